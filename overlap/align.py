@@ -1,0 +1,158 @@
+"""Candidate sentence runs -> exact spans, a word-level diff, and a kind (verbatim, edited,
+paraphrase, repeat) with a score.
+
+Copies are cut to the densest stretch of shared words (a maximum-sum run over the LCS alignment),
+so a quotation's attribution or a neighbouring sentence is not counted as copied text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Indel
+
+from .textnorm import Token, tokenize
+from .types import DiffOp, Finding, Kind, Segmented, Span
+
+# In the densest-stretch search a shared word scores +1 and an unshared word on either side
+# -UNSHARED_COST: a stretch may absorb about one changed word per two shared ones.
+UNSHARED_COST = 0.5
+
+
+def sentence_runs(pairs: Iterable[tuple[int, int]], gap: int = 1
+                  ) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
+    """Chain sentence pairs (i, j) that follow each other on both sides (allowing `gap` skipped
+    sentences, and one sentence split in two) into runs (i0, i1, j0, j1, members).
+
+    >>> [r[:4] for r in sentence_runs([(1, 5), (2, 6), (3, 7), (9, 1)])]
+    [(1, 3, 5, 7), (9, 9, 1, 1)]
+    """
+    runs: list[list] = []
+    for i, j in sorted(set(pairs)):
+        for run in runs:
+            di, dj = i - run[1], j - run[3]
+            if 0 <= di <= gap + 1 and 0 <= dj <= gap + 1 and (di or dj) and i >= run[0] and j >= run[2]:
+                run[1], run[3] = max(run[1], i), max(run[3], j)
+                run[4].append((i, j))
+                break
+        else:
+            runs.append([i, i, j, j, [(i, j)]])
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in runs]
+
+
+def _span_tokens(seg: Segmented, first: int, last: int) -> list[Token]:
+    start, end = seg.sentences[first].start, seg.sentences[last].end
+    return tokenize(seg.article.text[start:end], start)
+
+
+def _opcodes(ta: list[Token], tb: list[Token]) -> list[tuple[str, int, int, int, int]]:
+    ops = Indel.opcodes([t.norm for t in ta], [t.norm for t in tb])
+    return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+
+
+def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | None:
+    """Index range [first, last] of opcodes forming the highest-scoring stretch (Kadane)."""
+    best, best_range = 0.0, None
+    current, start = 0.0, 0
+    for k, (tag, a0, a1, b0, b1) in enumerate(ops):
+        gain = (a1 - a0) if tag == "equal" else -UNSHARED_COST * ((a1 - a0) + (b1 - b0))
+        if current + gain <= 0 and tag != "equal":
+            current, start = 0.0, k + 1
+            continue
+        if current <= 0:
+            current, start = 0.0, k
+        current += gain
+        if tag == "equal" and current > best:
+            best, best_range = current, (start, k)
+    return best_range
+
+
+def _diff(ta: list[Token], tb: list[Token], ops: list[tuple[str, int, int, int, int]]
+          ) -> tuple[DiffOp, ...]:
+    """Word diff with absolute offsets. Words equal only after folding (Peña/Pena, U.S./US) are
+    changes too, so the small edits of an edited copy show; neighbouring changes merge."""
+    steps: list[tuple[str, int, int, int, int]] = []
+    for tag, a0, a1, b0, b1 in ops:
+        if tag != "equal":
+            steps.append(("change", a0, a1, b0, b1))
+            continue
+        for k in range(a1 - a0):
+            same = ta[a0 + k].raw == tb[b0 + k].raw
+            steps.append(("equal" if same else "change", a0 + k, a0 + k + 1, b0 + k, b0 + k + 1))
+    merged: list[tuple[str, int, int, int, int]] = []
+    for step in steps:
+        if merged and merged[-1][0] == step[0]:
+            prev = merged[-1]
+            merged[-1] = (prev[0], prev[1], step[2], prev[3], step[4])
+        else:
+            merged.append(step)
+    out = []
+    for tag, a0, a1, b0, b1 in merged:
+        if tag == "change":
+            tag = "replace" if a1 > a0 and b1 > b0 else "delete" if a1 > a0 else "insert"
+        out.append(DiffOp(tag, *_offsets(ta, a0, a1), *_offsets(tb, b0, b1)))
+    return tuple(out)
+
+
+def _offsets(tokens: list[Token], i0: int, i1: int) -> tuple[int, int]:
+    if i1 > i0:
+        return tokens[i0].start, tokens[i1 - 1].end
+    pos = tokens[i0 - 1].end if i0 > 0 else (tokens[0].start if tokens else 0)
+    return pos, pos
+
+
+def _similarity(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, float]:
+    shared = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
+    total = sum((a1 - a0) + (b1 - b0) for _, a0, a1, b0, b1 in ops)
+    return shared, (2 * shared / total if total else 0.0)
+
+
+def finding_id(a: Span, b: Span) -> str:
+    """A stable id from the two articles and the folded words of both spans."""
+    key = "|".join([a.article, " ".join(t.norm for t in tokenize(a.text)),
+                    b.article, " ".join(t.norm for t in tokenize(b.text))])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _span(seg: Segmented, start: int, end: int) -> Span:
+    return Span(seg.article.id, start, end, seg.article.text[start:end])
+
+
+def align_copy(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int],
+               min_words: int, edited_min: float, semantic: float | None = None,
+               repeat: bool = False) -> Finding | None:
+    """The copied stretch of a sentence run, classed verbatim/edited (or repeat), else None."""
+    i0, i1, j0, j1 = run
+    ta, tb = _span_tokens(seg_a, i0, i1), _span_tokens(seg_b, j0, j1)
+    ops = _opcodes(ta, tb)
+    dense = _densest(ops)
+    if dense is None:
+        return None
+    first, last = ops[dense[0]], ops[dense[1]]
+    ta, tb = ta[first[1]:last[2]], tb[first[3]:last[4]]
+    ops = _opcodes(ta, tb)
+    shared, lexical = _similarity(ops)
+    if shared < min_words or lexical < edited_min:
+        return None
+    verbatim = [t.raw for t in ta] == [t.raw for t in tb]
+    kind = Kind.REPEAT if repeat else Kind.VERBATIM if verbatim else Kind.EDITED
+    a, b = _span(seg_a, ta[0].start, ta[-1].end), _span(seg_b, tb[0].start, tb[-1].end)
+    return Finding(finding_id(a, b), kind, round(lexical, 4), round(lexical, 4),
+                   None if semantic is None else round(semantic, 4), a, b, _diff(ta, tb, ops),
+                   "unknown", "")
+
+
+def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int],
+                     semantic: float, min_words: int) -> Finding | None:
+    """A reworded sentence run: whole sentences on both sides, scored by embedding cosine."""
+    i0, i1, j0, j1 = run
+    ta, tb = _span_tokens(seg_a, i0, i1), _span_tokens(seg_b, j0, j1)
+    if len(ta) < min_words or len(tb) < min_words:
+        return None
+    ops = _opcodes(ta, tb)
+    _, lexical = _similarity(ops)
+    a = _span(seg_a, seg_a.sentences[i0].start, seg_a.sentences[i1].end)
+    b = _span(seg_b, seg_b.sentences[j0].start, seg_b.sentences[j1].end)
+    return Finding(finding_id(a, b), Kind.PARAPHRASE, round(semantic, 4), round(lexical, 4),
+                   round(semantic, 4), a, b, _diff(ta, tb, ops), "unknown", "")

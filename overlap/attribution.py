@@ -1,0 +1,112 @@
+"""Is the reused text credited, and which article is the likely source?
+
+Evidence, strongest first: a quotation in one article credited to the other's outlet or author
+("…,” Sanchez told ABC News); publication dates; one article naming the other's outlet elsewhere
+in its text. The finding is turned so that `a` is the source when the direction is known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .dates import earlier
+from .textnorm import fold, normalise_line
+from .types import Article, Attribution, DiffOp, Finding, Kind, Quote, Segmented, Span
+
+
+def _names(article: Article) -> list[str]:
+    """Folded names an article can be credited by: its outlet and its author."""
+    names = []
+    for value in (article.outlet, article.author):
+        if value and len(normalise_line(value)) >= 3:
+            names.append(normalise_line(value))
+    return names
+
+
+def _mentions(text: str, names: list[str]) -> str | None:
+    folded = f" {normalise_line(text)} "
+    return next((n for n in names if f" {n} " in folded), None)
+
+
+def _quotes_over(seg: Segmented, span: Span) -> list[Quote]:
+    """Quotations covering at least half of the span."""
+    out = []
+    for q in seg.quotes:
+        overlap = min(q.end, span.end) - max(q.start, span.start)
+        if overlap > 0 and overlap >= 0.5 * (span.end - span.start):
+            out.append(q)
+    return out
+
+
+def _paragraph_text(seg: Segmented, span: Span) -> str:
+    for p in seg.paragraphs:
+        if p.start <= span.start < p.end:
+            return seg.article.text[p.start:max(p.end, span.end)]
+    return span.text
+
+
+def _credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
+    quotes = _quotes_over(copier, span)
+    names = _names(source)
+    credit = speaker = None
+    credited = False
+    for q in quotes:
+        speaker = speaker or q.speaker
+        for said in (q.credit, q.speaker):
+            if said and _mentions(said, names):
+                credit, credited = said, True
+    if not credited:
+        # Credit in the surrounding paragraph ("according to InSight Crime") also counts.
+        named = _mentions(_paragraph_text(copier, span), names)
+        if named:
+            credit, credited = _original_case(copier.article.text, named), True
+    if not credited and quotes and speaker and speaker.lower() not in {"he", "she", "they", "it"}:
+        # Quoting the same speaker the source quotes is credit to the speaker, not the outlet.
+        credited = fold(speaker.split()[-1]) in normalise_line(source.text).split()
+    return Attribution(quoted=bool(quotes), credited=credited, credit=credit, speaker=speaker)
+
+
+def _original_case(text: str, folded_name: str) -> str:
+    words = folded_name.split()
+    return " ".join(w.capitalize() for w in words) if words else folded_name
+
+
+def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
+    """Set direction, its reason and the copier's attribution; `a` becomes the source if known."""
+    if finding.kind is Kind.REPEAT:
+        return dataclasses.replace(finding, direction="a->b",
+                                   direction_reason="the article repeats its own earlier passage")
+    art_a, art_b = seg_a.article, seg_b.article
+    credit_in_b = _credit_of(seg_b, finding.b, art_a)
+    credit_in_a = _credit_of(seg_a, finding.a, art_b)
+    swap, reason = False, ""
+    if credit_in_b.credited and credit_in_b.credit and not credit_in_a.credit:
+        reason = f"{art_b.label} credits {credit_in_b.credit}"
+    elif credit_in_a.credited and credit_in_a.credit and not credit_in_b.credit:
+        swap, reason = True, f"{art_a.label} credits {credit_in_a.credit}"
+    elif (order := earlier(art_a.date, art_b.date)) != 0:
+        swap = order > 0
+        first, second = (art_b, art_a) if swap else (art_a, art_b)
+        reason = f"{first.label} ({first.date}) was published before {second.label} ({second.date})"
+    else:
+        b_names_a = _mentions(art_b.text, _names(art_a))
+        a_names_b = _mentions(art_a.text, _names(art_b))
+        if b_names_a and not a_names_b:
+            reason = f"{art_b.label} names {art_a.label} elsewhere in its text"
+        elif a_names_b and not b_names_a:
+            swap, reason = True, f"{art_a.label} names {art_b.label} elsewhere in its text"
+    if not reason:
+        copier_credit = credit_in_b if credit_in_b.quoted or not credit_in_a.quoted else credit_in_a
+        return dataclasses.replace(finding, direction="unknown", attribution=copier_credit,
+                                   direction_reason="no dates or credits tell which came first")
+    if swap:
+        return dataclasses.replace(_swapped(finding), direction="a->b", direction_reason=reason,
+                                   attribution=credit_in_a)
+    return dataclasses.replace(finding, direction="a->b", direction_reason=reason,
+                               attribution=credit_in_b)
+
+
+def _swapped(f: Finding) -> Finding:
+    flip = {"insert": "delete", "delete": "insert"}
+    diff = tuple(DiffOp(flip.get(d.op, d.op), d.b_start, d.b_end, d.a_start, d.a_end) for d in f.diff)
+    return dataclasses.replace(f, a=f.b, b=f.a, diff=diff)

@@ -1,0 +1,136 @@
+"""Find page chrome: the text around an article that is not the article.
+
+Web captures carry share/follow lines, donation appeals, bylines and datelines, section labels,
+"related content" lists and footers that recur on every page of a site. Copying detection must not
+see them (two pages of one site would "share" their footer), but the text as read keeps them, so
+chrome is returned as spans to exclude, never deleted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .textnorm import normalise_line, word_count
+from .types import Article, Chrome
+
+_I = re.IGNORECASE
+# Short lines (a few words) that are site furniture.
+_SHORT_CHROME = [
+    ("social link", re.compile(r"^(follow|like|join) us\b|\b(twitter|facebook|instagram|x)\.com/", _I)),
+    ("share line", re.compile(r"^share\b|\bshare (this|on)\b|\bicon\b", _I)),
+    ("donation appeal", re.compile(r"^donate\b|\bdonat(e|ion)s?\b", _I)),
+    ("feedback prompt", re.compile(r"was this (content|article) helpful|click here|"
+                                   r"what are your thoughts", _I)),
+    ("subscription prompt", re.compile(r"\b(subscribe|sign up|newsletter)\b", _I)),
+    ("read-more link", re.compile(r"^(read more|continue reading|read the full story)\b", _I)),
+    ("comment count", re.compile(r"\b\d+\s+comments?\s*$|^comments?$", _I)),
+    ("breadcrumb", re.compile(r"^home\s*([>/»|]|news)", _I)),
+    ("advertisement", re.compile(r"^(advertisement|sponsored)$", _I)),
+]
+# Longer appeals and licence notices, up to a paragraph long.
+_APPEAL = re.compile(r"we need (your )?(resources|support|help)|support (our|independent) "
+                     r"(work|journalism)|copy and distribute our work|creative commons|"
+                     r"all rights reserved|©|copyright \d{4}", _I)
+_TAGS = re.compile(r"^(filed under|tagged with|tags?:)|\bfiled under\b.*\btagged with\b", _I)
+_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATELINE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(19|20)\d\d"
+                       r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b", _I)
+_BYLINE = re.compile(r"^(by|from)(\s|[A-Z])", _I)
+# A heading that starts the list of other stories at the foot of a page: all below it is chrome.
+_TAIL = re.compile(r"^(related (content|articles|stories|posts|coverage)|more (from|stories|on)\b.*|"
+                   r"you (may|might) also like|recommended( for you)?|most (read|popular)|"
+                   r"read next|latest news)\s*:?$", _I)
+# A link at the end of an article paragraph ("... drug networks. Read more of this post").
+_TRAILING_LINK = re.compile(r"\s*(read more of this (post|article|story)|continue reading"
+                            r"( this (post|article|story))?)\W*$", _I)
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*$")
+
+
+def find_chrome(articles: Sequence[Article], min_articles: int = 3,
+                max_words: int = 15) -> dict[str, tuple[Chrome, ...]]:
+    """Chrome spans per article id. Lines recurring in `min_articles` or more articles of the set
+    and at most `max_words` long are chrome too (a site's footer, a standard disclaimer).
+
+    >>> art = Article("a", "a.txt", "Title\\n\\nBody text here.\\nFollow us on twitter.com/x", "txt")
+    >>> [c.reason for c in find_chrome([art])["a"]]
+    ['social link']
+    """
+    recurring = _recurring_lines(articles, min_articles, max_words)
+    return {art.id: tuple(_article_chrome(art.text, recurring)) for art in articles}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _recurring_lines(articles: Sequence[Article], min_articles: int, max_words: int) -> set[str]:
+    counts: Counter[str] = Counter()
+    for art in articles:
+        keys = {normalise_line(art.text[a:b]) for a, b in _lines(art.text)}
+        counts.update(k for k in keys if k and len(k.split()) <= max_words)
+    return {key for key, n in counts.items() if n >= min_articles}
+
+
+def _article_chrome(text: str, recurring: set[str]) -> list[Chrome]:
+    out: list[Chrome] = []
+    lines = _lines(text)
+    for i, (start, end) in enumerate(lines):
+        raw = text[start:end]
+        line = raw.strip()
+        if not line:
+            continue
+        lead = start + (len(raw) - len(raw.lstrip()))
+        stop = lead + len(line)
+        if _TAIL.match(line) and i > len(lines) // 3:
+            tail_end = len(text.rstrip())
+            out.append(Chrome(lead, tail_end, "related-content list"))
+            break
+        reason = _line_reason(line, recurring)
+        if reason:
+            out.append(Chrome(lead, stop, reason))
+            continue
+        link = _TRAILING_LINK.search(line)
+        if link and word_count(line) > 12:
+            out.append(Chrome(lead + link.start() + (len(link.group()) - len(link.group().lstrip())),
+                              stop, "read-more link"))
+    return out
+
+
+def _line_reason(line: str, recurring: set[str]) -> str | None:
+    words = word_count(line)
+    if words <= 15:
+        for reason, pattern in _SHORT_CHROME:
+            if pattern.search(line):
+                return reason
+        if not _SENTENCE_END.search(line):
+            if _BYLINE.match(line) or _DATELINE.search(line) and words <= 12:
+                return "byline or dateline"
+            if words <= 4 and line.isupper():
+                return "section label"
+    if words <= 80 and _APPEAL.search(line):
+        return "appeal or licence notice"
+    if words <= 80 and _TAGS.search(line):
+        return "tag list"
+    if normalise_line(line) in recurring:
+        return "line recurring across articles"
+    return None
+
+
+def outside(chrome: Sequence[Chrome], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) not covered by chrome spans."""
+    pieces, pos = [], start
+    for c in sorted(chrome, key=lambda c: c.start):
+        if c.end <= pos or c.start >= end:
+            continue
+        if c.start > pos:
+            pieces.append((pos, c.start))
+        pos = max(pos, c.end)
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces

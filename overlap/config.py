@@ -1,0 +1,140 @@
+"""One frozen Settings: defaults in code, an optional TOML file, CLI overrides on top.
+
+Thresholds were chosen on training splits only (MRPC train, PAN train, STS-B dev): see
+`benchmarks/tune_thresholds.py` and `models/README.md`. The seeds are a fixture, not a tuning set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .types import Kind
+
+ALL_KINDS: tuple[Kind, ...] = tuple(Kind)
+
+
+def default_cache_path() -> Path:
+    """`$OVERLAP_CACHE` if set, else `$XDG_CACHE_HOME/overlap/cache.sqlite` (~/.cache by default)."""
+    if os.environ.get("OVERLAP_CACHE"):
+        return Path(os.environ["OVERLAP_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "overlap" / "cache.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Copy index: word n-grams over accent- and case-folded tokens.
+    shingle_size: int = 3
+    # A shingle found in more sentences than this is a stock phrase, not evidence of copying.
+    max_shingle_frequency: int = 50
+    # A sentence pair becomes a copy candidate when it shares this many shingles...
+    min_shared_shingles: int = 2
+    # ...covering at least this share of the shorter sentence's shingles.
+    min_containment: float = 0.25
+    # A copy must keep at least this many words in common, in order; shorter runs are stock phrases.
+    min_copy_words: int = 8
+    # Share of words matched (0-1, over folded tokens) above which a copy counts as "edited"
+    # rather than a paraphrase; 1.0 with identical wording counts as "verbatim".
+    edited_min_similarity: float = 0.7
+    # Embedding cosine (all-MiniLM-L6-v2, normalised) for a sentence pair to be called a
+    # paraphrase on its own. Chosen on MRPC train for precision >= 0.9 (a reader should agree).
+    sentence_paraphrase_min: float = 0.80
+    # Paragraph pairs at or above this cosine are reworded versions of each other...
+    paragraph_paraphrase_min: float = 0.78
+    # ...and inside them, sentence pairs at or above this cosine pin the paraphrase down.
+    paragraph_sentence_min: float = 0.70
+    # Sentences shorter than this (in words) are never paraphrase evidence: too little content.
+    min_paraphrase_words: int = 7
+    # How many embedding neighbours to keep for each sentence and paragraph.
+    neighbours: int = 10
+    # A line found in at least this many articles of the set, and short, is page chrome.
+    recurring_line_min_articles: int = 3
+    recurring_line_max_words: int = 15
+    # Report filters.
+    min_score: float = 0.0
+    kinds: tuple[Kind, ...] = ALL_KINDS
+    # Input.
+    encoding: str | None = None  # force a text encoding; default: UTF-8, else detect
+    # Embedding.
+    batch_size: int = 64
+    cache_path: Path | None = field(default_factory=default_cache_path)  # None: no cache
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as JSON-ready values (recorded in every result)."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = [str(v) for v in value]
+            out[f.name] = value
+        return out
+
+
+def parse_kinds(text: str) -> tuple[Kind, ...]:
+    """`"verbatim,edited"` -> (Kind.VERBATIM, Kind.EDITED); raises ConfigError on unknown names."""
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    valid = ", ".join(k.value for k in Kind)
+    if not names:
+        raise ConfigError(f"--kinds is empty; choose from: {valid}")
+    kinds = []
+    for name in names:
+        try:
+            kinds.append(Kind(name))
+        except ValueError:
+            raise ConfigError(f"unknown kind {name!r}; choose from: {valid}") from None
+    return tuple(dict.fromkeys(kinds))
+
+
+def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then `config_file` (TOML, keys as in Settings), then non-None `overrides`.
+
+    >>> load_settings(min_score=0.9).min_score
+    0.9
+    """
+    values: dict[str, Any] = {}
+    if config_file is not None:
+        try:
+            with open(config_file, "rb") as fh:
+                values.update(tomllib.load(fh))
+        except FileNotFoundError:
+            raise ConfigError(f"{config_file}: config file not found") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{config_file}: not valid TOML ({exc})") from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name: f for f in dataclasses.fields(Settings)}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(known)}")
+    if isinstance(values.get("kinds"), str):
+        values["kinds"] = parse_kinds(values["kinds"])
+    elif isinstance(values.get("kinds"), list):
+        values["kinds"] = parse_kinds(",".join(values["kinds"]))
+    if isinstance(values.get("cache_path"), str):
+        values["cache_path"] = Path(values["cache_path"])
+    try:
+        settings = Settings(**values)
+    except TypeError as exc:
+        raise ConfigError(f"bad setting: {exc}") from None
+    _validate(settings)
+    return settings
+
+
+def _validate(s: Settings) -> None:
+    for name in ("min_containment", "edited_min_similarity", "sentence_paraphrase_min",
+                 "paragraph_paraphrase_min", "paragraph_sentence_min", "min_score"):
+        value = getattr(s, name)
+        if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+            raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
+    for name in ("shingle_size", "max_shingle_frequency", "min_shared_shingles", "min_copy_words",
+                 "neighbours", "batch_size", "recurring_line_min_articles"):
+        value = getattr(s, name)
+        if not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")

