@@ -8,7 +8,7 @@ so a quotation's attribution or a neighbouring sentence is not counted as copied
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -130,7 +130,14 @@ def align_copy(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int
     if dense is None:
         return None
     first, last = ops[dense[0]], ops[dense[1]]
-    ta, tb = ta[first[1]:last[2]], tb[first[3]:last[4]]
+    a0, a1, b0, b1 = first[1], last[2], first[3], last[4]
+    # LCS may pair a stray early word ("if ... Mexico") and leave the true start of the copied
+    # block outside the stretch; grow the stretch over words that still match on both sides.
+    while a0 > 0 and b0 > 0 and ta[a0 - 1].norm == tb[b0 - 1].norm:
+        a0, b0 = a0 - 1, b0 - 1
+    while a1 < len(ta) and b1 < len(tb) and ta[a1].norm == tb[b1].norm:
+        a1, b1 = a1 + 1, b1 + 1
+    ta, tb = ta[a0:a1], tb[b0:b1]
     ops = _opcodes(ta, tb)
     shared, lexical = _similarity(ops)
     if shared < min_words or lexical < edited_min:
@@ -144,8 +151,9 @@ def align_copy(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int
 
 
 def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int],
-                     semantic: float, min_words: int) -> Finding | None:
-    """A reworded sentence run: whole sentences on both sides, scored by embedding cosine."""
+                     probability: float, semantic: float, min_words: int) -> Finding | None:
+    """A reworded sentence run: whole sentences on both sides, scored by the paraphrase
+    scorer's probability; `semantic` is the embedding cosine."""
     i0, i1, j0, j1 = run
     ta, tb = _span_tokens(seg_a, i0, i1), _span_tokens(seg_b, j0, j1)
     if len(ta) < min_words or len(tb) < min_words:
@@ -154,5 +162,65 @@ def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, in
     _, lexical = _similarity(ops)
     a = _span(seg_a, seg_a.sentences[i0].start, seg_a.sentences[i1].end)
     b = _span(seg_b, seg_b.sentences[j0].start, seg_b.sentences[j1].end)
-    return Finding(finding_id(a, b), Kind.PARAPHRASE, round(semantic, 4), round(lexical, 4),
+    return Finding(finding_id(a, b), Kind.PARAPHRASE, round(probability, 4), round(lexical, 4),
                    round(semantic, 4), a, b, _diff(ta, tb, ops), "unknown", "")
+
+
+# --- corpus-level alignment -------------------------------------------------------------------
+
+Pair = tuple[int, int]
+
+
+def align_repeats(segs: Sequence[Segmented], within: dict[int, list[Pair]], min_words: int,
+                  edited_min: float) -> list[Finding]:
+    """Passages an article repeats of itself (a page printing its post twice, a pull quote)."""
+    out = []
+    for ai, pairs in sorted(within.items()):
+        for i0, i1, j0, j1, _ in sentence_runs(pairs):
+            if i1 >= j0:  # the runs overlap: a sentence echoing its neighbour, not a repeat
+                continue
+            f = align_copy(segs[ai], segs[ai], (i0, i1, j0, j1), min_words, edited_min,
+                           repeat=True)
+            if f:
+                out.append(f)
+    return out
+
+
+def sentences_under(segs: Sequence[Segmented], spans: Iterable[Span]) -> set[Pair]:
+    """(article index, sentence index) of every sentence overlapping one of the spans."""
+    index = {seg.article.id: ai for ai, seg in enumerate(segs)}
+    out = set()
+    for span in spans:
+        ai = index[span.article]
+        out.update((ai, x.index) for x in segs[ai].sentences
+                   if x.start < span.end and x.end > span.start)
+    return out
+
+
+def align_across(segs: Sequence[Segmented], copies: dict[Pair, list[Pair]],
+                 paraphrases: dict[Pair, dict[Pair, tuple[float, float]]], hidden: set[Pair],
+                 min_copy_words: int, edited_min: float, min_paraphrase_words: int
+                 ) -> list[Finding]:
+    """Copies first (exact spans, diff); then paraphrases of sentences no copy already covers."""
+    out: list[Finding] = []
+    for ai, bj in sorted(set(copies) | set(paraphrases)):
+        sa, sb = segs[ai], segs[bj]
+        scored = paraphrases.get((ai, bj), {})
+        visible = [(i, j) for i, j in copies.get((ai, bj), [])
+                   if (ai, i) not in hidden and (bj, j) not in hidden]
+        covered: set[Pair] = set()
+        for i0, i1, j0, j1, members in sentence_runs(visible):
+            cosines = [scored[m][1] for m in members if m in scored]
+            f = align_copy(sa, sb, (i0, i1, j0, j1), min_copy_words, edited_min,
+                           max(cosines) if cosines else None)
+            if f:
+                out.append(f)
+                covered |= sentences_under(segs, [f.a, f.b])
+        loose = [m for m in scored if (ai, m[0]) not in covered and (bj, m[1]) not in covered]
+        for i0, i1, j0, j1, members in sentence_runs(loose):
+            prob = max(scored[m][0] for m in members)
+            cosine = max(scored[m][1] for m in members)
+            f = align_paraphrase(sa, sb, (i0, i1, j0, j1), prob, cosine, min_paraphrase_words)
+            if f:
+                out.append(f)
+    return out

@@ -11,9 +11,18 @@ row blocks so memory stays at block x corpus.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+
+from .config import Settings
+from .embed import Embedder, embed_texts
+from .progress import Progress
+from .store import EmbeddingStore
+from .textnorm import tokenize
+from .types import Segmented, Sentence
 
 _PRIME = np.uint64(1_000_003)
 
@@ -86,7 +95,9 @@ def neighbour_pairs(vectors: np.ndarray, groups: np.ndarray, threshold: float, k
     for lo in range(0, n, block):
         hi = min(n, lo + block)
         sims = vectors[lo:hi] @ vectors.T
-        sims[groups[lo:hi, None] == groups[None, :]] = -1.0  # never a neighbour of its own group
+        # Never a neighbour of its own group (nor of itself); -inf, not -1.0, so that no threshold
+        # a cosine can meet (-1.0 included) lets such a pair through.
+        sims[groups[lo:hi, None] == groups[None, :]] = -np.inf
         top = np.argpartition(-sims, k, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (hi - lo, 1))
         for row, cols in enumerate(top):
             i = lo + row
@@ -96,3 +107,120 @@ def neighbour_pairs(vectors: np.ndarray, groups: np.ndarray, threshold: float, k
                     key = (i, int(j)) if i < j else (int(j), i)
                     best[key] = max(score, best.get(key, -1.0))
     return sorted((i, j, s) for (i, j), s in best.items())
+
+
+# --- corpus-level candidate search (uses the maths above) -----------------------------------
+
+Pair = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class CopyCandidates:
+    """Sentence pairs sharing shingles: within one article, and across article pairs."""
+
+    within: dict[int, list[Pair]]
+    across: dict[Pair, list[Pair]]
+
+
+@dataclass(frozen=True)
+class ParaphraseCandidates:
+    """Sentence pairs judged paraphrases, per article pair: (i, j) -> (probability, cosine)."""
+
+    pairs: dict[Pair, dict[Pair, tuple[float, float]]]
+    passages: int
+    embedded: int
+    from_cache: int
+
+
+def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
+    units = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences]
+    tokens = [[t.norm for t in tokenize(segs[ai].sentences[si].text)] for ai, si in units]
+    within: dict[int, list[Pair]] = defaultdict(list)
+    across: dict[Pair, list[Pair]] = defaultdict(list)
+    for u, v, _ in copy_pairs(tokens, s.shingle_size, s.max_shingle_frequency,
+                              s.min_shared_shingles, s.min_containment):
+        (ai, si), (bj, sj) = units[u], units[v]
+        if ai == bj:
+            within[ai].append((min(si, sj), max(si, sj)))
+        else:
+            across[(ai, bj)].append((si, sj))
+    return CopyCandidates(dict(within), dict(across))
+
+
+def is_heading(seg: Segmented, sentence: Sentence) -> bool:
+    """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
+    para = seg.paragraphs[sentence.paragraph]
+    return para.text == sentence.text and not sentence.text.rstrip("”\"’')").endswith(
+        (".", "!", "?", "…", ":"))
+
+
+def paraphrase_candidates(segs: Sequence[Segmented], hidden: set[Pair], embedder: Embedder,
+                          s: Settings, progress: Progress) -> ParaphraseCandidates:
+    """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
+    the pairs the paraphrase scorer accepts. Paragraph pairs it accepts are pinned down to their
+    mutually best-matching sentences."""
+    from .paraphrase import Rarity, load_model
+
+    sent_keys = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences
+                 if (ai, x.index) not in hidden and not is_heading(seg, x)
+                 and len(tokenize(x.text)) >= s.min_paraphrase_words]
+    wanted = set(sent_keys)
+    para_keys = [(ai, p.index) for ai, seg in enumerate(segs) for p in seg.paragraphs
+                 if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)]
+    texts = [segs[a].sentences[i].text for a, i in sent_keys] + \
+            [segs[a].paragraphs[i].text for a, i in para_keys]
+    progress.start("embedding passages", len(set(texts)))
+    store = EmbeddingStore(s.cache_path) if s.cache_path else None
+    try:
+        vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
+    finally:
+        if store:
+            store.close()
+        progress.finish()
+    sent_vecs, para_vecs = vectors[:len(sent_keys)], vectors[len(sent_keys):]
+    row = {k: r for r, k in enumerate(sent_keys)}
+    model = load_model()
+    threshold = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
+    rarity = Rarity(x.text for seg in segs for x in seg.sentences)
+    found: dict[Pair, dict[Pair, tuple[float, float]]] = defaultdict(dict)
+
+    def keep(ai: int, bj: int, si: int, sj: int, prob: float, cos: float) -> None:
+        old = found[(ai, bj)].get((si, sj))
+        if old is None or prob > old[0]:
+            found[(ai, bj)][(si, sj)] = (prob, cos)
+
+    groups = np.array([a for a, _ in sent_keys], dtype=np.int64)
+    for u, v, cos in neighbour_pairs(sent_vecs, groups, s.sentence_candidate_min, s.neighbours):
+        (ai, si), (bj, sj) = sent_keys[u], sent_keys[v]
+        prob = model.probability(cos, rarity.overlap(segs[ai].sentences[si].text,
+                                                     segs[bj].sentences[sj].text))
+        if prob >= threshold:
+            keep(ai, bj, si, sj, prob, cos)
+    groups = np.array([a for a, _ in para_keys], dtype=np.int64)
+    for u, v, cos in neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours):
+        (ai, pi), (bj, pj) = para_keys[u], para_keys[v]
+        prob = model.probability(cos, rarity.overlap(segs[ai].paragraphs[pi].text,
+                                                     segs[bj].paragraphs[pj].text))
+        if prob < threshold:
+            continue
+        left = [k for k in sent_keys if k[0] == ai and segs[ai].sentences[k[1]].paragraph == pi]
+        right = [k for k in sent_keys if k[0] == bj and segs[bj].sentences[k[1]].paragraph == pj]
+        if not left or not right:
+            continue
+        sims = sent_vecs[[row[k] for k in left]] @ sent_vecs[[row[k] for k in right]].T
+        for x in range(len(left)):
+            y = int(np.argmax(sims[x]))
+            if int(np.argmax(sims[:, y])) == x and sims[x, y] >= s.paragraph_sentence_min:
+                keep(ai, bj, left[x][1], right[y][1], prob, float(sims[x, y]))
+    # An accepted pair anchors a reworded passage; a sentence next to it on either side that is
+    # still close in meaning to the other side (candidate cosine) belongs to the same passage.
+    for (ai, bj), pairs in list(found.items()):
+        for (si, sj), (prob, _) in list(pairs.items()):
+            for ni, nj in ((si - 1, sj), (si + 1, sj), (si, sj - 1), (si, sj + 1)):
+                ra, rb = row.get((ai, ni)), row.get((bj, nj))
+                if ra is None or rb is None or (ni, nj) in pairs:
+                    continue
+                cos = float(sent_vecs[ra] @ sent_vecs[rb])
+                if cos >= s.sentence_candidate_min:
+                    keep(ai, bj, ni, nj, prob, cos)
+    return ParaphraseCandidates(dict(found), len(texts), fresh, cached)

@@ -42,13 +42,16 @@ class Settings:
     # Share of words matched (0-1, over folded tokens) above which a copy counts as "edited"
     # rather than a paraphrase; 1.0 with identical wording counts as "verbatim".
     edited_min_similarity: float = 0.7
-    # Embedding cosine (all-MiniLM-L6-v2, normalised) for a sentence pair to be called a
-    # paraphrase on its own. Chosen on MRPC train for precision >= 0.9 (a reader should agree).
-    sentence_paraphrase_min: float = 0.80
-    # Paragraph pairs at or above this cosine are reworded versions of each other...
-    paragraph_paraphrase_min: float = 0.78
-    # ...and inside them, sentence pairs at or above this cosine pin the paraphrase down.
-    paragraph_sentence_min: float = 0.70
+    # Paraphrase candidates: sentence pairs whose embedding cosine (all-MiniLM-L6-v2,
+    # normalised) is at least this, and paragraph pairs at least paragraph_candidate_min...
+    sentence_candidate_min: float = 0.6
+    paragraph_candidate_min: float = 0.7
+    # ...are judged by the paraphrase scorer (models/paraphrase_scorer.json, fitted on MRPC
+    # train). None takes the scorer's own F1-optimal threshold.
+    paraphrase_threshold: float | None = None
+    # Inside a paraphrased paragraph pair, mutually best-matching sentences at or above this
+    # cosine pin the paraphrase down to sentences.
+    paragraph_sentence_min: float = 0.55
     # Sentences shorter than this (in words) are never paraphrase evidence: too little content.
     min_paraphrase_words: int = 7
     # How many embedding neighbours to keep for each sentence and paragraph.
@@ -116,7 +119,7 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
     if isinstance(values.get("kinds"), str):
         values["kinds"] = parse_kinds(values["kinds"])
     elif isinstance(values.get("kinds"), list):
-        values["kinds"] = parse_kinds(",".join(values["kinds"]))
+        values["kinds"] = parse_kinds(",".join(str(k) for k in values["kinds"]))
     if isinstance(values.get("cache_path"), str):
         values["cache_path"] = Path(values["cache_path"])
     try:
@@ -128,13 +131,17 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
 
 def _validate(s: Settings) -> None:
-    for name in ("min_containment", "edited_min_similarity", "sentence_paraphrase_min",
-                 "paragraph_paraphrase_min", "paragraph_sentence_min", "min_score"):
+    for name in ("min_containment", "edited_min_similarity", "sentence_candidate_min",
+                 "paragraph_candidate_min", "paragraph_sentence_min", "min_score",
+                 "paraphrase_threshold"):
         value = getattr(s, name)
-        if not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        if value is None and name == "paraphrase_threshold":
+            continue
+        # bool is an int to Python, but `min_score = true` in a TOML file is a mistake
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
     for name in ("shingle_size", "max_shingle_frequency", "min_shared_shingles", "min_copy_words",
                  "neighbours", "batch_size", "recurring_line_min_articles"):
         value = getattr(s, name)
-        if not isinstance(value, int) or value < 1:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")

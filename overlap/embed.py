@@ -43,7 +43,12 @@ class MiniLM:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             try:
+                import transformers
                 from sentence_transformers import SentenceTransformer
+
+                # The weight-loading bar and notices would garble the report on stderr.
+                transformers.utils.logging.set_verbosity_error()
+                transformers.utils.logging.disable_progress_bar()
 
                 self._model = SentenceTransformer(str(self.path), device="cpu")
             except Exception as exc:  # any failure here means the same thing to the user

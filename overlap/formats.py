@@ -24,7 +24,9 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str, list[str]]:
     """
     if not data.strip():
         raise Unreadable("empty file; nothing to compare")
-    if b"\x00" in data[:8192]:
+    # NUL bytes mean binary, unless the user named an encoding that uses them (UTF-16/32); then
+    # the control-character check after decoding still catches a binary file.
+    if not encoding and b"\x00" in data[:8192]:
         raise Unreadable("binary file (contains NUL bytes); convert it to text, HTML or JSONL")
     notes: list[str] = []
     if encoding:

@@ -43,7 +43,9 @@ def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
                                             ".md, .html or .jsonl articles"))
             paths.extend(found)
         elif glob.has_magic(raw):
-            found = sorted(Path(p) for p in glob.glob(raw, recursive=True) if Path(p).is_file())
+            # A pattern like "seeds/*" also matches the sidecars, which are metadata, not input.
+            found = sorted(Path(p) for p in glob.glob(raw, recursive=True)
+                           if Path(p).is_file() and not _is_sidecar(Path(p)))
             if not found:
                 skipped.append(Skipped(raw, "pattern matched no files; check the pattern (quote it "
                                             "so the shell does not expand it)"))
@@ -59,8 +61,11 @@ def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
 
 def _ignored(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    return (any(part.startswith(".") for part in parts) or path.name == SIDECAR_NAME
-            or path.name.endswith(SIDECAR_SUFFIX))
+    return any(part.startswith(".") for part in parts) or _is_sidecar(path)
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.name == SIDECAR_NAME or path.name.endswith(SIDECAR_SUFFIX)
 
 
 def read_articles(inputs: Sequence[str], encoding: str | None = None,

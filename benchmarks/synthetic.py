@@ -1,0 +1,451 @@
+"""A deterministic synthetic news corpus with planted reuse, for benchmarking `overlap.compare`.
+
+Articles are 8-20 paragraphs of 1-4 sentences drawn from public sentence sets in
+`../shared/data` (train/dev splits only, see `FILLER_SOURCES`). Between random pairs of articles
+we plant:
+
+- verbatim: a 2-4 sentence passage copied word for word into another article;
+- edited: the same, with small edits in the copy (accents removed, "U.S." -> "US", one word or
+  number changed, punctuation changed);
+- paraphrase: a positive pair from MRPC **test** (Quality == 1) or PAN sentences **test**
+  (label 1), s1 in one article and s2 in the other;
+- hard_negative: a negative pair from MRPC **test** (Quality == 0); a finding on it is a false
+  positive.
+
+Paraphrase pairs come from test splits only: the pipeline's thresholds are tuned on MRPC train /
+PAN train / STS-B dev, so evaluating on those would flatter it. Filler sentences never repeat
+(unless the pool runs out, which is recorded), and no filler sentence equals any MRPC or PAN test
+sentence, so every true copy in the corpus is a planted one.
+
+Everything is drawn from one `random.Random(seed)`: the same arguments give the same corpus.
+
+>>> corpus = build_corpus(Path("../shared/data"), Path("/tmp/syn"), n_articles=20)  # doctest: +SKIP
+>>> corpus.plants[0]["kind"], corpus.plants[0]["a"]["article"]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import shutil
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Plants per 1,000 articles; scaled linearly with the corpus size (at least 1 each).
+PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_negative": 200}
+
+MRPC_TEST = "paraphrase/mrpc/msr_paraphrase_test.txt"
+MRPC_TRAIN = "paraphrase/mrpc/msr_paraphrase_train.txt"
+PAN_TEST = ("reuse/pan_sentences/pan-test_s1.txt", "reuse/pan_sentences/pan-test_s2.txt",
+            "reuse/pan_sentences/pan-test.labels")
+PAN_TRAIN_S1 = "reuse/pan_sentences/pan-train_s1.txt"
+STSB = ("sts/stsb/sts-train.csv", "sts/stsb/sts-dev.csv")
+SNLI_DEV_S1 = "nli/snli/s1.dev"
+MNLI_DEV = "nli_more/mnli/dev_matched.tsv"
+FEVER_DEV = "nli_more/fever_rte/dev.tsv"
+CONTROL_TRAIN = "nli_more/control/train.tsv"
+
+# Files the corpus cannot be built without; the others only widen the filler pool.
+REQUIRED = (MRPC_TEST, *PAN_TEST, *STSB, SNLI_DEV_S1, PAN_TRAIN_S1)
+OPTIONAL = (MRPC_TRAIN, MNLI_DEV, FEVER_DEV, CONTROL_TRAIN)
+
+# Filler: sentences only, train/dev splits only. One side of each pair is used, so that no two
+# filler sentences are paraphrases of each other by construction (STS-B s2, MRPC s2 and PAN s2
+# are rewrites of s1). STS-B MSRpar rows are left out: they are MRPC sentences.
+FILLER_SOURCES = ("mrpc-train s1", "stsb train+dev s1 (no MSRpar)", "snli dev s1", "pan train s1",
+                  "mnli dev_matched premises", "fever_rte dev premises", "control train premises")
+
+MIN_WORDS, MAX_WORDS = 5, 60
+
+# Word swaps for "edited" copies: the kind of change a copy desk makes.
+SWAPS = {"said": "stated", "says": "states", "about": "around", "also": "too", "big": "large",
+         "large": "big", "people": "persons", "percent": "per cent", "before": "prior to",
+         "after": "following", "but": "yet", "because": "since", "help": "assist",
+         "show": "indicate", "shows": "indicates", "buy": "purchase", "start": "begin",
+         "started": "began", "told": "informed", "expected": "anticipated", "major": "key",
+         "officials": "authorities", "company": "firm", "many": "numerous", "new": "fresh",
+         # Function words, so that nearly every passage has something to swap.
+         "is": "was", "was": "is", "are": "were", "were": "are", "has": "had", "had": "has",
+         "will": "would", "would": "will", "can": "could", "could": "can", "this": "that",
+         "that": "this", "the": "a"}
+
+
+class DataMissing(Exception):
+    """A file the corpus needs is not in the data folder."""
+
+
+@dataclass
+class Corpus:
+    directory: Path  # the .txt articles
+    plants_path: Path  # plants.json
+    article_ids: list[str]
+    plants: list[dict]
+    filler_reuse: list[dict]
+    pool_size: int
+    pool_sources: dict[str, int]
+    sentences_placed: int
+    chars: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- reading the data
+
+
+def _tsv(path: Path) -> list[list[str]]:
+    # utf-8-sig: MRPC files start with a BOM; QUOTE_NONE: quotes inside sentences are text.
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def check_data(data: Path) -> list[Path]:
+    """The required data files that are missing (empty when the corpus can be built)."""
+    return [data / rel for rel in REQUIRED if not (data / rel).is_file()]
+
+
+_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
+        "``": '"', "''": '"'}
+
+
+def detokenise(text: str) -> str:
+    """Undo PTB-style tokenisation ("a dog , running ." -> "A dog, running.")."""
+    for tok, ch in _PTB.items():
+        text = text.replace(tok, ch)
+    text = re.sub(r"\[[^\]]*\]", "", text)  # FEVER pronunciation brackets
+    text = re.sub(r"\(\s*[;,]?\s*\)", "", text)
+    text = re.sub(r"\s+([.,;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$])\s+", r"\1", text)
+    text = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    text = re.sub(r'"\s+([^"]*?)\s+"', r'"\1"', text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tidy(text: str) -> str | None:
+    """A filler sentence fit for an article, or None: capitalised, ends in punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or not text[0].isalpha():
+        return None
+    words = text.split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return None
+    text = text[0].upper() + text[1:]
+    if text[-1] not in '.!?"”':
+        text += "."
+    return text
+
+
+def _split(text: str) -> list[str]:
+    """Rough sentence split for multi-sentence premises (pool building only)."""
+    return [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if p]
+
+
+def norm_key(text: str) -> str:
+    """Case-, accent- and punctuation-folded key used to keep filler away from test sentences."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str]], Counter]:
+    """(source, sentence) pairs: deduplicated, none equal to an excluded (test) sentence."""
+    raw: list[tuple[str, str]] = []
+    if (data / MRPC_TRAIN).is_file():
+        raw += [("mrpc-train", r[3]) for r in _tsv(data / MRPC_TRAIN)[1:] if len(r) >= 5]
+    for rel in STSB:
+        raw += [("stsb", r[5]) for r in _tsv(data / rel) if len(r) >= 7 and r[1] != "MSRpar"]
+    raw += [("snli", detokenise(x)) for x in _lines(data / SNLI_DEV_S1)]
+    raw += [("pan-train", x) for x in _lines(data / PAN_TRAIN_S1)]
+    if (data / MNLI_DEV).is_file():
+        # Premises only; the lower-case telephone transcripts fail _tidy's capital-letter test.
+        raw += [("mnli", s) for r in _tsv(data / MNLI_DEV)[1:] if r and r[0][:1].isupper()
+                for s in _split(r[0])]
+    if (data / FEVER_DEV).is_file():
+        raw += [("fever", s) for r in _tsv(data / FEVER_DEV)[1:] if r
+                for s in _split(detokenise(r[0]))]
+    if (data / CONTROL_TRAIN).is_file():
+        raw += [("control", s) for r in _tsv(data / CONTROL_TRAIN)[1:] if r
+                for s in _split(r[0])]
+    seen = set(exclude)
+    out: list[tuple[str, str]] = []
+    for source, text in raw:
+        tidy = _tidy(text)
+        if tidy is None:
+            continue
+        key = norm_key(tidy)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((source, tidy))
+    return out, Counter(s for s, _ in out)
+
+
+def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[str]]:
+    """MRPC test positives, MRPC test negatives, PAN test positives, and every test sentence key.
+
+    Pairs are (pair id, s1, s2, ids of the two sentences).
+    """
+    mrpc_pos, mrpc_neg = [], []
+    exclude: set[str] = set()
+    for r in _tsv(data / MRPC_TEST)[1:]:
+        if len(r) < 5:
+            continue
+        quality, id1, id2, s1, s2 = r[:5]
+        exclude.update((norm_key(s1), norm_key(s2)))
+        item = (f"mrpc-test:{id1}-{id2}", s1.strip(), s2.strip(), (f"mrpc:{id1}", f"mrpc:{id2}"))
+        (mrpc_pos if quality == "1" else mrpc_neg).append(item)
+    s1s, s2s, labels = (_lines(data / rel) for rel in PAN_TEST)
+    pan_pos = []
+    for i, (s1, s2, label) in enumerate(zip(s1s, s2s, labels, strict=False)):
+        exclude.update((norm_key(s1), norm_key(s2)))
+        if label.strip() == "1" and s1.strip() and s2.strip() and norm_key(s1) != norm_key(s2):
+            pan_pos.append((f"pan-test:{i}", s1.strip(), s2.strip(),
+                            (f"pan:{norm_key(s1)}", f"pan:{norm_key(s2)}")))
+    exclude.discard("")
+    return mrpc_pos, mrpc_neg, pan_pos, exclude
+
+
+# --------------------------------------------------------------------------- edits
+
+
+def edit_passage(sentences: list[str], rng: random.Random) -> tuple[list[str], list[str]]:
+    """A lightly edited copy of a passage and a description of each edit.
+
+    Always one changed word (or number) and one punctuation change; accents and "U.S." go
+    too when present.
+    """
+    text = "\u0000".join(sentences)  # NUL keeps sentence boundaries through the edits
+    edits: list[str] = []
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text)
+                     if not unicodedata.combining(c))
+    if folded != text:
+        text = folded
+        edits.append("accents removed")
+    for dotted, plain in (("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN")):
+        if dotted in text:
+            text = text.replace(dotted, plain)
+            edits.append(f"{dotted} -> {plain}")
+    text, what = _change_word(text, rng)
+    edits.append(what)
+    text, what = _change_punctuation(text, rng)
+    edits.append(what)
+    return text.split("\u0000"), edits
+
+
+def _change_word(text: str, rng: random.Random) -> tuple[str, str]:
+    numbers = list(re.finditer(r"(?<![\w.,])\d{1,4}(?![\w.,]\d)", text))
+    if numbers and rng.random() < 0.5:
+        m = rng.choice(numbers)
+        new = str(int(m.group()) + rng.randint(1, 9))
+        return text[:m.start()] + new + text[m.end():], f"number {m.group()} -> {new}"
+    swaps = [m for m in re.finditer(r"\b[A-Za-z]+\b", text) if m.group().lower() in SWAPS]
+    if swaps:
+        m = rng.choice(swaps)
+        new = SWAPS[m.group().lower()]
+        if m.group()[0].isupper():
+            new = new[0].upper() + new[1:]
+    else:
+        words = [m for m in re.finditer(r"\b[a-z]{4,}\b", text)]
+        if not words:
+            words = list(re.finditer(r"\b[A-Za-z]{2,}\b", text))
+        m = rng.choice(words)
+        new = rng.choice(["recently", "reportedly", "largely", "widely", "notably"])
+        if m.group() == new:
+            new = "apparently"
+    return text[:m.start()] + new + text[m.end():], f"word {m.group()!r} -> {new!r}"
+
+
+def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
+    commas = [m.start() for m in re.finditer(r",(?= )", text)]
+    if commas:
+        i = rng.choice(commas)
+        return text[:i] + text[i + 1:], "comma removed"
+    if '"' in text:
+        out, opening = [], True
+        for ch in text:
+            if ch == '"':
+                out.append("“" if opening else "”")
+                opening = not opening
+            else:
+                out.append(ch)
+        return "".join(out), "straight quotes -> curly"
+    m = re.search(r"^(\S+ \S+)( )", text)
+    if m:
+        return text[:m.end(1)] + "," + text[m.end(1):], "comma added"
+    return text.replace(".", ";", 1), "full stop -> semicolon"
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Pool:
+    """Filler sentences handed out once each; reshuffled and reused (and recorded) if exhausted."""
+
+    def __init__(self, items: list[tuple[str, str]], rng: random.Random):
+        self.items = items
+        self.rng = rng
+        self.order = list(range(len(items)))
+        rng.shuffle(self.order)
+        self.pos = 0
+        self.rounds = 1
+
+    def take(self) -> tuple[int, str]:
+        if self.pos == len(self.order):
+            self.rng.shuffle(self.order)
+            self.pos = 0
+            self.rounds += 1
+        sid = self.order[self.pos]
+        self.pos += 1
+        return sid, self.items[sid][1]
+
+    def take_where(self, wanted: set[int]) -> tuple[int, str] | None:
+        """The next unused sentence from `wanted` (first round only), else None."""
+        if self.rounds > 1:
+            return None
+        for k in range(self.pos, len(self.order)):
+            if self.order[k] in wanted:
+                sid = self.order[k]
+                self.order[self.pos], self.order[k] = self.order[k], self.order[self.pos]
+                self.pos += 1
+                return sid, self.items[sid][1]
+        return None
+
+
+# A segment is (text, tag): tag ("f", sentence id) for filler, ("p", plant index, side) for plants.
+Segment = tuple[str, tuple]
+
+
+def _place(paragraphs: list[list[Segment]], block: list[Segment], rng: random.Random) -> None:
+    """Put a block of segments in an article: as its own paragraph, or inside an existing one
+    at a sentence boundary that does not split another plant."""
+    if rng.random() < 0.5 or not paragraphs:
+        paragraphs.insert(rng.randint(0, len(paragraphs)), block)
+        return
+    par = rng.choice(paragraphs)
+    allowed = [k for k in range(len(par) + 1)
+               if k in (0, len(par)) or not (par[k - 1][1][0] == "p" and par[k - 1][1] == par[k][1])]
+    k = rng.choice(allowed)
+    par[k:k] = block
+
+
+def scaled_counts(n_articles: int) -> dict[str, int]:
+    return {k: max(1, round(v * n_articles / 1000)) for k, v in PLANTS_PER_1000.items()}
+
+
+def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13) -> Corpus:
+    """Write `n_articles` .txt articles and plants.json under `work` (replaced if present)."""
+    missing = check_data(data)
+    if missing:
+        raise DataMissing(", ".join(str(p) for p in missing))
+    if n_articles < 2:
+        raise ValueError("need at least 2 articles to plant pairs between")
+    rng = random.Random(seed)
+    mrpc_pos, mrpc_neg, pan_pos, exclude = load_pairs(data)
+    filler, sources = load_filler(data, exclude)
+    pool = _Pool(filler, rng)
+    ids = [f"syn{i:05d}" for i in range(n_articles)]
+
+    articles: list[list[list[Segment]]] = []
+    for _ in range(n_articles):
+        pars = []
+        for _ in range(rng.randint(8, 20)):
+            pars.append([(text, ("f", sid)) for sid, text in
+                         (pool.take() for _ in range(rng.randint(1, 4)))])
+        articles.append(pars)
+
+    counts = scaled_counts(n_articles)
+    # News-like sentences with something for the edit rules to act on.
+    editable = {i for i, (src, t) in enumerate(filler)
+                if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb")}
+    plants: list[dict] = []
+    used_ids: set[str] = set()
+
+    def pick(pairs: list[tuple], n: int) -> list[tuple]:
+        order = list(range(len(pairs)))
+        rng.shuffle(order)
+        out = []
+        for i in order:
+            if len(out) == n:
+                break
+            pid, s1, s2, sids = pairs[i]
+            if used_ids & set(sids):
+                continue  # a sentence used twice would be an unplanned verbatim copy
+            used_ids.update(sids)
+            out.append((pid, s1, s2) if rng.random() < 0.5 else (pid, s2, s1))
+        return out
+
+    jobs: list[tuple[str, str, list[str], list[str], list[str]]] = []
+    for _ in range(counts["verbatim"]):
+        passage = [pool.take()[1] for _ in range(rng.randint(2, 4))]
+        jobs.append(("verbatim", "filler", passage, list(passage), []))
+    for _ in range(counts["edited"]):
+        first = pool.take_where(editable) if rng.random() < 0.5 else None
+        passage = [(first or pool.take())[1]] + [pool.take()[1] for _ in range(rng.randint(1, 3))]
+        copy, edits = edit_passage(passage, rng)
+        jobs.append(("edited", "filler", passage, copy, edits))
+    n_mrpc = counts["paraphrase"] // 2
+    for pid, s1, s2 in pick(mrpc_pos, n_mrpc):
+        jobs.append(("paraphrase", pid, [s1], [s2], []))
+    for pid, s1, s2 in pick(pan_pos, counts["paraphrase"] - n_mrpc):
+        jobs.append(("paraphrase", pid, [s1], [s2], []))
+    for pid, s1, s2 in pick(mrpc_neg, counts["hard_negative"]):
+        jobs.append(("hard_negative", pid, [s1], [s2], []))
+
+    for k, (kind, origin, a_sents, b_sents, edits) in enumerate(jobs):
+        ai, bi = rng.sample(range(n_articles), 2)
+        _place(articles[ai], [(s, ("p", k, "a")) for s in a_sents], rng)
+        _place(articles[bi], [(s, ("p", k, "b")) for s in b_sents], rng)
+        plants.append({"id": k, "kind": kind, "origin": origin, "edits": edits,
+                       "a": {"article": ids[ai]}, "b": {"article": ids[bi]}})
+
+    if work.exists():
+        shutil.rmtree(work)
+    directory = work / "articles"
+    directory.mkdir(parents=True)
+    placements: dict[int, list[dict]] = defaultdict(list)
+    total_chars = placed = 0
+    for ai, pars in enumerate(articles):
+        spans: dict[tuple[int, str], list[int]] = {}
+        chunks: list[str] = []
+        pos = 0
+        for pi, par in enumerate(pars):
+            if pi:
+                chunks.append("\n\n")
+                pos += 2
+            for si, (text, tag) in enumerate(par):
+                if si:
+                    chunks.append(" ")
+                    pos += 1
+                start, end = pos, pos + len(text)
+                chunks.append(text)
+                pos = end
+                placed += 1
+                if tag[0] == "f":
+                    placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
+                else:
+                    key = (tag[1], tag[2])
+                    if key in spans:
+                        spans[key][1] = end
+                    else:
+                        spans[key] = [start, end]
+        text = "".join(chunks) + "\n"
+        total_chars += len(text)
+        (directory / f"{ids[ai]}.txt").write_text(text, encoding="utf-8")
+        for (k, side), (start, end) in spans.items():
+            plants[k][side].update(start=start, end=end, text=text[start:end])
+    reuse = [{"sentence": filler[sid][1], "placements": where}
+             for sid, where in sorted(placements.items()) if len(where) > 1]
+    plants_path = work / "plants.json"
+    plants_path.write_text(json.dumps({
+        "seed": seed, "articles": n_articles, "counts": counts,
+        "planted": dict(Counter(p["kind"] for p in plants)),
+        "filler_pool": len(filler), "filler_sources": dict(sources),
+        "filler_reused_sentences": len(reuse), "plants": plants, "filler_reuse": reuse,
+    }, indent=1, ensure_ascii=False), encoding="utf-8")
+    return Corpus(directory, plants_path, ids, plants, reuse, len(filler), dict(sources), placed,
+                  total_chars, dict(Counter(p["kind"] for p in plants)))

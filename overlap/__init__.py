@@ -1,0 +1,20 @@
+"""overlap: find reused, edited and paraphrased passages across news articles.
+
+    >>> from overlap import compare, Settings          # doctest: +SKIP
+    >>> result = compare(["seeds/"], Settings())       # doctest: +SKIP
+
+Heavy libraries (torch, sentence-transformers) load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .config import Settings, load_settings
+from .errors import OverlapError
+from .ingest import read_articles
+from .pipeline import compare
+from .types import Article, Attribution, Finding, Kind, Result, Skipped, Span
+
+__all__ = ["Article", "Attribution", "Finding", "Kind", "OverlapError", "Result", "Settings",
+           "Skipped", "Span", "compare", "load_settings", "read_articles", "__version__"]

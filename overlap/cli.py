@@ -1,0 +1,175 @@
+"""The typer app: the only module that prints or exits. Each command builds Settings, calls the
+library and renders the JSON document.
+
+Exit codes: 0 success (findings or not); 2 usage or input error (bad option, nothing readable,
+unreadable result file); 1 is reserved for `overlap check` findings at or above --fail-on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .config import load_settings
+from .errors import OverlapError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Find reused, edited and paraphrased passages across news articles.")
+err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"overlap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """Find reused, edited and paraphrased passages across news articles."""
+
+
+class _Bars:
+    """rich progress bars on stderr for long stages; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and err.is_terminal
+        self._progress: Progress | None = None
+        self._task = None
+
+    def start(self, label: str, total: int) -> None:
+        if not self.enabled or total < 64:
+            return
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                                  transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task(label, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task, n)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def _fail(exc: OverlapError) -> typer.Exit:
+    err.print(f"[bold red]Error:[/] {exc}", highlight=False)
+    return typer.Exit(exc.exit_code)
+
+
+@app.command()
+def compare(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders or quoted globs "
+                                               "(.txt .md .html .jsonl).", show_default=False)],
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the JSON result here "
+                                                   "('-' for standard output).")] = None,
+    markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown "
+                                                       "report here.")] = None,
+    min_score: Annotated[float | None, typer.Option(help="Report findings scoring at least this "
+                                                    "(0-1).")] = None,
+    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to report: verbatim, "
+                                              "edited, paraphrase, repeat.")] = None,
+    encoding: Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: "
+                                                 "UTF-8, else detected).")] = None,
+    config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the "
+                                           "embedding cache.")] = False,
+    title: Annotated[str | None, typer.Option(help="Set the title of every input.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Set the outlet of every input.")] = None,
+    date: Annotated[str | None, typer.Option(help="Set the publication date (YYYY-MM-DD) of "
+                                             "every input.")] = None,
+    author: Annotated[str | None, typer.Option(help="Set the author of every input.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many findings in the "
+                                              "terminal.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report (use with "
+                                        "--json or --markdown).")] = False,
+) -> None:
+    """Find reused and paraphrased passages across (and within) the given articles."""
+    from .pipeline import compare as run_compare
+    from .report.json import to_document, write_document
+
+    try:
+        settings = load_settings(config, min_score=min_score, kinds=kinds, encoding=encoding,
+                                 cache_path=cache)
+        if no_cache:
+            settings = dataclasses.replace(settings, cache_path=None)
+        overrides = {k: v for k, v in {"title": title, "outlet": outlet, "date": date,
+                                       "author": author}.items() if v is not None}
+        result = run_compare(paths, settings, overrides=overrides, progress=_Bars(not quiet))
+    except OverlapError as exc:
+        raise _fail(exc) from None
+    doc = to_document(result)
+    to_stdout = json_path is not None and str(json_path) == "-"
+    if json_path is not None and not to_stdout:
+        write_document(doc, json_path)
+    if markdown_path is not None:
+        from .report.markdown import render as render_markdown
+
+        markdown_path.parent.mkdir(parents=True, exist_ok=True)
+        markdown_path.write_text(render_markdown(doc), encoding="utf-8")
+    if to_stdout:
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    elif not quiet:
+        from .report.terminal import render
+
+        render(doc, Console(), limit)
+    for s in result.skipped:
+        if quiet or to_stdout:
+            err.print(f"skipped: {s.source}: {s.reason}", highlight=False)
+
+
+@app.command()
+def render(
+    result_path: Annotated[Path, typer.Argument(help="A JSON result from overlap compare --json.",
+                                                show_default=False)],
+    markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown "
+                                                       "report here.")] = None,
+    min_score: Annotated[float | None, typer.Option(help="Show findings scoring at least this.")] = None,
+    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to show.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many findings.")] = None,
+) -> None:
+    """Re-render a saved JSON result without recomputing anything."""
+    from .config import parse_kinds
+    from .report.json import read_document
+    from .report.terminal import render as render_terminal
+
+    try:
+        doc = read_document(result_path)
+        wanted = {k.value for k in parse_kinds(kinds)} if kinds else None
+        if min_score is not None and not 0 <= min_score <= 1:
+            raise OverlapError(f"--min-score must be between 0 and 1, got {min_score}")
+    except OverlapError as exc:
+        raise _fail(exc) from None
+    findings = [f for f in doc["findings"] if (wanted is None or f["kind"] in wanted)
+                and (min_score is None or f["score"] >= min_score)]
+    if len(findings) != len(doc["findings"]):
+        doc = {**doc, "findings": findings, "summary": {**doc["summary"], "findings": len(findings),
+               "by_kind": _count(findings)}}
+    if markdown_path is not None:
+        from .report.markdown import render as render_markdown
+
+        markdown_path.parent.mkdir(parents=True, exist_ok=True)
+        markdown_path.write_text(render_markdown(doc), encoding="utf-8")
+        return
+    render_terminal(doc, Console(), limit)
+
+
+def _count(findings: list[dict]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f["kind"]] = out.get(f["kind"], 0) + 1
+    return dict(sorted(out.items()))

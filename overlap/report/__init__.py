@@ -1,0 +1,1 @@
+"""Reports render from the JSON document (the contract); terminal and Markdown are views of it."""

@@ -1,0 +1,105 @@
+"""Result -> the JSON document (schema below), and reading one back for `overlap render`.
+
+Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
+
+    schema_version  "1.0"
+    tool            {name, version}
+    settings        every Settings field
+    models          [{name, package, package_version, sha256, path, licence}]
+    summary         {articles, skipped, findings, by_kind: {kind: n}}
+    run             {seconds, passages, embedded, embedded_from_cache}  (varies run to run)
+    articles        [{id, source, format, encoding, title, outlet, date, author, url, chars,
+                      paragraphs, sentences, notes: [str], text,
+                      chrome: [{start, end, reason}],
+                      quotes: [{start, end, inner_start, inner_end, speaker, credit}]}]
+    skipped         [{source, reason}]
+    findings        [{id, kind, score, lexical, semantic, direction, direction_reason,
+                      a: SPAN, b: SPAN, attribution: {quoted, credited, credit, speaker} | null,
+                      diff: [{op, a: {start, end}, b: {start, end}}]}]
+    SPAN            {article, start, end, text}; text == article text[start:end]
+
+`a` is the likely source and `b` the copy when `direction` is "a->b".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import ResultError
+from ..types import Result
+
+SCHEMA_VERSION = "1.0"
+
+
+def to_document(result: Result) -> dict[str, Any]:
+    """The JSON-ready document for a Result."""
+    by_kind = Counter(f.kind.value for f in result.findings)
+    stats = result.stats
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "overlap", "version": __version__},
+        "settings": result.settings,
+        "models": list(result.models),
+        "summary": {"articles": len(result.articles), "skipped": len(result.skipped),
+                    "findings": len(result.findings), "by_kind": dict(sorted(by_kind.items()))},
+        "run": dataclasses.asdict(stats) if stats else {},
+        "articles": [_article(seg) for seg in result.segmented],
+        "skipped": [dataclasses.asdict(s) for s in result.skipped],
+        "findings": [_finding(f) for f in result.findings],
+    }
+
+
+def _article(seg: Any) -> dict[str, Any]:
+    a = seg.article
+    return {
+        "id": a.id, "source": a.source, "format": a.format, "encoding": a.encoding,
+        "title": a.title, "outlet": a.outlet, "date": a.date, "author": a.author, "url": a.url,
+        "chars": len(a.text), "paragraphs": len(seg.paragraphs), "sentences": len(seg.sentences),
+        "notes": list(a.notes),
+        "chrome": [dataclasses.asdict(c) for c in seg.chrome],
+        "quotes": [dataclasses.asdict(q) for q in seg.quotes],
+        "text": a.text,
+    }
+
+
+def _finding(f: Any) -> dict[str, Any]:
+    return {
+        "id": f.id, "kind": f.kind.value, "score": f.score, "lexical": f.lexical,
+        "semantic": f.semantic, "direction": f.direction, "direction_reason": f.direction_reason,
+        "a": dataclasses.asdict(f.a), "b": dataclasses.asdict(f.b),
+        "attribution": dataclasses.asdict(f.attribution) if f.attribution else None,
+        "diff": [{"op": d.op, "a": {"start": d.a_start, "end": d.a_end},
+                  "b": {"start": d.b_start, "end": d.b_end}} for d in f.diff],
+    }
+
+
+def write_document(doc: dict[str, Any], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """A saved result, checked enough that the renderers can trust its shape."""
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ResultError(f"{path}: no such file; write one with: overlap compare ... --json "
+                          f"{path}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ResultError(f"{path}: not a JSON result ({exc}); render reads files written by "
+                          "overlap compare --json") from None
+    if not isinstance(doc, dict) or "schema_version" not in doc:
+        raise ResultError(f"{path}: not an overlap result (no schema_version)")
+    major = str(doc["schema_version"]).split(".")[0]
+    if major != SCHEMA_VERSION.split(".")[0]:
+        raise ResultError(f"{path}: schema version {doc['schema_version']} is not supported by "
+                          f"this overlap ({SCHEMA_VERSION}); re-run overlap compare")
+    for key in ("articles", "findings", "skipped", "summary"):
+        if not isinstance(doc.get(key), (list, dict)):
+            raise ResultError(f"{path}: result is missing {key!r}; re-run overlap compare")
+    return doc

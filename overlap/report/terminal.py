@@ -1,0 +1,134 @@
+"""The terminal view of a result document: findings grouped by article pair, strongest first.
+
+Changed words are marked with colour on a colour terminal and with [-deleted-] {+inserted+}
+markers otherwise, so a piped or colour-blind reading loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+KIND_STYLE = {"verbatim": "bold red", "edited": "bold magenta", "paraphrase": "bold cyan",
+              "repeat": "bold yellow"}
+SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
+
+
+def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> None:
+    """Print the summary, the findings by article pair, then skipped inputs and notes."""
+    articles = {a["id"]: a for a in doc["articles"]}
+    findings = doc["findings"]
+    summary = doc["summary"]
+    kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items()) or "none"
+    console.print(Text.assemble(("overlap", "bold"), f" · {summary['articles']} articles · "
+                                f"{summary['findings']} findings ({kinds}) · "
+                                f"{summary['skipped']} skipped"))
+    run = doc.get("run") or {}
+    if run:
+        console.print(f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
+                      f"from cache; {run['seconds']:.1f} s", style="dim")
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for f in findings:
+        groups[(f["a"]["article"], f["b"]["article"])].append(f)
+    order = sorted(groups, key=lambda k: (-max(f["score"] for f in groups[k]), k))
+    shown = 0
+    for key in order:
+        if limit is not None and shown >= limit:
+            break
+        a, b = articles[key[0]], articles[key[1]]
+        items = groups[key]
+        arrow = "repeats itself" if key[0] == key[1] else "→"
+        head = f"{_name(a)} {arrow}" if key[0] == key[1] else f"{_name(a)} {arrow} {_name(b)}"
+        console.print()
+        console.rule(Text(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}",
+                          style="bold"), align="left")
+        for f in items:
+            if limit is not None and shown >= limit:
+                break
+            _finding(console, f, articles)
+            shown += 1
+    if not findings:
+        console.print("\nNo reused or paraphrased passages found at these settings.")
+    if limit is not None and len(findings) > shown:
+        console.print(f"\n… {len(findings) - shown} more findings in the JSON report", style="dim")
+    _footer(console, doc)
+
+
+def _name(article: dict[str, Any]) -> str:
+    label = article.get("outlet") or article.get("title") or article["id"]
+    return f"{label} ({article['date']})" if article.get("date") else label
+
+
+def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> None:
+    line = Text("  ")
+    line.append(f"{f['kind']} {f['score']:.2f}", style=KIND_STYLE.get(f["kind"], "bold"))
+    extras = []
+    if f.get("semantic") is not None and f["kind"] != "paraphrase":
+        extras.append(f"meaning {f['semantic']:.2f}")
+    att = f.get("attribution")
+    if att:
+        if att["quoted"] and att["credited"]:
+            extras.append(f"quoted, credited to {att['credit'] or att['speaker']}")
+        elif att["credited"]:
+            extras.append(f"credited to {att['credit']}")
+        elif att["quoted"]:
+            extras.append("quoted without credit")
+        else:
+            extras.append("UNCREDITED")
+    if f["kind"] == "repeat":
+        extras.append("the same article prints this passage twice")
+    elif f["direction"] == "a->b":
+        extras.append(f"source: {_name(articles[f['a']['article']])} ({f['direction_reason']})")
+    else:
+        extras.append("direction unknown")
+    line.append(" · " + " · ".join(extras), style="dim" if att and att["credited"] else None)
+    console.print(line)
+    for side in ("a", "b"):
+        span = f[side]
+        console.print(Text(f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]",
+                           style="dim"))
+        console.print(Text("      ").append(_marked(span, f["diff"], side, console)))
+    console.print(Text(f"    id {f['id']}", style="dim"))
+
+
+def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console: Console) -> Text:
+    """The span's text with the diff's changed words on this side marked."""
+    text = span["text"]
+    base = span["start"]
+    styled = console.is_terminal and not console.no_color
+    changed = "red strike" if side == "a" else "green underline"
+    out = Text()
+    pos = 0
+    for d in diff:
+        if d["op"] == "equal":
+            continue
+        start, end = d[side]["start"] - base, d[side]["end"] - base
+        if end <= start or start < pos or end > len(text):
+            continue
+        out.append(text[pos:start])
+        word = text[start:end]
+        if styled:
+            out.append(word, style=changed)
+        else:
+            out.append(f"[-{word}-]" if side == "a" else f"{{+{word}+}}")
+        pos = end
+    out.append(text[pos:])
+    if len(out) > SHOW_CHARS:
+        out.truncate(SHOW_CHARS)
+        out.append(" …", style="dim")
+    return out
+
+
+def _footer(console: Console, doc: dict[str, Any]) -> None:
+    if doc["skipped"]:
+        console.print()
+        for s in doc["skipped"]:
+            console.print(Text.assemble(("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}"))
+    notes = [(a["id"], n) for a in doc["articles"] for n in a.get("notes", [])]
+    if notes:
+        console.print()
+        for art, note in notes:
+            console.print(Text.assemble(("note: ", "bold"), f"{art}: {note}"))

@@ -1,0 +1,83 @@
+"""Shared builders and fakes. No test here loads a real model or touches the network.
+
+pytest runs with --import-mode=importlib, so test modules cannot import this file; the helpers
+below are handed to tests as fixtures of the same name (`write`, `make_article`).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from overlap.textnorm import tokenize
+from overlap.types import Article
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+class FakeEmbedder:
+    """A hashed bag of folded words, L2-normalised: texts sharing words have a high cosine.
+
+    Deterministic across runs and processes (zlib.crc32, not the salted built-in hash()), and it
+    counts what it was asked to embed so tests can check the cache spared it work.
+    """
+
+    model_id = "fake-bow@1"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    @property
+    def encoded(self) -> int:
+        return sum(len(c) for c in self.calls)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for tok in tokenize(text):
+                out[row, zlib.crc32(tok.norm.encode("utf-8")) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1.0, norms)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    assert (SEEDS / "metadata.json").is_file(), f"seed articles missing under {SEEDS}"
+    return SEEDS
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    """Write `content` to tmp_path/name (parents created); str is written as UTF-8."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def article(text: str, id: str = "a", **meta: str | None) -> Article:
+    """An Article as ingest would build it from a .txt file."""
+    return Article(id=id, source=f"{id}.txt", text=text, format="txt", **meta)
+
+
+@pytest.fixture(name="write")
+def _write_fixture():
+    return write
+
+
+@pytest.fixture(name="make_article")
+def _make_article_fixture():
+    return article
