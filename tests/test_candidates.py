@@ -58,7 +58,7 @@ def test_copy_pairs_exact_copy_has_full_containment():
 
 
 def test_copy_pairs_respects_min_containment():
-    shared = "the white house strategy report contains few surprises".split()
+    shared = ["the", "white", "house", "strategy", "report", "contains", "few", "surprises"]
     a = shared + [f"alpha{i}" for i in range(30)]
     b = [f"beta{i}" for i in range(30)] + shared
     # 6 shared trigrams out of 36 in each: containment 1/6
@@ -69,14 +69,14 @@ def test_copy_pairs_respects_min_containment():
 
 
 def test_copy_pairs_respects_min_shared():
-    a = "one two three four five".split()
-    b = "zero one two three six".split()  # one shared trigram
+    a = ["one", "two", "three", "four", "five"]
+    b = ["zero", "one", "two", "three", "six"]  # one shared trigram
     assert copy_pairs([a, b], min_shared=1) == [(0, 1, pytest.approx(1 / 3))]
     assert copy_pairs([a, b], min_shared=2) == []
 
 
 def test_copy_pairs_ignores_stock_phrases_above_max_frequency():
-    stock = "according to the report".split()
+    stock = ["according", "to", "the", "report"]
     units = [stock + [f"w{i}a", f"w{i}b", f"w{i}c"] for i in range(6)]
     # every unit shares the stock phrase's two trigrams with every other one
     assert len(copy_pairs(units, max_frequency=6)) == 15
@@ -85,7 +85,7 @@ def test_copy_pairs_ignores_stock_phrases_above_max_frequency():
 
 
 def test_stock_phrase_does_not_hide_a_real_copy():
-    stock = "according to the report".split()
+    stock = ["according", "to", "the", "report"]
     units = [stock + [f"w{i}a", f"w{i}b", f"w{i}c"] for i in range(6)]
     units += [words(ORIGINAL), words(COPY)]
     pairs = copy_pairs(units, max_frequency=5)
@@ -101,8 +101,8 @@ def test_copy_pairs_degenerate_inputs():
 
 
 def test_copy_pairs_uses_the_shingle_size():
-    a = "w1 w2 x w3 w4 y w5 w6".split()
-    b = "w1 w2 p w3 w4 q w5 w6".split()  # shares only bigrams
+    a = ["w1", "w2", "x", "w3", "w4", "y", "w5", "w6"]
+    b = ["w1", "w2", "p", "w3", "w4", "q", "w5", "w6"]  # shares only bigrams
     assert copy_pairs([a, b], n=3) == []
     assert copy_pairs([a, b], n=2) == [(0, 1, pytest.approx(3 / 7))]
 

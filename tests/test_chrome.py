@@ -120,7 +120,8 @@ def test_headline_lines_are_not_chrome(seeds):
     for article, spans in seeds.values():
         lines = article.text.split("\n")
         starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
-        headline = [(s, s + len(x)) for s, x in zip(starts, lines) if x.strip() == article.title]
+        headline = [(s, s + len(x)) for s, x in zip(starts, lines, strict=True)
+                    if x.strip() == article.title]
         assert headline, article.id  # the sidecar title is a line of the text
         assert not _overlaps(spans, *headline[0]), article.id
 
@@ -155,7 +156,7 @@ def test_recurring_line_is_matched_after_folding(make_article):
     articles = [_art(make_article, i, f"Body number {i} is about the budget.\n{v}")
                 for i, v in enumerate(variants)]
     chrome = find_chrome(articles)
-    for art, variant in zip(articles, variants):
+    for art, variant in zip(articles, variants, strict=True):
         assert [art.text[c.start:c.end] for c in chrome[art.id]] == [variant.strip()]
 
 

@@ -1,4 +1,4 @@
-"""overlap.ingest (paths, metadata, ids) and overlap.formats (decoding and the per-format readers)."""
+"""overlap.ingest (paths, metadata, ids) and overlap.formats (decoding, per-format readers)."""
 
 from __future__ import annotations
 

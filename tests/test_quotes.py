@@ -9,8 +9,8 @@ INSIGHT = ("“The election of Peña Nieto sparked vocal concerns among U.S. pol
            "American intelligence website Insight Crime stated. “However, the U.S. strategy "
            "displays no sign of this friction.”")
 SANCHEZ = ('"I think the U.S. government wants to make sure that Peña Nieto is on the same page '
-           'as Obama," Alex Sanchez, a security analyst at the Council on Hemispheric Affairs, told '
-           "ABC News.")
+           'as Obama," Alex Sanchez, a security analyst at the Council on Hemispheric Affairs, '
+           "told ABC News.")
 VIDEGARAY = ("Mexico’s new Foreign Secretary Luis Videgaray recently told a television host that "
              "his country will only bend so far. “Mexico has limits,” said Videgaray. He said "
              "Mexico won’t play ball on U.S. requests if his nation feel threatened threatened.")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+from itertools import pairwise
 
 import pytest
 
@@ -32,7 +33,7 @@ def check_invariants(seg) -> None:
         assert para.start <= s.start < s.end <= para.end
     # passages in reading order, never overlapping
     for seq in (seg.paragraphs, seg.sentences):
-        for x, y in zip(seq, seq[1:]):
+        for x, y in pairwise(seq):
             assert x.end <= y.start
     # every non-space character of a paragraph is in one of its sentences
     for p in seg.paragraphs:
