@@ -141,9 +141,13 @@ def _tidy(text: str) -> str | None:
     return text
 
 
+_SPLIT = re.compile(r"(?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)(?<!No\.)"
+                    r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
 def _split(text: str) -> list[str]:
     """Rough sentence split for multi-sentence premises (pool building only)."""
-    return [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text) if p]
+    return [p for p in _SPLIT.split(text) if p]
 
 
 def norm_key(text: str) -> str:
@@ -172,17 +176,31 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str]], C
         raw += [("control", s) for r in _tsv(data / CONTROL_TRAIN)[1:] if r
                 for s in _split(r[0])]
     seen = set(exclude)
+    grams = {g for key in exclude for g in _grams(key)}
     out: list[tuple[str, str]] = []
     for source, text in raw:
         tidy = _tidy(text)
         if tidy is None:
             continue
         key = norm_key(tidy)
-        if key in seen:
+        mine = _grams(key)
+        # Near-duplicates too (a shared run of NEAR_DUP_WORDS words): the public sets hold many
+        # ("... is a professional association football club based in ..."), and an unplanned
+        # copy in the filler would count against the pipeline's precision.
+        if key in seen or mine & grams:
             continue
         seen.add(key)
+        grams |= mine
         out.append((source, tidy))
     return out, Counter(s for s, _ in out)
+
+
+NEAR_DUP_WORDS = 6
+
+
+def _grams(key: str) -> set[str]:
+    words = key.split()
+    return {" ".join(words[i:i + NEAR_DUP_WORDS]) for i in range(len(words) - NEAR_DUP_WORDS + 1)}
 
 
 def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[str]]:

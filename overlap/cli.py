@@ -23,7 +23,7 @@ from .errors import OverlapError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Find reused, edited and paraphrased passages across news articles.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
 
 
 def _version(value: bool) -> None:
