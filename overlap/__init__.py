@@ -16,5 +16,18 @@ from .ingest import read_articles
 from .pipeline import compare
 from .types import Article, Attribution, Finding, Kind, Result, Skipped, Span
 
-__all__ = ["Article", "Attribution", "Finding", "Kind", "OverlapError", "Result", "Settings",
-           "Skipped", "Span", "compare", "load_settings", "read_articles", "__version__"]
+__all__ = [
+    "Article",
+    "Attribution",
+    "Finding",
+    "Kind",
+    "OverlapError",
+    "Result",
+    "Settings",
+    "Skipped",
+    "Span",
+    "compare",
+    "load_settings",
+    "read_articles",
+    "__version__",
+]

@@ -20,8 +20,9 @@ from .types import DiffOp, Finding, Kind, Segmented, Span
 UNSHARED_COST = 0.5
 
 
-def sentence_runs(pairs: Iterable[tuple[int, int]], gap: int = 1
-                  ) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
+def sentence_runs(
+    pairs: Iterable[tuple[int, int]], gap: int = 1
+) -> list[tuple[int, int, int, int, list[tuple[int, int]]]]:
     """Chain sentence pairs (i, j) that follow each other on both sides (allowing `gap` skipped
     sentences, and one sentence split in two) into runs (i0, i1, j0, j1, members).
 
@@ -32,7 +33,13 @@ def sentence_runs(pairs: Iterable[tuple[int, int]], gap: int = 1
     for i, j in sorted(set(pairs)):
         for run in runs:
             di, dj = i - run[1], j - run[3]
-            if 0 <= di <= gap + 1 and 0 <= dj <= gap + 1 and (di or dj) and i >= run[0] and j >= run[2]:
+            if (
+                0 <= di <= gap + 1
+                and 0 <= dj <= gap + 1
+                and (di or dj)
+                and i >= run[0]
+                and j >= run[2]
+            ):
                 run[1], run[3] = max(run[1], i), max(run[3], j)
                 run[4].append((i, j))
                 break
@@ -68,8 +75,9 @@ def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | Non
     return best_range
 
 
-def _diff(ta: list[Token], tb: list[Token], ops: list[tuple[str, int, int, int, int]]
-          ) -> tuple[DiffOp, ...]:
+def _diff(
+    ta: list[Token], tb: list[Token], ops: list[tuple[str, int, int, int, int]]
+) -> tuple[DiffOp, ...]:
     """Word diff with absolute offsets. Words equal only after folding (Peña/Pena, U.S./US) are
     changes too, so the small edits of an edited copy show; neighbouring changes merge."""
     steps: list[tuple[str, int, int, int, int]] = []
@@ -110,8 +118,14 @@ def _similarity(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, float]:
 
 def finding_id(a: Span, b: Span) -> str:
     """A stable id from the two articles and the folded words of both spans."""
-    key = "|".join([a.article, " ".join(t.norm for t in tokenize(a.text)),
-                    b.article, " ".join(t.norm for t in tokenize(b.text))])
+    key = "|".join(
+        [
+            a.article,
+            " ".join(t.norm for t in tokenize(a.text)),
+            b.article,
+            " ".join(t.norm for t in tokenize(b.text)),
+        ]
+    )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -119,9 +133,15 @@ def _span(seg: Segmented, start: int, end: int) -> Span:
     return Span(seg.article.id, start, end, seg.article.text[start:end])
 
 
-def align_copy(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int],
-               min_words: int, edited_min: float, semantic: float | None = None,
-               repeat: bool = False) -> Finding | None:
+def align_copy(
+    seg_a: Segmented,
+    seg_b: Segmented,
+    run: tuple[int, int, int, int],
+    min_words: int,
+    edited_min: float,
+    semantic: float | None = None,
+    repeat: bool = False,
+) -> Finding | None:
     """The copied stretch of a sentence run, classed verbatim/edited (or repeat), else None."""
     i0, i1, j0, j1 = run
     ta, tb = _span_tokens(seg_a, i0, i1), _span_tokens(seg_b, j0, j1)
@@ -145,13 +165,28 @@ def align_copy(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int
     verbatim = [t.raw for t in ta] == [t.raw for t in tb]
     kind = Kind.REPEAT if repeat else Kind.VERBATIM if verbatim else Kind.EDITED
     a, b = _span(seg_a, ta[0].start, ta[-1].end), _span(seg_b, tb[0].start, tb[-1].end)
-    return Finding(finding_id(a, b), kind, round(lexical, 4), round(lexical, 4),
-                   None if semantic is None else round(semantic, 4), a, b, _diff(ta, tb, ops),
-                   "unknown", "")
+    return Finding(
+        finding_id(a, b),
+        kind,
+        round(lexical, 4),
+        round(lexical, 4),
+        None if semantic is None else round(semantic, 4),
+        a,
+        b,
+        _diff(ta, tb, ops),
+        "unknown",
+        "",
+    )
 
 
-def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, int, int],
-                     probability: float, semantic: float, min_words: int) -> Finding | None:
+def align_paraphrase(
+    seg_a: Segmented,
+    seg_b: Segmented,
+    run: tuple[int, int, int, int],
+    probability: float,
+    semantic: float,
+    min_words: int,
+) -> Finding | None:
     """A reworded sentence run: whole sentences on both sides, scored by the paraphrase
     scorer's probability; `semantic` is the embedding cosine."""
     i0, i1, j0, j1 = run
@@ -162,8 +197,18 @@ def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, in
     _, lexical = _similarity(ops)
     a = _span(seg_a, seg_a.sentences[i0].start, seg_a.sentences[i1].end)
     b = _span(seg_b, seg_b.sentences[j0].start, seg_b.sentences[j1].end)
-    return Finding(finding_id(a, b), Kind.PARAPHRASE, round(probability, 4), round(lexical, 4),
-                   round(semantic, 4), a, b, _diff(ta, tb, ops), "unknown", "")
+    return Finding(
+        finding_id(a, b),
+        Kind.PARAPHRASE,
+        round(probability, 4),
+        round(lexical, 4),
+        round(semantic, 4),
+        a,
+        b,
+        _diff(ta, tb, ops),
+        "unknown",
+        "",
+    )
 
 
 # --- corpus-level alignment -------------------------------------------------------------------
@@ -171,16 +216,16 @@ def align_paraphrase(seg_a: Segmented, seg_b: Segmented, run: tuple[int, int, in
 Pair = tuple[int, int]
 
 
-def align_repeats(segs: Sequence[Segmented], within: dict[int, list[Pair]], min_words: int,
-                  edited_min: float) -> list[Finding]:
+def align_repeats(
+    segs: Sequence[Segmented], within: dict[int, list[Pair]], min_words: int, edited_min: float
+) -> list[Finding]:
     """Passages an article repeats of itself (a page printing its post twice, a pull quote)."""
     out = []
     for ai, pairs in sorted(within.items()):
         for i0, i1, j0, j1, _ in sentence_runs(pairs):
             if i1 >= j0:  # the runs overlap: a sentence echoing its neighbour, not a repeat
                 continue
-            f = align_copy(segs[ai], segs[ai], (i0, i1, j0, j1), min_words, edited_min,
-                           repeat=True)
+            f = align_copy(segs[ai], segs[ai], (i0, i1, j0, j1), min_words, edited_min, repeat=True)
             if f:
                 out.append(f)
     return out
@@ -192,27 +237,42 @@ def sentences_under(segs: Sequence[Segmented], spans: Iterable[Span]) -> set[Pai
     out = set()
     for span in spans:
         ai = index[span.article]
-        out.update((ai, x.index) for x in segs[ai].sentences
-                   if x.start < span.end and x.end > span.start)
+        out.update(
+            (ai, x.index) for x in segs[ai].sentences if x.start < span.end and x.end > span.start
+        )
     return out
 
 
-def align_across(segs: Sequence[Segmented], copies: dict[Pair, list[Pair]],
-                 paraphrases: dict[Pair, dict[Pair, tuple[float, float]]], hidden: set[Pair],
-                 min_copy_words: int, edited_min: float, min_paraphrase_words: int
-                 ) -> list[Finding]:
+def align_across(
+    segs: Sequence[Segmented],
+    copies: dict[Pair, list[Pair]],
+    paraphrases: dict[Pair, dict[Pair, tuple[float, float]]],
+    hidden: set[Pair],
+    min_copy_words: int,
+    edited_min: float,
+    min_paraphrase_words: int,
+) -> list[Finding]:
     """Copies first (exact spans, diff); then paraphrases of sentences no copy already covers."""
     out: list[Finding] = []
     for ai, bj in sorted(set(copies) | set(paraphrases)):
         sa, sb = segs[ai], segs[bj]
         scored = paraphrases.get((ai, bj), {})
-        visible = [(i, j) for i, j in copies.get((ai, bj), [])
-                   if (ai, i) not in hidden and (bj, j) not in hidden]
+        visible = [
+            (i, j)
+            for i, j in copies.get((ai, bj), [])
+            if (ai, i) not in hidden and (bj, j) not in hidden
+        ]
         covered: set[Pair] = set()
         for i0, i1, j0, j1, members in sentence_runs(visible):
             cosines = [scored[m][1] for m in members if m in scored]
-            f = align_copy(sa, sb, (i0, i1, j0, j1), min_copy_words, edited_min,
-                           max(cosines) if cosines else None)
+            f = align_copy(
+                sa,
+                sb,
+                (i0, i1, j0, j1),
+                min_copy_words,
+                edited_min,
+                max(cosines) if cosines else None,
+            )
             if f:
                 out.append(f)
                 covered |= sentences_under(segs, [f.a, f.b])

@@ -41,7 +41,7 @@ def _quotes_over(seg: Segmented, span: Span) -> list[Quote]:
 def _paragraph_text(seg: Segmented, span: Span) -> str:
     for p in seg.paragraphs:
         if p.start <= span.start < p.end:
-            return seg.article.text[p.start:max(p.end, span.end)]
+            return seg.article.text[p.start : max(p.end, span.end)]
     return span.text
 
 
@@ -74,8 +74,11 @@ def _original_case(text: str, folded_name: str) -> str:
 def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
     """Set direction, its reason and the copier's attribution; `a` becomes the source if known."""
     if finding.kind is Kind.REPEAT:
-        return dataclasses.replace(finding, direction="a->b",
-                                   direction_reason="the article repeats its own earlier passage")
+        return dataclasses.replace(
+            finding,
+            direction="a->b",
+            direction_reason="the article repeats its own earlier passage",
+        )
     art_a, art_b = seg_a.article, seg_b.article
     credit_in_b = _credit_of(seg_b, finding.b, art_a)
     credit_in_a = _credit_of(seg_a, finding.a, art_b)
@@ -97,16 +100,24 @@ def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
             swap, reason = True, f"{art_a.label} names {art_b.label} elsewhere in its text"
     if not reason:
         copier_credit = credit_in_b if credit_in_b.quoted or not credit_in_a.quoted else credit_in_a
-        return dataclasses.replace(finding, direction="unknown", attribution=copier_credit,
-                                   direction_reason="no dates or credits tell which came first")
+        return dataclasses.replace(
+            finding,
+            direction="unknown",
+            attribution=copier_credit,
+            direction_reason="no dates or credits tell which came first",
+        )
     if swap:
-        return dataclasses.replace(_swapped(finding), direction="a->b", direction_reason=reason,
-                                   attribution=credit_in_a)
-    return dataclasses.replace(finding, direction="a->b", direction_reason=reason,
-                               attribution=credit_in_b)
+        return dataclasses.replace(
+            _swapped(finding), direction="a->b", direction_reason=reason, attribution=credit_in_a
+        )
+    return dataclasses.replace(
+        finding, direction="a->b", direction_reason=reason, attribution=credit_in_b
+    )
 
 
 def _swapped(f: Finding) -> Finding:
     flip = {"insert": "delete", "delete": "insert"}
-    diff = tuple(DiffOp(flip.get(d.op, d.op), d.b_start, d.b_end, d.a_start, d.a_end) for d in f.diff)
+    diff = tuple(
+        DiffOp(flip.get(d.op, d.op), d.b_start, d.b_end, d.a_start, d.a_end) for d in f.diff
+    )
     return dataclasses.replace(f, a=f.b, b=f.a, diff=diff)

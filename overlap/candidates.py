@@ -38,9 +38,13 @@ def shingle_hashes(token_ids: np.ndarray, n: int) -> np.ndarray:
     return np.unique(hashes)
 
 
-def copy_pairs(tokens: Sequence[Sequence[str]], n: int = 3, max_frequency: int = 50,
-               min_shared: int = 2, min_containment: float = 0.25
-               ) -> list[tuple[int, int, float]]:
+def copy_pairs(
+    tokens: Sequence[Sequence[str]],
+    n: int = 3,
+    max_frequency: int = 50,
+    min_shared: int = 2,
+    min_containment: float = 0.25,
+) -> list[tuple[int, int, float]]:
     """Unit pairs (i < j, containment) sharing at least `min_shared` shingles covering at least
     `min_containment` of the smaller unit's shingles.
 
@@ -50,8 +54,9 @@ def copy_pairs(tokens: Sequence[Sequence[str]], n: int = 3, max_frequency: int =
     vocab: dict[str, int] = {}
     per_unit = []
     for unit in tokens:
-        ids = np.fromiter((vocab.setdefault(t, len(vocab)) for t in unit), dtype=np.int64,
-                          count=len(unit))
+        ids = np.fromiter(
+            (vocab.setdefault(t, len(vocab)) for t in unit), dtype=np.int64, count=len(unit)
+        )
         per_unit.append(shingle_hashes(ids, n))
     sizes = np.array([len(h) for h in per_unit], dtype=np.int64)
     if sizes.sum() == 0:
@@ -79,11 +84,13 @@ def copy_pairs(tokens: Sequence[Sequence[str]], n: int = 3, max_frequency: int =
     smaller = np.minimum(sizes[a], sizes[b])
     containment = shared / np.maximum(smaller, 1)
     ok = (shared >= min_shared) & (containment >= min_containment) & (a != b)
-    return [(int(i), int(j), float(c)) for i, j, c in zip(a[ok], b[ok], containment[ok])]
+    rows = zip(a[ok], b[ok], containment[ok], strict=True)
+    return [(int(i), int(j), float(c)) for i, j, c in rows]
 
 
-def neighbour_pairs(vectors: np.ndarray, groups: np.ndarray, threshold: float, k: int = 10,
-                    block: int = 2048) -> list[tuple[int, int, float]]:
+def neighbour_pairs(
+    vectors: np.ndarray, groups: np.ndarray, threshold: float, k: int = 10, block: int = 2048
+) -> list[tuple[int, int, float]]:
     """Pairs (i < j, cosine) where j is among i's k nearest neighbours from another group (or the
     reverse) and the cosine is at least `threshold`. Rows of `vectors` must be normalised.
     """
@@ -98,7 +105,11 @@ def neighbour_pairs(vectors: np.ndarray, groups: np.ndarray, threshold: float, k
         # Never a neighbour of its own group (nor of itself); -inf, not -1.0, so that no threshold
         # a cosine can meet (-1.0 included) lets such a pair through.
         sims[groups[lo:hi, None] == groups[None, :]] = -np.inf
-        top = np.argpartition(-sims, k, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (hi - lo, 1))
+        top = (
+            np.argpartition(-sims, k, axis=1)[:, :k]
+            if k < n
+            else np.tile(np.arange(n), (hi - lo, 1))
+        )
         for row, cols in enumerate(top):
             i = lo + row
             for j in cols:
@@ -137,8 +148,9 @@ def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     tokens = [[t.norm for t in tokenize(segs[ai].sentences[si].text)] for ai, si in units]
     within: dict[int, list[Pair]] = defaultdict(list)
     across: dict[Pair, list[Pair]] = defaultdict(list)
-    for u, v, _ in copy_pairs(tokens, s.shingle_size, s.max_shingle_frequency,
-                              s.min_shared_shingles, s.min_containment):
+    for u, v, _ in copy_pairs(
+        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment
+    ):
         (ai, si), (bj, sj) = units[u], units[v]
         if ai == bj:
             within[ai].append((min(si, sj), max(si, sj)))
@@ -151,24 +163,40 @@ def is_heading(seg: Segmented, sentence: Sentence) -> bool:
     """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
     para = seg.paragraphs[sentence.paragraph]
     return para.text == sentence.text and not sentence.text.rstrip("”\"’')").endswith(
-        (".", "!", "?", "…", ":"))
+        (".", "!", "?", "…", ":")
+    )
 
 
-def paraphrase_candidates(segs: Sequence[Segmented], hidden: set[Pair], embedder: Embedder,
-                          s: Settings, progress: Progress) -> ParaphraseCandidates:
+def paraphrase_candidates(
+    segs: Sequence[Segmented],
+    hidden: set[Pair],
+    embedder: Embedder,
+    s: Settings,
+    progress: Progress,
+) -> ParaphraseCandidates:
     """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
     the pairs the paraphrase scorer accepts. Paragraph pairs it accepts are pinned down to their
     mutually best-matching sentences."""
     from .paraphrase import Rarity, load_model
 
-    sent_keys = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences
-                 if (ai, x.index) not in hidden and not is_heading(seg, x)
-                 and len(tokenize(x.text)) >= s.min_paraphrase_words]
+    sent_keys = [
+        (ai, x.index)
+        for ai, seg in enumerate(segs)
+        for x in seg.sentences
+        if (ai, x.index) not in hidden
+        and not is_heading(seg, x)
+        and len(tokenize(x.text)) >= s.min_paraphrase_words
+    ]
     wanted = set(sent_keys)
-    para_keys = [(ai, p.index) for ai, seg in enumerate(segs) for p in seg.paragraphs
-                 if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)]
-    texts = [segs[a].sentences[i].text for a, i in sent_keys] + \
-            [segs[a].paragraphs[i].text for a, i in para_keys]
+    para_keys = [
+        (ai, p.index)
+        for ai, seg in enumerate(segs)
+        for p in seg.paragraphs
+        if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
+    ]
+    texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
+        segs[a].paragraphs[i].text for a, i in para_keys
+    ]
     progress.start("embedding passages", len(set(texts)))
     store = EmbeddingStore(s.cache_path) if s.cache_path else None
     try:
@@ -177,7 +205,7 @@ def paraphrase_candidates(segs: Sequence[Segmented], hidden: set[Pair], embedder
         if store:
             store.close()
         progress.finish()
-    sent_vecs, para_vecs = vectors[:len(sent_keys)], vectors[len(sent_keys):]
+    sent_vecs, para_vecs = vectors[: len(sent_keys)], vectors[len(sent_keys) :]
     row = {k: r for r, k in enumerate(sent_keys)}
     model = load_model()
     threshold = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
@@ -192,15 +220,17 @@ def paraphrase_candidates(segs: Sequence[Segmented], hidden: set[Pair], embedder
     groups = np.array([a for a, _ in sent_keys], dtype=np.int64)
     for u, v, cos in neighbour_pairs(sent_vecs, groups, s.sentence_candidate_min, s.neighbours):
         (ai, si), (bj, sj) = sent_keys[u], sent_keys[v]
-        prob = model.probability(cos, rarity.overlap(segs[ai].sentences[si].text,
-                                                     segs[bj].sentences[sj].text))
+        prob = model.probability(
+            cos, rarity.overlap(segs[ai].sentences[si].text, segs[bj].sentences[sj].text)
+        )
         if prob >= threshold:
             keep(ai, bj, si, sj, prob, cos)
     groups = np.array([a for a, _ in para_keys], dtype=np.int64)
     for u, v, cos in neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours):
         (ai, pi), (bj, pj) = para_keys[u], para_keys[v]
-        prob = model.probability(cos, rarity.overlap(segs[ai].paragraphs[pi].text,
-                                                     segs[bj].paragraphs[pj].text))
+        prob = model.probability(
+            cos, rarity.overlap(segs[ai].paragraphs[pi].text, segs[bj].paragraphs[pj].text)
+        )
         if prob < threshold:
             continue
         left = [k for k in sent_keys if k[0] == ai and segs[ai].sentences[k[1]].paragraph == pi]

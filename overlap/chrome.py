@@ -18,11 +18,20 @@ from .types import Article, Chrome
 _I = re.IGNORECASE
 # Short lines (a few words) that are site furniture.
 _SHORT_CHROME = [
-    ("social link", re.compile(r"^(follow|like|join) us\b|\b(twitter|facebook|instagram|x)\.com/", _I)),
+    (
+        "social link",
+        re.compile(r"^(follow|like|join) us\b|\b(twitter|facebook|instagram|x)\.com/", _I),
+    ),
     ("share line", re.compile(r"^share\b|\bshare (this|on)\b|\bicon\b", _I)),
     ("donation appeal", re.compile(r"^donate\b|\bdonat(e|ion)s?\b", _I)),
-    ("feedback prompt", re.compile(r"was this (content|article) helpful|click here|"
-                                   r"what are your thoughts", _I)),
+    (
+        "feedback prompt",
+        re.compile(
+            r"was this (content|article) helpful|click here|"
+            r"what are your thoughts",
+            _I,
+        ),
+    ),
     ("subscription prompt", re.compile(r"\b(subscribe|sign up|newsletter)\b", _I)),
     ("read-more link", re.compile(r"^(read more|continue reading|read the full story)\b", _I)),
     ("comment count", re.compile(r"\b\d+\s+comments?\s*$|^comments?$", _I)),
@@ -30,30 +39,44 @@ _SHORT_CHROME = [
     ("advertisement", re.compile(r"^(advertisement|sponsored)$", _I)),
 ]
 # Longer appeals and licence notices, up to a paragraph long.
-_APPEAL = re.compile(r"we need (your )?(resources|support|help)|support (our|independent) "
-                     r"(work|journalism)|copy and distribute our work|creative commons|"
-                     r"all rights reserved|©|copyright \d{4}", _I)
+_APPEAL = re.compile(
+    r"we need (your )?(resources|support|help)|support (our|independent) "
+    r"(work|journalism)|copy and distribute our work|creative commons|"
+    r"all rights reserved|©|copyright \d{4}",
+    _I,
+)
 _TAGS = re.compile(r"^(filed under|tagged with|tags?:)|\bfiled under\b.*\btagged with\b", _I)
-_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-_DATELINE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}},?\s+(19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(19|20)\d\d"
-                       r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b", _I)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}},?\s+(19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(19|20)\d\d"
+    r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b",
+    _I,
+)
 _BYLINE = re.compile(r"^(by|from)(\s|[A-Z])", _I)
 # A heading that starts the list of other stories at the foot of a page: all below it is chrome.
-_TAIL = re.compile(r"^(related (content|articles|stories|posts|coverage)|more (from|stories|on)\b.*|"
-                   r"you (may|might) also like|recommended( for you)?|most (read|popular)|"
-                   r"read next|latest news)\s*:?$", _I)
+_TAIL = re.compile(
+    r"^(related (content|articles|stories|posts|coverage)|more (from|stories|on)\b.*|"
+    r"you (may|might) also like|recommended( for you)?|most (read|popular)|"
+    r"read next|latest news)\s*:?$",
+    _I,
+)
 # A link at the end of an article paragraph ("... drug networks. Read more of this post").
-_TRAILING_LINK = re.compile(r"\s*(read more of this (post|article|story)|continue reading"
-                            r"( this (post|article|story))?)\W*$", _I)
+_TRAILING_LINK = re.compile(
+    r"\s*(read more of this (post|article|story)|continue reading"
+    r"( this (post|article|story))?)\W*$",
+    _I,
+)
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*$")
 
 
-def find_chrome(articles: Sequence[Article], min_articles: int = 3,
-                max_words: int = 15) -> dict[str, tuple[Chrome, ...]]:
+def find_chrome(
+    articles: Sequence[Article], min_articles: int = 3, max_words: int = 15
+) -> dict[str, tuple[Chrome, ...]]:
     """Chrome spans per article id. Lines recurring in `min_articles` or more articles of the set
     and at most `max_words` long are chrome too (a site's footer, a standard disclaimer).
 
-    >>> art = Article("a", "a.txt", "Title\\n\\nBody text here.\\nFollow us on twitter.com/x", "txt")
+    >>> text = "Title\\n\\nBody text here.\\nFollow us on twitter.com/x"
+    >>> art = Article("a", "a.txt", text, "txt")
     >>> [c.reason for c in find_chrome([art])["a"]]
     ['social link']
     """
@@ -97,8 +120,13 @@ def _article_chrome(text: str, recurring: set[str]) -> list[Chrome]:
             continue
         link = _TRAILING_LINK.search(line)
         if link and word_count(line) > 12:
-            out.append(Chrome(lead + link.start() + (len(link.group()) - len(link.group().lstrip())),
-                              stop, "read-more link"))
+            out.append(
+                Chrome(
+                    lead + link.start() + (len(link.group()) - len(link.group().lstrip())),
+                    stop,
+                    "read-more link",
+                )
+            )
     return out
 
 

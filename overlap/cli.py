@@ -21,8 +21,12 @@ from . import __version__
 from .config import load_settings
 from .errors import OverlapError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Find reused, edited and paraphrased passages across news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Find reused, edited and paraphrased passages across news articles.",
+)
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
 
 
@@ -33,8 +37,14 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                               help="Print the version and exit.")] = False) -> None:
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """Find reused, edited and paraphrased passages across news articles."""
 
 
@@ -49,9 +59,14 @@ class _Bars:
     def start(self, label: str, total: int) -> None:
         if not self.enabled or total < 64:
             return
-        self._progress = Progress(TextColumn("{task.description}"), BarColumn(),
-                                  MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                                  transient=True)
+        self._progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
         self._progress.start()
         self._task = self._progress.add_task(label, total=total)
 
@@ -72,43 +87,65 @@ def _fail(exc: OverlapError) -> typer.Exit:
 
 @app.command()
 def compare(
-    paths: Annotated[list[str], typer.Argument(help="Article files, folders or quoted globs "
-                                               "(.txt .md .html .jsonl).", show_default=False)],
-    json_path: Annotated[Path | None, typer.Option("--json", help="Write the JSON result here "
-                                                   "('-' for standard output).")] = None,
-    markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown "
-                                                       "report here.")] = None,
-    min_score: Annotated[float | None, typer.Option(help="Report findings scoring at least this "
-                                                    "(0-1).")] = None,
-    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to report: verbatim, "
-                                              "edited, paraphrase, repeat.")] = None,
-    encoding: Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: "
-                                                 "UTF-8, else detected).")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files, folders or quoted globs (.txt .md .html .jsonl).",
+            show_default=False,
+        ),
+    ],
+    json_path: Annotated[
+        Path | None,
+        typer.Option("--json", help="Write the JSON result here ('-' for standard output)."),
+    ] = None,
+    markdown_path: Annotated[
+        Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option(help="Report findings scoring at least this (0-1).")
+    ] = None,
+    kinds: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Text encoding of the inputs (default: UTF-8, else detected)."),
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the "
-                                           "embedding cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
+    ] = False,
     title: Annotated[str | None, typer.Option(help="Set the title of every input.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Set the outlet of every input.")] = None,
-    date: Annotated[str | None, typer.Option(help="Set the publication date (YYYY-MM-DD) of "
-                                             "every input.")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Set the publication date (YYYY-MM-DD) of every input.")
+    ] = None,
     author: Annotated[str | None, typer.Option(help="Set the author of every input.")] = None,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many findings in the "
-                                              "terminal.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No terminal report (use with "
-                                        "--json or --markdown).")] = False,
+    limit: Annotated[
+        int | None, typer.Option(help="Show at most this many findings in the terminal.")
+    ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No terminal report (use with --json or --markdown)."),
+    ] = False,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
     from .pipeline import compare as run_compare
     from .report.json import to_document, write_document
 
     try:
-        settings = load_settings(config, min_score=min_score, kinds=kinds, encoding=encoding,
-                                 cache_path=cache)
+        settings = load_settings(
+            config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache
+        )
         if no_cache:
             settings = dataclasses.replace(settings, cache_path=None)
-        overrides = {k: v for k, v in {"title": title, "outlet": outlet, "date": date,
-                                       "author": author}.items() if v is not None}
+        overrides = {
+            k: v
+            for k, v in {"title": title, "outlet": outlet, "date": date, "author": author}.items()
+            if v is not None
+        }
         result = run_compare(paths, settings, overrides=overrides, progress=_Bars(not quiet))
     except OverlapError as exc:
         raise _fail(exc) from None
@@ -134,11 +171,15 @@ def compare(
 
 @app.command()
 def render(
-    result_path: Annotated[Path, typer.Argument(help="A JSON result from overlap compare --json.",
-                                                show_default=False)],
-    markdown_path: Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown "
-                                                       "report here.")] = None,
-    min_score: Annotated[float | None, typer.Option(help="Show findings scoring at least this.")] = None,
+    result_path: Annotated[
+        Path, typer.Argument(help="A JSON result from overlap compare --json.", show_default=False)
+    ],
+    markdown_path: Annotated[
+        Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option(help="Show findings scoring at least this.")
+    ] = None,
     kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to show.")] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many findings.")] = None,
 ) -> None:
@@ -154,11 +195,18 @@ def render(
             raise OverlapError(f"--min-score must be between 0 and 1, got {min_score}")
     except OverlapError as exc:
         raise _fail(exc) from None
-    findings = [f for f in doc["findings"] if (wanted is None or f["kind"] in wanted)
-                and (min_score is None or f["score"] >= min_score)]
+    findings = [
+        f
+        for f in doc["findings"]
+        if (wanted is None or f["kind"] in wanted)
+        and (min_score is None or f["score"] >= min_score)
+    ]
     if len(findings) != len(doc["findings"]):
-        doc = {**doc, "findings": findings, "summary": {**doc["summary"], "findings": len(findings),
-               "by_kind": _count(findings)}}
+        doc = {
+            **doc,
+            "findings": findings,
+            "summary": {**doc["summary"], "findings": len(findings), "by_kind": _count(findings)},
+        }
     if markdown_path is not None:
         from .report.markdown import render as render_markdown
 

@@ -20,7 +20,7 @@ ALL_KINDS: tuple[Kind, ...] = tuple(Kind)
 
 
 def default_cache_path() -> Path:
-    """`$OVERLAP_CACHE` if set, else `$XDG_CACHE_HOME/overlap/cache.sqlite` (~/.cache by default)."""
+    """`$OVERLAP_CACHE` if set, else `$XDG_CACHE_HOME/overlap/cache.sqlite` (~/.cache default)."""
     if os.environ.get("OVERLAP_CACHE"):
         return Path(os.environ["OVERLAP_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -131,17 +131,30 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
 
 
 def _validate(s: Settings) -> None:
-    for name in ("min_containment", "edited_min_similarity", "sentence_candidate_min",
-                 "paragraph_candidate_min", "paragraph_sentence_min", "min_score",
-                 "paraphrase_threshold"):
+    for name in (
+        "min_containment",
+        "edited_min_similarity",
+        "sentence_candidate_min",
+        "paragraph_candidate_min",
+        "paragraph_sentence_min",
+        "min_score",
+        "paraphrase_threshold",
+    ):
         value = getattr(s, name)
         if value is None and name == "paraphrase_threshold":
             continue
         # bool is an int to Python, but `min_score = true` in a TOML file is a mistake
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
-    for name in ("shingle_size", "max_shingle_frequency", "min_shared_shingles", "min_copy_words",
-                 "neighbours", "batch_size", "recurring_line_min_articles"):
+    for name in (
+        "shingle_size",
+        "max_shingle_frequency",
+        "min_shared_shingles",
+        "min_copy_words",
+        "neighbours",
+        "batch_size",
+        "recurring_line_min_articles",
+    ):
         value = getattr(s, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ConfigError(f"{name} must be a whole number of at least 1, got {value!r}")

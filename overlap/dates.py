@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y",
-            "%m/%d/%Y", "%Y-%m", "%Y")
+_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%m/%d/%Y",
+    "%Y-%m",
+    "%Y",
+)
 
 
 def normalise_date(value: object) -> str | None:

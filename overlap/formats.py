@@ -12,6 +12,7 @@ from .types import Skipped
 class Unreadable(Exception):
     """Raised by a reader for an input that should be skipped; the message is the reason."""
 
+
 # Control characters other than tab/newline/CR/form feed mark a binary file, whatever it decodes to.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -33,8 +34,9 @@ def decode(data: bytes, encoding: str | None) -> tuple[str, str, list[str]]:
         try:
             text = data.decode(encoding)
         except LookupError:
-            raise Unreadable(f"unknown encoding {encoding!r}; use a name such as utf-8, "
-                             "cp1252 or latin-1") from None
+            raise Unreadable(
+                f"unknown encoding {encoding!r}; use a name such as utf-8, cp1252 or latin-1"
+            ) from None
         except UnicodeDecodeError as exc:
             raise Unreadable(f"not valid {encoding} (byte {exc.start}); check --encoding") from None
         used = encoding
@@ -55,8 +57,9 @@ def _detect(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise Unreadable("not UTF-8 and no text encoding detected (binary?); pass --encoding "
-                         "if it is text")
+        raise Unreadable(
+            "not UTF-8 and no text encoding detected (binary?); pass --encoding if it is text"
+        )
     return str(best), best.encoding
 
 
@@ -77,8 +80,10 @@ def _read_markdown(text: str) -> tuple[str, dict[str, Any]]:
     try:
         post = frontmatter.loads(text)
     except Exception as exc:  # the YAML library raises many types; all mean the same here
-        raise Unreadable(f"front matter is not valid YAML ({type(exc).__name__}); fix or remove "
-                         "the block between the --- lines") from None
+        raise Unreadable(
+            f"front matter is not valid YAML ({type(exc).__name__}); fix or remove "
+            "the block between the --- lines"
+        ) from None
     meta = {k.lower(): v for k, v in post.metadata.items()}
     if "source" in meta and "outlet" not in meta:
         meta["outlet"] = meta["source"]
@@ -88,12 +93,18 @@ def _read_markdown(text: str) -> tuple[str, dict[str, Any]]:
 def _read_html(text: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                      favor_recall=True, include_tables=False)
+    doc = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, favor_recall=True, include_tables=False
+    )
     if doc is None or not (doc.text or "").strip():
         raise Unreadable("no article text found in the HTML; save the page as text instead")
-    meta = {"title": doc.title, "author": doc.author, "date": doc.date,
-            "outlet": doc.sitename, "url": doc.url}
+    meta = {
+        "title": doc.title,
+        "author": doc.author,
+        "date": doc.date,
+        "outlet": doc.sitename,
+        "url": doc.url,
+    }
     return _paragraphs_apart(doc.text), meta
 
 
@@ -103,7 +114,9 @@ def _paragraphs_apart(text: str) -> str:
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
-def read_jsonl(text: str, source: str) -> tuple[list[tuple[int, str, dict[str, Any]]], list[Skipped]]:
+def read_jsonl(
+    text: str, source: str
+) -> tuple[list[tuple[int, str, dict[str, Any]]], list[Skipped]]:
     """One article per line: an object with "text" (or "body"/"content") and metadata fields."""
     rows: list[tuple[int, str, dict[str, Any]]] = []
     bad: list[Skipped] = []
@@ -114,16 +127,22 @@ def read_jsonl(text: str, source: str) -> tuple[list[tuple[int, str, dict[str, A
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            bad.append(Skipped(where, f"malformed JSON ({exc.msg} at column {exc.colno}); "
-                                      "each line must be one JSON object"))
+            bad.append(
+                Skipped(
+                    where,
+                    f"malformed JSON ({exc.msg} at column {exc.colno}); "
+                    "each line must be one JSON object",
+                )
+            )
             continue
         if not isinstance(obj, dict):
-            bad.append(Skipped(where, "line is not a JSON object; expected {\"text\": ...}"))
+            bad.append(Skipped(where, 'line is not a JSON object; expected {"text": ...}'))
             continue
-        body = next((obj[k] for k in ("text", "body", "content") if isinstance(obj.get(k), str)),
-                    None)
+        body = next(
+            (obj[k] for k in ("text", "body", "content") if isinstance(obj.get(k), str)), None
+        )
         if body is None:
-            bad.append(Skipped(where, "no \"text\" field with the article text"))
+            bad.append(Skipped(where, 'no "text" field with the article text'))
             continue
         meta = {k: v for k, v in obj.items() if k not in ("text", "body", "content")}
         if "source" in meta and "outlet" not in meta:

@@ -15,8 +15,16 @@ from .dates import normalise_date
 from .formats import Unreadable
 from .types import Article, Skipped
 
-SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-             ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUPPORTED = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 SUPPORTED_LIST = " ".join(sorted(SUPPORTED))
 # Sidecars hold metadata for the files beside them; they are not articles themselves.
 SIDECAR_NAME = "metadata.json"
@@ -39,16 +47,29 @@ def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
         elif path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and not _ignored(p, path))
             if not found:
-                skipped.append(Skipped(raw, "directory has no files; point at a folder of .txt, "
-                                            ".md, .html or .jsonl articles"))
+                skipped.append(
+                    Skipped(
+                        raw,
+                        "directory has no files; point at a folder of .txt, "
+                        ".md, .html or .jsonl articles",
+                    )
+                )
             paths.extend(found)
         elif glob.has_magic(raw):
             # A pattern like "seeds/*" also matches the sidecars, which are metadata, not input.
-            found = sorted(Path(p) for p in glob.glob(raw, recursive=True)
-                           if Path(p).is_file() and not _is_sidecar(Path(p)))
+            found = sorted(
+                Path(p)
+                for p in glob.glob(raw, recursive=True)
+                if Path(p).is_file() and not _is_sidecar(Path(p))
+            )
             if not found:
-                skipped.append(Skipped(raw, "pattern matched no files; check the pattern (quote it "
-                                            "so the shell does not expand it)"))
+                skipped.append(
+                    Skipped(
+                        raw,
+                        "pattern matched no files; check the pattern (quote it "
+                        "so the shell does not expand it)",
+                    )
+                )
             paths.extend(found)
         elif path.exists():
             skipped.append(Skipped(raw, "not a regular file or directory"))
@@ -68,8 +89,9 @@ def _is_sidecar(path: Path) -> bool:
     return path.name == SIDECAR_NAME or path.name.endswith(SIDECAR_SUFFIX)
 
 
-def read_articles(inputs: Sequence[str], encoding: str | None = None,
-                  overrides: dict[str, str] | None = None) -> tuple[list[Article], list[Skipped]]:
+def read_articles(
+    inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None
+) -> tuple[list[Article], list[Skipped]]:
     """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
 
     `overrides` (title, outlet, date, author, url) win over every other source of metadata.
@@ -82,8 +104,12 @@ def read_articles(inputs: Sequence[str], encoding: str | None = None,
         suffix = path.suffix.lower()
         fmt = SUPPORTED.get(suffix)
         if fmt is None:
-            skipped.append(Skipped(str(path), f"unsupported file type {suffix or '(none)'}; "
-                                              f"supported: {SUPPORTED_LIST}"))
+            skipped.append(
+                Skipped(
+                    str(path),
+                    f"unsupported file type {suffix or '(none)'}; supported: {SUPPORTED_LIST}",
+                )
+            )
             continue
         try:
             data = path.read_bytes()
@@ -102,22 +128,54 @@ def read_articles(inputs: Sequence[str], encoding: str | None = None,
             rows, bad = formats.read_jsonl(text, str(path))
             skipped.extend(bad)
             for lineno, row_text, meta in rows:
-                _add(articles, skipped, f"{path}:{lineno}", f"{path.stem}:{lineno}", row_text,
-                     fmt, used, notes, meta, {}, overrides)
+                _add(
+                    articles,
+                    skipped,
+                    f"{path}:{lineno}",
+                    f"{path.stem}:{lineno}",
+                    row_text,
+                    fmt,
+                    used,
+                    notes,
+                    meta,
+                    {},
+                    overrides,
+                )
             continue
         try:
             body, meta = formats.read_document(text, fmt)
         except Unreadable as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
-        _add(articles, skipped, str(path), path.stem, body, fmt, used, notes, meta, sidecar,
-             overrides)
+        _add(
+            articles,
+            skipped,
+            str(path),
+            path.stem,
+            body,
+            fmt,
+            used,
+            notes,
+            meta,
+            sidecar,
+            overrides,
+        )
     return _unique_ids(articles), skipped
 
 
-def _add(articles: list[Article], skipped: list[Skipped], source: str, ident: str, text: str,
-         fmt: str, encoding: str, notes: Iterable[str], meta: dict[str, Any],
-         sidecar: dict[str, Any], overrides: dict[str, str] | None) -> None:
+def _add(
+    articles: list[Article],
+    skipped: list[Skipped],
+    source: str,
+    ident: str,
+    text: str,
+    fmt: str,
+    encoding: str,
+    notes: Iterable[str],
+    meta: dict[str, Any],
+    sidecar: dict[str, Any],
+    overrides: dict[str, str] | None,
+) -> None:
     if not text.strip():
         skipped.append(Skipped(source, "no text (the file or its article body is empty)"))
         return
@@ -132,10 +190,17 @@ def _add(articles: list[Article], skipped: list[Skipped], source: str, ident: st
         merged["date"] = date
     if "title" not in merged:
         merged["title"] = formats.guess_title(text)
-    articles.append(Article(id=str(meta.get("id") or ident),
-                            source=source, text=text, format=fmt, encoding=encoding,
-                            notes=tuple(all_notes),
-                            **{k: (str(v) if v is not None else None) for k, v in merged.items()}))
+    articles.append(
+        Article(
+            id=str(meta.get("id") or ident),
+            source=source,
+            text=text,
+            format=fmt,
+            encoding=encoding,
+            notes=tuple(all_notes),
+            **{k: (str(v) if v is not None else None) for k, v in merged.items()},
+        )
+    )
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -18,9 +18,13 @@ from .segment import segment
 from .types import Result, RunStats
 
 
-def compare(inputs: Sequence[str], settings: Settings | None = None,
-            embedder: Embedder | None = None, overrides: dict[str, str] | None = None,
-            progress: Progress | None = None) -> Result:
+def compare(
+    inputs: Sequence[str],
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    overrides: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> Result:
     """Find reused and paraphrased passages across (and within) the articles at `inputs`.
 
     >>> result = compare(["seeds/"])  # doctest: +SKIP
@@ -31,8 +35,10 @@ def compare(inputs: Sequence[str], settings: Settings | None = None,
     articles, skipped = read_articles(inputs, s.encoding, overrides)
     if not articles:
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
-        raise InputError(f"no readable articles in the input{first}; give .txt, .md, .html or "
-                         ".jsonl files, a folder of them, or a quoted glob")
+        raise InputError(
+            f"no readable articles in the input{first}; give .txt, .md, .html or "
+            ".jsonl files, a folder of them, or a quoted glob"
+        )
     chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
     segs = [segment(a, chrome[a.id]) for a in articles]
 
@@ -45,9 +51,15 @@ def compare(inputs: Sequence[str], settings: Settings | None = None,
 
         embedder = MiniLM(s.batch_size)
     paraphrases = paraphrase_candidates(segs, hidden, embedder, s, progress or NoProgress())
-    findings = repeats + align_across(segs, copies.across, paraphrases.pairs, hidden,
-                                      s.min_copy_words, s.edited_min_similarity,
-                                      s.min_paraphrase_words)
+    findings = repeats + align_across(
+        segs,
+        copies.across,
+        paraphrases.pairs,
+        hidden,
+        s.min_copy_words,
+        s.edited_min_similarity,
+        s.min_paraphrase_words,
+    )
 
     by_id = {seg.article.id: seg for seg in segs}
     findings = [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
@@ -55,7 +67,12 @@ def compare(inputs: Sequence[str], settings: Settings | None = None,
     findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
     describe = getattr(embedder, "describe", None)
     models = (describe(),) if describe else ({"name": embedder.model_id},)
-    stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
-                     round(time.perf_counter() - began, 3))
-    return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(),
-                  models, stats)
+    stats = RunStats(
+        paraphrases.passages,
+        paraphrases.embedded,
+        paraphrases.from_cache,
+        round(time.perf_counter() - began, 3),
+    )
+    return Result(
+        tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(), models, stats
+    )

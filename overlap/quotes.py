@@ -11,22 +11,31 @@ import re
 
 from .types import Quote
 
-_MARKS = "“”\"„«»"
-_OPENERS = "“\"„«"
-_VERBS = (r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
-          r"warned|insisted|believes|concluded|declared|reported|according to)")
+_MARKS = '“”"„«»'
+_OPENERS = '“"„«'
+_VERBS = (
+    r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
+    r"warned|insisted|believes|concluded|declared|reported|according to)"
+)
 _NAME = r"(?:[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of|the)\s+)?[A-Z][\w.’'\-]*)*)"
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
-_DEFINITE = r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,5}?(?:report|agency|statement|strategy|document|" \
-            r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman)"
-_WHO = rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))"
+_DEFINITE = (
+    r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,5}?(?:report|agency|statement|strategy|document|"
+    r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman)"
+)
+_WHO = (rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
+        rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))")
 # After the closing mark: ", X[, apposition,] said [to] OUTLET" or ", said X".
-_AFTER_SUBJECT = re.compile(rf"^\s*,?\s*{_WHO}\s*(?:,[^,“”\"]{{1,120}},\s*)?{_VERBS}\b"
-                            rf"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME}))?")
+_AFTER_SUBJECT = re.compile(
+    rf"^\s*,?\s*{_WHO}\s*(?:,[^,“”\"]{{1,120}},\s*)?{_VERBS}\b"
+    rf"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME}))?"
+)
 _AFTER_VERB = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<name>{_NAME})")
 # Before the opening mark: "X said:", "the agency stated,".
-_BEFORE = re.compile(rf"{_WHO}\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
-                     rf"(?P<credit>{_NAME}))?\s*[:,]?\s*$")
+_BEFORE = re.compile(
+    rf"{_WHO}\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"(?P<credit>{_NAME}))?\s*[:,]?\s*$"
+)
 _ACCORDING = re.compile(rf"according to (?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME})")
 _NAMED_SPEAKER = re.compile(rf"(?P<name>{_NAME})\s+(?:says|said|believes|told|argues|added)\b")
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
@@ -51,14 +60,14 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def text_of(text: str, quote: Quote) -> str:
-    return text[quote.inner_start:quote.inner_end]
+    return text[quote.inner_start : quote.inner_end]
 
 
 def _credit(text: str, p_start: int, p_end: int, q_start: int, q_end: int) -> Quote:
     inner_end = q_end - 1 if q_end > q_start + 1 and text[q_end - 1] in _MARKS else q_end
     tail = _clause(text[q_end:p_end])
     head = text[p_start:q_start]
-    head = head[max(head.rfind(". "), head.rfind("”"), head.rfind('"')) + 1:]
+    head = head[max(head.rfind(". "), head.rfind("”"), head.rfind('"')) + 1 :]
     speaker = credit = None
     m = _AFTER_VERB.match(tail)
     if m and not _OUTLET_VERB.match(m.group(0).strip(" ,").split()[0]):
@@ -85,8 +94,10 @@ def _clause(tail: str) -> str:
     return tail[:cut]
 
 
-_LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
-                      r"As|If|Even|Instead)\s+)+")
+_LEADING = re.compile(
+    r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
+    r"As|If|Even|Instead)\s+)+"
+)
 
 
 def _clean(name: str | None) -> str | None:
@@ -112,9 +123,12 @@ def _resolve_pronouns(text: str, quotes: list[Quote]) -> list[Quote]:
     out = []
     for q in quotes:
         if q.speaker and q.speaker.lower() in {"he", "she"}:
-            names = _NAMED_SPEAKER.findall(text[:q.start])
-            earlier = [p.speaker for p in out if p.speaker and p.speaker.lower() not in
-                       {"he", "she", "they", "it"}]
+            names = _NAMED_SPEAKER.findall(text[: q.start])
+            earlier = [
+                p.speaker
+                for p in out
+                if p.speaker and p.speaker.lower() not in {"he", "she", "they", "it"}
+            ]
             name = _clean(names[-1]) if names else (earlier[-1] if earlier else None)
             if name:
                 q = Quote(q.start, q.end, q.inner_start, q.inner_end, name, q.credit)

@@ -27,8 +27,9 @@ def segment(article: Article, chrome: Sequence[Chrome] = ()) -> Segmented:
             para = Paragraph(len(paragraphs), start, end, text[start:end])
             paragraphs.append(para)
             for s_start, s_end in split_sentences(text, start, end):
-                sentences.append(Sentence(len(sentences), para.index, s_start, s_end,
-                                          text[s_start:s_end]))
+                sentences.append(
+                    Sentence(len(sentences), para.index, s_start, s_end, text[s_start:s_end])
+                )
     quotes = tuple(q for p in paragraphs for q in find_quotes(text, p.start, p.end))
     return Segmented(article, tuple(chrome), tuple(paragraphs), tuple(sentences), quotes)
 
@@ -83,6 +84,9 @@ def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     lengths = sorted(b - a for a, b in full)
     if lengths[int(len(lengths) * 0.9)] > 110:
         return False
-    run_on = sum(1 for (a, b), (c, d) in zip(lines, lines[1:])
-                 if text[a:b].strip() and text[c:d].strip())
+    run_on = sum(
+        1
+        for (a, b), (c, d) in zip(lines, lines[1:], strict=False)
+        if text[a:b].strip() and text[c:d].strip()
+    )
     return run_on >= 0.6 * len(full)

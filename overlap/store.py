@@ -32,19 +32,24 @@ class EmbeddingStore:
         if row is None or int(row[0]) != SCHEMA_VERSION:
             # An older layout is dropped rather than migrated: a cache is cheap to rebuild.
             self._db.execute("DROP TABLE IF EXISTS embeddings")
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                             (str(SCHEMA_VERSION),))
-        self._db.execute("CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER,"
-                         " vector BLOB, PRIMARY KEY (model, key))")
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, key TEXT, dim INTEGER,"
+            " vector BLOB, PRIMARY KEY (model, key))"
+        )
         self._db.commit()
 
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for i in range(0, len(keys), 500):  # SQLite caps the number of bound parameters
-            chunk = list(keys[i:i + 500])
+            chunk = list(keys[i : i + 500])
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, dim, vector FROM embeddings WHERE model=? AND "
-                                    f"key IN ({marks})", [model, *chunk])
+            rows = self._db.execute(
+                f"SELECT key, dim, vector FROM embeddings WHERE model=? AND key IN ({marks})",
+                [model, *chunk],
+            )
             for key, dim, blob in rows:
                 vec = np.frombuffer(blob, dtype=np.float32)
                 if vec.shape == (dim,):
@@ -54,8 +59,11 @@ class EmbeddingStore:
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
-            [(model, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
-             for k, v in items.items()])
+            [
+                (model, k, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes())
+                for k, v in items.items()
+            ],
+        )
         self._db.commit()
 
     def close(self) -> None:

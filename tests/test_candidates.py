@@ -14,11 +14,15 @@ UNRELATED = [
     "Shares in the airline fell sharply after it cut its profit forecast.",
     "A new museum of modern art opened its doors to the public this spring.",
 ]
-ORIGINAL = ("The White House strategy report contains few surprises and is clearly based on a "
-            "drift away from policies focused on security.")
+ORIGINAL = (
+    "The White House strategy report contains few surprises and is clearly based on a "
+    "drift away from policies focused on security."
+)
 # An edited copy: different casing, accents and one changed word.
-COPY = ("the WHITE HOUSE strategy report contains few surprises, and is clearly based on a "
-        "shift away from policies focused on security")
+COPY = (
+    "the WHITE HOUSE strategy report contains few surprises, and is clearly based on a "
+    "shift away from policies focused on security"
+)
 
 
 def words(text: str) -> list[str]:
@@ -32,12 +36,17 @@ def test_shingle_hashes_distinct_and_order_sensitive():
     assert len(hashes) == 3  # (1,2,3) twice, (2,3,1), (3,1,2)
     assert len(shingle_hashes(np.array([1, 2]), 3)) == 0
     assert not set(shingle_hashes(np.array([1, 2, 3]), 3)) & set(
-        shingle_hashes(np.array([3, 2, 1]), 3))
+        shingle_hashes(np.array([3, 2, 1]), 3)
+    )
 
 
 def test_copy_pairs_finds_a_planted_copy():
-    units = [words(t) for t in UNRELATED[:3]] + [words(ORIGINAL)] + \
-        [words(t) for t in UNRELATED[3:]] + [words(COPY)]
+    units = (
+        [words(t) for t in UNRELATED[:3]]
+        + [words(ORIGINAL)]
+        + [words(t) for t in UNRELATED[3:]]
+        + [words(COPY)]
+    )
     pairs = copy_pairs(units, n=3)
     assert [(i, j) for i, j, _ in pairs] == [(3, 7)]
     _, _, containment = pairs[0]
@@ -117,8 +126,9 @@ def test_neighbour_pairs_never_pairs_within_a_group():
     base = _unit(rng)
     # three near-identical vectors in group 0, one close copy in group 1, noise in group 2
     close = [base + 0.01 * _unit(rng) for _ in range(3)]
-    vectors = np.stack([v / np.linalg.norm(v) for v in close] + [base] + [_unit(rng)
-                                                                          for _ in range(4)])
+    vectors = np.stack(
+        [v / np.linalg.norm(v) for v in close] + [base] + [_unit(rng) for _ in range(4)]
+    )
     groups = np.array([0, 0, 0, 1, 2, 2, 2, 2])
     pairs = neighbour_pairs(vectors, groups, threshold=0.9, k=3)
     assert pairs
@@ -135,8 +145,9 @@ def test_neighbour_pairs_respects_threshold():
     cos = vectors @ vectors.T
     for threshold in (0.95, 0.8, 0.6, 0.0):
         pairs = neighbour_pairs(vectors, groups, threshold=threshold)
-        expected = {(i, j) for i in range(4) for j in range(i + 1, 4)
-                    if cos[i, j] >= threshold - 1e-6}
+        expected = {
+            (i, j) for i in range(4) for j in range(i + 1, 4) if cos[i, j] >= threshold - 1e-6
+        }
         assert {(i, j) for i, j, _ in pairs} == expected, threshold
         assert all(s >= threshold - 1e-6 for _, _, s in pairs)
 

@@ -16,7 +16,7 @@ def seeds(seeds_dir):
 
 
 def _chrome_texts(article, spans):
-    return [article.text[c.start:c.end] for c in spans]
+    return [article.text[c.start : c.end] for c in spans]
 
 
 def _covered(spans, start, end) -> bool:
@@ -37,7 +37,7 @@ def _find(article, needle) -> tuple[int, int]:
 def test_spans_are_trimmed_and_in_order(seeds):
     for article, spans in seeds.values():
         for c in spans:
-            piece = article.text[c.start:c.end]
+            piece = article.text[c.start : c.end]
             assert piece == piece.strip() and piece, (article.id, c)
             assert c.reason
         starts = [c.start for c in spans]
@@ -50,8 +50,10 @@ def test_insight_crime_donation_appeal_and_related_tail(seeds):
     reasons = {c.reason for c in spans}
     assert texts.count("DONATE") == 2
     assert texts.count("Was this content helpful?") == 2
-    appeal = "We want to sustain Latin America’s largest organized crime database, but in order " \
-             "to do so, we need resources."
+    appeal = (
+        "We want to sustain Latin America’s largest organized crime database, but in order "
+        "to do so, we need resources."
+    )
     assert texts.count(appeal) == 2
     assert any(t.startswith("We encourage readers to copy and distribute our work") for t in texts)
     assert "share icon icon icon" in texts
@@ -59,7 +61,7 @@ def test_insight_crime_donation_appeal_and_related_tail(seeds):
     # Everything from "Related Content" to the end is one span.
     tail = [c for c in spans if c.reason == "related-content list"]
     assert len(tail) == 1
-    assert article.text[tail[0].start:].startswith("Related Content")
+    assert article.text[tail[0].start :].startswith("Related Content")
     assert tail[0].end == len(article.text.rstrip())
     assert _covered(spans, *_find(article, "Venezuela Coverage Receives Great Reception"))
     assert _covered(spans, *_find(article, "Open Position: Social Media and Engagement"))
@@ -87,7 +89,7 @@ def test_intelnews_read_more_and_tags(seeds):
     assert texts.count("Read more of this post") == 2
     tags = [c for c in spans if c.reason == "tag list"]
     assert len(tags) == 1
-    tag_text = article.text[tags[0].start:tags[0].end]
+    tag_text = article.text[tags[0].start : tags[0].end]
     assert tag_text.startswith("Filed under Expert news")
     assert "Tagged with CISEN (Mexico)" in tag_text
     assert tag_text.endswith("war on drugs")
@@ -120,8 +122,11 @@ def test_headline_lines_are_not_chrome(seeds):
     for article, spans in seeds.values():
         lines = article.text.split("\n")
         starts = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
-        headline = [(s, s + len(x)) for s, x in zip(starts, lines, strict=True)
-                    if x.strip() == article.title]
+        headline = [
+            (s, s + len(x))
+            for s, x in zip(starts, lines, strict=True)
+            if x.strip() == article.title
+        ]
         assert headline, article.id  # the sidecar title is a line of the text
         assert not _overlaps(spans, *headline[0]), article.id
 
@@ -140,7 +145,7 @@ def test_recurring_short_line_becomes_chrome(make_article):
     chrome = find_chrome(articles)
     for art in articles:
         spans = chrome[art.id]
-        assert [art.text[c.start:c.end] for c in spans] == [footer]
+        assert [art.text[c.start : c.end] for c in spans] == [footer]
         assert spans[0].reason == "line recurring across articles"
 
     # Two articles are not enough with the default of three...
@@ -151,21 +156,30 @@ def test_recurring_short_line_becomes_chrome(make_article):
 
 
 def test_recurring_line_is_matched_after_folding(make_article):
-    variants = ["Reporting by the Border Desk team", "REPORTING BY THE BORDER DESK TEAM.",
-                "  reporting by the border desk team  "]
-    articles = [_art(make_article, i, f"Body number {i} is about the budget.\n{v}")
-                for i, v in enumerate(variants)]
+    variants = [
+        "Reporting by the Border Desk team",
+        "REPORTING BY THE BORDER DESK TEAM.",
+        "  reporting by the border desk team  ",
+    ]
+    articles = [
+        _art(make_article, i, f"Body number {i} is about the budget.\n{v}")
+        for i, v in enumerate(variants)
+    ]
     chrome = find_chrome(articles)
     for art, variant in zip(articles, variants, strict=True):
-        assert [art.text[c.start:c.end] for c in chrome[art.id]] == [variant.strip()]
+        assert [art.text[c.start : c.end] for c in chrome[art.id]] == [variant.strip()]
 
 
 def test_long_shared_paragraph_is_not_chrome(make_article):
-    shared = ("The White House strategy report contains few surprises and is clearly based on the "
-              "administration's drift away from policies focused almost entirely on security.")
+    shared = (
+        "The White House strategy report contains few surprises and is clearly based on the "
+        "administration's drift away from policies focused almost entirely on security."
+    )
     assert len(shared.split()) > 15
-    articles = [_art(make_article, i, f"Story {i}\n\nOwn text for story {i} here.\n\n{shared}\n")
-                for i in range(3)]
+    articles = [
+        _art(make_article, i, f"Story {i}\n\nOwn text for story {i} here.\n\n{shared}\n")
+        for i in range(3)
+    ]
     chrome = find_chrome(articles)
     assert all(spans == () for spans in chrome.values())
     # the word limit is the setting that decides
@@ -175,14 +189,16 @@ def test_long_shared_paragraph_is_not_chrome(make_article):
 
 def test_related_tail_needs_to_be_late(make_article):
     # A "Related content" heading in the first third is a section, not the page's tail.
-    text = ("Related Content\nThe council voted on the budget today after a long debate.\n"
-            "Members argued for hours.\nThe vote passed narrowly.\nA second vote follows.\n"
-            "Officials welcomed the result.\n")
+    text = (
+        "Related Content\nThe council voted on the budget today after a long debate.\n"
+        "Members argued for hours.\nThe vote passed narrowly.\nA second vote follows.\n"
+        "Officials welcomed the result.\n"
+    )
     assert find_chrome([make_article(text)])["a"] == ()
     late = text + "Related Content\nAnother story\nYet another story\n"
     [tail] = find_chrome([make_article(late)])["a"]
     assert tail.reason == "related-content list"
-    assert late[tail.start:tail.end] == "Related Content\nAnother story\nYet another story"
+    assert late[tail.start : tail.end] == "Related Content\nAnother story\nYet another story"
 
 
 @pytest.mark.parametrize(
@@ -203,7 +219,7 @@ def test_related_tail_needs_to_be_late(make_article):
 def test_line_patterns(make_article, line, reason):
     text = f"A plain opening sentence about the border talks.\n{line}\nA closing sentence here."
     [c] = find_chrome([make_article(text)])["a"]
-    assert text[c.start:c.end] == line
+    assert text[c.start : c.end] == line
     assert c.reason == reason
 
 

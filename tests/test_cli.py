@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 from overlap.cli import app
 
 runner = CliRunner()
-BODY = ("The agency said the border program would expand next year across three states. "
-        "Officials expect the new rules to reduce smuggling along the river crossings.\n\n"
-        "Critics argue the plan ignores the cost to local towns and their schools.\n")
+BODY = (
+    "The agency said the border program would expand next year across three states. "
+    "Officials expect the new rules to reduce smuggling along the river crossings.\n\n"
+    "Critics argue the plan ignores the cost to local towns and their schools.\n"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -34,8 +36,9 @@ def test_help_does_not_import_torch():
     code = "import sys; from overlap.cli import app; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
-    result = subprocess.run([sys.executable, "-m", "overlap", "--help"], capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "overlap", "--help"], capture_output=True, text=True
+    )
     assert result.returncode == 0 and "compare" in result.stdout
 
 
@@ -73,11 +76,14 @@ def test_kinds_and_min_score_filter(tmp_path, write):
     assert all(f["score"] >= 0.99 for f in json.loads(out.read_text())["findings"])
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--kinds", "copies"], "unknown kind 'copies'"),
-    (["--min-score", "2"], "min_score must be a number between 0 and 1"),
-    (["--config", "nope.toml"], "config file not found"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--kinds", "copies"], "unknown kind 'copies'"),
+        (["--min-score", "2"], "min_score must be a number between 0 and 1"),
+        (["--config", "nope.toml"], "config file not found"),
+    ],
+)
 def test_bad_options_exit_2_with_one_line(tmp_path, write, args, message):
     folder = corpus(tmp_path, write)
     result = runner.invoke(app, ["compare", str(folder), *args])
@@ -91,12 +97,15 @@ def test_missing_path_is_an_error_when_nothing_else_is_readable(tmp_path):
     assert "Error: no readable articles" in result.stderr and "no such file" in result.stderr
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("empty.txt", b"", "empty file"),
-    ("blob.txt", b"\x00\x01\x02binary\x00" * 50, "binary file"),
-    ("notes.docx", b"PK\x03\x04 something", "unsupported file type .docx"),
-    ("bad.jsonl", b'{"text": "fine line one with words"}\n{not json}\n', "malformed JSON"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blob.txt", b"\x00\x01\x02binary\x00" * 50, "binary file"),
+        ("notes.docx", b"PK\x03\x04 something", "unsupported file type .docx"),
+        ("bad.jsonl", b'{"text": "fine line one with words"}\n{not json}\n', "malformed JSON"),
+    ],
+)
 def test_bad_inputs_are_skipped_and_listed(tmp_path, write, name, content, reason):
     folder = corpus(tmp_path, write)
     write(tmp_path, f"in/{name}", content)
@@ -110,14 +119,19 @@ def test_bad_inputs_are_skipped_and_listed(tmp_path, write, name, content, reaso
 
 def test_non_utf8_is_detected_or_forced(tmp_path, write):
     folder = corpus(tmp_path, write)
-    write(tmp_path, "in/latin.txt", ("Café owners in Peñasco said the señor was right. " * 5)
-          .encode("cp1252"))
+    write(
+        tmp_path,
+        "in/latin.txt",
+        ("Café owners in Peñasco said the señor was right. " * 5).encode("cp1252"),
+    )
     out = tmp_path / "r.json"
     result = runner.invoke(app, ["compare", str(folder), "--json", str(out)])
     assert result.exit_code == 0
     art = next(a for a in json.loads(out.read_text())["articles"] if a["id"] == "latin")
     assert "Café" in art["text"] and art["notes"] and "detected" in art["notes"][0]
-    result = runner.invoke(app, ["compare", str(folder), "--json", str(out), "--encoding", "cp1252"])
+    result = runner.invoke(
+        app, ["compare", str(folder), "--json", str(out), "--encoding", "cp1252"]
+    )
     art = next(a for a in json.loads(out.read_text())["articles"] if a["id"] == "latin")
     assert art["encoding"] == "cp1252" and "Peñasco" in art["text"]
 
@@ -132,8 +146,20 @@ def test_directory_with_nothing_readable(tmp_path, write):
 def test_metadata_overrides(tmp_path, write):
     folder = corpus(tmp_path, write)
     out = tmp_path / "r.json"
-    runner.invoke(app, ["compare", str(folder), "--json", str(out), "--outlet", "Wire",
-                        "--date", "May 2, 2013", "-q"])
+    runner.invoke(
+        app,
+        [
+            "compare",
+            str(folder),
+            "--json",
+            str(out),
+            "--outlet",
+            "Wire",
+            "--date",
+            "May 2, 2013",
+            "-q",
+        ],
+    )
     arts = json.loads(out.read_text())["articles"]
     assert {a["outlet"] for a in arts} == {"Wire"} and {a["date"] for a in arts} == {"2013-05-02"}
 
@@ -152,10 +178,15 @@ def test_render_rerenders_without_recomputing(tmp_path, write, monkeypatch):
     assert "0 findings" in result.stdout
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "no such file"), ("{oops", "not a JSON result"), ('{"a": 1}', "no schema_version"),
-    ('{"schema_version": "9.0"}', "not supported"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "no such file"),
+        ("{oops", "not a JSON result"),
+        ('{"a": 1}', "no schema_version"),
+        ('{"schema_version": "9.0"}', "not supported"),
+    ],
+)
 def test_render_bad_result_file(tmp_path, write, content, message):
     path = tmp_path / "r.json"
     if content is not None:

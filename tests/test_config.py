@@ -29,14 +29,17 @@ def test_defaults(tmp_path, monkeypatch):
 
 
 def test_toml_file(tmp_path):
-    path = toml(tmp_path, """
+    path = toml(
+        tmp_path,
+        """
 shingle_size = 4
 min_containment = 0.5
 min_score = 1
 kinds = ["verbatim", "Edited"]
 encoding = "cp1252"
 cache_path = "/tmp/somewhere/cache.sqlite"
-""")
+""",
+    )
     s = load_settings(path)
     assert s.shingle_size == 4
     assert s.min_containment == 0.5
@@ -48,7 +51,7 @@ cache_path = "/tmp/somewhere/cache.sqlite"
 
 
 def test_overrides_win_over_the_file_and_none_is_not_an_override(tmp_path):
-    path = toml(tmp_path, "shingle_size = 4\nmin_score = 0.2\nkinds = \"paraphrase\"\n")
+    path = toml(tmp_path, 'shingle_size = 4\nmin_score = 0.2\nkinds = "paraphrase"\n')
     s = load_settings(path, shingle_size=5, min_score=None, kinds="verbatim,repeat")
     assert s.shingle_size == 5
     assert s.min_score == 0.2
@@ -114,8 +117,10 @@ def test_bad_range_in_file(tmp_path):
         load_settings(toml(tmp_path, "shingle_size = true\n"))
 
 
-@pytest.mark.parametrize(("key", "value"), [("min_containment", 0), ("min_containment", 1.0),
-                                            ("min_score", 0.0), ("shingle_size", 1)])
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("min_containment", 0), ("min_containment", 1.0), ("min_score", 0.0), ("shingle_size", 1)],
+)
 def test_range_bounds_are_allowed(key, value):
     assert getattr(load_settings(**{key: value}), key) == value
 

@@ -31,8 +31,9 @@ def test_normalise_date(value, iso):
     assert normalise_date(value) == iso
 
 
-@pytest.mark.parametrize("value", ["soon", "", "May 2013 or so", "2013-13-01", "31/12/2013",
-                                   "May 2, 2013, 1:21 PM"])
+@pytest.mark.parametrize(
+    "value", ["soon", "", "May 2013 or so", "2013-13-01", "31/12/2013", "May 2, 2013, 1:21 PM"]
+)
 def test_normalise_date_unclear_is_none(value):
     assert normalise_date(value) is None
 

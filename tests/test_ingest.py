@@ -11,8 +11,10 @@ from overlap import formats
 from overlap.formats import Unreadable, decode, guess_title, read_jsonl
 from overlap.ingest import SUPPORTED, expand_paths, read_articles
 
-BODY = ("Officials from both countries met on Thursday to discuss security cooperation along "
-        "the border, a spokesman said.\n")
+BODY = (
+    "Officials from both countries met on Thursday to discuss security cooperation along "
+    "the border, a spokesman said.\n"
+)
 
 
 def _read(*paths: Path | str, **kwargs):
@@ -68,17 +70,34 @@ def test_directory_with_shared_sidecar(tmp_path, write):
     write(tmp_path, "news/one.txt", "First headline\n\n" + BODY)
     write(tmp_path, "news/two.txt", BODY)
     write(tmp_path, "news/.hidden.txt", BODY)
-    write(tmp_path, "news/metadata.json", json.dumps({
-        "one.txt": {"outlet": "ABC News", "title": "Sidecar Title", "date": "May 2, 2013",
-                    "author": "Ann Writer", "url": "https://example.com/one", "note": "ignored"},
-        "two.txt": {"outlet": "Fox News Latino", "date": None},
-    }))
+    write(
+        tmp_path,
+        "news/metadata.json",
+        json.dumps(
+            {
+                "one.txt": {
+                    "outlet": "ABC News",
+                    "title": "Sidecar Title",
+                    "date": "May 2, 2013",
+                    "author": "Ann Writer",
+                    "url": "https://example.com/one",
+                    "note": "ignored",
+                },
+                "two.txt": {"outlet": "Fox News Latino", "date": None},
+            }
+        ),
+    )
     articles, skipped = _read(tmp_path / "news")
     assert skipped == []  # the sidecar is metadata, not an article; hidden files are ignored
     assert [a.id for a in articles] == ["one", "two"]
     one, two = articles
     assert (one.outlet, one.title, one.date, one.author, one.url) == (
-        "ABC News", "Sidecar Title", "2013-05-02", "Ann Writer", "https://example.com/one")
+        "ABC News",
+        "Sidecar Title",
+        "2013-05-02",
+        "Ann Writer",
+        "https://example.com/one",
+    )
     assert (two.outlet, two.date) == ("Fox News Latino", None)
     assert one.label == "ABC News"
 
@@ -96,8 +115,11 @@ def test_own_sidecar_wins_over_folder_sidecar(tmp_path, write):
     write(tmp_path, "d/a.txt", BODY)
     write(tmp_path, "d/b.txt", BODY)
     write(tmp_path, "d/a.txt.meta.json", json.dumps({"outlet": "Own Outlet"}))
-    write(tmp_path, "d/metadata.json", json.dumps({"a.txt": {"outlet": "Folder Outlet"},
-                                                   "b.txt": {"outlet": "Folder Outlet"}}))
+    write(
+        tmp_path,
+        "d/metadata.json",
+        json.dumps({"a.txt": {"outlet": "Folder Outlet"}, "b.txt": {"outlet": "Folder Outlet"}}),
+    )
     articles, skipped = _read(tmp_path / "d")
     assert skipped == []
     assert {a.id: a.outlet for a in articles} == {"a": "Own Outlet", "b": "Folder Outlet"}
@@ -115,8 +137,9 @@ def test_broken_sidecar_costs_metadata_not_the_article(tmp_path, write):
 
 def test_overrides_win_over_sidecar_and_front_matter(tmp_path, write):
     path = write(tmp_path, "a.md", "---\noutlet: Front Outlet\ntitle: Front Title\n---\n" + BODY)
-    write(tmp_path, "a.md.meta.json", json.dumps({"outlet": "Sidecar Outlet",
-                                                  "date": "2013-01-01"}))
+    write(
+        tmp_path, "a.md.meta.json", json.dumps({"outlet": "Sidecar Outlet", "date": "2013-01-01"})
+    )
     [art], _ = _read(path, overrides={"outlet": "CLI Outlet", "date": "2013-05-02"})
     assert art.outlet == "CLI Outlet"
     assert art.date == "2013-05-02"
@@ -212,8 +235,10 @@ def test_control_characters_mark_binary():
 
 
 def test_non_utf8_is_detected_with_a_note(tmp_path, write):
-    raw = (b"The caf\xe9 on Main Street served its last espresso on Friday, after forty "
-           b"years in business, the owner said in a statement to reporters.\n")
+    raw = (
+        b"The caf\xe9 on Main Street served its last espresso on Friday, after forty "
+        b"years in business, the owner said in a statement to reporters.\n"
+    )
     path = write(tmp_path, "legacy.txt", raw)
     [art], skipped = _read(path)
     assert skipped == []
@@ -259,13 +284,20 @@ def test_unknown_encoding_name(tmp_path, write):
 
 def test_jsonl_rows_and_bad_lines(tmp_path, write):
     lines = [
-        json.dumps({"text": "First article text about the border.", "source": "Wire One",
-                    "date": "2013-05-02", "title": "One"}),
+        json.dumps(
+            {
+                "text": "First article text about the border.",
+                "source": "Wire One",
+                "date": "2013-05-02",
+                "title": "One",
+            }
+        ),
         "{this is not json",
         json.dumps({"title": "No body here"}),
         "",
-        json.dumps({"body": "Second article, stored under body.", "outlet": "Paper",
-                    "author": "A. Writer"}),
+        json.dumps(
+            {"body": "Second article, stored under body.", "outlet": "Paper", "author": "A. Writer"}
+        ),
         json.dumps(["a", "list"]),
         json.dumps({"id": "custom-id", "content": "Third article, with its own id."}),
     ]
@@ -282,7 +314,7 @@ def test_jsonl_rows_and_bad_lines(tmp_path, write):
 
     assert [s.source for s in skipped] == [f"{path}:2", f"{path}:3", f"{path}:6"]
     assert "malformed JSON" in skipped[0].reason
-    assert "no \"text\" field" in skipped[1].reason
+    assert 'no "text" field' in skipped[1].reason
     assert "not a JSON object" in skipped[2].reason
 
 
@@ -303,15 +335,21 @@ def test_read_jsonl_directly():
 
 
 def test_markdown_front_matter(tmp_path, write):
-    md = ("---\nTitle: Talks Resume\nsource: ABC News\ndate: 2013-05-02\nauthor: Ann Writer\n"
-          "tags: [border, security]\n---\n" + BODY)
+    md = (
+        "---\nTitle: Talks Resume\nsource: ABC News\ndate: 2013-05-02\nauthor: Ann Writer\n"
+        "tags: [border, security]\n---\n" + BODY
+    )
     path = write(tmp_path, "post.md", md)
     [art], skipped = _read(path)
     assert skipped == []
     assert art.text.strip() == BODY.strip()  # the front matter is not article text
     assert "---" not in art.text
     assert (art.title, art.outlet, art.date, art.author) == (
-        "Talks Resume", "ABC News", "2013-05-02", "Ann Writer")
+        "Talks Resume",
+        "ABC News",
+        "2013-05-02",
+        "Ann Writer",
+    )
 
 
 def test_markdown_without_front_matter_is_kept_whole(tmp_path, write):
@@ -436,8 +474,13 @@ def test_seeds_read_with_their_sidecar(seeds_dir):
     assert skipped == []
     assert len(articles) == 5
     by_outlet = {a.outlet: a for a in articles}
-    assert set(by_outlet) == {"Fox News Latino", "InSight Crime", "intelNews",
-                              "Marfa Public Radio", "ABC News"}
+    assert set(by_outlet) == {
+        "Fox News Latino",
+        "InSight Crime",
+        "intelNews",
+        "Marfa Public Radio",
+        "ABC News",
+    }
     assert by_outlet["InSight Crime"].date == "2013-07-03"
     assert by_outlet["InSight Crime"].author == "James Bargent"
     assert by_outlet["Fox News Latino"].date is None

@@ -15,9 +15,13 @@ from overlap.report.json import to_document
 
 pytestmark = pytest.mark.slow
 
-FOX, INSIGHT, INTELNEWS, MARFA, ABC = ("000_826b6eca911653ef", "001_f41e98adef4d2e8e",
-                                       "002_7285272fdb55ed78", "003_eb605dca9a31b0f2",
-                                       "004_2a747d217fc361e7")
+FOX, INSIGHT, INTELNEWS, MARFA, ABC = (
+    "000_826b6eca911653ef",
+    "001_f41e98adef4d2e8e",
+    "002_7285272fdb55ed78",
+    "003_eb605dca9a31b0f2",
+    "004_2a747d217fc361e7",
+)
 
 
 @pytest.fixture(scope="module")
@@ -29,33 +33,55 @@ def runs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 def _find(result, kind_set, a_id, b_id, a_has, b_has):
-    return [f for f in result.findings if f.kind in kind_set and f.a.article == a_id
-            and f.b.article == b_id and a_has in f.a.text and b_has in f.b.text]
+    return [
+        f
+        for f in result.findings
+        if f.kind in kind_set
+        and f.a.article == a_id
+        and f.b.article == b_id
+        and a_has in f.a.text
+        and b_has in f.b.text
+    ]
 
 
 def test_insight_crime_analysis_quoted_by_fox_with_small_edits(runs):
     cold, _ = runs
-    hits = _find(cold, {Kind.EDITED}, INSIGHT, FOX, "The election of Peña Nieto sparked",
-                 "However, the U.S. strategy displays no sign of this friction")
+    hits = _find(
+        cold,
+        {Kind.EDITED},
+        INSIGHT,
+        FOX,
+        "The election of Peña Nieto sparked",
+        "However, the U.S. strategy displays no sign of this friction",
+    )
     assert len(hits) == 1
     f = hits[0]
     assert f.direction == "a->b" and "Insight Crime" in f.direction_reason
     assert f.attribution.quoted and f.attribution.credited
-    changed = {(cold.articles[1].text[d.a_start:d.a_end], cold.articles[0].text[d.b_start:d.b_end])
-               for d in f.diff if d.op == "replace"}
+    changed = {
+        (cold.articles[1].text[d.a_start : d.a_end], cold.articles[0].text[d.b_start : d.b_end])
+        for d in f.diff
+        if d.op == "replace"
+    }
     assert ("US", "U.S.") in changed and ("murmurings", "murmuring") in changed
 
 
 def test_analyst_quote_shared_by_fox_and_abc_credited_to_abc(runs):
     cold, _ = runs
-    hits = _find(cold, {Kind.EDITED}, ABC, FOX, "Pena Nieto is on the same page",
-                 "Peña Nieto is on the same page")
+    hits = _find(
+        cold,
+        {Kind.EDITED},
+        ABC,
+        FOX,
+        "Pena Nieto is on the same page",
+        "Peña Nieto is on the same page",
+    )
     assert len(hits) == 1
     f = hits[0]
     assert f.attribution.credited and f.attribution.credit == "ABC News"
     assert f.attribution.speaker == "Alex Sanchez"
     abc = next(a for a in cold.articles if a.id == ABC)
-    assert any(d.op == "replace" and abc.text[d.a_start:d.a_end] == "Pena" for d in f.diff)
+    assert any(d.op == "replace" and abc.text[d.a_start : d.a_end] == "Pena" for d in f.diff)
 
 
 def test_intelnews_prints_its_post_twice_reported_once(runs):
@@ -67,22 +93,39 @@ def test_intelnews_prints_its_post_twice_reported_once(runs):
     assert f.a.text == f.b.text and "Some senior American officials believe" in f.a.text
     assert "containing —rather than eliminating— the operations" in f.a.text
     # the second copy is not matched against other articles again
-    assert not [g for g in cold.findings if g.kind is not Kind.REPEAT and INTELNEWS in
-                (g.a.article, g.b.article) and g.b.start >= f.b.start]
+    assert not [
+        g
+        for g in cold.findings
+        if g.kind is not Kind.REPEAT
+        and INTELNEWS in (g.a.article, g.b.article)
+        and g.b.start >= f.b.start
+    ]
 
 
 def test_strategy_objectives_paraphrased(runs):
     cold, _ = runs
-    hits = _find(cold, {Kind.PARAPHRASE}, INSIGHT, FOX, "nine strategic objectives",
-                 "illustrated nine points")
+    hits = _find(
+        cold,
+        {Kind.PARAPHRASE},
+        INSIGHT,
+        FOX,
+        "nine strategic objectives",
+        "illustrated nine points",
+    )
     assert len(hits) == 1
     assert hits[0].attribution is not None and not hits[0].attribution.quoted
 
 
 def test_mexico_rule_on_direct_contact_paraphrased(runs):
     cold, _ = runs
-    hits = _find(cold, {Kind.PARAPHRASE}, ABC, FOX, "stop direct communication",
-                 "ordered a halt in direct communications")
+    hits = _find(
+        cold,
+        {Kind.PARAPHRASE},
+        ABC,
+        FOX,
+        "stop direct communication",
+        "ordered a halt in direct communications",
+    )
     assert len(hits) == 1
     assert "Interior Ministry" in hits[0].a.text and "Interior Ministry" in hits[0].b.text
 
@@ -101,7 +144,7 @@ def test_spans_are_exact_offsets(runs):
     texts = {a.id: a.text for a in cold.articles}
     for f in cold.findings:
         for span in (f.a, f.b):
-            assert texts[span.article][span.start:span.end] == span.text
+            assert texts[span.article][span.start : span.end] == span.text
         for d in f.diff:
             assert 0 <= d.a_start <= d.a_end <= len(texts[f.a.article])
             assert 0 <= d.b_start <= d.b_end <= len(texts[f.b.article])

@@ -10,11 +10,15 @@ from overlap.ingest import read_articles
 from overlap.segment import segment, split_sentences
 from overlap.types import Chrome
 
-PARA_1 = ("Officials from the United States and Mexico met on Thursday to discuss security "
-          "cooperation along the border. The talks lasted most of the day and ended without a "
-          "joint statement, according to people familiar with the meeting.")
-PARA_2 = ("Mexico's foreign secretary said his country would only bend so far. He added that "
-          "trade and migration would be discussed at a later meeting in the capital.")
+PARA_1 = (
+    "Officials from the United States and Mexico met on Thursday to discuss security "
+    "cooperation along the border. The talks lasted most of the day and ended without a "
+    "joint statement, according to people familiar with the meeting."
+)
+PARA_2 = (
+    "Mexico's foreign secretary said his country would only bend so far. He added that "
+    "trade and migration would be discussed at a later meeting in the capital."
+)
 PARA_3 = "A third, shorter paragraph closes the story. It has two sentences."
 
 
@@ -23,11 +27,11 @@ def check_invariants(seg) -> None:
     text = seg.article.text
     for i, p in enumerate(seg.paragraphs):
         assert p.index == i
-        assert text[p.start:p.end] == p.text
+        assert text[p.start : p.end] == p.text
         assert p.text and p.text == p.text.strip()
     for i, s in enumerate(seg.sentences):
         assert s.index == i
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.text and s.text == s.text.strip()
         para = seg.paragraphs[s.paragraph]
         assert para.start <= s.start < s.end <= para.end
@@ -42,7 +46,7 @@ def check_invariants(seg) -> None:
             if s.paragraph == p.index:
                 covered.update(range(s.start, s.end))
         missing = [i for i in range(p.start, p.end) if i not in covered and not text[i].isspace()]
-        assert not missing, text[missing[0]:missing[-1] + 1]
+        assert not missing, text[missing[0] : missing[-1] + 1]
     # chrome is never inside any passage
     for c in seg.chrome:
         for passage in (*seg.paragraphs, *seg.sentences):
@@ -86,8 +90,10 @@ def test_seed_sentence_split(seed_segments):
     by_outlet = {seg.article.outlet: seg for seg in seed_segments}
     texts = [s.text for s in by_outlet["Marfa Public Radio"].sentences]
     assert "“Mexico has limits,” said Videgaray." in texts
-    assert "He said Mexico won’t play ball on U.S. requests if his nation feel threatened " \
-           "threatened." in texts
+    assert (
+        "He said Mexico won’t play ball on U.S. requests if his nation feel threatened "
+        "threatened." in texts
+    )
     abc = [s.text for s in by_outlet["ABC News"].sentences]
     # "L.A. Times." and "U.S." do not end a sentence early
     assert any(t.endswith("according to sources consulted by the L.A. Times.") for t in abc)
@@ -141,18 +147,24 @@ def test_hard_wrapped_text_gives_blank_line_paragraphs(make_article):
     # a sentence runs across the line breaks
     first = seg.sentences[0]
     assert "\n" in first.text
-    assert " ".join(first.text.split()) == ("Officials from the United States and Mexico met on "
-                                            "Thursday to discuss security cooperation along the "
-                                            "border.")
+    assert " ".join(first.text.split()) == (
+        "Officials from the United States and Mexico met on "
+        "Thursday to discuss security cooperation along the "
+        "border."
+    )
     assert len(seg.sentences) == 6
 
 
 def test_wrapped_text_with_chrome_line(make_article):
-    wrapped = textwrap.fill(PARA_1, width=60) + "\nFollow us on twitter.com/example\n\n" + \
-        textwrap.fill(PARA_2, width=60) + "\n"
+    wrapped = (
+        textwrap.fill(PARA_1, width=60)
+        + "\nFollow us on twitter.com/example\n\n"
+        + textwrap.fill(PARA_2, width=60)
+        + "\n"
+    )
     art = make_article(wrapped)
     chrome = find_chrome([art])[art.id]
-    assert [wrapped[c.start:c.end] for c in chrome] == ["Follow us on twitter.com/example"]
+    assert [wrapped[c.start : c.end] for c in chrome] == ["Follow us on twitter.com/example"]
     seg = segment(art, chrome)
     check_invariants(seg)
     assert not any("twitter" in s.text for s in seg.sentences)
@@ -179,7 +191,7 @@ def test_quotes_are_found_per_paragraph(make_article):
     text = "Intro line without quotes.\n“We will act,” Sanchez said.\n"
     seg = segment(make_article(text))
     [q] = seg.quotes
-    assert text[q.inner_start:q.inner_end] == "We will act,"
+    assert text[q.inner_start : q.inner_end] == "We will act,"
     assert q.speaker == "Sanchez"
 
 

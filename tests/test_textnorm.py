@@ -27,11 +27,22 @@ def test_tokenize_offsets_point_into_the_text():
     text = "U.S. officials met Peña Nieto’s team on the 1,954-mile border (3.5 hours)."
     tokens = tokenize(text)
     assert [t.raw for t in tokens] == [
-        "U.S.", "officials", "met", "Peña", "Nieto’s", "team", "on", "the", "1,954", "mile",
-        "border", "3.5", "hours",
+        "U.S.",
+        "officials",
+        "met",
+        "Peña",
+        "Nieto’s",
+        "team",
+        "on",
+        "the",
+        "1,954",
+        "mile",
+        "border",
+        "3.5",
+        "hours",
     ]
     for t in tokens:
-        assert text[t.start:t.end] == t.raw
+        assert text[t.start : t.end] == t.raw
         assert t.norm == fold(t.raw)
     assert [t.norm for t in tokens][:5] == ["us", "officials", "met", "pena", "nietos"]
 
@@ -54,7 +65,11 @@ def test_tokenize_skips_punctuation_and_underscores():
 def test_single_letter_with_dot_is_not_an_acronym():
     # "(?:X\\.){2,}" needs two letters; "A." is the word "A" followed by a full stop.
     assert [t.raw for t in tokenize("Plan A. Then B.C. again")] == [
-        "Plan", "A", "Then", "B.C.", "again"
+        "Plan",
+        "A",
+        "Then",
+        "B.C.",
+        "again",
     ]
 
 

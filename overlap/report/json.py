@@ -45,8 +45,12 @@ def to_document(result: Result) -> dict[str, Any]:
         "tool": {"name": "overlap", "version": __version__},
         "settings": result.settings,
         "models": list(result.models),
-        "summary": {"articles": len(result.articles), "skipped": len(result.skipped),
-                    "findings": len(result.findings), "by_kind": dict(sorted(by_kind.items()))},
+        "summary": {
+            "articles": len(result.articles),
+            "skipped": len(result.skipped),
+            "findings": len(result.findings),
+            "by_kind": dict(sorted(by_kind.items())),
+        },
         "run": dataclasses.asdict(stats) if stats else {},
         "articles": [_article(seg) for seg in result.segmented],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
@@ -57,9 +61,18 @@ def to_document(result: Result) -> dict[str, Any]:
 def _article(seg: Any) -> dict[str, Any]:
     a = seg.article
     return {
-        "id": a.id, "source": a.source, "format": a.format, "encoding": a.encoding,
-        "title": a.title, "outlet": a.outlet, "date": a.date, "author": a.author, "url": a.url,
-        "chars": len(a.text), "paragraphs": len(seg.paragraphs), "sentences": len(seg.sentences),
+        "id": a.id,
+        "source": a.source,
+        "format": a.format,
+        "encoding": a.encoding,
+        "title": a.title,
+        "outlet": a.outlet,
+        "date": a.date,
+        "author": a.author,
+        "url": a.url,
+        "chars": len(a.text),
+        "paragraphs": len(seg.paragraphs),
+        "sentences": len(seg.sentences),
         "notes": list(a.notes),
         "chrome": [dataclasses.asdict(c) for c in seg.chrome],
         "quotes": [dataclasses.asdict(q) for q in seg.quotes],
@@ -69,12 +82,24 @@ def _article(seg: Any) -> dict[str, Any]:
 
 def _finding(f: Any) -> dict[str, Any]:
     return {
-        "id": f.id, "kind": f.kind.value, "score": f.score, "lexical": f.lexical,
-        "semantic": f.semantic, "direction": f.direction, "direction_reason": f.direction_reason,
-        "a": dataclasses.asdict(f.a), "b": dataclasses.asdict(f.b),
+        "id": f.id,
+        "kind": f.kind.value,
+        "score": f.score,
+        "lexical": f.lexical,
+        "semantic": f.semantic,
+        "direction": f.direction,
+        "direction_reason": f.direction_reason,
+        "a": dataclasses.asdict(f.a),
+        "b": dataclasses.asdict(f.b),
         "attribution": dataclasses.asdict(f.attribution) if f.attribution else None,
-        "diff": [{"op": d.op, "a": {"start": d.a_start, "end": d.a_end},
-                  "b": {"start": d.b_start, "end": d.b_end}} for d in f.diff],
+        "diff": [
+            {
+                "op": d.op,
+                "a": {"start": d.a_start, "end": d.a_end},
+                "b": {"start": d.b_start, "end": d.b_end},
+            }
+            for d in f.diff
+        ],
     }
 
 
@@ -88,17 +113,22 @@ def read_document(path: Path) -> dict[str, Any]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ResultError(f"{path}: no such file; write one with: overlap compare ... --json "
-                          f"{path}") from None
+        raise ResultError(
+            f"{path}: no such file; write one with: overlap compare ... --json {path}"
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ResultError(f"{path}: not a JSON result ({exc}); render reads files written by "
-                          "overlap compare --json") from None
+        raise ResultError(
+            f"{path}: not a JSON result ({exc}); render reads files written by "
+            "overlap compare --json"
+        ) from None
     if not isinstance(doc, dict) or "schema_version" not in doc:
         raise ResultError(f"{path}: not an overlap result (no schema_version)")
     major = str(doc["schema_version"]).split(".")[0]
     if major != SCHEMA_VERSION.split(".")[0]:
-        raise ResultError(f"{path}: schema version {doc['schema_version']} is not supported by "
-                          f"this overlap ({SCHEMA_VERSION}); re-run overlap compare")
+        raise ResultError(
+            f"{path}: schema version {doc['schema_version']} is not supported by "
+            f"this overlap ({SCHEMA_VERSION}); re-run overlap compare"
+        )
     for key in ("articles", "findings", "skipped", "summary"):
         if not isinstance(doc.get(key), (list, dict)):
             raise ResultError(f"{path}: result is missing {key!r}; re-run overlap compare")

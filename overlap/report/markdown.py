@@ -10,30 +10,53 @@ def render(doc: dict[str, Any]) -> str:
     arts = {a["id"]: a for a in doc["articles"]}
     s = doc["summary"]
     kinds = ", ".join(f"{n} {k}" for k, n in s["by_kind"].items()) or "none"
-    lines = [f"# overlap report", "",
-             f"{s['articles']} articles · {s['findings']} findings ({kinds}) · "
-             f"{s['skipped']} skipped", "", "| id | article | outlet | date | title |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "# overlap report",
+        "",
+        f"{s['articles']} articles · {s['findings']} findings ({kinds}) · {s['skipped']} skipped",
+        "",
+        "| id | article | outlet | date | title |",
+        "|---|---|---|---|---|",
+    ]
     for a in doc["articles"]:
-        lines.append(f"| {a['id']} | {_cell(a['source'])} | {_cell(a.get('outlet'))} | "
-                     f"{a.get('date') or ''} | {_cell(a.get('title'))} |")
+        lines.append(
+            f"| {a['id']} | {_cell(a['source'])} | {_cell(a.get('outlet'))} | "
+            f"{a.get('date') or ''} | {_cell(a.get('title'))} |"
+        )
     for n, f in enumerate(doc["findings"], start=1):
         a, b = arts[f["a"]["article"]], arts[f["b"]["article"]]
         att = f.get("attribution")
-        credit = ("" if att is None else "quoted, credited" if att["quoted"] and att["credited"]
-                  else "credited" if att["credited"] else "quoted, no credit" if att["quoted"]
-                  else "**uncredited**")
-        lines += ["", f"## {n}. {f['kind']} {f['score']:.2f}: {_label(a)} → {_label(b)}", "",
-                  f"- direction: {f['direction']} ({f['direction_reason']})"]
+        credit = (
+            ""
+            if att is None
+            else "quoted, credited"
+            if att["quoted"] and att["credited"]
+            else "credited"
+            if att["credited"]
+            else "quoted, no credit"
+            if att["quoted"]
+            else "**uncredited**"
+        )
+        lines += [
+            "",
+            f"## {n}. {f['kind']} {f['score']:.2f}: {_label(a)} → {_label(b)}",
+            "",
+            f"- direction: {f['direction']} ({f['direction_reason']})",
+        ]
         if credit:
             who = att.get("credit") or att.get("speaker") if att else None
             lines.append(f"- attribution: {credit}{f' ({who})' if who else ''}")
         lines.append(f"- id: `{f['id']}`")
         for side, art in (("a", a), ("b", b)):
-            lines += ["", f"> **{side.upper()}** {_label(art)} [{f[side]['start']}:{f[side]['end']}]",
-                      "> " + _marked(f[side], f["diff"], side).replace("\n", "\n> ")]
+            lines += [
+                "",
+                f"> **{side.upper()}** {_label(art)} [{f[side]['start']}:{f[side]['end']}]",
+                "> " + _marked(f[side], f["diff"], side).replace("\n", "\n> "),
+            ]
     if doc["skipped"]:
-        lines += ["", "## Skipped", ""] + [f"- `{x['source']}`: {x['reason']}" for x in doc["skipped"]]
+        lines += ["", "## Skipped", ""] + [
+            f"- `{x['source']}`: {x['reason']}" for x in doc["skipped"]
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -12,8 +12,12 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-KIND_STYLE = {"verbatim": "bold red", "edited": "bold magenta", "paraphrase": "bold cyan",
-              "repeat": "bold yellow"}
+KIND_STYLE = {
+    "verbatim": "bold red",
+    "edited": "bold magenta",
+    "paraphrase": "bold cyan",
+    "repeat": "bold yellow",
+}
 SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
 
 
@@ -23,13 +27,21 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
     findings = doc["findings"]
     summary = doc["summary"]
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items()) or "none"
-    console.print(Text.assemble(("overlap", "bold"), f" · {summary['articles']} articles · "
-                                f"{summary['findings']} findings ({kinds}) · "
-                                f"{summary['skipped']} skipped"))
+    console.print(
+        Text.assemble(
+            ("overlap", "bold"),
+            f" · {summary['articles']} articles · "
+            f"{summary['findings']} findings ({kinds}) · "
+            f"{summary['skipped']} skipped",
+        )
+    )
     run = doc.get("run") or {}
     if run:
-        console.print(f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
-                      f"from cache; {run['seconds']:.1f} s", style="dim")
+        console.print(
+            f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
+            f"from cache; {run['seconds']:.1f} s",
+            style="dim",
+        )
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         groups[(f["a"]["article"], f["b"]["article"])].append(f)
@@ -43,8 +55,10 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
         arrow = "repeats itself" if key[0] == key[1] else "→"
         head = f"{_name(a)} {arrow}" if key[0] == key[1] else f"{_name(a)} {arrow} {_name(b)}"
         console.print()
-        console.rule(Text(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}",
-                          style="bold"), align="left")
+        console.rule(
+            Text(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}", style="bold"),
+            align="left",
+        )
         for f in items:
             if limit is not None and shown >= limit:
                 break
@@ -88,8 +102,11 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
     console.print(line)
     for side in ("a", "b"):
         span = f[side]
-        console.print(Text(f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]",
-                           style="dim"))
+        console.print(
+            Text(
+                f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]", style="dim"
+            )
+        )
         console.print(Text("      ").append(_marked(span, f["diff"], side, console)))
     console.print(Text(f"    id {f['id']}", style="dim"))
 
@@ -126,7 +143,9 @@ def _footer(console: Console, doc: dict[str, Any]) -> None:
     if doc["skipped"]:
         console.print()
         for s in doc["skipped"]:
-            console.print(Text.assemble(("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}"))
+            console.print(
+                Text.assemble(("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}")
+            )
     notes = [(a["id"], n) for a in doc["articles"] for n in a.get("notes", [])]
     if notes:
         console.print()

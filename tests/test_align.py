@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from overlap.align import align_copy, align_paraphrase, align_repeats, finding_id, sentence_runs
+from overlap.segment import segment
+from overlap.types import Article, Kind, Span
+
+SOURCE = (
+    "Officials met on Tuesday. The election of Peña Nieto sparked vocal concerns among US "
+    "political leaders over his stated desire to move priorities away from arrests. "
+    "Nothing else was said."
+)
+COPY = (
+    "In other news, “The election of Pena Nieto sparked vocal concerns among U.S. political "
+    "leaders over his stated desire to move priorities away from arrests,” the website stated."
+)
+
+
+def seg(text, ident):
+    return segment(Article(ident, f"{ident}.txt", text, "txt"))
+
+
+def test_runs_chain_consecutive_pairs_and_allow_a_split_sentence():
+    runs = sentence_runs([(0, 0), (1, 1), (1, 2), (2, 3), (7, 9)])
+    assert [r[:4] for r in runs] == [(0, 2, 0, 3), (7, 7, 9, 9)]
+
+
+def test_copy_is_cut_to_the_copied_words_with_edits_marked():
+    a, b = seg(SOURCE, "a"), seg(COPY, "b")
+    f = align_copy(a, b, (1, 1, 0, 0), min_words=8, edited_min=0.7)
+    assert f is not None and f.kind is Kind.EDITED
+    assert f.a.text.startswith("The election of Peña Nieto") and f.a.text.endswith("from arrests")
+    assert f.b.text.startswith("The election of Pena Nieto") and f.b.text.endswith("from arrests")
+    assert SOURCE[f.a.start : f.a.end] == f.a.text and COPY[f.b.start : f.b.end] == f.b.text
+    changes = {
+        (SOURCE[d.a_start : d.a_end], COPY[d.b_start : d.b_end]) for d in f.diff if d.op != "equal"
+    }
+    assert changes == {("Peña", "Pena"), ("US", "U.S.")}
+
+
+def test_identical_words_are_verbatim_even_with_different_quote_marks():
+    text = "He said the plan to expand the border program would start in the spring of next year."
+    a, b = seg(text, "a"), seg("“" + text[:-1] + ",” he said.", "b")
+    f = align_copy(a, b, (0, 0, 0, 0), min_words=8, edited_min=0.7)
+    assert f.kind is Kind.VERBATIM and f.lexical == 1.0
+
+
+def test_short_or_loose_overlap_is_not_a_copy():
+    a = seg("The two countries agreed on a plan for the border region this week.", "a")
+    b = seg("The two countries argued about everything except the weather, officials said.", "b")
+    assert align_copy(a, b, (0, 0, 0, 0), min_words=8, edited_min=0.7) is None
+
+
+def test_paraphrase_keeps_whole_sentences():
+    a = seg("Mexico ordered a halt to direct contact between the agencies of both nations.", "a")
+    b = seg("All requests must now be routed through the Interior Ministry in Mexico City.", "b")
+    f = align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, min_words=5)
+    assert f.kind is Kind.PARAPHRASE and f.score == 0.6 and f.semantic == 0.7
+    assert f.a.text == a.article.text and f.b.text == b.article.text
+
+
+def test_repeat_within_one_article_needs_separate_places():
+    body = "The same long sentence about the border strategy appears here once. "
+    s = seg(body + "Something in between happens now. " + body, "a")
+    found = align_repeats([s], {0: [(0, 2)]}, min_words=8, edited_min=0.7)
+    assert len(found) == 1 and found[0].kind is Kind.REPEAT
+    assert found[0].a.end <= found[0].b.start
+    assert align_repeats([s], {0: [(0, 0)]}, 8, 0.7) == []
+
+
+def test_finding_id_is_stable_under_case_and_accents():
+    a1, b1 = Span("x", 0, 4, "Peña said"), Span("y", 5, 9, "it was")
+    a2 = Span("x", 10, 14, "pena SAID")
+    assert finding_id(a1, b1) == finding_id(a2, b1)
+    assert finding_id(a1, b1) != finding_id(b1, a1)

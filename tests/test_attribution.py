@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from overlap.align import align_copy
+from overlap.attribution import attribute
+from overlap.segment import segment
+from overlap.types import Article
+
+QUOTE = (
+    "I think the government wants to make sure that the new president pursues the cartels "
+    "as aggressively as his predecessor did"
+)
+
+
+def seg(text, ident, **meta):
+    return segment(Article(ident, f"{ident}.txt", text, "txt", **meta))
+
+
+def pair(a, b):
+    f = align_copy(a, b, (0, len(a.sentences) - 1, 0, len(b.sentences) - 1), 8, 0.7)
+    assert f is not None
+    return attribute(f, a, b)
+
+
+def test_credit_to_the_other_outlet_decides_the_direction():
+    source = seg(f'"{QUOTE}," Sanchez said.', "abc", outlet="ABC News", date="2013-05-02")
+    copy = seg(f'"{QUOTE}," Alex Sanchez, an analyst, told ABC News.', "fox", outlet="Fox")
+    f = pair(copy, source)  # given in the wrong order: attribution turns it round
+    assert f.a.article == "abc" and f.b.article == "fox" and f.direction == "a->b"
+    assert f.attribution.quoted and f.attribution.credited and f.attribution.credit == "ABC News"
+    assert "credits ABC News" in f.direction_reason
+
+
+def test_dates_decide_when_nothing_is_credited():
+    text = (
+        "Officials said the program to train border police will expand to three more states "
+        "next year."
+    )
+    early = seg(text, "early", outlet="Daily", date="2013-01-02")
+    late = seg(text, "late", outlet="Weekly", date="2013-03-04")
+    f = pair(late, early)
+    assert (f.a.article, f.b.article) == ("early", "late")
+    assert "published before" in f.direction_reason
+    assert not f.attribution.quoted and not f.attribution.credited
+
+
+def test_unknown_direction_when_no_evidence():
+    text = (
+        "Officials said the program to train border police will expand to three more states "
+        "next year."
+    )
+    f = pair(seg(text, "x"), seg(text, "y"))
+    assert f.direction == "unknown" and f.attribution is not None
+
+
+def test_outlet_named_in_the_paragraph_counts_as_credit():
+    text = (
+        "Officials said the program to train border police will expand to three more states "
+        "next year."
+    )
+    source = seg(text, "src", outlet="InSight Crime")
+    copy = seg("According to InSight Crime, " + text[0].lower() + text[1:], "cp", outlet="Other")
+    f = pair(copy, source)
+    assert f.a.article == "src" and f.attribution.credited and not f.attribution.quoted

@@ -1,0 +1,76 @@
+"""compare() with the fake embedder: stage order, filters, hidden repeats, stats."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap import Kind, Settings, compare
+from overlap.errors import InputError
+
+SHARED = (
+    "The ministry said all requests for intelligence information must now be routed "
+    "through the Interior Ministry in the capital before reaching local police."
+)
+FILLER = [
+    "Farmers in the north reported an early harvest of corn and beans this season.",
+    "A new bridge over the river opened to traffic on Monday after two years of work.",
+    "The football club signed a young striker from a second division team last week.",
+    "Heavy snow closed the mountain pass for three days and stranded dozens of trucks.",
+    "The museum reopened its ancient coins gallery with a display of rare silver pieces.",
+]
+
+
+@pytest.fixture
+def corpus(tmp_path, write):
+    write(tmp_path, "c/one.txt", f"{FILLER[0]}\n\n{SHARED}\n\n{FILLER[1]}\n")
+    write(tmp_path, "c/two.txt", f"{FILLER[2]}\n\n{SHARED.replace('must now', 'now must')}\n")
+    write(tmp_path, "c/three.txt", f"{SHARED}\n\n{FILLER[3]} {FILLER[4]}\n\n{SHARED}\n")
+    return str(tmp_path / "c")
+
+
+def settings(tmp_path, **kw):
+    return Settings(cache_path=tmp_path / "cache.sqlite", **kw)
+
+
+def test_finds_copies_across_and_repeats_within(corpus, tmp_path, fake_embedder):
+    result = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    kinds = sorted((f.kind.value, f.a.article, f.b.article) for f in result.findings)
+    repeats = [k for k in kinds if k[0] == "repeat"]
+    assert repeats == [("repeat", "three", "three")]
+    cross = {frozenset((a, b)) for kind, a, b in kinds if kind != "repeat"}
+    assert cross == {
+        frozenset(("one", "two")),
+        frozenset(("one", "three")),
+        frozenset(("two", "three")),
+    }
+    # the second copy inside "three" is hidden: each article pair is reported once
+    assert len([k for k in kinds if k[0] != "repeat"]) == 3
+
+
+def test_kinds_and_min_score_filters(corpus, tmp_path, fake_embedder):
+    only = compare([corpus], settings(tmp_path, kinds=(Kind.REPEAT,)), embedder=fake_embedder)
+    assert {f.kind for f in only.findings} == {Kind.REPEAT}
+    strict = compare([corpus], settings(tmp_path, min_score=0.999), embedder=fake_embedder)
+    assert all(f.score >= 0.999 for f in strict.findings)
+    assert any(f.kind is Kind.VERBATIM for f in strict.findings)
+
+
+def test_cache_spares_the_second_run(corpus, tmp_path, fake_embedder):
+    first = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    calls = fake_embedder.encoded
+    second = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    assert first.stats.embedded > 0 and second.stats.embedded == 0
+    assert fake_embedder.encoded == calls
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+
+
+def test_no_readable_input_raises_input_error(tmp_path, fake_embedder):
+    with pytest.raises(InputError, match="no readable articles"):
+        compare([str(tmp_path / "nothing-here")], settings(tmp_path), embedder=fake_embedder)
+
+
+def test_does_not_import_torch_with_a_fake_embedder(corpus, tmp_path, fake_embedder):
+    import sys
+
+    compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    assert "overlap.embed" in sys.modules  # the module, not the model
