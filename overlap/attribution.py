@@ -14,18 +14,19 @@ from .textnorm import fold, normalise_line
 from .types import Article, Attribution, DiffOp, Finding, Kind, Quote, Segmented, Span
 
 
-def _names(article: Article) -> list[str]:
-    """Folded names an article can be credited by: its outlet and its author."""
-    names = []
+def _names(article: Article) -> dict[str, str]:
+    """Names an article can be credited by (its outlet and author): folded form -> as written."""
+    names = {}
     for value in (article.outlet, article.author):
         if value and len(normalise_line(value)) >= 3:
-            names.append(normalise_line(value))
+            names[normalise_line(value)] = value
     return names
 
 
-def _mentions(text: str, names: list[str]) -> str | None:
+def _mentions(text: str, names: dict[str, str]) -> str | None:
+    """The name (as written in the metadata) that `text` mentions, ignoring case and accents."""
     folded = f" {normalise_line(text)} "
-    return next((n for n in names if f" {n} " in folded), None)
+    return next((name for key, name in names.items() if f" {key} " in folded), None)
 
 
 def _quotes_over(seg: Segmented, span: Span) -> list[Quote]:
@@ -59,16 +60,11 @@ def _credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
         # Credit in the surrounding paragraph ("according to InSight Crime") also counts.
         named = _mentions(_paragraph_text(copier, span), names)
         if named:
-            credit, credited = _original_case(copier.article.text, named), True
+            credit, credited = named, True
     if not credited and quotes and speaker and speaker.lower() not in {"he", "she", "they", "it"}:
         # Quoting the same speaker the source quotes is credit to the speaker, not the outlet.
         credited = fold(speaker.split()[-1]) in normalise_line(source.text).split()
     return Attribution(quoted=bool(quotes), credited=credited, credit=credit, speaker=speaker)
-
-
-def _original_case(text: str, folded_name: str) -> str:
-    words = folded_name.split()
-    return " ".join(w.capitalize() for w in words) if words else folded_name
 
 
 def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
