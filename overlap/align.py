@@ -284,3 +284,45 @@ def align_across(
             if f:
                 out.append(f)
     return out
+
+
+def word_diff(a: Span, b: Span) -> tuple[DiffOp, ...]:
+    """The word-level diff of two spans (absolute offsets), for pairs not aligned as copies."""
+    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
+    return _diff(ta, tb, _opcodes(ta, tb))
+
+
+def claim_findings(
+    segs: Sequence[Segmented], related: dict[Pair, dict[Pair, float]], taken: set[Pair], limit: int
+) -> list[Finding]:
+    """Sentence pairs about the same thing that are not reuse, for the judge to weigh: the
+    `limit` closest in meaning. Sentences inside a finding are left out (it is judged instead)."""
+    ranked = sorted(
+        (
+            (cosine, ai, i, bj, j)
+            for (ai, bj), pairs in related.items()
+            for (i, j), cosine in pairs.items()
+            if (ai, i) not in taken and (bj, j) not in taken
+        ),
+        reverse=True,
+    )
+    out = []
+    for cosine, ai, i, bj, j in sorted(ranked[:limit], key=lambda r: r[1:]):
+        sa, sb = segs[ai], segs[bj]
+        a = _span(sa, sa.sentences[i].start, sa.sentences[i].end)
+        b = _span(sb, sb.sentences[j].start, sb.sentences[j].end)
+        out.append(
+            Finding(
+                finding_id(a, b),
+                Kind.CLAIM,
+                round(cosine, 4),
+                0.0,
+                round(cosine, 4),
+                a,
+                b,
+                (),
+                "unknown",
+                "not reused text: two passages about the same claim",
+            )
+        )
+    return out

@@ -61,7 +61,13 @@ def _credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
         named = _mentions(_paragraph_text(copier, span), names)
         if named:
             credit, credited = named, True
-    if not credited and quotes and speaker and speaker.lower() not in {"he", "she", "they", "it"}:
+    if (
+        not credited
+        and quotes
+        and speaker
+        and speaker[:1].isupper()
+        and speaker.lower() not in {"he", "she", "they", "it"}
+    ):
         # Quoting the same speaker the source quotes is credit to the speaker, not the outlet.
         credited = fold(speaker.split()[-1]) in normalise_line(source.text).split()
     return Attribution(quoted=bool(quotes), credited=credited, credit=credit, speaker=speaker)

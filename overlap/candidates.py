@@ -138,6 +138,9 @@ class ParaphraseCandidates:
     """Sentence pairs judged paraphrases, per article pair: (i, j) -> (probability, cosine)."""
 
     pairs: dict[Pair, dict[Pair, tuple[float, float]]]
+    # Near neighbours the scorer did not accept: about the same thing, differently told.
+    # (i, j) -> cosine, per article pair; the judge looks at them for contradictions.
+    related: dict[Pair, dict[Pair, float]]
     passages: int
     embedded: int
     from_cache: int
@@ -211,6 +214,7 @@ def paraphrase_candidates(
     threshold = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     rarity = Rarity(x.text for seg in segs for x in seg.sentences)
     found: dict[Pair, dict[Pair, tuple[float, float]]] = defaultdict(dict)
+    related: dict[Pair, dict[Pair, float]] = defaultdict(dict)
 
     def keep(ai: int, bj: int, si: int, sj: int, prob: float, cos: float) -> None:
         old = found[(ai, bj)].get((si, sj))
@@ -225,6 +229,8 @@ def paraphrase_candidates(
         )
         if prob >= threshold:
             keep(ai, bj, si, sj, prob, cos)
+        else:
+            related[(ai, bj)][(si, sj)] = cos
     groups = np.array([a for a, _ in para_keys], dtype=np.int64)
     for u, v, cos in neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours):
         (ai, pi), (bj, pj) = para_keys[u], para_keys[v]
@@ -253,4 +259,7 @@ def paraphrase_candidates(
                 cos = float(sent_vecs[ra] @ sent_vecs[rb])
                 if cos >= s.sentence_candidate_min:
                     keep(ai, bj, ni, nj, prob, cos)
-    return ParaphraseCandidates(dict(found), len(texts), fresh, cached)
+    for key, pairs in found.items():
+        for pair in pairs:
+            related.get(key, {}).pop(pair, None)
+    return ParaphraseCandidates(dict(found), dict(related), len(texts), fresh, cached)

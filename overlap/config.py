@@ -52,6 +52,15 @@ class Settings:
     # Inside a paraphrased paragraph pair, mutually best-matching sentences at or above this
     # cosine pin the paraphrase down to sentences.
     paragraph_sentence_min: float = 0.55
+    # Judging (agree / contradict / unclear): see overlap/judge.py for the rule. NLI thresholds
+    # were chosen on SICK TRAIN+TRIAL (benchmarks/tune_judge.py), never on a test split.
+    judge: bool = True
+    nli_contradict_min: float = 0.5
+    nli_entail_min: float = 0.5
+    nli_direction_min: float = 0.3
+    # Related-claim pairs (same subject, not reuse) are judged too, and reported when they
+    # contradict each other. At most this many are judged per run (closest first).
+    max_claim_pairs: int = 2000
     # Sentences shorter than this (in words) are never paraphrase evidence: too little content.
     min_paraphrase_words: int = 7
     # How many embedding neighbours to keep for each sentence and paragraph.
@@ -139,6 +148,9 @@ def _validate(s: Settings) -> None:
         "paragraph_sentence_min",
         "min_score",
         "paraphrase_threshold",
+        "nli_contradict_min",
+        "nli_entail_min",
+        "nli_direction_min",
     ):
         value = getattr(s, name)
         if value is None and name == "paraphrase_threshold":
@@ -154,6 +166,7 @@ def _validate(s: Settings) -> None:
         "neighbours",
         "batch_size",
         "recurring_line_min_articles",
+        "max_claim_pairs",
     ):
         value = getattr(s, name)
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:

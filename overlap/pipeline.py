@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from .align import align_across, align_repeats, sentences_under
+from .align import align_across, align_repeats, claim_findings, sentences_under
 from .attribution import attribute
 from .candidates import copy_candidates, paraphrase_candidates
 from .chrome import find_chrome
@@ -13,9 +13,10 @@ from .config import Settings
 from .embed import Embedder
 from .errors import InputError
 from .ingest import read_articles
+from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
-from .types import Result, RunStats
+from .types import Kind, Result, RunStats, Verdict
 
 
 def compare(
@@ -24,8 +25,10 @@ def compare(
     embedder: Embedder | None = None,
     overrides: dict[str, str] | None = None,
     progress: Progress | None = None,
+    nli: NLI | None = None,
 ) -> Result:
-    """Find reused and paraphrased passages across (and within) the articles at `inputs`.
+    """Find reused and paraphrased passages across (and within) the articles at `inputs`, and
+    judge whether each pair agrees or contradicts (with `settings.judge`).
 
     >>> result = compare(["seeds/"])  # doctest: +SKIP
     >>> result.findings[0].kind, result.findings[0].a.text[:40]  # doctest: +SKIP
@@ -41,6 +44,7 @@ def compare(
         )
     chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
     segs = [segment(a, chrome[a.id]) for a in articles]
+    by_id = {seg.article.id: seg for seg in segs}
 
     copies = copy_candidates(segs, s)
     repeats = align_repeats(segs, copies.within, s.min_copy_words, s.edited_min_similarity)
@@ -60,13 +64,34 @@ def compare(
         s.edited_min_similarity,
         s.min_paraphrase_words,
     )
-
-    by_id = {seg.article.id: seg for seg in segs}
     findings = [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
+
+    describe = getattr(embedder, "describe", None)
+    models = [describe() if describe else {"name": embedder.model_id}]
+    notes: list[str] = []
+    if s.judge:
+        if nli is None:
+            nli, problem = load_nli()
+            if problem:
+                notes.append(f"judged without the NLI model: {problem}")
+        if nli is not None:
+            describe_nli = getattr(nli, "describe", None)
+            models.append(describe_nli() if describe_nli else {"name": nli.model_id})
+        taken = sentences_under(segs, [span for f in findings for span in (f.a, f.b)]) | hidden
+        claims = claim_findings(segs, paraphrases.related, taken, s.max_claim_pairs)
+        thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
+        findings = judge_all(findings + claims, by_id, nli, thresholds)
+        # Related claims are reported only where they disagree; agreeing ones are not news.
+        findings = [
+            f
+            for f in findings
+            if f.kind is not Kind.CLAIM
+            or f.judgement is not None
+            and f.judgement.verdict is Verdict.CONTRADICT
+        ]
+
     findings = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
     findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
-    describe = getattr(embedder, "describe", None)
-    models = (describe(),) if describe else ({"name": embedder.model_id},)
     stats = RunStats(
         paraphrases.passages,
         paraphrases.embedded,
@@ -74,5 +99,12 @@ def compare(
         round(time.perf_counter() - began, 3),
     )
     return Result(
-        tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(), models, stats
+        tuple(articles),
+        tuple(segs),
+        tuple(skipped),
+        tuple(findings),
+        s.to_dict(),
+        tuple(models),
+        stats,
+        {"notes": notes},
     )

@@ -17,6 +17,7 @@ class Kind(StrEnum):
     EDITED = "edited"  # the same text with small edits (Peña/Pena, U.S./US, a changed word)
     PARAPHRASE = "paraphrase"  # reworded: little shared wording, the same meaning
     REPEAT = "repeat"  # an article repeating a passage of itself
+    CLAIM = "claim"  # not reused text: two passages about the same claim that disagree
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,42 @@ class Attribution:
     speaker: str | None = None
 
 
+class Verdict(StrEnum):
+    """Whether two passages make the same claim."""
+
+    AGREE = "agree"
+    CONTRADICT = "contradict"
+    UNCLEAR = "unclear"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One typed observation about a passage pair, with the words involved on each side.
+
+    `check` is number | date | name | negation | direction | hedge; `relation` is differs (points
+    to a contradiction), same (points to agreement) or variant (a spelling variant, same thing).
+    """
+
+    check: str
+    relation: str
+    message: str  # e.g. "number differs: 1,954 miles vs 2,000 miles"
+    a: Span | None = None
+    b: Span | None = None
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The verdict on a finding and why. `nli` holds (entailment, neutral, contradiction)
+    probabilities for a->b (a as premise) and b->a, when the NLI model ran."""
+
+    verdict: Verdict
+    confidence: float
+    reasons: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+    nli: dict[str, tuple[float, float, float]] | None = None
+    misquote: tuple[str, ...] = ()  # changed words inside a credited quotation
+
+
 @dataclass(frozen=True)
 class Finding:
     """A reused passage pair. When the direction is known, `a` is the source and `b` the copy."""
@@ -159,6 +196,7 @@ class Finding:
     direction: str  # "a->b" when a is the likely source, "unknown" otherwise
     direction_reason: str
     attribution: Attribution | None = None  # None for repeats within one article
+    judgement: Judgement | None = None  # None until judged (or when judging is off)
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,11 @@
 
 Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
 
-    schema_version  "1.0"
+    schema_version  "1.1" (1.1 added the verdict fields and kind "claim"; readers accept 1.x)
     tool            {name, version}
     settings        every Settings field
     models          [{name, package, package_version, sha256, path, licence}]
-    summary         {articles, skipped, findings, by_kind: {kind: n}}
+    summary         {articles, skipped, findings, by_kind: {kind: n}, by_verdict: {verdict: n}}
     run             {seconds, passages, embedded, embedded_from_cache}  (varies run to run)
     articles        [{id, source, format, encoding, title, outlet, date, author, url, chars,
                       paragraphs, sentences, notes: [str], text,
@@ -15,7 +15,12 @@ Schema (version 1.0). Everything except `run` is deterministic for the same inpu
     skipped         [{source, reason}]
     findings        [{id, kind, score, lexical, semantic, direction, direction_reason,
                       a: SPAN, b: SPAN, attribution: {quoted, credited, credit, speaker} | null,
-                      diff: [{op, a: {start, end}, b: {start, end}}]}]
+                      diff: [{op, a: {start, end}, b: {start, end}}],
+                      verdict: agree | contradict | unclear | null (not judged), confidence,
+                      reasons: [str], misquote: [str],
+                      nli: {"a->b": [e, n, c], "b->a": [...]} | null,
+                      evidence: [{check, relation, message, a: SPAN | null, b: SPAN | null}]}]
+    notes           [str]  (e.g. judged without the NLI model, and why)
     SPAN            {article, start, end, text}; text == article text[start:end]
 
 `a` is the likely source and `b` the copy when `direction` is "a->b".
@@ -33,12 +38,13 @@ from .. import __version__
 from ..errors import ResultError
 from ..types import Result
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def to_document(result: Result) -> dict[str, Any]:
     """The JSON-ready document for a Result."""
     by_kind = Counter(f.kind.value for f in result.findings)
+    by_verdict = Counter(f.judgement.verdict.value for f in result.findings if f.judgement)
     stats = result.stats
     return {
         "schema_version": SCHEMA_VERSION,
@@ -50,10 +56,12 @@ def to_document(result: Result) -> dict[str, Any]:
             "skipped": len(result.skipped),
             "findings": len(result.findings),
             "by_kind": dict(sorted(by_kind.items())),
+            "by_verdict": dict(sorted(by_verdict.items())),
         },
         "run": dataclasses.asdict(stats) if stats else {},
         "articles": [_article(seg) for seg in result.segmented],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
+        "notes": list(result.extra.get("notes", [])),
         "findings": [_finding(f) for f in result.findings],
     }
 
@@ -100,6 +108,36 @@ def _finding(f: Any) -> dict[str, Any]:
             }
             for d in f.diff
         ],
+        **_judgement(f.judgement),
+    }
+
+
+def _judgement(j: Any) -> dict[str, Any]:
+    if j is None:
+        return {
+            "verdict": None,
+            "confidence": None,
+            "reasons": [],
+            "evidence": [],
+            "nli": None,
+            "misquote": [],
+        }
+    return {
+        "verdict": j.verdict.value,
+        "confidence": j.confidence,
+        "reasons": list(j.reasons),
+        "evidence": [
+            {
+                "check": e.check,
+                "relation": e.relation,
+                "message": e.message,
+                "a": dataclasses.asdict(e.a) if e.a else None,
+                "b": dataclasses.asdict(e.b) if e.b else None,
+            }
+            for e in j.evidence
+        ],
+        "nli": {k: list(v) for k, v in j.nli.items()} if j.nli else None,
+        "misquote": list(j.misquote),
     }
 
 

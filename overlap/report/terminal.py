@@ -18,6 +18,7 @@ KIND_STYLE = {
     "paraphrase": "bold cyan",
     "repeat": "bold yellow",
 }
+VERDICT_STYLE = {"agree": "bold green", "contradict": "bold red", "unclear": "bold"}
 SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
 
 
@@ -27,12 +28,14 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
     findings = doc["findings"]
     summary = doc["summary"]
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items()) or "none"
+    verdicts = ", ".join(f"{n} {v}" for v, n in summary.get("by_verdict", {}).items())
     console.print(
         Text.assemble(
             ("overlap", "bold"),
             f" · {summary['articles']} articles · "
             f"{summary['findings']} findings ({kinds}) · "
-            f"{summary['skipped']} skipped",
+            + (f"verdicts: {verdicts} · " if verdicts else "")
+            + f"{summary['skipped']} skipped",
         )
     )
     run = doc.get("run") or {}
@@ -100,6 +103,14 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
         extras.append("direction unknown")
     line.append(" · " + " · ".join(extras), style="dim" if att and att["credited"] else None)
     console.print(line)
+    if f.get("verdict"):
+        verdict = Text(
+            f"    {f['verdict'].upper()} {f['confidence']:.2f}",
+            style=VERDICT_STYLE.get(f["verdict"], "bold"),
+        )
+        shown_reasons = f["reasons"][:3]
+        verdict.append(" · " + " · ".join(shown_reasons))
+        console.print(verdict)
     for side in ("a", "b"):
         span = f[side]
         console.print(
@@ -147,6 +158,7 @@ def _footer(console: Console, doc: dict[str, Any]) -> None:
                 Text.assemble(("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}")
             )
     notes = [(a["id"], n) for a in doc["articles"] for n in a.get("notes", [])]
+    notes += [("run", n) for n in doc.get("notes", [])]
     if notes:
         console.print()
         for art, note in notes:

