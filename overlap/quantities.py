@@ -103,6 +103,7 @@ _MEASURES = {
     "litre",
     "acre",
 }
+_ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ous", "ful", "ary", "ing", "ent", "ant")
 _STOP_UNITS = {
     "the",
     "a",
@@ -221,8 +222,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if toks[first].norm in _UNITS_WORDS and value == 1 and first == i:
             i += 1  # "one" alone is usually a pronoun ("one of the"), not a count
             continue
-        # The counted noun ends the run of words after the number: "25,000 forced
-        # disappearances" counts disappearances. The run stops at a function word or punctuation.
+        # The counted noun is the first word after the number, past adjectives: "25,000 forced
+        # disappearances" counts disappearances, "two leaders discussed drones" counts leaders.
         unit = None
         j = i + 1
         while (
@@ -233,10 +234,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             and toks[j].raw.islower()
         ):
             unit = _singular(toks[j].norm)
-            if (
-                unit in _MEASURES
-                or text[toks[j].end - offset : toks[j].end - offset + 1] in ",.;:)"
-            ):
+            adjective = toks[j].norm.endswith(_ADJECTIVE_ENDINGS) and unit not in _MEASURES
+            if not adjective or text[toks[j].end - offset : toks[j].end - offset + 1] in ",.;:)":
                 break
             j += 1
         if text[toks[i].end - offset : toks[i].end - offset + 1] == "-" and i + 1 < len(toks):
