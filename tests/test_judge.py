@@ -36,7 +36,10 @@ def copy_finding(a, b):
     return attribute(f, a, b)
 
 
-def judged(findings, segs, nli, t=Thresholds()):
+DEFAULTS = Thresholds()
+
+
+def judged(findings, segs, nli, t=DEFAULTS):
     return judge_all(findings, {s.article.id: s for s in segs}, nli, t)
 
 
