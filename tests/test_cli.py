@@ -23,6 +23,8 @@ BODY = (
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch, fake_embedder, tmp_path):
     monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
+    # The real NLI model is tested in test_nli.py and the seeds end-to-end test.
+    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (None, "no NLI model in CLI tests"))
     monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
 
 
@@ -193,3 +195,24 @@ def test_render_bad_result_file(tmp_path, write, content, message):
         write(tmp_path, "r.json", content)
     result = runner.invoke(app, ["render", str(path)])
     assert result.exit_code == 2 and message in result.stderr
+
+
+def test_no_judge_leaves_findings_unjudged(tmp_path, write):
+    folder = corpus(tmp_path, write)
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["compare", str(folder), "--json", str(out), "--no-judge", "-q"])
+    assert result.exit_code == 0
+    doc = json.loads(out.read_text())
+    assert doc["findings"] and all(f["verdict"] is None for f in doc["findings"])
+    assert doc["settings"]["judge"] is False
+
+
+def test_judging_without_an_nli_model_says_so(tmp_path, write, monkeypatch):
+    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (None, "weights missing (test)"))
+    folder = corpus(tmp_path, write)
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["compare", str(folder), "--json", str(out)])
+    assert result.exit_code == 0 and "weights missing (test)" in result.stdout
+    doc = json.loads(out.read_text())
+    assert any("weights missing" in n for n in doc["notes"])
+    assert {f["verdict"] for f in doc["findings"] if f["kind"] != "repeat"} <= {"agree", "unclear"}
