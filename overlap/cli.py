@@ -101,6 +101,9 @@ def compare(
     markdown_path: Annotated[
         Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
     ] = None,
+    html_path: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")
+    ] = None,
     min_score: Annotated[
         float | None, typer.Option(help="Report findings scoring at least this (0-1).")
     ] = None,
@@ -158,6 +161,10 @@ def compare(
 
         markdown_path.parent.mkdir(parents=True, exist_ok=True)
         markdown_path.write_text(render_markdown(doc), encoding="utf-8")
+    if html_path is not None:
+        from .report.html import write as write_html
+
+        write_html(doc, html_path)
     if to_stdout:
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
@@ -176,6 +183,9 @@ def render(
     ],
     markdown_path: Annotated[
         Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
+    ] = None,
+    html_path: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")
     ] = None,
     min_score: Annotated[
         float | None, typer.Option(help="Show findings scoring at least this.")
@@ -207,13 +217,17 @@ def render(
             "findings": findings,
             "summary": {**doc["summary"], "findings": len(findings), "by_kind": _count(findings)},
         }
+    if html_path is not None:
+        from .report.html import write as write_html
+
+        write_html(doc, html_path)
     if markdown_path is not None:
         from .report.markdown import render as render_markdown
 
         markdown_path.parent.mkdir(parents=True, exist_ok=True)
         markdown_path.write_text(render_markdown(doc), encoding="utf-8")
-        return
-    render_terminal(doc, Console(), limit)
+    if markdown_path is None and html_path is None:
+        render_terminal(doc, Console(), limit)
 
 
 def _count(findings: list[dict]) -> dict[str, int]:
