@@ -101,10 +101,11 @@ def _sha256(path: Path) -> str:
 class NLIModel:
     """The trained cross-encoder. Loads on first `predict`, from local files only.
 
-    >>> model = NLIModel()  # doctest: +SKIP
-    >>> model.predict([("The border is 1,954 miles long.", "The border is 2,000 miles long.")])
-    ... # doctest: +SKIP
-    array([[0.03, 0.05, 0.92]], dtype=float32)
+    Example (not run as a doctest: it loads the model)::
+
+        model = NLIModel()
+        model.predict([("The border is 1,954 miles long.", "The border is 2,000 miles long.")])
+        # -> array([[p_entailment, p_neutral, p_contradiction]], dtype=float32)
     """
 
     def __init__(self, path: str | Path | None = None, batch_size: int = 32, max_length: int = 128):

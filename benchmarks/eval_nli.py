@@ -1,0 +1,266 @@
+"""Measure the shipped NLI model (models/nli-minilm-l6/) on test splits it never trained on.
+
+    python benchmarks/eval_nli.py                  # every set in full (a few minutes on 2 cores)
+    python benchmarks/eval_nli.py --max-per-set 2000
+
+Writes the section `## NLI model (issue 3)` of reports/benchmarks.md (other sections are left as
+they are), the scores block of models/nli-minilm-l6/README.md and models/nli-minilm-l6/scores.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from train_nli import detok  # noqa: E402
+
+from overlap.nli import LABELS, NLIModel  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+MORE = DATA / "nli_more"
+SECTION = "## NLI model (issue 3)"
+CARD_START, CARD_END = "<!-- scores:start -->", "<!-- scores:end -->"
+
+# (name, reader key, path); all **test** splits (or dev sets marked **test**, like ANLI dev).
+SETS = [
+    ("SNLI test", "snli", DATA / "nli" / "snli"),
+    ("MultiNLI dev-mismatched", "tsv", MORE / "mnli" / "dev_mismatched.tsv"),
+    ("SICK TEST", "sick", DATA / "nli" / "sick" / "SICK.txt"),
+    ("ANLI r1 dev", "tsv", MORE / "anli" / "r1_dev.tsv"),
+    ("ANLI r2 dev", "tsv", MORE / "anli" / "r2_dev.tsv"),
+    ("ANLI r3 dev", "tsv", MORE / "anli" / "r3_dev.tsv"),
+    ("XNLI English test", "tsv", MORE / "xnli_en" / "test.tsv"),
+    ("counterfactual SNLI test", "tsv", MORE / "cad_snli" / "test.tsv"),
+    ("FEVER-symmetric v0.2 test", "tsv-detok", MORE / "fever_symmetric" / "v0.2_test.tsv"),
+    ("HealthVer test", "tsv", MORE / "healthver" / "test.tsv"),
+]
+# Published figures on the same splits (cross-encoder/nli-deberta-v3-base model card:
+# DeBERTa-v3-base trained on all 940k SNLI + MultiNLI train pairs) and the planning reference run in
+# ../shared/data/README.md (MiniLM-L6 cross-encoder, 1 epoch over 49k pairs; first 3,000 / 1,000
+# pairs of each set).
+PUBLISHED = {"SNLI test": 92.38, "MultiNLI dev-mismatched": 90.04}
+REFERENCE_RUN = {
+    "SNLI test": 77.2,
+    "MultiNLI dev-mismatched": 67.3,
+    "SICK TEST": 52.2,
+    "ANLI r1 dev": 27.7,
+}
+GOALS = {"SNLI test": 85.0, "MultiNLI dev-mismatched": 78.0}
+
+
+def read(kind: str, path: Path) -> list[tuple[str, str, str]]:
+    if kind == "snli":
+        s1 = (path / "s1.test").read_text(encoding="utf-8").splitlines()
+        s2 = (path / "s2.test").read_text(encoding="utf-8").splitlines()
+        labels = (path / "labels.test").read_text(encoding="utf-8").splitlines()
+        return [
+            (detok(a), detok(b), lab.strip())
+            for a, b, lab in zip(s1, s2, labels, strict=True)
+            if lab.strip() in LABELS
+        ]
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if kind == "sick":
+        head = rows[0]
+        a, b, lab, split = (
+            head.index(c) for c in ("sentence_A", "sentence_B", "entailment_label", "SemEval_set")
+        )
+        return [(r[a], r[b], r[lab].lower()) for r in rows[1:] if r[split] == "TEST"]
+    out = [(r[0], r[1], r[2]) for r in rows[1:] if len(r) >= 3]
+    if kind == "tsv-detok":
+        out = [(detok(p), detok(h), lab) for p, h, lab in out]
+    return out
+
+
+def scores(gold: list[str], probs: np.ndarray) -> dict:
+    pred = [LABELS[i] for i in probs.argmax(axis=1)]
+    n = len(gold)
+    present = [lab for lab in LABELS if lab in gold]
+    out: dict = {"n": n, "labels": {lab: gold.count(lab) for lab in present}}
+    # 2-way: entailment vs not (neutral and contradiction merged), for every set.
+    out["acc2"] = (
+        100
+        * sum((g == "entailment") == (p == "entailment") for g, p in zip(gold, pred, strict=True))
+        / n
+    )
+    if set(present) == set(LABELS):
+        out["acc3"] = 100 * sum(g == p for g, p in zip(gold, pred, strict=True)) / n
+    for lab in LABELS:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, pred, strict=True))
+        n_pred = sum(p == lab for p in pred)
+        n_gold = sum(g == lab for g in gold)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[lab] = {"precision": 100 * prec, "recall": 100 * rec, "f1": 100 * f1}
+    return out
+
+
+def latency(model: NLIModel, pairs: list[tuple[str, str]]) -> dict:
+    model.predict(pairs[:8])  # load and warm up
+    t = time.perf_counter()
+    model.predict(pairs)
+    batch_ms = 1000 * (time.perf_counter() - t) / len(pairs)
+    singles = []
+    for pair in pairs[:100]:
+        t = time.perf_counter()
+        model.predict([pair])
+        singles.append(1000 * (time.perf_counter() - t))
+    return {
+        "batch_ms_per_pair": batch_ms,
+        "batch_pairs": len(pairs),
+        "batch_size": model.batch_size,
+        "single_ms_median": statistics.median(singles),
+        "single_ms_p90": float(np.percentile(singles, 90)),
+    }
+
+
+def fmt(x: float | None) -> str:
+    return "" if x is None else f"{x:.1f}"
+
+
+def render(res: dict) -> str:
+    lines = [
+        f"Measured {res['when']} on {res['machine']}; model `{res['model_id']}` "
+        f"(`models/nli-minilm-l6/`, int8 weights as shipped), overlap at {res['commit']}.",
+        "",
+        "Command (from the repo root): `python benchmarks/eval_nli.py"
+        + (f" --max-per-set {res['max_per_set']}`" if res["max_per_set"] else "`")
+        + ". Every split below is a **test** split (ANLI dev is ANLI's held-out evaluation set): "
+        "none was used for training, for choosing the checkpoint or for any setting."
+        + (
+            f" Sets larger than {res['max_per_set']} pairs were sampled (seed 13) to that "
+            "many; SNLI test and MultiNLI dev-mismatched are always complete."
+            if res["max_per_set"]
+            else " All sets complete."
+        ),
+        "",
+        "| set | pairs | 3-way acc % | goal | published (DeBERTa-v3-base, 940k pairs) "
+        "| reference run (MiniLM, 49k pairs) "
+        "| 2-way acc % (ent. vs not) | contradiction P / R % | F1 % E / N / C |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for name, s in res["sets"].items():
+        acc3 = s.get("acc3")
+        c = s["contradiction"]
+        f1 = " / ".join(fmt(s[lab]["f1"]) if lab in s["labels"] else "–" for lab in LABELS)
+        cpr = f"{c['precision']:.1f} / {c['recall']:.1f}" if "contradiction" in s["labels"] else "–"
+        lines.append(
+            f"| {name} | {s['n']:,} | {fmt(acc3) or '–'} | {fmt(GOALS.get(name)) or ''} | "
+            f"{fmt(PUBLISHED.get(name))} | {fmt(REFERENCE_RUN.get(name))} | "
+            f"{s['acc2']:.1f} | {cpr} | {f1} |"
+        )
+    lat = res["latency"]
+    lines += [
+        "",
+        "FEVER-symmetric has no neutral class (supports / refutes): its 2-way column is the "
+        "figure to read. "
+        "HealthVer is 3-way. Published figures exist only for SNLI test and MultiNLI mismatched "
+        "(cross-encoder/nli-deberta-v3-base model card); the reference run is the planning "
+        "trial in "
+        "`../shared/data/README.md` (first 3,000 / 1,000 pairs of each set).",
+        "",
+        f"Latency on this CPU (fp32 inference, {res['threads']} torch threads, SNLI test pairs): "
+        f"**{lat['batch_ms_per_pair']:.1f} ms per pair** in batches of {lat['batch_size']} "
+        f"({1000 / lat['batch_ms_per_pair']:.0f} pairs/s over {lat['batch_pairs']:,} pairs); "
+        f"**{lat['single_ms_median']:.1f} ms** median for a single pair per call "
+        f"(p90 {lat['single_ms_p90']:.1f} ms). "
+        f"Model load: {res['load_s']:.1f} s. "
+        f"Evaluating everything took {res['eval_minutes']:.1f} min.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def replace_section(path: Path, body: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    block = f"{SECTION}\n\n{body}"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--model", type=Path, default=None)
+    ap.add_argument(
+        "--max-per-set", type=int, default=0, help="sample larger sets (SNLI/MNLI stay whole)"
+    )
+    ap.add_argument("--no-write", action="store_true", help="print only")
+    args = ap.parse_args()
+
+    import torch
+
+    start = time.time()
+    t = time.time()
+    model = NLIModel(args.model)
+    model.predict([("A man sleeps.", "A person rests.")])
+    load_s = time.time() - t
+    res: dict = {
+        "when": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{torch.get_num_threads()} CPU threads "
+        f"({platform.processor() or platform.machine()}), "
+        f"Python {platform.python_version()}, torch {torch.__version__}",
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
+        "model_id": model.model_id,
+        "max_per_set": args.max_per_set,
+        "threads": torch.get_num_threads(),
+        "load_s": load_s,
+        "sets": {},
+    }
+    snli_pairs: list[tuple[str, str]] = []
+    for name, kind, path in SETS:
+        rows = read(kind, path)
+        if args.max_per_set and len(rows) > args.max_per_set and name not in GOALS:
+            rows = random.Random(13).sample(rows, args.max_per_set)
+        t = time.time()
+        probs = model.predict([(p, h) for p, h, _ in rows])
+        s = scores([lab for _, _, lab in rows], probs)
+        res["sets"][name] = s
+        if kind == "snli":
+            snli_pairs = [(p, h) for p, h, _ in rows]
+        print(
+            f"{name}: n={s['n']} acc3={fmt(s.get('acc3'))} acc2={s['acc2']:.1f} "
+            f"({time.time() - t:.0f} s)",
+            flush=True,
+        )
+    res["latency"] = latency(model, snli_pairs[:2000])
+    res["eval_minutes"] = (time.time() - start) / 60
+    body = render(res)
+    print(body)
+    if args.no_write:
+        return
+    replace_section(ROOT / "reports" / "benchmarks.md", body)
+    card = model.path / "README.md"
+    if card.exists():
+        text = card.read_text(encoding="utf-8")
+        if CARD_START in text and CARD_END in text:
+            head, rest = text.split(CARD_START, 1)
+            _, tail = rest.split(CARD_END, 1)
+            card.write_text(f"{head}{CARD_START}\n{body}{CARD_END}{tail}", encoding="utf-8")
+    (model.path / "scores.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
