@@ -158,14 +158,19 @@
     card(ARTS.length, "articles");
     const byKind = {};
     for (const f of FINDINGS) byKind[f.kind] = (byKind[f.kind] || 0) + 1;
-    for (const [k, n] of Object.entries(byKind)) card(n, k);
+    const rank = (k) => (KINDS.includes(k) ? KINDS.indexOf(k) : 99);
+    for (const k of Object.keys(byKind).sort((x, y) => rank(x) - rank(y))) card(byKind[k], k);
     card(FINDINGS.filter((f) => f._credit === "uncredited").length, "uncredited across articles");
     const judged = FINDINGS.filter((f) => f._verdict);
     for (const v of VERDICTS) { const n = judged.filter((f) => f._verdict === v).length; if (n) card(n, v); }
 
     const table = $("articles");
-    table.append(el("caption", { cls: "hint" }, "Length in characters; “reused” is the share of the text found in another article (or earlier in itself) as a copy."),
-      el("thead", null, el("tr", null, ["#", "outlet", "date", "title", "length", "findings", "reused"].map((h, i) => el("th", { scope: "col", cls: i >= 4 ? "num" : null }, h)))));
+    const heads = ["#", "outlet", "date", "title", "length", "findings", "reused"];
+    table.append(
+      el("caption", { cls: "hint" }, "Length in characters; “reused” is the share of the text " +
+        "found in another article (or earlier in itself) as a copy."),
+      el("thead", null, el("tr", null,
+        heads.map((h, i) => el("th", { scope: "col", cls: i >= 4 ? "num" : null }, h)))));
     const body = el("tbody");
     for (const a of ARTS) {
       body.append(el("tr", null, el("td", { cls: "code" }, code(a)), el("td", null, a.outlet || ""),
@@ -188,9 +193,14 @@
   function matrix() {
     const box = $("matrix");
     if (!busiest.length) { box.append(el("p", { cls: "hint" }, "No shared text.")); return; }
-    if (busiest.length < involvement.size) box.append(el("p", { cls: "hint" }, "Showing the " + busiest.length + " articles with the most shared text; the findings list has all of them."));
-    const t = el("table", { cls: "matrix" }, el("caption", { cls: "hint" }, "Rows: source · columns: copy · ", el("span", { cls: "scale", "aria-hidden": "true" }), " 0 → 100%"));
-    t.append(el("thead", null, el("tr", null, el("th", { scope: "col" }, "source ↓ copy →"), busiest.map((a) => el("th", { scope: "col", title: dated(a) }, code(a))))));
+    if (busiest.length < involvement.size) {
+      box.append(el("p", { cls: "hint" }, "Showing the " + busiest.length +
+        " articles with the most shared text; the findings list has all of them."));
+    }
+    const t = el("table", { cls: "matrix" }, el("caption", { cls: "hint" },
+      "Rows: source · columns: copy · ", el("span", { cls: "scale", "aria-hidden": "true" }), " 0 → 100%"));
+    t.append(el("thead", null, el("tr", null, el("th", { scope: "col" }, "source ↓ copy →"),
+      busiest.map((a) => el("th", { scope: "col", title: dated(a) }, code(a))))));
     const body = el("tbody");
     for (const r of busiest) {
       const row = el("tr", null, el("th", { scope: "row", title: dated(r) }, label(r)));
@@ -241,7 +251,8 @@
     const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Who copied whom: arrows from source to copy" });
     const defs = svg("defs");
     for (const [st, colour] of [["credited", "#0072B2"], ["uncredited", "#D55E00"]]) {
-      defs.append(svg("marker", { id: "ah-" + st, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
+      defs.append(svg("marker", { id: "ah-" + st, viewBox: "0 0 10 10", refX: 9, refY: 5,
+        markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
         svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
     }
     root.append(defs);
@@ -262,7 +273,8 @@
       const g = svg("g", { cls: "edge " + e.status, tabindex: 0, role: "button", "aria-label": what + "; show these findings", onclick: go,
         onkeydown: (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); go(); } } },
       svg("title", { text: what }), svg("path", { cls: "hit", d }),
-      svg("path", { cls: "line", d, "stroke-width": Math.min(6, 1.5 + e.findings.length * 0.8), "marker-end": e.status === "unknown" ? null : "url(#ah-" + e.status + ")" }));
+      svg("path", { cls: "line", d, "stroke-width": Math.min(6, 1.5 + e.findings.length * 0.8),
+        "marker-end": e.status === "unknown" ? null : "url(#ah-" + e.status + ")" }));
       root.append(g);
       list.append(el("li", null, el("button", { type: "button", onclick: go }, what)));
     }
@@ -274,8 +286,11 @@
         svg("text", { cls: "date", x, y: y + R + 28, "text-anchor": "middle", text: a.date || "undated" })));
     }
     const key = el("p", null, ...[["credited", "#0072B2", ""], ["uncredited", "#D55E00", "7 4"], ["direction unknown", "#555", "2 4"]].map(([t, c, dash]) =>
-      el("span", { cls: "key" }, svg("svg", { viewBox: "0 0 36 10", "aria-hidden": "true" }, svg("line", { x1: 0, y1: 5, x2: 36, y2: 5, stroke: c, "stroke-width": 3, "stroke-dasharray": dash || null })), t)));
-    if (nodes.length < ids.size || busiest.length < involvement.size) key.append(el("span", { cls: "hint" }, " Only the busiest " + nodes.length + " articles are drawn."));
+      el("span", { cls: "key" }, svg("svg", { viewBox: "0 0 36 10", "aria-hidden": "true" },
+        svg("line", { x1: 0, y1: 5, x2: 36, y2: 5, stroke: c, "stroke-width": 3, "stroke-dasharray": dash || null })), t)));
+    if (nodes.length < ids.size || busiest.length < involvement.size) {
+      key.append(el("span", { cls: "hint" }, " Only the busiest " + nodes.length + " articles are drawn."));
+    }
     box.append(root, key, list);
   }
 

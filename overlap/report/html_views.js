@@ -86,7 +86,8 @@
       el("span", { cls: "snip" }, "“" + slice(f.b).slice(0, 220) + "”"));
       list.append(el("li", null, b));
     }
-    $("count").textContent = "Showing " + Math.min(state.shown, visible.length) + " of " + visible.length + " matching findings (" + FINDINGS.length + " in all)";
+    $("count").textContent = "Showing " + Math.min(state.shown, visible.length) + " of " +
+      visible.length + " matching findings (" + FINDINGS.length + " in all)";
     const more = $("more");
     more.hidden = visible.length <= state.shown;
     more.textContent = "Show " + Math.min(PAGE, visible.length - state.shown) + " more";
@@ -121,6 +122,8 @@
   function changeClass(f, op) {
     // A replaced number, date or name matters more than a replaced common word.
     const wa = ART.get(f.a.article).text.slice(op.a.start, op.a.end), wb = ART.get(f.b.article).text.slice(op.b.start, op.b.end);
+    // Only short replacements: in a reworded paraphrase a long replaced run says nothing of names.
+    if (wa.split(/\s+/).length > 4 || wb.split(/\s+/).length > 4) return "d-chg";
     if (/\d/.test(wa) || /\d/.test(wb)) return "d-chg num";
     if (/^\p{Lu}/u.test(wa) && /^\p{Lu}/u.test(wb)) return "d-chg name";
     return "d-chg";
@@ -164,6 +167,11 @@
     const quote = (s, side) => (s && typeof s === "object" ? [" " + side + ": ", el("q", null, s.text != null ? s.text : slice(s))] : []);
     return el("li", null, ev.check ? el("b", null, ev.check + (ev.relation ? " " + ev.relation : "") + ": ") : null, head, quote(ev.a, "A"), quote(ev.b, "B"));
   }
+  function direction(f) {
+    if (f._self) return "The article prints this passage twice.";
+    if (f._directed) return "Likely source: " + dated(ART.get(f.a.article)) + " (" + f.direction_reason + ").";
+    return "Direction unknown" + (f.direction_reason ? " (" + f.direction_reason + ")" : "") + ".";
+  }
   function detail(f) {
     const pane = $("detail");
     pane.replaceChildren();
@@ -172,7 +180,7 @@
     const facts = el("p", { cls: "facts" }, kindBadge(f.kind), el("b", null, "score " + fmt(f.score)), creditBadge(f), verdictBadge(f));
     const j = f.judgement || {};
     const parts = [el("h3", null, pairText(f)), facts,
-      el("p", null, f._self ? "The article prints this passage twice." : f._directed ? "Likely source: " + dated(ART.get(f.a.article)) + " (" + f.direction_reason + ")." : "Direction unknown" + (f.direction_reason ? " (" + f.direction_reason + ")" : "") + "."),
+      el("p", null, direction(f)),
       el("div", { cls: "sbs" }, passage(f, "a"), passage(f, "b"))];
     if (f._verdict) {
       parts.push(el("h4", null, "Verdict: " + f._verdict + (f._confidence != null ? " (confidence " + fmt(f._confidence) + ")" : "")));
@@ -184,7 +192,10 @@
     const nli = f.nli || j.nli;
     const meta = [["id", f.id], ["lexical", fmt(f.lexical)], ["meaning (cosine)", fmt(f.semantic)],
       ["quoted", att ? (att.quoted ? "yes" : "no") : null], ["speaker", att && att.speaker], ["credit", att && att.credit]];
-    if (nli && typeof nli === "object") for (const [k, v] of Object.entries(nli)) meta.push(["NLI " + k, Array.isArray(v) ? "entail " + fmt(v[0]) + " · neutral " + fmt(v[1]) + " · contradict " + fmt(v[2]) : String(v)]);
+    for (const [k, v] of Object.entries(nli && typeof nli === "object" ? nli : {})) {
+      const probs = Array.isArray(v) ? "entail " + fmt(v[0]) + " · neutral " + fmt(v[1]) + " · contradict " + fmt(v[2]) : String(v);
+      meta.push(["NLI " + k, probs]);
+    }
     parts.push(el("dl", { cls: "meta" }, meta.filter(([, v]) => v != null && v !== "").map(([k, v]) => [el("dt", null, k), el("dd", null, String(v))])));
     pane.append(el("article", { cls: "detail" }, parts));
   }
@@ -201,7 +212,8 @@
     pane.replaceChildren();
     side.replaceChildren();
     if (!a) { pane.append(el("p", { cls: "note" }, "No article with id " + id + " in this result.")); return; }
-    const meta = [a.outlet, a.date || "undated", a.author, (a.chars ?? a.text.length).toLocaleString("en") + " characters", a.source].filter(Boolean).join(" · ");
+    const size = (a.chars ?? a.text.length).toLocaleString("en") + " characters";
+    const meta = [a.outlet, a.date || "undated", a.author, size, a.source].filter(Boolean).join(" · ");
     pane.append(el("h3", null, R.code(a) + " " + (a.title || a.id)), el("p", { cls: "article-meta" }, meta));
     if (a.url) pane.append(el("p", { cls: "hint" }, "URL: " + a.url)); // text, not a link: the report stays offline
     const refs = SPANS.get(id) || [];
@@ -212,10 +224,13 @@
     text.append(paint(a.text, 0, a.text.length, layers, (piece, cover) => {
       const hits = cover.filter((l) => l.ref);
       const chrome = cover.find((l) => l.chrome);
-      if (!hits.length) return chrome ? el("span", { cls: "chrome", title: "page chrome (left out of matching): " + chrome.chrome }, piece) : document.createTextNode(piece);
+      if (!hits.length && chrome) return el("span", { cls: "chrome", title: "page chrome (left out of matching): " + chrome.chrome }, piece);
+      if (!hits.length) return document.createTextNode(piece);
       const best = hits.reduce((x, y) => (y.ref.f.score > x.ref.f.score ? y : x)).ref.f;
-      const m = el("mark", { cls: "hl k-" + kindKey(best.kind) + (hits.length > 1 ? " many" : "") + (hits.some((l) => l.ref.f._verdict === "contradict") ? " contra" : ""),
-        title: hits.map((l) => l.ref.f.kind + " " + fmt(l.ref.f.score) + " with " + label(ART.get(l.ref.f[other(l.ref.side)].article))).join("; ") + " (choose to jump)" }, piece);
+      const contra = hits.some((l) => l.ref.f._verdict === "contradict");
+      const with_ = hits.map((l) => l.ref.f.kind + " " + fmt(l.ref.f.score) + " with " + label(ART.get(l.ref.f[other(l.ref.side)].article)));
+      const m = el("mark", { cls: "hl k-" + kindKey(best.kind) + (hits.length > 1 ? " many" : "") + (contra ? " contra" : ""),
+        title: with_.join("; ") + (contra ? "; contradicted" : "") + " (choose to jump)" }, piece);
       m._refs = hits.map((l) => l.ref);
       for (const l of hits) {
         const key = l.ref.f._key + "/" + l.ref.side;
