@@ -70,7 +70,7 @@ def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | Non
         if current <= 0:
             current, start = 0.0, k
         current += gain
-        if tag == "equal" and current > best:
+        if tag == "equal" and current >= best:  # on a tie, the longer stretch
             best, best_range = current, (start, k)
     return best_range
 
@@ -263,7 +263,8 @@ def align_across(
             if (ai, i) not in hidden and (bj, j) not in hidden
         ]
         covered: set[Pair] = set()
-        for i0, i1, j0, j1, members in sentence_runs(visible):
+        # A copied block ends where a sentence is skipped: two separate reuses, two findings.
+        for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
             cosines = [scored[m][1] for m in members if m in scored]
             f = align_copy(
                 sa,

@@ -46,7 +46,8 @@ def _paragraph_text(seg: Segmented, span: Span) -> str:
     return span.text
 
 
-def _credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
+def credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
+    """How `copier` presents `span`: inside quote marks or not, crediting `source` or not."""
     quotes = _quotes_over(copier, span)
     names = _names(source)
     credit = speaker = None
@@ -82,8 +83,8 @@ def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
             direction_reason="the article repeats its own earlier passage",
         )
     art_a, art_b = seg_a.article, seg_b.article
-    credit_in_b = _credit_of(seg_b, finding.b, art_a)
-    credit_in_a = _credit_of(seg_a, finding.a, art_b)
+    credit_in_b = credit_of(seg_b, finding.b, art_a)
+    credit_in_a = credit_of(seg_a, finding.a, art_b)
     swap, reason = False, ""
     if credit_in_b.credited and credit_in_b.credit and not credit_in_a.credit:
         reason = f"{art_b.label} credits {credit_in_b.credit}"

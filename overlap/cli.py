@@ -120,6 +120,13 @@ def compare(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
     ] = False,
+    no_judge: Annotated[
+        bool,
+        typer.Option("--no-judge", help="Skip agree/contradict judging (no NLI model, faster)."),
+    ] = False,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
+    ] = False,
     title: Annotated[str | None, typer.Option(help="Set the title of every input.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Set the outlet of every input.")] = None,
     date: Annotated[
@@ -144,6 +151,10 @@ def compare(
         )
         if no_cache:
             settings = dataclasses.replace(settings, cache_path=None)
+        if no_judge:
+            settings = dataclasses.replace(settings, judge=False)
+        if recursive:
+            settings = dataclasses.replace(settings, recursive=True)
         overrides = {
             k: v
             for k, v in {"title": title, "outlet": outlet, "date": date, "author": author}.items()
@@ -228,6 +239,79 @@ def render(
         markdown_path.write_text(render_markdown(doc), encoding="utf-8")
     if markdown_path is None and html_path is None:
         render_terminal(doc, Console(), limit)
+
+
+@app.command()
+def check(
+    draft: Annotated[
+        str, typer.Argument(help="The draft to check (.txt, .md or .html).", show_default=False)
+    ],
+    against: Annotated[
+        list[str],
+        typer.Option("--against", help="Source files, folders or quoted globs (repeatable)."),
+    ],
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Classes that fail the run (exit 1), comma-separated; '' for none."),
+    ] = "copied,misquoted,contradicted",
+    allow: Annotated[
+        Path | None,
+        typer.Option(help="Allow-list: finding ids (one per line) that no longer fail the run."),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="terminal, json, markdown or github.")
+    ] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
+    cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8, else detect).")
+    ] = None,
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
+    ] = False,
+) -> None:
+    """Check a draft against its sources: copied, quoted, misquoted, contradicted, supported or
+    unsupported, sentence by sentence. Exit 0 clean, 1 on --fail-on classes, 2 on bad input."""
+    from .check import check as run_check
+    from .check import parse_fail_on, read_allow_list
+    from .report import check_report
+
+    formats = {"terminal", "json", "markdown", "github"}
+    try:
+        if output_format not in formats:
+            raise OverlapError(f"unknown --format {output_format!r}; choose from: "
+                               f"{', '.join(sorted(formats))}")
+        settings = load_settings(config, encoding=encoding, cache_path=cache)
+        if recursive:
+            settings = dataclasses.replace(settings, recursive=True)
+        classes = parse_fail_on(fail_on)
+        allowed = read_allow_list(allow) if allow else set()
+        result = run_check(draft, against, settings, classes, allowed,
+                           progress=_Bars(output_format == "terminal" and output is None))
+    except OverlapError as exc:
+        raise _fail(exc) from None
+    doc = check_report.to_document(result)
+    if output_format == "json":
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    elif output_format == "markdown":
+        text = check_report.render_markdown(doc)
+    elif output_format == "github":
+        text = check_report.render_github(doc)
+    else:
+        text = None
+    if text is None:
+        console = Console(file=output.open("w", encoding="utf-8")) if output else Console()
+        check_report.render_terminal(doc, console)
+    elif output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if doc["failed"]:
+        raise typer.Exit(1)
 
 
 def _count(findings: list[dict]) -> dict[str, int]:

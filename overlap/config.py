@@ -73,6 +73,7 @@ class Settings:
     kinds: tuple[Kind, ...] = ALL_KINDS
     # Input.
     encoding: str | None = None  # force a text encoding; default: UTF-8, else detect
+    recursive: bool = False  # read the subfolders of folders given as input
     # Embedding.
     batch_size: int = 64
     cache_path: Path | None = field(default_factory=default_cache_path)  # None: no cache

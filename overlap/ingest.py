@@ -32,11 +32,14 @@ SIDECAR_SUFFIX = ".meta.json"
 META_FIELDS = ("title", "outlet", "date", "author", "url")
 
 
-def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
-    """Files, directories (all supported files below them, sorted) and globs -> file paths.
+def expand_paths(inputs: Sequence[str], recursive: bool = False
+                 ) -> tuple[list[Path], list[Skipped]]:
+    """Files, directories (their files, sorted; with `recursive`, all files below) and globs.
 
-    A directory contributes every file below it except hidden ones and metadata sidecars; files
-    of an unsupported type found there are skipped with a reason, like any other.
+    A directory contributes its files except hidden ones and metadata sidecars; files of an
+    unsupported type found there are skipped with a reason, like any other. Subfolders are
+    entered only with `recursive` (like grep -r), so drafts kept in seeds/drafts/ stay out of a
+    comparison of seeds/.
     """
     paths: list[Path] = []
     skipped: list[Skipped] = []
@@ -45,7 +48,8 @@ def expand_paths(inputs: Sequence[str]) -> tuple[list[Path], list[Skipped]]:
         if path.is_file():
             paths.append(path)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not _ignored(p, path))
+            walk = path.rglob("*") if recursive else path.glob("*")
+            found = sorted(p for p in walk if p.is_file() and not _ignored(p, path))
             if not found:
                 skipped.append(
                     Skipped(
@@ -90,7 +94,8 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def read_articles(
-    inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None
+    inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None,
+    recursive: bool = False,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
 
@@ -98,7 +103,7 @@ def read_articles(
 
     >>> articles, skipped = read_articles(["seeds/"])  # doctest: +SKIP
     """
-    paths, skipped = expand_paths(inputs)
+    paths, skipped = expand_paths(inputs, recursive)
     articles: list[Article] = []
     for path in paths:
         suffix = path.suffix.lower()

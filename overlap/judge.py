@@ -108,7 +108,7 @@ def judge(
         return Judgement(
             verdict,
             round(min(max(confidence, 0.0), 1.0), 3),
-            (first, *reasons),
+            (first, *(r for r in reasons if r != first)),
             evidence,
             nli,
             misquote,

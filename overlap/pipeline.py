@@ -1,4 +1,5 @@
-"""compare(): the stage order, nothing else. Each stage is a plain function in its own module."""
+"""compare() and analyse(): the stage order, nothing else. Each stage is a plain function in its
+own module; `check` (check.py) runs the same stages on a draft and its sources."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from .ingest import read_articles
 from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
-from .types import Kind, Result, RunStats, Verdict
+from .types import Article, Kind, Result, RunStats, Skipped, Verdict
 
 
 def compare(
@@ -35,13 +36,28 @@ def compare(
     """
     s = settings or Settings()
     began = time.perf_counter()
-    articles, skipped = read_articles(inputs, s.encoding, overrides)
+    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive)
     if not articles:
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
         raise InputError(
             f"no readable articles in the input{first}; give .txt, .md, .html or "
             ".jsonl files, a folder of them, or a quoted glob"
         )
+    return analyse(articles, skipped, s, embedder, progress, nli, began=began)
+
+
+def analyse(
+    articles: Sequence[Article],
+    skipped: Sequence[Skipped],
+    s: Settings,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    nli: NLI | None = None,
+    keep_agreeing_claims: bool = False,
+    began: float | None = None,
+) -> Result:
+    """The stages after ingest, on articles already read."""
+    began = time.perf_counter() if began is None else began
     chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
     segs = [segment(a, chrome[a.id]) for a in articles]
     by_id = {seg.article.id: seg for seg in segs}
@@ -56,13 +72,8 @@ def compare(
         embedder = MiniLM(s.batch_size)
     paraphrases = paraphrase_candidates(segs, hidden, embedder, s, progress or NoProgress())
     findings = repeats + align_across(
-        segs,
-        copies.across,
-        paraphrases.pairs,
-        hidden,
-        s.min_copy_words,
-        s.edited_min_similarity,
-        s.min_paraphrase_words,
+        segs, copies.across, paraphrases.pairs, hidden,
+        s.min_copy_words, s.edited_min_similarity, s.min_paraphrase_words,
     )
     findings = [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
 
@@ -81,30 +92,16 @@ def compare(
         claims = claim_findings(segs, paraphrases.related, taken, s.max_claim_pairs)
         thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
         findings = judge_all(findings + claims, by_id, nli, thresholds)
-        # Related claims are reported only where they disagree; agreeing ones are not news.
-        findings = [
-            f
-            for f in findings
-            if f.kind is not Kind.CLAIM
-            or f.judgement is not None
-            and f.judgement.verdict is Verdict.CONTRADICT
-        ]
+        # Related claims are reported where they disagree (and, for a check, where they agree);
+        # undecided ones are not news.
+        wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing_claims else {
+            Verdict.CONTRADICT}
+        findings = [f for f in findings if f.kind is not Kind.CLAIM
+                    or f.judgement is not None and f.judgement.verdict in wanted]
 
     findings = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
     findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
-    stats = RunStats(
-        paraphrases.passages,
-        paraphrases.embedded,
-        paraphrases.from_cache,
-        round(time.perf_counter() - began, 3),
-    )
-    return Result(
-        tuple(articles),
-        tuple(segs),
-        tuple(skipped),
-        tuple(findings),
-        s.to_dict(),
-        tuple(models),
-        stats,
-        {"notes": notes},
-    )
+    stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
+                     round(time.perf_counter() - began, 3))
+    return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(),
+                  tuple(models), stats, {"notes": notes})

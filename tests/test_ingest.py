@@ -102,13 +102,17 @@ def test_directory_with_shared_sidecar(tmp_path, write):
     assert one.label == "ABC News"
 
 
-def test_directory_recurses_and_sorts(tmp_path, write):
+def test_directory_recurses_only_when_asked_and_sorts(tmp_path, write):
     write(tmp_path, "d/z.txt", BODY)
+    write(tmp_path, "d/y.txt", BODY)
     write(tmp_path, "d/sub/a.txt", BODY)
     write(tmp_path, "d/m.html.meta.json", "{}")
-    paths, skipped = expand_paths([str(tmp_path / "d")])
+    paths, skipped = expand_paths([str(tmp_path / "d")], recursive=True)
     assert skipped == []
-    assert [p.relative_to(tmp_path / "d").as_posix() for p in paths] == ["sub/a.txt", "z.txt"]
+    assert [p.relative_to(tmp_path / "d").as_posix() for p in paths] == ["sub/a.txt", "y.txt",
+                                                                         "z.txt"]
+    paths, _ = expand_paths([str(tmp_path / "d")])
+    assert [p.name for p in paths] == ["y.txt", "z.txt"]
 
 
 def test_own_sidecar_wins_over_folder_sidecar(tmp_path, write):

@@ -1,0 +1,243 @@
+"""overlap check: a pre-publication check of a draft against its sources.
+
+Every draft sentence gets one class (misquoted, contradicted, copied, quoted, supported,
+unsupported: the most serious that applies) with the source spans and evidence behind it. The
+compare stages do the finding; this module only reads the findings that touch the draft.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from .attribution import credit_of
+from .config import Settings
+from .embed import Embedder
+from .errors import ConfigError, InputError
+from .ingest import read_articles
+from .judge import NLI
+from .pipeline import analyse
+from .progress import Progress
+from .textnorm import fold, normalise_line
+from .types import (
+    CheckResult,
+    Finding,
+    Kind,
+    Quote,
+    Segmented,
+    SentenceCheck,
+    SentenceClass,
+    SourceLink,
+    Span,
+    Verdict,
+)
+
+DEFAULT_FAIL_ON = (SentenceClass.COPIED, SentenceClass.MISQUOTED, SentenceClass.CONTRADICTED)
+SEVERITY = list(SentenceClass)  # declaration order: most serious first
+_CLASS_OF = {"misquoted": SentenceClass.MISQUOTED, "contradicts": SentenceClass.CONTRADICTED,
+             "copied": SentenceClass.COPIED, "quoted": SentenceClass.QUOTED,
+             "supports": SentenceClass.SUPPORTED}
+
+
+def parse_fail_on(text: str) -> tuple[SentenceClass, ...]:
+    """`"copied,misquoted"` -> classes; an empty string fails on nothing."""
+    names = [p.strip().lower() for p in text.split(",") if p.strip()]
+    valid = ", ".join(c.value for c in SentenceClass)
+    out = []
+    for name in names:
+        try:
+            out.append(SentenceClass(name))
+        except ValueError:
+            raise ConfigError(
+                f"unknown class {name!r} in --fail-on; choose from: {valid}"
+            ) from None
+    return tuple(dict.fromkeys(out))
+
+
+def read_allow_list(path: Path) -> set[str]:
+    """Finding ids, one per line; anything after the id and lines starting with # are comments."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: allow-list not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read allow-list ({exc})") from None
+    return {line.split()[0] for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
+def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
+          fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON, allow: set[str] | None = None,
+          embedder: Embedder | None = None, nli: NLI | None = None,
+          progress: Progress | None = None) -> CheckResult:
+    """Check `draft` (one file) against `sources` (files, folders, globs).
+
+    >>> result = check("seeds/drafts/demo-draft.md", ["seeds/"])  # doctest: +SKIP
+    >>> [(c.cls.value, c.span.text[:30]) for c in result.sentences]  # doctest: +SKIP
+    """
+    s = settings or Settings()
+    drafts, skipped = read_articles([draft], s.encoding)
+    if len(drafts) != 1:
+        why = skipped[0].reason if skipped else "it holds more than one article"
+        raise InputError(f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html "
+                         "file")
+    the_draft = drafts[0]
+    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive)
+    draft_path = Path(draft).resolve()
+    found = [a for a in found if Path(a.source.rsplit(":", 1)[0]).resolve() != draft_path]
+    if not found:
+        first = f" ({more_skipped[0].source}: {more_skipped[0].reason})" if more_skipped else ""
+        raise InputError(f"no readable sources{first}; give --against files, folders or globs")
+    ids = {a.id for a in found}
+    if the_draft.id in ids:  # keep the draft's id apart from every source's
+        the_draft = type(the_draft)(**{**the_draft.__dict__, "id": f"draft:{the_draft.id}"})
+    result = analyse([the_draft, *found], [*skipped, *more_skipped], s, embedder, progress, nli,
+                     keep_agreeing_claims=True)
+    segs = {seg.article.id: seg for seg in result.segmented}
+    draft_seg = segs[the_draft.id]
+    links = [link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
+             and f.kind is not Kind.REPEAT for link in _links(f, draft_seg, segs)]
+    line_base = _body_line(the_draft)
+    allow = allow or set()
+    checks = []
+    for sent in draft_seg.sentences:
+        mine = tuple(sorted((x for x in links if x.draft.start < sent.end and x.draft.end >
+                             sent.start), key=lambda x: (SEVERITY.index(_CLASS_OF[x.relation]),
+                                                         x.source, x.span.start)))
+        span = Span(the_draft.id, sent.start, sent.end, sent.text)
+        cls = _CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
+        ident = mine[0].id if mine else _hash("unsupported", sent.text)
+        says = {x.relation for x in mine}
+        disagree = "contradicts" in says and bool(says & {"supports", "quoted", "copied"})
+        line, column = _line_col(the_draft.text, sent.start, line_base)
+        checks.append(SentenceCheck(sent.index, span, line, column, cls, mine, disagree,
+                                    ident in allow, ident))
+    return CheckResult(the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on),
+                       result)
+
+
+def _hash(*parts: str) -> str:
+    key = "|".join(" ".join(normalise_line(p).split()) for p in parts)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented]) -> list[SourceLink]:
+    """What this finding says about the draft: one link per draft sentence it touches."""
+    draft_is_a = f.a.article == draft.article.id
+    dspan, sspan = (f.a, f.b) if draft_is_a else (f.b, f.a)
+    source = segs[sspan.article]
+    j = f.judgement
+    # The judge's own misquote note assumes `b` copied `a`; for a draft the copier is known, so
+    # the check words it itself (below).
+    reasons = [r for r in (j.reasons if j else ()) if not r.startswith("credited quotation")]
+    relation = _relation(f, draft, dspan, source, sspan, reasons)
+    out = []
+    for sent in draft.sentences:
+        if sent.start < dspan.end and sent.end > dspan.start:
+            ident = _hash(relation, sent.text, sspan.article, sspan.text)
+            out.append(SourceLink(ident, sspan.article, relation, dspan, sspan, tuple(reasons), f))
+    return out
+
+
+def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspan: Span,
+              reasons: list[str]) -> str:
+    verdict = f.judgement.verdict if f.judgement else None
+    if f.kind in (Kind.VERBATIM, Kind.EDITED):
+        att = credit_of(draft, dspan, source.article)
+        quotes = [q for q in draft.quotes if q.start < dspan.end and q.end > dspan.start]
+        if att.quoted:
+            misquote = _misquoted(f, draft, dspan, quotes)
+            if misquote:
+                reasons.insert(0, "words differ from the source: " + "; ".join(misquote))
+                return "misquoted"
+            who = next((q.speaker or q.credit for q in quotes if q.speaker or q.credit), None)
+            if who is None:
+                reasons.insert(0, "in quote marks but credited to no one")
+                return "copied"
+            if not _speaker_matches(quotes, source, sspan):
+                reasons.insert(0, f"credited to {who}, but the source does not give these words "
+                                  f"to {who}")
+                return "misquoted"
+            if verdict is Verdict.CONTRADICT:
+                return "contradicts"
+            reasons.insert(0, f"credited quotation ({who}) matching the source")
+            return "quoted"
+        if verdict is Verdict.CONTRADICT:
+            return "contradicts"
+        if att.credited:
+            reasons.insert(0, f"reused without quote marks, credited to {att.credit}")
+            return "supports"
+        reasons.insert(0, f"{f.kind.value} copy of the source without quote marks or credit")
+        return "copied"
+    if verdict is Verdict.CONTRADICT:
+        return "contradicts"
+    return "supports"
+
+
+def _misquoted(f: Finding, draft: Segmented, dspan: Span, quotes: list[Quote]) -> list[str]:
+    """Words inside the draft's quote marks that differ from the source. A quote may stop short
+    of the source's sentence (words missing at its edges are a shorter quote, not a misquote),
+    but words changed, added or dropped inside it are a misquote. Peña/Pena is not a change."""
+    draft_is_a = f.a.article == draft.article.id
+    text = draft.article.text
+    inner = [(q.inner_start, q.inner_end) for q in quotes]
+    out = []
+    for d in f.diff:
+        if d.op == "equal":
+            continue
+        d0, d1, s0, s1 = ((d.a_start, d.a_end, d.b_start, d.b_end) if draft_is_a
+                          else (d.b_start, d.b_end, d.a_start, d.a_end))
+        if d1 > d0:
+            inside = any(s <= d0 and d1 <= e for s, e in inner)
+        else:  # words only in the source: a misquote only if dropped from inside the quote
+            before = text[:d0].rstrip(" ,;:")
+            inside = any(s < len(before) and d0 < e - 1 and text[d0:e].strip(" ,.;:”\"’'")
+                         for s, e in inner)
+        if not inside:
+            continue
+        said = _slice(f, s0, s1, not draft_is_a)
+        wrote = text[d0:d1]
+        if normalise_line(said) == normalise_line(wrote):
+            continue
+        out.append(f"'{said}' -> '{wrote}'" if said and wrote else
+                   f"'{said}' dropped" if said else f"'{wrote}' added")
+    return out
+
+
+def _slice(f: Finding, start: int, end: int, source_is_a: bool) -> str:
+    span = f.a if source_is_a else f.b
+    return span.text[max(0, start - span.start):max(0, end - span.start)]
+
+
+def _speaker_matches(quotes: list[Quote], source: Segmented, sspan: Span) -> bool:
+    """Does the source give the quoted words to the speaker or outlet the draft credits?"""
+    article = source.article
+    para = next((p for p in source.paragraphs if p.start <= sspan.start < p.end), None)
+    context = article.text[para.start:para.end] if para else sspan.text
+    names = " ".join(filter(None, [article.outlet, article.author, context,
+                                   *(q.speaker or "" for q in source.quotes
+                                     if q.start < sspan.end and q.end > sspan.start)]))
+    known = set(normalise_line(names).split())
+    for q in quotes:
+        for who in (q.credit, q.speaker):
+            if who and who.lower() not in {"he", "she", "they", "it"} and \
+                    fold(who.split()[-1]) in known:
+                return True
+    return False
+
+
+def _body_line(article: object) -> int:
+    """Lines before the article text in its file (Markdown front matter), for line numbers."""
+    source = Path(str(getattr(article, "source", "")))
+    try:
+        raw = source.read_text(encoding=getattr(article, "encoding", "utf-8") or "utf-8")
+    except (OSError, UnicodeDecodeError, LookupError):
+        return 0
+    at = raw.find(getattr(article, "text", "")[:200])
+    return raw[:at].count("\n") if at > 0 else 0
+
+
+def _line_col(text: str, offset: int, base: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1 + base
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column

@@ -1,0 +1,178 @@
+"""Views of an `overlap check` result: the JSON document (the contract) and, drawn from it, the
+terminal, Markdown (for a pull-request comment) and GitHub workflow-annotation formats.
+
+JSON (schema "check-1.0"): {schema_version, tool, draft: {id, source, title, chars},
+sources: [{id, source, outlet, date, title}], skipped: [{source, reason}], notes: [str],
+fail_on: [class], failed: bool, summary: {class: n},
+sentences: [{index, id, class, allowed, sources_disagree, line, column,
+             span: {start, end, text}, links: [{id, source, relation, reasons: [str],
+             draft: {start, end, text}, span: {start, end, text}, kind, verdict}]}],
+grid: {sources: [id], rows: [[relation or "silent", ...] per sentence]}}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .. import __version__
+from ..types import CheckResult
+
+SCHEMA_VERSION = "check-1.0"
+CLASS_STYLE = {"misquoted": "bold red", "contradicted": "bold red", "copied": "bold magenta",
+               "quoted": "green", "supported": "green", "unsupported": "yellow"}
+# The grid shows, per source, the strongest thing it does for a sentence.
+_GRID_ORDER = ["misquoted", "contradicts", "copied", "quoted", "supports"]
+_GRID_WORD = {"misquoted": "misquoted", "contradicts": "contradicts", "copied": "copied from",
+              "quoted": "quoted", "supports": "supports"}
+
+
+def to_document(result: CheckResult) -> dict[str, Any]:
+    sources = [a.id for a in result.sources]
+    rows = []
+    for c in result.sentences:
+        row = []
+        for src in sources:
+            rel = sorted((x.relation for x in c.links if x.source == src), key=_GRID_ORDER.index)
+            row.append(_GRID_WORD[rel[0]] if rel else "silent")
+        rows.append(row)
+    d = result.draft
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "overlap", "version": __version__},
+        "draft": {"id": d.id, "source": d.source, "title": d.title, "chars": len(d.text)},
+        "sources": [{"id": a.id, "source": a.source, "outlet": a.outlet, "date": a.date,
+                     "title": a.title} for a in result.sources],
+        "skipped": [dataclasses.asdict(s) for s in result.skipped],
+        "notes": list(result.compare.extra.get("notes", [])),
+        "fail_on": [c.value for c in result.fail_on],
+        "failed": bool(result.failing),
+        "summary": dict(Counter(c.cls.value for c in result.sentences)),
+        "sentences": [{
+            "index": c.index, "id": c.id, "class": c.cls.value, "allowed": c.allowed,
+            "sources_disagree": c.sources_disagree, "line": c.line, "column": c.column,
+            "span": {"start": c.span.start, "end": c.span.end, "text": c.span.text},
+            "links": [{
+                "id": x.id, "source": x.source, "relation": x.relation,
+                "reasons": list(x.reasons),
+                "draft": {"start": x.draft.start, "end": x.draft.end, "text": x.draft.text},
+                "span": {"start": x.span.start, "end": x.span.end, "text": x.span.text},
+                "kind": x.finding.kind.value,
+                "verdict": x.finding.judgement.verdict.value if x.finding.judgement else None,
+            } for x in c.links],
+        } for c in result.sentences],
+        "grid": {"sources": sources, "rows": rows},
+    }
+
+
+def _label(doc: dict[str, Any], source_id: str) -> str:
+    src = next((s for s in doc["sources"] if s["id"] == source_id), None)
+    return (src.get("outlet") or src.get("title") or source_id) if src else source_id
+
+
+def _cut(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def render_terminal(doc: dict[str, Any], console: Console) -> None:
+    """One line per sentence with its class, then the evidence for each non-clean sentence."""
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(doc["summary"].items()))
+    console.print(Text.assemble(("overlap check", "bold"), f" · {doc['draft']['source']} · "
+                                f"{len(doc['sentences'])} sentences ({summary}) against "
+                                f"{len(doc['sources'])} sources"))
+    for s in doc["sentences"]:
+        tag = s["class"] + (" (allowed)" if s["allowed"] else "")
+        console.print()
+        console.print(Text.assemble((f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
+                                    f" line {s['line']}: ", _cut(s["span"]["text"])))
+        if s["sources_disagree"]:
+            console.print("    the sources disagree about this sentence", style="bold yellow")
+        for link in s["links"][:4]:
+            reason = link["reasons"][0] if link["reasons"] else ""
+            console.print(Text(f"    {link['relation']} {_label(doc, link['source'])}: "
+                               f"{reason}", style="dim"))
+            console.print(Text(f"      source: {_cut(link['span']['text'], 140)}", style="dim"))
+        if s["class"] != "unsupported":
+            console.print(Text(f"    id {s['id']}", style="dim"))
+    _grid(doc, console)
+    for skip in doc["skipped"]:
+        console.print(f"skipped: {skip['source']}: {skip['reason']}", style="yellow")
+    for note in doc["notes"]:
+        console.print(f"note: {note}")
+    verdict = ("FAIL" if doc["failed"] else "PASS") + f" (fails on: {', '.join(doc['fail_on'])})"
+    console.print(Text(verdict, style="bold red" if doc["failed"] else "bold green"))
+
+
+def _grid(doc: dict[str, Any], console: Console) -> None:
+    table = Table(title="claims × sources", show_lines=False)
+    table.add_column("#", justify="right")
+    for src in doc["grid"]["sources"]:
+        table.add_column(_cut(_label(doc, src), 18))
+    for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
+        table.add_row(str(s["index"] + 1), *(("·" if r == "silent" else r) for r in row))
+    console.print()
+    console.print(table)
+
+
+def render_markdown(doc: dict[str, Any]) -> str:
+    """A pull-request comment: a verdict line, a table of sentences, the claim × source grid."""
+    lines = [f"### overlap check: {'❌ fail' if doc['failed'] else '✅ pass'}", "",
+             f"`{doc['draft']['source']}` against {len(doc['sources'])} sources · fails on: "
+             f"{', '.join(doc['fail_on']) or 'nothing'}", "",
+             "| line | class | sentence | evidence | id |", "|---:|---|---|---|---|"]
+    for s in doc["sentences"]:
+        ev = "<br>".join(f"{x['relation']} {_md(_label(doc, x['source']))}: "
+                         f"{_md(x['reasons'][0] if x['reasons'] else '')}" for x in s["links"][:3])
+        if s["sources_disagree"]:
+            ev = "**sources disagree**<br>" + ev
+        cls = f"**{s['class']}**" + (" (allowed)" if s["allowed"] else "")
+        lines.append(f"| {s['line']} | {cls} | {_md(_cut(s['span']['text'], 90))} | {ev} | "
+                     f"`{s['id']}` |")
+    lines += ["", "<details><summary>claims × sources</summary>", "",
+              "| # | " + " | ".join(_md(_label(doc, x)) for x in doc["grid"]["sources"]) + " |",
+              "|---:|" + "---|" * len(doc["grid"]["sources"])]
+    for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
+        lines.append(f"| {s['index'] + 1} | " + " | ".join(row) + " |")
+    lines += ["", "</details>"]
+    lines += [f"- skipped `{x['source']}`: {_md(x['reason'])}" for x in doc["skipped"]]
+    lines += [f"- note: {_md(n)}" for n in doc["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    for ch in "\\`*_[]<>|":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", " ")
+
+
+def render_github(doc: dict[str, Any]) -> str:
+    """GitHub Actions workflow commands: an ::error for each failing sentence, ::notice else."""
+    out = []
+    path = doc["draft"]["source"]
+    for s in doc["sentences"]:
+        if s["class"] in ("supported", "quoted"):
+            continue
+        failing = s["class"] in doc["fail_on"] and not s["allowed"]
+        level = "error" if failing else "notice" if s["class"] == "unsupported" else "warning"
+        first = s["links"][0] if s["links"] else None
+        why = (f"{first['relation']} {_label(doc, first['source'])}: "
+               f"{first['reasons'][0] if first['reasons'] else ''}" if first else
+               "no source says this")
+        message = _gh(f"{s['class']}: {why} (id {s['id']})")
+        out.append(f"::{level} file={_gh_prop(path)},line={s['line']},col={s['column']},"
+                   f"title={_gh_prop('overlap ' + s['class'])}::{message}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _gh(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,148 @@
+"""overlap check on small fixtures: each class, exit codes, the allow-list and every format.
+The fake embedder and a fake NLI model stand in for the real ones."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from overlap.check import check, parse_fail_on, read_allow_list
+from overlap.cli import app
+from overlap.config import Settings
+from overlap.errors import ConfigError
+from overlap.types import SentenceClass
+
+runner = CliRunner()
+
+SOURCE_A = (
+    "Officials said the border program would expand next year across three states and two "
+    "agencies. The agency said the new rules would reduce smuggling along the river crossings "
+    "by half within two years.\n\n"
+    "“We will not allow the cartels to move freely across the river again,” Maria Lopez, the "
+    "regional director, told the Daily Courier.\n\n"
+    "The governor signed the decree on Monday after months of negotiations with the unions.\n"
+)
+SOURCE_B = (
+    "The museum reopened its ancient coins gallery with a display of rare silver pieces.\n\n"
+    "“We will never stop investing in our schools and our teachers this year,” Mayor Ruiz said "
+    "at the ceremony.\n"
+)
+DRAFT = (
+    "Officials said the border program would expand next year across three states and two "
+    "agencies.\n\n"
+    "“We will not allow the cartels to move freely across the river again,” Maria Lopez told "
+    "the Daily Courier.\n\n"
+    "“We will never stop investing in our schools and our students this year,” Mayor Ruiz said.\n\n"
+    "The agency said the new rules would reduce smuggling along the river crossings by half "
+    "within five years.\n\n"
+    "Farmers in the north reported an early harvest of corn and beans this season.\n"
+)
+
+
+class FakeNLI:
+    model_id = "fake-nli"
+
+    def predict(self, pairs):
+        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
+
+
+@pytest.fixture
+def files(tmp_path, write):
+    write(tmp_path, "src/a.txt", SOURCE_A)
+    write(tmp_path, "src/b.txt", SOURCE_B)
+    write(tmp_path, "src/metadata.json", json.dumps({
+        "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
+        "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"}}))
+    draft = write(tmp_path, "draft.txt", DRAFT)
+    return draft, tmp_path / "src"
+
+
+@pytest.fixture(autouse=True)
+def fakes(monkeypatch, fake_embedder, tmp_path):
+    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
+    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (FakeNLI(), None))
+    monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
+
+
+def classes(result):
+    return [c.cls for c in result.sentences]
+
+
+def test_each_class_on_a_small_fixture(files):
+    draft, src = files
+    result = check(str(draft), [str(src)], Settings(cache_path=None))
+    assert classes(result) == [SentenceClass.COPIED, SentenceClass.QUOTED,
+                               SentenceClass.MISQUOTED, SentenceClass.CONTRADICTED,
+                               SentenceClass.UNSUPPORTED]
+    misquote = result.sentences[2].links[0]
+    assert misquote.source == "b" and "'teachers' -> 'students'" in misquote.reasons[0]
+    contradicted = result.sentences[3].links[0]
+    assert contradicted.reasons[0] == "number differs: two years vs five years"  # source first
+    assert [c.line for c in result.sentences] == [1, 3, 5, 7, 9]
+
+
+def test_supported_paraphrase_and_quote_credited_to_the_wrong_person(files, write, tmp_path):
+    draft, src = files
+    write(tmp_path, "d2.txt", "“We will not allow the cartels to move freely across the river "
+                              "again,” Mayor Ruiz said.\n")
+    result = check(str(tmp_path / "d2.txt"), [str(src)], Settings(cache_path=None))
+    [only] = result.sentences
+    assert only.cls is SentenceClass.MISQUOTED and "credited to Mayor Ruiz" in only.links[0].reasons[0]
+
+
+def test_fail_on_parsing_and_allow_list(tmp_path, write):
+    assert parse_fail_on("copied, misquoted") == (SentenceClass.COPIED, SentenceClass.MISQUOTED)
+    assert parse_fail_on("") == ()
+    with pytest.raises(ConfigError, match="unknown class 'copy'"):
+        parse_fail_on("copy")
+    path = write(tmp_path, "allow.txt", "# accepted\nabc123def456  quote from the wire\n\n")
+    assert read_allow_list(path) == {"abc123def456"}
+
+
+def test_exit_codes(files):
+    draft, src = files
+    assert runner.invoke(app, ["check", str(draft), "--against", str(src)]).exit_code == 1
+    clean = runner.invoke(app, ["check", str(draft), "--against", str(src), "--fail-on",
+                                "unsupported-not"])
+    assert clean.exit_code == 2 and "unknown class" in clean.stderr
+    ok = runner.invoke(app, ["check", str(draft), "--against", str(src), "--fail-on", ""])
+    assert ok.exit_code == 0 and "PASS" in ok.stdout
+    missing = runner.invoke(app, ["check", str(draft) + ".nope", "--against", str(src)])
+    assert missing.exit_code == 2 and "cannot check this draft" in missing.stderr
+
+
+def test_allowed_finding_no_longer_fails_and_its_id_survives_an_edit(files, tmp_path, write):
+    draft, src = files
+    out = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json",
+                              "--fail-on", "copied"])
+    doc = json.loads(out.stdout)
+    copied = [s for s in doc["sentences"] if s["class"] == "copied"]
+    assert out.exit_code == 1 and len(copied) == 1
+    allow = write(tmp_path, "allow.txt", copied[0]["id"] + "  accepted: wire copy\n")
+    # an unrelated edit of another sentence moves every offset after it
+    write(tmp_path, "draft.txt", DRAFT.replace("Farmers in the north", "Farmers far in the north"))
+    again = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json",
+                                "--fail-on", "copied", "--allow", str(allow)])
+    doc2 = json.loads(again.stdout)
+    [same] = [s for s in doc2["sentences"] if s["class"] == "copied"]
+    assert same["id"] == copied[0]["id"] and same["allowed"] and again.exit_code == 0
+
+
+def test_formats(files, tmp_path):
+    draft, src = files
+    md = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "markdown"])
+    assert md.stdout.startswith("### overlap check: ❌ fail") and "| line | class |" in md.stdout
+    assert "claims × sources" in md.stdout
+    gh = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "github"])
+    lines = gh.stdout.strip().splitlines()
+    assert any(line.startswith(f"::error file={draft},line=1,col=1,title=overlap copied::")
+               for line in lines)
+    assert any(line.startswith("::notice ") and "unsupported" in line for line in lines)
+    out = tmp_path / "report.txt"
+    term = runner.invoke(app, ["check", str(draft), "--against", str(src), "-o", str(out)])
+    assert term.exit_code == 1 and "FAIL" in out.read_text() and "claims × sources" in out.read_text()
+    bad = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "xml"])
+    assert bad.exit_code == 2 and "unknown --format" in bad.stderr
