@@ -53,9 +53,16 @@ class FakeNLI:
 def files(tmp_path, write):
     write(tmp_path, "src/a.txt", SOURCE_A)
     write(tmp_path, "src/b.txt", SOURCE_B)
-    write(tmp_path, "src/metadata.json", json.dumps({
-        "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
-        "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"}}))
+    write(
+        tmp_path,
+        "src/metadata.json",
+        json.dumps(
+            {
+                "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
+                "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"},
+            }
+        ),
+    )
     draft = write(tmp_path, "draft.txt", DRAFT)
     return draft, tmp_path / "src"
 
@@ -74,9 +81,13 @@ def classes(result):
 def test_each_class_on_a_small_fixture(files):
     draft, src = files
     result = check(str(draft), [str(src)], Settings(cache_path=None))
-    assert classes(result) == [SentenceClass.COPIED, SentenceClass.QUOTED,
-                               SentenceClass.MISQUOTED, SentenceClass.CONTRADICTED,
-                               SentenceClass.UNSUPPORTED]
+    assert classes(result) == [
+        SentenceClass.COPIED,
+        SentenceClass.QUOTED,
+        SentenceClass.MISQUOTED,
+        SentenceClass.CONTRADICTED,
+        SentenceClass.UNSUPPORTED,
+    ]
     misquote = result.sentences[2].links[0]
     assert misquote.source == "b" and "'teachers' -> 'students'" in misquote.reasons[0]
     contradicted = result.sentences[3].links[0]
@@ -86,11 +97,16 @@ def test_each_class_on_a_small_fixture(files):
 
 def test_supported_paraphrase_and_quote_credited_to_the_wrong_person(files, write, tmp_path):
     draft, src = files
-    write(tmp_path, "d2.txt", "“We will not allow the cartels to move freely across the river "
-                              "again,” Mayor Ruiz said.\n")
+    write(
+        tmp_path,
+        "d2.txt",
+        "“We will not allow the cartels to move freely across the river again,” Mayor Ruiz said.\n",
+    )
     result = check(str(tmp_path / "d2.txt"), [str(src)], Settings(cache_path=None))
     [only] = result.sentences
-    assert only.cls is SentenceClass.MISQUOTED and "credited to Mayor Ruiz" in only.links[0].reasons[0]
+    assert (
+        only.cls is SentenceClass.MISQUOTED and "credited to Mayor Ruiz" in only.links[0].reasons[0]
+    )
 
 
 def test_fail_on_parsing_and_allow_list(tmp_path, write):
@@ -105,8 +121,9 @@ def test_fail_on_parsing_and_allow_list(tmp_path, write):
 def test_exit_codes(files):
     draft, src = files
     assert runner.invoke(app, ["check", str(draft), "--against", str(src)]).exit_code == 1
-    clean = runner.invoke(app, ["check", str(draft), "--against", str(src), "--fail-on",
-                                "unsupported-not"])
+    clean = runner.invoke(
+        app, ["check", str(draft), "--against", str(src), "--fail-on", "unsupported-not"]
+    )
     assert clean.exit_code == 2 and "unknown class" in clean.stderr
     ok = runner.invoke(app, ["check", str(draft), "--against", str(src), "--fail-on", ""])
     assert ok.exit_code == 0 and "PASS" in ok.stdout
@@ -116,16 +133,30 @@ def test_exit_codes(files):
 
 def test_allowed_finding_no_longer_fails_and_its_id_survives_an_edit(files, tmp_path, write):
     draft, src = files
-    out = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json",
-                              "--fail-on", "copied"])
+    out = runner.invoke(
+        app, ["check", str(draft), "--against", str(src), "--format", "json", "--fail-on", "copied"]
+    )
     doc = json.loads(out.stdout)
     copied = [s for s in doc["sentences"] if s["class"] == "copied"]
     assert out.exit_code == 1 and len(copied) == 1
     allow = write(tmp_path, "allow.txt", copied[0]["id"] + "  accepted: wire copy\n")
     # an unrelated edit of another sentence moves every offset after it
     write(tmp_path, "draft.txt", DRAFT.replace("Farmers in the north", "Farmers far in the north"))
-    again = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json",
-                                "--fail-on", "copied", "--allow", str(allow)])
+    again = runner.invoke(
+        app,
+        [
+            "check",
+            str(draft),
+            "--against",
+            str(src),
+            "--format",
+            "json",
+            "--fail-on",
+            "copied",
+            "--allow",
+            str(allow),
+        ],
+    )
     doc2 = json.loads(again.stdout)
     [same] = [s for s in doc2["sentences"] if s["class"] == "copied"]
     assert same["id"] == copied[0]["id"] and same["allowed"] and again.exit_code == 0
@@ -138,11 +169,15 @@ def test_formats(files, tmp_path):
     assert "claims × sources" in md.stdout
     gh = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "github"])
     lines = gh.stdout.strip().splitlines()
-    assert any(line.startswith(f"::error file={draft},line=1,col=1,title=overlap copied::")
-               for line in lines)
+    assert any(
+        line.startswith(f"::error file={draft},line=1,col=1,title=overlap copied::")
+        for line in lines
+    )
     assert any(line.startswith("::notice ") and "unsupported" in line for line in lines)
     out = tmp_path / "report.txt"
     term = runner.invoke(app, ["check", str(draft), "--against", str(src), "-o", str(out)])
-    assert term.exit_code == 1 and "FAIL" in out.read_text() and "claims × sources" in out.read_text()
+    assert (
+        term.exit_code == 1 and "FAIL" in out.read_text() and "claims × sources" in out.read_text()
+    )
     bad = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "xml"])
     assert bad.exit_code == 2 and "unknown --format" in bad.stderr
