@@ -6,11 +6,14 @@ the verdict rule in judge.py weighs them with the NLI model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from .quantities import DateMention, Quantity, find_dates, find_quantities
 from .textnorm import Token, tokenize
 from .types import DiffOp, Evidence, Span
+
+Mention = Any  # a Quantity or a DateMention: both have start, end and text
 
 _NEGATIONS = {
     "not",
@@ -169,6 +172,24 @@ def _show(q: Quantity) -> str:
     return f"{q.text}{unit}"
 
 
+def _pair_up(check: str, a: Span, b: Span, pairs: list[tuple[Mention, list[Mention]]],
+             agree: Callable[[Mention, Mention], bool], show: Callable[[Mention], str],
+             closest: Callable[[Mention, list[Mention]], Mention]) -> list[Evidence]:
+    """For each mention on side a with comparable mentions on side b: one that agrees gives
+    'same' evidence, otherwise the closest gives 'differs'."""
+    out = []
+    for x, comparable in pairs:
+        if not comparable:
+            continue
+        match = next((y for y in comparable if agree(x, y)), None)
+        y, relation, word = (match, "same", "agrees") if match else (
+            closest(x, comparable), "differs", "differs")
+        sep = "~" if match else "vs"
+        out.append(Evidence(check, relation, f"{check} {word}: {show(x)} {sep} {show(y)}",
+                            _sub(a, x.start, x.end), _sub(b, y.start, y.end)))
+    return out
+
+
 def check_numbers(a: Span, b: Span) -> list[Evidence]:
     """Quantities of the same unit: consistent (same) or not (differs).
 
@@ -177,69 +198,19 @@ def check_numbers(a: Span, b: Span) -> list[Evidence]:
     ['number differs: 1,954 miles vs 2,000 miles']
     """
     qa, qb = find_quantities(a.text, a.start), find_quantities(b.text, b.start)
-    out = []
-    for x in qa:
-        same_unit = [y for y in qb if y.unit == x.unit and x.unit is not None]
-        if not same_unit:
-            continue
-        match = next((y for y in same_unit if x.consistent_with(y)), None)
-        if match:
-            out.append(
-                Evidence(
-                    "number",
-                    "same",
-                    f"number agrees: {_show(x)} ~ {_show(match)}",
-                    _sub(a, x.start, x.end),
-                    _sub(b, match.start, match.end),
-                )
-            )
-        else:
-            y = min(same_unit, key=lambda y: abs(y.value - x.value))
-            out.append(
-                Evidence(
-                    "number",
-                    "differs",
-                    f"number differs: {_show(x)} vs {_show(y)}",
-                    _sub(a, x.start, x.end),
-                    _sub(b, y.start, y.end),
-                )
-            )
-    return out
+    pairs = [(x, [y for y in qb if x.unit is not None and y.unit == x.unit]) for x in qa]
+    return _pair_up("number", a, b, pairs, lambda x, y: x.consistent_with(y), _show,
+                    lambda x, ys: min(ys, key=lambda y: abs(y.value - x.value)))
 
 
 def check_dates(a: Span, b: Span, a_date: str | None, b_date: str | None) -> list[Evidence]:
-    """Dates compared on their common precision ("May 2013" agrees with "2013-05-02")."""
+    """Dates compared on their common precision ("May 2013" agrees with "2013-05-02"). A bare
+    year is too loose to contradict anything, so only month or day precision counts."""
     da, db = find_dates(a.text, a.start, a_date), find_dates(b.text, b.start, b_date)
-    out = []
-    for x in da:
-        if len(x.value) < 7 or not db:  # a bare year is too loose to contradict anything
-            continue
-        comparable = [y for y in db if len(y.value) >= 7]
-        if not comparable:
-            continue
-        match = next((y for y in comparable if _same_date(x, y)), None)
-        if match:
-            out.append(
-                Evidence(
-                    "date",
-                    "same",
-                    f"date agrees: {x.text} ~ {match.text}",
-                    _sub(a, x.start, x.end),
-                    _sub(b, match.start, match.end),
-                )
-            )
-        else:
-            y = comparable[0]
-            out.append(
-                Evidence(
-                    "date",
-                    "differs",
-                    f"date differs: {x.text} ({x.value}) vs {y.text} ({y.value})",
-                    _sub(a, x.start, x.end),
-                    _sub(b, y.start, y.end),
-                )
-            )
-    return out
+    comparable = [y for y in db if len(y.value) >= 7]
+    pairs = [(x, comparable) for x in da if len(x.value) >= 7]
+    return _pair_up("date", a, b, pairs, _same_date, lambda d: f"{d.text} ({d.value})",
+                    lambda x, ys: ys[0])
 
 
 def _same_date(x: DateMention, y: DateMention) -> bool:

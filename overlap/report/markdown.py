@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .marks import pieces
+
 
 def render(doc: dict[str, Any]) -> str:
     """Markdown text: summary, one section per finding (both passages, changed words in bold)."""
@@ -76,14 +78,5 @@ def _escape(text: str) -> str:
 
 
 def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str) -> str:
-    text, base, out, pos = span["text"], span["start"], [], 0
-    for d in diff:
-        if d["op"] == "equal":
-            continue
-        start, end = d[side]["start"] - base, d[side]["end"] - base
-        if end <= start or start < pos or end > len(text):
-            continue
-        out += [_escape(text[pos:start]), f"**{_escape(text[start:end])}**"]
-        pos = end
-    out.append(_escape(text[pos:]))
-    return "".join(out)
+    return "".join(f"**{_escape(t)}**" if changed else _escape(t)
+                   for t, changed in pieces(span, diff, side))

@@ -12,6 +12,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from .marks import pieces
+
 KIND_STYLE = {
     "verbatim": "bold red",
     "edited": "bold magenta",
@@ -124,26 +126,16 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
 
 def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console: Console) -> Text:
     """The span's text with the diff's changed words on this side marked."""
-    text = span["text"]
-    base = span["start"]
     styled = console.is_terminal and not console.no_color
-    changed = "red strike" if side == "a" else "green underline"
+    changed_style = "red strike" if side == "a" else "green underline"
     out = Text()
-    pos = 0
-    for d in diff:
-        if d["op"] == "equal":
-            continue
-        start, end = d[side]["start"] - base, d[side]["end"] - base
-        if end <= start or start < pos or end > len(text):
-            continue
-        out.append(text[pos:start])
-        word = text[start:end]
-        if styled:
-            out.append(word, style=changed)
+    for text, changed in pieces(span, diff, side):
+        if not changed:
+            out.append(text)
+        elif styled:
+            out.append(text, style=changed_style)
         else:
-            out.append(f"[-{word}-]" if side == "a" else f"{{+{word}+}}")
-        pos = end
-    out.append(text[pos:])
+            out.append(f"[-{text}-]" if side == "a" else f"{{+{text}+}}")
     if len(out) > SHOW_CHARS:
         out.truncate(SHOW_CHARS)
         out.append(" …", style="dim")
