@@ -121,7 +121,7 @@
   // ------------------------------------------------------------------ side by side
   function changeClass(f, op) {
     // A replaced number, date or name matters more than a replaced common word.
-    const wa = ART.get(f.a.article).text.slice(op.a.start, op.a.end), wb = ART.get(f.b.article).text.slice(op.b.start, op.b.end);
+    const wa = slice({ ...op.a, article: f.a.article }), wb = slice({ ...op.b, article: f.b.article });
     // Only short replacements: in a reworded paraphrase a long replaced run says nothing of names.
     if (wa.split(/\s+/).length > 4 || wb.split(/\s+/).length > 4) return "d-chg";
     if (/\d/.test(wa) || /\d/.test(wb)) return "d-chg num";
@@ -129,7 +129,9 @@
     return "d-chg";
   }
   function passage(f, side) {
-    const span = f[side], a = ART.get(span.article), text = a.text;
+    const span = f[side], a = ART.get(span.article);
+    if (!a) return el("section", null, el("p", { cls: "note" }, "Article " + span.article + " is not in this result."));
+    const text = a.text;
     let from = text.lastIndexOf("\n", span.start - 1) + 1, to = text.indexOf("\n", span.end);
     if (to < 0) to = text.length;
     const cutL = span.start - from > CONTEXT, cutR = to - span.end > CONTEXT;
