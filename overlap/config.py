@@ -76,6 +76,9 @@ class Settings:
     recursive: bool = False  # read the subfolders of folders given as input
     # Embedding.
     batch_size: int = 64
+    # "auto" (bf16 where the CPU has native bf16, else fp32), "bf16" or "fp32". bf16 embeds about
+    # 2x faster here with cosine >= 0.9999 to fp32; cached vectors are kept apart per precision.
+    embed_precision: str = "auto"
     cache_path: Path | None = field(default_factory=default_cache_path)  # None: no cache
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,6 +162,8 @@ def _validate(s: Settings) -> None:
         # bool is an int to Python, but `min_score = true` in a TOML file is a mistake
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
+    if s.embed_precision not in ("auto", "bf16", "fp32"):
+        raise ConfigError(f"embed_precision must be auto, bf16 or fp32, got {s.embed_precision!r}")
     for name in (
         "shingle_size",
         "max_shingle_frequency",

@@ -69,7 +69,7 @@ def analyse(
     if embedder is None:
         from .embed import MiniLM
 
-        embedder = MiniLM(s.batch_size)
+        embedder = MiniLM(s.batch_size, s.embed_precision)
     paraphrases = paraphrase_candidates(segs, hidden, embedder, s, progress or NoProgress())
     findings = repeats + align_across(
         segs, copies.across, paraphrases.pairs, hidden,

@@ -88,3 +88,55 @@ def test_chunk_size_does_not_change_the_result(fake_embedder, chunk):
     expected = fake_embedder.encode(TEXTS)
     matrix, _, _ = embed_texts(fake_embedder, TEXTS, None, chunk=chunk)
     np.testing.assert_array_equal(matrix, expected)
+
+
+# --- precision (bf16 autocast or fp32) --------------------------------------------------------
+
+
+def test_precision_is_part_of_the_cache_key():
+    from overlap.embed import MiniLM
+
+    fp32, bf16 = MiniLM(precision="fp32"), MiniLM(precision="bf16")
+    assert fp32.model_id.endswith(fp32.checksum[:16])  # the id caches were made with before bf16
+    assert bf16.model_id == fp32.model_id + "+bf16"
+    assert MiniLM(precision="auto").precision in ("bf16", "fp32")
+
+
+def test_unknown_precision_is_refused():
+    from overlap.config import load_settings
+    from overlap.embed import MiniLM
+    from overlap.errors import ConfigError, ModelError
+
+    with pytest.raises(ModelError, match="precision"):
+        MiniLM(precision="int4")
+    with pytest.raises(ConfigError, match="embed_precision"):
+        load_settings(embed_precision="fp16")
+
+
+def test_auto_precision_follows_the_cpu(monkeypatch):
+    from overlap import embed
+
+    monkeypatch.setattr(embed, "_cpu_flags", lambda: {"avx2", "amx_bf16"})
+    assert embed.resolve_precision("auto") == "bf16"
+    monkeypatch.setattr(embed, "_cpu_flags", lambda: {"avx2", "avx512f"})
+    assert embed.resolve_precision("auto") == "fp32"
+    assert embed.resolve_precision("bf16") == "bf16"  # asked for by name: as asked
+
+
+@pytest.mark.slow
+def test_bf16_vectors_are_close_to_fp32():
+    from overlap.embed import MiniLM
+
+    texts = [
+        *TEXTS,
+        "The blue-chip Dow Jones industrial average added 38 points, or 0.42 percent, to 9,165.",
+        "Peña Nieto's government said on Tuesday that all contact with U.S. agencies would go "
+        "through the interior ministry, a change from the direct ties of recent years.",
+    ]
+    fp32 = MiniLM(precision="fp32").encode(texts)
+    bf16 = MiniLM(precision="bf16").encode(texts)
+    assert bf16.dtype == np.float32 and bf16.shape == fp32.shape
+    np.testing.assert_allclose(np.linalg.norm(bf16, axis=1), 1.0, atol=1e-5)
+    assert (fp32 * bf16).sum(axis=1).min() >= 0.999
+    # the similarity between texts moves by far less than any threshold's resolution
+    np.testing.assert_allclose(bf16 @ bf16.T, fp32 @ fp32.T, atol=2e-3)
