@@ -8,9 +8,10 @@
 Inputs are JSON results of `overlap compare`, so nothing here loads a model:
 
 - seeds: `tests/fixtures/seeds_result.json` (`overlap compare seeds/ --json ... --no-cache`);
-- synthetic: the 1,000-article corpus of benchmarks/bench_compare.py. When its result is missing
-  it is made once with `overlap compare benchmarks/.work/synthetic-n1000-seed13/articles --json
-  ...` (several minutes on 2 cores; the corpus itself comes from bench_compare.py).
+- synthetic: the 1,000-article corpus of benchmarks/bench_compare.py. When its result
+  (benchmarks/.work/html/synthetic-n1000-result.json) is missing it is made once with
+  `overlap compare benchmarks/.work/synthetic-n1000-seed13/articles --json ...` (5 minutes or
+  more on 2 cores; the corpus itself comes from bench_compare.py).
 
 Measured: the Python side (read the JSON, render the page: median of 5) and the file size (raw
 and gzipped); then, when Playwright and the system Chromium are present, the browser side: time
@@ -37,7 +38,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SECTION = "## HTML report (issue 4)"
-SYNTHETIC = REPO / "benchmarks" / ".work" / "synthetic-n1000-seed13"
+SYNTHETIC = REPO / "benchmarks" / ".work" / "synthetic-n1000-seed13"  # bench_compare.py's corpus
+WORK = REPO / "benchmarks" / ".work" / "html"  # this benchmark's own result, apart from it
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -66,6 +68,8 @@ def python_side(result: Path) -> tuple[dict, dict]:
     return doc, {
         "articles": len(doc["articles"]),
         "findings": len(doc["findings"]),
+        "schema": doc.get("schema_version"),
+        "verdicts": sum(1 for f in doc["findings"] if f.get("verdict")),
         "chars": sum(len(a["text"]) for a in doc["articles"]),
         "json_bytes": result.stat().st_size,
         "html_bytes": len(raw),
@@ -135,6 +139,7 @@ def make_synthetic(result: Path) -> None:
     articles = SYNTHETIC / "articles"
     if not articles.is_dir():
         sys.exit(f"{articles}: missing; build the corpus with python benchmarks/bench_compare.py")
+    result.parent.mkdir(parents=True, exist_ok=True)
     cmd = [
         "overlap",
         "compare",
@@ -147,6 +152,14 @@ def make_synthetic(result: Path) -> None:
     ]
     print("making the synthetic result:", " ".join(cmd), flush=True)
     subprocess.run(cmd, check=True)
+
+
+def page_code() -> int:
+    """Bytes of the page without any result: template, style and script."""
+    from overlap.report import html
+
+    empty = {"schema_version": "1.1", "summary": {}, "articles": [], "findings": [], "skipped": []}
+    return len(html.render(empty).encode("utf-8"))
 
 
 def size(n: int) -> str:
@@ -190,10 +203,21 @@ def section(runs: list[tuple[str, dict, dict | None]], commit: str) -> str:
     lines += [row(label, m, b) for label, m, b in runs]
     lines += [
         "",
-        "The page embeds each article's text once and drops the span texts the JSON "
-        "repeats, so the HTML is smaller than the JSON it comes from; the findings list "
-        "draws 200 at a time and the matrix and graph show the 30 busiest articles, which "
-        "keeps a 1,000-article report quick to open.",
+        "The page embeds each article's text once and drops the span texts the JSON repeats, "
+        "so a large result's HTML is smaller than its JSON (on the seeds the page's own code, "
+        f"{size(page_code())} of markup, script and style, is most of the file). The findings "
+        "list draws 200 at "
+        "a time, the overview's article table 50 rows until asked, and the matrix and graph at "
+        "most 30 articles (the ends of the pairs sharing the most text), which keeps a "
+        "1,000-article report quick to open.",
+        "",
+        "Results measured: "
+        + "; ".join(
+            f"{label}: schema {m['schema']}, {m['findings']} findings"
+            + (f" ({m['verdicts']} with a verdict)" if m["verdicts"] else " (no verdicts)")
+            for label, m, _ in runs
+        )
+        + ". Timings are from a 2-core machine that other jobs shared, so read them as rough.",
     ]
     errors = [e for _, _, b in runs if b for e in b["errors"]]
     lines.append("")
@@ -226,7 +250,7 @@ def replace_section(path: Path, text: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=Path, default=REPO / "tests" / "fixtures" / "seeds_result.json")
-    ap.add_argument("--synthetic", type=Path, default=SYNTHETIC / "result.json")
+    ap.add_argument("--synthetic", type=Path, default=WORK / "synthetic-n1000-result.json")
     ap.add_argument("--html", type=Path, help="also write the seeds report here")
     ap.add_argument("--screenshot", type=Path, help="also save seeds screenshots (PNG) here")
     ap.add_argument("--out", type=Path, default=REPO / "reports" / "benchmarks.md")

@@ -31,8 +31,12 @@ JS_SLOT = "/*__OVERLAP_JS__*/"
 # JSON never needs these characters raw, so they are written as \uXXXX escapes (still valid JSON).
 # U+2028/2029 are escaped too: harmless to JSON.parse, but they break any tool that reads the blob
 # as JavaScript source.
-_SCRIPT_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SCRIPT_ESCAPES = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -72,7 +76,10 @@ def script_json(value: Any) -> str:
     '{"text":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_SCRIPT_ESCAPES)
+    # Five str.replace passes: several times faster than str.translate on a multi-MB blob.
+    for raw, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
 
 
 def compact(doc: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@
   const VGLYPH = { agree: "✓", contradict: "✗", unclear: "?" };
   const PAGE = 200;     // findings drawn at a time: an archive run's list stays quick to draw
   const MAX_NODES = 30; // a matrix or graph of more articles is unreadable; the busiest are shown
+  const ARTICLE_ROWS = 50; // rows of the overview's article table drawn before "Show all"
   const CONTEXT = 420;  // characters of paragraph context kept on each side of a passage
 
   // ------------------------------------------------------------------ small helpers
@@ -46,6 +47,7 @@
   const code = (a) => (a ? "#" + a._n : "#?");
   const label = (a) => code(a) + " " + name(a);
   const dated = (a) => label(a) + (a && a.date ? " (" + a.date + ")" : "");
+  const clip = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
   const pct = (x) => (x > 0 && x < 0.01 ? "<1%" : Math.round(x * 100) + "%");
   const fmt = (x, d = 2) => (typeof x === "number" ? x.toFixed(d) : "–");
   const slice = (span) => { const a = ART.get(span.article); return a ? a.text.slice(span.start, span.end) : ""; };
@@ -118,15 +120,19 @@
     // Without a known direction the shared text is counted both ways.
     if (!f._directed && !f._self) addPair(f.b.article, f.a.article, f.a, f);
   }
-  const involvement = new Map(ARTS.map((a) => [a.id, 0]));
   for (const p of PAIRS.values()) {
     const copy = ART.get(p.copy);
     p.share = copy && copy.text.length ? covered(p.spans) / copy.text.length : 0;
-    for (const id of [p.src, p.copy]) if (involvement.has(id)) involvement.set(id, involvement.get(id) + p.share);
   }
-  const busiest = ARTS.filter((a) => involvement.get(a.id) > 0)
-    .sort((x, y) => involvement.get(y.id) - involvement.get(x.id) || x._n - y._n)
-    .slice(0, MAX_NODES).sort((x, y) => x._n - y._n);
+  // Articles for the matrix and graph: the ends of the pairs sharing the most, strongest first,
+  // so that a large corpus shows its densest corner rather than 30 loosely linked articles.
+  const involved = new Set([...PAIRS.values()].flatMap((p) => [p.src, p.copy]));
+  const chosen = new Set();
+  for (const p of [...PAIRS.values()].sort((x, y) => y.share - x.share || y.findings.length - x.findings.length)) {
+    if (chosen.size + !chosen.has(p.src) + (p.copy !== p.src && !chosen.has(p.copy)) > MAX_NODES) continue;
+    chosen.add(p.src); chosen.add(p.copy);
+  }
+  const busiest = ARTS.filter((a) => chosen.has(a.id));
   const reusedShare = new Map(ARTS.map((a) => {
     const spans = SPANS.get(a.id).filter(({ f, side }) => f._reuse && (side === "b" || !f._directed)).map(({ f, side }) => [f[side].start, f[side].end]);
     return [a.id, a.text.length ? covered(spans) / a.text.length : 0];
@@ -172,14 +178,22 @@
       el("thead", null, el("tr", null,
         heads.map((h, i) => el("th", { scope: "col", cls: i >= 4 ? "num" : null }, h)))));
     const body = el("tbody");
-    for (const a of ARTS) {
+    const rowFor = (a) => {
       body.append(el("tr", null, el("td", { cls: "code" }, code(a)), el("td", null, a.outlet || ""),
         el("td", { cls: "code" }, a.date || "undated"),
         el("td", null, el("a", { href: hashFor("article", a.id) }, a.title || a.source || a.id)),
         el("td", { cls: "num" }, (a.chars ?? a.text.length).toLocaleString("en")),
         el("td", { cls: "num" }, String(SPANS.get(a.id).length)), el("td", { cls: "num" }, pct(reusedShare.get(a.id)))));
-    }
+    };
+    // An archive's table of every article would push the matrix and graph out of sight.
+    ARTS.slice(0, ARTICLE_ROWS).forEach(rowFor);
     table.append(body);
+    if (ARTS.length > ARTICLE_ROWS) {
+      const all = $("all-articles");
+      all.hidden = false;
+      all.textContent = "Show all " + ARTS.length + " articles";
+      all.addEventListener("click", () => { ARTS.slice(ARTICLE_ROWS).forEach(rowFor); all.hidden = true; });
+    }
     matrix();
     graph();
     const skipped = DOC.skipped || [];
@@ -193,9 +207,10 @@
   function matrix() {
     const box = $("matrix");
     if (!busiest.length) { box.append(el("p", { cls: "hint" }, "No shared text.")); return; }
-    if (busiest.length < involvement.size) {
+    if (busiest.length > 8) box.closest(".two").classList.add("wide"); // a big matrix needs the width
+    if (busiest.length < involved.size) {
       box.append(el("p", { cls: "hint" }, "Showing the " + busiest.length +
-        " articles with the most shared text; the findings list has all of them."));
+        " articles sharing the most text (of " + involved.size + "); the findings list has all of them."));
     }
     const t = el("table", { cls: "matrix" }, el("caption", { cls: "hint" },
       "Rows: source · columns: copy · ", el("span", { cls: "scale", "aria-hidden": "true" }), " 0 → 100%"));
@@ -203,7 +218,7 @@
       busiest.map((a) => el("th", { scope: "col", title: dated(a) }, code(a))))));
     const body = el("tbody");
     for (const r of busiest) {
-      const row = el("tr", null, el("th", { scope: "row", title: dated(r) }, label(r)));
+      const row = el("tr", null, el("th", { scope: "row", title: dated(r) }, clip(label(r), 30)));
       for (const c of busiest) {
         const p = PAIRS.get(r.id + "\u0000" + c.id);
         if (!p) { row.append(el("td", { cls: r === c ? "diag" : null }, el("span", { cls: "none", "aria-hidden": "true" }, "·"))); continue; }
@@ -238,14 +253,16 @@
     const ids = new Set([...edges.values()].flatMap((e) => [e.s, e.c]));
     const nodes = busiest.filter((a) => ids.has(a.id)).sort((x, y) => (x.date || "9999").localeCompare(y.date || "9999") || x._n - y._n);
     if (!nodes.length) { box.append(el("p", { cls: "hint" }, "No reuse between articles.")); return; }
-    const W = Math.max(640, Math.min(1200, nodes.length * 110)), H = nodes.length > 6 ? 340 : 260, R = 8;
+    const many = nodes.length > 12; // then a node is labelled with its number only (name in its tooltip)
+    const W = Math.max(640, Math.min(1200, nodes.length * (many ? 60 : 110))), H = nodes.length > 6 ? 340 : 260, R = 8;
+    const anyDate = nodes.some((a) => a.date);
     const order = new Map(nodes.map((a, i) => [a.id, i]));
     const fwd = [...edges.values()].map((e) => order.get(e.s) < order.get(e.c));
     // Forward copies arc above the nodes, backward below: leave room on the side that is used.
     const mid = fwd.every(Boolean) ? 0.68 : fwd.some(Boolean) ? 0.5 : 0.3;
     const pos = new Map(nodes.map((a, i) => {
       const x = nodes.length === 1 ? W / 2 : 70 + (i * (W - 140)) / (nodes.length - 1);
-      const y = (nodes.length > 6 ? mid - 0.12 + 0.12 * (i % 3) : mid) * H;
+      const y = (nodes.length > 6 ? mid - 0.12 + (many ? 0.08 * (i % 4) : 0.12 * (i % 3)) : mid) * H;
       return [a.id, [x, y]];
     }));
     const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "group", "aria-label": "Who copied whom: arrows from source to copy" });
@@ -276,19 +293,19 @@
       svg("path", { cls: "line", d, "stroke-width": Math.min(6, 1.5 + e.findings.length * 0.8),
         "marker-end": e.status === "unknown" ? null : "url(#ah-" + e.status + ")" }));
       root.append(g);
-      list.append(el("li", null, el("button", { type: "button", onclick: go }, what)));
+      if (list.childElementCount < 40) list.append(el("li", null, el("button", { type: "button", onclick: go }, what)));
     }
     for (const a of nodes) {
       const [x, y] = pos.get(a.id);
-      const short = name(a).length > 18 ? name(a).slice(0, 17) + "…" : name(a);
       root.append(svg("g", { cls: "node" }, svg("title", { text: dated(a) }), svg("circle", { cx: x, cy: y, r: R }),
-        svg("text", { x, y: y + R + 14, "text-anchor": "middle", text: code(a) + " " + short }),
-        svg("text", { cls: "date", x, y: y + R + 28, "text-anchor": "middle", text: a.date || "undated" })));
+        svg("text", { x, y: y + R + 14, "text-anchor": "middle", text: many ? code(a) : code(a) + " " + clip(name(a), 18) }),
+        anyDate && !many ? svg("text", { cls: "date", x, y: y + R + 28, "text-anchor": "middle", text: a.date || "undated" }) : null));
     }
     const key = el("p", null, ...[["credited", "#0072B2", ""], ["uncredited", "#D55E00", "7 4"], ["direction unknown", "#555", "2 4"]].map(([t, c, dash]) =>
       el("span", { cls: "key" }, svg("svg", { viewBox: "0 0 36 10", "aria-hidden": "true" },
         svg("line", { x1: 0, y1: 5, x2: 36, y2: 5, stroke: c, "stroke-width": 3, "stroke-dasharray": dash || null })), t)));
-    if (nodes.length < ids.size || busiest.length < involvement.size) {
+    if (edges.size > list.childElementCount) list.append(el("li", null, (edges.size - list.childElementCount) + " more pairs: choose a matrix cell or use the findings list."));
+    if (nodes.length < ids.size || busiest.length < involved.size) {
       key.append(el("span", { cls: "hint" }, " Only the busiest " + nodes.length + " articles are drawn."));
     }
     box.append(root, key, list);
