@@ -74,7 +74,7 @@ def main() -> int:
     plants = json.loads(corpus.plants_path.read_text())["plants"]
     para = [p for p in plants if p["kind"] == "paraphrase"]
     settings = Settings(cache_path=work / "cache.sqlite", judge=False, paraphrase_threshold=0.05,
-                        min_paraphrase_words=5)
+                        paraphrase_threshold_related=0.05, min_paraphrase_words=5)
     result = compare([str(corpus.directory)], settings)
     found = []
     for f in result.findings:

@@ -2,8 +2,9 @@
 
     python benchmarks/tune_thresholds.py [--data ../shared/data]
 
-Only the MRPC *train* split is read: the threshold is the one with the best F1 on it. Test splits
-are for reporting (benchmarks/), never for choosing these numbers.
+Only the MRPC *train* split is read: `threshold_related` (the bar between two articles that
+already share copied text) is the one with the best F1 on it. Test splits are for reporting
+(benchmarks/), never for choosing these numbers.
 """
 
 from __future__ import annotations
@@ -60,12 +61,17 @@ def main() -> int:
         f1 = 2 * precision * recall / max(1e-9, precision + recall)
         if f1 > best[0]:
             best = (f1, float(t), precision, recall)
+    # The weights and the bar between related articles come from here; the bar between unrelated
+    # articles ("threshold") is kept from benchmarks/tune_paraphrase_dev.py if already chosen.
+    old = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
     out = {
+        **old,
         "w_cosine": round(float(fit.coef_[0][0]), 6),
         "w_overlap": round(float(fit.coef_[0][1]), 6),
         "bias": round(float(fit.intercept_[0]), 6),
-        "threshold": round(best[1], 2),
-        "fitted_on": "MRPC train (msr_paraphrase_train.txt, 4,076 pairs), F1-optimal threshold",
+        "threshold": old.get("threshold", round(best[1], 2)),
+        "threshold_related": round(best[1], 2),
+        "fitted_on": "MRPC train (msr_paraphrase_train.txt, 4,076 pairs)",
         "train_f1": round(best[0], 4),
         "train_precision": round(best[2], 4),
         "train_recall": round(best[3], 4),

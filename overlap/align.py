@@ -251,8 +251,13 @@ def align_across(
     min_copy_words: int,
     edited_min: float,
     min_paraphrase_words: int,
+    threshold: float = 0.0,
+    threshold_related: float = 0.0,
 ) -> list[Finding]:
-    """Copies first (exact spans, diff); then paraphrases of sentences no copy already covers."""
+    """Copies first (exact spans, diff); then paraphrases of sentences no copy already covers.
+
+    A paraphrase needs the scorer's probability at `threshold_related` between two articles
+    that also share copied text (reuse makes more reuse likely), at `threshold` otherwise."""
     out: list[Finding] = []
     for ai, bj in sorted(set(copies) | set(paraphrases)):
         sa, sb = segs[ai], segs[bj]
@@ -277,7 +282,9 @@ def align_across(
             if f:
                 out.append(f)
                 covered |= sentences_under(segs, [f.a, f.b])
-        loose = [m for m in scored if (ai, m[0]) not in covered and (bj, m[1]) not in covered]
+        bar = threshold_related if covered else threshold
+        loose = [m for m, (prob, _) in scored.items() if prob >= bar
+                 and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
         for i0, i1, j0, j1, members in sentence_runs(loose):
             prob = max(scored[m][0] for m in members)
             cosine = max(scored[m][1] for m in members)

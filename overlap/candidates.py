@@ -146,6 +146,8 @@ class ParaphraseCandidates:
     passages: int
     embedded: int
     from_cache: int
+    threshold: float  # the scorer's bar between articles with no other reuse
+    threshold_related: float  # its bar between articles that already share copied text
 
 
 def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
@@ -213,7 +215,12 @@ def paraphrase_candidates(
     sent_vecs, para_vecs = vectors[: len(sent_keys)], vectors[len(sent_keys) :]
     row = {k: r for r, k in enumerate(sent_keys)}
     model = load_model()
-    threshold = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
+    alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
+    related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
+                   else model.threshold_related)
+    # Keep everything the looser bar passes; align_across applies the bar that fits each article
+    # pair once it knows whether the two also share copied text.
+    threshold = min(alone, related_min)
     rarity = Rarity(x.text for seg in segs for x in seg.sentences)
     found: dict[Pair, dict[Pair, tuple[float, float]]] = defaultdict(dict)
     related: dict[Pair, dict[Pair, float]] = defaultdict(dict)
@@ -264,4 +271,5 @@ def paraphrase_candidates(
     for key, pairs in found.items():
         for pair in pairs:
             related.get(key, {}).pop(pair, None)
-    return ParaphraseCandidates(dict(found), dict(related), len(texts), fresh, cached)
+    return ParaphraseCandidates(dict(found), dict(related), len(texts), fresh, cached, alone,
+                                related_min)

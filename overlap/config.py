@@ -47,8 +47,11 @@ class Settings:
     sentence_candidate_min: float = 0.6
     paragraph_candidate_min: float = 0.7
     # ...are judged by the paraphrase scorer (models/paraphrase_scorer.json, fitted on MRPC
-    # train). None takes the scorer's own F1-optimal threshold.
+    # train). None takes the scorer's own thresholds: `threshold` between articles with no other
+    # reuse (chosen on a synthetic train-split corpus), `threshold_related` between articles that
+    # already share copied text (chosen on MRPC train).
     paraphrase_threshold: float | None = None
+    paraphrase_threshold_related: float | None = None
     # Inside a paraphrased paragraph pair, mutually best-matching sentences at or above this
     # cosine pin the paraphrase down to sentences.
     paragraph_sentence_min: float = 0.55
@@ -62,7 +65,7 @@ class Settings:
     # contradict each other. At most this many are judged per run (closest first).
     max_claim_pairs: int = 2000
     # Sentences shorter than this (in words) are never paraphrase evidence: too little content.
-    min_paraphrase_words: int = 7
+    min_paraphrase_words: int = 12
     # How many embedding neighbours to keep for each sentence and paragraph.
     neighbours: int = 10
     # A line found in at least this many articles of the set, and short, is page chrome.
@@ -152,12 +155,13 @@ def _validate(s: Settings) -> None:
         "paragraph_sentence_min",
         "min_score",
         "paraphrase_threshold",
+        "paraphrase_threshold_related",
         "nli_contradict_min",
         "nli_entail_min",
         "nli_direction_min",
     ):
         value = getattr(s, name)
-        if value is None and name == "paraphrase_threshold":
+        if value is None and name.startswith("paraphrase_threshold"):
             continue
         # bool is an int to Python, but `min_score = true` in a TOML file is a mistake
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:

@@ -6,8 +6,12 @@ words. So the score combines the cosine with the share of rare content words the
 have in common, where rarity (IDF) is measured over the sentences of the corpus being compared
 and normalised to 0-1 so it means the same on 5 articles or 10,000.
 
-Weights and threshold live in models/paraphrase_scorer.json (made by
-benchmarks/tune_thresholds.py on MRPC train; never on a test split).
+Weights and thresholds live in models/paraphrase_scorer.json. The weights and the threshold for
+two articles that already share copied text come from MRPC train (benchmarks/tune_thresholds.py:
+MRPC pairs are sentences from articles about one story, two thirds of them paraphrases). Between
+unrelated articles paraphrases are rare among many same-topic sentences, so the threshold there
+comes from a synthetic corpus with MRPC train and PAN train plants
+(benchmarks/tune_paraphrase_dev.py). No test split chose any of them.
 """
 
 from __future__ import annotations
@@ -69,7 +73,8 @@ class ParaphraseModel:
     w_cosine: float
     w_overlap: float
     bias: float
-    threshold: float  # probability at or above which a pair is a paraphrase
+    threshold: float  # probability at or above which a pair is a paraphrase...
+    threshold_related: float  # ...or, between two articles that already share copied text
 
     def probability(self, cosine: float, overlap: float) -> float:
         z = self.w_cosine * cosine + self.w_overlap * overlap + self.bias
@@ -78,4 +83,5 @@ class ParaphraseModel:
 
 def load_model(path: Path = SCORER_FILE) -> ParaphraseModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return ParaphraseModel(data["w_cosine"], data["w_overlap"], data["bias"], data["threshold"])
+    return ParaphraseModel(data["w_cosine"], data["w_overlap"], data["bias"], data["threshold"],
+                           data.get("threshold_related", data["threshold"]))
