@@ -58,6 +58,12 @@ class MiniLM:
             # Offline for good measure: the path is local, but a library default must not phone out.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            # OpenMP threads sleep at a barrier instead of spinning. On a machine whose cores are
+            # busy with other work (a laptop, a shared server, a CI runner), spinning threads wait
+            # for a descheduled sibling at every operator: measured here with the cores shared,
+            # the encoder ran 2.3x (fp32) to 5x (bf16) faster. Only takes effect when torch is not
+            # loaded yet; an explicit OMP_WAIT_POLICY in the environment wins.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
                 import transformers
                 from sentence_transformers import SentenceTransformer
