@@ -412,7 +412,7 @@ def main() -> None:
     )
 
     info = {
-        "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "settings": {k: _relative(v) for k, v in vars(args).items()},
         "train_counts": dict(sorted(counts.items())),
         "dev_counts": dict(sorted(dev_counts.items())),
         "train_labels": dict(Counter(p.label for p in train)),
@@ -497,6 +497,16 @@ def main() -> None:
         f"dev accuracy: best checkpoint {best:.4f}, exported int8 {info['best_dev_exported']:.4f}"
     )
     (args.out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+
+
+def _relative(value: object) -> object:
+    """Paths relative to the repo root, so training.json does not record this machine's layout."""
+    if not isinstance(value, Path):
+        return value
+    try:
+        return str(value.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(value)
 
 
 def _sha256(path: Path) -> str:

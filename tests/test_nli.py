@@ -1,0 +1,200 @@
+"""NLI model loading: label order from the config, actionable errors, the both-ways helper, and
+(slow) the real trained model on a few real sentences."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from overlap import nli
+from overlap.errors import ModelError, OverlapError
+
+
+def _fake_model_dir(tmp_path: Path, id2label: dict) -> Path:
+    """A folder that passes the file checks; the weights are never read by these tests."""
+    (tmp_path / "config.json").write_text(json.dumps({"id2label": id2label}), encoding="utf-8")
+    (tmp_path / nli.WEIGHTS_FILE).write_bytes(b"not really weights")
+    (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+def test_label_columns_follow_the_config_not_a_fixed_order():
+    config = {"id2label": {"0": "contradiction", "1": "neutral", "2": "entailment"}}
+    assert nli.label_columns(config) == [2, 1, 0]
+    # Integer keys (as a dict built in Python) and upper-case names (as some models write them).
+    assert nli.label_columns({"id2label": {1: "ENTAILMENT", 0: "Neutral", 2: "contradiction"}}) == [
+        1,
+        0,
+        2,
+    ]
+
+
+@pytest.mark.parametrize(
+    "id2label",
+    [
+        {"0": "LABEL_0", "1": "LABEL_1", "2": "LABEL_2"},  # a config saved without label names
+        {"0": "entailment", "1": "contradiction"},  # a 2-way head
+        {"0": "entailment", "1": "neutral", "5": "contradiction"},
+        {},
+    ],
+)
+def test_label_columns_refuses_configs_without_the_three_labels(id2label):
+    with pytest.raises(ModelError, match="id2label"):
+        nli.label_columns({"id2label": id2label})
+
+
+def test_label_columns_refuses_non_integer_ids():
+    with pytest.raises(ModelError, match="not an integer"):
+        nli.label_columns({"id2label": {"a": "entailment", "1": "neutral", "2": "contradiction"}})
+
+
+def test_missing_weights_say_how_to_get_them(tmp_path):
+    with pytest.raises(ModelError) as err:
+        nli.NLIModel(tmp_path)
+    message = str(err.value)
+    assert str(tmp_path) in message and "model.safetensors" in message
+    assert "python benchmarks/train_nli.py" in message
+    assert isinstance(err.value, OverlapError)  # the CLI's one family
+
+
+def test_model_folder_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv(nli.ENV_DIR, str(tmp_path / "nowhere"))
+    with pytest.raises(ModelError, match="nowhere"):
+        nli.NLIModel()
+    folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
+    monkeypatch.setenv(nli.ENV_DIR, str(folder))
+    assert nli.NLIModel().path == folder
+
+
+def test_model_reads_its_label_order_and_checksum_without_loading(tmp_path):
+    folder = _fake_model_dir(tmp_path, {"0": "neutral", "1": "contradiction", "2": "entailment"})
+    model = nli.NLIModel(folder)
+    assert model.columns == [2, 0, 1]
+    assert model.model_id.startswith(nli.MODEL_NAME + "@sha256:")
+    assert model._model is None  # nothing loaded until the first predict
+
+
+def test_bad_config_is_a_model_error(tmp_path):
+    folder = _fake_model_dir(tmp_path, {})
+    (folder / "config.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="config.json"):
+        nli.NLIModel(folder)
+
+
+def test_importing_the_module_does_not_import_torch():
+    code = "import sys, overlap.nli; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+class EchoNLI:
+    """Entailment 1 when the two texts are equal, else contradiction; records what it was asked."""
+
+    model_id = "echo@1"
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str]] = []
+
+    def predict(self, pairs):
+        self.asked.extend(pairs)
+        return np.array([[1.0, 0.0, 0.0] if a == b else [0.0, 0.0, 1.0] for a, b in pairs])
+
+
+def test_both_ways_asks_each_direction_once_in_one_batch():
+    fake = EchoNLI()
+    probs = nli.predict_both_ways(fake, [("a", "b"), ("c", "c")])
+    assert probs.shape == (2, 2, 3)
+    assert fake.asked == [("a", "b"), ("c", "c"), ("b", "a"), ("c", "c")]
+    assert probs[1, :, 0].tolist() == [1.0, 1.0]
+    assert nli.predict_both_ways(fake, []).shape == (0, 2, 3)
+
+
+def test_weights_round_trip_through_int8(tmp_path, monkeypatch):
+    torch = pytest.importorskip("torch")
+    from safetensors.torch import save_file
+
+    generator = torch.Generator().manual_seed(0)
+    state = {
+        "bert.encoder.layer.0.output.dense.weight": torch.randn(16, 8, generator=generator),
+        "bert.encoder.layer.0.output.dense.bias": torch.randn(16, generator=generator),
+        "classifier.weight": torch.randn(3, 16, generator=generator),
+        nli.WORD_EMBEDDINGS: torch.randn(4, 8, generator=generator),
+    }
+    stored = nli.quantize_state_dict(state)
+    assert stored["bert.encoder.layer.0.output.dense.weight"].dtype == torch.int8
+    assert nli.WORD_EMBEDDINGS not in stored  # read back from the base package instead
+    save_file(stored, str(tmp_path / "w.safetensors"), metadata={"format": nli.FORMAT})
+
+    base = tmp_path / "base.safetensors"
+    save_file({"embeddings.word_embeddings.weight": state[nli.WORD_EMBEDDINGS]}, str(base))
+    monkeypatch.setattr(nli, "base_word_embeddings_file", lambda: base)
+    loaded = nli.load_state_dict(tmp_path / "w.safetensors", {})
+    for name, tensor in state.items():
+        step = tensor.abs().max().item() / 127 if name.endswith("dense.weight") else 1e-2
+        assert torch.allclose(loaded[name], tensor, atol=step), name
+
+    save_file(stored, str(tmp_path / "old.safetensors"), metadata={"format": "something-else"})
+    with pytest.raises(ModelError, match="unknown weights format"):
+        nli.load_state_dict(tmp_path / "old.safetensors", {})
+    with pytest.raises(ModelError, match="checksum"):
+        nli.load_state_dict(tmp_path / "w.safetensors", {"overlap": {"word_embeddings_sha256": "0"}})
+
+
+# --- the real model ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_model() -> nli.NLIModel:
+    return nli.NLIModel()
+
+
+@pytest.mark.slow
+def test_real_model_label_order_comes_from_its_config(real_model):
+    config = json.loads((real_model.path / "config.json").read_text(encoding="utf-8"))
+    assert [config["id2label"][str(c)] for c in real_model.columns] == list(nli.LABELS)
+
+
+@pytest.mark.slow
+def test_real_model_on_news_sentences(real_model):
+    pairs = [
+        # seeds/: the border length as two outlets give it
+        (
+            "The two countries share a 1,954-mile border.",
+            "The two countries share a 2,000-mile border.",
+        ),
+        # a paraphrase
+        (
+            "Mexico's government said on Tuesday that it would hand over the suspects.",
+            "The suspects will be handed over, the Mexican government said Tuesday.",
+        ),
+        # inserted negation
+        (
+            "The agencies will continue to share intelligence.",
+            "The agencies will not continue to share intelligence.",
+        ),
+    ]
+    probs = real_model.predict(pairs)
+    assert probs.shape == (3, 3)
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+    entail, _, contra = nli.LABELS.index("entailment"), 1, nli.LABELS.index("contradiction")
+    assert probs[0, contra] > probs[0, entail]
+    assert probs[1].argmax() == entail
+    assert probs[2].argmax() == contra
+
+
+@pytest.mark.slow
+def test_real_model_both_ways_and_batching_agree(real_model):
+    premise = "A man is playing a guitar on stage."
+    hypothesis = "A person is making music."
+    two = real_model.both_ways(premise, hypothesis)
+    assert two.shape == (2, 3)
+    single = real_model.predict([(premise, hypothesis)])[0]
+    assert np.allclose(two[0], single, atol=1e-4)
+    assert two[0].argmax() == nli.LABELS.index("entailment")
+    # Entailment one way only: a musician need not be a man playing a guitar.
+    assert two[1, 0] < two[0, 0]
