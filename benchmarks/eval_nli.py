@@ -62,6 +62,20 @@ REFERENCE_RUN = {
     "ANLI r1 dev": 27.7,
 }
 GOALS = {"SNLI test": 85.0, "MultiNLI dev-mismatched": 78.0}
+WHY_SHORT = (
+    "Why: the model saw about 9,500 SNLI and 11,700 MultiNLI pairs (the dev and TaxiNLI sets "
+    "marked for the shipped model), against 550,000 + 393,000 train pairs for the published "
+    "figure, whose train splits are not in ../shared/data; it is a 22.7 M-parameter, 6-layer "
+    "model against DeBERTa-v3-base's 184 M; its starting point is a sentence-embedding model, "
+    "not a masked-language-model checkpoint, so the attention between premise and hypothesis "
+    "is learnt from these pairs alone; and the CPU budget allowed 1.4 epochs (51 min on 2 "
+    "shared cores), and the dev slice gained only 0.4 points from epoch 1 to 1.4, so "
+    "more epochs alone would not close the gap. About half of "
+    "the training pairs are other domains (FEVER, MED, ConTRoL, SciTail), which helps the "
+    "out-of-domain sets more than SNLI. The reference run (1 epoch, 49k pairs) scored 77.2 / "
+    "67.3 on the first 3,000 pairs: more data and epochs moved SNLI and MultiNLI by about a "
+    "point each, so the remaining gap is mostly in-domain data and model size, not tuning."
+)
 
 
 def read(kind: str, path: Path) -> list[tuple[str, str, str]]:
@@ -167,6 +181,12 @@ def render(res: dict) -> str:
             f"{s['acc2']:.1f} | {cpr} | {f1} |"
         )
     lat = res["latency"]
+    gaps = []
+    for name, goal in GOALS.items():
+        acc = res["sets"][name].get("acc3", 0.0)
+        verdict = "met" if acc >= goal else f"short by {goal - acc:.1f} points"
+        gaps.append(f"{name} {acc:.1f} % against a goal of {goal:.0f} %: {verdict}")
+    lines += ["", "**Goals:** " + "; ".join(gaps) + ". " + WHY_SHORT]
     lines += [
         "",
         "FEVER-symmetric has no neutral class (supports / refutes): its 2-way column is the "
@@ -182,7 +202,13 @@ def render(res: dict) -> str:
         f"**{lat['single_ms_median']:.1f} ms** median for a single pair per call "
         f"(p90 {lat['single_ms_p90']:.1f} ms). "
         f"Model load: {res['load_s']:.1f} s. "
-        f"Evaluating everything took {res['eval_minutes']:.1f} min.",
+        f"Evaluating everything took {res['eval_minutes']:.1f} min"
+        + (
+            f", with other benchmarks sharing the cores (load average {res['load_avg']}): "
+            "expect lower latency on an idle machine."
+            if res.get("load_avg")
+            else "."
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -207,7 +233,14 @@ def main() -> None:
         "--max-per-set", type=int, default=0, help="sample larger sets (SNLI/MNLI stay whole)"
     )
     ap.add_argument("--no-write", action="store_true", help="print only")
+    ap.add_argument(
+        "--render-only", action="store_true", help="rewrite the reports from scores.json"
+    )
     args = ap.parse_args()
+    if args.render_only:
+        folder = args.model or ROOT / "models" / "nli-minilm-l6"
+        write(folder, json.loads((folder / "scores.json").read_text(encoding="utf-8")))
+        return
 
     # Under load from other processes OpenMP's spin-waiting slows 2 threads several-fold
     # (see train_nli.py); must be set before torch starts its thread pool.
@@ -251,19 +284,23 @@ def main() -> None:
         )
     res["latency"] = latency(model, snli_pairs[:2000])
     res["eval_minutes"] = (time.time() - start) / 60
+    res["load_avg"] = f"{os.getloadavg()[0]:.1f}"
+    print(render(res))
+    if not args.no_write:
+        write(model.path, res)
+
+
+def write(folder: Path, res: dict) -> None:
     body = render(res)
-    print(body)
-    if args.no_write:
-        return
     replace_section(ROOT / "reports" / "benchmarks.md", body)
-    card = model.path / "README.md"
+    card = folder / "README.md"
     if card.exists():
         text = card.read_text(encoding="utf-8")
         if CARD_START in text and CARD_END in text:
             head, rest = text.split(CARD_START, 1)
             _, tail = rest.split(CARD_END, 1)
             card.write_text(f"{head}{CARD_START}\n{body}{CARD_END}{tail}", encoding="utf-8")
-    (model.path / "scores.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    (folder / "scores.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -142,7 +142,8 @@ def test_weights_round_trip_through_int8(tmp_path, monkeypatch):
     with pytest.raises(ModelError, match="unknown weights format"):
         nli.load_state_dict(tmp_path / "old.safetensors", {})
     with pytest.raises(ModelError, match="checksum"):
-        nli.load_state_dict(tmp_path / "w.safetensors", {"overlap": {"word_embeddings_sha256": "0"}})
+        wrong = {"overlap": {"word_embeddings_sha256": "0"}}
+        nli.load_state_dict(tmp_path / "w.safetensors", wrong)
 
 
 # --- the real model ------------------------------------------------------------------------------
