@@ -40,6 +40,9 @@ POSITIVE = ("verbatim", "edited", "paraphrase")
 # The kind a finding should have for each planted kind.
 EXPECTED_KIND = {"verbatim": "verbatim", "edited": "edited", "paraphrase": "paraphrase"}
 EXAMPLES = 3
+BG_UNRELATED = "background: other public sentences (different items)"
+BG_CAPTIONS = "background: two image/video captions (often describe one picture)"
+BG_PASSAGE = "background: two sentences of one source passage (ConTRoL/FEVER/MNLI)"
 
 
 # --------------------------------------------------------------------------- child process
@@ -56,11 +59,14 @@ def child(inputs: str, cache: str, out: str) -> None:
     imported = time.perf_counter()
     result = compare([inputs], Settings(cache_path=Path(cache)))
     done = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     stats = result.stats
     payload = {
         "import_s": imported - began,
         "compare_s": done - imported,
-        "maxrss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "maxrss_kib": usage.ru_maxrss,
+        # CPU seconds (all threads): less sensitive than wall time to other work on the machine.
+        "cpu_s": usage.ru_utime + usage.ru_stime,
         "articles": len(result.articles),
         "skipped": [[s.source, s.reason] for s in result.skipped],
         "sentences": sum(len(s.sentences) for s in result.segmented),
@@ -80,6 +86,9 @@ def child(inputs: str, cache: str, out: str) -> None:
                 "score": f.score,
                 "lexical": f.lexical,
                 "semantic": f.semantic,
+                "verdict": (
+                    str(j.verdict) if (j := getattr(f, "judgement", None)) is not None else None
+                ),
                 "a": {"article": f.a.article, "start": f.a.start, "end": f.a.end, "text": f.a.text},
                 "b": {"article": f.b.article, "start": f.b.start, "end": f.b.end, "text": f.b.text},
             }
@@ -104,9 +113,11 @@ def measure(inputs: Path, cache: Path, label: str) -> dict:
         str(out),
     ]
     log(f"{label}: compare on {inputs} (cache {cache})")
+    load_before = os.getloadavg()[0]
     began = time.perf_counter()
     proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     wall = time.perf_counter() - began
+    load_after = os.getloadavg()[0]
     if proc.returncode != 0:
         out.unlink(missing_ok=True)
         tail = "\n".join(proc.stderr.strip().splitlines()[-25:])
@@ -114,6 +125,9 @@ def measure(inputs: Path, cache: Path, label: str) -> dict:
     data = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
     data["process_s"] = wall
+    # Other work on the machine inflates timings: a 1-minute load average above the core count
+    # means this run shared the CPUs.
+    data["load"] = (load_before, load_after)
     data["rss_mib"] = data["maxrss_kib"] / 1024
     log(
         f"{label}: {data['compare_s']:.1f} s in compare, {wall:.1f} s process, "
@@ -187,13 +201,17 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
     categories: Counter = Counter()
     cat_kinds: dict[str, Counter] = defaultdict(Counter)
     cat_examples: dict[str, list[dict]] = defaultdict(list)
+    labelled: list[tuple[dict, str]] = []
+    claims: Counter = Counter()
     for f in findings:
+        is_claim = f["kind"] == "claim"
         hit_pos = hit_neg = None
         for p in by_pair.get(frozenset((f["a"]["article"], f["b"]["article"])), []):
             sides = _sides(f, p)
             if sides is None:
                 continue
-            matches[p["id"]].append((f, *sides))
+            if not is_claim:
+                matches[p["id"]].append((f, *sides))
             if p["kind"] == "hard_negative":
                 hit_neg = hit_neg or p
             else:
@@ -211,16 +229,29 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
         ):
             cat = "touches planted text, wrong pairing"
         else:
-            cat = "background (touches no plant)"
+            (src_a, doc_a), (src_b, doc_b) = (
+                _filler_source(s, filler_at) for s in (f["a"], f["b"])
+            )
+            if not is_claim:
+                background_sources[" × ".join(sorted((src_a, src_b)))] += 1
+            if "captions" in src_a and "captions" in src_b:
+                cat = BG_CAPTIONS
+            elif doc_a and doc_a == doc_b:
+                cat = BG_PASSAGE
+            else:
+                cat = BG_UNRELATED
+        if is_claim:
+            # Not reuse: two related passages judged to disagree. Counted apart.
+            claims[cat] += 1
+            continue
         categories[cat] += 1
         cat_kinds[cat][f["kind"]] += 1
-        if cat.startswith("background"):
-            pair = sorted(_filler_source(s, filler_at) for s in (f["a"], f["b"]))
-            background_sources[" × ".join(pair)] += 1
+        labelled.append((f, cat))
         if cat != "planted positive":
             cat_examples[cat].append(f)
 
     groups: dict[str, dict] = {}
+    edit_verdicts: dict[str, Counter] = defaultdict(Counter)
     confusion: dict[str, Counter] = defaultdict(Counter)
     misses: dict[str, list[dict]] = defaultdict(list)
     disagreements: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
@@ -253,6 +284,9 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
         )
         kind = best[0]["kind"]
         row["kinds"][kind] += 1
+        if p["kind"] == "edited":
+            changed = "number" if any(e.startswith("number") for e in p["edits"]) else "word"
+            edit_verdicts[changed][best[0].get("verdict") or "not judged"] += 1
         confusion[p["kind"]][kind] += 1
         if EXPECTED_KIND.get(p["kind"]) == kind:
             row["kind_agrees"] += 1
@@ -262,8 +296,10 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
             min(_coverage([m[1] for m in found], p["a"]), _coverage([m[2] for m in found], p["b"]))
         )
         row["purity"].append(min(_purity(best[1], p["a"]), _purity(best[2], p["b"])))
-    total = len(findings)
+    total = sum(categories.values())
     return {
+        "claims": claims,
+        "edit_verdicts": edit_verdicts,
         "groups": groups,
         "confusion": confusion,
         "categories": categories,
@@ -273,16 +309,25 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
         "disagreements": disagreements,
         "findings": total,
         "background_sources": background_sources,
+        "labelled": labelled,
         "precision": categories["planted positive"] / total if total else None,
+        # The same, not counting background findings the filler itself invites (captions of one
+        # picture, sentences of one passage): the pipeline's own false positives.
+        "precision_adjusted": (
+            categories["planted positive"] / adjusted
+            if (adjusted := total - categories[BG_CAPTIONS] - categories[BG_PASSAGE])
+            else None
+        ),
     }
 
 
-def _filler_source(span: dict, filler_at: dict) -> str:
-    """Which public set the filler under a finding span came from (most characters wins)."""
+def _filler_source(span: dict, filler_at: dict) -> tuple[str, str]:
+    """(public set, source passage) of the filler under a finding span (most characters wins)."""
     share: Counter = Counter()
-    for start, end, source in filler_at.get(span["article"], []):
-        share[source] += _overlap(span["start"], span["end"], start, end)
-    return share.most_common(1)[0][0] if share and share.most_common(1)[0][1] else "?"
+    for start, end, source, doc in filler_at.get(span["article"], []):
+        if n := _overlap(span["start"], span["end"], start, end):
+            share[(source, doc)] += n
+    return share.most_common(1)[0][0] if share else ("?", "")
 
 
 def _same_reused_filler(f: dict, reuse_at: dict) -> bool:
@@ -410,9 +455,11 @@ def _rel(path: Path) -> Path:
 def _run_row(label: str, r: dict) -> str:
     s = r["stats"] or {}
     return (
-        f"| {label} | {r['compare_s']:.1f} s | {r['process_s']:.1f} s | {r['rss_mib']:.0f} MiB "
+        f"| {label} | {r['compare_s']:.1f} s | {r['process_s']:.1f} s | {r['cpu_s']:.0f} s "
+        f"| {r['rss_mib']:.0f} MiB "
         f"| {r['articles']} | {s.get('passages', '?')} | {s.get('embedded', '?')} "
-        f"| {s.get('embedded_from_cache', '?')} | {len(r['findings'])} |"
+        f"| {s.get('embedded_from_cache', '?')} | {len(r['findings'])} "
+        f"| {r['load'][0]:.1f} → {r['load'][1]:.1f} |"
     )
 
 
@@ -449,15 +496,18 @@ def render(
     out.append("")
     out.append(
         "Each run is a fresh Python process. *compare* is the `compare()` call (model load "
-        "included); *process* adds interpreter start and imports; peak RSS is the process's "
-        "`ru_maxrss`."
+        "included); *process* adds interpreter start and imports; *CPU* is the process's user + "
+        "system CPU time over all threads; peak RSS is the process's "
+        "`ru_maxrss`; *load avg* is the 1-minute load average before → after the run: above "
+        f"{info['nproc']} (the core count) other work shared the CPUs and the timings are "
+        "inflated."
     )
     out.append("")
     out.append(
-        "| run | compare | process | peak RSS | articles | passages | embedded | from cache "
-        "| findings |"
+        "| run | compare | process | CPU | peak RSS | articles | passages | embedded | from cache "
+        "| findings | load avg |"
     )
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     out.append(_run_row("seeds/ cold (empty cache)", cold))
     out.append(_run_row("seeds/ warm (same cache)", warm))
     out.append(_run_row(f"synthetic {args.articles} cold", syn))
@@ -536,17 +586,59 @@ def render(
             f"**{_pct(tot['found'] / tot['planted'])}** | "
             f"{_pct(tot['agree'] / tot['found']) if tot['found'] else 'n/a'} | | | |"
         )
+    if ev["edit_verdicts"]:
+        out.append("")
+        out.append(
+            "Judge verdicts on found edited plants (a changed number is a factual change, so "
+            "*contradict* is the right call; a swapped word such as is/was, said/stated is "
+            "usually not): "
+            + "; ".join(
+                f"{what} changed: " + ", ".join(f"{k} {v}" for k, v in c.most_common())
+                for what, c in sorted(ev["edit_verdicts"].items())
+            )
+            + "."
+        )
     out.append("")
     out.append(
-        f"Findings: {ev['findings']}. **Precision** (findings overlapping a planted "
-        f"positive pair on both sides / all findings): **{_pct(ev['precision'])}**."
+        f"Reuse findings (every kind but `claim`): {ev['findings']}. **Precision** (findings "
+        "overlapping a planted positive pair on both sides / all reuse findings): "
+        f"**{_pct(ev['precision'])}**; "
+        f"{_pct(ev['precision_adjusted'])} when background findings between captions of one "
+        "picture or sentences of one source passage (invited by the filler, often true "
+        "paraphrases) are left out."
     )
     out.append("")
-    out.append("| findings | count | share | kinds |")
-    out.append("|---|---:|---:|---|")
+    verdicts: dict[str, Counter] = defaultdict(Counter)
+    for f, cat in ev["labelled"]:
+        verdicts[cat][f.get("verdict") or "not judged"] += 1
+    out.append("| findings | count | share | kinds | verdicts (judge) |")
+    out.append("|---|---:|---:|---|---|")
     for cat, n in ev["categories"].most_common():
         kinds = ", ".join(f"{k} {v}" for k, v in ev["cat_kinds"][cat].most_common())
-        out.append(f"| {cat} | {n} | {_pct(n / ev['findings'])} | {kinds} |")
+        said = ", ".join(f"{k} {v}" for k, v in verdicts[cat].most_common())
+        out.append(f"| {cat} | {n} | {_pct(n / ev['findings'])} | {kinds} | {said} |")
+    if ev["claims"]:
+        out.append("")
+        out.append(
+            f"Besides these, {sum(ev['claims'].values())} `claim` findings (related passages "
+            "judged to contradict each other; not reuse, so left out of precision and recall): "
+            + ", ".join(f"{k} {v}" for k, v in ev["claims"].most_common())
+            + "."
+        )
+    out.append("")
+    out.append("Scores by category and reported kind (quartiles; semantic = embedding cosine):")
+    out.append("")
+    out.append("| findings | kind | n | score q1 / median / q3 | semantic median |")
+    out.append("|---|---|---:|---|---:|")
+    by: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for f, cat in ev["labelled"]:
+        by[(cat, f["kind"])].append(f)
+    for (cat, kind), fs in sorted(by.items(), key=lambda kv: -len(kv[1])):
+        scores = sorted(f["score"] for f in fs)
+        sems = [f["semantic"] for f in fs if f["semantic"] is not None]
+        qs = " / ".join(f"{scores[int(len(scores) * k)]:.2f}" for k in (0.25, 0.5, 0.75))
+        sem = f"{statistics.median(sems):.2f}" if sems else "n/a"
+        out.append(f"| {cat} | {kind} | {len(fs)} | {qs} | {sem} |")
     if ev["background_sources"]:
         out.append("")
         out.append(
@@ -558,8 +650,11 @@ def render(
     out.append(
         "Notes: filler sentences never repeat and share no 6-word run with each other or "
         "with any MRPC/PAN test sentence, so a verbatim/edited finding in the background "
-        "is a copy-detector false positive; a paraphrase finding there links two unrelated "
-        "public sentences (often the same topic: captions of dogs, stock-market reports). "
+        "is a copy-detector false positive. A paraphrase finding there links two different "
+        "public sentences: captions of one picture and sentences of one passage are often "
+        "true paraphrases or close topic neighbours (the filler's doing); between unrelated "
+        "sentences they are the pipeline's own false positives (same template, different "
+        "facts: stock reports, death tolls, award lists). "
         "MRPC hard negatives often share a long fragment word for word, so a verbatim or "
         "edited finding on one reports real shared wording; paraphrase findings on them are "
         "the clearer false positives. Paraphrase plants come from test splits, so no "
@@ -583,10 +678,16 @@ def render(
                 f"“{_short(f['b']['text'])}”"
             )
     for cat, items in ev["cat_examples"].items():
-        for f in items[:EXAMPLES]:
+        shown: Counter = Counter()
+        for f in items:
+            if shown[f["kind"]] >= EXAMPLES:
+                continue
+            shown[f["kind"]] += 1
             sem = "" if f["semantic"] is None else f", semantic {f['semantic']:.2f}"
+            said = f", judged {f['verdict']}" if f.get("verdict") else ""
             out.append(
-                f"- {cat}: {f['kind']} score {f['score']:.2f}{sem}, "
+                f"- {cat}: {f['kind']} score {f['score']:.2f}{sem}, lexical {f['lexical']:.2f}"
+                f"{said}, "
                 f"{f['a']['article']} / {f['b']['article']}: “{_short(f['a']['text'])}” / "
                 f"“{_short(f['b']['text'])}”"
             )

@@ -31,6 +31,7 @@ import random
 import re
 import shutil
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,33 +208,50 @@ def norm_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", folded))
 
 
-def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str]], Counter]:
-    """(source, sentence) pairs: deduplicated, none equal to an excluded (test) sentence."""
-    raw: list[tuple[str, str]] = []
+def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str, str]], Counter]:
+    """(source, sentence, document) triples: deduplicated, none near an excluded (test) sentence.
+
+    `document` names the passage a sentence was cut from (ConTRoL, FEVER and MNLI premises hold
+    several sentences), or the set itself for one-sentence items; the benchmark uses it to tell
+    background findings between sentences of one passage from those between unrelated ones.
+    """
+    raw: list[tuple[str, str, str]] = []
     if (data / MRPC_TRAIN).is_file():
-        raw += [("mrpc-train", r[3]) for r in _tsv(data / MRPC_TRAIN)[1:] if len(r) >= 5]
+        raw += [("mrpc-train", r[3], "") for r in _tsv(data / MRPC_TRAIN)[1:] if len(r) >= 5]
     for rel in STSB:
-        raw += [("stsb", r[5]) for r in _tsv(data / rel) if len(r) >= 7 and r[1] != "MSRpar"]
-    raw += [("snli", detokenise(x)) for x in _lines(data / SNLI_DEV_S1)]
-    raw += [("pan-train", x) for x in _lines(data / PAN_TRAIN_S1)]
+        raw += [
+            (f"stsb {STSB_GENRES.get(r[1], 'other')}", r[5], "")
+            for r in _tsv(data / rel)
+            if len(r) >= 7 and r[1] != "MSRpar"
+        ]
+    raw += [("snli captions", detokenise(x), "") for x in _lines(data / SNLI_DEV_S1)]
+    raw += [("pan-train", x, "") for x in _lines(data / PAN_TRAIN_S1)]
     if (data / MNLI_DEV).is_file():
         # Premises only; the lower-case telephone transcripts fail _tidy's capital-letter test.
         raw += [
-            ("mnli", s)
+            ("mnli", s, _doc("mnli", r[0]))
             for r in _tsv(data / MNLI_DEV)[1:]
             if r and r[0][:1].isupper()
             for s in _split(r[0])
         ]
     if (data / FEVER_DEV).is_file():
         raw += [
-            ("fever", s) for r in _tsv(data / FEVER_DEV)[1:] if r for s in _split(detokenise(r[0]))
+            ("fever", s, _doc("fever", r[0]))
+            for r in _tsv(data / FEVER_DEV)[1:]
+            if r
+            for s in _split(detokenise(r[0]))
         ]
     if (data / CONTROL_TRAIN).is_file():
-        raw += [("control", s) for r in _tsv(data / CONTROL_TRAIN)[1:] if r for s in _split(r[0])]
+        raw += [
+            ("control", s, _doc("control", r[0]))
+            for r in _tsv(data / CONTROL_TRAIN)[1:]
+            if r
+            for s in _split(r[0])
+        ]
     seen = set(exclude)
     grams = {g for key in exclude for g in _grams(key)}
-    out: list[tuple[str, str]] = []
-    for source, text in raw:
+    out: list[tuple[str, str, str]] = []
+    for source, text, doc in raw:
         tidy = _tidy(text)
         if tidy is None:
             continue
@@ -246,8 +264,25 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str]], C
             continue
         seen.add(key)
         grams |= mine
-        out.append((source, tidy))
-    return out, Counter(s for s, _ in out)
+        out.append((source, tidy, doc))
+    return out, Counter(s for s, _, _ in out)
+
+
+# STS-B file -> kind of text. Captions come in clusters describing one video or picture (SNLI
+# premises too: five captions per Flickr30k image), so two of them are often true paraphrases.
+STSB_GENRES = {
+    "MSRvid": "captions",
+    "images": "captions",
+    "track5.en-en": "captions",
+    "headlines": "news",
+    "deft-news": "news",
+    "deft-forum": "forum",
+    "answers-forums": "forum",
+}
+
+
+def _doc(source: str, premise: str) -> str:
+    return f"{source}:{zlib.crc32(premise.encode('utf-8')):08x}"
 
 
 NEAR_DUP_WORDS = 6
@@ -364,7 +399,7 @@ def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
 class _Pool:
     """Filler sentences handed out once each; reshuffled and reused (and recorded) if exhausted."""
 
-    def __init__(self, items: list[tuple[str, str]], rng: random.Random):
+    def __init__(self, items: list[tuple[str, str, str]], rng: random.Random):
         self.items = items
         self.rng = rng
         self.order = list(range(len(items)))
@@ -447,8 +482,8 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
     # News-like sentences with something for the edit rules to act on.
     editable = {
         i
-        for i, (src, t) in enumerate(filler)
-        if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb")
+        for i, (src, t, _) in enumerate(filler)
+        if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb news")
     }
     plants: list[dict] = []
     used_ids: set[str] = set()
@@ -504,7 +539,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
     directory = work / "articles"
     directory.mkdir(parents=True)
     placements: dict[int, list[dict]] = defaultdict(list)
-    filler_spans: dict[str, list[list]] = defaultdict(list)  # article -> [start, end, source]
+    filler_spans: dict[str, list[list]] = defaultdict(list)  # article -> [start, end, source, doc]
     total_chars = placed = 0
     for ai, pars in enumerate(articles):
         spans: dict[tuple[int, str], list[int]] = {}
@@ -524,7 +559,8 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
                 placed += 1
                 if tag[0] == "f":
                     placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
-                    filler_spans[ids[ai]].append([start, end, filler[tag[1]][0]])
+                    source, _, doc = filler[tag[1]]
+                    filler_spans[ids[ai]].append([start, end, source, doc])
                 else:
                     key = (tag[1], tag[2])
                     if key in spans:

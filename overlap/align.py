@@ -64,15 +64,34 @@ def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | Non
     current, start = 0.0, 0
     for k, (tag, a0, a1, b0, b1) in enumerate(ops):
         gain = (a1 - a0) if tag == "equal" else -UNSHARED_COST * ((a1 - a0) + (b1 - b0))
-        if current + gain <= 0 and tag != "equal":
+        # Strict comparisons: a stretch that breaks even stays open, so a changed word between
+        # shared ones ("Bemis is/was a neighborhood") stays inside the copy.
+        if current + gain < 0 and tag != "equal":
             current, start = 0.0, k + 1
             continue
-        if current <= 0:
+        if current < 0:
             current, start = 0.0, k
         current += gain
         if tag == "equal" and current >= best:  # on a tie, the longer stretch
             best, best_range = current, (start, k)
-    return best_range
+    if best_range is None:
+        return None
+    first, last = best_range
+    # A word or two changed at the very start or end of the passage ("The new link" / "A new
+    # link") belongs to the copy: it is an edit, not a boundary.
+    if _small_edit(ops[:first]):
+        first = 0
+    if _small_edit(ops[last + 1:]):
+        last = len(ops) - 1
+    return first, last
+
+
+def _small_edit(ops: list[tuple[str, int, int, int, int]], words: int = 2) -> bool:
+    """A word or two replaced by a word or two (words on both sides, none shared). Words on one
+    side only are where the copy ends ("…,” he said), not an edit."""
+    a = sum(op[2] - op[1] for op in ops)
+    b = sum(op[4] - op[3] for op in ops)
+    return all(op[0] != "equal" for op in ops) and 1 <= a <= words and 1 <= b <= words
 
 
 def _diff(
@@ -301,16 +320,27 @@ def word_diff(a: Span, b: Span) -> tuple[DiffOp, ...]:
 
 
 def claim_findings(
-    segs: Sequence[Segmented], related: dict[Pair, dict[Pair, float]], taken: set[Pair], limit: int
+    segs: Sequence[Segmented],
+    related: dict[Pair, dict[Pair, float]],
+    findings: Sequence[Finding],
+    hidden: set[Pair],
+    limit: int,
 ) -> list[Finding]:
     """Sentence pairs about the same thing that are not reuse, for the judge to weigh: the
-    `limit` closest in meaning. Sentences inside a finding are left out (it is judged instead)."""
+    `limit` closest in meaning. A pair whose two sentences are the two sides of one finding is
+    left out (the finding is judged instead); a sentence in a finding may still disagree with
+    another sentence elsewhere."""
+    paired: set[tuple[Pair, Pair]] = set()
+    for f in findings:
+        left = sentences_under(segs, [f.a])
+        right = sentences_under(segs, [f.b])
+        paired |= {(x, y) for x in left for y in right} | {(y, x) for x in left for y in right}
     ranked = sorted(
         (
             (cosine, ai, i, bj, j)
             for (ai, bj), pairs in related.items()
             for (i, j), cosine in pairs.items()
-            if (ai, i) not in taken and (bj, j) not in taken
+            if ((ai, i), (bj, j)) not in paired and (ai, i) not in hidden and (bj, j) not in hidden
         ),
         reverse=True,
     )

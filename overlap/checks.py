@@ -154,7 +154,7 @@ def run_checks(
         *check_dates(a, b, a_date, b_date),
         *check_names(a, b, diff),
         *check_negation(a, b, diff),
-        *check_direction(a, b),
+        *check_direction(a, b, diff),
         *check_hedging(a, b),
     ]
 
@@ -219,7 +219,12 @@ def _same_date(x: DateMention, y: DateMention) -> bool:
 
 
 def _capitalised(tokens: list[Token]) -> bool:
-    return bool(tokens) and all(t.raw[:1].isupper() for t in tokens)
+    """Every word capitalised and at least one not a function word ("The" / "A" at the start of
+    a sentence are not names)."""
+    from .paraphrase import stop_words
+
+    return (bool(tokens) and all(t.raw[:1].isupper() for t in tokens)
+            and any(t.norm not in stop_words() for t in tokens))
 
 
 def check_names(a: Span, b: Span, diff: Sequence[DiffOp]) -> list[Evidence]:
@@ -320,21 +325,24 @@ def _direction(tokens: list[Token]) -> tuple[int, list[Token]]:
     return (1 if score > 0 else -1 if score < 0 else 0), cues
 
 
-def check_direction(a: Span, b: Span) -> list[Evidence]:
-    """Opposite-direction predicates: one side says the thing grows, the other that it shrinks."""
-    sa, ca = _direction(tokenize(a.text, a.start))
-    sb, cb = _direction(tokenize(b.text, b.start))
-    if sa and sb and sa != sb:
-        wa, wb = ca[0], cb[0]
-        return [
-            Evidence(
-                "direction",
-                "differs",
-                f"opposite direction: '{wa.raw}' vs '{wb.raw}'",
-                _sub(a, wa.start, wa.end),
-                _sub(b, wb.start, wb.end),
-            )
-        ]
+def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evidence]:
+    """Opposite-direction predicates: one side says the thing grows, the other that it shrinks.
+
+    In aligned text only the changed words are read ("more than" / "less than" in a copy);
+    otherwise each passage as a whole."""
+    if diff:
+        sides = [(tokenize(a.text[d.a_start - a.start : d.a_end - a.start], d.a_start),
+                  tokenize(b.text[d.b_start - b.start : d.b_end - b.start], d.b_start))
+                 for d in diff if d.op == "replace"]
+    else:
+        sides = [(tokenize(a.text, a.start), tokenize(b.text, b.start))]
+    for ta, tb in sides:
+        sa, ca = _direction(ta)
+        sb, cb = _direction(tb)
+        if sa and sb and sa != sb:
+            wa, wb = ca[0], cb[0]
+            return [Evidence("direction", "differs", f"opposite direction: '{wa.raw}' vs "
+                             f"'{wb.raw}'", _sub(a, wa.start, wa.end), _sub(b, wb.start, wb.end))]
     return []
 
 

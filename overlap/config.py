@@ -38,7 +38,7 @@ class Settings:
     # ...covering at least this share of the shorter sentence's shingles.
     min_containment: float = 0.25
     # A copy must keep at least this many words in common, in order; shorter runs are stock phrases.
-    min_copy_words: int = 8
+    min_copy_words: int = 10
     # Share of words matched (0-1, over folded tokens) above which a copy counts as "edited"
     # rather than a paraphrase; 1.0 with identical wording counts as "verbatim".
     edited_min_similarity: float = 0.7

@@ -26,7 +26,6 @@ from typing import Protocol
 
 import numpy as np
 
-from .align import word_diff
 from .checks import run_checks
 from .textnorm import tokenize
 from .types import Evidence, Finding, Judgement, Kind, Segmented, Verdict
@@ -87,7 +86,9 @@ def judge(
     t: Thresholds,
 ) -> Judgement:
     """The verdict on one finding, with reasons a reader can check."""
-    diff = f.diff if f.kind is not Kind.CLAIM else word_diff(f.a, f.b)
+    # A claim pair is not aligned text: a word diff would pair unrelated names, so the checks
+    # that read the diff (names, negation inside it) do not run; negation falls back to counts.
+    diff = f.diff if f.kind is not Kind.CLAIM else ()
     evidence = tuple(run_checks(f.a, f.b, diff, seg_a.article.date, seg_b.article.date))
     reasons = [e.message for e in evidence]
     entail_ab, contra_ab = (nli["a->b"][0], nli["a->b"][2]) if nli else (0.0, 0.0)
@@ -129,6 +130,9 @@ def judge(
             return done(Verdict.UNCLEAR, 0.5, "typed difference, but NLI entailment both ways")
         conf = 0.7 + 0.3 * max(contra_ab, contra_ba) if nli else 0.7
         return done(Verdict.CONTRADICT, conf, hard[0].message)
+    if direction and copy and not (nli and min(entail_ab, entail_ba) >= t.entail):
+        # In aligned copies the changed word is the direction word ("more than" / "less than").
+        return done(Verdict.CONTRADICT, 0.6, direction[0].message)
     if direction and nli and max(contra_ab, contra_ba) >= t.direction:
         conf = 0.5 + 0.5 * max(contra_ab, contra_ba) if nli else 0.5
         return done(Verdict.CONTRADICT, conf, direction[0].message)

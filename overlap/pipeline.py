@@ -89,12 +89,11 @@ def analyse(
         if nli is not None:
             describe_nli = getattr(nli, "describe", None)
             models.append(describe_nli() if describe_nli else {"name": nli.model_id})
-        taken = sentences_under(segs, [span for f in findings for span in (f.a, f.b)]) | hidden
         # Candidate pairs below the paraphrase bar are still about the same thing: judge them too.
         related = {key: dict(pairs) for key, pairs in paraphrases.related.items()}
         for key, pairs in paraphrases.pairs.items():
             related.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
-        claims = claim_findings(segs, related, taken, s.max_claim_pairs)
+        claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
         thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
         findings = judge_all(findings + claims, by_id, nli, thresholds)
         # Related claims are reported where they disagree (and, for a check, where they agree);

@@ -12,6 +12,7 @@ import pytest
 
 from overlap import Kind, Settings, compare
 from overlap.report.json import to_document
+from overlap.types import Verdict
 
 pytestmark = pytest.mark.slow
 
@@ -134,7 +135,7 @@ def test_no_findings_between_articles_that_share_no_text(runs):
     cold, _ = runs
     allowed = {frozenset((FOX, INSIGHT)), frozenset((FOX, ABC))}
     for f in cold.findings:
-        if f.kind is Kind.REPEAT:
+        if f.kind in (Kind.REPEAT, Kind.CLAIM):  # claims are disagreements, not shared text
             continue
         assert frozenset((f.a.article, f.b.article)) in allowed, (f.a.text[:80], f.b.text[:80])
 
@@ -157,3 +158,34 @@ def test_second_run_embeds_nothing_and_gives_the_same_document(runs):
     a, b = to_document(cold), to_document(warm)
     a.pop("run"), b.pop("run")
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def test_no_credited_quotation_is_called_a_contradiction(runs):
+    cold, _ = runs
+    quoted = [f for f in cold.findings if f.attribution and f.attribution.quoted
+              and f.attribution.credited]
+    assert len(quoted) >= 2
+    assert all(f.judgement.verdict is Verdict.AGREE for f in quoted)
+    [ic] = [f for f in quoted if f.a.article == INSIGHT]
+    assert ic.judgement.misquote == ("'murmurings' -> 'murmuring'",)
+
+
+def test_outlets_disagree_about_where_cooperation_is_heading(runs):
+    cold, _ = runs
+    disagree = [f for f in cold.findings if f.judgement is not None
+                and f.judgement.verdict is Verdict.CONTRADICT]
+    pairs = {(f.a.text[:60], f.b.text[:60]) for f in disagree}
+    forgo = [f for f in disagree if {"forgoing", "deepening"} <= set(
+        (f.a.text + " " + f.b.text).split())]
+    assert forgo, pairs
+    assert "opposite direction" in forgo[0].judgement.reasons[0]
+
+
+def test_every_finding_but_repeats_is_judged_with_reasons(runs):
+    cold, _ = runs
+    for f in cold.findings:
+        if f.kind is Kind.REPEAT:
+            assert f.judgement is None
+        else:
+            assert f.judgement.reasons and 0 <= f.judgement.confidence <= 1
+            assert f.judgement.nli is not None  # the shipped NLI model ran
