@@ -43,9 +43,9 @@ class NLI(Protocol):
 
 @dataclasses.dataclass(frozen=True)
 class Thresholds:
-    contradict: float = 0.5  # NLI contradiction both ways
-    entail: float = 0.5  # NLI entailment one way
-    direction: float = 0.3  # NLI contradiction one way, to confirm opposite-direction wording
+    contradict: float = 0.9  # NLI contradiction both ways (defaults as in Settings)
+    entail: float = 0.8  # NLI entailment one way
+    direction: float = 0.1  # NLI contradiction one way, to confirm opposite-direction wording
 
 
 def load_nli() -> tuple[NLI | None, str | None]:
@@ -144,6 +144,14 @@ def judge(
         )
     if copy:
         return done(Verdict.AGREE, f.lexical, "the same words")
+    differs = [e for e in evidence if e.relation == "differs"]
+    if f.kind is Kind.PARAPHRASE and not differs and (not nli or max(contra_ab, contra_ba)
+                                                      < t.contradict):
+        # The paraphrase scorer already judged the two passages to say the same thing (MRPC's
+        # "semantically equivalent"); with no typed difference and no NLI objection, they agree.
+        return done(Verdict.AGREE, max(f.score, max(entail_ab, entail_ba) if nli else 0.0),
+                    "reworded with no typed difference" + ("; NLI finds no contradiction"
+                                                           if nli else ""))
     best_entail = max(entail_ab, entail_ba)
     other_contra = contra_ba if entail_ab >= entail_ba else contra_ab
     if nli and best_entail >= t.entail and other_contra < best_entail:
@@ -180,6 +188,9 @@ def _judge_claim(
         return done(Verdict.CONTRADICT, 0.5 + 0.5 * contra_max, typed[0].message)
     if contra_min >= t.contradict:
         return done(Verdict.CONTRADICT, contra_min, f"NLI contradiction {contra_min:.2f} both ways")
+    entail, other = max((nli["a->b"][0], nli["b->a"][2]), (nli["b->a"][0], nli["a->b"][2]))
+    if entail >= t.entail and other < entail and not typed:
+        return done(Verdict.AGREE, entail, f"NLI entailment {entail:.2f}")
     return done(Verdict.UNCLEAR, 1.0 - contra_max, "related claim without a clear contradiction")
 
 

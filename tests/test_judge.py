@@ -88,19 +88,33 @@ def test_credited_quote_is_never_a_contradiction_but_a_misquote_is_flagged():
     assert f.judgement.misquote == ("'murmurings' -> 'murmuring'",)
 
 
-def test_paraphrase_agrees_on_nli_entailment_and_is_unclear_without_it():
+def test_paraphrase_agrees_unless_the_nli_model_objects():
     a = seg("Mexico ordered a halt to direct contact between the agencies of the two nations.", "a")
     b = seg(
         "All contact between the two nations' agencies must now pass through one ministry.", "b"
     )
     f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
-    [agree] = judged([f], [a, b], FakeNLI((0.8, 0.15, 0.05)))
+    [agree] = judged([f], [a, b], FakeNLI((0.3, 0.5, 0.2)))
     assert agree.judgement.verdict is Verdict.AGREE
-    [unclear] = judged([f], [a, b], None)
+    assert agree.judgement.reasons[0].startswith("reworded with no typed difference")
+    [objection] = judged([f], [a, b], FakeNLI((0.02, 0.03, 0.95)))
+    assert objection.judgement.verdict is Verdict.CONTRADICT
+    [no_model] = judged([f], [a, b], None)
+    assert no_model.judgement.verdict is Verdict.AGREE and no_model.judgement.nli is None
+
+
+def test_related_claim_needs_the_nli_model():
+    a = seg("Mexico ordered a halt to direct contact between the agencies of the two nations.", "a")
+    b = seg("The museum reopened its ancient coins gallery with rare silver pieces.", "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [unclear] = judged([claim], [a, b], None)
     assert (
         unclear.judgement.verdict is Verdict.UNCLEAR
         and "no NLI model" in unclear.judgement.reasons[0]
     )
+    [agree] = judged([claim], [a, b], FakeNLI((0.9, 0.05, 0.05)))
+    assert agree.judgement.verdict is Verdict.AGREE
 
 
 def test_opposite_direction_needs_nli_support():

@@ -129,6 +129,7 @@ def test_mexico_rule_on_direct_contact_paraphrased(runs):
     )
     assert len(hits) == 1
     assert "Interior Ministry" in hits[0].a.text and "Interior Ministry" in hits[0].b.text
+    assert hits[0].judgement.verdict is Verdict.AGREE  # Fox and ABC agree on the new rule
 
 
 def test_no_findings_between_articles_that_share_no_text(runs):
@@ -179,6 +180,12 @@ def test_outlets_disagree_about_where_cooperation_is_heading(runs):
         (f.a.text + " " + f.b.text).split())]
     assert forgo, pairs
     assert "opposite direction" in forgo[0].judgement.reasons[0]
+    # intelNews's "closing stages" vs Marfa's "become closer"; Fox's hopeful analysts vs ABC's
+    # "could hamper cooperation": at least three disagreements about where it is heading
+    heading = [f for f in disagree if {f.a.article, f.b.article} in (
+        {INTELNEWS, MARFA}, {FOX, INSIGHT}, {FOX, ABC})]
+    assert len(heading) >= 3, pairs
+    assert any("hamper" in f.b.text and "hopeful" in f.a.text for f in heading), pairs
 
 
 def test_every_finding_but_repeats_is_judged_with_reasons(runs):
