@@ -163,8 +163,11 @@ def test_second_run_embeds_nothing_and_gives_the_same_document(runs):
 
 def test_no_credited_quotation_is_called_a_contradiction(runs):
     cold, _ = runs
-    quoted = [f for f in cold.findings if f.attribution and f.attribution.quoted
-              and f.attribution.credited]
+    quoted = [
+        f
+        for f in cold.findings
+        if f.attribution and f.attribution.quoted and f.attribution.credited
+    ]
     assert len(quoted) >= 2
     assert all(f.judgement.verdict is Verdict.AGREE for f in quoted)
     [ic] = [f for f in quoted if f.a.article == INSIGHT]
@@ -173,17 +176,24 @@ def test_no_credited_quotation_is_called_a_contradiction(runs):
 
 def test_outlets_disagree_about_where_cooperation_is_heading(runs):
     cold, _ = runs
-    disagree = [f for f in cold.findings if f.judgement is not None
-                and f.judgement.verdict is Verdict.CONTRADICT]
+    disagree = [
+        f
+        for f in cold.findings
+        if f.judgement is not None and f.judgement.verdict is Verdict.CONTRADICT
+    ]
     pairs = {(f.a.text[:60], f.b.text[:60]) for f in disagree}
-    forgo = [f for f in disagree if {"forgoing", "deepening"} <= set(
-        (f.a.text + " " + f.b.text).split())]
+    forgo = [
+        f for f in disagree if {"forgoing", "deepening"} <= set((f.a.text + " " + f.b.text).split())
+    ]
     assert forgo, pairs
     assert "opposite direction" in forgo[0].judgement.reasons[0]
     # intelNews's "closing stages" vs Marfa's "become closer"; Fox's hopeful analysts vs ABC's
     # "could hamper cooperation": at least three disagreements about where it is heading
-    heading = [f for f in disagree if {f.a.article, f.b.article} in (
-        {INTELNEWS, MARFA}, {FOX, INSIGHT}, {FOX, ABC})]
+    heading = [
+        f
+        for f in disagree
+        if {f.a.article, f.b.article} in ({INTELNEWS, MARFA}, {FOX, INSIGHT}, {FOX, ABC})
+    ]
     assert len(heading) >= 3, pairs
     assert any("hamper" in f.b.text and "hopeful" in f.a.text for f in heading), pairs
 
@@ -196,3 +206,24 @@ def test_every_finding_but_repeats_is_judged_with_reasons(runs):
         else:
             assert f.judgement.reasons and 0 <= f.judgement.confidence <= 1
             assert f.judgement.nli is not None  # the shipped NLI model ran
+
+
+def test_demo_draft_sentences_get_the_class_they_were_written_to_have(seeds_dir, tmp_path):
+    from overlap.check import check
+    from overlap.types import SentenceClass as C
+
+    result = check(
+        str(seeds_dir / "drafts" / "demo-draft.md"),
+        [str(seeds_dir)],
+        Settings(cache_path=tmp_path / "cache.sqlite"),
+    )
+    assert [c.cls for c in result.sentences] == [
+        C.COPIED,
+        C.QUOTED,
+        C.CONTRADICTED,
+        C.SUPPORTED,
+        C.MISQUOTED,
+        C.UNSUPPORTED,
+    ]
+    assert [c.line for c in result.sentences] == [7, 9, 11, 13, 15, 17]
+    assert {c.cls for c in result.failing} == {C.COPIED, C.CONTRADICTED, C.MISQUOTED}
