@@ -272,6 +272,10 @@ def check(
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
     ] = False,
+    html_path: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write a self-contained HTML draft view here."),
+    ] = None,
 ) -> None:
     """Check a draft against its sources: copied, quoted, misquoted, contradicted, supported or
     unsupported, sentence by sentence. Exit 0 clean, 1 on --fail-on classes, 2 on bad input."""
@@ -294,6 +298,10 @@ def check(
     except OverlapError as exc:
         raise _fail(exc) from None
     doc = check_report.to_document(result)
+    if html_path is not None:
+        from .report import check_html
+
+        check_html.write(doc, html_path)
     if output_format == "json":
         text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     elif output_format == "markdown":

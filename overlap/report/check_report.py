@@ -1,7 +1,7 @@
 """Views of an `overlap check` result: the JSON document (the contract) and, drawn from it, the
 terminal, Markdown (for a pull-request comment) and GitHub workflow-annotation formats.
 
-JSON (schema "check-1.0"): {schema_version, tool, draft: {id, source, title, chars},
+JSON (schema "check-1.0"): {schema_version, tool, draft: {id, source, title, chars, text},
 sources: [{id, source, outlet, date, title}], skipped: [{source, reason}], notes: [str],
 fail_on: [class], failed: bool, summary: {class: n},
 sentences: [{index, id, class, allowed, sources_disagree, line, column,
@@ -45,7 +45,8 @@ def to_document(result: CheckResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "overlap", "version": __version__},
-        "draft": {"id": d.id, "source": d.source, "title": d.title, "chars": len(d.text)},
+        "draft": {"id": d.id, "source": d.source, "title": d.title, "chars": len(d.text),
+                  "text": d.text},
         "sources": [{"id": a.id, "source": a.source, "outlet": a.outlet, "date": a.date,
                      "title": a.title} for a in result.sources],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
