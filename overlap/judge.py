@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from .checks import run_checks
+from .store import EmbeddingStore, text_key
 from .textnorm import tokenize
 from .types import Evidence, Finding, Judgement, Kind, Segmented, Verdict
 
@@ -63,13 +64,25 @@ def load_nli() -> tuple[NLI | None, str | None]:
 
 
 def nli_scores(
-    nli: NLI | None, findings: Sequence[Finding]
+    nli: NLI | None, findings: Sequence[Finding], store: EmbeddingStore | None = None
 ) -> list[dict[str, tuple[float, float, float]] | None]:
-    """Both-way NLI probabilities for every finding, in one batch."""
+    """Both-way NLI probabilities for every finding, in one batch. With a store, scores are
+    cached like embeddings (keyed by model id and the hash of the text pair), so a second run on
+    the same corpus runs the model on nothing."""
     if nli is None or not findings:
         return [None] * len(findings)
     pairs = [(f.a.text, f.b.text) for f in findings] + [(f.b.text, f.a.text) for f in findings]
-    probs = np.asarray(nli.predict(pairs), dtype=float)
+    keys = [text_key(a + "\u0000" + b) for a, b in pairs]
+    known = store.get_many(nli.model_id, list(dict.fromkeys(keys))) if store else {}
+    todo = list(dict.fromkeys(k for k in keys if k not in known))
+    if todo:
+        by_key = dict(zip(keys, pairs, strict=True))
+        fresh = np.asarray(nli.predict([by_key[k] for k in todo]), dtype=np.float32)
+        computed = dict(zip(todo, fresh, strict=True))
+        if store:
+            store.put_many(nli.model_id, computed)
+        known = {**known, **computed}
+    probs = np.asarray([known[k] for k in keys], dtype=float)
     n = len(findings)
     return [{"a->b": _triple(probs[k]), "b->a": _triple(probs[n + k])} for k in range(n)]
 
@@ -217,11 +230,15 @@ def misquoted_words(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str
 
 
 def judge_all(
-    findings: Sequence[Finding], by_id: dict[str, Segmented], nli: NLI | None, t: Thresholds
+    findings: Sequence[Finding],
+    by_id: dict[str, Segmented],
+    nli: NLI | None,
+    t: Thresholds,
+    store: EmbeddingStore | None = None,
 ) -> list[Finding]:
     """Judge every finding except within-article repeats (nothing to compare there)."""
     todo = [f for f in findings if f.kind is not Kind.REPEAT]
-    scores = dict(zip((f.id for f in todo), nli_scores(nli, todo), strict=True))
+    scores = dict(zip((f.id for f in todo), nli_scores(nli, todo, store), strict=True))
     return [
         f
         if f.kind is Kind.REPEAT

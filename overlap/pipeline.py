@@ -17,6 +17,7 @@ from .ingest import read_articles
 from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
+from .store import EmbeddingStore
 from .types import Article, Kind, Result, RunStats, Skipped, Verdict
 
 
@@ -95,7 +96,12 @@ def analyse(
             related.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
         claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
         thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
-        findings = judge_all(findings + claims, by_id, nli, thresholds)
+        store = EmbeddingStore(s.cache_path) if s.cache_path else None
+        try:
+            findings = judge_all(findings + claims, by_id, nli, thresholds, store)
+        finally:
+            if store:
+                store.close()
         # Related claims are reported where they disagree (and, for a check, where they agree);
         # undecided ones are not news.
         wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing_claims else {

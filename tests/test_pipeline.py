@@ -74,3 +74,21 @@ def test_does_not_import_torch_with_a_fake_embedder(corpus, tmp_path, fake_embed
 
     compare([corpus], settings(tmp_path), embedder=fake_embedder)
     assert "overlap.embed" in sys.modules  # the module, not the model
+
+
+def test_nli_scores_are_cached_like_embeddings(corpus, tmp_path, fake_embedder):
+    import numpy as np
+
+    class CountingNLI:
+        model_id = "counting-nli"
+        seen = 0
+
+        def predict(self, pairs):
+            CountingNLI.seen += len(pairs)
+            return np.array([[0.3, 0.5, 0.2]] * len(pairs))
+
+    first = compare([corpus], settings(tmp_path), embedder=fake_embedder, nli=CountingNLI())
+    asked = CountingNLI.seen
+    second = compare([corpus], settings(tmp_path), embedder=fake_embedder, nli=CountingNLI())
+    assert asked > 0 and CountingNLI.seen == asked  # nothing new to score
+    assert [f.judgement for f in first.findings] == [f.judgement for f in second.findings]
