@@ -186,7 +186,7 @@ def _leave_one_task_out(rows: list[dict]) -> list[tuple[str, dict]]:
         train = [r for r in rows if r["Task"] != task]
         best, best_t = -1, None
         for tc, tl, th in itertools.product(grid, grid, grid):
-            t = {"cut": tc, "light": tl, "heavy": th}
+            t = {"cut": float(tc), "light": float(tl), "heavy": float(th)}
             right = sum(_level(r["v"], r["e"], r["r"], t) == r["Category"] for r in train)
             if right > best:
                 best, best_t = right, t

@@ -189,10 +189,17 @@ def _clough(part: dict | None) -> list[str]:
             f"{lvl} {shares[lvl]['v']:.2f} / {shares[lvl]['e']:.2f} / {shares[lvl]['r']:.2f}"
             for lvl in LEVELS
         )
-        + f". Cut-points chosen in the folds: {', '.join(part['cv_cuts'])}."
+        + ". Cut-points chosen in the folds (cut / light / heavy): "
+        + ", ".join(sorted({_cuts(c) for c in part["cv_cuts"]}))
+        + "."
         + (f" Skipped answers: {', '.join(part['skipped'])}." if part["skipped"] else "")
     )
     return lines
+
+
+def _cuts(text: str) -> str:
+    """ "{'cut': np.float64(0.15), 'light': 0.35, ...}" -> "0.15 / 0.35 / ..." """
+    return " / ".join(re.findall(r"(?<![a-z])(\d+\.\d+)", text))
 
 
 def _nli(part: dict | None) -> list[str]:
@@ -285,8 +292,8 @@ def _mining(part: dict | None) -> list[str]:
         f"{part['k']}: sentence-transformers {part['pairs_st']}, overlap {part['pairs_ours']}, "
         f"both {part['agree']}; top 100 pairs in common {part['top100_agree']}. On the same fp32 "
         f"vectors the exact search and sentence-transformers share {so['exact_vs_st_agree']} of "
-        f"{so['exact_pairs']} / {so['st_pairs']} pairs (the rest: ties at the k-th neighbour and "
-        "bf16 vs fp32)."
+        f"{so['exact_pairs']} / {so['st_pairs']} pairs; the differences above are bf16 against "
+        "fp32 vectors at the 0.6 edge and ties at the k-th neighbour."
     )
     idx = part.get("index")
     if idx:

@@ -417,7 +417,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "plants": dict(kinds),
                 "nli_used": bool(nli),
-                "notes": result.run.get("notes", []) if isinstance(result.run, dict) else [],
+                "notes": list(result.extra.get("notes", [])),
             }
         ),
         encoding="utf-8",
