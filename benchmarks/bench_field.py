@@ -126,16 +126,22 @@ def run_part(part: str, args: argparse.Namespace) -> dict:
     if part == "copies":
         return copies(args)
     if part == "e2e":
-        runs = []
+        import os
+
+        # Runs of other sizes saved before are kept: sizes can be measured a few at a time.
+        runs = {(r["n"], r["precision"]): r for r in (load("e2e") or {}).get("runs", [])}
         sizes = [int(x) for x in args.sizes.split(",") if x]
         before = {int(x) for x in args.before_sizes.split(",") if x}
         for n in sizes:
             for precision in (["before"] if n in before else []) + ["auto"]:
                 log(f"  compare on {n} articles, embeddings {precision}")
+                load_before = os.getloadavg()[0]
                 r = speed.e2e(data, n, precision, timeout=args.e2e_timeout)
+                r["load"] = [load_before, os.getloadavg()[0]]
+                r["when"] = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
                 log(f"    {r.get('compare_s', r.get('timeout_s', 'error'))}")
-                runs.append(r)
-        return {"runs": runs}
+                runs[(n, precision)] = r
+        return {"runs": [runs[key] for key in sorted(runs, key=lambda k: (k[0], k[1] != "before"))]}
     raise ValueError(part)
 
 

@@ -3,6 +3,7 @@ parts saved under benchmarks/.work/field/, and put it in the file without touchi
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -356,15 +357,16 @@ def _e2e(part: dict | None) -> list[str]:
         return gap
     lines = [f"### {title}", _stamp(part)]
     rows = [
-        "| articles | embeddings | compare | of which embedding | peak RSS | passages | "
-        "passages/s | findings | recall verbatim / edited / paraphrase | hard negatives flagged |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|",
+        "| articles | embeddings | compare | of which embedding | of which NLI | peak RSS "
+        "| passages | passages/s | findings | recall verbatim / edited / paraphrase "
+        "| hard negatives flagged | load avg (start → end) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|",
     ]
     notes = []
     for r in part["runs"]:
         if "timeout_s" in r or "error" in r:
             why = f"stopped after {r['timeout_s']:.0f} s" if "timeout_s" in r else "failed"
-            rows.append(f"| {r['n']:,} | {r['precision']} | {why} | | | | | | | |")
+            rows.append(f"| {r['n']:,} | {r['precision']} | {why} | | | | | | | | | |")
             if "error" in r:
                 notes.append(f"{r['n']} ({r['precision']}): {r['error'].strip().splitlines()[-1]}")
             continue
@@ -378,10 +380,12 @@ def _e2e(part: dict | None) -> list[str]:
         rows.append(
             f"| {r['n']:,} | {LABEL.get(r['precision'], r['precision'])} | "
             f"{r['compare_s']:.0f} s | {r['embed_s']:.0f} s | "
-            f"{r['peak_rss_mib']:.0f} MiB | {r['passages']:,} | "
+            + (f"{r['nli_s']:.0f} s ({r['nli_pairs']:,} pairs) | " if "nli_s" in r else "– | ")
+            + f"{r['peak_rss_mib']:.0f} MiB | {r['passages']:,} | "
             f"{r['passages'] / r['compare_s']:.0f} | {r['findings']:,} | "
             f"{rec('verbatim')} / {rec('edited')} / {rec('paraphrase')} | "
-            f"{hn[1]}/{hn[0]} |"
+            f"{hn[1]}/{hn[0]} | "
+            + (f"{r['load'][0]:.1f} → {r['load'][1]:.1f} |" if r.get("load") else "– |")
         )
         if r.get("filler_reused_sentences"):
             notes.append(
@@ -391,6 +395,34 @@ def _e2e(part: dict | None) -> list[str]:
                 "and work, that a real archive of that size would not have)"
             )
     lines.append("\n".join(rows))
+    done = sorted(
+        (r["n"], r["compare_s"], r["embed_s"])
+        for r in part["runs"]
+        if r.get("precision") == "auto" and "compare_s" in r and r["n"] >= 1000
+    )
+    if len(done) >= 2:
+        (n1, t1, _), (n2, t2, e2) = done[0], done[-1]
+        slope = math.log(t2 / t1) / math.log(n2 / n1)
+        ten = t2 * (10_000 / n2) ** slope
+        lines.append(
+            f"How cost grows: from {n1:,} to {n2:,} articles compare took {t2 / t1:.1f}× as long "
+            f"for {n2 / n1:.0f}× the articles (time ∝ articles^{slope:.2f}); embedding is "
+            f"{100 * e2 / t2:.0f} % of it at {n2:,}. Extrapolated on that curve (not run), "
+            f"10,000 articles would take about {ten / 60:.0f} min here."
+        )
+    befores = {
+        r["n"]: r for r in part["runs"] if r.get("precision") == "before" and "compare_s" in r
+    }
+    for r in part["runs"]:
+        b = befores.get(r["n"])
+        if b and r.get("precision") == "auto" and "compare_s" in r:
+            lines.append(
+                f"Before/after on {r['n']:,} articles: {b['compare_s']:.0f} s → "
+                f"{r['compare_s']:.0f} s (**{b['compare_s'] / r['compare_s']:.1f}× faster**); "
+                f"embedding {b['embed_s']:.0f} s → {r['embed_s']:.0f} s "
+                f"({b['embed_s'] / r['embed_s']:.1f}×), everything else "
+                f"{b['compare_s'] - b['embed_s']:.0f} s → {r['compare_s'] - r['embed_s']:.0f} s."
+            )
     nli = {r.get("nli_used") for r in part["runs"] if "compare_s" in r}
     lines.append(
         "Each run is one `compare()` in a fresh process with an empty cache and default "

@@ -377,10 +377,28 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
         def describe(self):  # noqa: ANN202
             return self.inner.describe()
 
+    class TimedNLI:
+        def __init__(self, inner):  # noqa: ANN001
+            self.inner, self.model_id, self.seconds, self.pairs = inner, inner.model_id, 0.0, 0
+
+        def predict(self, pairs):  # noqa: ANN001, ANN202
+            t = time.perf_counter()
+            out = self.inner.predict(pairs)
+            self.seconds += time.perf_counter() - t
+            self.pairs += len(pairs)
+            return out
+
+        def describe(self):  # noqa: ANN202
+            return self.inner.describe()
+
+    from overlap.judge import load_nli
+
     settings = Settings(cache_path=Path(cache), embed_precision=precision)
     embedder = Timed(MiniLM(settings.batch_size, precision))
     imported = time.perf_counter()
-    result = compare([corpus_dir], settings, embedder=embedder)
+    model, _ = load_nli()
+    nli = TimedNLI(model) if model is not None else None
+    result = compare([corpus_dir], settings, embedder=embedder, nli=nli)
     done = time.perf_counter()
     plants = json.loads(Path(plants_path).read_text(encoding="utf-8"))["plants"]
     by_id = {Path(a.source).stem: a.id for a in result.articles}
@@ -409,6 +427,8 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "compare_s": done - imported,
                 "process_s": done - began,
                 "embed_s": embedder.seconds,
+                "nli_s": nli.seconds if nli else 0.0,
+                "nli_pairs": nli.pairs if nli else 0,
                 "embedded": result.stats.embedded,
                 "passages": result.stats.passages,
                 "articles": len(result.articles),
