@@ -52,11 +52,14 @@ def sentence_sets(data: Path) -> dict:
             cos_train, cos_test = cosines(train, precision), cosines(test, precision)
             from overlap.paraphrase import load_model
 
-            shipped = load_model().threshold
+            scorer = load_model()
+            shipped = scorer.threshold
+            related = getattr(scorer, "threshold_related", shipped)
             prob = scorer_probabilities(test, cos_test)
             t_cos = fit_threshold(cos_train, train.y)
             res["mrpc"] = {
                 "scorer": {**binary_scores(prob >= shipped, test.y), "threshold": shipped},
+                "scorer_related": {**binary_scores(prob >= related, test.y), "threshold": related},
                 "cosine": {**binary_scores(cos_test >= t_cos, test.y), "threshold": t_cos},
                 "majority": binary_scores(np.ones(len(test.y), bool), test.y),
             }
@@ -67,7 +70,9 @@ def sentence_sets(data: Path) -> dict:
             cos_train, cos_test = cosines(train, precision), cosines(test, precision)
             from overlap.paraphrase import load_model
 
-            shipped = load_model().threshold
+            scorer = load_model()
+            shipped = scorer.threshold
+            related = getattr(scorer, "threshold_related", shipped)
             p_train = scorer_probabilities(train, cos_train)
             p_test = scorer_probabilities(test, cos_test)
             t_prob = fit_threshold(p_train, train.y)
@@ -76,6 +81,10 @@ def sentence_sets(data: Path) -> dict:
                 "scorer_shipped": {
                     **binary_scores(p_test >= shipped, test.y),
                     "threshold": shipped,
+                },
+                "scorer_related": {
+                    **binary_scores(p_test >= related, test.y),
+                    "threshold": related,
                 },
                 "scorer_pan": {**binary_scores(p_test >= t_prob, test.y), "threshold": t_prob},
                 "cosine": {**binary_scores(cos_test >= t_cos, test.y), "threshold": t_cos},

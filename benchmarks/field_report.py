@@ -409,6 +409,13 @@ def _e2e(part: dict | None) -> list[str]:
             f"for {n2 / n1:.0f}× the articles (time ∝ articles^{slope:.2f}); embedding is "
             f"{100 * e2 / t2:.0f} % of it at {n2:,}. Extrapolated on that curve (not run), "
             f"10,000 articles would take about {ten / 60:.0f} min here."
+            + (
+                " That slope is pessimistic: the larger corpus reuses public filler sentences "
+                "(see the note below), which adds verbatim findings for the aligner and the NLI "
+                "judge that a real archive would not have."
+                if any(r.get("filler_reused_sentences") for r in part["runs"] if r.get("n") == n2)
+                else ""
+            )
         )
     befores = {
         r["n"]: r for r in part["runs"] if r.get("precision") == "before" and "compare_s" in r

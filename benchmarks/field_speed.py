@@ -420,7 +420,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
     for p in plants:
         kinds[p["kind"]][0] += 1
         kinds[p["kind"]][1] += p["id"] in found
-    nli = [m for m in result.models if "nli" in json.dumps(m).lower()]
+    nli_models = [m for m in result.models if "nli" in json.dumps(m).lower()]
     Path(out).write_text(
         json.dumps(
             {
@@ -436,7 +436,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "findings": len(result.findings),
                 "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "plants": dict(kinds),
-                "nli_used": bool(nli),
+                "nli_used": bool(nli_models),
                 "notes": list(result.extra.get("notes", [])),
             }
         ),
