@@ -3,8 +3,8 @@ tests can pass a fake. `embed_texts` adds the content cache and a progress callb
 
 Precision: on a CPU with bfloat16 matrix units (AMX, AVX-512 BF16) the encoder runs under torch's
 bf16 autocast, which keeps layer norms, softmax and pooling in float32. On this project's machine
-that embeds about 2x faster, with cosine >= 0.9999 to the float32 vectors and no measurable change
-on STS-B, MRPC or PAN (reports/benchmarks.md, "Measured against the field"). `fp32` stays
+that embeds about 2.4x faster, with cosine >= 0.9999 to the float32 vectors and no change beyond
+0.1 point on STS-B, MRPC or PAN (reports/benchmarks.md, "Measured against the field"). `fp32` stays
 available (Settings.embed_precision); the precision is part of `model_id`, the cache key, so
 vectors from the two never mix.
 """
@@ -61,8 +61,8 @@ class MiniLM:
             # OpenMP threads sleep at a barrier instead of spinning. On a machine whose cores are
             # busy with other work (a laptop, a shared server, a CI runner), spinning threads wait
             # for a descheduled sibling at every operator: measured here with the cores shared,
-            # the encoder ran 2.3x (fp32) to 5x (bf16) faster. Only takes effect when torch is not
-            # loaded yet; an explicit OMP_WAIT_POLICY in the environment wins.
+            # the encoder ran 1.9x (fp32) and 2.9x (bf16) faster. Only takes effect when torch is
+            # not loaded yet; an explicit OMP_WAIT_POLICY in the environment wins.
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             try:
                 import transformers
