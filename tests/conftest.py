@@ -81,3 +81,20 @@ def _write_fixture():
 @pytest.fixture(name="make_article")
 def _make_article_fixture():
     return article
+
+
+class NeutralNLI:
+    """A stand-in NLI model that finds every pair neutral (entail 0.2, neutral 0.6, contra 0.2)."""
+
+    model_id = "fake-nli"
+
+    def predict(self, pairs):
+        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
+
+
+@pytest.fixture
+def fake_models(monkeypatch, fake_embedder, tmp_path):
+    """Replace both real models and point the cache at a temporary file, for CLI-level tests."""
+    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
+    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (NeutralNLI(), None))
+    monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))

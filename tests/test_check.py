@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -42,13 +41,6 @@ DRAFT = (
 )
 
 
-class FakeNLI:
-    model_id = "fake-nli"
-
-    def predict(self, pairs):
-        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
-
-
 @pytest.fixture
 def files(tmp_path, write):
     write(tmp_path, "src/a.txt", SOURCE_A)
@@ -68,10 +60,8 @@ def files(tmp_path, write):
 
 
 @pytest.fixture(autouse=True)
-def fakes(monkeypatch, fake_embedder, tmp_path):
-    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
-    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (FakeNLI(), None))
-    monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
+def fakes(fake_models):
+    """The fake embedder and a neutral NLI model stand in for the real ones (conftest)."""
 
 
 def classes(result):

@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 
-import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -39,18 +38,9 @@ DRAFT = (
 )
 
 
-class FakeNLI:
-    model_id = "fake-nli"
-
-    def predict(self, pairs):
-        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
-
-
 @pytest.fixture(autouse=True)
-def fakes(monkeypatch, fake_embedder, tmp_path):
-    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
-    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (FakeNLI(), None))
-    monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
+def fakes(fake_models):
+    """The fake embedder and a neutral NLI model stand in for the real ones (conftest)."""
 
 
 @pytest.fixture
