@@ -14,8 +14,8 @@ we plant:
 
 Paraphrase pairs come from test splits only: the pipeline's thresholds are tuned on MRPC train /
 PAN train / STS-B dev, so evaluating on those would flatter it. Filler sentences never repeat
-(unless the pool runs out, which is recorded), and no filler sentence equals any MRPC or PAN test
-sentence, so every true copy in the corpus is a planted one.
+(past about 1,300 articles the public sentences run out and further filler is relexicalised: see
+`_Relexicaliser`), and no filler sentence equals any MRPC or PAN test sentence, so every true copy in the corpus is a planted one.
 
 Everything is drawn from one `random.Random(seed)`: the same arguments give the same corpus.
 
@@ -396,25 +396,115 @@ def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
 # --------------------------------------------------------------------------- building
 
 
-class _Pool:
-    """Filler sentences handed out once each; reshuffled and reused (and recorded) if exhausted."""
+# Kept as they are when filler is relexicalised (below): the grammar of a sentence.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if because while although though as than then that this
+    these those there here of in on at to for from by with about into onto over under after before
+    between through during against without within among around up down out off again further once
+    is are was were be been being am has have had having do does did doing will would can could may
+    might must shall should not no it its he she they them his her hers their theirs we us our you
+    your i me my mine who whom whose which what when where why how all any both each every few more
+    most other some such only own same too very just also even still one two three first new said
+    says mr mrs ms""".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
 
-    def __init__(self, items: list[tuple[str, str, str]], rng: random.Random):
-        self.items = items
+
+class _Relexicaliser:
+    """Fresh filler once the public sentences run out: a pool sentence with each content word
+    replaced through a seeded permutation of the pool's vocabulary, one permutation per round.
+
+    Words are swapped only with words of the same length and frequency band, and function words
+    stay, so sentence shape, length and word statistics stay those of the source text. Two rounds
+    of one sentence share no content word, so a relexicalised sentence is neither a copy nor a
+    paraphrase of anything; one that still shares a run of NEAR_DUP_WORDS words with earlier
+    filler is dropped (`fresh`), as in `load_filler`.
+    """
+
+    def __init__(self, texts: list[str], seed: int):
+        self.seed = seed
+        counts = Counter(w.lower() for t in texts for w in _WORD.findall(t))
+        self.bands: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for word, n in sorted(counts.items()):
+            if word not in FUNCTION_WORDS:
+                self.bands[(min(len(word), 12), n.bit_length())].append(word)
+        self.band_of = {w: b for b, words in self.bands.items() for w in words}
+        self.maps: dict[int, dict[str, str]] = {}
+        self.seen = {hash(g) for t in texts for g in _grams(norm_key(t))}
+
+    def _map(self, round_: int) -> dict[str, str]:
+        if round_ not in self.maps:
+            rng = random.Random(self.seed * 7919 + round_)
+            table: dict[str, str] = {}
+            for words in self.bands.values():
+                shuffled = list(words)
+                rng.shuffle(shuffled)
+                table.update(zip(words, shuffled, strict=True))
+            self.maps[round_] = table
+        return self.maps[round_]
+
+    def rewrite(self, text: str, round_: int) -> str:
+        table = self._map(round_)
+
+        def swap(m: re.Match) -> str:
+            word = m.group(0)
+            new = table.get(word.lower())
+            if new is None:
+                return word
+            if word.isupper() and len(word) > 1:
+                return new.upper()
+            return new.capitalize() if word[0].isupper() else new
+
+        return _WORD.sub(swap, text)
+
+    def fresh(self, text: str) -> bool:
+        """True (and remembered) when `text` shares no NEAR_DUP_WORDS-word run with earlier
+        filler."""
+        mine = {hash(g) for g in _grams(norm_key(text))}
+        if mine & self.seen:
+            return False
+        self.seen |= mine
+        return True
+
+
+class _Pool:
+    """Filler sentences handed out once each. When the public sentences are used up (past about
+    1,300 articles), further rounds hand out relexicalised versions of them (`_Relexicaliser`):
+    new items, appended to `items`, so no sentence is placed twice by running out."""
+
+    def __init__(self, items: list[tuple[str, str, str]], rng: random.Random, seed: int):
+        self.items = list(items)
+        self.base = len(items)
         self.rng = rng
+        self.seed = seed
         self.order = list(range(len(items)))
         rng.shuffle(self.order)
         self.pos = 0
         self.rounds = 1
+        self.relex: _Relexicaliser | None = None
+        self.relexicalised = 0
 
     def take(self) -> tuple[int, str]:
-        if self.pos == len(self.order):
-            self.rng.shuffle(self.order)
-            self.pos = 0
-            self.rounds += 1
-        sid = self.order[self.pos]
-        self.pos += 1
-        return sid, self.items[sid][1]
+        while True:
+            if self.pos == len(self.order):
+                self.rng.shuffle(self.order)
+                self.pos = 0
+                self.rounds += 1
+            sid = self.order[self.pos]
+            self.pos += 1
+            if self.rounds == 1:
+                return sid, self.items[sid][1]
+            if self.relex is None:
+                self.relex = _Relexicaliser([t for _, t, _ in self.items[: self.base]], self.seed)
+            source, text, doc = self.items[sid]
+            new = self.relex.rewrite(text, self.rounds)
+            if new == text or not self.relex.fresh(new):
+                continue
+            self.items.append(
+                (f"{source} (relexicalised)", new, f"{doc or source}#r{self.rounds}")
+            )
+            self.relexicalised += 1
+            return len(self.items) - 1, new
 
     def take_where(self, wanted: set[int]) -> tuple[int, str] | None:
         """The next unused sentence from `wanted` (first round only), else None."""
@@ -463,7 +553,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
     rng = random.Random(seed)
     mrpc_pos, mrpc_neg, pan_pos, exclude = load_pairs(data)
     filler, sources = load_filler(data, exclude)
-    pool = _Pool(filler, rng)
+    pool = _Pool(filler, rng, seed)
     ids = [f"syn{i:05d}" for i in range(n_articles)]
 
     articles: list[list[list[Segment]]] = []
@@ -559,7 +649,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
                 placed += 1
                 if tag[0] == "f":
                     placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
-                    source, _, doc = filler[tag[1]]
+                    source, _, doc = pool.items[tag[1]]
                     filler_spans[ids[ai]].append([start, end, source, doc])
                 else:
                     key = (tag[1], tag[2])
@@ -573,7 +663,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
         for (k, side), (start, end) in spans.items():
             plants[k][side].update(start=start, end=end, text=text[start:end])
     reuse = [
-        {"sentence": filler[sid][1], "placements": where}
+        {"sentence": pool.items[sid][1], "placements": where}
         for sid, where in sorted(placements.items())
         if len(where) > 1
     ]
@@ -588,6 +678,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
                 "filler_pool": len(filler),
                 "filler_sources": dict(sources),
                 "filler_reused_sentences": len(reuse),
+                "filler_relexicalised": pool.relexicalised,
                 "plants": plants,
                 "filler_reuse": reuse,
                 "filler_spans": filler_spans,
