@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
-from .textnorm import Token, tokenize
+from .textnorm import Token, folded_words, tokenize
 from .types import DiffOp, Finding, Kind, Segmented, Span
 
 # In the densest-stretch search a shared word scores +1 and an unshared word on either side
@@ -140,9 +140,9 @@ def finding_id(a: Span, b: Span) -> str:
     key = "|".join(
         [
             a.article,
-            " ".join(t.norm for t in tokenize(a.text)),
+            " ".join(folded_words(a.text)),
             b.article,
-            " ".join(t.norm for t in tokenize(b.text)),
+            " ".join(folded_words(b.text)),
         ]
     )
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -250,9 +250,19 @@ def align_repeats(
     return out
 
 
-def sentences_under(segs: Sequence[Segmented], spans: Iterable[Span]) -> set[Pair]:
-    """(article index, sentence index) of every sentence overlapping one of the spans."""
-    index = {seg.article.id: ai for ai, seg in enumerate(segs)}
+def article_index(segs: Sequence[Segmented]) -> dict[str, int]:
+    """Article id -> its position in `segs`."""
+    return {seg.article.id: ai for ai, seg in enumerate(segs)}
+
+
+def sentences_under(
+    segs: Sequence[Segmented], spans: Iterable[Span], index: dict[str, int] | None = None
+) -> set[Pair]:
+    """(article index, sentence index) of every sentence overlapping one of the spans.
+
+    Callers asking once per finding pass `index` (article_index(segs)), built once: rebuilding it
+    per call made that loop findings x articles."""
+    index = article_index(segs) if index is None else index
     out = set()
     for span in spans:
         ai = index[span.article]
@@ -278,6 +288,7 @@ def align_across(
     A paraphrase needs the scorer's probability at `threshold_related` between two articles
     that also share copied text (reuse makes more reuse likely), at `threshold` otherwise."""
     out: list[Finding] = []
+    index = article_index(segs)
     for ai, bj in sorted(set(copies) | set(paraphrases)):
         sa, sb = segs[ai], segs[bj]
         scored = paraphrases.get((ai, bj), {})
@@ -300,7 +311,7 @@ def align_across(
             )
             if f:
                 out.append(f)
-                covered |= sentences_under(segs, [f.a, f.b])
+                covered |= sentences_under(segs, [f.a, f.b], index)
         bar = threshold_related if covered else threshold
         loose = [m for m, (prob, _) in scored.items() if prob >= bar
                  and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
@@ -331,9 +342,10 @@ def claim_findings(
     left out (the finding is judged instead); a sentence in a finding may still disagree with
     another sentence elsewhere."""
     paired: set[tuple[Pair, Pair]] = set()
+    index = article_index(segs)
     for f in findings:
-        left = sentences_under(segs, [f.a])
-        right = sentences_under(segs, [f.b])
+        left = sentences_under(segs, [f.a], index)
+        right = sentences_under(segs, [f.b], index)
         paired |= {(x, y) for x in left for y in right} | {(y, x) for x in left for y in right}
     ranked = sorted(
         (

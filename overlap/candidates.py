@@ -21,7 +21,7 @@ from .config import Settings
 from .embed import Embedder, embed_texts
 from .progress import Progress
 from .store import EmbeddingStore
-from .textnorm import tokenize
+from .textnorm import folded_words, word_count
 from .types import Segmented, Sentence
 
 _PRIME = np.uint64(1_000_003)
@@ -122,6 +122,21 @@ def neighbour_pairs(
     return symmetric_pairs(*hits, n)
 
 
+def mean_vectors(vectors: np.ndarray, members: Sequence[Sequence[int]]) -> np.ndarray:
+    """One normalised row per group of `members`: the mean of those rows of `vectors`.
+
+    >>> v = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    >>> [[round(float(x), 3) for x in row] for row in mean_vectors(v, [[0, 1], [1]])]
+    [[0.707, 0.707], [0.0, 1.0]]
+    """
+    out = np.zeros((len(members), vectors.shape[1]), dtype=np.float32)
+    for r, rows in enumerate(members):
+        if rows:
+            out[r] = vectors[list(rows)].mean(axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1.0, norms)
+
+
 # --- corpus-level candidate search (uses the maths above) -----------------------------------
 
 Pair = tuple[int, int]
@@ -152,7 +167,7 @@ class ParaphraseCandidates:
 
 def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     units = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences]
-    tokens = [[t.norm for t in tokenize(segs[ai].sentences[si].text)] for ai, si in units]
+    tokens = [folded_words(segs[ai].sentences[si].text) for ai, si in units]
     within: dict[int, list[Pair]] = defaultdict(list)
     across: dict[Pair, list[Pair]] = defaultdict(list)
     for u, v, _ in copy_pairs(
@@ -192,7 +207,7 @@ def paraphrase_candidates(
         for x in seg.sentences
         if (ai, x.index) not in hidden
         and not is_heading(seg, x)
-        and len(tokenize(x.text)) >= s.min_paraphrase_words
+        and word_count(x.text) >= s.min_paraphrase_words
     ]
     wanted = set(sent_keys)
     para_keys = [
@@ -201,8 +216,9 @@ def paraphrase_candidates(
         for p in seg.paragraphs
         if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
     ]
+    encode_paragraphs = s.paragraph_vectors == "encode"
     texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
-        segs[a].paragraphs[i].text for a, i in para_keys
+        segs[a].paragraphs[i].text for a, i in para_keys if encode_paragraphs
     ]
     progress.start("embedding passages", len(set(texts)))
     store = EmbeddingStore(s.cache_path) if s.cache_path else None
@@ -212,8 +228,16 @@ def paraphrase_candidates(
         if store:
             store.close()
         progress.finish()
-    sent_vecs, para_vecs = vectors[: len(sent_keys)], vectors[len(sent_keys) :]
+    sent_vecs = vectors[: len(sent_keys)]
     row = {k: r for r, k in enumerate(sent_keys)}
+    # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
+    in_paragraph: dict[Pair, list[Pair]] = defaultdict(list)
+    for ai, si in sent_keys:
+        in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
+    if encode_paragraphs:
+        para_vecs = vectors[len(sent_keys) :]
+    else:
+        para_vecs = mean_vectors(sent_vecs, [[row[k] for k in in_paragraph[p]] for p in para_keys])
     model = load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
@@ -248,8 +272,7 @@ def paraphrase_candidates(
         )
         if prob < threshold:
             continue
-        left = [k for k in sent_keys if k[0] == ai and segs[ai].sentences[k[1]].paragraph == pi]
-        right = [k for k in sent_keys if k[0] == bj and segs[bj].sentences[k[1]].paragraph == pj]
+        left, right = in_paragraph.get((ai, pi), []), in_paragraph.get((bj, pj), [])
         if not left or not right:
             continue
         sims = sent_vecs[[row[k] for k in left]] @ sent_vecs[[row[k] for k in right]].T

@@ -81,7 +81,7 @@ def find_chrome(
     ['social link']
     """
     recurring = _recurring_lines(articles, min_articles, max_words)
-    return {art.id: tuple(_article_chrome(art.text, recurring)) for art in articles}
+    return {art.id: tuple(_article_chrome(art.text, recurring, max_words)) for art in articles}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -95,12 +95,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _recurring_lines(articles: Sequence[Article], min_articles: int, max_words: int) -> set[str]:
     counts: Counter[str] = Counter()
     for art in articles:
-        keys = {normalise_line(art.text[a:b]) for a, b in _lines(art.text)}
-        counts.update(k for k in keys if k and len(k.split()) <= max_words)
+        # Counting words first spares folding the long lines (most of them) that cannot count.
+        lines = (art.text[a:b] for a, b in _lines(art.text))
+        keys = {normalise_line(line) for line in lines if word_count(line) <= max_words}
+        counts.update(k for k in keys if k)
     return {key for key, n in counts.items() if n >= min_articles}
 
 
-def _article_chrome(text: str, recurring: set[str]) -> list[Chrome]:
+def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chrome]:
     out: list[Chrome] = []
     lines = _lines(text)
     for i, (start, end) in enumerate(lines):
@@ -114,7 +116,7 @@ def _article_chrome(text: str, recurring: set[str]) -> list[Chrome]:
             tail_end = len(text.rstrip())
             out.append(Chrome(lead, tail_end, "related-content list"))
             break
-        reason = _line_reason(line, recurring)
+        reason = _line_reason(line, recurring, max_words)
         if reason:
             out.append(Chrome(lead, stop, reason))
             continue
@@ -130,7 +132,7 @@ def _article_chrome(text: str, recurring: set[str]) -> list[Chrome]:
     return out
 
 
-def _line_reason(line: str, recurring: set[str]) -> str | None:
+def _line_reason(line: str, recurring: set[str], max_words: int) -> str | None:
     words = word_count(line)
     if words <= 15:
         for reason, pattern in _SHORT_CHROME:
@@ -145,7 +147,7 @@ def _line_reason(line: str, recurring: set[str]) -> str | None:
         return "appeal or licence notice"
     if words <= 80 and _TAGS.search(line):
         return "tag list"
-    if normalise_line(line) in recurring:
+    if recurring and words <= max_words and normalise_line(line) in recurring:
         return "line recurring across articles"
     return None
 

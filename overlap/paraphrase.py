@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .textnorm import tokenize
+from .textnorm import folded_words
 
 SCORER_FILE = Path(__file__).resolve().parent.parent / "models" / "paraphrase_scorer.json"
 # Function words carry no evidence of reuse (the scikit-learn English list, 318 words).
@@ -41,7 +41,7 @@ def stop_words() -> frozenset[str]:
 
 def content_words(text: str) -> set[str]:
     stop = stop_words()
-    return {t.norm for t in tokenize(text) if t.norm not in stop}
+    return {w for w in folded_words(text) if w not in stop}
 
 
 class Rarity:

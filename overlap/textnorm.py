@@ -26,7 +26,7 @@ class Token:
     norm: str
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """Case- and accent-folded form with dots and apostrophes dropped: fold("Peña") == "pena"."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -46,10 +46,21 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     ]
 
 
+def folded_words(text: str) -> list[str]:
+    """The `norm` of each token of `text`, without building Tokens: the shingle index, the
+    rarity weights and line matching read every sentence of the corpus and need nothing else
+    (building Token objects was a tenth of a 2,000-article run).
+
+    >>> folded_words("U.S. and Peña's 1,954-mile border")
+    ['us', 'and', 'penas', '1954', 'mile', 'border']
+    """
+    return [fold(w) for w in _TOKEN.findall(text)]
+
+
 def word_count(text: str) -> int:
     return sum(1 for _ in _TOKEN.finditer(text))
 
 
 def normalise_line(text: str) -> str:
     """A line reduced to its folded words, for spotting the same line in several articles."""
-    return " ".join(t.norm for t in tokenize(text))
+    return " ".join(folded_words(text))
