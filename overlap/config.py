@@ -27,6 +27,9 @@ def default_cache_path() -> Path:
     return Path(base) / "overlap" / "cache.sqlite"
 
 
+PARAGRAPH_VECTORS = ("encode", "mean")
+
+
 @dataclass(frozen=True)
 class Settings:
     # Copy index: word n-grams over accent- and case-folded tokens.
@@ -52,6 +55,10 @@ class Settings:
     # already share copied text (chosen on MRPC train).
     paraphrase_threshold: float | None = None
     paraphrase_threshold_related: float | None = None
+    # Paragraph vectors: "encode" runs the encoder on each paragraph's text; "mean" takes the
+    # normalised mean of its sentences' vectors, which costs nothing more (paragraphs are about
+    # half of all encoder work). See reports/benchmarks.md ("Measured against the field").
+    paragraph_vectors: str = "encode"
     # Inside a paraphrased paragraph pair, mutually best-matching sentences at or above this
     # cosine pin the paraphrase down to sentences.
     paragraph_sentence_min: float = 0.55
@@ -170,6 +177,11 @@ def _validate(s: Settings) -> None:
         # bool is an int to Python, but `min_score = true` in a TOML file is a mistake
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise ConfigError(f"{name} must be a number between 0 and 1, got {value!r}")
+    if s.paragraph_vectors not in PARAGRAPH_VECTORS:
+        raise ConfigError(
+            f"paragraph_vectors must be {' or '.join(PARAGRAPH_VECTORS)}, "
+            f"got {s.paragraph_vectors!r}"
+        )
     if s.embed_precision not in ("auto", "bf16", "fp32"):
         raise ConfigError(f"embed_precision must be auto, bf16 or fp32, got {s.embed_precision!r}")
     for name in (
