@@ -108,10 +108,24 @@ class NLIModel:
         # -> array([[p_entailment, p_neutral, p_contradiction]], dtype=float32)
     """
 
-    def __init__(self, path: str | Path | None = None, batch_size: int = 32, max_length: int = 128):
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        batch_size: int = 32,
+        max_length: int = 128,
+        precision: str = "auto",
+    ):
+        from .embed import PRECISIONS, resolve_precision
+
+        if precision not in PRECISIONS:
+            raise ModelError(
+                f"unknown NLI precision {precision!r}; choose from: {', '.join(PRECISIONS)}"
+            )
         self.path = model_dir(path)
         self.batch_size = batch_size
         self.max_length = max_length
+        # As for the embedder (embed.py): bf16 weights where the CPU has bf16 matrix units.
+        self.precision = resolve_precision(precision)
         try:
             self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -120,7 +134,9 @@ class NLIModel:
             ) from exc
         self.columns = label_columns(self.config)
         self.checksum = _sha256(self.path / WEIGHTS_FILE)
-        self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}"
+        # The precision is part of the cache key: fp32 keeps the id scores were cached under.
+        suffix = "" if self.precision == "fp32" else "+bf16w"
+        self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}{suffix}"
         self._model: Any = None
         self._tokenizer: Any = None
 
@@ -145,6 +161,10 @@ class NLIModel:
             state = load_state_dict(self.path / WEIGHTS_FILE, self.config)
             model.load_state_dict(state, strict=True)
             model.eval()
+            if self.precision == "bf16":
+                import torch
+
+                model.to(torch.bfloat16)
         except ModelError:
             raise
         except Exception as exc:  # any failure here means the same thing to the user
@@ -183,7 +203,8 @@ class NLIModel:
         return predict_both_ways(self, [(premise, hypothesis)])[0]
 
     def describe(self) -> dict[str, str]:
-        return {"name": MODEL_NAME, "path": str(self.path), "checksum": self.checksum}
+        return {"name": MODEL_NAME, "path": str(self.path), "checksum": self.checksum,
+                "precision": self.precision}
 
 
 def predict_both_ways(model: NLI, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -90,7 +90,7 @@ def test_chunk_size_does_not_change_the_result(fake_embedder, chunk):
     np.testing.assert_array_equal(matrix, expected)
 
 
-# --- precision (bf16 autocast or fp32) --------------------------------------------------------
+# --- precision (bf16 weights or fp32) --------------------------------------------------------
 
 
 def test_precision_is_part_of_the_cache_key():
@@ -98,7 +98,8 @@ def test_precision_is_part_of_the_cache_key():
 
     fp32, bf16 = MiniLM(precision="fp32"), MiniLM(precision="bf16")
     assert fp32.model_id.endswith(fp32.checksum[:16])  # the id caches were made with before bf16
-    assert bf16.model_id == fp32.model_id + "+bf16"
+    # bf16 weights; "+bf16" named the older autocast vectors, which must not be served for these
+    assert bf16.model_id == fp32.model_id + "+bf16w"
     assert MiniLM(precision="auto").precision in ("bf16", "fp32")
 
 

@@ -199,3 +199,11 @@ def test_real_model_both_ways_and_batching_agree(real_model):
     assert two[0].argmax() == nli.LABELS.index("entailment")
     # Entailment one way only: a musician need not be a man playing a guitar.
     assert two[1, 0] < two[0, 0]
+
+
+def test_nli_precision_is_part_of_the_cache_key():
+    fp32, bf16 = nli.NLIModel(precision="fp32"), nli.NLIModel(precision="bf16")
+    assert fp32.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}"  # scores cached before
+    assert bf16.model_id == fp32.model_id + "+bf16w"
+    with pytest.raises(ModelError, match="precision"):
+        nli.NLIModel(precision="int4")
