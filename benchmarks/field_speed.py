@@ -437,6 +437,8 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "plants": dict(kinds),
                 "nli_used": bool(nli_models),
+                "paragraph_vectors": settings.paragraph_vectors,
+                "stages": dict(result.extra.get("stages", {})),
                 "notes": list(result.extra.get("notes", [])),
             }
         ),
@@ -486,5 +488,7 @@ def e2e(data: Path, n: int, precision: str, seed: int = 13, timeout: float | Non
         "wall_s": wall,
         **res,
         "filler_reused_sentences": doc.get("filler_reused_sentences", 0),
+        "filler_relexicalised": doc.get("filler_relexicalised", 0),
+        "sentences_placed": sum(1 for spans in doc.get("filler_spans", {}).values() for _ in spans),
         "filler_pool": doc.get("filler_pool"),
     }

@@ -59,25 +59,30 @@ def analyse(
 ) -> Result:
     """The stages after ingest, on articles already read."""
     began = time.perf_counter() if began is None else began
+    clock = StageClock(began)
     chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
     segs = [segment(a, chrome[a.id]) for a in articles]
     by_id = {seg.article.id: seg for seg in segs}
+    clock.lap("read and segment")
 
     copies = copy_candidates(segs, s)
     repeats = align_repeats(segs, copies.within, s.min_copy_words, s.edited_min_similarity)
     # The later copy of a repeated passage is reported once, as a repeat, and matched no further.
     hidden = sentences_under(segs, [f.b for f in repeats])
+    clock.lap("copy index")
     if embedder is None:
         from .embed import MiniLM
 
         embedder = MiniLM(s.batch_size, s.embed_precision)
     paraphrases = paraphrase_candidates(segs, hidden, embedder, s, progress or NoProgress())
+    clock.lap("embed and neighbours")
     findings = repeats + align_across(
         segs, copies.across, paraphrases.pairs, hidden,
         s.min_copy_words, s.edited_min_similarity, s.min_paraphrase_words,
         paraphrases.threshold, paraphrases.threshold_related,
     )
     findings = [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
+    clock.lap("align and attribute")
 
     describe = getattr(embedder, "describe", None)
     models = [describe() if describe else {"name": embedder.model_id}]
@@ -95,6 +100,7 @@ def analyse(
         for key, pairs in paraphrases.pairs.items():
             related.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
         claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
+        clock.lap("related claims")
         thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
         store = EmbeddingStore(s.cache_path) if s.cache_path else None
         try:
@@ -108,10 +114,24 @@ def analyse(
             Verdict.CONTRADICT}
         findings = [f for f in findings if f.kind is not Kind.CLAIM
                     or f.judgement is not None and f.judgement.verdict in wanted]
+        clock.lap("judge")
 
     findings = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
     findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
     stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
-                     round(time.perf_counter() - began, 3))
+                     round(time.perf_counter() - began, 3), clock.laps)
     return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(),
                   tuple(models), stats, {"notes": notes})
+
+
+class StageClock:
+    """Wall seconds per stage: each lap is the time since the previous one (or `began`)."""
+
+    def __init__(self, began: float):
+        self.last = began
+        self.laps: dict[str, float] = {}
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self.last, 3)
+        self.last = now

@@ -205,6 +205,8 @@ class RunStats:
     embedded: int
     embedded_from_cache: int
     seconds: float
+    # Wall seconds per pipeline stage, in run order (where a large corpus spends its time).
+    stages: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

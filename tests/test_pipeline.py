@@ -92,3 +92,30 @@ def test_nli_scores_are_cached_like_embeddings(corpus, tmp_path, fake_embedder):
     second = compare([corpus], settings(tmp_path), embedder=fake_embedder, nli=CountingNLI())
     assert asked > 0 and CountingNLI.seen == asked  # nothing new to score
     assert [f.judgement for f in first.findings] == [f.judgement for f in second.findings]
+
+
+def test_stage_timings_cover_the_run(corpus, tmp_path, fake_embedder):
+    result = compare([corpus], settings(tmp_path, judge=False), embedder=fake_embedder)
+    stages = result.stats.stages
+    assert list(stages) == ["read and segment", "copy index", "embed and neighbours",
+                            "align and attribute"]  # no judge stages with judging off
+    assert all(t >= 0 for t in stages.values())
+    assert sum(stages.values()) <= result.stats.seconds + 0.01
+
+
+@pytest.mark.parametrize("mode", ["encode", "mean"])
+def test_paragraph_vectors_modes_find_the_planted_reuse(corpus, tmp_path, fake_embedder, mode):
+    result = compare([corpus], settings(tmp_path, paragraph_vectors=mode, judge=False),
+                     embedder=fake_embedder)
+    assert any(f.kind is Kind.VERBATIM for f in result.findings)
+    # "mean" never runs the encoder on paragraph texts: fewer passages to embed.
+    sentences = sum(len(seg.sentences) for seg in result.segmented)
+    assert (result.stats.passages <= sentences) == (mode == "mean")
+
+
+def test_unknown_paragraph_vectors_mode_is_refused():
+    from overlap.config import load_settings
+    from overlap.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="paragraph_vectors"):
+        load_settings(paragraph_vectors="max")

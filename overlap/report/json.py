@@ -2,12 +2,14 @@
 
 Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
 
-    schema_version  "1.1" (1.1 added the verdict fields and kind "claim"; readers accept 1.x)
+    schema_version  "1.2" (1.1 added the verdict fields and kind "claim", 1.2 run.stages;
+                    readers accept 1.x)
     tool            {name, version}
     settings        every Settings field
     models          [{name, package, package_version, sha256, path, licence}]
     summary         {articles, skipped, findings, by_kind: {kind: n}, by_verdict: {verdict: n}}
-    run             {seconds, passages, embedded, embedded_from_cache}  (varies run to run)
+    run             {seconds, passages, embedded, embedded_from_cache,
+                     stages: {stage: seconds}}  (varies run to run)
     articles        [{id, source, format, encoding, title, outlet, date, author, url, chars,
                       paragraphs, sentences, notes: [str], text,
                       chrome: [{start, end, reason}],
@@ -38,7 +40,7 @@ from .. import __version__
 from ..errors import ResultError
 from ..types import Result
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def to_document(result: Result) -> dict[str, Any]:
