@@ -438,7 +438,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "plants": dict(kinds),
                 "nli_used": bool(nli_models),
                 "paragraph_vectors": settings.paragraph_vectors,
-                "stages": dict(result.extra.get("stages", {})),
+                "stages": dict(result.stats.stages),
                 "notes": list(result.extra.get("notes", [])),
             }
         ),
