@@ -15,7 +15,8 @@ we plant:
 Paraphrase pairs come from test splits only: the pipeline's thresholds are tuned on MRPC train /
 PAN train / STS-B dev, so evaluating on those would flatter it. Filler sentences never repeat
 (past about 1,300 articles the public sentences run out and further filler is relexicalised: see
-`_Relexicaliser`), and no filler sentence equals any MRPC or PAN test sentence, so every true copy in the corpus is a planted one.
+`_Relexicaliser`), and no filler sentence equals any MRPC or PAN test sentence, so every true
+copy in the corpus is a planted one.
 
 Everything is drawn from one `random.Random(seed)`: the same arguments give the same corpus.
 
@@ -35,6 +36,8 @@ import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Plants per 1,000 articles; scaled linearly with the corpus size (at least 1 each).
 PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_negative": 200}
@@ -397,16 +400,7 @@ def _change_punctuation(text: str, rng: random.Random) -> tuple[str, str]:
 
 
 # Kept as they are when filler is relexicalised (below): the grammar of a sentence.
-FUNCTION_WORDS = frozenset(
-    """a an the and or but nor so yet if because while although though as than then that this
-    these those there here of in on at to for from by with about into onto over under after before
-    between through during against without within among around up down out off again further once
-    is are was were be been being am has have had having do does did doing will would can could may
-    might must shall should not no it its he she they them his her hers their theirs we us our you
-    your i me my mine who whom whose which what when where why how all any both each every few more
-    most other some such only own same too very just also even still one two three first new said
-    says mr mrs ms""".split()
-)
+FUNCTION_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "mr", "mrs", "ms", "new"}
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -416,9 +410,11 @@ class _Relexicaliser:
 
     Words are swapped only with words of the same length and frequency band, and function words
     stay, so sentence shape, length and word statistics stay those of the source text. Two rounds
-    of one sentence share no content word, so a relexicalised sentence is neither a copy nor a
-    paraphrase of anything; one that still shares a run of NEAR_DUP_WORDS words with earlier
-    filler is dropped (`fresh`), as in `load_filler`.
+    of one sentence rarely share a content word (only where a band holds one word), so a
+    relexicalised sentence is neither a copy nor a paraphrase of anything; one that still shares a
+    run of NEAR_DUP_WORDS words with earlier filler is dropped (`fresh`), as in `load_filler`.
+    The text is nonsense with the statistics of news-like prose: enough for timing and for
+    counting unplanned findings, not for reading.
     """
 
     def __init__(self, texts: list[str], seed: int):
