@@ -58,7 +58,7 @@ def folded_words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _TOKEN.finditer(text))
+    return len(_TOKEN.findall(text))
 
 
 def normalise_line(text: str) -> str:
