@@ -481,6 +481,7 @@ class _Pool:
         self.relexicalised = 0
 
     def take(self) -> tuple[int, str]:
+        misses = 0
         while True:
             if self.pos == len(self.order):
                 self.rng.shuffle(self.order)
@@ -495,6 +496,9 @@ class _Pool:
             source, text, doc = self.items[sid]
             new = self.relex.rewrite(text, self.rounds)
             if new == text or not self.relex.fresh(new):
+                misses += 1
+                if misses > 2 * len(self.order):  # two whole rounds gave nothing new
+                    raise RuntimeError("the filler pool is too small to relexicalise further")
                 continue
             self.items.append(
                 (f"{source} (relexicalised)", new, f"{doc or source}#r{self.rounds}")
