@@ -122,6 +122,62 @@ def neighbour_pairs(
     return symmetric_pairs(*hits, n)
 
 
+# Paragraph pairs are shortlisted on mean sentence vectors at this much below
+# paragraph_candidate_min, then confirmed on the encoder's own paragraph vectors (see
+# confirm_paragraph_pairs): a mean-vector cosine differs from the encoder's by less than this for
+# nearly every pair that matters (reports/benchmarks.md).
+SHORTLIST_MARGIN = 0.1
+
+
+def confirm_paragraph_pairs(
+    shortlist: list[tuple[int, int, float]],
+    means: np.ndarray,
+    para_keys: Sequence[Pair],
+    segs: Sequence[Segmented],
+    in_paragraph: dict[Pair, list[Pair]],
+    embedder: Embedder,
+    store: EmbeddingStore | None,
+    s: Settings,
+    progress: Progress,
+) -> tuple[list[tuple[int, int, float]], tuple[int, int, int]]:
+    """The shortlisted paragraph pairs whose encoder cosine reaches paragraph_candidate_min, with
+    that cosine; and (passages, embedded, from cache) for the paragraphs it had to encode.
+
+    Only shortlisted paragraphs are encoded. A paragraph that is one embedded sentence needs no
+    encoding: the sentence's vector is the paragraph's.
+    """
+    rows = sorted({u for u, _, _ in shortlist} | {v for _, v, _ in shortlist})
+    todo = [
+        r for r in rows
+        if segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text
+        != _only_sentence_text(segs, in_paragraph.get(para_keys[r], []))
+    ]
+    texts = [segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text for r in todo]
+    progress.start("embedding shortlisted paragraphs", len(set(texts)))
+    try:
+        vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
+    finally:
+        progress.finish()
+    true = {r: means[r] for r in rows}
+    true.update(zip(todo, vectors, strict=True))
+    pairs = [(u, v, float(true[u] @ true[v])) for u, v, _ in shortlist]
+    pairs = [p for p in pairs if p[2] >= s.paragraph_candidate_min]
+    # As neighbour_pairs does: a pair stays when either side is among the other's k best.
+    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for n, (u, v, cos) in enumerate(pairs):
+        best[u].append((cos, n))
+        best[v].append((cos, n))
+    kept = {n for ranked in best.values() for _, n in sorted(ranked, reverse=True)[: s.neighbours]}
+    return [p for n, p in enumerate(pairs) if n in kept], (len(texts), fresh, cached)
+
+
+def _only_sentence_text(segs: Sequence[Segmented], members: Sequence[Pair]) -> str | None:
+    if len(members) != 1:
+        return None
+    ai, si = members[0]
+    return segs[ai].sentences[si].text
+
+
 def mean_vectors(vectors: np.ndarray, members: Sequence[Sequence[int]]) -> np.ndarray:
     """One normalised row per group of `members`: the mean of those rows of `vectors`.
 
@@ -216,28 +272,49 @@ def paraphrase_candidates(
         for p in seg.paragraphs
         if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
     ]
-    encode_paragraphs = s.paragraph_vectors == "encode"
+    encode_all = s.paragraph_vectors == "encode"
     texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
-        segs[a].paragraphs[i].text for a, i in para_keys if encode_paragraphs
+        segs[a].paragraphs[i].text for a, i in para_keys if encode_all
     ]
-    progress.start("embedding passages", len(set(texts)))
     store = EmbeddingStore(s.cache_path) if s.cache_path else None
     try:
-        vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
+        progress.start("embedding passages", len(set(texts)))
+        try:
+            vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
+        finally:
+            progress.finish()
+        passages = len(texts)
+        sent_vecs = vectors[: len(sent_keys)]
+        row = {k: r for r, k in enumerate(sent_keys)}
+        # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
+        in_paragraph: dict[Pair, list[Pair]] = defaultdict(list)
+        for ai, si in sent_keys:
+            in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
+        groups = np.array([a for a, _ in para_keys], dtype=np.int64)
+        if encode_all:
+            para_pairs = neighbour_pairs(
+                vectors[len(sent_keys) :], groups, s.paragraph_candidate_min, s.neighbours
+            )
+        else:
+            means = mean_vectors(sent_vecs, [[row[k] for k in in_paragraph[p]] for p in para_keys])
+            if s.paragraph_vectors == "mean":
+                para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
+            else:
+                # Twice the neighbours: mean vectors rank near neighbours a little differently
+                # from the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
+                shortlist = neighbour_pairs(
+                    means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
+                )
+                para_pairs, counts = confirm_paragraph_pairs(
+                    shortlist, means, para_keys, segs, in_paragraph, embedder, store, s,
+                    progress,
+                )
+                passages += counts[0]
+                fresh += counts[1]
+                cached += counts[2]
     finally:
         if store:
             store.close()
-        progress.finish()
-    sent_vecs = vectors[: len(sent_keys)]
-    row = {k: r for r, k in enumerate(sent_keys)}
-    # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
-    in_paragraph: dict[Pair, list[Pair]] = defaultdict(list)
-    for ai, si in sent_keys:
-        in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
-    if encode_paragraphs:
-        para_vecs = vectors[len(sent_keys) :]
-    else:
-        para_vecs = mean_vectors(sent_vecs, [[row[k] for k in in_paragraph[p]] for p in para_keys])
     model = load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
@@ -264,8 +341,7 @@ def paraphrase_candidates(
             keep(ai, bj, si, sj, prob, cos)
         else:
             related[(ai, bj)][(si, sj)] = cos
-    groups = np.array([a for a, _ in para_keys], dtype=np.int64)
-    for u, v, cos in neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours):
+    for u, v, cos in para_pairs:
         (ai, pi), (bj, pj) = para_keys[u], para_keys[v]
         prob = model.probability(
             cos, rarity.overlap(segs[ai].paragraphs[pi].text, segs[bj].paragraphs[pj].text)
@@ -294,5 +370,5 @@ def paraphrase_candidates(
     for key, pairs in found.items():
         for pair in pairs:
             related.get(key, {}).pop(pair, None)
-    return ParaphraseCandidates(dict(found), dict(related), len(texts), fresh, cached, alone,
+    return ParaphraseCandidates(dict(found), dict(related), passages, fresh, cached, alone,
                                 related_min)

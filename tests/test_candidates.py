@@ -200,3 +200,32 @@ def test_fake_embedder_proposes_the_planted_paraphrase(fake_embedder):
     groups = np.arange(len(texts))
     pairs = neighbour_pairs(vectors, groups, threshold=0.7)
     assert [(i, j) for i, j, _ in pairs] == [(6, 7)]
+
+
+def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fake_embedder):
+    from overlap.candidates import confirm_paragraph_pairs, mean_vectors
+    from overlap.config import Settings
+    from overlap.progress import NoProgress
+    from overlap.segment import segment
+
+    a = make_article("Rain fell on the port city all night. Ships stayed in the harbour.", "a")
+    b = make_article("Rain fell on the port city all night long. Fishing boats stayed home.", "b")
+    c = make_article("Markets rallied on Tuesday.", "c")
+    segs = [segment(x, ()) for x in (a, b, c)]
+    para_keys = [(0, 0), (1, 0), (2, 0)]
+    in_paragraph = {(ai, 0): [(ai, x.index) for x in segs[ai].sentences] for ai in range(3)}
+    rows = [fake_embedder.encode([x.text for x in seg.sentences]) for seg in segs]
+    means = np.vstack([mean_vectors(r, [list(range(len(r)))]) for r in rows])
+    # A shortlist that holds one true pair (a, b) and one wrong one (a, c).
+    shortlist = [(0, 1, 0.9), (0, 2, 0.9)]
+    before = fake_embedder.encoded
+    pairs, (passages, fresh, cached) = confirm_paragraph_pairs(
+        shortlist, means, para_keys, segs, in_paragraph, fake_embedder, None,
+        Settings(paragraph_candidate_min=0.5, cache_path=None), NoProgress(),
+    )
+    assert [(u, v) for u, v, _ in pairs] == [(0, 1)]
+    true = fake_embedder.encode([segs[0].paragraphs[0].text, segs[1].paragraphs[0].text])
+    assert pairs[0][2] == pytest.approx(float(true[0] @ true[1]), abs=1e-5)
+    # c's paragraph is its one sentence: its sentence vector serves, it is not encoded again.
+    assert passages == fresh == 2 and cached == 0
+    assert fake_embedder.encoded - before == 2 + 2  # two paragraphs here, two for `true`

@@ -103,14 +103,17 @@ def test_stage_timings_cover_the_run(corpus, tmp_path, fake_embedder):
     assert sum(stages.values()) <= result.stats.seconds + 0.01
 
 
-@pytest.mark.parametrize("mode", ["encode", "mean"])
-def test_paragraph_vectors_modes_find_the_planted_reuse(corpus, tmp_path, fake_embedder, mode):
-    result = compare([corpus], settings(tmp_path, paragraph_vectors=mode, judge=False),
-                     embedder=fake_embedder)
-    assert any(f.kind is Kind.VERBATIM for f in result.findings)
-    # "mean" never runs the encoder on paragraph texts: fewer passages to embed.
-    sentences = sum(len(seg.sentences) for seg in result.segmented)
-    assert (result.stats.passages <= sentences) == (mode == "mean")
+def test_paragraph_vector_modes_find_the_reuse_and_encode_what_they_say(corpus, tmp_path,
+                                                                        fake_embedder):
+    passages = {}
+    for mode in ("mean", "shortlist", "encode"):
+        result = compare([corpus], Settings(cache_path=None, paragraph_vectors=mode, judge=False),
+                         embedder=fake_embedder)
+        assert any(f.kind is Kind.VERBATIM for f in result.findings), mode
+        passages[mode] = result.stats.passages
+    # "mean" never runs the encoder on a paragraph, "encode" on every one, "shortlist" on some.
+    assert passages["mean"] <= passages["shortlist"] <= passages["encode"]
+    assert passages["mean"] < passages["encode"]
 
 
 def test_unknown_paragraph_vectors_mode_is_refused():
