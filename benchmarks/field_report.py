@@ -11,7 +11,7 @@ SECTION = "## Measured against the field (issue 6)"
 LEVELS = ("cut", "light", "heavy", "non")
 LABEL = {
     "before": "before: fp32, OpenMP spin, paragraphs encoded",
-    "auto": "now: bf16 weights, paragraph = mean of sentences",
+    "auto": "now: bf16 weights, paragraphs shortlisted",
 }
 
 

@@ -356,11 +356,11 @@ def _minhash_pairs(tokens: list[list[str]], num_perm: int = 128, threshold: floa
 def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out: str) -> None:
     """One compare() on a synthetic corpus, in this fresh process; writes timings and recall."""
     began = time.perf_counter()
-    paragraphs = "mean"
+    extra = {}  # "auto": the defaults
     if precision == "before":  # as before this issue: fp32, torch (and OpenMP) loaded first
         import torch  # noqa: F401
 
-        precision, paragraphs = "fp32", "encode"
+        precision, extra = "fp32", {"paragraph_vectors": "encode"}
     from overlap import Settings, compare
     from overlap.embed import MiniLM
 
@@ -394,9 +394,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
 
     from overlap.judge import load_nli
 
-    settings = Settings(
-        cache_path=Path(cache), embed_precision=precision, paragraph_vectors=paragraphs
-    )
+    settings = Settings(cache_path=Path(cache), embed_precision=precision, **extra)
     embedder = Timed(MiniLM(settings.batch_size, precision))
     imported = time.perf_counter()
     model, _ = load_nli()
