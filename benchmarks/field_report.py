@@ -35,8 +35,8 @@ def _pct(x: float | None, digits: int = 1) -> str:
 def _stamp(part: dict) -> str:
     m = part.get("_machine", {})
     return (
-        f"*Measured {part.get('_when', '?')}; `{part.get('_command', '?')}`; "
-        f"load average at the end {m.get('load', '?')}.*"
+        f"*Measured {part.get('_when', '?')} at overlap {m.get('commit', '?')}; "
+        f"`{part.get('_command', '?')}`; load average at the end {m.get('load', '?')}.*"
     )
 
 
@@ -47,10 +47,11 @@ def render(saved: dict[str, dict | None]) -> str:
         m = any_part["_machine"]
         out.append(
             f"Machine: {m['cpu']}, {m['memory']} RAM; Python {m['python']}; {m['versions']}; "
-            f"overlap at {m['commit']}. The machine was shared with an NLI training job and "
-            "other benchmarks while these ran, so absolute times are pessimistic and noisy; every "
-            "comparison below ran its contenders one after another in the same process on the same "
-            "input, so the **ratios** are the figures to read. No test asserts on any of them."
+            "each part below gives the overlap commit it ran at. A 2-core virtual machine: "
+            "absolute times move with whatever else shares its cores (each part records the "
+            "load average), while every comparison ran its contenders one after another in the "
+            "same process on the same input, so the **ratios** are the figures to read. No test "
+            "asserts on any of them."
         )
     out.append(
         "Command: `python benchmarks/bench_field.py` (all parts; `--parts` picks some, "
