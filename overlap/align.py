@@ -263,7 +263,7 @@ def sentences_under(
     Callers asking once per finding pass `index` (article_index(segs)), built once: rebuilding it
     per call made that loop findings x articles."""
     index = article_index(segs) if index is None else index
-    out = set()
+    out: set[Pair] = set()
     for span in spans:
         ai = index[span.article]
         out.update(

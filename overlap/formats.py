@@ -96,7 +96,8 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, favor_recall=True, include_tables=False
     )
-    if doc is None or not (doc.text or "").strip():
+    # bare_extraction returns a Document unless asked for a dict (as_dict=True).
+    if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
         raise Unreadable("no article text found in the HTML; save the page as text instead")
     meta = {
         "title": doc.title,
@@ -105,7 +106,7 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
         "outlet": doc.sitename,
         "url": doc.url,
     }
-    return _paragraphs_apart(doc.text), meta
+    return _paragraphs_apart(doc.text or ""), meta
 
 
 def _paragraphs_apart(text: str) -> str:

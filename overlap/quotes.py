@@ -120,7 +120,7 @@ def _continue_speakers(quotes: list[Quote]) -> list[Quote]:
 
 
 def _resolve_pronouns(text: str, quotes: list[Quote]) -> list[Quote]:
-    out = []
+    out: list[Quote] = []
     for q in quotes:
         if q.speaker and q.speaker.lower() in {"he", "she"}:
             names = _NAMED_SPEAKER.findall(text[: q.start])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -218,7 +219,7 @@ class Result:
     settings: dict[str, object]
     models: tuple[dict[str, str], ...] = ()
     stats: RunStats | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class SentenceClass(StrEnum):
