@@ -396,6 +396,16 @@ def _e2e(part: dict | None) -> list[str]:
             f"{hn[1]}/{hn[0]} | "
             + (f"{r['load'][0]:.1f} → {r['load'][1]:.1f} |" if r.get("load") else "– |")
         )
+        short = {
+            kind: f"{total:,} of {round(per * r['n'] / 1000):,}"
+            for kind, per in (("paraphrase", 300), ("hard_negative", 200))
+            if (total := p.get(kind, [0, 0])[0]) < round(per * r["n"] / 1000)
+        }
+        if short:
+            notes.append(
+                f"at {r['n']:,} articles the MRPC/PAN test pairs run out: planted "
+                + ", ".join(f"{kind.replace('_', ' ')}s {v}" for kind, v in short.items())
+            )
         if r.get("filler_relexicalised"):
             notes.append(
                 f"the {r['n']:,}-article corpus needed more filler than the "
