@@ -253,7 +253,16 @@ def _embedding(part: dict | None) -> list[str]:
         "fp32 as usually run | min cosine to fp32 |",
         "|---|---|---:|---:|---:|",
     ]
-    for mode, wait in (("torch-default", "spin (torch's default)"), ("overlap", "sleep (overlap)")):
+    ours = part["overlap"]
+    chosen = (
+        f"GOMP_SPINCOUNT={ours['gomp_spincount']}"
+        if ours.get("gomp_spincount", "(unset)") != "(unset)"
+        else f"OMP_WAIT_POLICY={ours.get('omp_wait_policy')}"
+    )
+    for mode, wait in (
+        ("torch-default", "spin (torch's default)"),
+        ("overlap", f"overlap's choice ({chosen})"),
+    ):
         for r in part[mode]["rows"]:
             table.append(
                 f"| {r['name']} | {wait} | {r['per_s']:.0f} | {base / r['seconds']:.2f}× | "
@@ -266,7 +275,8 @@ def _embedding(part: dict | None) -> list[str]:
         "the table is a fresh process; inside it the three encoders alternate, best of "
         f"{first['rounds']} rounds each. The first half loads torch before overlap does, so "
         "OpenMP keeps its default of spinning at barriers (how overlap ran before this issue); "
-        "the second lets overlap load it with `OMP_WAIT_POLICY=PASSIVE`."
+        "the second lets overlap load it, which picks how threads wait from the load average "
+        "(`overlap.embed.set_openmp_waits`: a short spin on free cores, sleep on busy ones)."
     )
     return lines
 

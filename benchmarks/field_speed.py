@@ -85,6 +85,7 @@ def embedding_run(data: Path, n: int, rounds: int) -> dict:
         "mean_words": words / len(texts),
         "rounds": rounds,
         "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "(unset: spin, then sleep)"),
+        "gomp_spincount": os.environ.get("GOMP_SPINCOUNT", "(unset)"),
         "rows": [
             {
                 "name": name,

@@ -145,10 +145,10 @@ class NLIModel:
             return
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        # As in embed.py: OpenMP threads sleep at barriers instead of spinning. With the cores
-        # shared, spinning made this model's training 6x slower on 2 threads (train_nli.py).
-        # Only takes effect when torch is not loaded yet; an explicit setting wins.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        # How OpenMP threads wait, chosen by load, before torch is imported (see embed.py).
+        from .embed import set_openmp_waits
+
+        set_openmp_waits()
         try:
             import transformers
             from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer

@@ -141,3 +141,34 @@ def test_bf16_vectors_are_close_to_fp32():
     assert (fp32 * bf16).sum(axis=1).min() >= 0.999
     # the similarity between texts moves by far less than any threshold's resolution
     np.testing.assert_allclose(bf16 @ bf16.T, fp32 @ fp32.T, atol=2e-3)
+
+
+@pytest.fixture
+def clean_openmp_env():
+    import os
+
+    saved = {k: os.environ.pop(k) for k in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT") if k in os.environ}
+    yield os.environ
+    for k in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT"):
+        os.environ.pop(k, None)
+    os.environ.update(saved)
+
+
+def test_openmp_threads_spin_briefly_on_free_cores_and_sleep_on_busy_ones(clean_openmp_env):
+    from overlap.embed import set_openmp_waits
+
+    assert set_openmp_waits(cores=2, load=0.3) == "GOMP_SPINCOUNT=10000"
+    assert clean_openmp_env["GOMP_SPINCOUNT"] == "10000"
+    assert "OMP_WAIT_POLICY" not in clean_openmp_env
+    del clean_openmp_env["GOMP_SPINCOUNT"]
+    assert set_openmp_waits(cores=2, load=1.5) == "OMP_WAIT_POLICY=PASSIVE"
+    assert clean_openmp_env["OMP_WAIT_POLICY"] == "PASSIVE"
+
+
+def test_openmp_setting_in_the_environment_wins(clean_openmp_env):
+    from overlap.embed import set_openmp_waits
+
+    clean_openmp_env["OMP_WAIT_POLICY"] = "ACTIVE"
+    assert set_openmp_waits(cores=2, load=0.0) == "as set in the environment"
+    assert clean_openmp_env["OMP_WAIT_POLICY"] == "ACTIVE"
+    assert "GOMP_SPINCOUNT" not in clean_openmp_env
