@@ -116,31 +116,50 @@ class MiniLM:
         }
 
 
-def set_openmp_waits(cores: int | None = None, load: float | None = None) -> str:
+def set_openmp_waits(others_busy: float | None = None) -> str:
     """How torch's OpenMP threads wait at a barrier, chosen before torch is first imported (later
     it has no effect); an OMP_WAIT_POLICY or GOMP_SPINCOUNT already in the environment wins.
     Returns what was chosen.
 
-    Measured here (bf16 encoder, 1,500 sentences, 2 cores): with the cores free, a short spin
-    (GOMP_SPINCOUNT=10000) embeds 960-1,025 sentences/s against 820-840 when threads sleep at
-    once (OMP_WAIT_POLICY=PASSIVE); with one other busy process, sleeping wins, 540-560 against
-    435 (and against 320 with a 30,000 spin; torch's default spin is 300,000). So: spin briefly
-    when the 1-minute load average is under half the cores, else sleep.
+    Measured here (bf16 encoder, 1,500 sentences, 2 cores, alternating runs): with the cores
+    free, a short spin (GOMP_SPINCOUNT=10000) embeds 946-1,025 sentences/s against 822-841 when
+    threads sleep at once (OMP_WAIT_POLICY=PASSIVE); with one other busy process, sleeping wins,
+    543-561 against 435-440 (and against 321-324 with a 30,000 spin; torch's default spin is
+    300,000). torch runs a thread on every core, so any core another program holds stalls one
+    of them at each barrier. So: spin briefly when other programs keep less than half a core
+    busy right now (`others_busy`, in cores, sampled over 0.2 s), else sleep. (The load average
+    would lag by a minute: a job that had just ended would still count.)
     """
     if "OMP_WAIT_POLICY" in os.environ or "GOMP_SPINCOUNT" in os.environ:
         return "as set in the environment"
-    if cores is None:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if load is None:
-        try:
-            load = os.getloadavg()[0]
-        except (AttributeError, OSError):  # no load average here: assume the cores are shared
-            load = float("inf")
-    if load < 0.5 * cores:
+    if others_busy is None:
+        others_busy = _others_busy_cores()
+    if others_busy < 0.5:
         os.environ["GOMP_SPINCOUNT"] = "10000"
         return "GOMP_SPINCOUNT=10000"
     os.environ["OMP_WAIT_POLICY"] = "PASSIVE"
     return "OMP_WAIT_POLICY=PASSIVE"
+
+
+def _others_busy_cores(window: float = 0.2) -> float:
+    """Cores kept busy by other processes over `window` seconds, from /proc/stat less this
+    process's own CPU time; infinity where /proc/stat cannot be read (assume shared cores)."""
+    import time
+
+    def busy_seconds() -> float:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+        # guest time is already counted in user time
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+    try:
+        before, mine = busy_seconds(), time.process_time()
+        time.sleep(window)
+        busy = busy_seconds() - before - (time.process_time() - mine)
+    except (OSError, ValueError, IndexError):
+        return float("inf")
+    return max(busy, 0.0) / window
 
 
 def resolve_precision(precision: str) -> str:

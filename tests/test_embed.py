@@ -157,11 +157,11 @@ def clean_openmp_env():
 def test_openmp_threads_spin_briefly_on_free_cores_and_sleep_on_busy_ones(clean_openmp_env):
     from overlap.embed import set_openmp_waits
 
-    assert set_openmp_waits(cores=2, load=0.3) == "GOMP_SPINCOUNT=10000"
+    assert set_openmp_waits(others_busy=0.3) == "GOMP_SPINCOUNT=10000"
     assert clean_openmp_env["GOMP_SPINCOUNT"] == "10000"
     assert "OMP_WAIT_POLICY" not in clean_openmp_env
     del clean_openmp_env["GOMP_SPINCOUNT"]
-    assert set_openmp_waits(cores=2, load=1.5) == "OMP_WAIT_POLICY=PASSIVE"
+    assert set_openmp_waits(others_busy=0.9) == "OMP_WAIT_POLICY=PASSIVE"
     assert clean_openmp_env["OMP_WAIT_POLICY"] == "PASSIVE"
 
 
@@ -169,6 +169,13 @@ def test_openmp_setting_in_the_environment_wins(clean_openmp_env):
     from overlap.embed import set_openmp_waits
 
     clean_openmp_env["OMP_WAIT_POLICY"] = "ACTIVE"
-    assert set_openmp_waits(cores=2, load=0.0) == "as set in the environment"
+    assert set_openmp_waits(others_busy=0.0) == "as set in the environment"
     assert clean_openmp_env["OMP_WAIT_POLICY"] == "ACTIVE"
     assert "GOMP_SPINCOUNT" not in clean_openmp_env
+
+
+def test_busy_cores_of_other_programs_are_measured():
+    from overlap.embed import _others_busy_cores
+
+    busy = _others_busy_cores(0.05)
+    assert busy >= 0.0  # a number of cores (infinite only where /proc/stat is unreadable)
