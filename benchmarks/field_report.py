@@ -275,8 +275,9 @@ def _embedding(part: dict | None) -> list[str]:
         "the table is a fresh process; inside it the three encoders alternate, best of "
         f"{first['rounds']} rounds each. The first half loads torch before overlap does, so "
         "OpenMP keeps its default of spinning at barriers (how overlap ran before this issue); "
-        "the second lets overlap load it, which picks how threads wait from the load average "
-        "(`overlap.embed.set_openmp_waits`: a short spin on free cores, sleep on busy ones)."
+        "the second lets overlap load it, which picks how threads wait from the CPU time other "
+        "programs use at that moment (`overlap.embed.set_openmp_waits`: a short spin on free "
+        "cores, sleep on busy ones)."
     )
     return lines
 
