@@ -153,11 +153,9 @@ def confirm_paragraph_pairs(
         != _only_sentence_text(segs, in_paragraph.get(para_keys[r], []))
     ]
     texts = [segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text for r in todo]
-    progress.start("embedding shortlisted paragraphs", len(set(texts)))
-    try:
-        vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
-    finally:
-        progress.finish()
+    vectors, fresh, cached = _embed(
+        embedder, texts, store, progress, "embedding shortlisted paragraphs"
+    )
     true = {r: means[r] for r in rows}
     true.update(zip(todo, vectors, strict=True))
     pairs = [(u, v, float(true[u] @ true[v])) for u, v, _ in shortlist]
@@ -169,6 +167,21 @@ def confirm_paragraph_pairs(
         best[v].append((cos, n))
     kept = {n for ranked in best.values() for _, n in sorted(ranked, reverse=True)[: s.neighbours]}
     return [p for n, p in enumerate(pairs) if n in kept], (len(texts), fresh, cached)
+
+
+def _embed(
+    embedder: Embedder,
+    texts: Sequence[str],
+    store: EmbeddingStore | None,
+    progress: Progress,
+    label: str,
+) -> tuple[np.ndarray, int, int]:
+    """embed_texts with a progress bar named `label`."""
+    progress.start(label, len(set(texts)))
+    try:
+        return embed_texts(embedder, texts, store, progress.advance)
+    finally:
+        progress.finish()
 
 
 def _only_sentence_text(segs: Sequence[Segmented], members: Sequence[Pair]) -> str | None:
@@ -278,12 +291,7 @@ def paraphrase_candidates(
     ]
     store = EmbeddingStore(s.cache_path) if s.cache_path else None
     try:
-        progress.start("embedding passages", len(set(texts)))
-        try:
-            vectors, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
-        finally:
-            progress.finish()
-        passages = len(texts)
+        vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
         sent_vecs = vectors[: len(sent_keys)]
         row = {k: r for r, k in enumerate(sent_keys)}
         # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
@@ -291,30 +299,27 @@ def paraphrase_candidates(
         for ai, si in sent_keys:
             in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
         groups = np.array([a for a, _ in para_keys], dtype=np.int64)
+        extra = (0, 0, 0)  # passages, embedded, from cache: the shortlisted paragraphs
         if encode_all:
-            para_pairs = neighbour_pairs(
-                vectors[len(sent_keys) :], groups, s.paragraph_candidate_min, s.neighbours
-            )
+            para_vecs = vectors[len(sent_keys) :]
+            para_pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
         else:
             means = mean_vectors(sent_vecs, [[row[k] for k in in_paragraph[p]] for p in para_keys])
-            if s.paragraph_vectors == "mean":
-                para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
-            else:
-                # Twice the neighbours: mean vectors rank near neighbours a little differently
-                # from the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
-                shortlist = neighbour_pairs(
-                    means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
-                )
-                para_pairs, counts = confirm_paragraph_pairs(
-                    shortlist, means, para_keys, segs, in_paragraph, embedder, store, s,
-                    progress,
-                )
-                passages += counts[0]
-                fresh += counts[1]
-                cached += counts[2]
+        if s.paragraph_vectors == "mean":
+            para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
+        elif s.paragraph_vectors == "shortlist":
+            # Twice the neighbours: mean vectors rank near neighbours a little differently from
+            # the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
+            shortlist = neighbour_pairs(
+                means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
+            )
+            para_pairs, extra = confirm_paragraph_pairs(
+                shortlist, means, para_keys, segs, in_paragraph, embedder, store, s, progress
+            )
     finally:
         if store:
             store.close()
+    passages, fresh, cached = len(texts) + extra[0], fresh + extra[1], cached + extra[2]
     model = load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
