@@ -34,8 +34,10 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
+from mdreport import replace_section
+
 REPO = Path(__file__).resolve().parents[1]
-SECTION = "## compare (issue 2)"
+TITLE = "compare (issue 2)"  # its `## ` section of reports/benchmarks.md
 POSITIVE = ("verbatim", "edited", "paraphrase")
 # The kind a finding should have for each planted kind.
 EXPECTED_KIND = {"verbatim": "verbatim", "edited": "edited", "paraphrase": "paraphrase"}
@@ -417,26 +419,11 @@ def header(info: dict[str, str], now: str) -> str:
 
 
 def write_section(path: Path, body: str, info: dict[str, str], now: str) -> None:
-    """Replace (or append) the `## compare (issue 2)` section, leaving other sections intact."""
-    text = path.read_text(encoding="utf-8") if path.exists() else header(info, now)
-    lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == SECTION), None)
-    if start is None:
-        new = text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        new = (
-            "\n".join(
-                lines[:start]
-                + body.rstrip("\n").splitlines()
-                + ([""] + lines[end:] if end < len(lines) else [])
-            )
-            + "\n"
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new, encoding="utf-8")
+    """Replace (or append) this benchmark's section; a new file starts with the machine header."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header(info, now), encoding="utf-8")
+    replace_section(TITLE, body, path)
 
 
 def _pct(x: float | None) -> str:
@@ -474,7 +461,7 @@ def render(
     syn: dict,
     ev: dict,
 ) -> str:
-    out: list[str] = [SECTION, ""]
+    out: list[str] = []
     out.append(
         f"Measured {now} on {info['nproc']} cores ({info['cpu']}), {info['ram']} RAM; "
         f"Python {info['python']}, torch {info['torch']}, sentence-transformers "
@@ -808,7 +795,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(body)
     write_section(args.out, body, info, now)
-    log(f"wrote {args.out} (section '{SECTION}'); details in {work}")
+    log(f"wrote {args.out} (section '## {TITLE}'); details in {work}")
     return 0
 
 

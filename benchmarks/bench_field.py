@@ -32,7 +32,8 @@ sys.path.insert(0, str(HERE.parent))
 import field_accuracy as acc  # noqa: E402
 import field_speed as speed  # noqa: E402
 from field_common import DATA, REPO, Missing, load, log, machine, mrpc, save  # noqa: E402
-from field_report import render, write_section  # noqa: E402
+from field_report import TITLE, render  # noqa: E402
+from mdreport import replace_section  # noqa: E402
 
 PARTS = ("accuracy", "clough", "nli", "embedding", "mining", "copies", "e2e")
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             save(part, result)
     saved = {part: load(part) for part in PARTS}
     body = render(saved)
-    write_section(args.out, body)
+    replace_section(TITLE, body, args.out)
     log(f"wrote the section of {args.out}")
     if failed:
         log(f"parts that failed: {', '.join(failed)}")

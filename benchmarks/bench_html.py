@@ -36,8 +36,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from mdreport import replace_section
+
 REPO = Path(__file__).resolve().parents[1]
-SECTION = "## HTML report (issue 4)"
+TITLE = "HTML report (issue 4)"  # its `## ` section of reports/benchmarks.md
 SYNTHETIC = REPO / "benchmarks" / ".work" / "synthetic-n1000-seed13"  # bench_compare.py's corpus
 WORK = REPO / "benchmarks" / ".work" / "html"  # this benchmark's own result, apart from it
 ARGS = [
@@ -182,8 +184,6 @@ def row(label: str, m: dict, b: dict | None) -> str:
 def section(runs: list[tuple[str, dict, dict | None]], commit: str) -> str:
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
     lines = [
-        SECTION,
-        "",
         f"Measured {now} on {os.cpu_count()} cores ({platform.processor() or platform.machine()}); "
         f"Python {platform.python_version()}; overlap at {commit}.",
         "",
@@ -235,18 +235,6 @@ def _chromium() -> str:
     return out or exe
 
 
-def replace_section(path: Path, text: str) -> None:
-    """Swap this benchmark's section in place; other sections (other benchmarks) are kept."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = old.find(SECTION)
-    if start < 0:
-        new = old.rstrip("\n") + "\n\n" + text
-    else:
-        nxt = old.find("\n## ", start + len(SECTION))
-        new = old[:start] + text + ("\n" + old[nxt + 1 :] if nxt >= 0 else "")
-    path.write_text(new, encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", type=Path, default=REPO / "tests" / "fixtures" / "seeds_result.json")
@@ -271,8 +259,8 @@ def main() -> None:
             html.write(doc, args.html)
         print(json.dumps({"result": label, **m, "browser": b}, default=str), flush=True)
         runs.append((label, m, b))
-    replace_section(args.out, section(runs, commit))
-    print(f"wrote {args.out} (section {SECTION!r})")
+    replace_section(TITLE, section(runs, commit), args.out)
+    print(f"wrote {args.out} (section {TITLE!r})")
 
 
 if __name__ == "__main__":

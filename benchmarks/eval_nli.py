@@ -15,7 +15,6 @@ import json
 import os
 import platform
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -28,13 +27,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from mdreport import replace_section  # noqa: E402
 from train_nli import detok  # noqa: E402
 
 from overlap.nli import LABELS, NLIModel  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 MORE = DATA / "nli_more"
-SECTION = "## NLI model (issue 3)"
+TITLE = "NLI model (issue 3)"  # its `## ` section of reports/benchmarks.md
 CARD_START, CARD_END = "<!-- scores:start -->", "<!-- scores:end -->"
 
 # (name, reader key, path); all **test** splits (or dev sets marked **test**, like ANLI dev).
@@ -213,17 +213,6 @@ def render(res: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def replace_section(path: Path, body: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{SECTION}\n\n{body}"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -292,7 +281,7 @@ def main() -> None:
 
 def write(folder: Path, res: dict) -> None:
     body = render(res)
-    replace_section(ROOT / "reports" / "benchmarks.md", body)
+    replace_section(TITLE, body, ROOT / "reports" / "benchmarks.md")
     card = folder / "README.md"
     if card.exists():
         text = card.read_text(encoding="utf-8")

@@ -5,27 +5,13 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
-SECTION = "## Measured against the field (issue 6)"
+TITLE = "Measured against the field (issue 6)"  # its `## ` section of reports/benchmarks.md
 LEVELS = ("cut", "light", "heavy", "non")
 LABEL = {
     "before": "before: fp32, OpenMP spin, paragraphs encoded",
     "auto": "now: bf16 weights, paragraphs shortlisted",
 }
-
-
-def write_section(path: Path, body: str) -> None:
-    """Replace our section (from its heading to the next `## ` heading) or append it."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n"
-    block = f"{SECTION}\n\n{body.strip()}\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: block + "\n", text, count=1)
-        text = text.rstrip("\n") + "\n"
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def _pct(x: float | None, digits: int = 1) -> str:
