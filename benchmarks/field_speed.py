@@ -370,40 +370,33 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
     from overlap.embed import MiniLM
 
     class Timed:
-        def __init__(self, inner: MiniLM):
-            self.inner, self.model_id, self.seconds, self.texts = inner, inner.model_id, 0.0, 0
+        """Delegates to `inner`, timing its `method` and counting the items passed to it."""
 
-        def encode(self, texts):  # noqa: ANN001, ANN202
-            t = time.perf_counter()
-            v = self.inner.encode(texts)
-            self.seconds += time.perf_counter() - t
-            self.texts += len(texts)
-            return v
+        def __init__(self, inner, method: str):  # noqa: ANN001 - an Embedder or an NLI
+            self.inner, self.method, self.seconds, self.items = inner, method, 0.0, 0
+            self.model_id = inner.model_id
 
-        def describe(self):  # noqa: ANN202
-            return self.inner.describe()
+        def __getattr__(self, name: str):  # noqa: ANN204
+            attr = getattr(self.inner, name)
+            if name != self.method:
+                return attr
 
-    class TimedNLI:
-        def __init__(self, inner):  # noqa: ANN001
-            self.inner, self.model_id, self.seconds, self.pairs = inner, inner.model_id, 0.0, 0
+            def timed(batch):  # noqa: ANN001, ANN202
+                t = time.perf_counter()
+                out = attr(batch)
+                self.seconds += time.perf_counter() - t
+                self.items += len(batch)
+                return out
 
-        def predict(self, pairs):  # noqa: ANN001, ANN202
-            t = time.perf_counter()
-            out = self.inner.predict(pairs)
-            self.seconds += time.perf_counter() - t
-            self.pairs += len(pairs)
-            return out
-
-        def describe(self):  # noqa: ANN202
-            return self.inner.describe()
+            return timed
 
     from overlap.judge import load_nli
 
     settings = Settings(cache_path=Path(cache), embed_precision=precision, **extra)
-    embedder = Timed(MiniLM(settings.batch_size, precision))
+    embedder = Timed(MiniLM(settings.batch_size, precision), "encode")
     imported = time.perf_counter()
     model, _ = load_nli()
-    nli = TimedNLI(model) if model is not None else None
+    nli = Timed(model, "predict") if model is not None else None
     result = compare([corpus_dir], settings, embedder=embedder, nli=nli)
     done = time.perf_counter()
     plants = json.loads(Path(plants_path).read_text(encoding="utf-8"))["plants"]
@@ -434,7 +427,7 @@ def e2e_child(corpus_dir: str, plants_path: str, precision: str, cache: str, out
                 "process_s": done - began,
                 "embed_s": embedder.seconds,
                 "nli_s": nli.seconds if nli else 0.0,
-                "nli_pairs": nli.pairs if nli else 0,
+                "nli_pairs": nli.items if nli else 0,
                 "embedded": result.stats.embedded,
                 "passages": result.stats.passages,
                 "articles": len(result.articles),
