@@ -7,6 +7,7 @@ from __future__ import annotations
 import glob
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -95,11 +96,13 @@ def _is_sidecar(path: Path) -> bool:
 
 def read_articles(
     inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None,
-    recursive: bool = False,
+    recursive: bool = False, encoding_force: bool = False,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
 
-    `overrides` (title, outlet, date, author, url) win over every other source of metadata.
+    `encoding` applies to files that are not valid UTF-8 (to every file with `encoding_force`);
+    a byte order mark always wins. `overrides` (title, outlet, date, author, url) win over every
+    other source of metadata.
 
     >>> articles, skipped = read_articles(["seeds/"])  # doctest: +SKIP
     """
@@ -122,50 +125,47 @@ def read_articles(
             skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            text, used, notes = formats.decode(data, encoding)
+            records, bad = _records(path, fmt, data, encoding, encoding_force)
         except Unreadable as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
+        skipped.extend(bad)
         sidecar, sidecar_note = _sidecar_for(path)
-        if sidecar_note:
-            notes = [*notes, sidecar_note]
         if fmt == "jsonl":
-            rows, bad = formats.read_jsonl(text, str(path))
-            skipped.extend(bad)
-            for lineno, row_text, meta in rows:
-                _add(
-                    articles,
-                    skipped,
-                    f"{path}:{lineno}",
-                    f"{path.stem}:{lineno}",
-                    row_text,
-                    fmt,
-                    used,
-                    notes,
-                    meta,
-                    {},
-                    overrides,
-                )
-            continue
-        try:
-            body, meta = formats.read_document(text, fmt)
-        except Unreadable as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-            continue
-        _add(
-            articles,
-            skipped,
-            str(path),
-            path.stem,
-            body,
-            fmt,
-            used,
-            notes,
-            meta,
-            sidecar,
-            overrides,
-        )
+            sidecar = {}  # a JSONL row carries its own metadata
+        for rec in records:
+            notes = [*rec.notes, sidecar_note] if sidecar_note else rec.notes
+            _add(articles, skipped, rec.source, rec.ident, rec.text, fmt, rec.encoding, notes,
+                 rec.meta, sidecar, overrides)
     return _unique_ids(articles), skipped
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One article's text and metadata as a format reader found it, before the sidecar."""
+
+    source: str
+    ident: str
+    text: str
+    meta: dict[str, Any]
+    encoding: str
+    notes: list[str]
+
+
+def _records(
+    path: Path, fmt: str, data: bytes, encoding: str | None, force: bool
+) -> tuple[list[_Record], list[Skipped]]:
+    """The articles in one file, per format. Raises Unreadable when the whole file is unusable;
+    returns the unusable parts of a file of many articles as Skipped."""
+    text, used, notes = formats.decode(data, encoding, force)
+    if fmt == "jsonl":
+        rows, bad = formats.read_jsonl(text, str(path))
+        return [
+            _Record(f"{path}:{lineno}", f"{path.stem}:{lineno}", body, meta, used, notes)
+            for lineno, body, meta in rows
+        ], bad
+    body, meta = formats.read_document(text, fmt)  # txt, md, html
+    return [_Record(str(path), path.stem, body, meta, used, notes)], []
 
 
 def _add(
@@ -184,10 +184,14 @@ def _add(
     if not text.strip():
         skipped.append(Skipped(source, "no text (the file or its article body is empty)"))
         return
+    all_notes = list(notes)
+    # Control characters can also come from JSON escapes or HTML entities (&#25;).
+    text, control_note = formats.blank_controls(text)
+    if control_note:
+        all_notes.append(control_note.text)
     merged: dict[str, Any] = {}
     for layer in (meta, sidecar, overrides or {}):
         merged.update({k: v for k, v in layer.items() if k in META_FIELDS and v not in (None, "")})
-    all_notes = list(notes)
     if "date" in merged:
         date = normalise_date(merged["date"])
         if date is None:

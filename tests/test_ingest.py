@@ -230,12 +230,94 @@ def test_binary_file_is_skipped(tmp_path, write):
     # naming an encoding does not let a binary file through
     articles, skipped = _read(path, encoding="latin-1")
     assert articles == []
-    assert "binary file (control characters)" in _reason(skipped, path)
+    assert "binary file" in _reason(skipped, path)
 
 
 def test_control_characters_mark_binary():
     with pytest.raises(Unreadable, match="control characters"):
         decode(bytes(range(1, 9)) * 4 + b" some text", None)
+
+
+def test_control_characters_become_spaces_with_a_note(tmp_path, write):
+    # PA wire copy starts each paragraph with a 0x19 byte: text, not binary.
+    raw = b"\x19The judge said he would rule on Monday.<\r\n\x19He was remanded.<\r\n"
+    path = write(tmp_path, "wire.txt", raw)
+    [art], skipped = _read(path)
+    assert skipped == []
+    assert art.text == raw.decode("ascii").replace("\x19", " ")  # one for one: offsets hold
+    assert art.notes == ("2 control characters (U+0019) replaced by spaces",)
+
+
+def test_control_characters_from_json_escapes_are_blanked(tmp_path, write):
+    path = write(tmp_path, "a.jsonl", json.dumps({"text": "Bell\u0007 rang\u001b[2J."}) + "\n")
+    [art], _ = _read(path)
+    assert art.text == "Bell  rang [2J."
+    assert "2 control characters (U+0007, U+001B) replaced by spaces" in art.notes
+
+
+def test_jsonl_splits_on_newline_only(tmp_path, write):
+    # U+2028, U+2029 and U+0085 are valid inside JSON strings; splitlines() would cut there.
+    rows = [{"text": "One\u2028line."}, {"text": "Two\u2029lines."}, {"text": "Three\x85."}]
+    path = write(tmp_path, "a.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+                 + "\n\nnot json\n")
+    articles, skipped = _read(path)
+    assert [a.source for a in articles] == [f"{path}:1", f"{path}:2", f"{path}:3"]
+    assert articles[0].text == "One\u2028line."
+    assert articles[2].text == "Three ."  # NEL is a C1 control: blanked, with a note
+    assert [s.source for s in skipped] == [f"{path}:5"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peña Nieto met the £5 café owner in Zürich.", "Ça coûte 3 € — «très» cher, señor."],
+)
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_western_european_text_is_not_read_as_cp1250(tmp_path, write, text, codec):
+    try:
+        raw = (text + " The talks went on all day, officials said.\n").encode(codec)
+    except UnicodeEncodeError:
+        pytest.skip(f"{codec} has no € sign")
+    [art], _ = _read(write(tmp_path, "a.txt", raw))
+    assert art.text.startswith(text)
+    assert art.encoding in ("latin-1", "cp1252")
+
+
+def test_central_european_text_is_still_detected():
+    text = "Zażółć gęślą jaźń, powiedział minister w środę. Łódź i Kraków są daleko stąd."
+    decoded, used, _ = decode(text.encode("cp1250"), None)
+    assert decoded == text, used
+
+
+@pytest.mark.parametrize(
+    "bom, codec",
+    [
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+    ],
+)
+def test_byte_order_marks_are_honoured(tmp_path, write, bom, codec):
+    text = "Peña Nieto said “no”.\n"
+    raw = bom + text.encode(codec)
+    [art], skipped = _read(write(tmp_path, "a.txt", raw))
+    assert skipped == []
+    assert (art.text, art.encoding) == (text, codec)
+    # a BOM wins over --encoding, with a note
+    [art], _ = _read(write(tmp_path, "b.txt", raw), encoding="cp1252", encoding_force=True)
+    assert art.text == text
+
+
+def test_encoding_applies_to_non_utf8_files_unless_forced(tmp_path, write):
+    utf8 = write(tmp_path, "u.txt", "Peña said.\n".encode())
+    legacy = write(tmp_path, "l.txt", "Peña said.\n".encode("cp1252"))
+    (u, l_), _ = _read(utf8, legacy, encoding="cp1252")
+    assert (u.text, u.encoding) == ("Peña said.\n", "utf-8")
+    assert "--encoding-force" in u.notes[0]
+    assert (l_.text, l_.encoding, l_.notes) == ("Peña said.\n", "cp1252", ())
+    (u, _l), _ = _read(utf8, legacy, encoding="cp1252", encoding_force=True)
+    assert (u.text, u.encoding) == ("PeÃ±a said.\n", "cp1252")
 
 
 def test_non_utf8_is_detected_with_a_note(tmp_path, write):
@@ -489,3 +571,41 @@ def test_seeds_read_with_their_sidecar(seeds_dir):
     assert by_outlet["InSight Crime"].author == "James Bargent"
     assert by_outlet["Fox News Latino"].date is None
     assert all(a.notes == () and a.encoding == "utf-8" for a in articles)
+
+
+# --- real files: METER (../shared/data/news/meter, not in the repository) ---------------------
+
+METER = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "meter"
+
+
+def _meter(part: str) -> list[Path]:
+    root = METER / part / "rawtexts" / "courts"
+    if not root.is_dir():
+        pytest.skip(f"METER corpus not found at {root} (../shared/data/news/meter)")
+    return sorted(p for p in root.rglob("*.txt") if p.name != "readme.txt")
+
+
+def test_meter_latin1_newspaper_files_decode_right():
+    """Every courts newspaper file that is not UTF-8 is Latin-1 (£ = 0xA3, é = 0xE9; two carry
+    cp1252 quotes): no misdetection at all."""
+    legacy = [(p, p.read_bytes()) for p in _meter("newspapers")]
+    legacy = [(p, d) for p, d in legacy if not formats._is_utf8(d)]
+    assert len(legacy) > 250
+    wrong = []
+    for path, data in legacy:
+        text, used, notes = decode(data)
+        expected = data.decode("cp1252" if any(0x80 <= b < 0xA0 for b in data) else "latin-1")
+        if text != formats.blank_controls(expected)[0]:
+            wrong.append((path.name, used))
+        assert notes and "detected" in notes[0]
+    assert wrong == []
+
+
+def test_meter_pa_wire_files_are_read_not_skipped():
+    paths = _meter("PA")
+    articles, skipped = read_articles([str(p) for p in paths])
+    assert skipped == [] or all("no text" in s.reason for s in skipped)
+    assert len(articles) >= len(paths) - len(skipped) > 600
+    with_controls = [a for a in articles if any("U+0019" in n for n in a.notes)]
+    assert len(with_controls) > 600
+    assert all("\x19" not in a.text for a in articles)
