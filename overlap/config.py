@@ -91,7 +91,10 @@ class Settings:
     min_score: float = 0.0
     kinds: tuple[Kind, ...] = ALL_KINDS
     # Input.
-    encoding: str | None = None  # force a text encoding; default: UTF-8, else detect
+    # Text encoding for input files that are not valid UTF-8 (a byte order mark always wins);
+    # default: detected. With encoding_force it applies to valid UTF-8 files too.
+    encoding: str | None = None
+    encoding_force: bool = False
     recursive: bool = False  # read the subfolders of folders given as input
     # Embedding.
     batch_size: int = 64
