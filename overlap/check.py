@@ -76,13 +76,14 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
     >>> [(c.cls.value, c.span.text[:30]) for c in result.sentences]  # doctest: +SKIP
     """
     s = settings or Settings()
-    drafts, skipped = read_articles([draft], s.encoding)
+    drafts, skipped = read_articles([draft], s.encoding, encoding_force=s.encoding_force)
     if len(drafts) != 1:
         why = skipped[0].reason if skipped else "it holds more than one article"
         raise InputError(f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html "
                          "file")
     the_draft = drafts[0]
-    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive)
+    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
+                                        encoding_force=s.encoding_force)
     draft_path = Path(draft).resolve()
     found = [a for a in found if Path(a.source.rsplit(":", 1)[0]).resolve() != draft_path]
     if not found:

@@ -37,7 +37,7 @@ def compare(
     """
     s = settings or Settings()
     began = time.perf_counter()
-    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive)
+    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive, s.encoding_force)
     if not articles:
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
         raise InputError(
