@@ -51,4 +51,4 @@ def test_markdown_escapes_article_text(tmp_path, write, fake_embedder):
     doc["findings"][0]["b"]["text"] = "<script>alert(1)</script> and *stars*"
     doc["findings"][0]["diff"] = []
     out = markdown.render(doc)
-    assert "<script>" not in out and "\\<script\\>" in out and "\\*stars\\*" in out
+    assert "<script>" not in out and "&lt;script&gt;" in out and "\\*stars\\*" in out

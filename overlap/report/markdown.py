@@ -1,29 +1,59 @@
-"""The Markdown view of a result document: fit for a pull-request comment or a wiki page."""
+"""The Markdown view of a result document: fit for a pull-request comment or a wiki page.
+
+Every value from the document (ids, file names, titles, outlets, reasons, article text) is data,
+never markup: it is HTML-escaped (`&`, `<`, `>`), so no renderer that passes raw HTML through can
+see a tag, and Markdown-escaped (backslash before each ASCII punctuation mark that can start
+emphasis, a link, an image, code, a heading or a table cell), so no link, heading or cell
+boundary can be smuggled in. Newlines and other control characters inside a field are folded to
+a space, since a newline would end the line and let the rest start a heading or break the
+table. Only passage text keeps its line breaks, inside its block quote, with each line's start
+made unable to open a block (list, heading, setext underline, nested quote, code block).
+"""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from .marks import pieces
 
+# Punctuation CommonMark (and GFM: `~` strikethrough, `|` table cells) gives a meaning to inline.
+# `&` `<` `>` are not here: html.escape turns them into entities first, and `;` must stay raw so
+# those entities survive. `#` `-` `+` `=` `.` `)` matter only at a line start (see _line_start).
+_MD_PUNCT = re.compile(r"([\\`*_\[\]{}()!~|#])")
+# Newlines (all of them: CR, LF, NEL, LS, PS), tabs and the other control characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# What can open a block at the start of a line: a list item (`-`, `+`, `1.`, `1)`), a setext
+# underline (`=`), a quote (`>`, already an entity here) or a heading (`#`, already escaped).
+_BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
+
 
 def render(doc: dict[str, Any]) -> str:
-    """Markdown text: summary, one section per finding (both passages, changed words in bold)."""
+    """Markdown text: summary, one section per finding (both passages, changed words in bold).
+
+    >>> doc = {"summary": {"articles": 1, "findings": 0, "skipped": 0, "by_kind": {}},
+    ...        "articles": [{"id": "a", "source": "a|b.txt", "title": "<b>T</b>\\n# H"}],
+    ...        "findings": [], "skipped": []}
+    >>> render(doc).splitlines()[-1]
+    '| a | a\\\\|b.txt |  |  | &lt;b&gt;T&lt;/b&gt; \\\\# H |'
+    """
     arts = {a["id"]: a for a in doc["articles"]}
     s = doc["summary"]
-    kinds = ", ".join(f"{n} {k}" for k, n in s["by_kind"].items()) or "none"
+    kinds = ", ".join(f"{_num(n)} {text(k)}" for k, n in s["by_kind"].items()) or "none"
     lines = [
         "# overlap report",
         "",
-        f"{s['articles']} articles · {s['findings']} findings ({kinds}) · {s['skipped']} skipped",
+        f"{_num(s['articles'])} articles · {_num(s['findings'])} findings ({kinds}) · "
+        f"{_num(s['skipped'])} skipped",
         "",
         "| id | article | outlet | date | title |",
         "|---|---|---|---|---|",
     ]
     for a in doc["articles"]:
         lines.append(
-            f"| {a['id']} | {_cell(a['source'])} | {_cell(a.get('outlet'))} | "
-            f"{a.get('date') or ''} | {_cell(a.get('title'))} |"
+            f"| {text(a['id'])} | {text(a.get('source'))} | {text(a.get('outlet'))} | "
+            f"{text(a.get('date'))} | {text(a.get('title'))} |"
         )
     for n, f in enumerate(doc["findings"], start=1):
         a, b = arts[f["a"]["article"]], arts[f["b"]["article"]]
@@ -41,42 +71,93 @@ def render(doc: dict[str, Any]) -> str:
         )
         lines += [
             "",
-            f"## {n}. {f['kind']} {f['score']:.2f}: {_label(a)} → {_label(b)}",
+            f"## {n}. {text(f['kind'])} {_score(f.get('score'))}: {_label(a)} → {_label(b)}",
             "",
-            f"- direction: {f['direction']} ({f['direction_reason']})",
+            f"- direction: {text(f['direction'])} ({text(f['direction_reason'])})",
         ]
         if credit:
             who = att.get("credit") or att.get("speaker") if att else None
-            lines.append(f"- attribution: {credit}{f' ({who})' if who else ''}")
-        lines.append(f"- id: `{f['id']}`")
+            lines.append(f"- attribution: {credit}{f' ({text(who)})' if who else ''}")
+        lines.append(f"- id: {code(f['id'])}")
         for side, art in (("a", a), ("b", b)):
             lines += [
                 "",
-                f"> **{side.upper()}** {_label(art)} [{f[side]['start']}:{f[side]['end']}]",
-                "> " + _marked(f[side], f["diff"], side).replace("\n", "\n> "),
+                f"> **{side.upper()}** {_label(art)} "
+                f"\\[{_num(f[side]['start'])}:{_num(f[side]['end'])}\\]",
+                "> " + _marked(f[side], f["diff"], side),
             ]
     if doc["skipped"]:
         lines += ["", "## Skipped", ""] + [
-            f"- `{x['source']}`: {x['reason']}" for x in doc["skipped"]
+            f"- {code(x['source'])}: {text(x['reason'])}" for x in doc["skipped"]
         ]
     return "\n".join(lines) + "\n"
 
 
+def text(value: Any) -> str:
+    """One field as inert inline Markdown: one line, no markup, safe inside a table cell.
+
+    >>> text("[x](javascript:alert(1)) <img src=x>\\n# h | *b*")
+    '\\\\[x\\\\]\\\\(javascript:alert\\\\(1\\\\)\\\\) &lt;img src=x&gt; \\\\# h \\\\| \\\\*b\\\\*'
+    """
+    if value is None:
+        return ""
+    return _MD_PUNCT.sub(r"\\\1", html.escape(_CONTROL.sub(" ", str(value)), quote=False))
+
+
+def code(value: Any) -> str:
+    """One field as an inline code span (ids, file names), fenced so no backtick closes it.
+
+    Inside a code span the renderer escapes `<` and `&` itself and backslashes are literal, so
+    only the fence length, the folded newlines and (for tables) `|` need care.
+
+    >>> code("a`b")
+    '``a`b``'
+    """
+    raw = _CONTROL.sub(" ", str(value)).replace("|", "\\|")
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", raw)), default=0) + 1)
+    pad = " " if raw.startswith(("`", " ")) or raw.endswith(("`", " ")) else ""
+    return f"{fence}{pad}{raw}{pad}{fence}"
+
+
 def _label(a: dict[str, Any]) -> str:
-    name = a.get("outlet") or a.get("title") or a["id"]
-    return f"{name} ({a['date']})" if a.get("date") else name
+    name = text(a.get("outlet") or a.get("title") or a["id"])
+    return f"{name} ({text(a['date'])})" if a.get("date") else name
 
 
-def _cell(value: Any) -> str:
-    return str(value or "").replace("|", "\\|")
+def _num(value: Any) -> str:
+    # Counts and offsets are integers in a valid document; anything else is shown as text.
+    return str(value) if isinstance(value, int) else text(value)
 
 
-def _escape(text: str) -> str:
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+def _score(value: Any) -> str:
+    return f"{value:.2f}" if isinstance(value, (int, float)) else "?"
+
+
+_NEWLINE = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _passage(raw: str) -> str:
+    """Escaped passage text with its line breaks kept (as LF)."""
+    return "\n".join(text(line) for line in _NEWLINE.split(raw))
+
+
+def _line_start(line: str) -> str:
+    """A line that cannot open a block: no indent (code), no list, setext or heading marker."""
+    line = line.lstrip(" ")
+    return _BLOCK_START.sub(
+        lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), line
+    )
 
 
 def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str) -> str:
-    return "".join(f"**{_escape(t)}**" if changed else _escape(t)
-                   for t, changed in pieces(span, diff, side))
+    r"""The span's text for a block quote, changed words in bold.
+
+    >>> print(_marked({"text": "a big dog\n  1. # x", "start": 0}, [], "a"))
+    a big dog
+    > 1\. \# x
+    """
+    out = []
+    for t, changed in pieces(span, diff, side):
+        body = _passage(t)
+        out.append(f"**{body}**" if changed and body.strip() else body)
+    return "\n> ".join(_line_start(line) for line in "".join(out).split("\n"))
