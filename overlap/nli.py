@@ -253,13 +253,19 @@ def load_state_dict(weights: Path, config: Mapping[str, Any]) -> dict[str, Any]:
     from safetensors import safe_open
     from safetensors.torch import load_file
 
-    with safe_open(str(weights), framework="pt") as fh:
-        fmt = (fh.metadata() or {}).get("format")
+    # A truncated or overwritten file fails here (SafetensorError, OSError): say which file.
+    try:
+        with safe_open(str(weights), framework="pt") as fh:
+            fmt = (fh.metadata() or {}).get("format")
+        stored = load_file(str(weights)) if fmt == FORMAT else {}
+    except Exception as exc:
+        raise ModelError(
+            f"NLI weights {weights} are damaged or unreadable ({exc}); " + HOW_TO_GET
+        ) from exc
     if fmt != FORMAT:
         raise ModelError(
             f"{weights}: unknown weights format {fmt!r} (expected {FORMAT}); " + HOW_TO_GET
         )
-    stored = load_file(str(weights))
     state: dict[str, Any] = {}
     for name, tensor in stored.items():
         if name.endswith(":scale"):

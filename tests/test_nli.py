@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from overlap import nli
+from overlap import model_files, nli
 from overlap.errors import ModelError, OverlapError
 
 
@@ -84,6 +84,32 @@ def test_bad_config_is_a_model_error(tmp_path):
     (folder / "config.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ModelError, match="config.json"):
         nli.NLIModel(folder)
+
+
+def test_config_that_is_not_an_object_is_a_model_error(tmp_path):
+    folder = _fake_model_dir(tmp_path, {})
+    (folder / "config.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ModelError, match=r"config\.json is damaged.*train_nli"):
+        nli.NLIModel(folder)
+
+
+def test_truncated_weights_are_a_model_error_naming_the_file(tmp_path):
+    pytest.importorskip("safetensors")
+    folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
+    (folder / nli.WEIGHTS_FILE).write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{\"a\"")
+    with pytest.raises(ModelError) as err:
+        nli.load_state_dict(folder / nli.WEIGHTS_FILE, {})
+    assert f"NLI weights {folder / nli.WEIGHTS_FILE} are damaged" in str(err.value)
+    assert "reinstall overlap" in str(err.value)
+
+
+def test_default_folder_is_the_shipped_package_data(monkeypatch):
+    monkeypatch.delenv(nli.ENV_DIR, raising=False)
+    folder = nli.model_dir()
+    assert folder.name == nli.MODEL_SUBDIR and (folder / "config.json").is_file()
+    assert folder.parent / "paraphrase_scorer.json" == model_files.model_path(
+        "paraphrase_scorer.json"
+    )
 
 
 def test_importing_the_module_does_not_import_torch():
