@@ -1,18 +1,35 @@
 """The typer app: the only module that prints or exits. Each command builds Settings, calls the
 library and renders the JSON document.
 
-Exit codes: 0 success (findings or not); 2 usage or input error (bad option, nothing readable,
-unreadable result file); 1 is reserved for `overlap check` findings at or above --fail-on.
+Exit codes (the same for every command; `_guarded` is their one home):
+
+    0    success: the run finished (`compare` and `render` exit 0 with or without findings)
+    1    `overlap check` only: a sentence of a --fail-on class that is not allowed
+    2    usage or input error: a bad option or setting, nothing readable, an output path that
+         cannot be written or that names an input, an unreadable result file (one `Error: ...`
+         line on stderr; every OverlapError)
+    3    a bug in overlap (not an OverlapError): its traceback, then a line saying so. Never 1,
+         so CI cannot read a crash as "findings"
+    130  interrupted (Ctrl-C)
+
+Output paths are checked before any work starts and written atomically (`outputs`); everything
+printed from data goes through `textsafe` (no markup, no control characters, greppable lines on
+one line).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import io
 import json
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -25,8 +42,13 @@ from rich.progress import (
 )
 
 from . import __version__
-from .config import load_settings
-from .errors import OverlapError
+from .config import Settings, load_settings
+from .errors import ConfigError, OverlapError
+from .textsafe import clean, json_text, print_line
+
+EXIT_FINDINGS = 1  # overlap check: failing sentences
+EXIT_CRASH = 3  # a bug: anything raised that is not an OverlapError
+EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
 
 app = typer.Typer(
     add_completion=False,
@@ -35,6 +57,38 @@ app = typer.Typer(
     help="Find reused, edited and paraphrased passages across news articles.",
 )
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
+
+F = TypeVar("F", bound=Callable[..., Any])
+# click's and typer's own exits and usage errors carry their codes; they pass through untouched.
+_PASS_THROUGH = (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort,
+                 click.ClickException)
+
+
+def _guarded(command: F) -> F:
+    """A command with the exit codes of the module docstring: an OverlapError becomes one
+    `Error: ...` line on stderr and its exit code (2); any other exception is a bug: its
+    traceback is printed and the exit code is 3, never 1 (check's "findings")."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except OverlapError as exc:
+            print_line(err, ("Error:", "bold red"), " ", str(exc))
+            raise typer.Exit(exc.exit_code) from None
+        except _PASS_THROUGH:
+            raise
+        except KeyboardInterrupt:
+            print_line(err, "Interrupted.")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Exception:
+            traceback.print_exc()
+            print_line(err, ("overlap: internal error", "bold red"),
+                       f" (a bug, not a problem with the input; exit code {EXIT_CRASH}); "
+                       "please report it with the traceback above")
+            raise typer.Exit(EXIT_CRASH) from None
+
+    return run  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -87,12 +141,26 @@ class _Bars:
             self._progress = None
 
 
-def _fail(exc: OverlapError) -> typer.Exit:
-    err.print(f"[bold red]Error:[/] {exc}", highlight=False)
-    return typer.Exit(exc.exit_code)
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 0:
+        raise ConfigError(f"--limit must be 0 or more (findings to show), got {limit}")
+
+
+def _protected(inputs: list[str], settings: Settings, *files: Path | None) -> dict[Path, str]:
+    """What no output may overwrite: the inputs, their sidecars, the config, the cache, ..."""
+    from .outputs import input_files
+
+    out = input_files(inputs, settings.recursive)
+    if settings.cache_path is not None:
+        out.setdefault(settings.cache_path.resolve(), f"embedding cache {settings.cache_path}")
+    for f in files:
+        if f is not None:
+            out.setdefault(f.resolve(), f"input file {f}")
+    return out
 
 
 @app.command()
+@_guarded
 def compare(
     paths: Annotated[
         list[str],
@@ -149,52 +217,60 @@ def compare(
     ] = False,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
+    from .dates import normalise_date
+    from .outputs import atomic_path, check_outputs, write_text
     from .pipeline import compare as run_compare
     from .report.json import to_document, write_document
 
-    try:
-        settings = load_settings(
-            config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache
-        )
-        if no_cache:
-            settings = dataclasses.replace(settings, cache_path=None)
-        if no_judge:
-            settings = dataclasses.replace(settings, judge=False)
-        if recursive:
-            settings = dataclasses.replace(settings, recursive=True)
-        overrides = {
-            k: v
-            for k, v in {"title": title, "outlet": outlet, "date": date, "author": author}.items()
-            if v is not None
-        }
-        result = run_compare(paths, settings, overrides=overrides, progress=_Bars(not quiet))
-    except OverlapError as exc:
-        raise _fail(exc) from None
-    doc = to_document(result)
+    settings = load_settings(
+        config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache
+    )
+    if no_cache:
+        settings = dataclasses.replace(settings, cache_path=None)
+    if no_judge:
+        settings = dataclasses.replace(settings, judge=False)
+    if recursive:
+        settings = dataclasses.replace(settings, recursive=True)
+    _check_limit(limit)
+    if date is not None and normalise_date(date) is None:
+        raise ConfigError(f"--date {date!r} not understood; use YYYY-MM-DD (or YYYY-MM, YYYY)")
     to_stdout = json_path is not None and str(json_path) == "-"
+    outputs = {"--json": None if to_stdout else json_path, "--markdown": markdown_path,
+               "--html": html_path}
+    if any(outputs.values()):
+        check_outputs(outputs, _protected(paths, settings, config))
+    overrides = {
+        k: v
+        for k, v in {"title": title, "outlet": outlet, "date": date, "author": author}.items()
+        if v is not None
+    }
+    result = run_compare(paths, settings, overrides=overrides, progress=_Bars(not quiet))
+    doc = to_document(result)
     if json_path is not None and not to_stdout:
-        write_document(doc, json_path)
+        with atomic_path(json_path) as tmp:
+            write_document(doc, tmp)
     if markdown_path is not None:
         from .report.markdown import render as render_markdown
 
-        markdown_path.parent.mkdir(parents=True, exist_ok=True)
-        markdown_path.write_text(render_markdown(doc), encoding="utf-8")
+        write_text(markdown_path, render_markdown(doc))
     if html_path is not None:
         from .report.html import write as write_html
 
-        write_html(doc, html_path)
+        with atomic_path(html_path) as tmp:
+            write_html(doc, tmp)
     if to_stdout:
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
     elif not quiet:
         from .report.terminal import render
 
         render(doc, Console(), limit)
     for s in result.skipped:
         if quiet or to_stdout:
-            err.print(f"skipped: {s.source}: {s.reason}", highlight=False)
+            print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
 
 
 @app.command()
+@_guarded
 def render(
     result_path: Annotated[
         Path, typer.Argument(help="A JSON result from overlap compare --json.", show_default=False)
@@ -213,16 +289,17 @@ def render(
 ) -> None:
     """Re-render a saved JSON result without recomputing anything."""
     from .config import parse_kinds
+    from .outputs import atomic_path, check_outputs, write_text
     from .report.json import read_document
     from .report.terminal import render as render_terminal
 
-    try:
-        doc = read_document(result_path)
-        wanted = {k.value for k in parse_kinds(kinds)} if kinds else None
-        if min_score is not None and not 0 <= min_score <= 1:
-            raise OverlapError(f"--min-score must be between 0 and 1, got {min_score}")
-    except OverlapError as exc:
-        raise _fail(exc) from None
+    wanted = {k.value for k in parse_kinds(kinds)} if kinds else None
+    if min_score is not None and not 0 <= min_score <= 1:
+        raise ConfigError(f"--min-score must be between 0 and 1, got {min_score}")
+    _check_limit(limit)
+    check_outputs({"--markdown": markdown_path, "--html": html_path},
+                  {result_path.resolve(): f"result file {result_path}"})
+    doc = read_document(result_path)
     findings = [
         f
         for f in doc["findings"]
@@ -238,17 +315,18 @@ def render(
     if html_path is not None:
         from .report.html import write as write_html
 
-        write_html(doc, html_path)
+        with atomic_path(html_path) as tmp:
+            write_html(doc, tmp)
     if markdown_path is not None:
         from .report.markdown import render as render_markdown
 
-        markdown_path.parent.mkdir(parents=True, exist_ok=True)
-        markdown_path.write_text(render_markdown(doc), encoding="utf-8")
+        write_text(markdown_path, render_markdown(doc))
     if markdown_path is None and html_path is None:
         render_terminal(doc, Console(), limit)
 
 
 @app.command()
+@_guarded
 def check(
     draft: Annotated[
         str, typer.Argument(help="The draft to check (.txt, .md or .html).", show_default=False)
@@ -288,45 +366,48 @@ def check(
     unsupported, sentence by sentence. Exit 0 clean, 1 on --fail-on classes, 2 on bad input."""
     from .check import check as run_check
     from .check import parse_fail_on, read_allow_list
+    from .outputs import atomic_path, check_outputs, write_text
     from .report import check_report
 
     formats = {"terminal", "json", "markdown", "github"}
-    try:
-        if output_format not in formats:
-            raise OverlapError(f"unknown --format {output_format!r}; choose from: "
-                               f"{', '.join(sorted(formats))}")
-        settings = load_settings(config, encoding=encoding, cache_path=cache)
-        if recursive:
-            settings = dataclasses.replace(settings, recursive=True)
-        classes = parse_fail_on(fail_on)
-        allowed = read_allow_list(allow) if allow else set()
-        result = run_check(draft, against, settings, classes, allowed,
-                           progress=_Bars(output_format == "terminal" and output is None))
-    except OverlapError as exc:
-        raise _fail(exc) from None
+    if output_format not in formats:
+        raise ConfigError(f"unknown --format {output_format!r}; choose from: "
+                          f"{', '.join(sorted(formats))}")
+    settings = load_settings(config, encoding=encoding, cache_path=cache)
+    if recursive:
+        settings = dataclasses.replace(settings, recursive=True)
+    classes = parse_fail_on(fail_on)
+    allowed = read_allow_list(allow) if allow else set()
+    outputs = {"--output": output, "--html": html_path}
+    if any(outputs.values()):
+        check_outputs(outputs, _protected([draft, *against], settings, config, allow))
+    result = run_check(draft, against, settings, classes, allowed,
+                       progress=_Bars(output_format == "terminal" and output is None))
     doc = check_report.to_document(result)
     if html_path is not None:
         from .report import check_html
 
-        check_html.write(doc, html_path)
+        with atomic_path(html_path) as tmp:
+            check_html.write(doc, tmp)
     if output_format == "json":
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
     elif output_format == "markdown":
-        text = check_report.render_markdown(doc)
+        text = clean(check_report.render_markdown(doc))
     elif output_format == "github":
-        text = check_report.render_github(doc)
+        text = clean(check_report.render_github(doc))
+    elif output is not None:
+        buffer = io.StringIO()
+        check_report.render_terminal(doc, Console(file=buffer))
+        text = buffer.getvalue()
     else:
         text = None
-    if text is None:
-        console = Console(file=output.open("w", encoding="utf-8")) if output else Console()
-        check_report.render_terminal(doc, console)
-    elif output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    else:
+        check_report.render_terminal(doc, Console())
+    if output is not None and text is not None:
+        write_text(output, text)
+    elif text is not None:
         sys.stdout.write(text)
     if doc["failed"]:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _count(findings: list[dict]) -> dict[str, int]:

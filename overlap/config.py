@@ -6,6 +6,7 @@ Thresholds were chosen on training splits only (MRPC train, PAN train, STS-B dev
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import os
 import tomllib
@@ -133,36 +134,112 @@ def parse_kinds(text: str) -> tuple[Kind, ...]:
 
 def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then `config_file` (TOML, keys as in Settings), then non-None `overrides`.
+    Every value is checked for its type and range here; a wrong one is a ConfigError naming the
+    setting, what it must be and (for the file) where it came from.
 
     >>> load_settings(min_score=0.9).min_score
     0.9
     """
     values: dict[str, Any] = {}
+    origin: dict[str, str] = {}  # setting -> "FILE: " when the value came from the config file
     if config_file is not None:
-        try:
-            with open(config_file, "rb") as fh:
-                values.update(tomllib.load(fh))
-        except FileNotFoundError:
-            raise ConfigError(f"{config_file}: config file not found") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{config_file}: not valid TOML ({exc})") from None
-    values.update({k: v for k, v in overrides.items() if v is not None})
+        values.update(_read_toml(config_file))
+        origin = dict.fromkeys(values, f"{config_file}: ")
+    for k, v in overrides.items():
+        if v is not None:
+            values[k] = v
+            origin.pop(k, None)
     known = {f.name: f for f in dataclasses.fields(Settings)}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(known)}")
-    if isinstance(values.get("kinds"), str):
-        values["kinds"] = parse_kinds(values["kinds"])
-    elif isinstance(values.get("kinds"), list):
-        values["kinds"] = parse_kinds(",".join(str(k) for k in values["kinds"]))
-    if isinstance(values.get("cache_path"), str):
-        values["cache_path"] = Path(values["cache_path"])
+        where = origin.get(unknown[0], "")
+        raise ConfigError(
+            f"{where}unknown setting(s): {', '.join(unknown)}; known: {', '.join(known)}"
+        )
+    for name, value in values.items():
+        try:
+            values[name] = _typed(name, value)
+        except ConfigError as exc:
+            raise ConfigError(f"{origin.get(name, '')}{exc}") from None
     try:
         settings = Settings(**values)
     except TypeError as exc:
         raise ConfigError(f"bad setting: {exc}") from None
     _validate(settings)
     return settings
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder; --config takes a TOML file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not UTF-8 text (byte {exc.start}); TOML files must be saved as UTF-8"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+
+
+# What each field's annotation (a string: `from __future__ import annotations`) accepts, in
+# words for the message and as a test. bool is an int to Python, but `min_score = true` or
+# `shingle_size = true` in a TOML file is a mistake, so bools are refused as numbers.
+_NUMBER = ("a number", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+_TYPES: dict[str, tuple[str, Any]] = {
+    "int": ("a whole number", lambda v: isinstance(v, int) and not isinstance(v, bool)),
+    "float": _NUMBER,
+    "float | None": _NUMBER,
+    "bool": ("true or false", lambda v: isinstance(v, bool)),
+    "str": ("text (a quoted string)", lambda v: isinstance(v, str)),
+    "str | None": ("text (a quoted string)", lambda v: isinstance(v, str)),
+    "tuple[Kind, ...]": (
+        "a list of kind names or a comma-separated string",
+        lambda v: isinstance(v, (str, list, tuple)),
+    ),
+    "Path | None": ("a file path (a quoted string)",
+                    lambda v: isinstance(v, Path) or (isinstance(v, str) and v.strip() != "")),
+}
+_FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
+assert set(_FIELD_TYPES.values()) <= set(_TYPES), "a Settings field has a type _TYPES lacks"
+
+
+def _typed(name: str, value: Any) -> Any:
+    """`value` for setting `name`, converted (kinds, cache_path), or ConfigError."""
+    expected, ok = _TYPES[_FIELD_TYPES[name]]
+    if value is None and _FIELD_TYPES[name].endswith("| None"):
+        return None
+    if not ok(value):
+        raise ConfigError(f"{name} must be {expected}, got {_shown(value)}")
+    if name == "kinds":
+        if isinstance(value, str):
+            return parse_kinds(value)
+        if not all(isinstance(k, (str, Kind)) for k in value):
+            bad = next(k for k in value if not isinstance(k, (str, Kind)))
+            raise ConfigError(f"unknown kind {str(bad)!r} in kinds; kinds must be a list of names")
+        return parse_kinds(",".join(str(k) for k in value))
+    if name == "cache_path":
+        return Path(value)
+    if name == "encoding":
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ConfigError(
+                f"unknown encoding {value!r}; use a name such as utf-8, cp1252 or latin-1"
+            ) from None
+    return value
+
+
+def _shown(value: Any) -> str:
+    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    shown = str(value).lower() if isinstance(value, bool) else repr(value)
+    return f"{shown} ({kind})"
 
 
 def _validate(s: Settings) -> None:

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import __version__
+from ..textsafe import line, plain, print_line
 from ..types import CheckResult
 
 SCHEMA_VERSION = "check-1.0"
@@ -77,46 +78,50 @@ def _label(doc: dict[str, Any], source_id: str) -> str:
 
 
 def _cut(text: str, n: int = 110) -> str:
-    text = " ".join(text.split())
+    text = " ".join(line(text).split())
     return text if len(text) <= n else text[:n - 1] + "…"
 
 
 def render_terminal(doc: dict[str, Any], console: Console) -> None:
-    """One line per sentence with its class, then the evidence for each non-clean sentence."""
+    """One line per sentence with its class, then the evidence for each non-clean sentence.
+
+    Data is printed as plain `Text` through `textsafe` (no markup, no control characters);
+    the `skipped:`, `note:` and PASS/FAIL lines are never wrapped.
+    """
     summary = ", ".join(f"{n} {k}" for k, n in sorted(doc["summary"].items()))
-    console.print(Text.assemble(("overlap check", "bold"), f" · {doc['draft']['source']} · "
-                                f"{len(doc['sentences'])} sentences ({summary}) against "
-                                f"{len(doc['sources'])} sources"))
+    print_line(console, ("overlap check", "bold"), f" · {doc['draft']['source']} · "
+               f"{len(doc['sentences'])} sentences ({summary}) against "
+               f"{len(doc['sources'])} sources")
     for s in doc["sentences"]:
-        tag = s["class"] + (" (allowed)" if s["allowed"] else "")
+        tag = line(s["class"] + (" (allowed)" if s["allowed"] else ""))
         console.print()
         console.print(Text.assemble((f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
-                                    f" line {s['line']}: ", _cut(s["span"]["text"])))
+                                    line(f" line {s['line']}: "), _cut(s["span"]["text"])))
         if s["sources_disagree"]:
-            console.print("    the sources disagree about this sentence", style="bold yellow")
+            console.print(Text("    the sources disagree about this sentence", "bold yellow"))
         for link in s["links"][:4]:
             reason = link["reasons"][0] if link["reasons"] else ""
-            console.print(Text(f"    {link['relation']} {_label(doc, link['source'])}: "
-                               f"{reason}", style="dim"))
-            console.print(Text(f"      source: {_cut(link['span']['text'], 140)}", style="dim"))
+            console.print(plain(f"    {link['relation']} {_label(doc, link['source'])}: "
+                                f"{reason}", style="dim"))
+            console.print(plain(f"      source: {_cut(link['span']['text'], 140)}", style="dim"))
         if s["class"] != "unsupported":
-            console.print(Text(f"    id {s['id']}", style="dim"))
+            console.print(plain(f"    id {s['id']}", style="dim"))
     _grid(doc, console)
     for skip in doc["skipped"]:
-        console.print(f"skipped: {skip['source']}: {skip['reason']}", style="yellow")
+        print_line(console, ("skipped: ", "yellow"), f"{skip['source']}: {skip['reason']}")
     for note in doc["notes"]:
-        console.print(f"note: {note}")
+        print_line(console, "note: ", note)
     verdict = ("FAIL" if doc["failed"] else "PASS") + f" (fails on: {', '.join(doc['fail_on'])})"
-    console.print(Text(verdict, style="bold red" if doc["failed"] else "bold green"))
+    print_line(console, (verdict, "bold red" if doc["failed"] else "bold green"))
 
 
 def _grid(doc: dict[str, Any], console: Console) -> None:
     table = Table(title="claims × sources", show_lines=False)
     table.add_column("#", justify="right")
     for src in doc["grid"]["sources"]:
-        table.add_column(_cut(_label(doc, src), 18))
+        table.add_column(plain(_cut(_label(doc, src), 18)))
     for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
-        table.add_row(str(s["index"] + 1), *(("·" if r == "silent" else r) for r in row))
+        table.add_row(str(s["index"] + 1), *(plain("·" if r == "silent" else r) for r in row))
     console.print()
     console.print(table)
 

@@ -2,6 +2,10 @@
 
 Changed words are marked with colour on a colour terminal and with [-deleted-] {+inserted+}
 markers otherwise, so a piped or colour-blind reading loses nothing.
+
+Everything taken from the document is printed as rich `Text` built from `textsafe.clean` /
+`textsafe.line` (never as a markup string), so `[bold]` in a title prints as itself and an ESC
+in an article never reaches the terminal; `skipped:` and `note:` lines are never wrapped.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from ..textsafe import clean, line, plain, print_line
 from .marks import pieces
 
 KIND_STYLE = {
@@ -31,22 +36,21 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
     summary = doc["summary"]
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items()) or "none"
     verdicts = ", ".join(f"{n} {v}" for v, n in summary.get("by_verdict", {}).items())
-    console.print(
-        Text.assemble(
-            ("overlap", "bold"),
-            f" · {summary['articles']} articles · "
-            f"{summary['findings']} findings ({kinds}) · "
-            + (f"verdicts: {verdicts} · " if verdicts else "")
-            + f"{summary['skipped']} skipped",
-        )
+    print_line(
+        console,
+        ("overlap", "bold"),
+        f" · {summary['articles']} articles · "
+        f"{summary['findings']} findings ({kinds}) · "
+        + (f"verdicts: {verdicts} · " if verdicts else "")
+        + f"{summary['skipped']} skipped",
     )
     run = doc.get("run") or {}
     if run:
-        console.print(
+        console.print(plain(
             f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
             f"from cache; {run['seconds']:.1f} s",
             style="dim",
-        )
+        ))
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         groups[(f["a"]["article"], f["b"]["article"])].append(f)
@@ -61,7 +65,7 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
         head = f"{_name(a)} {arrow}" if key[0] == key[1] else f"{_name(a)} {arrow} {_name(b)}"
         console.print()
         console.rule(
-            Text(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}", style="bold"),
+            plain(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}", style="bold"),
             align="left",
         )
         for f in items:
@@ -70,20 +74,22 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
             _finding(console, f, articles)
             shown += 1
     if not findings:
-        console.print("\nNo reused or paraphrased passages found at these settings.")
+        console.print()
+        console.print(Text("No reused or paraphrased passages found at these settings."))
     if limit is not None and len(findings) > shown:
-        console.print(f"\n… {len(findings) - shown} more findings in the JSON report", style="dim")
+        console.print()
+        console.print(Text(f"… {len(findings) - shown} more findings in the JSON report", "dim"))
     _footer(console, doc)
 
 
 def _name(article: dict[str, Any]) -> str:
     label = article.get("outlet") or article.get("title") or article["id"]
-    return f"{label} ({article['date']})" if article.get("date") else label
+    return line(f"{label} ({article['date']})" if article.get("date") else label)
 
 
 def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> None:
-    line = Text("  ")
-    line.append(f"{f['kind']} {f['score']:.2f}", style=KIND_STYLE.get(f["kind"], "bold"))
+    head = Text("  ")
+    head.append(line(f"{f['kind']} {f['score']:.2f}"), style=KIND_STYLE.get(f["kind"], "bold"))
     extras = []
     if f.get("semantic") is not None and f["kind"] != "paraphrase":
         extras.append(f"meaning {f['semantic']:.2f}")
@@ -103,25 +109,23 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
         extras.append(f"source: {_name(articles[f['a']['article']])} ({f['direction_reason']})")
     else:
         extras.append("direction unknown")
-    line.append(" · " + " · ".join(extras), style="dim" if att and att["credited"] else None)
-    console.print(line)
+    head.append(line(" · " + " · ".join(extras)), style="dim" if att and att["credited"] else None)
+    console.print(head)
     if f.get("verdict"):
-        verdict = Text(
+        verdict = plain(
             f"    {f['verdict'].upper()} {f['confidence']:.2f}",
             style=VERDICT_STYLE.get(f["verdict"], "bold"),
         )
         shown_reasons = f["reasons"][:3]
-        verdict.append(" · " + " · ".join(shown_reasons))
+        verdict.append(line(" · " + " · ".join(shown_reasons)))
         console.print(verdict)
     for side in ("a", "b"):
         span = f[side]
         console.print(
-            Text(
-                f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]", style="dim"
-            )
+            plain(f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]", "dim")
         )
         console.print(Text("      ").append(_marked(span, f["diff"], side, console)))
-    console.print(Text(f"    id {f['id']}", style="dim"))
+    console.print(plain(f"    id {f['id']}", style="dim"))
 
 
 def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console: Console) -> Text:
@@ -129,7 +133,8 @@ def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console
     styled = console.is_terminal and not console.no_color
     changed_style = "red strike" if side == "a" else "green underline"
     out = Text()
-    for text, changed in pieces(span, diff, side):
+    for raw, changed in pieces(span, diff, side):
+        text = clean(raw)  # after the cut: the diff's offsets are into the raw text
         if not changed:
             out.append(text)
         elif styled:
@@ -146,12 +151,10 @@ def _footer(console: Console, doc: dict[str, Any]) -> None:
     if doc["skipped"]:
         console.print()
         for s in doc["skipped"]:
-            console.print(
-                Text.assemble(("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}")
-            )
+            print_line(console, ("skipped: ", "bold yellow"), f"{s['source']}: {s['reason']}")
     notes = [(a["id"], n) for a in doc["articles"] for n in a.get("notes", [])]
     notes += [("run", n) for n in doc.get("notes", [])]
     if notes:
         console.print()
         for art, note in notes:
-            console.print(Text.assemble(("note: ", "bold"), f"{art}: {note}"))
+            print_line(console, ("note: ", "bold"), f"{art}: {note}")
