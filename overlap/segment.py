@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .chrome import outside
@@ -55,24 +56,68 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
-    """Paragraph blocks: each line, or blank-line-separated blocks when the text is hard-wrapped."""
+    """Paragraph blocks: each line, or, when the text is hard-wrapped (plain-text archives,
+    e-mail, wire copy), runs of lines rejoined into paragraphs. A rejoined paragraph ends at a
+    blank line, at a wire paragraph mark (PA ends each paragraph with `<`, left out of the
+    block), before a line indented deeper than the one above, after a short line that ends a
+    sentence, and around a rule line (dashes only)."""
     lines = []
     pos = 0
     for line in text.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    if not _hard_wrapped(text, lines):
+    wire = _wire_marks(text, lines)
+    if not wire and not _hard_wrapped(text, lines):
         return lines
-    blocks, current = [], None
+    width = _line_width(text, lines)
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    previous = ""
     for start, end in lines:
-        if text[start:end].strip():
-            current = (current[0], end) if current else (start, end)
-        elif current:
+        line = text[start:end].rstrip()
+        if not line.strip() or not any(c.isalnum() for c in line):
+            if current:
+                blocks.append(current)
+            if line.strip():
+                blocks.append((start, start + len(line)))  # a rule line stands alone
+            current, previous = None, ""
+            continue
+        if current and _indent(line) > _indent(previous):
             blocks.append(current)
             current = None
+        stop = start + len(line)
+        current = (current[0], stop) if current else (start, stop)
+        previous = line
+        if wire and line.endswith("<"):
+            blocks.append((current[0], stop - 1))
+            current, previous = None, ""
+        elif len(line) < 0.6 * width and _SENTENCE_END.search(line):
+            blocks.append(current)
+            current, previous = None, ""
     if current:
         blocks.append(current)
     return blocks
+
+
+# A line that ends a sentence (closing quotes and brackets allowed after the mark).
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$|''$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _line_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The width the text was wrapped at: the 90th percentile of its line lengths."""
+    lengths = sorted(len(text[a:b].rstrip()) for a, b in lines if text[a:b].strip())
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _wire_marks(text: str, lines: list[tuple[int, int]]) -> bool:
+    # PA wire copy ends every paragraph with `<` (and starts it with a 0x19 byte).
+    full = [text[a:b].rstrip() for a, b in lines if text[a:b].strip()]
+    marked = sum(1 for line in full if line.endswith("<"))
+    return marked >= 1 and marked >= 0.05 * len(full)
 
 
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:

@@ -201,3 +201,75 @@ def test_split_sentences_absolute_offsets():
     spans = split_sentences(text, start, end)
     assert [text[a:b] for a, b in spans] == ["One here.", "Two there."]
     assert spans[0][0] == text.index("One")
+
+
+def _joined(seg) -> list[str]:
+    return [" ".join(p.text.split()) for p in seg.paragraphs]
+
+
+def test_wire_copy_paragraphs_end_at_the_mark(make_article):
+    # PA teletype layout: 0x19 (blanked to a space when read) opens a paragraph, `<` ends it,
+    # lines are wrapped at 80 columns with CRLF line ends and no blank lines between paragraphs.
+    body = [" " + textwrap.fill(p, width=78).replace("\n", "\r\n") + "<" for p in
+            (PARA_1, PARA_2, PARA_3)]
+    text = ("  " + "-" * 70 + "\r\n\r\n           12:45 27/01/00: Page 2 (HHH) COURTS Border\r\n  "
+            + "-" * 70 + "\r\n" + "\r\n".join(body) + "\r\n end<\r\n \r\n")
+    seg = segment(make_article(text))
+    check_invariants(seg)
+    worded = [p for p in _joined(seg) if any(c.isalnum() for c in p)]
+    assert worded == ["12:45 27/01/00: Page 2 (HHH) COURTS Border", PARA_1, PARA_2, PARA_3, "end"]
+    assert text.count("<") == 4 == len(worded) - 1
+    assert not any(p.text.endswith("<") for p in seg.paragraphs)
+
+
+def test_wrapped_text_without_blank_lines_splits_by_layout(make_article):
+    # e-mail / archive style: an indented first line, or a short last line, ends a paragraph.
+    indented = "\n".join("    " + textwrap.fill(p, width=70, subsequent_indent="")
+                         for p in (PARA_1, PARA_2, PARA_3))
+    assert _joined(segment(make_article(indented))) == [PARA_1, PARA_2, PARA_3]
+    flush = "\n".join(textwrap.fill(p, width=70) for p in (PARA_1, PARA_2, PARA_3))
+    assert _joined(segment(make_article(flush))) == [PARA_1, PARA_2, PARA_3]
+
+
+def test_meter_pa_file_paragraphs_match_its_marks():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "shared/data/news/meter/PA/rawtexts/courts"
+    path = root / "27.01.00/pinochet/pinochet1.txt"
+    if not path.is_file():
+        pytest.skip(f"METER corpus not found at {root} (../shared/data/news/meter)")
+    [article], skipped = read_articles([str(path)])
+    assert skipped == []
+    seg = segment(article)
+    marked = [p for p in seg.paragraphs if article.text[p.end:].lstrip(" ").startswith("<")]
+    assert len(marked) == article.text.count("<") == 13
+    worded = [p for p in _joined(seg) if any(c.isalnum() for c in p)]
+    assert worded[:3] == [
+        "03:03 27/01/00: Page 1 (HHH) COURTS Pinochet",
+        "HUMAN RIGHTS LEGAL CHALLENGE TO PINOCHET'S RETURN HOME",
+        "By PA News Reporters",
+    ]
+    assert worded[4].startswith("Lawyers acting for Belgium")
+    assert worded[4].endswith("dropped because of his ill-health.")
+
+
+def test_every_meter_pa_file_has_one_paragraph_per_mark():
+    from pathlib import Path
+
+    from overlap.segment import _blocks
+
+    root = Path(__file__).resolve().parents[2] / "shared/data/news/meter/PA/rawtexts/courts"
+    if not root.is_dir():
+        pytest.skip(f"METER corpus not found at {root} (../shared/data/news/meter)")
+    paths = sorted(p for p in root.rglob("*.txt") if p.name != "readme.txt")
+    articles, _ = read_articles([str(p) for p in paths])
+    assert len(articles) > 600
+    wrong = []
+    for art in articles:
+        # (a line of "<" alone is an empty paragraph: nothing to end)
+        marks = sum(1 for line in art.text.split("\n")
+                    if line.rstrip().endswith("<") and any(c.isalnum() for c in line))
+        ending = sum(1 for _, end in _blocks(art.text) if art.text[end:end + 1] == "<")
+        if marks != ending:
+            wrong.append(art.source)
+    assert wrong == []
