@@ -177,3 +177,58 @@ def test_default_cache_path(monkeypatch, tmp_path):
     assert default_cache_path() == Path.home() / ".cache" / "overlap" / "cache.sqlite"
     monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "mine.sqlite"))
     assert default_cache_path() == tmp_path / "mine.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("kinds = 5", "kinds must be a list of kind names or a comma-separated string, got 5"),
+        ("cache_path = 5", "cache_path must be a file path (a quoted string), got 5"),
+        ('cache_path = ""', "cache_path must be a file path"),
+        ("encoding = 5", "encoding must be text (a quoted string), got 5"),
+        ('encoding = "klingon"', "unknown encoding 'klingon'"),
+        ('judge = "no"', "judge must be true or false, got 'no' (text)"),
+        ('recursive = "yes"', "recursive must be true or false, got 'yes' (text)"),
+        ("recursive = 1", "recursive must be true or false, got 1 (a whole number)"),
+        ("paragraph_vectors = 3", "paragraph_vectors must be text"),
+        ('min_score = "0.5"', "min_score must be a number, got '0.5' (text)"),
+        ("shingle_size = 3.0", "shingle_size must be a whole number, got 3.0 (a number)"),
+        ("nli_entail_min = [0.5]", "nli_entail_min must be a number, got [0.5] (a list)"),
+        ("batch_size = {x = 1}", "batch_size must be a whole number"),
+    ],
+)
+def test_every_setting_is_type_checked_at_load(tmp_path, body, message):
+    path = toml(tmp_path, body + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(path)
+    assert str(info.value).startswith(f"{path}: ")  # where the bad value came from
+    assert message in str(info.value)
+
+
+def test_booleans_from_the_file_are_read_as_written(tmp_path):
+    s = load_settings(toml(tmp_path, "judge = false\nrecursive = true\n"))
+    assert s.judge is False and s.recursive is True
+
+
+def test_override_errors_name_no_file():
+    with pytest.raises(ConfigError, match="^judge must be true or false, got 'no' \\(text\\)$"):
+        load_settings(judge="no")
+
+
+def test_every_settings_field_has_a_type_check():
+    from overlap.config import _FIELD_TYPES, _TYPES
+
+    assert set(_FIELD_TYPES) == {f.name for f in dataclasses.fields(Settings)}
+    assert set(_FIELD_TYPES.values()) <= set(_TYPES)
+
+
+def test_non_utf8_config_file(tmp_path):
+    path = tmp_path / "overlap.toml"
+    path.write_bytes('encoding = "señal"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8 text \\(byte 14\\); TOML files must be"):
+        load_settings(path)
+
+
+def test_config_that_is_a_folder(tmp_path):
+    with pytest.raises(ConfigError, match="is a folder; --config takes a TOML file"):
+        load_settings(tmp_path)
