@@ -213,7 +213,15 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
     )
     # bare_extraction returns a Document unless asked for a dict (as_dict=True).
     if doc is None or isinstance(doc, dict) or not (doc.text or "").strip():
-        raise Unreadable("no article text found in the HTML; save the page as text instead")
+        # libxml2 gives up on pages nested 255+ elements deep, and trafilatura then finds
+        # nothing: read the page's text flat instead (the stdlib parser has no depth limit).
+        flat = _flat_html_text(text)
+        if not flat.strip():
+            raise Unreadable("no article text found in the HTML; save the page as text instead")
+        return flat, {"notes": [
+            "no article found by trafilatura (too deeply nested?); read the page's text flat, "
+            "page furniture included"
+        ]}
     meta = {
         "title": doc.title,
         "author": doc.author,
@@ -222,6 +230,48 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
         "url": doc.url,
     }
     return _paragraphs_apart(doc.text or ""), meta
+
+
+_BLOCK_TAGS = {"p", "div", "li", "br", "tr", "td", "th", "blockquote", "article", "section",
+               "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "figcaption"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "svg"}
+
+
+def _flat_html_text(html: str) -> str:
+    """The page's text, one paragraph per block element, scripts and styles left out.
+
+    >>> _flat_html_text("<div><div><p>One.</p><p>Two <b>bold</b>.</p></div></div>")
+    'One.\n\nTwo bold.'
+    """
+    from html.parser import HTMLParser
+
+    class Flat(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skipping = 0
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            if tag in _SKIP_TAGS:
+                self.skipping += 1
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIP_TAGS:
+                self.skipping = max(0, self.skipping - 1)
+            elif tag in _BLOCK_TAGS:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skipping:
+                self.parts.append(data)
+
+    parser = Flat()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n\n".join(line for line in lines if line)
 
 
 def _paragraphs_apart(text: str) -> str:

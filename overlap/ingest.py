@@ -165,6 +165,7 @@ def _records(
             for lineno, body, meta in rows
         ], bad
     body, meta = formats.read_document(text, fmt)  # txt, md, html
+    notes = [*notes, *meta.pop("notes", [])]
     return [_Record(str(path), path.stem, body, meta, used, notes)], []
 
 

@@ -609,3 +609,15 @@ def test_meter_pa_wire_files_are_read_not_skipped():
     with_controls = [a for a in articles if any("U+0019" in n for n in a.notes)]
     assert len(with_controls) > 600
     assert all("\x19" not in a.text for a in articles)
+
+
+def test_html_nested_too_deep_for_libxml2_is_read_flat(tmp_path, write):
+    para = ("The minister said on Tuesday that the border talks would resume next week, "
+            "officials confirmed.")
+    page = ("<html><head><title>T</title><style>p {color: red}</style></head><body>"
+            + "<div>" * 300 + f"<p>{para}</p><p>A <b>second</b> paragraph.</p>"
+            + "</div>" * 300 + "<script>var x = 1;</script></body></html>")
+    [art], skipped = _read(write(tmp_path, "deep.html", page))
+    assert skipped == []
+    assert art.text == f"{para}\n\nA second paragraph."  # head, style and script left out
+    assert any("read the page's text flat" in n for n in art.notes)
