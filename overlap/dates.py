@@ -1,9 +1,17 @@
-"""Publication dates to ISO 8601, from the few formats sidecars and pages really use."""
+"""Dates: publication dates to ISO 8601, and the dates, weekdays and times a passage mentions.
+
+Mentions are read with regular expressions rather than `dateparser.search.search_dates`
+(installed with htmldate): on news sentences it took over a second a sentence and read the modal
+verb "may" as the month of May; here a month name is a date only in a date-like frame.
+Relative mentions ("back in May", "last Tuesday", "yesterday") are resolved against the
+article's own date, so two articles written a month apart compare the days they meant.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 _FORMATS = (
     "%Y-%m-%d",
@@ -12,6 +20,7 @@ _FORMATS = (
     "%b %d, %Y",
     "%d %B %Y",
     "%d %b %Y",
+    "%d-%b-%Y",  # Reuters-21578 <DATE>: " 3-MAR-1987 00:43:42.82"
     "%m/%d/%Y",
     "%Y-%m",
     "%Y",
@@ -33,6 +42,8 @@ def normalise_date(value: object) -> str | None:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
+    # A clock time after the date ("3-MAR-1987 00:43:42.82") says nothing about the day.
+    text = re.sub(r"\s+\d\d?:\d\d(:\d\d(\.\d+)?)?\S*$", "", text)
     for fmt in _FORMATS:
         try:
             parsed = dt.datetime.strptime(text, fmt)
@@ -57,3 +68,256 @@ def earlier(a: str | None, b: str | None) -> int:
     if a[:n] == b[:n]:
         return 0
     return -1 if a[:n] < b[:n] else 1
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date, weekday or time named in a passage.
+
+    `value` is an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) when it is known, else "" (a weekday
+    or "yesterday" without an article date). `weekday` is 0 (Monday) .. 6 when the text names
+    one or it follows from a full date; `time` is "HH:MM" for clock times ("3 p.m." is "15:00").
+    `kind` is date | month | year | weekday | relative | time.
+    """
+
+    value: str
+    start: int
+    end: int
+    text: str
+    kind: str = "date"
+    weekday: int | None = None
+    time: str | None = None
+
+    def describe(self) -> str:
+        """The words as written, with the resolved date when it was not written out."""
+        if self.value and self.value not in self.text:
+            return f'"{self.text}" ({self.value})'
+        return f'"{self.text}"'
+
+
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# Full names, or abbreviations with a dot or before a day number; "may" only in a date frame
+# (the modal verb is far more common). "Sept" is the Reuters spelling.
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_Y = r"((?:1[5-9]|20)\d\d)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?(?![.,]\d|\d)"
+_ISO = re.compile(rf"\b{_Y}-(\d\d)-(\d\d)\b")
+_NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)(?![\d/])")
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_Y}\b)?", re.I)
+_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_Y}\b)?", re.I)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_Y}\b", re.I)
+_REL_MONTH = re.compile(
+    rf"\b(back in|in|last|this|next|since|until|till|by|early|late|mid|during|of|from|before"
+    rf"|after)[\s-]+{_MONTH}(?![\s.]+\d)",
+    re.I,
+)
+_WEEKDAY = re.compile(rf"\b(?:(last|this|next|on|since|until|by|early|late)\s+)?{_WD}\b\.?", re.I)
+_RELATIVE_DAY = re.compile(
+    r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b",
+    re.I,
+)
+_RELATIVE_SPAN = re.compile(r"\b(last|this|next)\s+(week|month|year)\b", re.I)
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?"
+    r"\s+ago\b",
+    re.I,
+)
+_YEAR = re.compile(rf"(?<![\d,.$£€#-]){_Y}(?:/\d\d)?(?!\d|,\d|\.\d|-[a-z])")
+_DECADE = re.compile(r"(?<![\d,.])((?:19|20)\d0)s\b")
+_CLOCK = re.compile(
+    r"(?<![\d.:,])(\d{1,2})(?:[:.](\d\d))?\s*(a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?<![\d.:,])(\d{1,2}):(\d\d)(?![\d:])(?:\s*(?:GMT|BST|EST|EDT|CET|UTC|local time))?"
+    r"|(?<![\d.,])([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|BST|EST|EDT|CET|UTC|hours|hrs|local)\b",
+    re.I,
+)
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES.index(name[:3].lower()) + 1
+
+
+def _weekday(name: str) -> int:
+    return [w[:3] for w in _WEEKDAYS].index(name[:3].lower())
+
+
+def _base(article_date: str | None) -> dt.date | None:
+    if article_date and re.fullmatch(r"\d{4}-\d\d-\d\d", article_date[:10]):
+        try:
+            return dt.date.fromisoformat(article_date[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> list[DateMention]:
+    """Dates, weekdays and times in `text`; relative ones resolved with the article's date.
+
+    >>> [d.value for d in find_dates("met back in May, and on May 2, 2013", 0, "2013-07-05")]
+    ['2013-05', '2013-05-02']
+    >>> [(d.value, d.weekday) for d in find_dates("said last Tuesday", 0, "2013-06-01")]
+    [('2013-05-28', 1)]
+    """
+    found: list[DateMention] = []
+    base = _base(article_date)
+    base_year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
+    base_month = (
+        int(article_date[5:7]) if article_date and re.match(r"\d{4}-\d\d", article_date) else None
+    )
+
+    def add(m: re.Match[str], value: str, kind: str, weekday: int | None = None,
+            time: str | None = None, group: int = 0) -> None:
+        s, e = m.start(group), m.end(group)
+        if any(s < d.end - offset and e > d.start - offset for d in found):
+            return
+        if weekday is None and len(value) == 10:
+            try:
+                weekday = dt.date.fromisoformat(value).weekday()
+            except ValueError:
+                return  # "February 30": not a date
+        found.append(DateMention(value, s + offset, e + offset, text[s:e], kind, weekday, time))
+
+    def year_for(month: int, word: str = "") -> int | None:
+        # A month without a year is the latest such month up to the article's date ("back in
+        # May" written in June); "last May" is before the article's month, "next May" after.
+        if base_year is None:
+            return None
+        word, now = word.lower(), base_month or 12
+        if word == "next":
+            return base_year if month > now else base_year + 1
+        if word == "this":
+            return base_year
+        if word == "last":
+            return base_year if month < now else base_year - 1
+        return base_year if month <= now else base_year - 1
+
+    for m in _ISO.finditer(text):
+        add(m, f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date")
+    for m in _NUMERIC.finditer(text):
+        mo, d, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        year = int(y) if len(y) == 4 else 1900 + int(y) if int(y) > 30 else 2000 + int(y)
+        if 1 <= mo <= 12 and 1 <= d <= 31:  # month first: the US wire convention
+            add(m, f"{year}-{mo:02d}-{d:02d}", "date")
+    for rx, mg, dg in ((_MDY, 1, 2), (_DMY, 2, 1)):
+        for m in rx.finditer(text):
+            month, day = _month(m.group(mg)), int(m.group(dg))
+            if not 1 <= day <= 31 or not m.group(mg)[0].isupper():
+                continue  # "may 5" in lower case is the verb before a number
+            year = int(m.group(3)) if m.group(3) else year_for(month)
+            add(m, f"{year}-{month:02d}-{day:02d}" if year else "", "date")
+    for m in _MONTH_YEAR.finditer(text):
+        if m.group(1).lower() == "may" and not m.group(0)[0].isupper():
+            continue
+        add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "month")
+    for m in _REL_MONTH.finditer(text):
+        name = m.group(2)
+        if name.lower() == "may" and not name[0].isupper():
+            continue  # "in may" is a modal verb after a preposition-like word, rarely a month
+        if not name[0].isupper():
+            continue
+        month = _month(name)
+        year = year_for(month, m.group(1))
+        span_group = 0 if m.group(1).lower() in ("back in", "last", "this", "next") else 2
+        add(m, f"{year}-{month:02d}" if year else "", "month", group=span_group)
+    for m in _RELATIVE_DAY.finditer(text):
+        shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
+                 "tomorrow": 1, "the day after tomorrow": 2}[m.group(1).lower()]
+        day = base + dt.timedelta(days=shift) if base else None
+        add(m, day.isoformat() if day else "", "relative", day.weekday() if day else None)
+    for m in _WEEKDAY.finditer(text):
+        name = m.group(2)
+        if not name[0].isupper() or (len(name) <= 4 and name.lower() in ("sun", "sat", "wed")
+                                     and not m.group(0).endswith(".")):
+            continue  # "the sun", "sat down": abbreviations only with a dot
+        wd = _weekday(name)
+        word = (m.group(1) or "").lower()
+        value = ""
+        if base:
+            back = (base.weekday() - wd) % 7
+            if word == "next":
+                day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
+            elif word == "last":
+                day = base - dt.timedelta(days=back or 7)
+            else:
+                # News reports the past: a bare weekday is the latest one up to the article date.
+                day = base - dt.timedelta(days=back)
+            value = day.isoformat()
+        add(m, value, "weekday", wd, group=0 if word in ("last", "next", "this") else 2)
+    for m in _RELATIVE_SPAN.finditer(text):
+        shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+        unit = m.group(2).lower()
+        value = ""
+        if unit == "year" and base_year:
+            value = f"{base_year + shift}"
+        elif unit == "month" and base:
+            y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
+            value = f"{y}-{mo + 1:02d}"
+        elif unit == "week" and base:
+            value = ""  # a week has no ISO prefix; the words are kept for comparison
+        add(m, value, "relative")
+    for m in _AGO.finditer(text):
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _WORD_NUMBERS[word]
+        unit = m.group(2).lower()
+        value = ""
+        if base and unit in ("day", "week"):
+            value = (base - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        elif base and unit == "year":
+            value = f"{base.year - n}"
+        add(m, value if unit != "week" else "", "relative")
+    for m in _CLOCK.finditer(text):
+        if m.group(3):
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if m.group(3).lower().startswith("p") else 0)
+        elif m.group(4):
+            hour, minute = int(m.group(4)), int(m.group(5))
+        else:
+            hour, minute = int(m.group(6)), int(m.group(7))
+        if hour > 23 or minute > 59:
+            continue
+        add(m, "", "time", time=f"{hour:02d}:{minute:02d}")
+    for m in _DECADE.finditer(text):
+        add(m, m.group(1)[:3], "year")
+    for m in _YEAR.finditer(text):
+        if _counts_something(text, m.end()):
+            continue
+        add(m, m.group(1), "year")
+    return sorted(found, key=lambda d: d.start)
+
+
+_COUNTED = re.compile(
+    r"[-\s]+(?:[a-z]+\s+)?(people|persons|men|women|children|soldiers|troops|workers|jobs|"
+    r"deaths|miles|km|kilometres|kilometers|metres|meters|feet|tonnes|tons|dlrs|dollars|shares|"
+    r"votes|cases|units|cars|homes|houses|acres|barrels|members|employees|students|staff|"
+    r"pounds|euros|yen|points|calories|words|pages|times)\b"
+)
+
+
+def _counts_something(text: str, end: int) -> bool:
+    """'2000 people': a four-digit number before a counted noun is a count, not a year."""
+    return _COUNTED.match(text, end) is not None
+
+
+def same_date(x: DateMention, y: DateMention) -> bool | None:
+    """True if the two mentions can name the same day (compared on their common precision),
+    False if they surely do not, None if they cannot be compared (a time and a month)."""
+    if x.kind == "time" or y.kind == "time":
+        if x.time and y.time:
+            return x.time == y.time
+        return None
+    if x.value and y.value:
+        n = min(len(x.value), len(y.value))
+        return x.value[:n] == y.value[:n]
+    if x.weekday is not None and y.weekday is not None:
+        return x.weekday == y.weekday
+    if not x.value and not y.value and x.kind == y.kind == "relative":
+        return x.text.lower() == y.text.lower()
+    return None

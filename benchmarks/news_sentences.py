@@ -1,0 +1,98 @@
+"""Real sentences from ../shared/data/news (Reuters-21578, BBC, METER courts), with the id and
+date of the article each comes from. Read in place, never copied into the repo; a deterministic
+sample (sorted files, every n-th article) so tests and benchmarks see the same sentences."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+_SENT = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"'“‘A-Z])")
+_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|"
+                     r"U\.K|No|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|vs)\.$")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: str  # "reuters/NEWID", "bbc/business/001", "meter/<path>"
+    date: str | None  # ISO date of the article, where the corpus gives one
+    text: str
+
+
+def split_sentences(body: str) -> list[str]:
+    """Sentences of a body: split after . ! ? before a capital, not after Mr. / U.S. / Jan."""
+    body = " ".join(body.split())
+    out: list[str] = []
+    for piece in _SENT.split(body):
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = out[-1] + " " + piece
+        else:
+            out.append(piece)
+    return [s.strip() for s in out if s.strip()]
+
+
+def reuters(every: int = 1, files: int = 22) -> Iterator[tuple[str, str | None, str]]:
+    """(article id, ISO date, body) of Reuters-21578 stories with a BODY."""
+    for path in sorted((NEWS / "reuters21578").glob("reut2-*.sgm"))[:files]:
+        raw = path.read_bytes().decode("latin-1")
+        for k, doc in enumerate(re.findall(r"<REUTERS.*?</REUTERS>", raw, re.S)):
+            if k % every:
+                continue
+            body = re.search(r"<BODY>(.*?)</BODY>", doc, re.S)
+            newid = re.search(r'NEWID="(\d+)"', doc)
+            if not body or not newid:
+                continue
+            d = re.search(r"<DATE>\s*(\d+)-([A-Z]{3})-(\d{4})", doc)
+            date = f"{d.group(3)}-{_MONTHS[d.group(2)]:02d}-{int(d.group(1)):02d}" if d else None
+            text = html.unescape(re.sub(r"&#\d+;", "", body.group(1)))
+            text = re.sub(r"\s*Reuter\s*$", "", text.strip())
+            yield f"reuters/{newid.group(1)}", date, text
+
+
+def bbc(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
+    """(article id, None, body) of BBC articles (the set carries no dates)."""
+    for path in sorted((NEWS / "bbc").glob("*/*.txt"))[::every]:
+        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+        yield f"bbc/{path.parent.name}/{path.stem}", None, " ".join(lines[2:])
+
+
+def meter(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
+    """(article id, ISO date from the dd.mm.yy folder, text) of METER courts articles, PA wire
+    copy and newspapers."""
+    roots = [NEWS / "meter" / "PA" / "rawtexts" / "courts",
+             NEWS / "meter" / "newspapers" / "rawtexts" / "courts"]
+    paths = sorted(p for r in roots for p in r.glob("*/*/*.txt"))[::every]
+    for path in paths:
+        text = path.read_bytes().decode("latin-1").replace("\x19", " ").replace("<", " ")
+        text = re.sub(r"``|''", '"', text)
+        lines = [ln for ln in text.splitlines() if not re.match(r"\s*(-{5,}|\d\d:\d\d )", ln)]
+        m = re.match(r"(\d\d)\.(\d\d)\.(\d\d)", path.parts[-3])
+        date = f"19{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else None
+        rel = path.relative_to(NEWS / "meter").with_suffix("")
+        yield f"meter/{rel}", date, " ".join(lines)
+
+
+def sentences(per_corpus: int, every: int = 7, min_words: int = 6,
+              max_words: int = 60) -> list[Sentence]:
+    """Up to `per_corpus` sentences from each corpus, in a fixed order."""
+    out: list[Sentence] = []
+    for source in (reuters(every), bbc(every), meter(every)):
+        n = 0
+        for article, date, body in source:
+            for s in split_sentences(body):
+                if min_words <= len(s.split()) <= max_words and not s.isupper():
+                    out.append(Sentence(article, date, s))
+                    n += 1
+            if n >= per_corpus:
+                break
+    return out
+
+
+def available() -> bool:
+    return (NEWS / "reuters21578").is_dir() and (NEWS / "bbc").is_dir()
