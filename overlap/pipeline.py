@@ -11,6 +11,7 @@ from .attribution import attribute
 from .candidates import copy_candidates, paraphrase_candidates
 from .chrome import find_chrome
 from .config import Settings
+from .derivation import derive_pairs
 from .embed import Embedder
 from .errors import InputError
 from .ingest import read_articles
@@ -116,12 +117,14 @@ def analyse(
                     or f.judgement is not None and f.judgement.verdict in wanted]
         clock.lap("judge")
 
+    # Before the report filters: how much of an article is reused does not depend on what is shown.
+    derivations = derive_pairs(articles, findings)
     findings = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
     findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
     stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
                      round(time.perf_counter() - began, 3), clock.laps)
     return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(),
-                  tuple(models), stats, {"notes": notes})
+                  tuple(models), stats, {"notes": notes}, derivations)
 
 
 class StageClock:

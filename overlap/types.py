@@ -211,6 +211,20 @@ class RunStats:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """How much of `article` is reused from `sources` (shares of its non-space characters, per
+    kind; they add up to `share_total`) and the METER-style label it earns (overlap/derivation.py)."""
+
+    article: str
+    sources: tuple[str, ...]
+    share_verbatim: float
+    share_edited: float
+    share_paraphrase: float
+    share_total: float
+    label: str  # wholly | partially | non (derived)
+
+
+@dataclass(frozen=True)
 class Result:
     articles: tuple[Article, ...]
     segmented: tuple[Segmented, ...]
@@ -220,6 +234,8 @@ class Result:
     models: tuple[dict[str, str], ...] = ()
     stats: RunStats | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Per ordered article pair sharing reused text (article against its source); see derivation.py.
+    derivations: tuple[Derivation, ...] = ()
 
 
 class SentenceClass(StrEnum):

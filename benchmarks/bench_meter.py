@@ -1,0 +1,321 @@
+"""METER courts (issue 12 item 2): does overlap find the reuse journalists marked?
+
+    python benchmarks/bench_meter.py run   [--meter DIR] [--tag raw] [--limit N]   # slow, resumable
+    python benchmarks/bench_meter.py score [--tag raw] [--write]                   # seconds
+
+`run`: for each story (a `<date>/<catchline>` folder: its PA wire files plus the newspaper
+articles written from it) call `overlap.compare` on the files as they are (no cleaning: what
+overlap reads is what is measured), with judging off (only reuse is measured). Per newspaper
+article it keeps the spans reused from the PA files (kind, offsets into the article as overlap
+read it) and the text as read, one JSON line per story in benchmarks/.work/meter/<tag>.jsonl;
+stories already in the file are not run again, so a killed run resumes where it stopped.
+
+`score` reads that file and reports:
+1. derivation: per article the share of its (non-space) characters reused from the PA files,
+   verbatim / edited / paraphrase / total (overlap/derivation.py), derived (wholly + partially)
+   vs non AUC on the total share, the mean share of wholly derived articles, and three-way
+   macro-F1 with the two thresholds fitted by 5-fold GroupKFold over stories (fitted on the
+   training folds only; each article is scored by thresholds that never saw its story);
+2. spans: character-level precision and recall of overlap's reused spans against METER's
+   word-level annotations (Verbatim / Rewrite / New, the .sgml files). How the annotation is
+   mapped onto the article as overlap read it: both texts are cut into words (runs of non-space
+   characters); the two word sequences are aligned with difflib; words in equal blocks map one
+   to one, and in a replace block of equal length word i maps to word i (a word that decoded
+   differently, like "£1,000" read as "Ł1,000", still maps). Every non-space character of a
+   mapped article word takes its annotated word's tag; unmapped words carry no gold tag and are
+   left out of both precision and recall. Precision = share of predicted reused characters that
+   are annotated Verbatim or Rewrite; verbatim recall = share of Verbatim characters inside a
+   predicted span (any kind); rewrite recall likewise for Rewrite.
+
+`--write` replaces the `## METER courts (issue 12)` section of reports/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import shlex
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mdreport import machine, replace_section  # noqa: E402
+from meter import default_root, load_stories, read_annotation  # noqa: E402
+
+from overlap.derivation import REUSE_KINDS, Thresholds, label_for, reused_shares  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+WORK = REPO / "benchmarks" / ".work" / "meter"
+TITLE = "METER courts (issue 12)"
+FOLDS = 5
+
+
+# --------------------------------------------------------------------------- run
+
+
+def run(meter: Path, tag: str, limit: int | None) -> None:
+    from overlap.config import Settings
+    from overlap.embed import MiniLM
+    from overlap.pipeline import compare
+
+    WORK.mkdir(parents=True, exist_ok=True)
+    out = WORK / f"{tag}.jsonl"
+    done = set()
+    if out.exists():
+        done = {json.loads(line)["story"] for line in out.read_text().splitlines() if line}
+    stories = load_stories(meter)[:limit]
+    s = Settings(judge=False, cache_path=WORK / "cache.sqlite")
+    embedder = MiniLM(s.batch_size, s.embed_precision)  # loaded once for all stories
+    began = time.perf_counter()
+    for n, story in enumerate(stories, 1):
+        if story.key in done:
+            continue
+        t0 = time.perf_counter()
+        inputs = [str(p) for p in story.pa] + [str(p.path) for p in story.papers]
+        result = compare(inputs, s, embedder=embedder)
+        by_source = {a.source: a for a in result.articles}
+        pa_ids = {by_source[str(p)].id for p in story.pa if str(p) in by_source}
+        papers = []
+        for paper in story.papers:
+            art = by_source.get(str(paper.path))
+            if art is None:
+                papers.append({"path": str(paper.path), "label": paper.label, "read": False,
+                               "spans": [], "text": ""})
+                continue
+            spans = []
+            for f in result.findings:
+                if f.kind.value not in REUSE_KINDS:
+                    continue
+                for mine, other in ((f.b, f.a), (f.a, f.b)):
+                    if mine.article == art.id and other.article in pa_ids:
+                        spans.append([f.kind.value, mine.start, mine.end, other.article])
+            papers.append({"path": str(paper.path), "label": paper.label, "read": True,
+                           "encoding": art.encoding, "text": art.text, "spans": spans,
+                           "annotation": str(paper.annotation) if paper.annotation else None})
+        record = {"story": story.key, "pa": len(story.pa), "pa_read": len(pa_ids),
+                  "skipped": [[sk.source, sk.reason] for sk in result.skipped],
+                  "seconds": round(time.perf_counter() - t0, 2), "papers": papers}
+        with out.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(record) + "\n")
+        print(f"{n}/{len(stories)} {story.key}: {len(pa_ids)}/{len(story.pa)} PA read, "
+              f"{record['seconds']} s", flush=True)
+    print(f"done in {time.perf_counter() - began:.0f} s -> {out}")
+
+
+# --------------------------------------------------------------------------- score
+
+
+def load(tag: str) -> list[dict]:
+    path = WORK / f"{tag}.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} not found: run `python benchmarks/bench_meter.py run --tag {tag}` first")
+    return [json.loads(line) for line in path.read_text().splitlines() if line]
+
+
+def article_rows(records: list[dict]) -> list[dict]:
+    rows = []
+    for rec in records:
+        for p in rec["papers"]:
+            shares = reused_shares(p["text"], [(k, a, b) for k, a, b, _ in p["spans"]])
+            rows.append({"story": rec["story"], "label": p["label"], "shares": shares,
+                         "path": p["path"], "read": p["read"]})
+    return rows
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    from sklearn.metrics import f1_score
+
+    return float(f1_score(gold, pred, labels=["wholly", "partially", "non"], average="macro",
+                          zero_division=0))
+
+
+def fit_thresholds(scores: np.ndarray, gold: list[str]) -> Thresholds:
+    """The (partially, wholly) pair on the share grid with the best macro-F1 on these articles;
+    ties go to the pair nearest the middle of the tied range (less brittle than the first)."""
+    grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    best, tied = -1.0, []
+    for lo in grid:
+        for hi in grid[grid > lo]:
+            th = Thresholds(float(lo), float(hi))
+            f1 = macro_f1(gold, [label_for(x, th) for x in scores])
+            if f1 > best + 1e-12:
+                best, tied = f1, [th]
+            elif abs(f1 - best) <= 1e-12:
+                tied.append(th)
+    return tied[len(tied) // 2]
+
+
+def cross_validate(rows: list[dict]) -> tuple[float, list[str], list[Thresholds]]:
+    from sklearn.model_selection import GroupKFold
+
+    scores = np.array([r["shares"].total for r in rows])
+    gold = [r["label"] for r in rows]
+    groups = [r["story"] for r in rows]
+    pred = [""] * len(rows)
+    fitted = []
+    for train, test in GroupKFold(n_splits=FOLDS).split(scores, gold, groups):
+        th = fit_thresholds(scores[train], [gold[i] for i in train])
+        fitted.append(th)
+        for i in test:
+            pred[i] = label_for(float(scores[i]), th)
+    return macro_f1(gold, pred), pred, fitted
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def gold_tags(article_text: str, sgml: Path) -> list[str | None]:
+    """Per character of `article_text`, its annotated tag (None where no annotated word maps)."""
+    ann_text, ann_tags = read_annotation(sgml)
+    aw, bw = word_spans(ann_text), word_spans(article_text)
+    a_words = [ann_text[s:e] for s, e in aw]
+    b_words = [article_text[s:e] for s, e in bw]
+    tags: list[str | None] = [None] * len(article_text)
+    sm = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                s, e = aw[i]
+                tag = Counter(ann_tags[s:e]).most_common(1)[0][0]
+                for k in range(*bw[j]):
+                    tags[k] = tag
+    return tags
+
+
+def span_scores(records: list[dict]) -> dict[str, float]:
+    tp_reuse = pred_n = 0
+    hit = Counter()
+    total = Counter()
+    mapped = unmapped = files = 0
+    for rec in records:
+        for p in rec["papers"]:
+            if not p.get("annotation") or not p["read"]:
+                continue
+            files += 1
+            text = p["text"]
+            tags = gold_tags(text, Path(p["annotation"]))
+            predicted = np.zeros(len(text), dtype=bool)
+            for _, a, b, _ in p["spans"]:
+                predicted[a:b] = True
+            for k, ch in enumerate(text):
+                if ch.isspace():
+                    continue
+                tag = tags[k]
+                if tag is None:
+                    unmapped += 1
+                    continue
+                mapped += 1
+                total[tag] += 1
+                if predicted[k]:
+                    hit[tag] += 1
+                    pred_n += 1
+                    tp_reuse += tag in ("verbatim", "rewrite")
+    return {
+        "files": files,
+        "precision": tp_reuse / pred_n if pred_n else 0.0,
+        "verbatim_recall": hit["verbatim"] / total["verbatim"] if total["verbatim"] else 0.0,
+        "rewrite_recall": hit["rewrite"] / total["rewrite"] if total["rewrite"] else 0.0,
+        "new_flagged": hit["new"] / total["new"] if total["new"] else 0.0,
+        "mapped_share": mapped / (mapped + unmapped) if mapped + unmapped else 0.0,
+        "chars": dict(total),
+    }
+
+
+def score(tag: str, write: bool) -> None:
+    from sklearn.metrics import roc_auc_score
+
+    records = load(tag)
+    rows = article_rows(records)
+    gold = [r["label"] for r in rows]
+    totals = np.array([r["shares"].total for r in rows])
+    auc = float(roc_auc_score([g != "non" for g in gold], totals))
+    f1, pred, fitted = cross_validate(rows)
+    mean = {lab: {k: statistics.fmean(getattr(r["shares"], k) for r in rows if r["label"] == lab)
+                  for k in ("verbatim", "edited", "paraphrase", "total")}
+            for lab in ("wholly", "partially", "non")}
+    spans = span_scores(records)
+    pa = sum(r["pa"] for r in records)
+    pa_read = sum(r["pa_read"] for r in records)
+    unread = sum(not r["read"] for r in rows)
+    conf = Counter(zip(gold, pred, strict=True))
+    lines = [
+        f"tag `{tag}`: {len(records)} stories, {len(rows)} newspaper articles "
+        f"({Counter(gold)['wholly']} wholly / {Counter(gold)['partially']} partially / "
+        f"{Counter(gold)['non']} non), {pa_read}/{pa} PA files read, {unread} articles unread",
+        f"derived-vs-non AUC (share_total): {auc:.3f}",
+        f"three-way macro-F1, {FOLDS}-fold GroupKFold by story: {f1:.3f}; fitted thresholds "
+        + ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted),
+        "mean share by label (verbatim / edited / paraphrase / total): " + "; ".join(
+            f"{lab} {m['verbatim']:.2f} / {m['edited']:.2f} / {m['paraphrase']:.2f} / "
+            f"{m['total']:.2f}" for lab, m in mean.items()),
+        "confusion (gold -> predicted): " + ", ".join(
+            f"{g}->{p} {conf[(g, p)]}" for g in ("wholly", "partially", "non")
+            for p in ("wholly", "partially", "non")),
+        f"spans vs annotations ({spans['files']} files, {spans['mapped_share']:.1%} of characters "
+        f"mapped): precision {spans['precision']:.3f}, verbatim recall "
+        f"{spans['verbatim_recall']:.3f}, rewrite recall {spans['rewrite_recall']:.3f}, "
+        f"New flagged {spans['new_flagged']:.3f}",
+    ]
+    print("\n".join(lines))
+    if write:
+        write_section(tag, len(records), len(rows), auc, f1, mean, spans, fitted, pa, pa_read)
+
+
+def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_read) -> None:
+    cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(tag)} && "
+           f"python benchmarks/bench_meter.py score --tag {shlex.quote(tag)} --write")
+    th = ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted)
+    body = f"""
+Development figures on METER's courts domain (the copy in `../shared/data/news/meter`), one
+`overlap.compare` per story folder (its PA wire files plus the newspaper articles written from
+it), files given as they are, judging off. {stories} stories, {articles} newspaper articles,
+{pa_read} of {pa} PA files read. Share = share of an article's non-space characters inside a span
+reused from a PA file (overlap/derivation.py). F1 thresholds fitted by {FOLDS}-fold GroupKFold
+over stories, on the training folds only (fold thresholds, partially/wholly: {th}).
+
+| measure | overlap | anchor / goal |
+|---|---|---|
+| derived-vs-non AUC (share total) | {auc:.3f} | issue 12 baseline 0.56 raw / 0.82 cleaned; goal 0.92 |
+| three-way macro-F1 (CV by story) | {f1:.3f} | Clough et al. 2002: 0.664; goal 0.75 |
+| mean share, wholly derived | {mean['wholly']['total']:.2f} (verbatim {mean['wholly']['verbatim']:.2f}, edited {mean['wholly']['edited']:.2f}, paraphrase {mean['wholly']['paraphrase']:.2f}) | issue 12 baseline 0.11 raw / 0.61 cleaned |
+| mean share, partially / non | {mean['partially']['total']:.2f} / {mean['non']['total']:.2f} | |
+| span precision (chars, vs Verbatim+Rewrite) | {spans['precision']:.3f} | goal 0.9 |
+| verbatim recall (chars) | {spans['verbatim_recall']:.3f} | goal 0.95 |
+| rewrite recall (chars) | {spans['rewrite_recall']:.3f} | goal 0.7 |
+
+Spans are scored on {spans['files']} annotated articles ({spans['mapped_share']:.1%} of their
+non-space characters mapped onto the text as overlap read it; see the docstring of
+`benchmarks/bench_meter.py` for the word alignment). {machine()}.
+
+    {cmd}
+"""
+    replace_section(TITLE, body)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("step", choices=["run", "score"])
+    ap.add_argument("--meter", type=Path, default=None)
+    ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
+    ap.add_argument("--limit", type=int, default=None, help="first N stories only")
+    ap.add_argument("--write", action="store_true", help="update reports/benchmarks.md")
+    args = ap.parse_args()
+    if args.step == "run":
+        run(args.meter or default_root(), args.tag, args.limit)
+    else:
+        score(args.tag, args.write)
+
+
+if __name__ == "__main__":
+    main()
