@@ -12,8 +12,14 @@ import pytest
 from overlap import embed, model_files, paraphrase
 from overlap.errors import ModelError, OverlapError
 
-SCORER = {"w_cosine": 5.0, "w_overlap": 2.0, "bias": -4.5, "threshold": 0.8,
-          "threshold_related": 0.4, "fitted_on": "a test"}
+SCORER = {
+    "w_cosine": 5.0,
+    "w_overlap": 2.0,
+    "bias": -4.5,
+    "threshold": 0.8,
+    "threshold_related": 0.4,
+    "fitted_on": "a test",
+}
 
 
 def test_the_shipped_files_are_found_through_the_package():
@@ -52,7 +58,7 @@ def test_a_damaged_json_file_is_a_model_error(tmp_path, content, expected):
 
 
 def test_a_missing_scorer_is_a_model_error_not_file_not_found(tmp_path):
-    with pytest.raises(ModelError, match=r"paraphrase scorer .*nowhere\.json is missing; reinstall"):
+    with pytest.raises(ModelError, match=r"scorer .*nowhere\.json is missing; reinstall"):
         paraphrase.load_model(tmp_path / "nowhere.json")
 
 
