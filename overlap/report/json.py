@@ -26,12 +26,20 @@ Schema (version 1.0). Everything except `run` is deterministic for the same inpu
     SPAN            {article, start, end, text}; text == article text[start:end]
 
 `a` is the likely source and `b` the copy when `direction` is "a->b".
+
+The machine-readable form of this, with every field's type and range, is `result.schema.json`
+beside this module (checked by `schema.first_problem`, which `read_document` applies).
+
+Numbers are always finite (JSON has no NaN): a NaN or infinity that reaches `to_document` (a
+damaged cache, a model output) becomes null where the field allows it (`semantic`, `nli`, run
+times), a confidence of 0, or drops its finding when it is the score itself; a note says so.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -44,10 +52,26 @@ SCHEMA_VERSION = "1.2"
 
 
 def to_document(result: Result) -> dict[str, Any]:
-    """The JSON-ready document for a Result."""
-    by_kind = Counter(f.kind.value for f in result.findings)
-    by_verdict = Counter(f.judgement.verdict.value for f in result.findings if f.judgement)
+    """The JSON-ready document for a Result (only finite numbers in it)."""
+    findings = [_finding(f) for f in result.findings]
+    notes = list(result.extra.get("notes", []))
+    kept = [f for f in findings if _finite(f["score"]) and _finite(f["lexical"])]
+    if len(kept) < len(findings):
+        notes.append(
+            f"{len(findings) - len(kept)} findings dropped: their score is not a number (NaN or "
+            "infinity), usually from a damaged cache; re-run with --no-cache"
+        )
+    replaced = _replace_non_finite(kept)
+    if replaced:
+        notes.append(
+            f"{replaced} values that were not numbers (NaN or infinity) written as null "
+            "(confidence 0), usually from a damaged cache; re-run with --no-cache"
+        )
+    by_kind = Counter(f["kind"] for f in kept)
+    by_verdict = Counter(f["verdict"] for f in kept if f["verdict"] is not None)
     stats = result.stats
+    run = dataclasses.asdict(stats) if stats else {}
+    _replace_non_finite(run)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "overlap", "version": __version__},
@@ -56,15 +80,15 @@ def to_document(result: Result) -> dict[str, Any]:
         "summary": {
             "articles": len(result.articles),
             "skipped": len(result.skipped),
-            "findings": len(result.findings),
+            "findings": len(kept),
             "by_kind": dict(sorted(by_kind.items())),
             "by_verdict": dict(sorted(by_verdict.items())),
         },
-        "run": dataclasses.asdict(stats) if stats else {},
+        "run": run,
         "articles": [_article(seg) for seg in result.segmented],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
-        "notes": list(result.extra.get("notes", [])),
-        "findings": [_finding(f) for f in result.findings],
+        "notes": notes,
+        "findings": kept,
     }
 
 
@@ -143,15 +167,59 @@ def _judgement(j: Any) -> dict[str, Any]:
     }
 
 
+def _finite(x: Any) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+def _replace_non_finite(value: Any) -> int:
+    """Replace, in place, every NaN/infinity in nested dicts and lists; return how many.
+
+    A confidence becomes 0.0 (a verdict keeps a number, and NaN means no confidence); an NLI
+    triple holding one makes the whole `nli` null; anything else becomes null.
+    """
+    n = 0
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, v in list(items):
+        if isinstance(v, float) and not math.isfinite(v):
+            value[key] = 0.0 if key == "confidence" else None
+            n += 1
+        elif key == "nli" and isinstance(v, dict) and not all(
+            _finite(p) for triple in v.values() for p in triple
+        ):
+            value[key] = None
+            n += 1
+        elif isinstance(v, (dict, list)):
+            n += _replace_non_finite(v)
+    return n
+
+
+def dumps(doc: dict[str, Any], **kwargs: Any) -> str:
+    """JSON text for a document; non-finite numbers written as null, never as bare NaN.
+
+    >>> dumps({"semantic": float("nan"), "score": 1.0})
+    '{"semantic": null, "score": 1.0}'
+    """
+    try:
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, **kwargs)
+    except ValueError:  # only documents not built by to_document get here
+        doc = json.loads(json.dumps(doc, ensure_ascii=False))
+        _replace_non_finite(doc)
+        return json.dumps(doc, ensure_ascii=False, allow_nan=False, **kwargs)
+
+
 def write_document(doc: dict[str, Any], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(dumps(doc, indent=2) + "\n", encoding="utf-8")
 
 
 def read_document(path: Path) -> dict[str, Any]:
-    """A saved result, checked enough that the renderers can trust its shape."""
+    """A saved result, checked (schema and cross-references) so the renderers can trust it.
+
+    A bare NaN or Infinity (not JSON, but written by older versions) is read as null, so the
+    schema decides whether the field may be empty.
+    """
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = json.loads(path.read_text(encoding="utf-8"), parse_constant=lambda _: None)
     except FileNotFoundError:
         raise ResultError(
             f"{path}: no such file; write one with: overlap compare ... --json {path}"
@@ -169,7 +237,12 @@ def read_document(path: Path) -> dict[str, Any]:
             f"{path}: schema version {doc['schema_version']} is not supported by "
             f"this overlap ({SCHEMA_VERSION}); re-run overlap compare"
         )
-    for key in ("articles", "findings", "skipped", "summary"):
-        if not isinstance(doc.get(key), (list, dict)):
-            raise ResultError(f"{path}: result is missing {key!r}; re-run overlap compare")
+    from .schema import first_problem
+
+    problem = first_problem(doc)
+    if problem:
+        raise ResultError(
+            f"{path}: not a valid overlap result: {problem}; re-run overlap compare "
+            "(the format is overlap/report/result.schema.json)"
+        )
     return doc
