@@ -3,7 +3,15 @@
 Web captures carry share/follow lines, donation appeals, bylines and datelines, section labels,
 "related content" lists and footers that recur on every page of a site. Copying detection must not
 see them (two pages of one site would "share" their footer), but the text as read keeps them, so
-chrome is returned as spans to exclude, never deleted.
+chrome is returned as spans to exclude, never deleted, each with its reason (the JSON result
+lists them per article).
+
+A line's words alone never make it chrome: a summary sentence may well mention an icon or a
+donation. It takes evidence: a line that does not read as prose (short, no sentence end), or one
+outside the article's body (before its first or after its last long paragraph of prose), or a
+list of other stories late in the page. Inside the body, a line of prose is kept whatever it
+says, even when it recurs across articles (a quote that several papers took from one wire story
+is the reuse this tool exists to find).
 """
 
 from __future__ import annotations
@@ -22,8 +30,8 @@ _SHORT_CHROME = [
         "social link",
         re.compile(r"^(follow|like|join) us\b|\b(twitter|facebook|instagram|x)\.com/", _I),
     ),
-    ("share line", re.compile(r"^share\b|\bshare (this|on)\b|\bicon\b", _I)),
-    ("donation appeal", re.compile(r"^donate\b|\bdonat(e|ion)s?\b", _I)),
+    ("share line", re.compile(r"^share\b|\bshare (this|on)\b", _I)),
+    ("donation appeal", re.compile(r"^donate\b", _I)),
     (
         "feedback prompt",
         re.compile(
@@ -32,7 +40,10 @@ _SHORT_CHROME = [
             _I,
         ),
     ),
-    ("subscription prompt", re.compile(r"\b(subscribe|sign up|newsletter)\b", _I)),
+    (
+        "subscription prompt",
+        re.compile(r"^(subscribe|sign up)\b|\bsign up (for|to) our\b|\bour newsletter\b", _I),
+    ),
     ("read-more link", re.compile(r"^(read more|continue reading|read the full story)\b", _I)),
     ("comment count", re.compile(r"\b\d+\s+comments?\s*$|^comments?$", _I)),
     ("breadcrumb", re.compile(r"^home\s*([>/»|]|news)", _I)),
@@ -105,6 +116,7 @@ def _recurring_lines(articles: Sequence[Article], min_articles: int, max_words: 
 def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chrome]:
     out: list[Chrome] = []
     lines = _lines(text)
+    first, last = _body(text, lines)
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
         line = raw.strip()
@@ -116,7 +128,9 @@ def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chro
             tail_end = len(text.rstrip())
             out.append(Chrome(lead, tail_end, "related-content list"))
             break
-        reason = _line_reason(line, recurring, max_words)
+        if line[0].islower() and i and _runs_on(text[lines[i - 1][0] : lines[i - 1][1]]):
+            continue  # the rest of a hard-wrapped sentence ("a share on sales of ...")
+        reason = _line_reason(line, recurring, max_words, first <= i <= last and _prose(line))
         if reason:
             out.append(Chrome(lead, stop, reason))
             continue
@@ -132,17 +146,52 @@ def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chro
     return out
 
 
-def _line_reason(line: str, recurring: set[str], max_words: int) -> str | None:
+# A paragraph of prose this long is article body, not furniture (chrome lines are shorter).
+_BODY_WORDS = 16
+
+
+def _body(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
+    """First and last line index of the article's body: its long lines of prose, up to a
+    related-content list; appeals and tag lists do not count. (0, len) when there are none."""
+    long_lines = []
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b].strip()
+        if _TAIL.match(line) and i > len(lines) // 3:
+            break
+        if (word_count(line) >= _BODY_WORDS and not _APPEAL.search(line)
+                and not _TAGS.search(line)):
+            long_lines.append(i)
+    return (long_lines[0], long_lines[-1]) if long_lines else (0, len(lines))
+
+
+def _runs_on(line: str) -> bool:
+    """A line of hard-wrapped prose that continues on the next line: long, no sentence end."""
+    return word_count(line) >= 8 and not _SENTENCE_END.search(line.strip())
+
+
+def _prose(line: str) -> bool:
+    """Reads as a sentence of the article: six words or more, capitalised (not all capitals),
+    ending a sentence."""
+    return (word_count(line) >= 6 and bool(_SENTENCE_END.search(line)) and not line.isupper()
+            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘("))
+
+
+def _line_reason(line: str, recurring: set[str], max_words: int, body_prose: bool) -> str | None:
+    """Why `line` is chrome, or None. `body_prose`: a line of prose inside the article's body,
+    which only its layout (a byline, a dateline, a section label) can make chrome."""
     words = word_count(line)
     if words <= 15:
-        for reason, pattern in _SHORT_CHROME:
-            if pattern.search(line):
-                return reason
+        if not body_prose:
+            for reason, pattern in _SHORT_CHROME:
+                if pattern.search(line):
+                    return reason
         if not _SENTENCE_END.search(line):
             if _BYLINE.match(line) or _DATELINE.search(line) and words <= 12:
                 return "byline or dateline"
             if words <= 4 and line.isupper():
                 return "section label"
+    if body_prose:
+        return None
     if words <= 80 and _APPEAL.search(line):
         return "appeal or licence notice"
     if words <= 80 and _TAGS.search(line):

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
 import pytest
 
 from overlap.chrome import find_chrome, outside
 from overlap.ingest import read_articles
-from overlap.types import Chrome
+from overlap.textnorm import word_count
+from overlap.types import Article, Chrome
 
 
 @pytest.fixture(scope="module")
@@ -182,9 +187,17 @@ def test_long_shared_paragraph_is_not_chrome(make_article):
     ]
     chrome = find_chrome(articles)
     assert all(spans == () for spans in chrome.values())
-    # the word limit is the setting that decides
+    # Body prose is never chrome, however often it recurs: papers share wire sentences.
     longer = find_chrome(articles, max_words=40)
-    assert all(len(spans) == 1 for spans in longer.values())
+    assert all(spans == () for spans in longer.values())
+    # A long recurring line that is not prose (no sentence end) is, with the word limit raised.
+    footer = shared.rstrip(".")
+    articles = [
+        _art(make_article, i, f"Story {i}\n\nOwn text for story {i} here.\n\n{footer}\n")
+        for i in range(3)
+    ]
+    assert all(spans == () for spans in find_chrome(articles).values())
+    assert all(len(spans) == 1 for spans in find_chrome(articles, max_words=40).values())
 
 
 def test_related_tail_needs_to_be_late(make_article):
@@ -245,3 +258,74 @@ def test_outside():
     assert outside(chrome, 40, 50) == [(40, 50)]
     assert outside([], 3, 7) == [(3, 7)]
     assert outside([Chrome(0, 100, "all")], 10, 20) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Hollywood icon, who made 60 films, died at home on Sunday.",
+        "Fans were urged to sign up for the charity run next month.",
+        "She said she would donate her prize money to the hospital.",
+        "Subscribers to the council newsletter were told of the vote last week.",
+    ],
+)
+def test_summary_sentences_with_furniture_words_are_kept(make_article, line):
+    # The old keyword rules removed any short line that mentioned "icon", "sign up" or "donate".
+    body = ("The council met on Tuesday evening and voted to close the library on the high "
+            "street, a decision that angered many of the residents who had come to watch.")
+    for text in (f"Headline\n\n{line}\n\n{body}\n", f"Headline\n\n{body}\n\n{line}\n\n{body}\n"):
+        assert find_chrome([make_article(text)])["a"] == ()
+
+
+# --- real articles (../shared/data/news, not in the repository) --------------------------------
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+
+
+def _news(*parts: str) -> Path:
+    path = NEWS.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"news corpus not found at {path} (../shared/data/news)")
+    return path
+
+
+def _reuters(limit: int) -> list[Article]:
+    raw = _news("reuters21578", "reut2-000.sgm").read_bytes().decode("latin-1")
+    bodies = [html.unescape(b) for b in re.findall(r"<BODY>(.*?)</BODY>", raw, re.S)]
+    return [Article(f"r{i}", f"r{i}", b, "txt") for i, b in enumerate(bodies[:limit])]
+
+
+def _files(paths: list[Path]) -> list[Article]:
+    articles, _ = read_articles([str(p) for p in paths])
+    return articles
+
+
+def _real_sets() -> list[list[Article]]:
+    """Input sets as a user would compare them: Reuters bodies, BBC articles of one topic, and
+    METER story folders (the PA copies with the papers' versions of the same story)."""
+    sets = [_reuters(300)]
+    for topic in ("business", "politics", "sport", "tech"):
+        sets.append(_files(sorted(_news("bbc", topic).glob("*.txt"))[:60]))
+    meter = _news("meter")
+    stories = sorted({p.parent.relative_to(meter / "newspapers" / "rawtexts" / "courts")
+                      for p in (meter / "newspapers" / "rawtexts" / "courts").rglob("*.txt")
+                      if p.name != "readme.txt"})
+    for story in stories[::6]:
+        paths = [p for part in ("PA", "newspapers")
+                 for p in sorted((meter / part / "rawtexts" / "courts" / story).glob("*.txt"))]
+        sets.append(_files(paths))
+    return sets
+
+
+def test_no_body_sentence_of_real_articles_is_chrome():
+    removed = []
+    for articles in _real_sets():
+        chrome = find_chrome(articles)
+        for art in articles:
+            for c in chrome[art.id]:
+                text = art.text[c.start : c.end]
+                # A body sentence: six words or more ending a sentence (PA: before its `<`).
+                if any(word_count(s) >= 6 and re.search(r"[.!?]['\"’”]*<?$", s.strip())
+                       for s in text.split("\n")):
+                    removed.append((art.source, c.reason, text[:80]))
+    assert removed == [], "\n".join(map(str, removed))
