@@ -6,14 +6,11 @@ the verdict rule in judge.py weighs them with the NLI model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from .quantities import DateMention, Quantity, find_dates, find_quantities
+from .slots import compare_sentences
 from .textnorm import Token, tokenize
 from .types import DiffOp, Evidence, Span
-
-Mention = Any  # a Quantity or a DateMention: both have start, end and text
 
 _NEGATIONS = {
     "not",
@@ -99,8 +96,10 @@ _DOWN = (
     "damag",
     "limit",
 )
-_UP_EXACT = {"more", "greater", "closer", "better", "rise", "rising", "grow", "growth"}
+_UP_EXACT = {"more", "greater", "closer", "better", "rise", "rising", "rose", "risen", "grow",
+             "growth", "gained", "up", "higher"}
 _DOWN_EXACT = {
+    "fell", "falls", "fallen", "lost", "down", "lower",
     "end",
     "ending",
     "ended",
@@ -145,163 +144,62 @@ _HEDGES = {
 }
 
 
+# Slot kinds as the judge names its checks: money and percentages are numbers, weekdays and
+# clock times are dates.
+_CHECK_OF_KIND = {"number": "number", "money": "number", "percent": "number", "date": "date",
+                  "weekday": "date", "time": "date", "name": "name", "negation": "negation",
+                  "quantifier": "quantifier", "modality": "modality"}
+
+
 def run_checks(
     a: Span, b: Span, diff: Sequence[DiffOp], a_date: str | None = None, b_date: str | None = None
 ) -> list[Evidence]:
-    """Every typed check on the pair, in a fixed order."""
-    return [
-        *check_numbers(a, b),
-        *check_dates(a, b, a_date, b_date),
-        *check_names(a, b, diff),
-        *check_negation(a, b, diff),
-        *check_direction(a, b, diff),
-        *check_hedging(a, b),
-    ]
+    """Every typed check on the pair, in a fixed order: the slot comparisons of slots.py on the
+    two passages' own word alignment (so `diff` is not needed for them, and a claim pair gets
+    them too: only aligned slots are compared), then the weaker hints."""
+    return [*slot_evidence(a, b, a_date, b_date), *check_direction(a, b, diff),
+            *check_hedging(a, b)]
 
 
 def _sub(span: Span, start: int, end: int) -> Span:
     return Span(span.article, start, end, span.text[start - span.start : end - span.start])
 
 
-def _show(q: Quantity) -> str:
-    unit = (
-        f" {q.unit}s"
-        if q.unit and q.value != 1 and q.unit != "percent"
-        else (f" {q.unit}" if q.unit else "")
-    )
-    return f"{q.text}{unit}"
-
-
-def _pair_up(check: str, a: Span, b: Span, pairs: list[tuple[Mention, list[Mention]]],
-             agree: Callable[[Mention, Mention], bool], show: Callable[[Mention], str],
-             closest: Callable[[Mention, list[Mention]], Mention]) -> list[Evidence]:
-    """For each mention on side a with comparable mentions on side b: one that agrees gives
-    'same' evidence, otherwise the closest gives 'differs'."""
+def slot_evidence(a: Span, b: Span, a_date: str | None = None, b_date: str | None = None,
+                  there: str = "the source") -> list[Evidence]:
+    """slots.compare_sentences as Evidence: check is number | date | name | negation |
+    quantifier | modality (money and percent are numbers; weekday and time are dates)."""
     out = []
-    for x, comparable in pairs:
-        if not comparable:
-            continue
-        match = next((y for y in comparable if agree(x, y)), None)
-        y, relation, word = (match, "same", "agrees") if match else (
-            closest(x, comparable), "differs", "differs")
-        sep = "~" if match else "vs"
-        out.append(Evidence(check, relation, f"{check} {word}: {show(x)} {sep} {show(y)}",
-                            _sub(a, x.start, x.end), _sub(b, y.start, y.end)))
+    for d in compare_sentences(a.text, b.text, a.start, b.start, a_date, b_date, there):
+        out.append(Evidence(_CHECK_OF_KIND[d.kind], d.relation, d.message,
+                            _sub(a, *d.a) if d.a else None, _sub(b, *d.b) if d.b else None))
     return out
 
 
 def check_numbers(a: Span, b: Span) -> list[Evidence]:
-    """Quantities of the same unit: consistent (same) or not (differs).
+    """Aligned quantities of the same unit: consistent (same) or not (differs).
 
     >>> [e.message for e in check_numbers(Span("x", 0, 25, "the 1,954-mile border"),
     ...                                   Span("y", 0, 22, "the 2,000-mile border"))]
-    ['number differs: 1,954 miles vs 2,000 miles']
+    ['number differs: "1,954-mile" here, "2,000-mile" in the source']
     """
-    qa, qb = find_quantities(a.text, a.start), find_quantities(b.text, b.start)
-    pairs = [(x, [y for y in qb if x.unit is not None and y.unit == x.unit]) for x in qa]
-    return _pair_up("number", a, b, pairs, lambda x, y: x.consistent_with(y), _show,
-                    lambda x, ys: min(ys, key=lambda y: abs(y.value - x.value)))
+    return [e for e in slot_evidence(a, b) if e.check == "number"]
 
 
 def check_dates(a: Span, b: Span, a_date: str | None, b_date: str | None) -> list[Evidence]:
-    """Dates compared on their common precision ("May 2013" agrees with "2013-05-02"). A bare
-    year is too loose to contradict anything, so only month or day precision counts."""
-    da, db = find_dates(a.text, a.start, a_date), find_dates(b.text, b.start, b_date)
-    comparable = [y for y in db if len(y.value) >= 7]
-    pairs = [(x, comparable) for x in da if len(x.value) >= 7]
-    return _pair_up("date", a, b, pairs, _same_date, lambda d: f"{d.text} ({d.value})",
-                    lambda x, ys: ys[0])
+    """Aligned dates compared on their common precision ("May 2013" agrees with "2013-05-02");
+    weekdays and relative dates are resolved with each article's own date."""
+    return [e for e in slot_evidence(a, b, a_date, b_date) if e.check == "date"]
 
 
-def _same_date(x: DateMention, y: DateMention) -> bool:
-    n = min(len(x.value), len(y.value))
-    return x.value[:n] == y.value[:n]
+def check_names(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evidence]:
+    """Names in aligned slots: a spelling variant (Peña/Pena) or another name."""
+    return [e for e in slot_evidence(a, b) if e.check == "name"]
 
 
-def _capitalised(tokens: list[Token]) -> bool:
-    """Every word capitalised and at least one not a function word ("The" / "A" at the start of
-    a sentence are not names)."""
-    from .paraphrase import stop_words
-
-    return (bool(tokens) and all(t.raw[:1].isupper() for t in tokens)
-            and any(t.norm not in stop_words() for t in tokens))
-
-
-def check_names(a: Span, b: Span, diff: Sequence[DiffOp]) -> list[Evidence]:
-    """Names swapped in the aligned words: a spelling variant (Peña/Pena) or another name."""
-    out = []
-    for d in diff:
-        if d.op != "replace":
-            continue
-        ta = tokenize(a.text[d.a_start - a.start : d.a_end - a.start], d.a_start)
-        tb = tokenize(b.text[d.b_start - b.start : d.b_end - b.start], d.b_start)
-        if not (_capitalised(ta) and _capitalised(tb)) or len(ta) > 4 or len(tb) > 4:
-            continue
-        wa, wb = " ".join(t.raw for t in ta), " ".join(t.raw for t in tb)
-        if [t.norm for t in ta] == [t.norm for t in tb]:
-            out.append(
-                Evidence(
-                    "name",
-                    "variant",
-                    f"spelling variant: {wa} / {wb} (same name)",
-                    _sub(a, d.a_start, d.a_end),
-                    _sub(b, d.b_start, d.b_end),
-                )
-            )
-        elif not any(t.raw.isupper() and len(t.raw) > 1 for t in ta + tb) or len(ta) == len(tb):
-            out.append(
-                Evidence(
-                    "name",
-                    "differs",
-                    f"name differs: {wa} vs {wb}",
-                    _sub(a, d.a_start, d.a_end),
-                    _sub(b, d.b_start, d.b_end),
-                )
-            )
-    return out
-
-
-def _negations(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.norm in _NEGATIONS or t.raw.lower().endswith(("n't", "n’t"))]
-
-
-def check_negation(a: Span, b: Span, diff: Sequence[DiffOp]) -> list[Evidence]:
-    """A negation present on one side only: in the diff when aligned, else by count parity."""
-    out = []
-    for d in diff:
-        if d.op == "equal":
-            continue
-        na = _negations(tokenize(a.text[d.a_start - a.start : d.a_end - a.start], d.a_start))
-        nb = _negations(tokenize(b.text[d.b_start - b.start : d.b_end - b.start], d.b_start))
-        if bool(na) != bool(nb):
-            word = (na or nb)[0]
-            side = "A" if na else "B"
-            span = _sub(a, word.start, word.end) if na else _sub(b, word.start, word.end)
-            out.append(
-                Evidence(
-                    "negation",
-                    "differs",
-                    f"negation on one side only: {side} says '{word.raw}'",
-                    span if na else None,
-                    None if na else span,
-                )
-            )
-    if diff:
-        return out
-    na, nb = _negations(tokenize(a.text, a.start)), _negations(tokenize(b.text, b.start))
-    if len(na) % 2 != len(nb) % 2:
-        word, side = (na[0], "A") if na else (nb[0], "B")
-        span = _sub(a if na else b, word.start, word.end)
-        out.append(
-            Evidence(
-                "negation",
-                "differs",
-                f"polarity differs: {side} says '{word.raw}'",
-                span if na else None,
-                None if na else span,
-            )
-        )
-    return out
+def check_negation(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evidence]:
+    """A negation added or removed on the aligned words, when the polarities differ."""
+    return [e for e in slot_evidence(a, b) if e.check == "negation"]
 
 
 def _direction(tokens: list[Token]) -> tuple[int, list[Token]]:
@@ -326,23 +224,28 @@ def _direction(tokens: list[Token]) -> tuple[int, list[Token]]:
 
 
 def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evidence]:
-    """Opposite-direction predicates: one side says the thing grows, the other that it shrinks.
+    """Opposite-direction words on the aligned subject: one side says the thing grows, the
+    other that it shrinks, in one slot of the word alignment with the same word next to it on
+    both sides ("rose 5 pct" / "fell 5 pct"). A word list alone is only a hint, so words that
+    the alignment does not pair up give nothing; the judge still asks the model."""
+    import difflib
 
-    In aligned text only the changed words are read ("more than" / "less than" in a copy);
-    otherwise each passage as a whole."""
-    if diff:
-        sides = [(tokenize(a.text[d.a_start - a.start : d.a_end - a.start], d.a_start),
-                  tokenize(b.text[d.b_start - b.start : d.b_end - b.start], d.b_start))
-                 for d in diff if d.op == "replace"]
-    else:
-        sides = [(tokenize(a.text, a.start), tokenize(b.text, b.start))]
-    for ta, tb in sides:
-        sa, ca = _direction(ta)
-        sb, cb = _direction(tb)
+    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
+    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+        if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
+        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
+        if not (before or after):
+            continue
+        sa, ca = _direction(ta[i1:i2])
+        sb, cb = _direction(tb[j1:j2])
         if sa and sb and sa != sb:
             wa, wb = ca[0], cb[0]
-            return [Evidence("direction", "differs", f"opposite direction: '{wa.raw}' vs "
-                             f"'{wb.raw}'", _sub(a, wa.start, wa.end), _sub(b, wb.start, wb.end))]
+            return [Evidence("direction", "differs", f'opposite direction: "{wa.raw}" here, '
+                             f'"{wb.raw}" in the source', _sub(a, wa.start, wa.end),
+                             _sub(b, wb.start, wb.end))]
     return []
 
 

@@ -103,7 +103,10 @@ _MONTH = (
     r"(january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
-_WD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+_WD = (
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
 _Y = r"((?:1[5-9]|20)\d\d)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?(?![.,]\d|\d)"
 _ISO = re.compile(rf"\b{_Y}-(\d\d)-(\d\d)\b")
@@ -135,8 +138,20 @@ _CLOCK = re.compile(
     r"|(?<![\d.,])([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|BST|EST|EDT|CET|UTC|hours|hrs|local)\b",
     re.I,
 )
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_WORD_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def _month(name: str) -> int:
@@ -171,8 +186,14 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         int(article_date[5:7]) if article_date and re.match(r"\d{4}-\d\d", article_date) else None
     )
 
-    def add(m: re.Match[str], value: str, kind: str, weekday: int | None = None,
-            time: str | None = None, group: int = 0) -> None:
+    def add(
+        m: re.Match[str],
+        value: str,
+        kind: str,
+        weekday: int | None = None,
+        time: str | None = None,
+        group: int = 0,
+    ) -> None:
         s, e = m.start(group), m.end(group)
         if any(s < d.end - offset and e > d.start - offset for d in found):
             return
@@ -226,14 +247,23 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         span_group = 0 if m.group(1).lower() in ("back in", "last", "this", "next") else 2
         add(m, f"{year}-{month:02d}" if year else "", "month", group=span_group)
     for m in _RELATIVE_DAY.finditer(text):
-        shift = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
-                 "tomorrow": 1, "the day after tomorrow": 2}[m.group(1).lower()]
+        shift = {
+            "the day before yesterday": -2,
+            "yesterday": -1,
+            "today": 0,
+            "tonight": 0,
+            "tomorrow": 1,
+            "the day after tomorrow": 2,
+        }[m.group(1).lower()]
         day = base + dt.timedelta(days=shift) if base else None
         add(m, day.isoformat() if day else "", "relative", day.weekday() if day else None)
     for m in _WEEKDAY.finditer(text):
         name = m.group(2)
-        if not name[0].isupper() or (len(name) <= 4 and name.lower() in ("sun", "sat", "wed")
-                                     and not m.group(0).endswith(".")):
+        if not name[0].isupper() or (
+            len(name) <= 4
+            and name.lower() in ("sun", "sat", "wed")
+            and not m.group(0).endswith(".")
+        ):
             continue  # "the sun", "sat down": abbreviations only with a dot
         wd = _weekday(name)
         word = (m.group(1) or "").lower()

@@ -24,74 +24,450 @@ from .dates import DateMention, find_dates
 __all__ = ["DateMention", "Quantity", "find_dates", "find_labels", "find_quantities", "lemma"]
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _SCALE_WORDS = {
-    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "dozen": 12.0, "mln": 1e6, "bln": 1e9, "mn": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "dozen": 12.0,
+    "mln": 1e6,
+    "bln": 1e9,
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 # Suffixes glued to a number: "5k", "$1M", "£2.5bn". A bare "m" means million only with money
 # ("£5m"); "a 100m sprint" is metres.
-_GLUED_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9,
-                "tn": 1e12, "trn": 1e12}
+_GLUED_SCALE = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+}
 # "#" is the pound sign in PA wire copy (METER: "#500 bonds"), the teletype had no "£".
 _CURRENCY_SYMBOLS = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "#": "pound"}
 _CURRENCY_WORDS = {
-    "dollar": "dollar", "dollars": "dollar", "dlr": "dollar", "dlrs": "dollar", "usd": "dollar",
-    "pound": "pound", "pounds": "pound", "stg": "pound", "sterling": "pound", "gbp": "pound",
-    "euro": "euro", "euros": "euro", "eur": "euro", "yen": "yen", "yuan": "yuan",
-    "franc": "franc", "francs": "franc", "mark": "mark", "marks": "mark", "peso": "peso",
-    "pesos": "peso", "rupee": "rupee", "rupees": "rupee", "cent": "cent", "cents": "cent",
-    "cts": "cent", "ct": "cent", "pence": "penny", "p": "penny", "guilders": "guilder",
-    "lire": "lira", "lira": "lira", "riyals": "riyal", "rand": "rand", "crowns": "crown",
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "dlr": "dollar",
+    "dlrs": "dollar",
+    "usd": "dollar",
+    "pound": "pound",
+    "pounds": "pound",
+    "stg": "pound",
+    "sterling": "pound",
+    "gbp": "pound",
+    "euro": "euro",
+    "euros": "euro",
+    "eur": "euro",
+    "yen": "yen",
+    "yuan": "yuan",
+    "franc": "franc",
+    "francs": "franc",
+    "mark": "mark",
+    "marks": "mark",
+    "peso": "peso",
+    "pesos": "peso",
+    "rupee": "rupee",
+    "rupees": "rupee",
+    "cent": "cent",
+    "cents": "cent",
+    "cts": "cent",
+    "ct": "cent",
+    "pence": "penny",
+    "p": "penny",
+    "guilders": "guilder",
+    "lire": "lira",
+    "lira": "lira",
+    "riyals": "riyal",
+    "rand": "rand",
+    "crowns": "crown",
 }
 _PERCENT_WORDS = ("%", "percent", "per cent", "pct", "per-cent")
 # Qualifiers before the number. approx: within 10 %; lower: the amount is at least this;
 # upper: at most this.
 _QUALIFIERS = [
-    ("approx", ("about", "around", "roughly", "nearly", "almost", "approximately", "some",
-                "close to", "an estimated", "estimated", "an approximate", "circa", "just under",
-                "just over", "about a", "around a", "nearly a", "some a")),
-    ("lower", ("more than", "over", "at least", "upwards of", "above", "in excess of",
-               "no fewer than", "no less than", "exceeding", "a minimum of", "in excess of a")),
-    ("upper", ("as many as", "up to", "fewer than", "less than", "under", "at most", "below",
-               "no more than", "a maximum of", "as much as", "as high as", "not more than")),
+    (
+        "approx",
+        (
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+            "almost",
+            "approximately",
+            "some",
+            "close to",
+            "an estimated",
+            "estimated",
+            "an approximate",
+            "circa",
+            "just under",
+            "just over",
+            "about a",
+            "around a",
+            "nearly a",
+            "some a",
+        ),
+    ),
+    (
+        "lower",
+        (
+            "more than",
+            "over",
+            "at least",
+            "upwards of",
+            "above",
+            "in excess of",
+            "no fewer than",
+            "no less than",
+            "exceeding",
+            "a minimum of",
+            "in excess of a",
+        ),
+    ),
+    (
+        "upper",
+        (
+            "as many as",
+            "up to",
+            "fewer than",
+            "less than",
+            "under",
+            "at most",
+            "below",
+            "no more than",
+            "a maximum of",
+            "as much as",
+            "as high as",
+            "not more than",
+        ),
+    ),
 ]
 # Words that never name what is counted: a number followed by one of these has no unit.
 _NOT_UNITS = frozenset(
-    "a an the of and or but nor to in on at for by with from into onto over under about than "
-    "as that this these those which who whom whose what when where while if then so it its "
-    "is are was were be been being has have had do does did will would can could may might "
-    "shall should must said says say told also not no yes up down out off per via vs versus "
-    "against after before between during since until till through among across toward towards "
-    "he she they we you i him her them us me his hers their our my your one ones each every "
-    "all some any more most less least another such only just even still again ago "
-    "here there now later earlier last next first second third new own same very too "
-    "how why whether because though although yet either neither both nil".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "than",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "if",
+        "then",
+        "so",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "said",
+        "says",
+        "say",
+        "told",
+        "also",
+        "not",
+        "no",
+        "yes",
+        "up",
+        "down",
+        "out",
+        "off",
+        "per",
+        "via",
+        "vs",
+        "versus",
+        "against",
+        "after",
+        "before",
+        "between",
+        "during",
+        "since",
+        "until",
+        "till",
+        "through",
+        "among",
+        "across",
+        "toward",
+        "towards",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "him",
+        "her",
+        "them",
+        "us",
+        "me",
+        "his",
+        "hers",
+        "their",
+        "our",
+        "my",
+        "your",
+        "one",
+        "ones",
+        "each",
+        "every",
+        "all",
+        "some",
+        "any",
+        "more",
+        "most",
+        "less",
+        "least",
+        "another",
+        "such",
+        "only",
+        "just",
+        "even",
+        "still",
+        "again",
+        "ago",
+        "here",
+        "there",
+        "now",
+        "later",
+        "earlier",
+        "last",
+        "next",
+        "first",
+        "second",
+        "third",
+        "new",
+        "own",
+        "same",
+        "very",
+        "too",
+        "how",
+        "why",
+        "whether",
+        "because",
+        "though",
+        "although",
+        "yet",
+        "either",
+        "neither",
+        "both",
+        "nil",
+    ]
 )
 _LABEL_BEFORE = frozenset(
-    "no nos number article chapter section page pages room flight route level grade class "
-    "type model phase stage rule resolution proposition channel apollo boeing airbus "
-    "figure table item act clause paragraph vol volume issue highway interstate platform gate "
-    "terminal unit ward block lot box suite floor row seat version windows xbox playstation "
-    "series division".split()
+    [
+        "no",
+        "nos",
+        "number",
+        "article",
+        "chapter",
+        "section",
+        "page",
+        "pages",
+        "room",
+        "flight",
+        "route",
+        "level",
+        "grade",
+        "class",
+        "type",
+        "model",
+        "phase",
+        "stage",
+        "rule",
+        "resolution",
+        "proposition",
+        "channel",
+        "apollo",
+        "boeing",
+        "airbus",
+        "figure",
+        "table",
+        "item",
+        "act",
+        "clause",
+        "paragraph",
+        "vol",
+        "volume",
+        "issue",
+        "highway",
+        "interstate",
+        "platform",
+        "gate",
+        "terminal",
+        "unit",
+        "ward",
+        "block",
+        "lot",
+        "box",
+        "suite",
+        "floor",
+        "row",
+        "seat",
+        "version",
+        "windows",
+        "xbox",
+        "playstation",
+        "series",
+        "division",
+    ]
 )
 _ADJECTIVES = frozenset(
-    "former current other new old senior junior major minor top key young elder extra further "
-    "full last past previous recent early late long short small large big high low".split()
+    [
+        "former",
+        "current",
+        "other",
+        "new",
+        "old",
+        "senior",
+        "junior",
+        "major",
+        "minor",
+        "top",
+        "key",
+        "young",
+        "elder",
+        "extra",
+        "further",
+        "full",
+        "last",
+        "past",
+        "previous",
+        "recent",
+        "early",
+        "late",
+        "long",
+        "short",
+        "small",
+        "large",
+        "big",
+        "high",
+        "low",
+    ]
 )
-_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child",
-              "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose",
-              "lives": "life", "wives": "wife", "knives": "knife", "halves": "half",
-              "dlrs": "dollar", "dlr": "dollar", "pct": "percent", "cts": "cent", "km": "km",
-              "kms": "km", "yrs": "year", "mths": "month", "mins": "minute", "hrs": "hour",
-              "kg": "kg", "kgs": "kg", "lbs": "lb", "data": "data", "series": "series",
-              "species": "species", "news": "news", "tonnes": "tonne", "metres": "metre",
-              "pence": "penny", "in": "inch", "ft": "foot", "lbs": "lb", "indices": "index", "analyses": "analysis", "crises": "crisis"}
+_IRREGULAR = {
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "halves": "half",
+    "dlrs": "dollar",
+    "dlr": "dollar",
+    "pct": "percent",
+    "cts": "cent",
+    "km": "km",
+    "kms": "km",
+    "yrs": "year",
+    "mths": "month",
+    "mins": "minute",
+    "hrs": "hour",
+    "kg": "kg",
+    "kgs": "kg",
+    "lbs": "lb",
+    "data": "data",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "tonnes": "tonne",
+    "metres": "metre",
+    "pence": "penny",
+    "in": "inch",
+    "ft": "foot",
+    "indices": "index",
+    "analyses": "analysis",
+    "crises": "crisis",
+}
 
 
 def lemma(word: str) -> str:
@@ -169,8 +545,13 @@ _NUM = (
     r"|\d{1,3}\.\s\d{1,2}(?=\s*(?:%|per\b|pct|percent|million|billion|mln|bln))"  # tokenised 19. 8
     r"|\d+(?:\.\d+)?|\.\d+"
 )
-_NUMBER_WORD = "|".join(sorted([*_SMALL, "hundred", "thousand", "million", "billion",
-                                "trillion", "dozen"], key=len, reverse=True))
+_NUMBER_WORD = "|".join(
+    sorted(
+        [*_SMALL, "hundred", "thousand", "million", "billion", "trillion", "dozen"],
+        key=len,
+        reverse=True,
+    )
+)
 _DIGITS = re.compile(
     rf"(?P<cur>(?:US|U\.S\.|A|C|HK|NZ|S)?[$£€¥]\s?|#(?=\d))?(?<![\w./])(?P<num>{_NUM})"
     rf"(?P<glue>k|K|m|M|mn|mln|bn|b|B|bln|tn|trn)?(?P<measure>mph|kph|km|kg|cm|mm|ft|in|lb|lbs|mg|ml|kw|mw|gw|kwh|ghz|mhz|gb|mb)?(?![\w/])",
@@ -268,8 +649,11 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = float(num)
         cur = _CURRENCY_SYMBOLS[m.group("cur").strip()[-1]] if m.group("cur") else None
         glue = m.group("glue")
-        if glue and glue.lower() == "m" and not cur and not re.match(
-            rf"\s+(?:{'|'.join(_CURRENCY_WORDS)})\b", text[e:]
+        if (
+            glue
+            and glue.lower() == "m"
+            and not cur
+            and not re.match(rf"\s+(?:{'|'.join(_CURRENCY_WORDS)})\b", text[e:])
         ):
             # "100m" without a currency: metres ("a 100m sprint"), unless money follows.
             raw.append((m.start(), m.end("num"), value, cur, "m-unit"))
@@ -309,7 +693,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if lw.split()[0] in _SCALE_WORDS and re.search(r"\d[\s-]*$", text[:s]):
             continue  # the scale of a number in digits: "1.2 million"
         if lw in ("one", "a", "an", "half a") or (
-            lw in ("hundred", "thousand", "dozen") and not text[:s].rstrip().endswith(("$", "£"))
+            lw in ("hundred", "thousand", "dozen")
+            and not text[:s].rstrip().endswith(("$", "£"))
             and not re.match(r"\s+of\b", text[e:])
         ):
             # "one of the", "no one": a lone "one" is a pronoun far more often than a count
@@ -325,8 +710,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         s, e, value, cur, glue = raw[k]
         high: float | None = None
         # A scale word after the number: "1.2 million", "5 mln", "two dozen" (already in words)
-        scale_m = re.match(r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn|tn|dozen|"
-                           r"hundred)\b", text[e:], re.I)
+        scale_m = re.match(
+            r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn|tn|dozen|"
+            r"hundred)\b",
+            text[e:],
+            re.I,
+        )
         if glue in _GLUED_SCALE or (glue and glue.lower() in _GLUED_SCALE):
             value *= _GLUED_SCALE[glue.lower()]
         elif scale_m and glue != "words":
@@ -341,14 +730,16 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 re.fullmatch(r"\s*(-|–|to|or)\s*", gap) is not None
                 and not before.rstrip().endswith("from")
                 and not (gap.strip() == "-" and nxt[2] < value)  # "won 3-2" is a score
-            ) or (re.fullmatch(r"\s+and\s+", gap) is not None and before.rstrip().endswith(
-                "between"))
+            ) or (
+                re.fullmatch(r"\s+and\s+", gap) is not None and before.rstrip().endswith("between")
+            )
             if is_range and nxt[2] >= value * 0.0 and nxt[4] != "m-unit":
                 ns, ne, nv, ncur, nglue = nxt
                 if nglue and nglue.lower() in _GLUED_SCALE:
                     nv *= _GLUED_SCALE[nglue.lower()]
-                nscale = re.match(r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn)\b",
-                                  text[ne:], re.I)
+                nscale = re.match(
+                    r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn)\b", text[ne:], re.I
+                )
                 if nscale:
                     nv *= _SCALE_WORDS[nscale.group(1).lower()]
                     ne += nscale.end()
@@ -369,13 +760,24 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             e += 1
         elif glue and glue.startswith("measure:"):
             unit_text = glue.split(":", 1)[1]
-            unit, kind, u_end = _IRREGULAR.get(unit_text.lower(), unit_text.lower()), "count", \
-                e + len(unit_text)
+            unit, kind, u_end = (
+                _IRREGULAR.get(unit_text.lower(), unit_text.lower()),
+                "count",
+                e + len(unit_text),
+            )
             e = u_end
         phrase_end = max(e, u_end)
         out.append(
             Quantity(
-                value, unit, qual, qs + offset, e + offset, text[qs:e], high, unit_text, kind,
+                value,
+                unit,
+                qual,
+                qs + offset,
+                e + offset,
+                text[qs:e],
+                high,
+                unit_text,
+                kind,
                 text[qs:phrase_end],
             )
         )
@@ -383,8 +785,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     # "from 10 to 12 pct", "3 or 4 pct": the first number shares the unit written after the second
     for n in range(len(out) - 1):
         q, r = out[n], out[n + 1]
-        if q.unit is None and r.kind in ("percent", "money") and re.fullmatch(
-            r"\s*(?:to|or|and|-|–)\s*", text[q.end - offset : r.start - offset]
+        if (
+            q.unit is None
+            and r.kind in ("percent", "money")
+            and re.fullmatch(r"\s*(?:to|or|and|-|–)\s*", text[q.end - offset : r.start - offset])
         ):
             out[n] = dataclasses.replace(q, unit=r.unit, unit_text=r.unit_text, kind=r.kind)
     return out
@@ -398,15 +802,20 @@ def find_labels(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """
     out = []
     mixed = [(m.start(), m.end()) for m in re.finditer(r"\d+-\d{1,2}/\d{1,2}\b", text)]
-    mixed += [(m.start(), m.end()) for m in _BARE_FRACTION.finditer(text)
-              if int(m.group(1)) < int(m.group(2))]
+    mixed += [
+        (m.start(), m.end())
+        for m in _BARE_FRACTION.finditer(text)
+        if int(m.group(1)) < int(m.group(2))
+    ]
     for m in re.finditer(r"\d+", text):
         s, e = m.start(), m.end()
         if any(a <= s and e <= b for a, b in mixed):
             continue
         glued = re.match(r"[A-Za-z]", text[e : e + 1]) and not re.match(
             r"(?:k|m|mn|mln|bn|b|bln|tn|trn|s|pm|am|p\.m|a\.m|mph|kph|km|kg|cm|mm|ft|in|lb|lbs|mg|ml|kw|"
-            r"mw|gw|kwh|ghz|mhz|gb|mb)\b", text[e:], re.I
+            r"mw|gw|kwh|ghz|mhz|gb|mb)\b",
+            text[e:],
+            re.I,
         )
         if (s > 0 and text[s - 1].isalpha()) or glued or _is_label(text, s, e, None):
             out.append((s + offset, e + offset))
@@ -423,8 +832,11 @@ def _is_label(text: str, s: int, e: int, glue: str | None) -> bool:
     before, after = text[max(0, s - 1) : s], text[e : e + 3]
     if re.match(r"-[A-Z]", after):
         return True  # "3-Series"
-    if after[:1] == "/" and _FRACTION.match(text, e - len(text[s:e]) - (1 if before in "- " else 0)
-                                            ) and before in ("-", " ", ""):
+    if (
+        after[:1] == "/"
+        and _FRACTION.match(text, e - len(text[s:e]) - (1 if before in "- " else 0))
+        and before in ("-", " ", "")
+    ):
         return False
     if before == "/" or after[:1] == "/" or re.match(r"(st|nd|rd|th)\b", after):
         return True
@@ -438,8 +850,9 @@ def _is_label(text: str, s: int, e: int, glue: str | None) -> bool:
     return False
 
 
-def _unit(text: str, end: int, cur: str | None, glue: str | None
-          ) -> tuple[str | None, str | None, str, int]:
+def _unit(
+    text: str, end: int, cur: str | None, glue: str | None
+) -> tuple[str | None, str | None, str, int]:
     """(unit lemma, unit as written, kind, end of the unit) for the number ending at `end`."""
     rest = text[end : end + 40]
     pm = re.match(r"\s*(%|per[\s-]?cent|percent|pct)(?:age)?(\s+points?)?", rest, re.I)
@@ -459,7 +872,7 @@ def _unit(text: str, end: int, cur: str | None, glue: str | None
     if word.lower() in _CURRENCY_WORDS and (word.islower() or word.isupper()):
         if word.lower() in ("p", "mark", "marks") and not re.match(r"\d", text[end - 1 : end]):
             return None, None, "count", end
-        if word.lower() == "p" and text[end : ws] != "":
+        if word.lower() == "p" and text[end:ws] != "":
             return None, None, "count", end
         return _CURRENCY_WORDS[word.lower()], word, "money", we
     if text[end : end + 1] == "-" and word.islower() and word not in _NOT_UNITS:
@@ -474,8 +887,27 @@ def _unit(text: str, end: int, cur: str | None, glue: str | None
                 continue
             break
         candidates.append((w, e2))
-        if w not in _ADJECTIVES and not w.endswith(("ed", "al", "ic", "ive", "ous", "ful", "ary", "ent", "ant", "ern",
-                           "ese", "ish", "ian")) or re.match(r"\s*[,.;:)]", text[e2:]):
+        if (
+            w not in _ADJECTIVES
+            and not w.endswith(
+                (
+                    "ed",
+                    "al",
+                    "ic",
+                    "ive",
+                    "ous",
+                    "ful",
+                    "ary",
+                    "ent",
+                    "ant",
+                    "ern",
+                    "ese",
+                    "ish",
+                    "ian",
+                )
+            )
+            or re.match(r"\s*[,.;:)]", text[e2:])
+        ):
             break
         pos = e2
     if not candidates:

@@ -29,35 +29,44 @@ def test_number_with_comma_differs_and_shows_both():
         "the two leaders discussed drones along the 1,954-mile shared border",
         "the two leaders discussed drones along the 2,000-mile shared border",
     )
-    same, [ev] = ([e for e in check_numbers(a, b) if e.relation == r] for r in ("same", "differs"))
-    assert [e.message for e in same] == ["number agrees: two leaders ~ two leaders"]
-    assert ev.relation == "differs" and ev.message == "number differs: 1,954 miles vs 2,000 miles"
+    [ev] = [e for e in check_numbers(a, b) if e.relation == "differs"]
+    assert ev.message == 'number differs: "1,954-mile" here, "2,000-mile" in the source'
+    assert "number differs: number" not in ev.message  # one prefix, no made-up plural
     assert (
         ev.a.text == "1,954" and ev.b.text == "2,000" and ev.b.start == 100 + b.text.index("2,000")
     )
 
 
-def test_number_in_words_equals_digits():
-    a, b, _ = pair(
-        "The report describes nine strategic objectives.", "The strategy illustrated 9 objectives."
-    )
-    [ev] = check_numbers(a, b)
-    assert ev.relation == "same"
+def test_money_suffixes_agree():
+    a, b, _ = pair("The city got a $1M grant from the state.",
+                   "The city got a $1 million grant from the state.")
+    assert [e.relation for e in check_numbers(a, b)] == ["same"]
+    assert [e for e in run_checks(a, b, ()) if e.relation == "differs"] == []
+
+
+def test_number_without_counterpart_is_not_compared():
+    a, b, _ = pair("Police said 12 people were hurt in the blast on the bridge.",
+                   "Police said people were hurt in the blast on the bridge.")
+    assert check_numbers(a, b) == []
 
 
 def test_hedged_number_agrees():
-    a, b, _ = pair("the nearly 2,000-mile border", "the 1,954-mile border")
+    a, b, _ = pair("the border is nearly 2,000 miles long", "the border is 1,954 miles long")
     assert check_numbers(a, b)[0].relation == "same"
 
 
 def test_dates_in_different_formats_agree_and_differ():
-    a, b, _ = pair("Obama arrived on May 2, 2013.", "Obama arrived on 2 May 2013.")
+    a, b, _ = pair("Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on 2 May 2013.")
     assert check_dates(a, b, None, None)[0].relation == "same"
-    a, b, _ = pair("Obama arrived on May 2, 2013.", "Obama arrived on May 9, 2013.")
+    a, b, _ = pair("Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on May 9, 2013.")
     assert check_dates(a, b, None, None)[0].relation == "differs"
     # "back in May" resolved with each article's own date
-    a, b, _ = pair("Obama met his counterpart back in May.", "Obama met him in May 2013.")
+    a, b, _ = pair("Obama met his counterpart back in May.", "Obama met his counterpart in May 2013.")
     assert check_dates(a, b, "2013-07-05", None)[0].relation == "same"
+    a, b, _ = pair("The minister resigned on Tuesday, officials said.",
+                   "The minister resigned on Friday, officials said.")
+    [ev] = check_dates(a, b, "2013-06-01", "2013-06-01")
+    assert ev.relation == "differs" and '"Tuesday"' in ev.message and '"Friday"' in ev.message
 
 
 def test_spelling_variant_is_one_person_but_another_name_differs():
@@ -65,14 +74,14 @@ def test_spelling_variant_is_one_person_but_another_name_differs():
         "make sure that Peña Nieto is on the same page as Obama",
         "make sure that Pena Nieto is on the same page as Obama",
     )
-    [ev] = check_names(a, b, diff)
-    assert ev.relation == "variant" and "Peña" in ev.message
+    assert [e for e in check_names(a, b, diff) if e.relation == "differs"] == []
     a, b, diff = pair(
         "make sure that Peña Nieto is on the same page as Obama",
         "make sure that Peña Nieto is on the same page as Calderón",
     )
     [ev] = check_names(a, b, diff)
-    assert ev.relation == "differs" and ev.message == "name differs: Obama vs Calderón"
+    assert ev.relation == "differs"
+    assert ev.message == 'name differs: "Obama" here, "Calderón" in the source'
 
 
 def test_negation_inserted():
@@ -84,13 +93,30 @@ def test_negation_inserted():
     assert ev.relation == "differs" and ev.b.text == "not" and ev.a is None
 
 
-def test_opposite_direction_predicates():
+def test_both_sides_negative_is_no_difference():
+    a, b, diff = pair("The index did not reach the 2,000 level on Monday.",
+                      "The index failed to reach the 2,000 level on Monday.")
+    assert check_negation(a, b, diff) == []
+
+
+def test_quantifier_and_modality_swaps():
+    a, b, diff = pair("All workers will get the bonus this year, the firm said.",
+                      "Some workers may get the bonus this year, the firm said.")
+    kinds = {e.check for e in run_checks(a, b, diff) if e.relation == "differs"}
+    assert kinds == {"quantifier", "modality"}
+
+
+def test_opposite_direction_needs_the_aligned_subject():
+    a, b, _ = pair("Sales rose 5 pct in March, the company said.",
+                   "Sales fell 5 pct in March, the company said.")
+    [ev] = check_direction(a, b)
+    assert ev.relation == "differs" and "rose" in ev.message and "fell" in ev.message
+    # the seeds' false alarm: direction words in unaligned text are no evidence
     a, b, _ = pair(
         "The report highlights a strategic shift toward forgoing a closer working relationship.",
         "The strategy calls for deepening cooperation.",
     )
-    [ev] = check_direction(a, b)
-    assert ev.relation == "differs" and "forgoing" in ev.message and "deepening" in ev.message
+    assert check_direction(a, b) == []
     a, b, _ = pair("Intelligence sharing will increase.", "Intelligence sharing will grow.")
     assert check_direction(a, b) == []
 

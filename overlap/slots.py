@@ -1,0 +1,412 @@
+"""Typed differences between two sentences on the words their alignment pairs up.
+
+The two sentences are aligned word by word (difflib opcodes over folded words: shared words
+anchor the alignment, the stretches between them are the slots that differ). Only mentions in
+a slot that the alignment pairs with a slot on the other side are compared: a number in one
+sentence with no counterpart in the other is not a contradiction. Kinds compared: number,
+money, percent (values with units and qualifiers), date, weekday, time, name, negation,
+quantifier (all/some/none/most) and modality (will/may).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates, same_date
+from .quantities import Quantity, find_quantities
+from .textnorm import Token, tokenize
+
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "cant",
+        "wont",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "hasnt",
+        "havent",
+        "hadnt",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+    ]
+)
+# Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
+# polarity, so two sentences that both deny something are not told apart by wording alone.
+_NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
+_QUANTIFIERS = {
+    "all": "all",
+    "every": "all",
+    "each": "all",
+    "entire": "all",
+    "some": "some",
+    "several": "some",
+    "many": "some",
+    "few": "few",
+    "a few": "some",
+    "most": "most",
+    "majority": "most",
+    "none": "none",
+    "no": "none",
+}
+_MODALS = {
+    "will": "certain",
+    "shall": "certain",
+    "must": "certain",
+    "would": "conditional",
+    "may": "possible",
+    "might": "possible",
+    "could": "possible",
+    "can": "possible",
+    "should": "advised",
+}
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "judge", "justice"]
+)
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "but",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class SlotDiff:
+    """One comparison of aligned slots. `kind` is number | money | percent | date | weekday |
+    time | name | negation | quantifier | modality; `relation` is differs, same or variant
+    (a spelling variant of one name). `here`/`there` are the words on each side as written;
+    spans are absolute offsets (None where a side has no word, as for an added "not")."""
+
+    kind: str
+    relation: str
+    here: str
+    there: str
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+    message: str
+
+
+def _tok_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
+    return (idx[0], idx[-1] + 1) if idx else (-1, -1)
+
+
+def _in(r: tuple[int, int], lo: int, hi: int) -> bool:
+    return r[0] >= 0 and r[0] < hi and r[1] > lo
+
+
+def _quote(s: str) -> str:
+    return f'"{s}"'
+
+
+def compare_sentences(
+    a_text: str,
+    b_text: str,
+    a_offset: int = 0,
+    b_offset: int = 0,
+    a_date: str | None = None,
+    b_date: str | None = None,
+    there: str = "the source",
+) -> list[SlotDiff]:
+    """Typed comparisons between `a_text` (here) and `b_text` (there) on aligned slots.
+
+    >>> [d.message for d in compare_sentences("the 2,000-mile border", "the 1,954-mile border")]
+    ['number differs: "2,000-mile" here, "1,954-mile" in the source']
+    """
+    ta, tb = tokenize(a_text, a_offset), tokenize(b_text, b_offset)
+    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    ops = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
+    qa, qb = find_quantities(a_text, a_offset), find_quantities(b_text, b_offset)
+    da, db = find_dates(a_text, a_offset, a_date), find_dates(b_text, b_offset, b_date)
+    out: list[SlotDiff] = []
+    shared_content = sum(
+        1 for tag, i1, i2, _, _ in ops if tag == "equal" for n in na[i1:i2] if n not in _STOP
+    )
+    if shared_content < 2:
+        return out  # nothing anchors the alignment: the two sentences are not about one thing
+
+    def anchored(i1: int, i2: int, j1: int, j2: int) -> bool:
+        # A slot counts when an equal content word sits next to it on one side or the other.
+        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
+        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
+        return before or after
+
+    def show(side: str, start: int, end: int) -> str:
+        text, off = (a_text, a_offset) if side == "a" else (b_text, b_offset)
+        return text[start - off : end - off]
+
+    def msg(kind: str, here: str, there_words: str) -> str:
+        return f"{kind} differs: {_quote(here)} here, {_quote(there_words)} in {there}"
+
+    amap = {i + k: j + k for tag, i, i2, j, _ in ops if tag == "equal" for k in range(i2 - i)}
+
+    def window(r: tuple[int, int]) -> tuple[int, int] | None:
+        """The B tokens between the aligned words around A tokens r (the slot's counterpart);
+        None when no aligned word is near enough to place it."""
+        before = max((i for i in amap if i < r[0]), default=None)
+        after = min((i for i in amap if i >= r[1]), default=None)
+        if (before is None or r[0] - before > 3) and (after is None or after - r[1] > 3):
+            return None
+        lo = amap[before] + 1 if before is not None else 0
+        hi = amap[after] if after is not None else len(tb)
+        return (lo, hi) if hi - lo <= (r[1] - r[0]) + 6 else None
+
+    def counterparts(m: object, others: list, tokens_b: list[Token]) -> list:
+        r = _tok_range(ta, m.start, m.end)  # type: ignore[attr-defined]
+        w = window(r) if r[0] >= 0 else None
+        if w is None:
+            return []
+        return [
+            y
+            for y in others
+            if (rb := _tok_range(tokens_b, y.start, y.end))[0] >= 0
+            and rb[0] >= w[0]
+            and rb[1] <= w[1] + (rb[1] - rb[0])
+            and rb[0] < max(w[1], w[0] + 1)
+        ]
+
+    used_b: set[int] = set()
+    for x in qa:
+        cands = [y for y in counterparts(x, qb, tb) if id(y) not in used_b and _comparable(x, y)]
+        if not cands:
+            continue
+        y = cands[0]
+        used_b.add(id(y))
+        kind = x.kind if x.kind in ("money", "percent") else "number"
+        if x.text == y.text and x.unit == y.unit:
+            continue  # the same words: nothing to report
+        if x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit)):
+            rel, m = "same", f"{kind} agrees: {_quote(x.describe())} ~ {_quote(y.describe())}"
+        else:
+            rel, m = "differs", msg(kind, x.describe(), y.describe())
+        out.append(
+            SlotDiff(kind, rel, x.describe(), y.describe(), (x.start, x.end), (y.start, y.end), m)
+        )
+    for x in da:
+        for y in counterparts(x, db, tb):
+            same = same_date(x, y)
+            if same is None or id(y) in used_b:
+                continue
+            used_b.add(id(y))
+            if x.text == y.text and same:
+                break
+            kind = (
+                "time"
+                if x.kind == "time"
+                else "weekday"
+                if (x.kind == "weekday" and y.kind == "weekday")
+                else "date"
+            )
+            m = (
+                f"{kind} agrees: {x.describe()} ~ {y.describe()}"
+                if same
+                else f"{kind} differs: {x.describe()} here, {y.describe()} in {there}"
+            )
+            out.append(
+                SlotDiff(
+                    kind,
+                    "same" if same else "differs",
+                    x.text,
+                    y.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    m,
+                )
+            )
+            break
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "replace" or not anchored(i1, i2, j1, j2):
+            continue  # an added or dropped word has no counterpart to differ from
+        wa, wb = ta[i1:i2], tb[j1:j2]
+        mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [
+            (d.start, d.end) for d in (*da, *db)
+        ]
+
+        def plain(ts: list[Token], spans: list[tuple[int, int]] = mention_spans) -> list[Token]:
+            return [t for t in ts if not any(s <= t.start < e for s, e in spans)]
+
+        pa, pb = plain(wa), plain(wb)
+        # names: capitalised words on both sides of a short slot
+        if pa and pb and len(pa) <= 4 and len(pb) <= 4 and _name(pa, i1) and _name(pb, j1):
+            ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
+            span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
+            if [t.norm for t in pa] == [t.norm for t in pb]:
+                out.append(
+                    SlotDiff(
+                        "name",
+                        "variant",
+                        ha,
+                        hb,
+                        span_a,
+                        span_b,
+                        f"spelling variant: {ha} / {hb} (same name)",
+                    )
+                )
+            else:
+                out.append(SlotDiff("name", "differs", ha, hb, span_a, span_b, msg("name", ha, hb)))
+            continue
+        # quantifiers and modality: one word swapped for another of a different class
+        for table, kind in ((_QUANTIFIERS, "quantifier"), (_MODALS, "modality")):
+            ca = [t for t in pa if t.norm in table]
+            cb = [t for t in pb if t.norm in table]
+            if (
+                ca
+                and cb
+                and table[ca[0].norm] != table[cb[0].norm]
+                and not (
+                    kind == "quantifier"
+                    and {ca[0].norm, cb[0].norm} & {"no"}
+                    and _negative(ta) != _negative(tb)
+                )
+            ):
+                out.append(
+                    SlotDiff(
+                        kind,
+                        "differs",
+                        ca[0].raw,
+                        cb[0].raw,
+                        (ca[0].start, ca[0].end),
+                        (cb[0].start, cb[0].end),
+                        msg(kind, ca[0].raw, cb[0].raw),
+                    )
+                )
+    out.extend(_negation(ta, tb, ops, there))
+    return out
+
+
+def _comparable(x: Quantity, y: Quantity) -> bool:
+    if x.kind != y.kind and "count" not in (x.kind, y.kind):
+        return False
+    if x.kind == "money" and y.kind == "money":
+        return True  # "$1M" vs "£1M": the currency is part of what differs
+    return x.unit == y.unit or x.unit is None or y.unit is None
+
+
+def _name(tokens: list[Token], first_index: int) -> bool:
+    """Capitalised words, not only function words; the sentence's first word alone is not a
+    name ("The", "He")."""
+    if not all(t.raw[:1].isupper() for t in tokens):
+        return False
+    content = [
+        t
+        for t in tokens
+        if t.norm not in _STOP
+        and t.norm not in _TITLES
+        and t.norm not in _QUANTIFIERS
+        and t.norm not in _MODALS
+        and t.norm not in _NEGATIONS
+    ]
+    if not content:
+        return False
+    return not (first_index == 0 and len(tokens) == 1 and tokens[0].norm in _STOP)
+
+
+def _markers(tokens: list[Token]) -> list[Token]:
+    out = []
+    for k, t in enumerate(tokens):
+        raw = t.raw.lower()
+        if (
+            t.norm in _NEGATIONS
+            or raw.endswith(("n't", "n’t"))
+            or t.norm in _NEGATIVE_VERBS
+            and k + 1 < len(tokens)
+            and tokens[k + 1].norm == "to"
+        ):
+            out.append(t)
+    return out
+
+
+def _negative(tokens: list[Token]) -> bool:
+    return len(_markers(tokens)) % 2 == 1
+
+
+def _negation(
+    ta: list[Token], tb: list[Token], ops: list[tuple[str, int, int, int, int]], there: str
+) -> list[SlotDiff]:
+    """A negation added or removed in a slot, when the two sentences' polarities differ: "did
+    not reach" and "failed to reach" are both negative, so they do not differ."""
+    ma, mb = _markers(ta), _markers(tb)
+    if len(ma) % 2 == len(mb) % 2:
+        return []
+    changed_a = {k for tag, i1, i2, _, _ in ops if tag != "equal" for k in range(i1, i2)}
+    changed_b = {k for tag, _, _, j1, j2 in ops if tag != "equal" for k in range(j1, j2)}
+    ia = [t for t in ma if ta.index(t) in changed_a]
+    ib = [t for t in mb if tb.index(t) in changed_b]
+    if not ia and not ib:
+        return []
+    word = (ia or ib)[0]
+    here, there_w = (word.raw, "") if ia else ("", word.raw)
+    side = "here" if ia else f"in {there}"
+    return [
+        SlotDiff(
+            "negation",
+            "differs",
+            here,
+            there_w,
+            (word.start, word.end) if ia else None,
+            None if ia else (word.start, word.end),
+            f'negation differs: "{word.raw}" {side} only',
+        )
+    ]
+
+
+def differs(diffs: list[SlotDiff]) -> list[SlotDiff]:
+    return [d for d in diffs if d.relation == "differs"]
+
+
+__all__ = ["DateMention", "SlotDiff", "compare_sentences", "differs"]
