@@ -7,8 +7,10 @@ The fixture `tests/fixtures/seeds_result.json` is `overlap compare seeds/ --json
 from __future__ import annotations
 
 import copy
+import fnmatch
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -137,6 +139,10 @@ def test_cli_compare_writes_html(tmp_path, write, fake_embedder, monkeypatch):
 
 
 def test_assets_are_package_data():
+    # Named or matched by a glob in package-data, so a wheel carries them.
     text = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
-    for name in ("html_template.html", "html_report.css", "html_report.js", "html_views.js"):
-        assert name in text and (Path(html.__file__).parent / name).is_file()
+    patterns = tomllib.loads(text)["tool"]["setuptools"]["package-data"]["overlap.report"]
+    for name in ("html_template.html", "html_report.css", "html_report.js", "html_views.js",
+                 "check_template.html"):
+        assert any(fnmatch.fnmatch(name, p) for p in patterns), name
+        assert (Path(html.__file__).parent / name).is_file()

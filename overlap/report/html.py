@@ -18,10 +18,11 @@ Two things are done here rather than in the browser:
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from .json import dumps
 
 DATA_SLOT = "__OVERLAP_DATA__"
 CSS_SLOT = "/*__OVERLAP_CSS__*/"
@@ -75,7 +76,8 @@ def script_json(value: Any) -> str:
     >>> script_json({"text": "</script><b>&\u2028"})
     '{"text":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Never a bare NaN: JSON.parse rejects it and the whole page would stay blank.
+    text = dumps(value, separators=(",", ":"))
     # Five str.replace passes: several times faster than str.translate on a multi-MB blob.
     for raw, escaped in _SCRIPT_ESCAPES:
         text = text.replace(raw, escaped)
