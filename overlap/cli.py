@@ -220,7 +220,7 @@ def compare(
     from .dates import normalise_date
     from .outputs import atomic_path, check_outputs, write_text
     from .pipeline import compare as run_compare
-    from .report.json import to_document, write_document
+    from .report.json import dumps, to_document, write_document
 
     settings = load_settings(
         config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache
@@ -259,7 +259,7 @@ def compare(
         with atomic_path(html_path) as tmp:
             write_html(doc, tmp)
     if to_stdout:
-        sys.stdout.write(json_text(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n")
+        sys.stdout.write(json_text(dumps(doc, indent=2)) + "\n")
     elif not quiet:
         from .report.terminal import render
 

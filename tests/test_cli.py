@@ -4,8 +4,10 @@ is replaced by the fake, so these tests need no model and no network."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -114,7 +116,11 @@ def test_bad_inputs_are_skipped_and_listed(tmp_path, write, name, content, reaso
     out = tmp_path / "r.json"
     result = runner.invoke(app, ["compare", str(folder), "--json", str(out)])
     assert result.exit_code == 0, result.output
-    assert "skipped:" in result.stdout and reason in result.stdout
+    # the whole line, unwrapped, whatever the terminal width and the tmp path's length
+    assert any(
+        ln.startswith(f"skipped: {folder / name}") and reason in ln
+        for ln in result.stdout.splitlines()
+    ), result.stdout
     skipped = json.loads(out.read_text())["skipped"]
     assert any(reason in s["reason"] for s in skipped)
 
@@ -219,3 +225,248 @@ def test_judging_without_an_nli_model_says_so(tmp_path, write, monkeypatch):
     [f] = [f for f in doc["findings"] if f["kind"] == "edited"]
     assert f["verdict"] == "contradict"
     assert f["reasons"][0] == "number differs: three states vs four states"
+
+
+# --- lines users grep stay whole; data is printed as plain text (issue 10: item 1, D3, D5) ---
+
+
+def lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
+@pytest.mark.parametrize("columns", ["20", "40", "300"])
+def test_greppable_lines_are_one_line_at_any_width(tmp_path, write, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    deep = tmp_path / ("a folder with a rather long name and spaces " * 3).strip()
+    folder = corpus(deep, write)
+    write(deep, "in/notes.docx", b"PK")
+    expected = f"skipped: {folder / 'notes.docx'}: unsupported file type .docx; supported: "
+    shown = runner.invoke(app, ["compare", str(folder)])
+    assert shown.exit_code == 0 and any(ln.startswith(expected) for ln in lines(shown.stdout))
+    quiet = runner.invoke(app, ["compare", str(folder), "-q", "--json", str(deep / "r.json")])
+    assert any(ln.startswith(expected) for ln in lines(quiet.stderr)), quiet.stderr
+    missing = deep / "no such config.toml"
+    bad = runner.invoke(app, ["compare", str(folder), "--config", str(missing)])
+    assert bad.exit_code == 2
+    assert lines(bad.stderr) == [f"Error: {missing}: config file not found"]
+
+
+def test_markup_in_paths_and_metadata_is_printed_as_text(tmp_path, write):
+    folder = tmp_path / "[bold]in[/]"  # a folder "]" in a folder "[bold]in["
+    write(folder, "a [bold].txt", "Story A\n\n" + BODY)
+    write(folder, "b.txt", "Story B\n\nIn other news, " + BODY)
+    write(folder, "[b]notes.docx", b"PK")
+    args = ["compare", str(folder), "--outlet", "[red]Wire[/]", "--title", "[/]"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "[red]Wire[/]" in result.stdout and f"skipped: {folder / '[b]notes.docx'}: " in (
+        result.stdout
+    )
+    quiet = runner.invoke(app, [*args, "-q", "--json", str(tmp_path / "r.json")])
+    assert f"skipped: {folder / '[b]notes.docx'}: " in quiet.stderr
+    bad = runner.invoke(app, ["compare", str(folder), "--config", "[/]x[bold].toml"])
+    assert bad.exit_code == 2 and "Error: [/]x[bold].toml: config file not found" in bad.stderr
+    assert "MarkupError" not in bad.output
+
+
+def test_markup_in_check_sources_and_grid(tmp_path, write):
+    src = tmp_path / "[red]src[/]"
+    write(src, "[b]a.txt", "Story A\n\n" + BODY)
+    write(src, "metadata.json", json.dumps({"[b]a.txt": {"outlet": "[bold]Wire[/]"}}))
+    write(src, "[b]b.docx", b"PK")
+    draft = write(tmp_path, "[/]draft.txt", BODY)
+    result = runner.invoke(app, ["check", str(draft), "--against", str(src)])
+    assert result.exit_code == 1, result.output  # the draft copies its source: a finding
+    assert "[bold]Wire[/]" in result.stdout  # in the evidence and as the grid's column head
+    assert "claims × sources" in result.stdout and "Traceback" not in result.output
+    assert f"skipped: {src / '[b]b.docx'}: unsupported" in result.stdout
+
+
+CONTROLS = "\x1b]0;pwned\x07\x1b[2J\x9b31m\x1b]52;c;cGF3bg==\x07"
+
+
+def no_controls(text: str) -> bool:
+    return not any(ord(ch) < 32 and ch not in "\n\t" or 0x7F <= ord(ch) <= 0x9F for ch in text)
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path, write):
+    folder = tmp_path / "in"
+    poisoned = BODY.replace("agency", "agency" + CONTROLS)
+    write(folder, "a.txt", f"Story A{CONTROLS}\n\n" + poisoned)
+    write(folder, "b.txt", "Story B\n\nIn other news, " + poisoned)
+    write(folder, f"c{CONTROLS}.docx".replace("/", ""), b"PK")
+    args = ["compare", str(folder), "--outlet", f"Wire{CONTROLS}"]
+    out = tmp_path / "r.json"
+    for extra in ([], ["-q", "--json", str(out)], ["--json", "-"]):
+        result = runner.invoke(app, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        assert no_controls(result.stdout) and no_controls(result.stderr), extra
+    assert "]0;pwned" in result.stdout  # the text is shown, only the controls are gone
+    doc = json.loads(result.stdout)  # ...and JSON on stdout keeps them, escaped
+    assert {a["outlet"] for a in doc["articles"]} == {f"Wire{CONTROLS}"}
+    render = runner.invoke(app, ["render", str(out)])
+    assert render.exit_code == 0 and no_controls(render.stdout) and "skipped:" in render.stdout
+    write(tmp_path, "draft.txt", BODY.replace("agency", "agency" + CONTROLS))
+    for fmt in ("terminal", "markdown", "github", "json"):
+        result = runner.invoke(
+            app, ["check", str(tmp_path / "draft.txt"), "--against", str(folder), "--format", fmt]
+        )
+        assert result.exit_code == 1 and no_controls(result.stdout), fmt
+    bad = runner.invoke(app, ["compare", str(folder), "--config", f"x{CONTROLS}.toml"])
+    assert bad.exit_code == 2 and no_controls(bad.stderr) and "config file not found" in bad.stderr
+
+
+# --- output paths: checked before the run, never an input (D8, D16) ---
+
+
+@pytest.fixture
+def no_run(monkeypatch):
+    """Fail the test if the pipeline starts: a bad output path must be refused before it."""
+
+    def started(*a, **k):
+        raise AssertionError("the run started before the output path was checked")
+
+    monkeypatch.setattr("overlap.pipeline.compare", started)
+    monkeypatch.setattr("overlap.check.check", started)
+
+
+@pytest.mark.parametrize(
+    "option, where, message",
+    [
+        ("--json", "outdir", "is a folder; give a file name, such as"),
+        ("--markdown", "outdir", "is a folder"),
+        ("--html", "afile/r.html", "afile is a file, not a folder"),
+        ("--json", "in/a.txt", "that is the input"),
+        ("--markdown", "in/metadata.json", "that is the metadata sidecar"),
+        ("--html", "cache.sqlite", "that is the embedding cache"),
+    ],
+)
+def test_compare_refuses_bad_output_paths_before_the_run(
+    tmp_path, write, no_run, option, where, message
+):
+    folder = corpus(tmp_path, write)
+    (tmp_path / "outdir").mkdir()
+    write(tmp_path, "afile", "x")
+    before = (folder / "a.txt").read_text()
+    result = runner.invoke(app, ["compare", str(folder), option, str(tmp_path / where)])
+    assert result.exit_code == 2, result.output
+    [line] = lines(result.stderr)
+    assert line.startswith(f"Error: {option} {tmp_path / where}: ") and message in line
+    assert (folder / "a.txt").read_text() == before
+
+
+def test_read_only_output_folder_is_refused_before_the_run(tmp_path, write, no_run, monkeypatch):
+    folder = corpus(tmp_path, write)
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    real = os.access
+    # root may write anywhere, so the folder's mode cannot stand in for this as root
+    monkeypatch.setattr(os, "access", lambda p, m: False if Path(p) == ro else real(p, m))
+    result = runner.invoke(app, ["compare", str(folder), "--markdown", str(ro / "r.md")])
+    assert result.exit_code == 2 and f"cannot write in {ro} (permission denied)" in result.stderr
+
+
+def test_check_and_render_refuse_bad_output_paths(tmp_path, write, no_run):
+    folder = corpus(tmp_path, write)
+    draft = write(tmp_path, "draft.txt", BODY)
+    allow = write(tmp_path, "allow.txt", "")
+    for args, message in [
+        (["-o", str(tmp_path)], f"Error: --output {tmp_path}: is a folder"),
+        (["-o", str(draft)], "that is the input"),
+        (["--html", str(folder / "b.txt")], "that is the input"),
+        (["--allow", str(allow), "-o", str(allow)], "that is the input file"),
+    ]:
+        result = runner.invoke(app, ["check", str(draft), "--against", str(folder), *args])
+        assert result.exit_code == 2 and message in result.stderr, (args, result.output)
+    saved = write(tmp_path, "r.json", "{}")
+    result = runner.invoke(app, ["render", str(saved), "--markdown", str(saved)])
+    assert result.exit_code == 2 and "that is the result file" in result.stderr
+    assert saved.read_text() == "{}"
+
+
+def test_outputs_are_written_atomically(tmp_path, write, monkeypatch):
+    folder = corpus(tmp_path, write)
+    out, md = tmp_path / "r.json", tmp_path / "r.md"
+    out.write_text("old result")
+
+    def disk_full(doc):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("overlap.report.markdown.render", lambda doc: "# new\n")
+    monkeypatch.setattr("overlap.report.html.render", disk_full)
+    result = runner.invoke(
+        app, ["compare", str(folder), "--json", str(out), "--markdown", str(md),
+              "--html", str(tmp_path / "r.html"), "-q"],
+    )
+    assert result.exit_code == 2
+    assert "r.html: cannot write (No space left on device)" in result.stderr
+    assert json.loads(out.read_text())["summary"]["articles"] == 2 and md.read_text() == "# new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite", "in", "r.json", "r.md"]
+
+
+# --- option values (D17) and exit codes ---
+
+
+@pytest.mark.parametrize(
+    "command, args, message",
+    [
+        ("compare", ["--date", "notadate"], "--date 'notadate' not understood; use YYYY-MM-DD"),
+        ("compare", ["--limit", "-1"], "--limit must be 0 or more"),
+        ("render", ["--limit", "-1"], "--limit must be 0 or more"),
+        ("compare", ["--encoding", "klingon"], "unknown encoding 'klingon'"),
+    ],
+)
+def test_bad_option_values_exit_2(tmp_path, write, no_run, command, args, message):
+    target = corpus(tmp_path, write) if command == "compare" else write(tmp_path, "r.json", "{}")
+    result = runner.invoke(app, [command, str(target), *args])
+    assert result.exit_code == 2 and message in result.stderr, result.output
+
+
+def test_bad_settings_file_exits_2_with_the_setting(tmp_path, write):
+    folder = corpus(tmp_path, write)
+    cfg = write(tmp_path, "o.toml", 'judge = "no"\n')
+    result = runner.invoke(app, ["compare", str(folder), "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert lines(result.stderr) == [f"Error: {cfg}: judge must be true or false, got 'no' (text)"]
+    result = runner.invoke(app, ["compare", str(folder), "--config", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder; --config takes a TOML file" in result.stderr
+
+
+def test_a_bug_shows_its_traceback_and_exits_3(tmp_path, write, monkeypatch):
+    folder = corpus(tmp_path, write)
+
+    def bug(*a, **k):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr("overlap.pipeline.compare", bug)
+    result = runner.invoke(app, ["compare", str(folder)])
+    assert result.exit_code == 3
+    assert "Traceback" in result.stderr and "KeyError: 'a bug'" in result.stderr
+    assert "internal error" in result.stderr
+    monkeypatch.setattr("overlap.check.check", bug)
+    result = runner.invoke(app, ["check", str(folder / "a.txt"), "--against", str(folder)])
+    assert result.exit_code == 3 and "KeyError" in result.stderr
+    # the real entry point (not the test runner) exits the same way
+    with pytest.raises(SystemExit) as info:
+        app(["compare", str(folder)], prog_name="overlap")
+    assert info.value.code == 3
+
+
+def test_an_overlap_error_after_the_run_still_exits_2(tmp_path, write, monkeypatch):
+    from overlap.errors import ResultError
+
+    def late(doc):
+        raise ResultError("cannot render this (test)")
+
+    monkeypatch.setattr("overlap.report.markdown.render", late)
+    folder = corpus(tmp_path, write)
+    result = runner.invoke(app, ["compare", str(folder), "--markdown", str(tmp_path / "r.md")])
+    assert result.exit_code == 2 and lines(result.stderr) == ["Error: cannot render this (test)"]
+
+
+def test_the_installed_command_exits_2_on_bad_input(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "overlap", "compare", str(tmp_path / "missing.txt")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2 and result.stderr.startswith("Error: no readable articles")
