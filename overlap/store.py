@@ -159,8 +159,10 @@ class EmbeddingStore:
         except OSError as exc:
             self._give_up(f"is damaged ({why}) and cannot be moved aside ({exc.strerror or exc})")
             return
-        self._note(f"cache {self.path} was unusable ({why}); moved it to {aside.name} and "
-                   "started a new cache")
+        self._note(
+            f"cache {self.path} was unusable ({why}); moved it to {aside.name} and "
+            "started a new cache"
+        )
         self._open()
 
     # --- reading and writing -----------------------------------------------------------------
@@ -193,8 +195,10 @@ class EmbeddingStore:
             return {}
         if invalid and not self._invalid_noted:
             self._invalid_noted = True
-            self._note(f"cache {self.path}: {invalid} stored vectors were invalid (wrong size or "
-                       "not finite); they were recomputed")
+            self._note(
+                f"cache {self.path}: {invalid} stored vectors were invalid (wrong size or "
+                "not finite); they were recomputed"
+            )
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:

@@ -179,3 +179,90 @@ def test_busy_cores_of_other_programs_are_measured():
 
     busy = _others_busy_cores(0.05)
     assert busy >= 0.0  # a number of cores (infinite only where /proc/stat is unreadable)
+
+
+# --- a text's vector depends on the text alone (issue 10, D11) --------------------------------
+
+
+def test_same_length_batches_group_by_length_longest_first():
+    from overlap.embed import same_length_batches
+
+    assert same_length_batches([3, 5, 3, 3, 5], 2) == [[1, 4], [0, 2], [3]]
+    assert same_length_batches([], 4) == []
+    batches = same_length_batches([7, 2, 7, 9, 2, 7, 7], 3)
+    assert batches == [[3], [0, 2, 5], [6], [1, 4]]
+    assert sorted(i for b in batches for i in b) == list(range(7))  # every index once
+
+
+def test_invalid_cached_vectors_are_recomputed_not_used(tmp_path, fake_embedder):
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite"
+    with EmbeddingStore(path) as store:
+        expected, _, _ = embed_texts(fake_embedder, TEXTS, store)
+    nan, short, long = (
+        np.full(64, np.nan, np.float32),
+        np.ones(3, np.float32),
+        np.full(64, 1.0, np.float32),
+    )  # long: not a unit vector
+    db = sqlite3.connect(str(path))
+    for text, bad in zip(TEXTS[:2] + TEXTS[3:], (nan, short, long), strict=True):
+        db.execute(
+            "UPDATE embeddings SET dim=?, vector=? WHERE key=?",
+            (bad.shape[0], bad.tobytes(), text_key(text)),
+        )
+    db.commit()
+    db.close()
+    fake_embedder.calls.clear()
+    with EmbeddingStore(path) as store:
+        matrix, fresh, cached = embed_texts(fake_embedder, TEXTS, store)
+        assert (fresh, cached) == (3, 0)
+        assert "3 stored vectors were invalid" in store.notes[0]
+    np.testing.assert_array_equal(matrix, expected)
+    with EmbeddingStore(path) as store:  # the good vectors were written back
+        assert embed_texts(fake_embedder, TEXTS, store)[1:] == (0, 3)
+        assert store.notes == []
+
+
+def test_a_broken_cache_gives_the_same_vectors_as_none(tmp_path, fake_embedder):
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"\x00garbage" * 1000)
+    with EmbeddingStore(path) as store:
+        matrix, fresh, cached = embed_texts(fake_embedder, TEXTS, store)
+        assert (fresh, cached) == (3, 0) and len(store.notes) == 1
+    np.testing.assert_array_equal(matrix, embed_texts(fake_embedder, TEXTS, None)[0])
+
+
+NEWS = [
+    "Officials met on Thursday to discuss border security with Mexico.",
+    "The council approved the new budget.",
+    "Heavy rain flooded several streets in the old town on Sunday evening after a storm.",
+    "A short one.",
+    "Peña Nieto said the policy would change how agencies work together across the border.",
+    "Mexico's interior ministry will be the single point of contact for U.S. agencies.",
+    "The agencies will continue to share intelligence.",
+]
+
+
+@pytest.mark.slow
+def test_real_vectors_do_not_depend_on_the_batch_or_the_cache(tmp_path):
+    from overlap.embed import MiniLM
+
+    model = MiniLM()
+    target = NEWS[0]
+    alone = model.encode([target])[0]
+    # Inside batches of other texts, longer and shorter, in any position, and among copies.
+    for batch in (NEWS, NEWS[::-1], [*NEWS[3:], target], [target] * 40):
+        vectors = model.encode(batch)
+        rows = [i for i, t in enumerate(batch) if t == target]
+        for r in rows:
+            np.testing.assert_array_equal(vectors[r], alone)
+    # With a fresh cache and with one warmed by other texts, in other chunks.
+    with EmbeddingStore(tmp_path / "fresh.sqlite") as store:
+        fresh, _, _ = embed_texts(model, NEWS, store)
+    with EmbeddingStore(tmp_path / "warm.sqlite") as store:
+        embed_texts(model, NEWS[1::2] + ["Some other corpus entirely, with its own words."], store)
+        warm, _, cached = embed_texts(model, NEWS, store, chunk=2)
+        assert cached == 3
+    np.testing.assert_array_equal(fresh, warm)
+    assert fresh.dtype == np.float32

@@ -151,7 +151,7 @@ def test_a_healthy_cache_has_no_notes(tmp_path):
     [
         pytest.param(lambda p: p.write_bytes(b"this is not a database\n" * 100), id="garbage"),
         pytest.param(lambda p: p.write_bytes(p.read_bytes()[:100]), id="truncated-header"),
-        pytest.param(lambda p: p.write_bytes(p.read_bytes()[:4096 * 3]), id="truncated"),
+        pytest.param(lambda p: p.write_bytes(p.read_bytes()[: 4096 * 3]), id="truncated"),
         pytest.param(
             lambda p: p.write_bytes(p.read_bytes()[:4096] + b"\xff" * (p.stat().st_size - 4096)),
             id="pages-overwritten",
@@ -251,12 +251,25 @@ def test_non_finite_vectors_are_never_stored(tmp_path):
 
 def test_rows_of_the_wrong_size_or_norm_are_refused_when_asked(tmp_path):
     with EmbeddingStore(tmp_path / "c.sqlite") as store:
-        store.put_many("m", {"unit": vec(0.6, 0.8), "long": vec(3.0, 4.0), "zero": vec(0.0, 0.0),
-                             "three": vec(1.0, 0.0, 0.0)})
+        store.put_many(
+            "m",
+            {
+                "unit": vec(0.6, 0.8),
+                "long": vec(3.0, 4.0),
+                "zero": vec(0.0, 0.0),
+                "three": vec(1.0, 0.0, 0.0),
+            },
+        )
         assert set(store.get_many("m", ["unit", "long", "zero", "three"])) == {
-            "unit", "long", "zero", "three"}
+            "unit",
+            "long",
+            "zero",
+            "three",
+        }
         assert set(store.get_many("m", ["unit", "long", "zero", "three"], dim=2, unit=True)) == {
-            "unit", "zero"}
+            "unit",
+            "zero",
+        }
 
 
 def test_a_folder_as_cache_path_means_no_cache(tmp_path):
@@ -265,8 +278,10 @@ def test_a_folder_as_cache_path_means_no_cache(tmp_path):
     with EmbeddingStore(path) as store:
         store.put_many("m", {"k": vec(1.0)})
         assert store.get_many("m", ["k"]) == {}
-        assert store.notes == [f"cache {path} is a folder, not a file; set cache_path to a file "
-                               "name; running without the cache"]
+        assert store.notes == [
+            f"cache {path} is a folder, not a file; set cache_path to a file "
+            "name; running without the cache"
+        ]
     assert list(path.iterdir()) == []  # a folder is never moved or written into
 
 
@@ -322,8 +337,9 @@ def test_a_full_disk_stops_saving_but_not_the_run(tmp_path):
         store._db = FullDisk(store._db)
         store.put_many("m", {"k": vec(1.0)})
         store.put_many("m", {"k2": vec(1.0)})
-        assert store.notes == [f"cache {path}: database or disk is full; new vectors are not "
-                               "saved this run"]
+        assert store.notes == [
+            f"cache {path}: database or disk is full; new vectors are not saved this run"
+        ]
         assert len(store.get_many("m", [text_key("0"), text_key("1")])) == 2
 
 
