@@ -171,15 +171,27 @@ class NLIModel:
         self._load()
         import torch
 
-        # Batches of similar length waste little time on padding; results go back in input order.
-        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
+        # Pairs of one token length per batch, no padding: padding changes bf16 results, so a
+        # pair's scores would depend on the other pairs in its batch (embed.same_length_batches).
+        from .embed import same_length_batches
+
+        firsts, seconds = [a for a, _ in pairs], [b for _, b in pairs]
+        lengths = [
+            len(ids)
+            for start in range(0, len(pairs), 1024)
+            for ids in self._tokenizer(
+                firsts[start : start + 1024],
+                seconds[start : start + 1024],
+                truncation=True,
+                max_length=self.max_length,
+            )["input_ids"]
+        ]
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         with torch.inference_mode():
-            for start in range(0, len(order), self.batch_size):
-                chunk = order[start : start + self.batch_size]
+            for chunk in same_length_batches(lengths, self.batch_size):
                 batch = self._tokenizer(
-                    [pairs[i][0] for i in chunk],
-                    [pairs[i][1] for i in chunk],
+                    [firsts[i] for i in chunk],
+                    [seconds[i] for i in chunk],
                     padding=True,
                     truncation=True,
                     max_length=self.max_length,

@@ -233,3 +233,41 @@ def test_nli_precision_is_part_of_the_cache_key():
     assert bf16.model_id == fp32.model_id + "+bf16w"
     with pytest.raises(ModelError, match="precision"):
         nli.NLIModel(precision="int4")
+
+
+# --- a pair's scores depend on the pair alone (issue 10, D11/D12) -----------------------------
+
+NEWS_PAIRS = [
+    (
+        "The two countries share a 1,954-mile border.",
+        "The two countries share a 2,000-mile border.",
+    ),
+    (
+        "The agencies will continue to share intelligence.",
+        "The agencies will not continue to share intelligence.",
+    ),
+    (
+        "Mexico's government said on Tuesday that it would hand over the suspects to U.S. "
+        "officials once the paperwork was complete.",
+        "The suspects will be handed over.",
+    ),
+    ("A short one.", "A short one."),
+    (
+        "Peña Nieto said the policy would change how agencies work together.",
+        "Peña Nieto said the policy would change how agencies work together.",
+    ),
+]
+
+
+@pytest.mark.slow
+def test_real_scores_do_not_depend_on_the_batch(real_model):
+    target = NEWS_PAIRS[1]
+    alone = real_model.predict([target])[0]
+    for batch in (NEWS_PAIRS, NEWS_PAIRS[::-1], [target] * 40, [*NEWS_PAIRS[2:], target]):
+        probs = real_model.predict(batch)
+        for row in (i for i, p in enumerate(batch) if p == target):
+            np.testing.assert_array_equal(probs[row], alone)
+    # and both ways, as the judge asks, in one call or pair by pair
+    together = nli.predict_both_ways(real_model, NEWS_PAIRS)
+    for k, pair in enumerate(NEWS_PAIRS):
+        np.testing.assert_array_equal(together[k], nli.predict_both_ways(real_model, [pair])[0])
