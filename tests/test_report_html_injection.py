@@ -78,14 +78,28 @@ def test_report_metadata_stays_in_the_data_block(value):
 def _check_doc(value: str) -> dict:
     text = "First sentence here. " + value + " second."
     return {
-        "schema_version": "check-1.0", "tool": {"name": "overlap", "version": "0"},
+        "schema_version": "check-1.0",
+        "tool": {"name": "overlap", "version": "0"},
         "draft": {"id": "d", "source": value, "title": value, "chars": len(text), "text": text},
         "sources": [{"id": "s", "source": value, "outlet": value, "date": None, "title": value}],
-        "skipped": [{"source": value, "reason": value}], "notes": [value],
-        "fail_on": ["copied"], "failed": False, "summary": {"unsupported": 1},
-        "sentences": [{"index": 0, "id": value, "class": "unsupported", "allowed": False,
-                       "sources_disagree": False, "line": 1, "column": 1,
-                       "span": {"start": 0, "end": 20, "text": text[:20]}, "links": []}],
+        "skipped": [{"source": value, "reason": value}],
+        "notes": [value],
+        "fail_on": ["copied"],
+        "failed": False,
+        "summary": {"unsupported": 1},
+        "sentences": [
+            {
+                "index": 0,
+                "id": value,
+                "class": "unsupported",
+                "allowed": False,
+                "sources_disagree": False,
+                "line": 1,
+                "column": 1,
+                "span": {"start": 0, "end": 20, "text": text[:20]},
+                "links": [],
+            }
+        ],
         "grid": {"sources": ["s"], "rows": [["silent"]]},
     }
 

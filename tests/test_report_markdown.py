@@ -111,7 +111,12 @@ def test_code_span_cannot_be_closed_by_a_backtick(doc):
 def test_changed_words_are_bold_and_escaped(doc):
     f = doc["findings"][0]
     f["b"]["text"] = "one <two> three"
-    f["diff"] = [{"op": "replace", "a": {"start": 0, "end": 0},
-                  "b": {"start": f["b"]["start"] + 4, "end": f["b"]["start"] + 9}}]
+    f["diff"] = [
+        {
+            "op": "replace",
+            "a": {"start": 0, "end": 0},
+            "b": {"start": f["b"]["start"] + 4, "end": f["b"]["start"] + 9},
+        }
+    ]
     page = _html(markdown.render(doc))
     assert "one <strong>&lt;two&gt;</strong> three" in page

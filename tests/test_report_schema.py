@@ -49,63 +49,164 @@ def _set(d: dict, *path_value):
 
 # (what is broken, how, the path the message must name, words it must say)
 BROKEN = [
-    ("finding without score", lambda d: _del(d, "findings", 0, "score"),
-     "findings[0]", "missing 'score'"),
-    ("summary without by_kind", lambda d: _del(d, "summary", "by_kind"),
-     "summary", "missing 'by_kind'"),
-    ("finding naming a missing article", lambda d: _set(d, "findings", 2, "b", "article", "nope"),
-     "findings[2].b.article", "no article has the id 'nope'"),
-    ("score as text", lambda d: _set(d, "findings", 1, "score", "0.9"),
-     "findings[1].score", "must be number, not a string"),
-    ("score above 1", lambda d: _set(d, "findings", 1, "score", 1.5),
-     "findings[1].score", "maximum"),
-    ("score null (was NaN)", lambda d: _set(d, "findings", 1, "score", None),
-     "findings[1].score", "must be number, not null"),
-    ("unknown kind", lambda d: _set(d, "findings", 0, "kind", "stolen"),
-     "findings[0].kind", "'stolen' is not one of verbatim"),
-    ("negative offset", lambda d: _set(d, "findings", 0, "a", "start", -3),
-     "findings[0].a.start", "minimum"),
-    ("span past the article's end", lambda d: _set(d, "findings", 0, "a", "end", 10**7),
-     "findings[0].a", "not inside the article's text"),
-    ("span text not the article's", lambda d: _set(d, "findings", 0, "a", "text", "other"),
-     "findings[0].a.text", "differs from the article's text"),
-    ("diff op outside the article", lambda d: _set(d, "findings", 1, "diff", 0, "b", "end", 10**7),
-     "findings[1].diff[0].b", "is not inside article"),
-    ("articles not a list", lambda d: _set(d, "articles", {}),
-     "articles", "must be array, not an object"),
-    ("article without id", lambda d: _del(d, "articles", 3, "id"),
-     "articles[3]", "missing 'id'"),
-    ("two articles with one id", lambda d: _set(d, "articles", 1, "id", d["articles"][0]["id"]),
-     "articles[1].id", "is used by two articles"),
-    ("chars not the text length", lambda d: _set(d, "articles", 0, "chars", 3),
-     "articles[0].chars", "the text has"),
-    ("skipped entry without reason", lambda d: _set(d, "skipped", [{"source": "x.docx"}]),
-     "skipped[0]", "missing 'reason'"),
-    ("verdict without confidence", lambda d: _set(d, "findings", 2, "confidence", None),
-     "findings[2].confidence", "must be number, not null"),
-    ("unknown verdict", lambda d: _set(d, "findings", 2, "verdict", "maybe"),
-     "findings[2].verdict", "'maybe' is not one of agree"),
-    ("nli triple of two", lambda d: _set(d, "findings", 0, "nli", {"a->b": [0.5, 0.5]}),
-     "findings[0].nli.a->b", "must have at least 3 items, has 2"),
-    ("evidence span naming a missing article",
-     lambda d: _set(d, "findings", 2, "evidence",
-                    [{"check": "name", "relation": "variant", "message": "m",
-                      "a": {"article": "gone", "start": 0, "end": 0, "text": ""}, "b": None}]),
-     "findings[2].evidence[0].a.article", "no article has the id 'gone'"),
-    ("attribution not an object", lambda d: _set(d, "findings", 0, "attribution", "yes"),
-     "findings[0].attribution", "must be"),
-    ("schema version not 1.x text", lambda d: _set(d, "schema_version", "1.x"),
-     "schema_version", "does not match"),
-    ("quote outside the text", lambda d: _set(d, "articles", 0, "quotes", 0, "end", 10**7),
-     "articles[0].quotes[0]", "is not inside the text"),
-    ("1.1 finding without verdict", lambda d: _del(d, "findings", 0, "verdict"),
-     "findings[0]", "missing 'verdict'"),
+    (
+        "finding without score",
+        lambda d: _del(d, "findings", 0, "score"),
+        "findings[0]",
+        "missing 'score'",
+    ),
+    (
+        "summary without by_kind",
+        lambda d: _del(d, "summary", "by_kind"),
+        "summary",
+        "missing 'by_kind'",
+    ),
+    (
+        "finding naming a missing article",
+        lambda d: _set(d, "findings", 2, "b", "article", "nope"),
+        "findings[2].b.article",
+        "no article has the id 'nope'",
+    ),
+    (
+        "score as text",
+        lambda d: _set(d, "findings", 1, "score", "0.9"),
+        "findings[1].score",
+        "must be number, not a string",
+    ),
+    (
+        "score above 1",
+        lambda d: _set(d, "findings", 1, "score", 1.5),
+        "findings[1].score",
+        "maximum",
+    ),
+    (
+        "score null (was NaN)",
+        lambda d: _set(d, "findings", 1, "score", None),
+        "findings[1].score",
+        "must be number, not null",
+    ),
+    (
+        "unknown kind",
+        lambda d: _set(d, "findings", 0, "kind", "stolen"),
+        "findings[0].kind",
+        "'stolen' is not one of verbatim",
+    ),
+    (
+        "negative offset",
+        lambda d: _set(d, "findings", 0, "a", "start", -3),
+        "findings[0].a.start",
+        "minimum",
+    ),
+    (
+        "span past the article's end",
+        lambda d: _set(d, "findings", 0, "a", "end", 10**7),
+        "findings[0].a",
+        "not inside the article's text",
+    ),
+    (
+        "span text not the article's",
+        lambda d: _set(d, "findings", 0, "a", "text", "other"),
+        "findings[0].a.text",
+        "differs from the article's text",
+    ),
+    (
+        "diff op outside the article",
+        lambda d: _set(d, "findings", 1, "diff", 0, "b", "end", 10**7),
+        "findings[1].diff[0].b",
+        "is not inside article",
+    ),
+    (
+        "articles not a list",
+        lambda d: _set(d, "articles", {}),
+        "articles",
+        "must be array, not an object",
+    ),
+    ("article without id", lambda d: _del(d, "articles", 3, "id"), "articles[3]", "missing 'id'"),
+    (
+        "two articles with one id",
+        lambda d: _set(d, "articles", 1, "id", d["articles"][0]["id"]),
+        "articles[1].id",
+        "is used by two articles",
+    ),
+    (
+        "chars not the text length",
+        lambda d: _set(d, "articles", 0, "chars", 3),
+        "articles[0].chars",
+        "the text has",
+    ),
+    (
+        "skipped entry without reason",
+        lambda d: _set(d, "skipped", [{"source": "x.docx"}]),
+        "skipped[0]",
+        "missing 'reason'",
+    ),
+    (
+        "verdict without confidence",
+        lambda d: _set(d, "findings", 2, "confidence", None),
+        "findings[2].confidence",
+        "must be number, not null",
+    ),
+    (
+        "unknown verdict",
+        lambda d: _set(d, "findings", 2, "verdict", "maybe"),
+        "findings[2].verdict",
+        "'maybe' is not one of agree",
+    ),
+    (
+        "nli triple of two",
+        lambda d: _set(d, "findings", 0, "nli", {"a->b": [0.5, 0.5]}),
+        "findings[0].nli.a->b",
+        "must have at least 3 items, has 2",
+    ),
+    (
+        "evidence span naming a missing article",
+        lambda d: _set(
+            d,
+            "findings",
+            2,
+            "evidence",
+            [
+                {
+                    "check": "name",
+                    "relation": "variant",
+                    "message": "m",
+                    "a": {"article": "gone", "start": 0, "end": 0, "text": ""},
+                    "b": None,
+                }
+            ],
+        ),
+        "findings[2].evidence[0].a.article",
+        "no article has the id 'gone'",
+    ),
+    (
+        "attribution not an object",
+        lambda d: _set(d, "findings", 0, "attribution", "yes"),
+        "findings[0].attribution",
+        "must be",
+    ),
+    (
+        "schema version not 1.x text",
+        lambda d: _set(d, "schema_version", "1.x"),
+        "schema_version",
+        "does not match",
+    ),
+    (
+        "quote outside the text",
+        lambda d: _set(d, "articles", 0, "quotes", 0, "end", 10**7),
+        "articles[0].quotes[0]",
+        "is not inside the text",
+    ),
+    (
+        "1.1 finding without verdict",
+        lambda d: _del(d, "findings", 0, "verdict"),
+        "findings[0]",
+        "missing 'verdict'",
+    ),
 ]
 
 
 @pytest.mark.parametrize("what, breaks, where, words", BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_result_is_refused_with_the_first_problem(tmp_path, doc, what, breaks, where,
-                                                         words):
+def test_broken_result_is_refused_with_the_first_problem(tmp_path, doc, what, breaks, where, words):
     assert doc["findings"][2]["verdict"] == "agree"  # the cases above rely on the fixture
     breaks(doc)
     path = tmp_path / "r.json"
@@ -134,8 +235,9 @@ def test_seeds_result_and_a_fresh_result_validate(tmp_path, doc, write, fake_emb
     write(tmp_path, "in/a.txt", TEXT + "\n")
     write(tmp_path, "in/b.txt", "Breaking: " + TEXT.replace("capital", "city") + "\n")
     write(tmp_path, "in/c.docx", "x")
-    fresh = to_document(compare([str(tmp_path / "in")], Settings(cache_path=None),
-                                embedder=fake_embedder))
+    fresh = to_document(
+        compare([str(tmp_path / "in")], Settings(cache_path=None), embedder=fake_embedder)
+    )
     assert fresh["findings"] and fresh["skipped"]
     assert schema.first_problem(fresh) is None
     out = tmp_path / "fresh.json"
@@ -200,12 +302,14 @@ def test_compare_cli_result_validates(tmp_path, write, fake_models):
 def test_to_document_writes_no_non_finite_number(tmp_path, write, fake_embedder):
     write(tmp_path, "in/a.txt", TEXT + "\n")
     write(tmp_path, "in/b.txt", "Breaking: " + TEXT.replace("capital", "city") + "\n")
-    result = compare([str(tmp_path / "in")], Settings(cache_path=None, judge=False),
-                     embedder=fake_embedder)
+    result = compare(
+        [str(tmp_path / "in")], Settings(cache_path=None, judge=False), embedder=fake_embedder
+    )
     good = result.findings[0]
     nan = float("nan")
-    judged = Judgement(Verdict.AGREE, nan, ("same words",),
-                       nli={"a->b": (nan, 0.1, 0.1), "b->a": (0.8, 0.1, 0.1)})
+    judged = Judgement(
+        Verdict.AGREE, nan, ("same words",), nli={"a->b": (nan, 0.1, 0.1), "b->a": (0.8, 0.1, 0.1)}
+    )
     poisoned = dataclasses.replace(good, semantic=nan, judgement=judged)
     lost = dataclasses.replace(good, id="lost", score=nan)
     result = dataclasses.replace(result, findings=(poisoned, lost))

@@ -183,8 +183,10 @@ def _replace_non_finite(value: Any) -> int:
         if isinstance(v, float) and not math.isfinite(v):
             value[key] = 0.0 if key == "confidence" else None
             n += 1
-        elif key == "nli" and isinstance(v, dict) and not all(
-            _finite(p) for triple in v.values() for p in triple
+        elif (
+            key == "nli"
+            and isinstance(v, dict)
+            and not all(_finite(p) for triple in v.values() for p in triple)
         ):
             value[key] = None
             n += 1

@@ -71,8 +71,10 @@ def problems(doc: dict[str, Any]) -> Iterator[str]:
             for side in ("a", "b"):
                 n = len(texts.get(f[side]["article"], ""))
                 if not d[side]["start"] <= d[side]["end"] <= n:
-                    yield (f"{at}.diff[{k}].{side}: {_range(d[side])} is not inside article "
-                           f"{_short(f[side]['article'])} ({n} characters)")
+                    yield (
+                        f"{at}.diff[{k}].{side}: {_range(d[side])} is not inside article "
+                        f"{_short(f[side]['article'])} ({n} characters)"
+                    )
         for k, e in enumerate(f.get("evidence", [])):
             for side in ("a", "b"):
                 if e.get(side) is not None:
@@ -106,8 +108,15 @@ def _order(path: Any) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in path)
 
 
-_JSON_TYPE = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-              int: "an integer", float: "a number", type(None): "null"}
+_JSON_TYPE = {
+    dict: "an object",
+    list: "an array",
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    type(None): "null",
+}
 
 
 def _what(err: Any) -> str:
