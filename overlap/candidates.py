@@ -232,6 +232,7 @@ class ParaphraseCandidates:
     from_cache: int
     threshold: float  # the scorer's bar between articles with no other reuse
     threshold_related: float  # its bar between articles that already share copied text
+    notes: tuple[str, ...] = ()  # what was wrong with the cache, for the run's notes
 
 
 def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
@@ -319,6 +320,7 @@ def paraphrase_candidates(
     finally:
         if store:
             store.close()
+    cache_notes = tuple(store.notes) if store else ()
     passages, fresh, cached = len(texts) + extra[0], fresh + extra[1], cached + extra[2]
     model = load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
@@ -376,4 +378,4 @@ def paraphrase_candidates(
         for pair in pairs:
             related.get(key, {}).pop(pair, None)
     return ParaphraseCandidates(dict(found), dict(related), passages, fresh, cached, alone,
-                                related_min)
+                                related_min, cache_notes)

@@ -87,7 +87,7 @@ def analyse(
 
     describe = getattr(embedder, "describe", None)
     models = [describe() if describe else {"name": embedder.model_id}]
-    notes: list[str] = []
+    notes: list[str] = list(paraphrases.notes)  # a broken cache, and what was done about it
     if s.judge:
         if nli is None:
             nli, problem = load_nli()
@@ -109,6 +109,7 @@ def analyse(
         finally:
             if store:
                 store.close()
+                notes += [n for n in store.notes if n not in notes]  # the same fault: noted once
         # Related claims are reported where they disagree (and, for a check, where they agree);
         # undecided ones are not news.
         wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing_claims else {

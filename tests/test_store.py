@@ -375,3 +375,76 @@ def test_a_lock_taken_while_writing_keeps_the_vectors_read(tmp_path):
         finally:
             other.execute("ROLLBACK")
             other.close()
+
+
+# --- through a whole run: the notes reach the result, the findings do not change --------------
+
+SHARED = (
+    "The ministry said all requests for intelligence information must now be routed "
+    "through the Interior Ministry in the capital before reaching local police."
+)
+
+
+def small_corpus(tmp_path, write) -> str:
+    write(tmp_path, "c/one.txt", f"Farmers reported an early harvest this season.\n\n{SHARED}\n")
+    write(tmp_path, "c/two.txt", f"A new bridge opened on Monday.\n\n{SHARED}\n")
+    return str(tmp_path / "c")
+
+
+class NeutralNLI:
+    model_id = "fake-nli"
+
+    def predict(self, pairs):
+        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
+
+
+def run(corpus: str, cache, embedder):
+    from overlap import Settings, compare
+
+    return compare([corpus], Settings(cache_path=cache), embedder=embedder, nli=NeutralNLI())
+
+
+def findings(result) -> list[tuple]:
+    return [(f.kind.value, f.a.article, f.b.article, f.score) for f in result.findings]
+
+
+def broken_file(path):
+    path.write_bytes(b"not a database" * 500)
+
+
+def nan_rows(path):
+    db = sqlite3.connect(str(path))
+    dim = db.execute("SELECT dim FROM embeddings LIMIT 1").fetchone()[0]
+    db.execute("UPDATE embeddings SET vector=?", (np.full(dim, np.nan, np.float32).tobytes(),))
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("fault", "expected"),
+    [
+        (broken_file, "moved it to cache.sqlite.broken-1 and started a new cache"),
+        (nan_rows, "stored vectors were invalid"),
+        (lambda p: (p.unlink(), p.mkdir()), "is a folder"),
+    ],
+    ids=["corrupt", "nan", "folder"],
+)
+def test_a_run_on_a_faulty_cache_completes_notes_it_once_and_finds_the_same(
+    tmp_path, write, fake_embedder, fault, expected
+):
+    corpus = small_corpus(tmp_path, write)
+    clean = run(corpus, None, fake_embedder)
+    assert clean.findings and clean.extra["notes"] == []
+    cache = tmp_path / "cache.sqlite"
+    run(corpus, cache, fake_embedder)  # warm it
+    fault(cache)
+    result = run(corpus, cache, fake_embedder)
+    notes = [n for n in result.extra["notes"] if "cache" in n]
+    assert len(notes) == 1 and expected in notes[0], result.extra["notes"]
+    assert findings(result) == findings(clean)
+    again = run(corpus, cache, fake_embedder)  # a later run is not troubled (or warned once more)
+    assert findings(again) == findings(clean)
+    if fault is not broken_file and fault is not nan_rows:
+        assert len(again.extra["notes"]) == 1  # the folder is still there: said again, once
+    else:
+        assert again.extra["notes"] == []
