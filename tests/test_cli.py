@@ -224,7 +224,9 @@ def test_judging_without_an_nli_model_says_so(tmp_path, write, monkeypatch):
     # the typed checks still run: the copy changed "three" to "four"
     [f] = [f for f in doc["findings"] if f["kind"] == "edited"]
     assert f["verdict"] == "contradict"
-    assert f["reasons"][0] == "number differs: three states vs four states"
+    reason = f["reasons"][0]  # the wording is judge's; the facts in it are what matter here
+    assert reason.startswith("number differs") and "three states" in reason
+    assert "four states" in reason
 
 
 # --- lines users grep stay whole; data is printed as plain text (issue 10: item 1, D3, D5) ---
