@@ -50,7 +50,7 @@ BG_PASSAGE = "background: two sentences of one source passage (ConTRoL/FEVER/MNL
 # --------------------------------------------------------------------------- child process
 
 
-def child(inputs: str, cache: str, out: str) -> None:
+def child(inputs: str, cache: str, out: str, judge: bool = True) -> None:
     """Run compare once and write what the parent needs as JSON (called in a fresh process)."""
     import resource
 
@@ -59,7 +59,7 @@ def child(inputs: str, cache: str, out: str) -> None:
     from overlap.pipeline import compare
 
     imported = time.perf_counter()
-    result = compare([inputs], Settings(cache_path=Path(cache)))
+    result = compare([inputs], Settings(cache_path=Path(cache), judge=judge))
     done = time.perf_counter()
     usage = resource.getrusage(resource.RUSAGE_SELF)
     stats = result.stats
@@ -80,6 +80,7 @@ def child(inputs: str, cache: str, out: str) -> None:
             "embedded": stats.embedded,
             "embedded_from_cache": stats.embedded_from_cache,
             "seconds": stats.seconds,
+            "stages": stats.stages,
         },
         "settings": result.settings,
         "findings": [
@@ -100,7 +101,7 @@ def child(inputs: str, cache: str, out: str) -> None:
     Path(out).write_text(json.dumps(payload), encoding="utf-8")
 
 
-def measure(inputs: Path, cache: Path, label: str) -> dict:
+def measure(inputs: Path, cache: Path, label: str, judge: bool = True) -> dict:
     """Run `child` in a fresh interpreter; its peak RSS is its own (ru_maxrss of RUSAGE_SELF)."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
         out = Path(fh.name)
@@ -113,6 +114,7 @@ def measure(inputs: Path, cache: Path, label: str) -> dict:
         str(cache),
         "--child-out",
         str(out),
+        *([] if judge else ["--child-no-judge"]),
     ]
     log(f"{label}: compare on {inputs} (cache {cache})")
     load_before = os.getloadavg()[0]
@@ -717,16 +719,29 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=REPO / "benchmarks" / ".work",
         help="where the corpus, plant list and evaluation are written",
     )
+    ap.add_argument(
+        "--background",
+        choices=("filler", "real"),
+        default="filler",
+        help="filler: synthetic sentences (default); real: Reuters-21578 bodies and BBC "
+        "articles (benchmarks/reuters.py), sampled with --seed, --articles 0 for all",
+    )
+    ap.add_argument("--no-judge", action="store_true", help="compare with judge=False")
     for name in ("--child-inputs", "--child-cache", "--child-out"):
         ap.add_argument(name, help=argparse.SUPPRESS)
+    ap.add_argument("--child-no-judge", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.child_inputs:
-        child(args.child_inputs, args.child_cache, args.child_out)
+        child(args.child_inputs, args.child_cache, args.child_out, not args.child_no_judge)
         return 0
+    if args.background == "real":
+        from bench_real import run_real
+
+        return run_real(args, argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from synthetic import build_corpus, check_data
 
@@ -764,6 +779,7 @@ def main(argv: list[str] | None = None) -> int:
             corpus.directory,
             Path(tmp) / "synthetic-cache.sqlite",
             f"synthetic {args.articles} cold",
+            judge=not args.no_judge,
         )
 
     plants_doc = json.loads(corpus.plants_path.read_text(encoding="utf-8"))

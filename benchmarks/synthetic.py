@@ -559,8 +559,18 @@ def scaled_counts(n_articles: int) -> dict[str, int]:
     return {k: max(1, round(v * n_articles / 1000)) for k, v in PLANTS_PER_1000.items()}
 
 
-def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13) -> Corpus:
-    """Write `n_articles` .txt articles and plants.json under `work` (replaced if present)."""
+def build_corpus(
+    data: Path,
+    work: Path,
+    n_articles: int = 1000,
+    seed: int = 13,
+    background: list[tuple[str, list[str]]] | None = None,
+) -> Corpus:
+    """Write `n_articles` .txt articles and plants.json under `work` (replaced if present).
+
+    `background`, when given, is real articles as (id, paragraphs): they replace the filler
+    articles (and `n_articles`), and the plants go between or around their paragraphs.
+    """
     missing = check_data(data)
     if missing:
         raise DataMissing(", ".join(str(p) for p in missing))
@@ -573,7 +583,12 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
     ids = [f"syn{i:05d}" for i in range(n_articles)]
 
     articles: list[list[list[Segment]]] = []
-    for _ in range(n_articles):
+    if background is not None:
+        # A real paragraph is one segment ("r"): plants go next to it, never inside it.
+        ids = [ident for ident, _ in background]
+        n_articles = len(ids)
+        articles = [[[(par, ("r",))] for par in pars] for _, pars in background]
+    for _ in range(n_articles if background is None else 0):
         pars = []
         for _ in range(rng.randint(8, 20)):
             pars.append(
@@ -667,7 +682,7 @@ def build_corpus(data: Path, work: Path, n_articles: int = 1000, seed: int = 13)
                     placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
                     source, _, doc = pool.items[tag[1]]
                     filler_spans[ids[ai]].append([start, end, source, doc])
-                else:
+                elif tag[0] == "p":
                     key = (tag[1], tag[2])
                     if key in spans:
                         spans[key][1] = end
