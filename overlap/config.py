@@ -97,6 +97,15 @@ class Settings:
     encoding: str | None = None
     encoding_force: bool = False
     recursive: bool = False  # read the subfolders of folders given as input
+    # CSV/TSV inputs: the header names of the article text and metadata columns. None finds
+    # them by name (text: text, body, articleBody, content or article; title/headline, date,
+    # outlet/source, url/link, id); a named text column that is absent skips the file.
+    csv_text_column: str | None = None
+    csv_title_column: str | None = None
+    csv_date_column: str | None = None
+    csv_outlet_column: str | None = None
+    csv_url_column: str | None = None
+    csv_id_column: str | None = None
     # Embedding.
     batch_size: int = 64
     # "auto" (bf16 where the CPU has native bf16, else fp32), "bf16" or "fp32". bf16 embeds about

@@ -15,6 +15,19 @@ class Unreadable(Exception):
     """Raised by a reader for an input that should be skipped; the message is the reason."""
 
 
+@dataclass(frozen=True)
+class Item:
+    """One article found by a reader of many-article formats (WARC, ninjs, NewsML-G2, CSV):
+    where it came from, its text and metadata. `encoding` is set when the reader decoded it."""
+
+    source: str
+    ident: str
+    text: str
+    meta: dict[str, Any]
+    notes: tuple[str, ...] = ()
+    encoding: str | None = None
+
+
 # Byte order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
     (b"\x00\x00\xfe\xff", "utf-32-be"),
@@ -272,6 +285,11 @@ def _flat_html_text(html: str) -> str:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+# An article body given as an HTML fragment (ninjs body_html, NewsML-G2 inlineXML) is all
+# article, so it is read flat: trafilatura would judge short paragraphs of it to be chrome.
+html_fragment_text = _flat_html_text
 
 
 def _paragraphs_apart(text: str) -> str:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import glob
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from . import formats
+from . import archives, formats, newsml, ninjs, tabular, warc
 from .dates import normalise_date
 from .formats import Unreadable
 from .types import Article, Skipped
@@ -25,8 +25,22 @@ SUPPORTED = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "ninjs",
+    ".xml": "newsml",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".gz": "gz",
+    ".zip": "zip",
 }
-SUPPORTED_LIST = " ".join(sorted(SUPPORTED))
+# warcio reads compressed archives itself (record by record), so these are not "gz".
+_COMPOUND = {".warc.gz": "warc", ".arc.gz": "warc"}
+SUPPORTED_LIST = " ".join(sorted([*SUPPORTED, *_COMPOUND]))
+# Formats whose file holds many articles, each with its own metadata: no sidecar applies.
+_MANY = {"jsonl", "csv", "tsv", "warc", "zip"}
+# Readers given bytes: XML and web archives declare their own encodings.
+_BINARY = {"warc", "newsml", "gz", "zip"}
 # Sidecars hold metadata for the files beside them; they are not articles themselves.
 SIDECAR_NAME = "metadata.json"
 SIDECAR_SUFFIX = ".meta.json"
@@ -97,12 +111,13 @@ def _is_sidecar(path: Path) -> bool:
 def read_articles(
     inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None,
     recursive: bool = False, encoding_force: bool = False,
+    columns: tabular.Columns | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
 
     `encoding` applies to files that are not valid UTF-8 (to every file with `encoding_force`);
     a byte order mark always wins. `overrides` (title, outlet, date, author, url) win over every
-    other source of metadata.
+    other source of metadata. `columns` names the text and metadata columns of CSV/TSV files.
 
     >>> articles, skipped = read_articles(["seeds/"])  # doctest: +SKIP
     """
@@ -110,14 +125,9 @@ def read_articles(
     articles: list[Article] = []
     for path in paths:
         suffix = path.suffix.lower()
-        fmt = SUPPORTED.get(suffix)
+        fmt = format_of(path.name)
         if fmt is None:
-            skipped.append(
-                Skipped(
-                    str(path),
-                    f"unsupported file type {suffix or '(none)'}; supported: {SUPPORTED_LIST}",
-                )
-            )
+            skipped.append(Skipped(str(path), _unsupported(suffix)))
             continue
         try:
             data = path.read_bytes()
@@ -125,18 +135,19 @@ def read_articles(
             skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            records, bad = _records(path, fmt, data, encoding, encoding_force)
+            records, bad = _records(str(path), path.name, fmt, data, encoding, encoding_force,
+                                    columns)
         except Unreadable as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
         skipped.extend(bad)
         sidecar, sidecar_note = _sidecar_for(path)
-        if fmt == "jsonl":
-            sidecar = {}  # a JSONL row carries its own metadata
+        if fmt in _MANY:
+            sidecar = {}  # a JSONL/CSV row or a WARC record carries its own metadata
         for rec in records:
             notes = [*rec.notes, sidecar_note] if sidecar_note else rec.notes
-            _add(articles, skipped, rec.source, rec.ident, rec.text, fmt, rec.encoding, notes,
-                 rec.meta, sidecar, overrides)
+            _add(articles, skipped, rec.source, rec.ident, rec.text, rec.fmt or fmt,
+                 rec.encoding, notes, rec.meta, sidecar, overrides)
     return _unique_ids(articles), skipped
 
 
@@ -150,23 +161,96 @@ class _Record:
     meta: dict[str, Any]
     encoding: str
     notes: list[str]
+    fmt: str | None = None  # an archive member's own format
+
+
+def _unsupported(suffix: str) -> str:
+    return f"unsupported file type {suffix or '(none)'}; supported: {SUPPORTED_LIST}"
+
+
+def format_of(name: str) -> str | None:
+    """The format a file name says (`crawl.warc.gz` -> "warc"), None when unsupported."""
+    lower = name.lower()
+    compound = next((f for end, f in _COMPOUND.items() if lower.endswith(end)), None)
+    return compound or SUPPORTED.get(PurePosixPath(lower).suffix)
 
 
 def _records(
-    path: Path, fmt: str, data: bytes, encoding: str | None, force: bool
+    source: str, name: str, fmt: str, data: bytes, encoding: str | None, force: bool,
+    columns: tabular.Columns | None = None, depth: int = 0,
 ) -> tuple[list[_Record], list[Skipped]]:
-    """The articles in one file, per format. Raises Unreadable when the whole file is unusable;
-    returns the unusable parts of a file of many articles as Skipped."""
+    """The articles in one file (or archive member) called `name`, per format. Raises
+    Unreadable when the whole file is unusable; returns the unusable parts of a file of many
+    articles as Skipped."""
+    stem = _stem(name)
+    if fmt in ("gz", "zip"):
+        return _archive_records(source, name, fmt, data, encoding, force, columns, depth)
+    if fmt in _BINARY:
+        if not data.strip():
+            raise Unreadable("empty file; nothing to compare")
+        read = warc.read_warc(data, source, stem, encoding, force) if fmt == "warc" \
+            else newsml.read_newsml(data, source, stem)
+        return _from_items(read, "utf-8", [])
     text, used, notes = formats.decode(data, encoding, force)
     if fmt == "jsonl":
-        rows, bad = formats.read_jsonl(text, str(path))
+        rows, bad = formats.read_jsonl(text, source)
         return [
-            _Record(f"{path}:{lineno}", f"{path.stem}:{lineno}", body, meta, used, notes)
+            _Record(f"{source}:{lineno}", f"{stem}:{lineno}", body, meta, used, notes)
             for lineno, body, meta in rows
         ], bad
+    if fmt == "ninjs":
+        return _from_items(ninjs.read_ninjs(text, source, stem), used, notes)
+    if fmt in ("csv", "tsv"):
+        return _from_items(
+            tabular.read_table(text, source, stem, fmt == "tsv", columns), used, notes)
     body, meta = formats.read_document(text, fmt)  # txt, md, html
     notes = [*notes, *meta.pop("notes", [])]
-    return [_Record(str(path), path.stem, body, meta, used, notes)], []
+    return [_Record(source, stem, body, meta, used, notes)], []
+
+
+def _stem(name: str) -> str:
+    lower = name.lower()
+    end = next((e for e in _COMPOUND if lower.endswith(e)), None)
+    return name[: -len(end)] if end else PurePosixPath(name).stem
+
+
+def _from_items(
+    read: tuple[list[formats.Item], list[Skipped]], used: str, notes: list[str]
+) -> tuple[list[_Record], list[Skipped]]:
+    items, bad = read
+    return [
+        _Record(i.source, i.ident, i.text, i.meta, i.encoding or used, [*notes, *i.notes])
+        for i in items
+    ], bad
+
+
+def _archive_records(
+    source: str, name: str, fmt: str, data: bytes, encoding: str | None, force: bool,
+    columns: tabular.Columns | None, depth: int,
+) -> tuple[list[_Record], list[Skipped]]:
+    """Each member read as the file it would be on disk; a member that cannot be read is a
+    Skipped. One archive may hold another (a .txt.gz in a .zip), not deeper."""
+    if depth > 1:
+        raise Unreadable("archive nested too deep; unpack the outer archives first")
+    found, bad, notes = archives.members(source, name, fmt, data)
+    records: list[_Record] = []
+    for member in found:
+        member_fmt = format_of(member.name)
+        if member_fmt is None:
+            bad.append(Skipped(member.source,
+                               _unsupported(PurePosixPath(member.name).suffix.lower())))
+            continue
+        try:
+            recs, more = _records(member.source, member.name, member_fmt, member.data,
+                                  encoding, force, columns, depth + 1)
+        except Unreadable as exc:
+            bad.append(Skipped(member.source, str(exc)))
+            continue
+        records.extend(replace(r, fmt=r.fmt or member_fmt) for r in recs)
+        bad.extend(more)
+    if records and notes:
+        records[0] = replace(records[0], notes=[*records[0].notes, *notes])
+    return records, bad
 
 
 def _add(

@@ -528,7 +528,8 @@ def test_supported_suffixes_are_case_insensitive(tmp_path, write):
     path = write(tmp_path, "LOUD.TXT", BODY)
     [art], skipped = _read(path)
     assert skipped == [] and art.format == "txt"
-    assert set(SUPPORTED.values()) == {"txt", "md", "html", "jsonl"}
+    assert set(SUPPORTED.values()) == {"txt", "md", "html", "jsonl", "ninjs", "newsml", "csv",
+                                       "tsv", "warc", "gz", "zip"}
 
 
 def test_duplicate_stems_get_unique_ids(tmp_path, write):
