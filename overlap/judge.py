@@ -16,6 +16,14 @@ The rule, in order:
 6. Everything else is unclear.
 Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL (benchmarks/tune_judge.py),
 never on a test split.
+
+The rule reads one aligned sentence pair at a time (align.sentence_pairs): a long passage is
+judged sentence by sentence (windows of at most MAX_UNIT_WORDS words where there is no
+punctuation), so no model input grows with the passage and evidence stays with its sentence. The
+finding takes the most serious verdict of its pairs. Two rules no model can overrule:
+identical words (after folding) are never a contradiction, and a copy, or a pair that is nearly
+the same words, is contradicted only by a typed difference between aligned words (the NLI model
+gives some sentences paired with themselves 0.5 or more contradiction).
 """
 
 from __future__ import annotations
@@ -25,13 +33,20 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
+from rapidfuzz.distance import Indel
 
+from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .checks import run_checks
 from .store import EmbeddingStore, text_key
-from .textnorm import tokenize
-from .types import Evidence, Finding, Judgement, Kind, Segmented, Verdict
+from .textnorm import folded_words, tokenize
+from .types import DiffOp, Evidence, Finding, Judgement, Kind, Segmented, Span, Verdict
 
 HARD_CHECKS = {"number", "date", "name", "negation"}
+COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
+# Folded words matched (Indel similarity, 0-1) from which two sentences count as nearly the same
+# words: only a typed difference between aligned words can make them contradict.
+NEAR_IDENTICAL = 0.9
+Scores = dict[str, tuple[float, float, float]]
 
 
 class NLI(Protocol):
@@ -65,13 +80,21 @@ def load_nli() -> tuple[NLI | None, str | None]:
 
 def nli_scores(
     nli: NLI | None, findings: Sequence[Finding], store: EmbeddingStore | None = None
-) -> list[dict[str, tuple[float, float, float]] | None]:
-    """Both-way NLI probabilities for every finding, in one batch. With a store, scores are
-    cached like embeddings (keyed by model id and the hash of the text pair), so a second run on
-    the same corpus runs the model on nothing."""
-    if nli is None or not findings:
-        return [None] * len(findings)
-    pairs = [(f.a.text, f.b.text) for f in findings] + [(f.b.text, f.a.text) for f in findings]
+) -> list[Scores | None]:
+    """Both-way NLI probabilities for every finding taken whole, in one batch (short pairs
+    only: judge_all reads long passages by sentence pairs)."""
+    return pair_scores(nli, [(f.a.text, f.b.text) for f in findings], store)
+
+
+def pair_scores(
+    nli: NLI | None, texts: Sequence[tuple[str, str]], store: EmbeddingStore | None = None
+) -> list[Scores | None]:
+    """Both-way NLI probabilities for every (a, b) text pair, in one batch. With a store, scores
+    are cached like embeddings (keyed by model id and the hash of the text pair), so a second run
+    on the same corpus runs the model on nothing."""
+    if nli is None or not texts:
+        return [None] * len(texts)
+    pairs = [(a, b) for a, b in texts] + [(b, a) for a, b in texts]
     keys = [text_key(a + "\u0000" + b) for a, b in pairs]
     known = store.get_many(nli.model_id, list(dict.fromkeys(keys))) if store else {}
     todo = list(dict.fromkeys(k for k in keys if k not in known))
@@ -83,8 +106,17 @@ def nli_scores(
             store.put_many(nli.model_id, computed)
         known = {**known, **computed}
     probs = np.asarray([known[k] for k in keys], dtype=float)
-    n = len(findings)
+    n = len(texts)
     return [{"a->b": _triple(probs[k]), "b->a": _triple(probs[n + k])} for k in range(n)]
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same words after folding (case, accents, punctuation): never a contradiction."""
+    return folded_words(a) == folded_words(b)
+
+
+def near_identical(a: str, b: str) -> bool:
+    return Indel.normalized_similarity(folded_words(a), folded_words(b)) >= NEAR_IDENTICAL
 
 
 def _triple(row: np.ndarray) -> tuple[float, float, float]:
@@ -95,14 +127,19 @@ def judge(
     f: Finding,
     seg_a: Segmented,
     seg_b: Segmented,
-    nli: dict[str, tuple[float, float, float]] | None,
+    nli: Scores | None,
     t: Thresholds,
+    pair: tuple[Span, Span] | None = None,
 ) -> Judgement:
-    """The verdict on one finding, with reasons a reader can check."""
+    """The verdict on one aligned sentence pair of a finding (`pair`; default: the finding taken
+    whole), with reasons a reader can check."""
+    a, b = pair or (f.a, f.b)
     # A claim pair is not aligned text: a word diff would pair unrelated names, so the checks
     # that read the diff (names, negation inside it) do not run; negation falls back to counts.
-    diff = f.diff if f.kind is not Kind.CLAIM else ()
-    evidence = tuple(run_checks(f.a, f.b, diff, seg_a.article.date, seg_b.article.date))
+    diff = _diff_within(f.diff, a, b) if f.kind is not Kind.CLAIM else ()
+    if f.kind is Kind.CLAIM and near_identical(a.text, b.text):
+        diff = word_diff(a, b)  # nearly the same words: they align, and the checks read that
+    evidence = tuple(run_checks(a, b, diff, seg_a.article.date, seg_b.article.date))
     reasons = [e.message for e in evidence]
     entail_ab, contra_ab = (nli["a->b"][0], nli["a->b"][2]) if nli else (0.0, 0.0)
     entail_ba, contra_ba = (nli["b->a"][0], nli["b->a"][2]) if nli else (0.0, 0.0)
@@ -113,8 +150,11 @@ def judge(
         )
     hard = [e for e in evidence if e.relation == "differs" and e.check in HARD_CHECKS]
     direction = [e for e in evidence if e.check == "direction"]
-    copy = f.kind in (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
+    copy = f.kind in COPIES
     att = f.attribution
+    # Identical or nearly identical words: the model's opinion cannot make a contradiction.
+    same = same_words(a.text, b.text)
+    alike = copy or same or bool(diff) and near_identical(a.text, b.text)
 
     def done(
         verdict: Verdict, confidence: float, first: str, misquote: tuple[str, ...] = ()
@@ -136,7 +176,9 @@ def judge(
             else "credited quotation with changed words (misquote): " + "; ".join(changed)
         )
         return done(Verdict.AGREE, f.lexical, first, changed)
-    if f.kind is Kind.CLAIM:
+    if same:
+        return done(Verdict.AGREE, 1.0, "the same words")
+    if f.kind is Kind.CLAIM and not alike:
         return _judge_claim(evidence, reasons, nli, t, done)
     if hard:
         if nli and min(entail_ab, entail_ba) >= t.entail:
@@ -149,7 +191,7 @@ def judge(
     if direction and nli and max(contra_ab, contra_ba) >= t.direction:
         conf = 0.5 + 0.5 * max(contra_ab, contra_ba) if nli else 0.5
         return done(Verdict.CONTRADICT, conf, direction[0].message)
-    if nli and min(contra_ab, contra_ba) >= t.contradict:
+    if nli and min(contra_ab, contra_ba) >= t.contradict and not alike:
         return done(
             Verdict.CONTRADICT,
             min(contra_ab, contra_ba),
@@ -157,6 +199,8 @@ def judge(
         )
     if copy:
         return done(Verdict.AGREE, f.lexical, "the same words")
+    if alike and not hard and not direction:
+        return done(Verdict.AGREE, max(entail_ab, entail_ba, 0.8), "nearly the same words")
     differs = [e for e in evidence if e.relation == "differs"]
     if f.kind is Kind.PARAPHRASE and not differs and (not nli or max(contra_ab, contra_ba)
                                                       < t.contradict):
@@ -229,21 +273,79 @@ def misquoted_words(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str
     return tuple(out)
 
 
+def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]:
+    """The diff steps that lie inside one sentence pair of the finding."""
+    return tuple(d for d in diff if a.start <= d.a_start and d.a_end <= a.end
+                 and b.start <= d.b_start and d.b_end <= b.end)
+
+
+def combine(
+    f: Finding, pairs: Sequence[tuple[Span, Span]], verdicts: Sequence[Judgement]
+) -> Judgement:
+    """One judgement for a finding from those of its sentence pairs: a contradicted pair makes
+    the finding contradicted (with that pair's reasons first); else it agrees when pairs holding
+    at least half its words agree. Each pair that is not the same words is also kept as
+    `sentence` evidence (its spans and verdict), so a report can tell which sentence it was."""
+    if len(verdicts) == 1:
+        return verdicts[0]
+    if not verdicts:
+        return Judgement(Verdict.UNCLEAR, 0.0, ("no sentence pair to compare",))
+    worst = next((j for j in verdicts if j.verdict is Verdict.CONTRADICT), None)
+    words = [len(folded_words(a.text)) for a, _ in pairs]
+    agreeing = sum(w for w, j in zip(words, verdicts, strict=True) if j.verdict is Verdict.AGREE)
+    if worst is None:
+        worst = next((j for j in verdicts if j.verdict is Verdict.AGREE), verdicts[0]) \
+            if 2 * agreeing >= sum(words) else \
+            next(j for j in verdicts if j.verdict is not Verdict.AGREE)
+    verdict = worst.verdict
+    same_verdict = [j for j in verdicts if j.verdict is verdict]
+    confidence = min(j.confidence for j in same_verdict) if verdict is Verdict.AGREE else \
+        max(j.confidence for j in same_verdict)
+    # The deciding pair's reasons, then the first reason of each other pair with this verdict;
+    # each once (a long copy would otherwise repeat "the same words" per sentence).
+    reasons = dict.fromkeys([*worst.reasons, *(j.reasons[0] for j in same_verdict)])
+    evidence: list[Evidence] = []
+    for (a, b), j in zip(pairs, verdicts, strict=True):
+        evidence.extend(j.evidence)
+        if j.reasons[:1] != ("the same words",):
+            evidence.append(Evidence("sentence", j.verdict.value, j.reasons[0], a, b))
+    misquote = tuple(dict.fromkeys(m for j in verdicts for m in j.misquote))
+    return Judgement(verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), worst.nli,
+                     misquote)
+
+
 def judge_all(
     findings: Sequence[Finding],
     by_id: dict[str, Segmented],
     nli: NLI | None,
     t: Thresholds,
     store: EmbeddingStore | None = None,
+    max_words: int = MAX_UNIT_WORDS,
 ) -> list[Finding]:
-    """Judge every finding except within-article repeats (nothing to compare there)."""
+    """Judge every finding except within-article repeats (nothing to compare there), one
+    aligned sentence pair at a time; the NLI model sees every pair that is not the same words,
+    all in one batch, and never a text over `max_words` words."""
     todo = [f for f in findings if f.kind is not Kind.REPEAT]
-    scores = dict(zip((f.id for f in todo), nli_scores(nli, todo, store), strict=True))
+    plans = {f.id: sentence_pairs(f, by_id[f.a.article], by_id[f.b.article], max_words)
+             for f in todo}
+    # A finding read as one short pair is scored as before (its report shows the model's view);
+    # in a longer one, the pairs that are the same words need no model.
+    wanted = list(dict.fromkeys((a.text, b.text) for f in todo for a, b in plans[f.id]
+                                if len(plans[f.id]) == 1 or not same_words(a.text, b.text)))
+    scored = dict(zip(wanted, pair_scores(nli, wanted, store), strict=True))
+
+    def one(f: Finding) -> Judgement:
+        sa, sb = by_id[f.a.article], by_id[f.b.article]
+        pairs = plans[f.id]
+        if f.kind in COPIES and f.attribution is not None and f.attribution.quoted \
+                and f.attribution.credited:
+            # A credited quotation is read whole: its misquote note covers the whole quote.
+            whole = scored.get((f.a.text, f.b.text)) if pairs == [(f.a, f.b)] else None
+            return judge(f, sa, sb, whole, t)
+        verdicts = [judge(f, sa, sb, scored.get((a.text, b.text)), t, (a, b)) for a, b in pairs]
+        return combine(f, pairs, verdicts)
+
     return [
-        f
-        if f.kind is Kind.REPEAT
-        else dataclasses.replace(
-            f, judgement=judge(f, by_id[f.a.article], by_id[f.b.article], scores[f.id], t)
-        )
+        f if f.kind is Kind.REPEAT else dataclasses.replace(f, judgement=one(f))
         for f in findings
     ]

@@ -10,6 +10,7 @@ from overlap.align import align_copy, align_paraphrase
 from overlap.attribution import attribute
 from overlap.judge import Thresholds, judge_all
 from overlap.segment import segment
+from overlap.textnorm import word_count
 from overlap.types import Article, Kind, Verdict
 
 
@@ -142,3 +143,132 @@ def test_repeats_are_not_judged():
     nli = FakeNLI()
     [out] = judged([r], [s], nli)
     assert out.judgement is None and nli.seen == []
+
+
+# --- long passages are judged sentence pair by sentence pair (issue 10, D1) -----------------
+
+NEWS = [
+    "The central bank raised its main interest rate by half a point on Thursday.",
+    "Analysts had expected a smaller move after inflation eased in the spring.",
+    "The governor said further increases could not be ruled out this year.",
+    "Shares in the country's largest lenders rose sharply in early trading.",
+    "The currency gained against the dollar for the third day in a row.",
+]
+
+
+def long_pair(sentences=60, punctuation=True, change_every=0):
+    words = " ".join(NEWS[k % len(NEWS)] for k in range(sentences))
+    if not punctuation:
+        words = " ".join(w.strip(".,'").lower() for w in words.split())
+    copy = words.split()
+    if change_every:
+        copy = ["changed" if k % change_every == change_every - 1 else w
+                for k, w in enumerate(copy)]
+    return seg(words, "a"), seg(" ".join(copy), "b")
+
+
+class RecordingNLI(FakeNLI):
+    """Says `probs` for every pair and records the longest text it was given, in words."""
+
+    def __init__(self, probs=(0.1, 0.8, 0.1)):
+        super().__init__(probs)
+        self.longest = 0
+
+    def predict(self, pairs):
+        self.longest = max([self.longest, *(len(x.split()) for p in pairs for x in p)])
+        return super().predict(pairs)
+
+
+def test_a_long_edited_copy_never_reaches_the_model_whole():
+    from overlap.align import MAX_UNIT_WORDS, sentence_pairs
+
+    a, b = long_pair(sentences=60, change_every=37)
+    f = copy_finding(a, b)
+    assert len(f.a.text.split()) > 600  # one finding over the whole text
+    nli = RecordingNLI()
+    [out] = judged([f], [a, b], nli)
+    assert nli.seen and nli.longest <= MAX_UNIT_WORDS
+    # Nothing is cut away: the pairs hold every word of the copy, each sentence apart.
+    pairs = sentence_pairs(f, a, b)
+    assert sum(word_count(y.text) for _, y in pairs) == word_count(f.b.text)
+    assert all(x.text.count(".") == 0 for x, _ in pairs)  # a pair never spans two sentences
+    assert out.judgement.verdict is not Verdict.CONTRADICT
+
+
+def test_text_without_punctuation_is_read_in_capped_windows():
+    from overlap.align import MAX_UNIT_WORDS, sentence_pairs
+
+    a, b = long_pair(sentences=40, punctuation=False, change_every=40)
+    assert len(a.sentences) == 1  # no sentence ends at all
+    f = copy_finding(a, b)
+    pairs = sentence_pairs(f, a, b)
+    assert len(pairs) > 5 and all(len(x.text.split()) <= MAX_UNIT_WORDS and
+                                  len(y.text.split()) <= MAX_UNIT_WORDS for x, y in pairs)
+    assert sum(word_count(y.text) for _, y in pairs) == word_count(f.b.text)
+    nli = RecordingNLI()
+    judged([f], [a, b], nli)
+    assert 0 < nli.longest <= MAX_UNIT_WORDS
+
+
+def test_a_long_related_claim_is_read_in_windows_too():
+    a, b = long_pair(sentences=30, punctuation=False)
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    nli = RecordingNLI()
+    judged([claim], [a, b], nli)
+    from overlap.align import MAX_UNIT_WORDS
+
+    assert nli.longest <= MAX_UNIT_WORDS
+
+
+# --- the same words are never a contradiction, whatever the model says (issue 10, D12) ------
+
+
+def test_a_verbatim_copy_is_never_contradicted_and_costs_no_model_call():
+    a, b = long_pair(sentences=12)
+    nli = RecordingNLI((0.005, 0.005, 0.99))
+    [f] = judged([copy_finding(a, b)], [a, b], nli)
+    assert f.kind is Kind.VERBATIM and f.judgement.verdict is Verdict.AGREE
+    assert nli.seen == []
+    one = seg(NEWS[0], "x"), seg(NEWS[0], "y")
+    [g] = judged([copy_finding(*one)], list(one), nli)
+    assert g.judgement.verdict is Verdict.AGREE and g.judgement.reasons[0] == "the same words"
+
+
+def test_identical_claim_and_paraphrase_pairs_are_never_contradicted():
+    nli = RecordingNLI((0.005, 0.005, 0.99))
+    a, b = seg(NEWS[1], "a"), seg(NEWS[1].upper().replace(".", "!"), "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    for kind in (Kind.PARAPHRASE, Kind.CLAIM):
+        [out] = judged([dataclasses.replace(f, kind=kind)], [a, b], nli)
+        assert out.judgement.verdict is Verdict.AGREE, kind
+
+
+def test_near_identical_copy_contradicts_only_on_a_typed_difference():
+    nli = RecordingNLI((0.005, 0.005, 0.99))
+    text = "The governor said on Thursday that 12 further increases could come this year."
+    a = seg(text, "a")
+    reworded = seg(text.replace("could come", "might come"), "b")
+    [f] = judged([copy_finding(a, reworded)], [a, reworded], nli)
+    assert f.judgement.verdict is not Verdict.CONTRADICT
+    number = seg(text.replace("12", "15"), "c")
+    [g] = judged([copy_finding(a, number)], [a, number], nli)
+    assert g.judgement.verdict is Verdict.CONTRADICT and "12" in g.judgement.reasons[0]
+    negated = seg(text.replace("could come", "could not come"), "d")
+    [h] = judged([copy_finding(a, negated)], [a, negated], nli)
+    assert h.judgement.verdict is Verdict.CONTRADICT and "not" in h.judgement.reasons[0]
+
+
+def test_evidence_stays_with_its_sentence_pair():
+    first = "The ministry said 40 schools would close across the northern region next month."
+    second = "Teachers in the affected towns were told to prepare for online lessons instead."
+    a = seg(f"{first} {second}", "a")
+    b = seg(f"{first.replace('40', '55')} {second}", "b")
+    [f] = judged([copy_finding(a, b)], [a, b], RecordingNLI())
+    j = f.judgement
+    assert j.verdict is Verdict.CONTRADICT
+    [pair] = [e for e in j.evidence if e.check == "sentence"]
+    assert pair.relation == "contradict" and pair.b.text.startswith("The ministry said 55")
+    assert "Teachers" not in pair.b.text
+    numbers = [e for e in j.evidence if e.check == "number"]
+    assert numbers and all(e.b.start < b.sentences[1].start for e in numbers)
