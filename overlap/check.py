@@ -19,6 +19,7 @@ from .ingest import read_articles
 from .judge import NLI
 from .pipeline import analyse
 from .progress import Progress
+from .tabular import Columns
 from .textnorm import fold, normalise_line
 from .types import (
     CheckResult,
@@ -83,7 +84,8 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
                          "file")
     the_draft = drafts[0]
     found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
-                                        encoding_force=s.encoding_force)
+                                        encoding_force=s.encoding_force,
+                                        columns=Columns.from_settings(s))
     draft_path = Path(draft).resolve()
     found = [a for a in found if Path(a.source.rsplit(":", 1)[0]).resolve() != draft_path]
     if not found:

@@ -69,8 +69,7 @@ def expand_paths(inputs: Sequence[str], recursive: bool = False
                 skipped.append(
                     Skipped(
                         raw,
-                        "directory has no files; point at a folder of .txt, "
-                        ".md, .html or .jsonl articles",
+                        f"directory has no files; point at a folder of articles ({SUPPORTED_LIST})",
                     )
                 )
             paths.extend(found)

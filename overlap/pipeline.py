@@ -19,6 +19,7 @@ from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
 from .store import EmbeddingStore
+from .tabular import Columns
 from .types import Article, Kind, Result, RunStats, Skipped, Verdict
 
 
@@ -38,7 +39,8 @@ def compare(
     """
     s = settings or Settings()
     began = time.perf_counter()
-    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive, s.encoding_force)
+    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive, s.encoding_force,
+                                      Columns.from_settings(s))
     if not articles:
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
         raise InputError(

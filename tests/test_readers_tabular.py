@@ -85,3 +85,20 @@ def test_short_rows_empty_rows_and_a_broken_row(tmp_path):
 def test_csv_settings_must_be_text(value):
     with pytest.raises(ConfigError, match="csv_text_column must be text"):
         load_settings(csv_text_column=value)
+
+
+def test_compare_reads_csv_with_the_column_settings_of_a_config_file(tmp_path, fake_models):
+    from overlap.pipeline import compare
+
+    copy = ("Officials from both countries met on Thursday to discuss security cooperation "
+            "along the border between the two states, a government spokesman said.")
+    path = _csv(tmp_path / "wire.csv", [["story", "paper"], [copy, "Gazette"],
+                                        [copy, "Herald"]])
+    config = tmp_path / "overlap.toml"
+    config.write_text('csv_text_column = "story"\ncsv_outlet_column = "paper"\ncache_path = '
+                      f'"{tmp_path / "c.sqlite"}"\njudge = false\n', encoding="utf-8")
+    result = compare([str(path)], load_settings(config))
+    assert [(a.source, a.outlet) for a in result.articles] == [
+        (f"{path}:row 1", "Gazette"), (f"{path}:row 2", "Herald")]
+    assert list(result.skipped) == []
+    assert any(f.kind.value == "verbatim" for f in result.findings)
