@@ -253,8 +253,10 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "svg"}
 def _flat_html_text(html: str) -> str:
     """The page's text, one paragraph per block element, scripts and styles left out.
 
-    >>> _flat_html_text("<div><div><p>One.</p><p>Two <b>bold</b>.</p></div></div>")
-    'One.\n\nTwo bold.'
+    >>> print(_flat_html_text("<div><div><p>One.</p><p>Two <b>bold</b>.</p></div></div>"))
+    One.
+    <BLANKLINE>
+    Two bold.
     """
     from html.parser import HTMLParser
 
