@@ -7,7 +7,9 @@ compare stages do the finding; this module only reads the findings that touch th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -82,7 +84,10 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
         why = skipped[0].reason if skipped else "it holds more than one article"
         raise InputError(f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html "
                          "file")
-    the_draft = drafts[0]
+    raw_text = drafts[0].text
+    # Sentences follow the text, not the line breaks: a hard-wrapped paragraph is read as one
+    # (same length, so every offset and line number still points into the file as written).
+    the_draft = dataclasses.replace(drafts[0], text=unwrap(raw_text))
     found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
                                         encoding_force=s.encoding_force,
                                         columns=Columns.from_settings(s))
@@ -93,30 +98,78 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
         raise InputError(f"no readable sources{first}; give --against files, folders or globs")
     ids = {a.id for a in found}
     if the_draft.id in ids:  # keep the draft's id apart from every source's
-        the_draft = type(the_draft)(**{**the_draft.__dict__, "id": f"draft:{the_draft.id}"})
+        the_draft = dataclasses.replace(the_draft, id=f"draft:{the_draft.id}")
     result = analyse([the_draft, *found], [*skipped, *more_skipped], s, embedder, progress, nli,
                      keep_agreeing_claims=True)
     segs = {seg.article.id: seg for seg in result.segmented}
     draft_seg = segs[the_draft.id]
-    links = [link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
-             and f.kind is not Kind.REPEAT for link in _links(f, draft_seg, segs)]
-    line_base = _body_line(the_draft)
+    occurrence = _occurrences(draft_seg)
+    links = _unique([link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
+                     and f.kind is not Kind.REPEAT
+                     for link in _links(f, draft_seg, segs, occurrence)])
+    line_base = _body_line(drafts[0])
     allow = allow or set()
     checks = []
+    used: set[str] = set()
     for sent in draft_seg.sentences:
         mine = tuple(sorted((x for x in links if x.draft.start < sent.end and x.draft.end >
                              sent.start), key=lambda x: (SEVERITY.index(_CLASS_OF[x.relation]),
                                                          x.source, x.span.start)))
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         cls = _CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
-        ident = mine[0].id if mine else _hash("unsupported", sent.text)
+        ident = mine[0].id if mine else _hash("unsupported", sent.text, *occurrence[sent.index])
+        while ident in used:  # two sentences decided by one link: each keeps its own id
+            ident = _hash(ident, sent.text, str(sent.index))
+        used.add(ident)
         says = {x.relation for x in mine}
         disagree = "contradicts" in says and bool(says & {"supports", "quoted", "copied"})
-        line, column = _line_col(the_draft.text, sent.start, line_base)
+        line, column = _line_col(raw_text, sent.start, line_base)
         checks.append(SentenceCheck(sent.index, span, line, column, cls, mine, disagree,
                                     ident in allow, ident))
     return CheckResult(the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on),
                        result)
+
+
+_BLOCK_START = re.compile(r"\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~|={3,}\s*$|-{3,}\s*$)")
+
+
+def unwrap(text: str) -> str:
+    r"""`text` with each line break inside a paragraph turned into a space. A blank line, a
+    Markdown heading, list item, quote, table row, fence or rule starts a new block, as in
+    CommonMark; offsets do not move.
+
+    >>> unwrap("# Title\nA sentence that\nruns on.\n\n- item\n- item")
+    '# Title\nA sentence that runs on.\n\n- item\n- item'
+    """
+    lines = text.split("\n")
+    out = []
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        join = (line.strip() and nxt.strip() and not _BLOCK_START.match(line)
+                and not _BLOCK_START.match(nxt) and not line.endswith("  "))
+        out.append(line + (" " if join else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def _occurrences(draft: Segmented) -> dict[int, tuple[str, ...]]:
+    """Per sentence, () for the first sentence with its words and ("2",), ("3",), ... for later
+    ones with the same words: two identical sentences in one draft get two ids."""
+    seen: dict[str, int] = {}
+    out: dict[int, tuple[str, ...]] = {}
+    for sent in draft.sentences:
+        key = " ".join(normalise_line(sent.text).split())
+        seen[key] = seen.get(key, 0) + 1
+        out[sent.index] = () if seen[key] == 1 else (str(seen[key]),)
+    return out
+
+
+def _unique(links: list[SourceLink]) -> list[SourceLink]:
+    """One link per id (two findings may say the same about one sentence), reasons once each."""
+    out: dict[str, SourceLink] = {}
+    for x in links:
+        if x.id not in out:
+            out[x.id] = dataclasses.replace(x, reasons=tuple(dict.fromkeys(x.reasons)))
+    return list(out.values())
 
 
 def _hash(*parts: str) -> str:
@@ -124,27 +177,57 @@ def _hash(*parts: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented]) -> list[SourceLink]:
-    """What this finding says about the draft: one link per draft sentence it touches."""
+def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
+           occurrence: dict[int, tuple[str, ...]] | None = None) -> list[SourceLink]:
+    """What this finding says about the draft: one link per draft sentence it touches, with the
+    verdict and evidence of that sentence's own pairs (judge.combine's `sentence` evidence)."""
     draft_is_a = f.a.article == draft.article.id
     dspan, sspan = (f.a, f.b) if draft_is_a else (f.b, f.a)
     source = segs[sspan.article]
-    j = f.judgement
-    # The judge's own misquote note assumes `b` copied `a`; for a draft the copier is known, so
-    # the check words it itself (below).
-    reasons = [r for r in (j.reasons if j else ()) if not r.startswith("credited quotation")]
-    relation = _relation(f, draft, dspan, source, sspan, reasons)
+    occurrence = occurrence or {}
     out = []
     for sent in draft.sentences:
-        if sent.start < dspan.end and sent.end > dspan.start:
-            ident = _hash(relation, sent.text, sspan.article, sspan.text)
-            out.append(SourceLink(ident, sspan.article, relation, dspan, sspan, tuple(reasons), f))
+        if not (sent.start < dspan.end and sent.end > dspan.start):
+            continue
+        verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
+        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict)
+        ident = _hash(relation, sent.text, sspan.article, sspan.text,
+                      *occurrence.get(sent.index, ()))
+        out.append(SourceLink(ident, sspan.article, relation, dspan, sspan,
+                              tuple(dict.fromkeys(reasons)), f))
     return out
 
 
+def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict | None, list[str]]:
+    """The verdict and reasons of the finding for the draft text start:end. A finding judged in
+    several sentence pairs gives a sentence only what its own pairs found: a number changed in
+    one sentence does not contradict its neighbour."""
+    j = f.judgement
+    # The judge's own misquote note assumes `b` copied `a`; for a draft the copier is known, so
+    # the check words it itself (_relation).
+    reasons = [r for r in (j.reasons if j else ()) if not r.startswith("credited quotation")]
+    if j is None:
+        return None, reasons
+    pairs = [e for e in j.evidence if e.check == "sentence"]
+    if not pairs:
+        return j.verdict, reasons
+
+    def here(e: object) -> bool:
+        span = getattr(e, "a" if draft_is_a else "b")
+        return span is not None and span.start < end and span.end > start
+
+    mine = [e for e in pairs if here(e)]
+    says = {e.relation for e in mine}
+    verdict = (Verdict.CONTRADICT if "contradict" in says else
+               Verdict.AGREE if "agree" in says or not mine else Verdict.UNCLEAR)
+    typed = [e.message for e in j.evidence if e.check != "sentence" and e.relation != "same"
+             and here(e)]
+    own = [e.message for e in sorted(mine, key=lambda e: e.relation != verdict.value)]
+    return verdict, [*own, *typed] or ["the same words"]
+
+
 def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspan: Span,
-              reasons: list[str]) -> str:
-    verdict = f.judgement.verdict if f.judgement else None
+              reasons: list[str], verdict: Verdict | None) -> str:
     if f.kind in (Kind.VERBATIM, Kind.EDITED):
         att = credit_of(draft, dspan, source.article)
         quotes = [q for q in draft.quotes if q.start < dspan.end and q.end > dspan.start]

@@ -173,3 +173,71 @@ def test_formats(files, tmp_path):
     )
     bad = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "xml"])
     assert bad.exit_code == 2 and "unknown --format" in bad.stderr
+
+
+# --- sentences follow the text, not the line breaks (issue 10, D14) -------------------------
+
+WRAPPED = (
+    "The agency said the new rules would reduce smuggling along the river crossings by half "
+    "within five years. Farmers in the north reported an early harvest of corn and beans this "
+    "season.\n\n"
+    "Officials said the border program would expand next year across three states and two "
+    "agencies.\n\n"
+    "Farmers in the north reported an early harvest of corn and beans this season.\n"
+)
+
+
+def wrap(text, width):
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(p, width) for p in text.strip().split("\n\n")) + "\n"
+
+
+def test_ids_and_sentences_survive_rewrapping(files, write, tmp_path):
+    _, src = files
+    runs = []
+    for width in (40, 100):
+        draft = write(tmp_path, f"wrapped-{width}.md", wrap(WRAPPED, width))
+        assert width == 100 or "\n" in draft.read_text().split("\n\n")[0]
+        runs.append(check(str(draft), [str(src)], Settings(cache_path=None)))
+    narrow, wide = runs
+    assert [" ".join(c.span.text.split()) for c in narrow.sentences] == [
+        " ".join(c.span.text.split()) for c in wide.sentences]
+    assert len(narrow.sentences) == 4  # the wrapped first paragraph holds two sentences
+    assert [c.id for c in narrow.sentences] == [c.id for c in wide.sentences]
+    assert [c.cls for c in narrow.sentences] == [c.cls for c in wide.sentences]
+    # Two identical sentences in one draft get two ids; every id is unique.
+    assert narrow.sentences[1].span.text.split() == narrow.sentences[3].span.text.split()
+    ids = [c.id for c in narrow.sentences]
+    assert len(set(ids)) == len(ids)
+    assert narrow.sentences[2].line == 7 and narrow.sentences[2].column == 1  # lines as written
+
+
+def test_unwrap_keeps_offsets_and_markdown_blocks():
+    from overlap.check import unwrap
+
+    text = "# A heading\nA sentence\nthat runs on.\n\n- one\n- two\n> quoted\nline\n"
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert out == "# A heading\nA sentence that runs on.\n\n- one\n- two\n> quoted\nline\n"
+
+
+# --- evidence belongs to the sentence it is about (issue 13, item 1) ------------------------
+
+
+def test_a_number_in_one_sentence_does_not_contradict_its_neighbour(files, write, tmp_path):
+    _, src = files
+    draft = write(tmp_path, "two.txt", (
+        "The agency said the new rules would reduce smuggling along the river crossings by half "
+        "within five years. The governor signed the decree on Monday after months of "
+        "negotiations with the unions.\n"))
+    result = check(str(draft), [str(src)], Settings(cache_path=None))
+    number, governor = result.sentences
+    assert number.cls is SentenceClass.CONTRADICTED
+    assert any("five years" in r for x in number.links for r in x.reasons)
+    assert governor.cls is not SentenceClass.CONTRADICTED
+    assert not any("years" in r for x in governor.links for r in x.reasons)
+    for c in result.sentences:  # every reason printed once
+        for x in c.links:
+            assert len(x.reasons) == len(set(x.reasons))
+    assert number.id != governor.id
