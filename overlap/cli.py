@@ -97,6 +97,13 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# Shared by compare and check (declared once, as sqlite-utils shares its output options).
+EncodingForce = Annotated[
+    bool,
+    typer.Option("--encoding-force", help="Apply --encoding to valid UTF-8 files too."),
+]
+
+
 @app.callback()
 def main(
     version: Annotated[
@@ -188,8 +195,9 @@ def compare(
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option(help="Text encoding of the inputs (default: UTF-8, else detected)."),
+        typer.Option(help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
     ] = None,
+    encoding_force: EncodingForce = False,
     config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
     no_cache: Annotated[
@@ -223,7 +231,8 @@ def compare(
     from .report.json import dumps, to_document, write_document
 
     settings = load_settings(
-        config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache
+        config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache,
+        encoding_force=encoding_force or None,
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache_path=None)
@@ -352,8 +361,10 @@ def check(
     config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
     encoding: Annotated[
-        str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8, else detect).")
+        str | None,
+        typer.Option(help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
     ] = None,
+    encoding_force: EncodingForce = False,
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
     ] = False,
@@ -373,7 +384,8 @@ def check(
     if output_format not in formats:
         raise ConfigError(f"unknown --format {output_format!r}; choose from: "
                           f"{', '.join(sorted(formats))}")
-    settings = load_settings(config, encoding=encoding, cache_path=cache)
+    settings = load_settings(config, encoding=encoding, cache_path=cache,
+                             encoding_force=encoding_force or None)
     if recursive:
         settings = dataclasses.replace(settings, recursive=True)
     classes = parse_fail_on(fail_on)

@@ -472,3 +472,15 @@ def test_the_installed_command_exits_2_on_bad_input(tmp_path):
         capture_output=True, text=True,
     )
     assert result.returncode == 2 and result.stderr.startswith("Error: no readable articles")
+
+
+def test_encoding_force_reaches_the_settings(tmp_path, write):
+    folder = corpus(tmp_path, write)
+    out = tmp_path / "r.json"
+    args = ["compare", str(folder), "--json", str(out), "-q", "--encoding", "latin-1"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert json.loads(out.read_text())["settings"]["encoding_force"] is False
+    assert runner.invoke(app, [*args, "--encoding-force"]).exit_code == 0
+    doc = json.loads(out.read_text())
+    assert doc["settings"]["encoding_force"] is True
+    assert {a["encoding"] for a in doc["articles"]} == {"latin-1"}
