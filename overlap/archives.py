@@ -38,11 +38,12 @@ def members(source: str, name: str, kind: str, data: bytes
     """(members, skipped members, notes) of a "gz" or "zip" file. Raises Unreadable when the
     archive as a whole cannot be opened."""
     if kind == "gz":
-        return [Member(source, name[: -len(".gz")], _gunzip(data))], [], []
+        return [Member(source, name[: -len(".gz")], gunzip(data))], [], []
     return _unzip(source, data)
 
 
-def _gunzip(data: bytes) -> bytes:
+def gunzip(data: bytes) -> bytes:
+    """The content of a gzip file, at most MAX_MEMBER_BYTES (else Unreadable)."""
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
             out = fh.read(MAX_MEMBER_BYTES + 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zlib
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from . import formats
@@ -21,7 +22,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(
-    data: bytes, source: str, stem: str, encoding: str | None = None, force: bool = False
+    data: bytes, source: str, stem: str, encoding: str | None = None, force: bool = False,
+    whole_gzip: bool = False,
 ) -> tuple[list[Item], list[Skipped]]:
     """The HTML pages of a .warc / .warc.gz / .arc / .arc.gz archive, one Item per record,
     with sources like `crawl.warc.gz:record 3` (records counted from 1, all types).
@@ -39,27 +41,47 @@ def read_warc(
     stream = ArchiveIterator(io.BytesIO(data), arc2warc=True)
     try:
         for n, record in enumerate(stream, start=1):
+            where = f"{source}:record {n}"
+            if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
+                bad.append(Skipped(where, "record headers cut short (no Content-Length); the "
+                                          "archive ends inside them"))
+                break
             why = _not_an_article(record)
+            found = None
             if why:
                 left_out[why] += 1
-                continue
-            where = f"{source}:record {n}"
-            try:
-                items.append(_article(record, where, f"{stem}:{n}", encoding, force))
-            except Unreadable as exc:
-                bad.append(Skipped(where, str(exc)))
+                while record.raw_stream.read(1 << 16):
+                    pass  # to the end, to see whether the record is whole
+            else:
+                try:
+                    found = _article(record, where, f"{stem}:{n}", encoding, force)
+                except Unreadable as exc:
+                    bad.append(Skipped(where, str(exc)))
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                # A fragment of a page is not the article: comparing it as one would mislead.
+                bad.append(Skipped(where, f"record cut short ({missing} bytes missing); the "
+                                          "archive ends inside it"))
+                break
+            if found is not None:
+                items.append(found)
     except Exception as exc:
         # A cut or corrupt archive fails as ArchiveLoadFailed, zlib.error, EOFError, OSError or
         # a ValueError from header parsing: they share no narrower base class.
+        if "non-chunked gzip" in str(exc) and data.startswith(b"\x1f\x8b") and not whole_gzip:
+            # gzip of the whole file rather than one member per record (`gzip crawl.warc`):
+            # warcio will not read it, but it is whole; read it unpacked.
+            items, bad = read_warc(_gunzip(data), source, stem, encoding, force, True)
+            note = "gzipped as one stream, not per record; read unpacked"
+            return ([replace(items[0], notes=(*items[0].notes, note)), *items[1:]]
+                    if items else items), bad
         bad.append(Skipped(f"{source}:record {n + 1}",
                            f"broken archive ({_short(exc)}); the records after it were not read"))
     if left_out:
         note = "web archive: " + ", ".join(
             f"{count} {why}" for why, count in sorted(left_out.items())) + " left out"
         if items:
-            first = items[0]
-            items[0] = Item(first.source, first.ident, first.text, first.meta,
-                            (*first.notes, note), first.encoding)
+            items[0] = replace(items[0], notes=(*items[0].notes, note))
         elif not bad:
             raise Unreadable(f"no HTML pages in the web archive ({note.split(': ', 1)[1]})")
     elif not items and not bad:
@@ -135,5 +157,17 @@ def _charset(ctype: str) -> str | None:
     return None
 
 
+def _gunzip(data: bytes) -> bytes:
+    from .archives import MAX_MEMBER_BYTES, gunzip
+
+    try:
+        return gunzip(data)
+    except Unreadable:
+        raise Unreadable(f"gzipped as one stream and over {MAX_MEMBER_BYTES // 2**20} MiB "
+                         "unpacked; recompress it per record (warcio recompress)") from None
+
+
 def _short(exc: Exception) -> str:
-    return (str(exc).splitlines() or [type(exc).__name__])[0][:200] or type(exc).__name__
+    """The first line of warcio's (multi-line, indented) message."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0][:200] if lines else type(exc).__name__

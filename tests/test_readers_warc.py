@@ -100,9 +100,18 @@ def test_a_cut_archive_keeps_the_records_before_the_break(tmp_path):
     cut = tmp_path / "cut.warc"
     second = data.index(b"WARC/1", data.index(b"https://a.example/1"))
     cut.write_bytes(data[:second] + b"WARC/1.0\r\nWARC-Type: resp")  # headers end mid-record
-    articles, skipped = read_articles([str(cut)])
-    assert [a.url for a in articles] == ["https://a.example/1"]
-    assert len(skipped) <= 1  # warcio may read a truncated header block as the end
+    short = tmp_path / "short.warc"
+    short.write_bytes(data[:-300])  # the last page ends early
+    gz = _warc(tmp_path / "cut.warc.gz", [
+        ("response", "https://a.example/1", "text/html", _page("First"), "200 OK"),
+        ("response", "https://a.example/2", "text/html", _page("Second"), "200 OK")])
+    gz.write_bytes(gz.read_bytes()[:-200])
+    for path, why in ((cut, "record headers cut short"), (short, "record cut short"),
+                      (gz, "record cut short")):
+        articles, skipped = read_articles([str(path)])
+        assert [a.url for a in articles] == ["https://a.example/1"], path
+        [skip] = skipped
+        assert skip.source == f"{path}:record 3" and skip.reason.startswith(why), skip
 
 
 def test_garbage_and_empty_files_are_skipped_not_raised(tmp_path):
@@ -119,3 +128,30 @@ def test_garbage_and_empty_files_are_skipped_not_raised(tmp_path):
     assert reasons["junk.warc"].startswith("not a WARC or ARC file")
     assert "gzip" in reasons["bad.warc.gz"]
     assert reasons["empty.warc.gz"].startswith("empty file")
+
+
+def _arc(records: list[tuple[bytes, bytes]]) -> bytes:
+    """An ARC v1 file (the Internet Archive's format before WARC), written by hand: warcio
+    reads ARC but does not write it."""
+    desc = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = b"filedesc://t.arc 0.0.0.0 20240305101112 text/plain %d\n" % len(desc) + desc + b"\n"
+    for url, page in records:
+        payload = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+        out += b"%s 1.2.3.4 20240305101112 text/html %d\n" % (url, len(payload)) + payload
+        out += b"\n"
+    return out
+
+
+def test_arc_file_plain_and_gzipped(tmp_path):
+    data = _arc([(b"http://news.example/a", _page("Old crawl"))])
+    plain = tmp_path / "old.arc"
+    plain.write_bytes(data)
+    packed = tmp_path / "old2.arc.gz"
+    packed.write_bytes(gzip.compress(data))  # one gzip stream, not one member per record
+    articles, skipped = read_articles([str(plain), str(packed)])
+    assert skipped == []
+    assert [(a.source, a.url, a.date) for a in articles] == [
+        (f"{plain}:record 2", "http://news.example/a", "2024-03-05"),
+        (f"{packed}:record 2", "http://news.example/a", "2024-03-05")]
+    assert all(PARAS[2] in a.text for a in articles)
+    assert "gzipped as one stream, not per record; read unpacked" in articles[1].notes
