@@ -1,7 +1,8 @@
 """METER courts (issue 12 item 2): does overlap find the reuse journalists marked?
 
     python benchmarks/bench_meter.py run   [--meter DIR] [--tag raw] [--limit N]   # slow, resumable
-    python benchmarks/bench_meter.py score [--tag raw] [--write]                   # seconds
+                                           [--set min_copy_words=6 ...]  # Settings overrides
+    python benchmarks/bench_meter.py score [--tag raw] [--limit N] [--write]       # seconds
 
 `run`: for each story (a `<date>/<catchline>` folder: its PA wire files plus the newspaper
 articles written from it) call `overlap.compare` on the files as they are (no cleaning: what
@@ -61,8 +62,8 @@ FOLDS = 5
 # --------------------------------------------------------------------------- run
 
 
-def run(meter: Path, tag: str, limit: int | None) -> None:
-    from overlap.config import Settings
+def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
+    from overlap.config import load_settings
     from overlap.embed import MiniLM
     from overlap.pipeline import compare
 
@@ -72,7 +73,12 @@ def run(meter: Path, tag: str, limit: int | None) -> None:
     if out.exists():
         done = {json.loads(line)["story"] for line in out.read_text().splitlines() if line}
     stories = load_stories(meter)[:limit]
-    s = Settings(judge=False, cache_path=WORK / "cache.sqlite")
+    values: dict[str, object] = {}
+    for item in overrides:  # --set min_copy_words=6: try a reuse-detection threshold
+        key, _, value = item.partition("=")
+        values[key] = json.loads(value) if value[:1].isdigit() or value in ("true", "false") \
+            else value
+    s = load_settings(None, judge=False, cache_path=WORK / "cache.sqlite", **values)
     embedder = MiniLM(s.batch_size, s.embed_precision)  # loaded once for all stories
     began = time.perf_counter()
     for n, story in enumerate(stories, 1):
@@ -101,6 +107,7 @@ def run(meter: Path, tag: str, limit: int | None) -> None:
                            "encoding": art.encoding, "text": art.text, "spans": spans,
                            "annotation": str(paper.annotation) if paper.annotation else None})
         record = {"story": story.key, "pa": len(story.pa), "pa_read": len(pa_ids),
+                  "settings": values,
                   "skipped": [[sk.source, sk.reason] for sk in result.skipped],
                   "seconds": round(time.perf_counter() - t0, 2), "papers": papers}
         with out.open("a", encoding="utf-8") as fh:
@@ -130,22 +137,38 @@ def article_rows(records: list[dict]) -> list[dict]:
     return rows
 
 
-def macro_f1(gold: list[str], pred: list[str]) -> float:
-    from sklearn.metrics import f1_score
+CLASSES = ("wholly", "partially", "non")
 
-    return float(f1_score(gold, pred, labels=["wholly", "partially", "non"], average="macro",
-                          zero_division=0))
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Macro-F1 over wholly / partially / non (sklearn's definition; a class never predicted
+    and never gold scores 0)."""
+    g = np.array([CLASSES.index(x) for x in gold])
+    p = np.array([CLASSES.index(x) for x in pred])
+    return _macro_f1_codes(g, p)
+
+
+def _macro_f1_codes(g: np.ndarray, p: np.ndarray) -> float:
+    f1s = []
+    for c in range(len(CLASSES)):
+        tp = np.sum((g == c) & (p == c))
+        denom = np.sum(g == c) + np.sum(p == c)
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s))
 
 
 def fit_thresholds(scores: np.ndarray, gold: list[str]) -> Thresholds:
     """The (partially, wholly) pair on the share grid with the best macro-F1 on these articles;
-    ties go to the pair nearest the middle of the tied range (less brittle than the first)."""
+    ties go to the pair in the middle of the tied list (less brittle than the first)."""
     grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    g = np.array([CLASSES.index(x) for x in gold])
     best, tied = -1.0, []
     for lo in grid:
         for hi in grid[grid > lo]:
+            # same rule as derivation.label_for: >= wholly -> 0, >= partially -> 1, else 2
+            p = np.where(scores >= hi, 0, np.where(scores >= lo, 1, 2))
+            f1 = _macro_f1_codes(g, p)
             th = Thresholds(float(lo), float(hi))
-            f1 = macro_f1(gold, [label_for(x, th) for x in scores])
             if f1 > best + 1e-12:
                 best, tied = f1, [th]
             elif abs(f1 - best) <= 1e-12:
@@ -232,10 +255,10 @@ def span_scores(records: list[dict]) -> dict[str, float]:
     }
 
 
-def score(tag: str, write: bool) -> None:
+def score(tag: str, write: bool, limit: int | None = None) -> None:
     from sklearn.metrics import roc_auc_score
 
-    records = load(tag)
+    records = sorted(load(tag), key=lambda r: r["story"])[:limit]  # --limit: compare like with like
     rows = article_rows(records)
     gold = [r["label"] for r in rows]
     totals = np.array([r["shares"].total for r in rows])
@@ -310,11 +333,13 @@ def main() -> None:
     ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
     ap.add_argument("--limit", type=int, default=None, help="first N stories only")
     ap.add_argument("--write", action="store_true", help="update reports/benchmarks.md")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="a Settings override for the run (repeatable)")
     args = ap.parse_args()
     if args.step == "run":
-        run(args.meter or default_root(), args.tag, args.limit)
+        run(args.meter or default_root(), args.tag, args.limit, args.set)
     else:
-        score(args.tag, args.write)
+        score(args.tag, args.write, args.limit)
 
 
 if __name__ == "__main__":
