@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .types import Article, Derivation, Finding
 
-REUSE_KINDS = ("verbatim", "edited", "paraphrase")  # closest first; repeats and claims are not reuse
+# Closest first. Repeats (within one article) and claims (disagreeing passages) are not reuse.
+REUSE_KINDS = ("verbatim", "edited", "paraphrase")
 
 
 @dataclass(frozen=True)
