@@ -2,6 +2,7 @@
 
     python benchmarks/bench_meter.py run   [--meter DIR] [--tag raw] [--limit N]   # slow, resumable
                                            [--set min_copy_words=6 ...]  # Settings overrides
+    python benchmarks/bench_meter.py ablate --base raw --tag T --set KEY=VALUE   # copy stage only
     python benchmarks/bench_meter.py score [--tag raw] [--limit N] [--write]       # seconds
 
 `run`: for each story (a `<date>/<catchline>` folder: its PA wire files plus the newspaper
@@ -73,11 +74,7 @@ def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
     if out.exists():
         done = {json.loads(line)["story"] for line in out.read_text().splitlines() if line}
     stories = load_stories(meter)[:limit]
-    values: dict[str, object] = {}
-    for item in overrides:  # --set min_copy_words=6: try a reuse-detection threshold
-        key, _, value = item.partition("=")
-        values[key] = json.loads(value) if value[:1].isdigit() or value in ("true", "false") \
-            else value
+    values = parse_overrides(overrides)
     s = load_settings(None, judge=False, cache_path=WORK / "cache.sqlite", **values)
     embedder = MiniLM(s.batch_size, s.embed_precision)  # loaded once for all stories
     began = time.perf_counter()
@@ -115,6 +112,58 @@ def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
         print(f"{n}/{len(stories)} {story.key}: {len(pa_ids)}/{len(story.pa)} PA read, "
               f"{record['seconds']} s", flush=True)
     print(f"done in {time.perf_counter() - began:.0f} s -> {out}")
+
+
+def parse_overrides(items: list[str]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for item in items:  # min_copy_words=6: a reuse-detection threshold to try
+        key, _, value = item.partition("=")
+        values[key] = json.loads(value) if value[:1].isdigit() or value in ("true", "false") \
+            else value
+    return values
+
+
+def ablate(meter: Path, base: str, tag: str, overrides: list[str]) -> None:
+    """The copy stage alone (no model: read, segment, copy index, copy alignment) with
+    `overrides`, on the stories already in `base`; its copy spans replace base's verbatim and
+    edited spans and base's paraphrase spans are kept, written as `tag`. A cheap way to try a
+    copy threshold: an approximation of a full `run --set` (a new copy can hide a paraphrase
+    there), which is the measurement to report."""
+    from overlap.align import align_across
+    from overlap.candidates import copy_candidates
+    from overlap.chrome import find_chrome
+    from overlap.config import load_settings
+    from overlap.ingest import read_articles
+    from overlap.segment import segment
+
+    values = parse_overrides(overrides)
+    s = load_settings(None, judge=False, cache_path=None, **values)
+    out = WORK / f"{tag}.jsonl"
+    stories = {x.key: x for x in load_stories(meter)}
+    with out.open("w", encoding="utf-8") as fh:
+        for rec in sorted(load(base), key=lambda r: r["story"]):
+            pa_paths = [str(p) for p in stories[rec["story"]].pa]
+            inputs = pa_paths + [p["path"] for p in rec["papers"]]
+            articles, _ = read_articles(inputs, s.encoding, None, False, s.encoding_force)
+            chrome = find_chrome(articles, s.recurring_line_min_articles,
+                                 s.recurring_line_max_words)
+            segs = [segment(a, chrome[a.id]) for a in articles]
+            copies = copy_candidates(segs, s)
+            found = align_across(segs, copies.across, {}, set(), s.min_copy_words,
+                                 s.edited_min_similarity, s.min_paraphrase_words)
+            by_source = {a.source: a for a in articles}
+            pa_ids = {by_source[p].id for p in pa_paths if p in by_source}
+            for p in rec["papers"]:
+                art = by_source.get(p["path"])
+                spans = [x for x in p["spans"] if x[0] == "paraphrase"]
+                for f in found if art else ():
+                    for mine, other in ((f.b, f.a), (f.a, f.b)):
+                        if mine.article == art.id and other.article in pa_ids:
+                            spans.append([f.kind.value, mine.start, mine.end, other.article])
+                p["spans"] = spans
+            rec["settings"] = {"ablate_from": base, **values}
+            fh.write(json.dumps(rec) + "\n")
+    print(f"-> {out}")
 
 
 # --------------------------------------------------------------------------- score
@@ -337,7 +386,8 @@ non-space characters mapped onto the text as overlap read it; see the docstring 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=["run", "score"])
+    ap.add_argument("step", choices=["run", "ablate", "score"])
+    ap.add_argument("--base", default="raw", help="ablate: the run whose stories to redo")
     ap.add_argument("--meter", type=Path, default=None)
     ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
     ap.add_argument("--limit", type=int, default=None, help="first N stories only")
@@ -347,6 +397,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.step == "run":
         run(args.meter or default_root(), args.tag, args.limit, args.set)
+    elif args.step == "ablate":
+        ablate(args.meter or default_root(), args.base, args.tag, args.set)
     else:
         score(args.tag, args.write, args.limit)
 
