@@ -251,6 +251,10 @@ def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     return CopyCandidates(dict(within), dict(across))
 
 
+# Sentences from this many words are claims the judge compares (issue 13: a headline is a claim).
+MIN_CLAIM_WORDS = 4
+
+
 def is_heading(seg: Segmented, sentence: Sentence) -> bool:
     """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
     para = seg.paragraphs[sentence.paragraph]
@@ -271,15 +275,20 @@ def paraphrase_candidates(
     mutually best-matching sentences."""
     from .paraphrase import Rarity, load_model
 
+    # Headlines and short sentences (from MIN_CLAIM_WORDS words) are claims too: they are
+    # embedded and paired as related claims for the judge, but never made paraphrase evidence.
     sent_keys = [
         (ai, x.index)
         for ai, seg in enumerate(segs)
         for x in seg.sentences
-        if (ai, x.index) not in hidden
-        and not is_heading(seg, x)
-        and word_count(x.text) >= s.min_paraphrase_words
+        if (ai, x.index) not in hidden and word_count(x.text) >= MIN_CLAIM_WORDS
     ]
-    wanted = set(sent_keys)
+    claims_only = {
+        (ai, si) for ai, si in sent_keys
+        if is_heading(segs[ai], segs[ai].sentences[si])
+        or word_count(segs[ai].sentences[si].text) < s.min_paraphrase_words
+    }
+    wanted = set(sent_keys) - claims_only
     para_keys = [
         (ai, p.index)
         for ai, seg in enumerate(segs)
@@ -298,7 +307,8 @@ def paraphrase_candidates(
         # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
         in_paragraph: dict[Pair, list[Pair]] = defaultdict(list)
         for ai, si in sent_keys:
-            in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
+            if (ai, si) in wanted:  # paragraphs are read through their paraphrase-length sentences
+                in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
         groups = np.array([a for a, _ in para_keys], dtype=np.int64)
         extra = (0, 0, 0)  # passages, embedded, from cache: the shortlisted paragraphs
         if encode_all:
@@ -334,6 +344,9 @@ def paraphrase_candidates(
     related: dict[Pair, dict[Pair, float]] = defaultdict(dict)
 
     def keep(ai: int, bj: int, si: int, sj: int, prob: float, cos: float) -> None:
+        if (ai, si) in claims_only or (bj, sj) in claims_only:
+            related[(ai, bj)][(si, sj)] = max(cos, related[(ai, bj)].get((si, sj), cos))
+            return
         old = found[(ai, bj)].get((si, sj))
         if old is None or prob > old[0]:
             found[(ai, bj)][(si, sj)] = (prob, cos)

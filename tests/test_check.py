@@ -4,6 +4,7 @@ The fake embedder and a fake NLI model stand in for the real ones."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -241,3 +242,68 @@ def test_a_number_in_one_sentence_does_not_contradict_its_neighbour(files, write
         for x in c.links:
             assert len(x.reasons) == len(set(x.reasons))
     assert number.id != governor.id
+
+
+# --- headlines and short sentences are claims (issue 13, item 1), on real FNC-1 pairs -------
+
+FNC1 = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "fnc1"
+
+
+def fnc1_agree_pairs(n):
+    """The first `n` FNC-1 train pairs labelled agree: (headline, body)."""
+    import csv
+
+    if not (FNC1 / "train_stances.csv").is_file():
+        pytest.skip(f"FNC-1 not found under {FNC1}")
+    csv.field_size_limit(1 << 24)
+    with (FNC1 / "train_bodies.csv").open(encoding="utf-8", newline="") as fh:
+        bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(fh)}
+    out = []
+    with (FNC1 / "train_stances.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["Stance"] == "agree" and len(out) < n:
+                out.append((r["Headline"], bodies[r["Body ID"]]))
+    return out
+
+
+class EntailingNLI:
+    """Says entailment for every pair, and records every text it was given."""
+
+    model_id = "fake-entailing"
+
+    def __init__(self):
+        self.texts = set()
+
+    def predict(self, pairs):
+        import numpy as np
+
+        self.texts |= {x for p in pairs for x in p}
+        return np.tile([0.95, 0.04, 0.01], (len(pairs), 1))
+
+
+def test_headlines_are_checked_against_article_bodies(tmp_path, write):
+    from overlap.types import Kind
+
+    pairs = fnc1_agree_pairs(6)
+    claims = 0
+    for k, (headline, body) in enumerate(pairs):
+        draft = write(tmp_path, f"h{k}/draft.md", headline.strip() + "\n")
+        write(tmp_path, f"h{k}/src/body.txt", body)
+        result = check(str(draft), [str(tmp_path / f"h{k}/src")], Settings(cache_path=None),
+                       nli=EntailingNLI())
+        [sentence] = result.sentences  # a one-line paragraph without a full stop
+        # The headline is a claim: it is compared by meaning with the body's sentences (it was
+        # skipped as a heading), and a body sentence that says the same supports it.
+        if any(f.kind is Kind.CLAIM for f in result.compare.findings):
+            claims += 1
+            assert sentence.cls in (SentenceClass.SUPPORTED, SentenceClass.COPIED), headline
+    assert claims >= 2  # the fake embedder's bag of words finds a close body sentence for some
+
+
+def test_a_short_sentence_is_a_claim(files, write, tmp_path):
+    _, src = files
+    draft = write(tmp_path, "short.txt", "The governor signed the decree.\n")
+    nli = EntailingNLI()
+    result = check(str(draft), [str(src)], Settings(cache_path=None), nli=nli)
+    assert "The governor signed the decree." in nli.texts
+    assert result.sentences[0].cls is SentenceClass.SUPPORTED
