@@ -53,9 +53,50 @@ def _span_tokens(seg: Segmented, first: int, last: int) -> list[Token]:
     return tokenize(seg.article.text[start:end], start)
 
 
+# The LCS alignment keeps a bit matrix of len(a) x len(b) words: 3.6 GB for two 1 MB articles.
+# Longer texts are aligned in blocks of this many words (2 MB of bits each), each block cut after
+# its last shared word in the first half, so a copy is followed through its whole length.
+ALIGN_BLOCK = 4000
+
+
 def _opcodes(ta: list[Token], tb: list[Token]) -> list[tuple[str, int, int, int, int]]:
-    ops = Indel.opcodes([t.norm for t in ta], [t.norm for t in tb])
-    return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+    return opcodes([t.norm for t in ta], [t.norm for t in tb])
+
+
+def opcodes(a: Sequence[str], b: Sequence[str], block: int = ALIGN_BLOCK
+            ) -> list[tuple[str, int, int, int, int]]:
+    """Indel (LCS) opcodes of two word lists, in blocks when both are long (memory stays
+    bounded; a block boundary can only miss a better pairing across it).
+
+    >>> opcodes(list("abxd"), list("abyd"), block=2)  # doctest: +NORMALIZE_WHITESPACE
+    [('equal', 0, 2, 0, 2), ('insert', 2, 2, 2, 3), ('delete', 2, 3, 3, 3),
+     ('equal', 3, 4, 3, 4)]
+    """
+    if len(a) <= block or len(b) <= block:
+        ops = Indel.opcodes(a, b)
+        return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+    out: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    while i < len(a) or j < len(b):
+        ea, eb = min(len(a), i + block), min(len(b), j + block)
+        ops = [(o.tag, o.src_start + i, o.src_end + i, o.dest_start + j, o.dest_end + j)
+               for o in Indel.opcodes(a[i:ea], b[j:eb])]
+        if ea == len(a) and eb == len(b):
+            out.extend(ops)
+            break
+        half_a, half_b = i + (ea - i) // 2, j + (eb - j) // 2
+        last = max((k for k, o in enumerate(ops) if o[0] == "equal"
+                    and (o[1] < half_a or ea == len(a)) and (o[3] < half_b or eb == len(b))),
+                   default=None)
+        if last is None:  # nothing shared in the first half: a changed stretch
+            step_a, step_b = max(half_a, i + (ea > i)), max(half_b, j + (eb > j))
+            out.append(("replace" if step_a > i and step_b > j else
+                        "delete" if step_a > i else "insert", i, step_a, j, step_b))
+            i, j = step_a, step_b
+            continue
+        out.extend(ops[: last + 1])
+        i, j = ops[last][2], ops[last][4]
+    return [o for o in out if o[2] > o[1] or o[4] > o[3]]
 
 
 def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | None:

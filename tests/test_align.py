@@ -72,3 +72,27 @@ def test_finding_id_is_stable_under_case_and_accents():
     a2 = Span("x", 10, 14, "pena SAID")
     assert finding_id(a1, b1) == finding_id(a2, b1)
     assert finding_id(a1, b1) != finding_id(b1, a1)
+
+
+def test_long_texts_are_aligned_in_blocks_without_losing_shared_words():
+    # Issue 10, D1: the LCS bit matrix of two 1 MB articles is 3.6 GB; blocks keep it small.
+    import random
+
+    from rapidfuzz.distance import Indel
+
+    from overlap.align import opcodes
+
+    rng = random.Random(3)
+    a = [f"w{rng.randrange(500)}" for _ in range(9000)]
+    b = ["changed" if k % 40 == 39 else w for k, w in enumerate(a)]
+    b = b[:3000] + ["inserted"] * 30 + b[3000:5000] + b[5100:]
+    ops = opcodes(a, b, block=1000)
+    at_a = at_b = 0
+    for tag, a0, a1, b0, b1 in ops:  # contiguous, and equal steps are equal words
+        assert (a0, b0) == (at_a, at_b)
+        assert tag != "equal" or a[a0:a1] == b[b0:b1]
+        at_a, at_b = a1, b1
+    assert (at_a, at_b) == (len(a), len(b))
+    shared = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
+    whole = sum(o.src_end - o.src_start for o in Indel.opcodes(a, b) if o.tag == "equal")
+    assert shared >= 0.99 * whole
