@@ -8,6 +8,7 @@ in its text. The finding is turned so that `a` is the source when the direction 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .dates import earlier
 from .textnorm import fold, normalise_line
@@ -124,3 +125,119 @@ def _swapped(f: Finding) -> Finding:
         DiffOp(flip.get(d.op, d.op), d.b_start, d.b_end, d.a_start, d.a_end) for d in f.diff
     )
     return dataclasses.replace(f, a=f.b, b=f.a, diff=diff)
+
+
+# Who a quotation is credited to, and whether a credit names a given article.
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_TITLES = _wordset(
+    "the mr mrs ms miss dr sir lord lady dame det insp detective inspector chief superintendent "
+    "supt sergeant sgt constable pc dc mr justice judge president secretary foreign home "
+    "minister prime senator sen governor gov general gen professor prof former new qc "
+    # sentence openers that a capitalised-words match takes along ("But Valdés said")
+    "but and so yet now still then also meanwhile however while when as if even instead "
+    "passing sentencing speaking outside afterwards later"
+)
+_PERSON_NAME = re.compile(
+    r"[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of)\s+)?[A-Z][\w.’'\-]*)*"
+)
+_OUTLET_WORDS = _wordset(
+    "news times post journal press radio tv television herald tribune gazette guardian "
+    "telegraph mirror mail express independent reuters bbc cnn bloomberg ap afp upi abc nbc "
+    "cbs fox npr pbs itn sky economist magazine crime observer chronicle standard"
+)
+_OUTLET_CONTEXT = re.compile(
+    r"\b(?:website|newspaper|paper|magazine|broadcaster|network|news agency|outlet|channel|"
+    r"blog|tabloid|daily|weekly)\s+(?:[a-z]+\s+)?$"
+)
+_DOCUMENT_WORDS = _wordset(
+    "report statement strategy document paper study letter memo memorandum filing release "
+    "email e-mail post tweet speech book article op-ed column ruling judgment judgement "
+    "affidavit testimony submission"
+)
+_BODY_WORDS = _wordset(
+    "agency ministry department government officials official court police council committee "
+    "commission office house spokesman spokeswoman spokesperson prosecutor prosecutors"
+)
+
+
+def _words(name: str) -> list[str]:
+    return [fold(w) for w in re.findall(r"[\w.’'\-]+", name)]
+
+
+def full_name(text: str, before: int, name: str) -> str:
+    """The fullest form of `name` the text gave before offset `before`: "Sanchez" -> "Alex
+    Sanchez" when "Alex Sanchez, a security analyst…" came earlier; titles are left off a name
+    found that way ("Foreign Secretary Luis Videgaray" -> "Luis Videgaray").
+
+    >>> full_name("Alex Sanchez, an analyst, spoke. Then Sanchez said so.", 38, "Sanchez")
+    'Alex Sanchez'
+    """
+    words = _words(name)
+    if not words or len([w for w in words if w not in _TITLES]) >= 2:
+        return name
+    surname = words[-1]
+    best = None
+    for m in _PERSON_NAME.finditer(text, 0, before):
+        raw = m.group().split()
+        if fold(raw[-1]) != surname:
+            continue
+        while len(raw) > 2 and fold(raw[0]) in _TITLES:
+            raw = raw[1:]
+        if len(raw) >= 2 and fold(raw[0]) not in _TITLES:
+            best = " ".join(raw)
+    return best or name
+
+
+def credit_kind(name: str | None, context: str = "") -> str | None:
+    """person / organisation / outlet / document, from the name and the words before it in the
+    attribution ("the Latin American intelligence website Insight Crime" is an outlet).
+
+    >>> [credit_kind(n) for n in ("Alex Sanchez", "the report", "ABC News", "the agency")]
+    ['person', 'document', 'outlet', 'organisation']
+    """
+    if not name:
+        return None
+    words = set(_words(name))
+    if words & _DOCUMENT_WORDS and name[:1].islower() or name.lower().startswith("the report"):
+        return "document"
+    at = context.find(name)
+    if words & _OUTLET_WORDS or (at > 0 and _OUTLET_CONTEXT.search(context[:at])):
+        return "outlet"
+    if words & _BODY_WORDS or words & _DOCUMENT_WORDS:
+        return "organisation" if words & _BODY_WORDS else "document"
+    return "person"
+
+
+def _variants(name: str) -> set[str]:
+    """A name's folded form, without "the", and with runs of words as initials ("Los Angeles
+    Times" also as "la times"), so "the L.A. Times" names the Los Angeles Times."""
+    words = [w for w in _words(name) if w != "the"]
+    out = {" ".join(words)}
+    for size in (2, 3):
+        for i in range(len(words) - size + 1):
+            initials = "".join(w[0] for w in words[i : i + size])
+            out.add(" ".join([*words[:i], initials, *words[i + size :]]))
+    return {v for v in out if v}
+
+
+def names_article(credit: str | None, article: Article) -> bool:
+    """Does a credit ("ABC News", "the L.A. Times") name this article's outlet or title?
+
+    >>> la = Article("x", "x.txt", "", "txt", outlet="Los Angeles Times")
+    >>> names_article("the L.A. Times", la)
+    True
+    """
+    if not credit:
+        return False
+    said = _variants(credit)
+    for value in (article.outlet, article.title):
+        if value and len(normalise_line(value)) >= 3:
+            known = _variants(value)
+            if said & known or any(f" {s} " in f" {k} " for s in said for k in known
+                                   if len(s) >= 4):
+                return True
+    return False

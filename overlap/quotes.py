@@ -1,27 +1,34 @@
-"""Quotations in a paragraph, and who the text credits for them.
+"""Quotations in a paragraph (and across paragraphs), and who the text credits for them.
 
 Handles the shapes news copy uses: “…,” Sanchez said · “…,” said Videgaray · “…,” X, a security
-analyst at Y, told ABC News · “…,” the report stated · the agency stated, “…” · X said: “…”.
-Pronouns (“…,” he said) are resolved to the nearest earlier named speaker, when there is one.
+analyst at Y, told ABC News · “…,” the report stated · the agency stated, “…” · X said: “…” ·
+“…,” said a security analyst at Y, Alex Sanchez · X said in a statement · according to the L.A.
+Times. Marks: straight, curly, guillemets, TeX-style ``…'' and `…' (PA wire copy), single quotes
+nested inside double ones. Pronouns (“…,” he said) are resolved to the nearest earlier named
+speaker, and a surname ("Sanchez said") to the full name the text gave earlier ("Alex Sanchez").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
 
+from .attribution import credit_kind, full_name
 from .types import Quote
 
-_MARKS = '“”"„«»'
-_OPENERS = '“"„«'
 _VERBS = (
     r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
-    r"warned|insisted|believes|concluded|declared|reported|according to)"
+    r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
+    r"according to)"
 )
 _NAME = r"(?:[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of|the)\s+)?[A-Z][\w.’'\-]*)*)"
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
 _DEFINITE = (
     r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,5}?(?:report|agency|statement|strategy|document|"
-    r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman)"
+    r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman|"
+    r"judge|court|prosecutor|letter|ruling)"
 )
 _WHO = (rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
         rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))")
@@ -31,14 +38,97 @@ _AFTER_SUBJECT = re.compile(
     rf"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME}))?"
 )
 _AFTER_VERB = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<name>{_NAME})")
+# ", said a security analyst at the Council on Hemispheric Affairs, Alex Sanchez" and
+# ", a security analyst at ..., Alex Sanchez, said": the description first, the name last.
+_APPOSED = re.compile(
+    rf"^\s*,?\s*(?:{_VERBS}\s+)?(?:an?|the|his|her|its|their)\s+[a-z][^,“”\"]{{0,100}},\s*"
+    rf"(?P<name>{_NAME})\s*(?:,|\.|$|{_VERBS}\b)"
+)
+_TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # Before the opening mark: "X said:", "the agency stated,".
 _BEFORE = re.compile(
     rf"{_WHO}\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
-    rf"(?P<credit>{_NAME}))?\s*[:,]?\s*$"
+    rf"(?P<credit>{_NAME}))?"
+    r"(?:\s+(?:in|from)\s+(?:an?|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
+    r"\s*[:,]?\s*$"
 )
-_ACCORDING = re.compile(rf"according to (?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME})")
-_NAMED_SPEAKER = re.compile(rf"(?P<name>{_NAME})\s+(?:says|said|believes|told|argues|added)\b")
+_ACCORDING = re.compile(
+    rf"(?:according to|interview with|reported by|in remarks to)\s+(?:the\s+)?"
+    rf"(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME})"
+)
+# "said in a statement", "wrote in a letter to the court": the words come from a document.
+_DOCUMENT = re.compile(
+    r"\b(?:in|from|by)\s+(?P<doc>(?:an?|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:statement|report|letter|memo|memorandum|filing|press release|release|e-?mail|post|"
+    r"tweet|document|speech|book|article|op-ed|column|ruling|judgment|judgement|affidavit|"
+    r"testimony|submission|strategy))\b"
+)
+_NAMED_SPEAKER = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
+    rf"wrote|warned|explained|insisted|recalled)\b"
+)
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
+_PRONOUNS = {"he", "she", "they", "it"}
+
+# Quote marks. TeX-style marks are two characters; a straight mark opens or closes by position.
+_DOUBLE_OPEN = ("``", "“", "„", "«")
+_DOUBLE_CLOSE = ("''", "”", "»")
+_SINGLE_OPEN = ("`", "‘")
+_SINGLE_AMBIGUOUS = ("'", "’")
+
+
+class _Mark(NamedTuple):
+    at: int
+    size: int
+    role: str  # "open", "close", "either" (a straight double mark), "close?" (or a possessive)
+    level: str  # "double" or "single"
+
+
+class _Pair(NamedTuple):
+    start: int  # the opening mark
+    inner_start: int
+    inner_end: int
+    end: int  # after the closing mark, or the paragraph end when left open
+    depth: int  # 0 for a quotation, 1 for one quoted inside it
+    closed: bool
+
+
+class _Said(NamedTuple):
+    speaker: str | None
+    credit: str | None
+    document: str | None
+    context: str  # the attribution clause, for telling an outlet from a person
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quotation with its words and its credit, as offsets into the text as read.
+
+    `parts` are the quoted words' spans: more than one when a quotation is continued over
+    paragraphs (an open quote at a paragraph's end, an open quote on the next). `speaker` is who
+    the text says spoke, resolved ("Sanchez said" -> "Alex Sanchez", "he said" -> the nearest
+    named speaker before it); `said_as` is how the attribution wrote it. `speaker_kind` is
+    person / organisation / outlet / document; `outlet` an outlet the quote is credited to
+    ("told ABC News", "according to the L.A. Times"); `document` a document it comes from ("said
+    in a statement"). `depth` 1 is a quotation inside another one.
+    """
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    text: str
+    speaker: str | None = None
+    said_as: str | None = None
+    speaker_kind: str | None = None
+    outlet: str | None = None
+    document: str | None = None
+    depth: int = 0
+
+    @property
+    def credited(self) -> bool:
+        """Credited to someone or something named (an unresolved "he" is no credit)."""
+        named = self.speaker is not None and self.speaker.lower() not in _PRONOUNS
+        return named or self.outlet is not None or self.document is not None
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -48,29 +138,164 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     >>> [(text_of(t, q), q.speaker, q.credit) for q in find_quotes(t, 0, len(t))]
     [('We will act,', 'Sanchez', None), ('talks,', 'Sanchez', 'ABC News')]
     """
-    marks = [i for i in range(start, end) if text[i] in _MARKS]
     quotes = []
-    for k in range(0, len(marks) - 1, 2):
-        open_at, close_at = marks[k], marks[k + 1]
-        quotes.append(_credit(text, start, end, open_at, close_at + 1))
-    if len(marks) % 2 == 1 and text[marks[-1]] in _OPENERS:
-        # An opening mark left unclosed: the quotation runs on to the paragraph's end.
-        quotes.append(_credit(text, start, end, marks[-1], end))
-    return _resolve_pronouns(text, _continue_speakers(quotes))
+    for p in _pairs(text, start, end):
+        if p.depth == 0:
+            said = _credit(text, start, end, p)
+            quotes.append(Quote(p.start, p.end, p.inner_start, p.inner_end, said.speaker,
+                                said.credit))
+    return _resolve(text, _continue_speakers(quotes))
+
+
+def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotation]:
+    """Every quotation of a text cut into paragraphs (start, end), nested ones included.
+
+    >>> t = "``We will not act,'' said Mr Justice Owen. ``The case is closed.''"
+    >>> [(q.text, q.speaker) for q in quotations(t, [(0, len(t))])]
+    [('We will not act,', 'Mr Justice Owen'), ('The case is closed.', 'Mr Justice Owen')]
+    """
+    # Per paragraph: its quotations (depth 0 with their credit), and whether its first one
+    # opens the paragraph and its last one is left open, for joining continued quotations.
+    found: list[tuple[int, _Pair, _Said | None]] = []
+    for n, (p_start, p_end) in enumerate(paragraphs):
+        for p in _pairs(text, p_start, p_end):
+            said = _credit(text, p_start, p_end, p) if p.depth == 0 else None
+            found.append((n, p, said))
+    merged: list[tuple[int, list[_Pair], _Said | None]] = []
+    for n, p, said in found:
+        if merged and p.depth == 0 and _continues(text, merged[-1][1][-1], p):
+            n0, parts, first = merged[-1]
+            keep = first if first is not None and first.speaker else said
+            merged[-1] = (n0, [*parts, p], keep)
+        else:
+            merged.append((n, [p], said))
+    plain = [
+        Quote(ps[0].start, ps[-1].end, ps[0].inner_start, ps[-1].inner_end,
+              s.speaker if s else None, s.credit if s else None)
+        for _, ps, s in merged
+    ]
+    # An unattributed quotation continues the credited one before it in its paragraph only.
+    top: list[int] = []
+    continued: list[Quote] = []
+    for n in dict.fromkeys(m[0] for m in merged):
+        here = [i for i, m in enumerate(merged) if m[0] == n and m[1][0].depth == 0]
+        top += here
+        continued += _continue_speakers([plain[i] for i in here])
+    resolved = dict(zip(top, _resolve(text, continued), strict=True))
+    out = []
+    for i, (_, ps, said) in enumerate(merged):
+        q = resolved.get(i, plain[i])
+        spans = tuple((p.inner_start, p.inner_end) for p in ps)
+        words = " ".join(text[s:e].strip() for s, e in spans)
+        kind = credit_kind(q.speaker, said.context if said else "")
+        out.append(Quotation(ps[0].start, ps[-1].end, spans, words, q.speaker,
+                             said.speaker if said else None, kind, q.credit,
+                             said.document if said else None, ps[0].depth))
+    return out
 
 
 def text_of(text: str, quote: Quote) -> str:
     return text[quote.inner_start : quote.inner_end]
 
 
-def _credit(text: str, p_start: int, p_end: int, q_start: int, q_end: int) -> Quote:
-    inner_end = q_end - 1 if q_end > q_start + 1 and text[q_end - 1] in _MARKS else q_end
-    tail = _clause(text[q_end:p_end])
-    head = text[p_start:q_start]
-    head = head[max(head.rfind(". "), head.rfind("”"), head.rfind('"')) + 1 :]
+def _continues(text: str, prev: _Pair, nxt: _Pair) -> bool:
+    # "an open quote at paragraph end continued by an open quote on the next paragraph"
+    if prev.closed or prev.depth != 0:
+        return False
+    between = text[prev.end : nxt.start]
+    return "\n" in between and not between.strip()
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    out = []
+    i = start
+    while i < end:
+        two = text[i : i + 2]
+        c = text[i]
+        if two in _DOUBLE_OPEN or two in _DOUBLE_CLOSE:
+            out.append(_Mark(i, 2, "open" if two == "``" else "close", "double"))
+            i += 2
+            continue
+        if c in _DOUBLE_OPEN:
+            out.append(_Mark(i, 1, "open", "double"))
+        elif c in _DOUBLE_CLOSE:
+            out.append(_Mark(i, 1, "close", "double"))
+        elif c == '"':
+            out.append(_Mark(i, 1, "either", "double"))
+        elif c in _SINGLE_OPEN:
+            out.append(_Mark(i, 1, "open", "single"))
+        elif c in _SINGLE_AMBIGUOUS:
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if before.isalnum() and after.isalnum():
+                pass  # an apostrophe: Mexico’s, don't
+            elif not before.isalnum() and before not in ".,;:!?" and after.isalnum():
+                out.append(_Mark(i, 1, "open", "single"))
+            elif not before.isspace():
+                # "the players' names": a plural possessive looks like a closing mark
+                possessive = before == "s" and text[i + 1 : i + 3][:1] == " " and \
+                    text[i + 2 : i + 3].islower()
+                out.append(_Mark(i, 1, "close?" if possessive else "close", "single"))
+        i += 1
+    return out
+
+
+def _pairs(text: str, start: int, end: int) -> list[_Pair]:
+    """Opening and closing marks paired up, with a stack so that a single-quoted quotation
+    inside a double-quoted one is nested in it."""
+    stack: list[_Mark] = []
+    out: list[_Pair] = []
+
+    def close(k: int, mark: _Mark) -> None:
+        opened = stack[k]
+        del stack[k:]  # a single quote left open inside is dropped with it
+        out.append(_Pair(opened.at, opened.at + opened.size, mark.at, mark.at + mark.size,
+                         len(stack), True))
+
+    marks = _marks(text, start, end)
+    for n, m in enumerate(marks):
+        if m.role == "close?":
+            # a possessive unless no other single mark closes the quotation after it
+            later = next((x for x in marks[n + 1 :] if x.level == "single"), None)
+            if later is not None and later.role != "open":
+                continue
+        doubles = [k for k, s in enumerate(stack) if s.level == "double"]
+        if m.role == "open":
+            stack.append(m)
+        elif m.level == "double" and doubles:
+            close(doubles[-1], m)
+        elif m.level == "double":
+            after = text[m.at + m.size : m.at + m.size + 1]
+            # Nothing open: a straight mark opens; a curly closer glued to the next word
+            # (“dilution.”There will be…”) is a misprinted opener.
+            if m.role == "either" or after.isalnum():
+                stack.append(m)
+        else:
+            singles = [k for k, s in enumerate(stack) if s.level == "single"]
+            if singles and (not doubles or singles[-1] > doubles[-1]):
+                close(singles[-1], m)
+    # An opening mark left unclosed: the outermost double (or a single opening the paragraph,
+    # British style) runs on to the paragraph's end.
+    for k, m in enumerate(stack):
+        para_start = not text[start : m.at].strip()
+        if m.level == "double" or para_start:
+            out.append(_Pair(m.at, m.at + m.size, end, end, k, False))
+            break
+    return sorted(out, key=lambda p: (p.start, p.depth))
+
+
+def _credit(text: str, p_start: int, p_end: int, p: _Pair) -> _Said:
+    tail = _clause(text[p.end : p_end])
+    head = text[p_start : p.start]
+    cut = max(head.rfind(". "), head.rfind("”"), head.rfind('"'), head.rfind("''"))
+    head = head[cut + 1 :].lstrip("' ")
     speaker = credit = None
     m = _AFTER_VERB.match(tail)
-    if m and not _OUTLET_VERB.match(m.group(0).strip(" ,").split()[0]):
+    if (a := _APPOSED.match(tail)) is not None:
+        speaker = a.group("name")
+        m = _TOLD.search(tail, a.end("name"))
+        credit = m.group("credit") if m else None
+    elif m and not _OUTLET_VERB.match(m.group(0).strip(" ,").split()[0]):
         speaker = m.group("name")
     else:
         m = _AFTER_SUBJECT.match(tail) or _BEFORE.search(head)
@@ -78,25 +303,31 @@ def _credit(text: str, p_start: int, p_end: int, q_start: int, q_end: int) -> Qu
             speaker = m.group("name") or m.group("pron") or m.group("def")
             credit = m.group("credit")
     speaker = _clean(speaker)
-    sentence = head + text[q_start:q_end] + tail
+    sentence = head + " " + tail
     if credit is None and (m2 := _ACCORDING.search(sentence)):
         credit = m2.group("credit")
-    return Quote(q_start, q_end, q_start + 1, inner_end, speaker, _clean(credit))
+    doc = _DOCUMENT.search(sentence)
+    return _Said(speaker, _clean(credit), doc.group("doc") if doc else None, sentence)
 
 
 def _clause(tail: str) -> str:
     # The attribution ends at the sentence end or where the next quotation opens.
-    cut = len(tail)
-    for stop in (". ", "“", "\n"):
+    # A full stop after an initial ("the L.A. Times") does not end it.
+    end = _SENTENCE_END.search(tail)
+    cut = end.start() if end else len(tail)
+    for stop in ("“", "\n", "``", '"', "«", "„"):
         i = tail.find(stop)
         if i != -1:
             cut = min(cut, i)
     return tail[:cut]
 
 
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s")
+
+
 _LEADING = re.compile(
     r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
-    r"As|If|Even|Instead)\s+)+"
+    r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later)\s+)+"
 )
 
 
@@ -119,18 +350,22 @@ def _continue_speakers(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _resolve_pronouns(text: str, quotes: list[Quote]) -> list[Quote]:
+def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Pronouns to the nearest named speaker before the quote; surnames to full names."""
     out: list[Quote] = []
     for q in quotes:
-        if q.speaker and q.speaker.lower() in {"he", "she"}:
-            names = _NAMED_SPEAKER.findall(text[: q.start])
-            earlier = [
-                p.speaker
-                for p in out
-                if p.speaker and p.speaker.lower() not in {"he", "she", "they", "it"}
-            ]
-            name = _clean(names[-1]) if names else (earlier[-1] if earlier else None)
-            if name:
-                q = Quote(q.start, q.end, q.inner_start, q.inner_end, name, q.credit)
+        name = q.speaker
+        if name and name.lower() in {"he", "she"}:
+            candidates = [(m.start(), _clean(m.group("name")))
+                          for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
+            candidates += [(p.start, p.speaker) for p in out
+                           if p.speaker and p.speaker.lower() not in _PRONOUNS]
+            candidates = [(at, n) for at, n in candidates if n]
+            if candidates:
+                name = max(candidates, key=lambda c: c[0])[1]
+        if name and name.lower() not in _PRONOUNS:
+            name = full_name(text, q.start, name)
+        if name != q.speaker:
+            q = Quote(q.start, q.end, q.inner_start, q.inner_end, name, q.credit)
         out.append(q)
     return out

@@ -61,3 +61,21 @@ def test_outlet_named_in_the_paragraph_counts_as_credit():
     copy = seg("According to InSight Crime, " + text[0].lower() + text[1:], "cp", outlet="Other")
     f = pair(copy, source)
     assert f.a.article == "src" and f.attribution.credited and not f.attribution.quoted
+
+
+def test_full_name_and_credit_kind_and_names_article():
+    from overlap.attribution import credit_kind, full_name, names_article
+
+    # seeds/004 (ABC News): "Sanchez said" after "Alex Sanchez, a security analyst …"
+    text = "Alex Sanchez, a security analyst at the Council on Hemispheric Affairs, believes it."
+    assert full_name(text + " Later Sanchez said so.", len(text) + 7, "Sanchez") == "Alex Sanchez"
+    assert full_name("Nobody named here.", 10, "Sanchez") == "Sanchez"
+    assert credit_kind("Insight Crime", "the Latin American intelligence website Insight Crime") \
+        == "outlet"
+    assert credit_kind("Alex Sanchez") == "person"
+    assert credit_kind("the report") == "document"
+    la = Article("la", "la.txt", "", "txt", outlet="Los Angeles Times")
+    assert names_article("the L.A. Times", la) and names_article("Los Angeles Times", la)
+    assert not names_article("ABC News", la)
+    fox = Article("f", "f.txt", "", "txt", outlet="Fox News Latino")
+    assert names_article("Fox News Latino", fox) and not names_article("ABC News", fox)

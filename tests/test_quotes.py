@@ -56,7 +56,7 @@ def test_speaker_with_apposition_and_outlet_credit():
 
 def test_verb_before_name():
     [(inner, speaker, credit)] = quotes(VIDEGARAY)
-    assert (inner, speaker, credit) == ("Mexico has limits,", "Videgaray", None)
+    assert (inner, speaker, credit) == ("Mexico has limits,", "Luis Videgaray", None)
 
 
 def test_name_before_verb():
@@ -194,13 +194,116 @@ def test_seed_quotes(seeds_dir):
         "Alex Sanchez",
         "ABC News",
     )
-    assert found["ABC News", "I think the U.S. government wa"] == ("Sanchez", None)
+    # "Sanchez said" there: the full name comes from an earlier paragraph of the article
+    assert found["ABC News", "I think the U.S. government wa"] == ("Alex Sanchez", None)
     assert found["Fox News Latino", "The election of Peña Nieto spa"] == ("Insight Crime", None)
     assert found["Fox News Latino", "However, the U.S. strategy dis"] == ("Insight Crime", None)
     assert found["Fox News Latino", "The U.S.-Mexican bilateral rel"] == ("the report", None)
     assert found["Fox News Latino", "kingpin"] == (None, None)
-    assert found["Marfa Public Radio", "Mexico has limits,"] == ("Videgaray", None)
+    assert found["Marfa Public Radio", "Mexico has limits,"] == ("Luis Videgaray", None)
     assert found["Marfa Public Radio", "There will be no incentives to"] == (
         "Guillermo Valdés",
         None,
     )
+
+
+# Quotations across a whole text (issue 13 item 2): TeX marks, nesting, paragraphs, credits.
+from overlap.quotes import quotations  # noqa: E402
+
+
+def quotations_of(text):
+    paras, at = [], 0
+    for p in text.split("\n\n"):
+        paras.append((at, at + len(p)))
+        at += len(p) + 2
+    return [(q.text, q.speaker, q.depth) for q in quotations(text, paras)], quotations(text, paras)
+
+
+def test_tex_quotes_of_pa_copy_and_pronoun_to_the_nearest_speaker():
+    # PA wire copy (METER courts/03.04.00/breeder): ``…'' marks, "he said" after a named speaker
+    text = (
+        "Passing sentence Mr Justice Owen told Cotterell of his ``horror'' at the crimes.\n\n"
+        "``These were terrible and terrifying offences,'' he said. ``How they came to be "
+        "committed is not clear.''"
+    )
+    found, raw = quotations_of(text)
+    assert found == [
+        ("horror", None, 0),
+        ("These were terrible and terrifying offences,", "Mr Justice Owen", 0),
+        ("How they came to be committed is not clear.", "Mr Justice Owen", 0),
+    ]
+    q = raw[1]
+    assert text[q.start : q.start + 2] == "``" and text[q.end - 2 : q.end] == "''"
+    assert text[q.parts[0][0] : q.parts[0][1]] == q.text
+
+
+def test_surname_resolved_to_the_full_name_given_earlier():
+    text = (
+        "Detective Inspector Paul Chapman led the inquiry.\n\n"
+        "Mr Chapman said: ``We still don't know the motive.''"
+    )
+    [q] = quotations_of(text)[1]
+    assert (q.speaker, q.said_as, q.speaker_kind) == ("Paul Chapman", "Mr Chapman", "person")
+
+
+def test_nested_single_quotes_inside_double_and_british_style():
+    pa = "He added: ``My name in the house was `stupid fat bastard'. I would get up early.''"
+    found, _ = quotations_of(pa)
+    assert found[0][0] == "My name in the house was `stupid fat bastard'. I would get up early."
+    assert found[1] == ("stupid fat bastard", None, 1)
+    mail = "'My name in the house was \"stupid fat b******\",' he added. 'I would have toast.'"
+    found, _ = quotations_of(mail)
+    assert [(t, d) for t, _, d in found] == [
+        ('My name in the house was "stupid fat b******",', 0),
+        ("stupid fat b******", 1),
+        ("I would have toast.", 0),
+    ]
+    # apostrophes are not quote marks
+    assert quotations_of("'We don't know the players' names,' he said.")[0][0][0] == (
+        "We don't know the players' names,"
+    )
+
+
+def test_paragraph_continued_quote_is_one_quotation():
+    # METER courts/01.03.00/francis: an open quote at a paragraph's end, continued below
+    text = (
+        "Mr Easteal said: ``Police became aware that a car was arriving in Nottingham.\n\n"
+        "``The car had been hired by Francis and it went to a flat he rented.''\n\n"
+        "Police moved in."
+    )
+    [q] = quotations_of(text)[1]
+    assert len(q.parts) == 2 and q.speaker == "Mr Easteal"
+    assert q.text == (
+        "Police became aware that a car was arriving in Nottingham. The car had been hired by "
+        "Francis and it went to a flat he rented."
+    )
+
+
+def test_description_first_name_last():
+    for text in (
+        '"The talks failed," said a security analyst at the Council on Hemispheric Affairs, '
+        "Alex Sanchez.",
+        '"The talks failed," a security analyst at the Council on Hemispheric Affairs, '
+        "Alex Sanchez, told ABC News.",
+    ):
+        [q] = quotations_of(text)[1]
+        assert q.speaker == "Alex Sanchez" and q.speaker_kind == "person"
+    assert q.outlet == "ABC News"
+
+
+def test_credit_to_a_document_and_an_outlet():
+    [q] = quotations_of("“We will not allow it,” the ministry said in a statement.")[1]
+    assert (q.speaker, q.speaker_kind, q.document) == ("the ministry", "organisation",
+                                                       "a statement")
+    [q] = quotations_of("“The relationship continues to grow,” the report stated.")[1]
+    assert (q.speaker, q.speaker_kind) == ("the report", "document") and q.credited
+    [q] = quotations_of("“Mexico will not bend on this,” according to the L.A. Times.")[1]
+    assert (q.speaker, q.outlet, q.credited) == (None, "L.A. Times", True)
+    [q] = quotations_of("“Mexico will not bend on this,” she said.")[1]
+    assert q.speaker == "she" and not q.credited
+
+
+def test_unattributed_quote_does_not_inherit_from_another_paragraph():
+    text = "“We will act,” Sanchez said.\n\nInstead of the “kingpin” approach, it changed."
+    found, _ = quotations_of(text)
+    assert found == [("We will act,", "Sanchez", 0), ("kingpin", None, 0)]
