@@ -73,14 +73,15 @@ def opcodes(a: Sequence[str], b: Sequence[str], block: int = ALIGN_BLOCK
      ('equal', 3, 4, 3, 4)]
     """
     if len(a) <= block or len(b) <= block:
-        ops = Indel.opcodes(a, b)
-        return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in ops]
+        whole = Indel.opcodes(a, b)
+        return [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in whole]
     out: list[tuple[str, int, int, int, int]] = []
     i = j = 0
     while i < len(a) or j < len(b):
         ea, eb = min(len(a), i + block), min(len(b), j + block)
-        ops = [(o.tag, o.src_start + i, o.src_end + i, o.dest_start + j, o.dest_end + j)
-               for o in Indel.opcodes(a[i:ea], b[j:eb])]
+        ops: list[tuple[str, int, int, int, int]] = [
+            (o.tag, o.src_start + i, o.src_end + i, o.dest_start + j, o.dest_end + j)
+            for o in Indel.opcodes(a[i:ea], b[j:eb])]
         if ea == len(a) and eb == len(b):
             out.extend(ops)
             break
