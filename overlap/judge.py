@@ -310,7 +310,9 @@ def combine(
         if j.reasons[:1] != ("the same words",):
             evidence.append(Evidence("sentence", j.verdict.value, j.reasons[0], a, b))
     misquote = tuple(dict.fromkeys(m for j in verdicts for m in j.misquote))
-    return Judgement(verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), worst.nli,
+    # The model's view of the deciding pair, else of the first pair it was asked about.
+    scores = worst.nli or next((j.nli for j in same_verdict if j.nli), None)
+    return Judgement(verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), scores,
                      misquote)
 
 
