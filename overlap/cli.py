@@ -102,6 +102,31 @@ EncodingForce = Annotated[
     bool,
     typer.Option("--encoding-force", help="Apply --encoding to valid UTF-8 files too."),
 ]
+CsvColumns = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--csv-column",
+        metavar="FIELD=COLUMN",
+        help="Which CSV/TSV column holds a field (text, title, date, outlet, url, id), e.g. "
+        "--csv-column text=articleBody --csv-column id='Body ID'. Repeat for each field.",
+    ),
+]
+_CSV_FIELDS = ("text", "title", "date", "outlet", "url", "id")
+
+
+def _csv_overrides(pairs: list[str] | None) -> dict[str, str]:
+    """`--csv-column text=body` -> {"csv_text_column": "body"}; a bad pair is a ConfigError."""
+    overrides: dict[str, str] = {}
+    for pair in pairs or []:
+        field, sep, column = pair.partition("=")
+        field = field.strip().lower()
+        if not sep or field not in _CSV_FIELDS or not column.strip():
+            raise ConfigError(
+                f"--csv-column {pair!r}: write FIELD=COLUMN with FIELD one of "
+                f"{', '.join(_CSV_FIELDS)} (e.g. text=articleBody)"
+            )
+        overrides[f"csv_{field}_column"] = column.strip()
+    return overrides
 
 
 @app.callback()
@@ -198,6 +223,7 @@ def compare(
         typer.Option(help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
     ] = None,
     encoding_force: EncodingForce = False,
+    csv_column: CsvColumns = None,
     config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
     cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
     no_cache: Annotated[
@@ -232,7 +258,7 @@ def compare(
 
     settings = load_settings(
         config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache,
-        encoding_force=encoding_force or None,
+        encoding_force=encoding_force or None, **_csv_overrides(csv_column),
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache_path=None)
@@ -365,6 +391,7 @@ def check(
         typer.Option(help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
     ] = None,
     encoding_force: EncodingForce = False,
+    csv_column: CsvColumns = None,
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
     ] = False,
@@ -385,7 +412,7 @@ def check(
         raise ConfigError(f"unknown --format {output_format!r}; choose from: "
                           f"{', '.join(sorted(formats))}")
     settings = load_settings(config, encoding=encoding, cache_path=cache,
-                             encoding_force=encoding_force or None)
+                             encoding_force=encoding_force or None, **_csv_overrides(csv_column))
     if recursive:
         settings = dataclasses.replace(settings, recursive=True)
     classes = parse_fail_on(fail_on)

@@ -86,6 +86,8 @@ def test_kinds_and_min_score_filter(tmp_path, write):
         (["--kinds", "copies"], "unknown kind 'copies'"),
         (["--min-score", "2"], "min_score must be a number between 0 and 1"),
         (["--config", "nope.toml"], "config file not found"),
+        (["--csv-column", "body"], "write FIELD=COLUMN"),
+        (["--csv-column", "colour=x"], "FIELD one of text, title"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(tmp_path, write, args, message):
@@ -484,3 +486,20 @@ def test_encoding_force_reaches_the_settings(tmp_path, write):
     doc = json.loads(out.read_text())
     assert doc["settings"]["encoding_force"] is True
     assert {a["encoding"] for a in doc["articles"]} == {"latin-1"}
+
+
+def test_csv_columns_are_named_on_the_command_line(tmp_path):
+    import csv
+
+    path = tmp_path / "wire.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        rows = csv.writer(fh)
+        rows.writerow(["Body ID", "story"])
+        rows.writerows([["7", BODY], ["9", "In other news, " + BODY]])
+    out = tmp_path / "r.json"
+    result = runner.invoke(app, ["compare", str(path), "--csv-column", "text=story",
+                                 "--csv-column", "id=Body ID", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["chars"] for a in doc["articles"]] == [len(BODY), len("In other news, " + BODY)]
+    assert any(f["kind"] in {"verbatim", "edited"} for f in doc["findings"])
