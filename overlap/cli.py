@@ -11,6 +11,7 @@ Exit codes (the same for every command; `_guarded` is their one home):
     3    a bug in overlap (not an OverlapError): its traceback, then a line saying so. Never 1,
          so CI cannot read a crash as "findings"
     130  interrupted (Ctrl-C)
+    141  stdout was closed before the report was written (`overlap ... | head`)
 
 Output paths are checked before any work starts and written atomically (`outputs`); everything
 printed from data goes through `textsafe` (no markup, no control characters, greppable lines on
@@ -23,6 +24,7 @@ import dataclasses
 import functools
 import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -49,6 +51,7 @@ from .textsafe import clean, json_text, print_line
 EXIT_FINDINGS = 1  # overlap check: failing sentences
 EXIT_CRASH = 3  # a bug: anything raised that is not an OverlapError
 EXIT_INTERRUPTED = 130  # the shell's code for SIGINT
+EXIT_PIPE = 141  # the shell's code for SIGPIPE: the reader of stdout left (`overlap ... | head`)
 
 app = typer.Typer(
     add_completion=False,
@@ -57,6 +60,14 @@ app = typer.Typer(
     help="Find reused, edited and paraphrased passages across news articles.",
 )
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
+
+
+class _StdoutConsole(Console):
+    """The report console. rich answers a closed pipe with SystemExit(1), which reads as
+    `check`'s "findings"; raise BrokenPipeError instead so `_guarded` exits EXIT_PIPE."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
 
 F = TypeVar("F", bound=Callable[..., Any])
 # click's and typer's own exits and usage errors carry their codes; they pass through untouched.
@@ -72,7 +83,15 @@ def _guarded(command: F) -> F:
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            try:
+                return command(*args, **kwargs)
+            finally:
+                # A closed pipe shows at this flush, not later inside click (which exits 1 then,
+                # the code `check` uses for findings).
+                sys.stdout.flush()
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_PIPE) from None
         except OverlapError as exc:
             print_line(err, ("Error:", "bold red"), " ", str(exc))
             raise typer.Exit(exc.exit_code) from None
@@ -298,7 +317,7 @@ def compare(
     elif not quiet:
         from .report.terminal import render
 
-        render(doc, Console(), limit)
+        render(doc, _StdoutConsole(), limit)
     for s in result.skipped:
         if quiet or to_stdout:
             print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
@@ -357,7 +376,7 @@ def render(
 
         write_text(markdown_path, render_markdown(doc))
     if markdown_path is None and html_path is None:
-        render_terminal(doc, Console(), limit)
+        render_terminal(doc, _StdoutConsole(), limit)
 
 
 @app.command()
@@ -440,7 +459,7 @@ def check(
         text = buffer.getvalue()
     else:
         text = None
-        check_report.render_terminal(doc, Console())
+        check_report.render_terminal(doc, _StdoutConsole())
     if output is not None and text is not None:
         write_text(output, text)
     elif text is not None:

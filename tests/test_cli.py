@@ -503,3 +503,15 @@ def test_csv_columns_are_named_on_the_command_line(tmp_path):
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [a["chars"] for a in doc["articles"]] == [len(BODY), len("In other news, " + BODY)]
     assert any(f["kind"] in {"verbatim", "edited"} for f in doc["findings"])
+
+
+def test_a_closed_stdout_is_not_read_as_findings():
+    # `overlap render result.json | head`: the reader leaves early. rich would exit 1 (the code
+    # `check` uses for findings); overlap exits 141, the shell's SIGPIPE code, with no traceback.
+    fixture = Path(__file__).parent / "fixtures" / "seeds_result.json"
+    proc = subprocess.Popen([sys.executable, "-m", "overlap", "render", str(fixture)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # closed before the report is written
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 141
+    assert b"Traceback" not in stderr
