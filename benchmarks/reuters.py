@@ -39,8 +39,13 @@ _TEXT_TYPE = re.compile(r'<TEXT\b[^>]*TYPE="(\w+)"')
 _CHARREF = re.compile(r"&#(\d+);")
 _ENTITIES = (("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&"))  # &amp; last: "&amp;lt;" is text
 _DATE = re.compile(r"(\d{1,2})-([A-Z]{3})-(\d{4})")
-_MONTHS = {m: i for i, m in enumerate(
-    "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(), start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],
+        start=1,
+    )
+}
 
 
 class DataMissing(Exception):
@@ -147,8 +152,13 @@ def write_jsonl(stories: Iterable[Story], path: Path) -> int:
     n = 0
     with open(path, "w", encoding="utf-8") as fh:
         for s in with_body(stories):
-            row = {"id": s.id, "title": s.title, "date": s.date, "outlet": "Reuters",
-                   "text": s.body}
+            row = {
+                "id": s.id,
+                "title": s.title,
+                "date": s.date,
+                "outlet": "Reuters",
+                "text": s.body,
+            }
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
     return n

@@ -98,7 +98,7 @@ def test_jsonl_is_read_by_overlap_with_ids_titles_dates(tmp_path):
 def test_bbc_title_and_paragraphs(tmp_path):
     topic = tmp_path / "bbc" / "sport"
     topic.mkdir(parents=True)
-    (topic / "001.txt").write_bytes("Team wins\n\nThe team won.\n\nFans cheered.\n".encode())
+    (topic / "001.txt").write_bytes(b"Team wins\n\nThe team won.\n\nFans cheered.\n")
     (topic / "199.txt").write_bytes(b"Prize\n\nIt cost \xa35.\n")  # one latin-1 pound sign
     arts = reuters.read_bbc(tmp_path / "bbc")
     assert [(a.id, a.title, a.paragraphs) for a in arts] == [
