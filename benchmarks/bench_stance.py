@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -217,7 +218,9 @@ def main() -> int:
         began = time.perf_counter()
         rows = run_pairs(sample, name)
         seconds = time.perf_counter() - began
-        command = (f"python benchmarks/bench_stance.py --set {name} --split {args.split}"
+        threads = os.environ.get("OMP_NUM_THREADS")
+        command = ((f"OMP_NUM_THREADS={threads} " if threads else "") +
+                   f"python benchmarks/bench_stance.py --set {name} --split {args.split}"
                    + (f" --limit {args.limit}" if args.limit else "")
                    + (f" --per-class {args.per_class}" if args.per_class != 150 else ""))
         res = {"rows": rows, "seconds": seconds, "date": time.strftime("%Y-%m-%d %H:%M"),

@@ -428,7 +428,10 @@ _QUANT_RE = re.compile(r"(?<!at )(?<!of )\b(all|most|many|few|some|several|every
 
 def r_quantifier(s: str, c: Context) -> tuple[str, str] | None:
     ms = [m for m in _QUANT_RE.finditer(s) if _outside_quotes(s, m.start(), m.end())
-          and not re.search(r"\ba $", s[:m.start()])]  # "a few" is not "few"
+          and not re.search(r"\ba $", s[:m.start()])  # "a few" is not "few"
+          # "we're all better off": an adverb, not a quantifier
+          and not (m.group(1) == "all" and re.search(r"(?:'re|'s|\b(?:are|were|is|was|be)) $",
+                                                     s[:m.start()]))]
     m = _pick(ms, c.rng)
     if not m:
         return None
