@@ -13,10 +13,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import pipeline
 from .attribution import credit_of
 from .config import Settings
 from .embed import Embedder
 from .errors import ConfigError, InputError
+from .formats import Unreadable, blank_controls, guess_title, read_document
 from .ingest import read_articles
 from .judge import NLI
 from .pipeline import analyse
@@ -24,6 +26,7 @@ from .progress import Progress
 from .tabular import Columns
 from .textnorm import fold, normalise_line
 from .types import (
+    Article,
     CheckResult,
     Finding,
     Kind,
@@ -31,6 +34,7 @@ from .types import (
     Segmented,
     SentenceCheck,
     SentenceClass,
+    Skipped,
     SourceLink,
     Span,
     Verdict,
@@ -72,27 +76,95 @@ def read_allow_list(path: Path) -> set[str]:
 def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
           fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON, allow: set[str] | None = None,
           embedder: Embedder | None = None, nli: NLI | None = None,
-          progress: Progress | None = None) -> CheckResult:
-    """Check `draft` (one file) against `sources` (files, folders, globs).
+          progress: Progress | None = None, stdin: str | None = None) -> CheckResult:
+    """Check `draft` (one file, or "-" for the text `stdin`) against `sources` (files, folders,
+    globs).
 
     >>> result = check("seeds/drafts/demo-draft.md", ["seeds/"])  # doctest: +SKIP
     >>> [(c.cls.value, c.span.text[:30]) for c in result.sentences]  # doctest: +SKIP
     """
+    return check_many([draft], sources, settings, fail_on, allow, embedder, nli, progress,
+                      stdin)[0]
+
+
+STDIN = "-"  # the draft name that means "the text given as `stdin`"
+STDIN_SOURCE = "<stdin>"
+
+
+def check_many(drafts: Sequence[str], sources: Sequence[str], settings: Settings | None = None,
+               fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON,
+               allow: set[str] | None = None, embedder: Embedder | None = None,
+               nli: NLI | None = None, progress: Progress | None = None,
+               stdin: str | None = None) -> list[CheckResult]:
+    """Check each of `drafts` against the same `sources`: one CheckResult per draft, in order,
+    each the same as `check` would give. The sources are read once and the models loaded once;
+    a source sentence is embedded (and an NLI pair scored) once for all drafts. A draft named
+    "-" is the text `stdin` (Markdown or plain text, source `<stdin>`).
+
+    >>> results = check_many(["a.md", "b.md"], ["sources/"])  # doctest: +SKIP
+    >>> [r.failing for r in results]  # doctest: +SKIP
+    """
+    from .memo import RememberingEmbedder, RememberingNLI
+
     s = settings or Settings()
+    read = [_read_draft(d, s, stdin) for d in drafts]  # every draft readable before any work
+    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
+                                        encoding_force=s.encoding_force,
+                                        columns=Columns.from_settings(s))
+    if embedder is None:
+        from .embed import MiniLM
+
+        embedder = MiniLM(s.batch_size, s.embed_precision)
+    embedder = RememberingEmbedder(embedder)
+    if s.judge and nli is None:
+        # Looked up on the module at call time, as analyse does (tests replace it there). None:
+        # analyse tries again per draft and notes the problem in each result.
+        nli, _problem = pipeline.load_nli()
+    nli = RememberingNLI(nli) if nli is not None else None
+    return [_check_one(article, raw_text, line_base, skipped, found, more_skipped, s, fail_on,
+                       allow or set(), embedder, nli, progress)
+            for article, raw_text, line_base, skipped in read]
+
+
+def _read_draft(draft: str, s: Settings, stdin: str | None
+                ) -> tuple[Article, str, int, list[Skipped]]:
+    """(the draft, its text as written, lines before the text, what was skipped)."""
+    if draft == STDIN:
+        if stdin is None:
+            raise InputError("draft '-' means standard input, but no text was given on it")
+        try:
+            body, meta = read_document(stdin, "md")
+        except Unreadable as exc:
+            raise InputError(f"{STDIN_SOURCE}: cannot check this draft ({exc})") from None
+        if not body.strip():
+            raise InputError(f"{STDIN_SOURCE}: cannot check this draft (no text on standard "
+                             "input)")
+        body, _ = blank_controls(body)
+        fields = {k: str(meta[k]) for k in ("title", "outlet", "date", "author", "url")
+                  if meta.get(k) not in (None, "")}
+        fields.setdefault("title", guess_title(body) or "")
+        article = Article(id="stdin", source=STDIN_SOURCE, text=body, format="md",
+                          **{k: v or None for k, v in fields.items()})
+        at = stdin.find(body[:200])
+        return article, body, stdin[:at].count("\n") if at > 0 else 0, []
     drafts, skipped = read_articles([draft], s.encoding, encoding_force=s.encoding_force)
     if len(drafts) != 1:
         why = skipped[0].reason if skipped else "it holds more than one article"
         raise InputError(f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html "
                          "file")
-    raw_text = drafts[0].text
+    return drafts[0], drafts[0].text, _body_line(drafts[0]), skipped
+
+
+def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skipped],
+               found: list[Article], more_skipped: list[Skipped], s: Settings,
+               fail_on: Sequence[SentenceClass], allow: set[str], embedder: Embedder | None,
+               nli: NLI | None, progress: Progress | None) -> CheckResult:
     # Sentences follow the text, not the line breaks: a hard-wrapped paragraph is read as one
     # (same length, so every offset and line number still points into the file as written).
-    the_draft = dataclasses.replace(drafts[0], text=unwrap(raw_text))
-    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
-                                        encoding_force=s.encoding_force,
-                                        columns=Columns.from_settings(s))
-    draft_path = Path(draft).resolve()
-    found = [a for a in found if Path(a.source.rsplit(":", 1)[0]).resolve() != draft_path]
+    the_draft = dataclasses.replace(draft, text=unwrap(raw_text))
+    if draft.source != STDIN_SOURCE:
+        draft_path = Path(draft.source).resolve()
+        found = [a for a in found if Path(a.source.rsplit(":", 1)[0]).resolve() != draft_path]
     if not found:
         first = f" ({more_skipped[0].source}: {more_skipped[0].reason})" if more_skipped else ""
         raise InputError(f"no readable sources{first}; give --against files, folders or globs")
@@ -107,8 +179,6 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
     links = _unique([link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
                      and f.kind is not Kind.REPEAT
                      for link in _links(f, draft_seg, segs, occurrence)])
-    line_base = _body_line(drafts[0])
-    allow = allow or set()
     checks = []
     used: set[str] = set()
     for sent in draft_seg.sentences:
