@@ -304,7 +304,8 @@ def span_scores(records: list[dict]) -> dict[str, float]:
     }
 
 
-def score(tag: str, write: bool, limit: int | None = None) -> None:
+def score(tag: str, write: bool, limit: int | None = None,
+          compare: tuple[str, ...] = ()) -> None:
     from sklearn.metrics import roc_auc_score
 
     records = sorted(load(tag), key=lambda r: r["story"])[:limit]  # --limit: compare like with like
@@ -340,11 +341,34 @@ def score(tag: str, write: bool, limit: int | None = None) -> None:
         f"New flagged {spans['new_flagged']:.3f}",
     ]
     print("\n".join(lines))
+    variants = []
+    for other in compare:  # ablations, scored on the first stories they share with `tag`
+        recs = sorted(load(other), key=lambda r: r["story"])
+        n = min(len(recs), len(records))
+        base_auc, base_f1, base_sp = quick(records[:n])
+        v_auc, v_f1, v_sp = quick(recs[:n])
+        settings = recs[0].get("settings", {})
+        variants.append(f"| {other} ({', '.join(f'{k}={v}' for k, v in settings.items())}) | "
+                        f"{n} | {base_auc:.3f} -> {v_auc:.3f} | {base_f1:.3f} -> {v_f1:.3f} | "
+                        f"{base_sp['verbatim_recall']:.3f} -> {v_sp['verbatim_recall']:.3f} | "
+                        f"{base_sp['precision']:.3f} -> {v_sp['precision']:.3f} |")
+        print(variants[-1])
     if write:
-        write_section(tag, len(records), len(rows), auc, f1, mean, spans, fitted, pa, pa_read)
+        write_section(tag, len(records), len(rows), auc, f1, mean, spans, fitted, pa, pa_read,
+                      variants)
 
 
-def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_read) -> None:
+def quick(records: list[dict]) -> tuple[float, float, dict]:
+    from sklearn.metrics import roc_auc_score
+
+    rows = article_rows(records)
+    auc = float(roc_auc_score([r["label"] != "non" for r in rows],
+                              [r["shares"].total for r in rows]))
+    return auc, cross_validate(rows)[0], span_scores(records)
+
+
+def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_read,
+                  variants) -> None:
     cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(tag)} && "
            f"python benchmarks/bench_meter.py score --tag {shlex.quote(tag)} --write")
     th = ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted)
@@ -365,6 +389,11 @@ def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_r
     ]
     table = "\n".join(["| measure | overlap | anchor / goal |", "|---|---|---|",
                        *(f"| {m} | {v} | {a} |" for m, v, a in rows)])
+    ablations = "" if not variants else "\n".join([
+        "Copy thresholds tried (`ablate`: the copy stage re-run with the override, paraphrase",
+        "spans kept; same stories; base -> variant):", "",
+        "| variant | stories | AUC | macro-F1 (CV) | verbatim recall | span precision |",
+        "|---|---|---|---|---|---|", *variants, ""])
     body = f"""
 Development figures on METER's courts domain (the copy in `../shared/data/news/meter`), one
 `overlap.compare` per story folder (its PA wire files plus the newspaper articles written from
@@ -379,6 +408,8 @@ Spans are scored on {spans['files']} annotated articles ({spans['mapped_share']:
 non-space characters mapped onto the text as overlap read it; see the docstring of
 `benchmarks/bench_meter.py` for the word alignment). {machine()}.
 
+{ablations}
+
     {cmd}
 """
     replace_section(TITLE, body)
@@ -388,6 +419,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("step", choices=["run", "ablate", "score"])
     ap.add_argument("--base", default="raw", help="ablate: the run whose stories to redo")
+    ap.add_argument("--compare", nargs="*", default=[], help="score: ablation tags to set beside")
     ap.add_argument("--meter", type=Path, default=None)
     ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
     ap.add_argument("--limit", type=int, default=None, help="first N stories only")
@@ -400,7 +432,7 @@ def main() -> None:
     elif args.step == "ablate":
         ablate(args.meter or default_root(), args.base, args.tag, args.set)
     else:
-        score(args.tag, args.write, args.limit)
+        score(args.tag, args.write, args.limit, tuple(args.compare))
 
 
 if __name__ == "__main__":
