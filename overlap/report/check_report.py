@@ -2,7 +2,7 @@
 terminal, Markdown (for a pull-request comment) and GitHub workflow-annotation formats.
 
 JSON (schema "check-1.0"): {schema_version, tool, draft: {id, source, title, chars, text},
-sources: [{id, source, outlet, date, title}], skipped: [{source, reason}], notes: [str],
+sources: [{id, source, outlet, date, title, url}], skipped: [{source, reason}], notes: [str],
 fail_on: [class], failed: bool, summary: {class: n},
 sentences: [{index, id, class, allowed, sources_disagree, line, column,
              span: {start, end, text}, links: [{id, source, relation, reasons: [str],
@@ -49,7 +49,7 @@ def to_document(result: CheckResult) -> dict[str, Any]:
         "draft": {"id": d.id, "source": d.source, "title": d.title, "chars": len(d.text),
                   "text": d.text},
         "sources": [{"id": a.id, "source": a.source, "outlet": a.outlet, "date": a.date,
-                     "title": a.title} for a in result.sources],
+                     "title": a.title, "url": a.url} for a in result.sources],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
         "notes": list(result.compare.extra.get("notes", [])),
         "fail_on": [c.value for c in result.fail_on],
