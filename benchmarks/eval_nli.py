@@ -27,6 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_nli_sanity import expected_calibration_error, softmax  # noqa: E402
 from mdreport import replace_section  # noqa: E402
 from train_nli import detok  # noqa: E402
 
@@ -102,11 +103,18 @@ def read(kind: str, path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def scores(gold: list[str], probs: np.ndarray) -> dict:
+def scores(gold: list[str], probs: np.ndarray, temperature: float = 1.0) -> dict:
     pred = [LABELS[i] for i in probs.argmax(axis=1)]
     n = len(gold)
     present = [lab for lab in LABELS if lab in gold]
     out: dict = {"n": n, "labels": {lab: gold.count(lab) for lab in present}}
+    if set(present) == set(LABELS):
+        # Expected calibration error (15 bins), as shipped (calibrated) and with the plain softmax
+        # the model had before (its logits are T * log p, up to a constant per row).
+        ids = [LABELS.index(g) for g in gold]
+        raw = softmax(temperature * np.log(np.clip(probs.astype(np.float64), 1e-30, None)))
+        out["ece"] = 100 * expected_calibration_error(probs, ids)
+        out["ece_uncalibrated"] = 100 * expected_calibration_error(raw, ids)
     # 2-way: entailment vs not (neutral and contradiction merged), for every set.
     out["acc2"] = (
         100
@@ -167,8 +175,9 @@ def render(res: dict) -> str:
         "",
         "| set | pairs | 3-way acc % | goal | published (DeBERTa-v3-base, 940k pairs) "
         "| reference run (MiniLM, 49k pairs) "
-        "| 2-way acc % (ent. vs not) | contradiction P / R % | F1 % E / N / C |",
-        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| 2-way acc % (ent. vs not) | contradiction P / R % | F1 % E / N / C "
+        "| ECE % plain softmax → calibrated | too long, not scored |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|---|---:|",
     ]
     for name, s in res["sets"].items():
         acc3 = s.get("acc3")
@@ -178,7 +187,9 @@ def render(res: dict) -> str:
         lines.append(
             f"| {name} | {s['n']:,} | {fmt(acc3) or '–'} | {fmt(GOALS.get(name)) or ''} | "
             f"{fmt(PUBLISHED.get(name))} | {fmt(REFERENCE_RUN.get(name))} | "
-            f"{s['acc2']:.1f} | {cpr} | {f1} |"
+            f"{s['acc2']:.1f} | {cpr} | {f1} | "
+            + (f"{s['ece_uncalibrated']:.1f} → {s['ece']:.1f}" if "ece" in s else "–")
+            + f" | {s.get('too_long', 0)} |"
         )
     lat = res["latency"]
     gaps = []
@@ -187,6 +198,15 @@ def render(res: dict) -> str:
         verdict = "met" if acc >= goal else f"short by {goal - acc:.1f} points"
         gaps.append(f"{name} {acc:.1f} % against a goal of {goal:.0f} %: {verdict}")
     lines += ["", "**Goals:** " + "; ".join(gaps) + ". " + WHY_SHORT]
+    lines += [
+        "",
+        f"Calibration: temperature {res.get('temperature', 1.0):g} (`calibration.json`, fitted "
+        "on train_nli.py's held-out dev slice by `benchmarks/bench_nli_sanity.py "
+        "--write-calibration`, no test split); ECE is the expected calibration error of the top "
+        "probability in 15 equal-width bins, on the 3-way sets. Pairs longer than the model's "
+        f"{res.get('max_length', 128)} word pieces are refused by the model rather than cut, "
+        "and left out here (counted in the last column).",
+    ]
     lines += [
         "",
         "FEVER-symmetric has no neutral class (supports / refutes): its 2-way column is the "
@@ -250,6 +270,8 @@ def main() -> None:
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip(),
         "model_id": model.model_id,
+        "temperature": model.temperature,
+        "max_length": model.max_length,
         "max_per_set": args.max_per_set,
         "threads": torch.get_num_threads(),
         "load_s": load_s,
@@ -261,8 +283,12 @@ def main() -> None:
         if args.max_per_set and len(rows) > args.max_per_set and name not in GOALS:
             rows = random.Random(13).sample(rows, args.max_per_set)
         t = time.time()
+        lengths = model.pair_lengths([(p, h) for p, h, _ in rows])
+        fit = [r for r, n in zip(rows, lengths, strict=True) if n <= model.max_length]
+        too_long, rows = len(rows) - len(fit), fit
         probs = model.predict([(p, h) for p, h, _ in rows])
-        s = scores([lab for _, _, lab in rows], probs)
+        s = scores([lab for _, _, lab in rows], probs, model.temperature)
+        s["too_long"] = too_long
         res["sets"][name] = s
         if kind == "snli":
             snli_pairs = [(p, h) for p, h, _ in rows]

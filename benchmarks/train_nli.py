@@ -211,6 +211,130 @@ def synthetic_pairs(pairs: list[Pair], rng: random.Random, n_each: int) -> list[
     return out
 
 
+# --- identity, near-identity and sentence-from-passage pairs (issue 13 item 5) ------------------
+# The first model called a sentence paired with itself contradiction (about 0.5 on news
+# sentences, 0.96 for a passage): it had seen many near-copies with one word swapped
+# (Breaking NLI, the rule-made contradictions above) and almost no plain copies. These pairs
+# teach that a copy, a copy with harmless edits, and one sentence of a passage are entailed.
+# Their text comes from the training sets' own premises and hypotheses: nothing from
+# ../shared/data/news (a benchmark set) trains the shipped weights.
+
+# Adjectives whose removal keeps the sentence true ("a large crowd gathered" -> "a crowd
+# gathered"); not privative ones like "former", "fake" or "alleged", whose removal changes it.
+DROPPABLE_ADJECTIVES = (
+    "big",
+    "large",
+    "small",
+    "little",
+    "new",
+    "old",
+    "young",
+    "long",
+    "short",
+    "tall",
+    "red",
+    "blue",
+    "green",
+    "black",
+    "white",
+    "yellow",
+    "brown",
+    "happy",
+    "beautiful",
+    "busy",
+    "major",
+    "local",
+    "strong",
+    "important",
+    "huge",
+    "tiny",
+    "heavy",
+    "bright",
+    "dark",
+    "wooden",
+    "recent",
+    "several",
+    "many",
+    "various",
+    "senior",
+    "main",
+    "popular",
+    "famous",
+    "nice",
+)
+_ADJECTIVE = re.compile(r"\b(" + "|".join(DROPPABLE_ADJECTIVES) + r") (?=[a-z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"])")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|No|U\.S|U\.K|vs)\.$")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a training text: after . ! ? before a capital, not after "Mrs." or "U.S."."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece
+        elif piece.strip():
+            out.append(piece.strip())
+    return out
+
+
+def near_identity(sent: str, rng: random.Random) -> tuple[str, str]:
+    """One meaning-keeping edit of `sent`: (kind, edited text)."""
+    kinds = ["whitespace", "punctuation", "case", "case+punctuation"]
+    if _ADJECTIVE.search(sent):
+        kinds += ["adjective", "adjective"]
+    kind = rng.choice(kinds)
+    if kind == "whitespace":
+        words = sent.split()
+        return kind, "".join(w + rng.choice([" ", " ", "  ", "\n", " \t"]) for w in words).strip()
+    if kind == "punctuation":
+        edited = re.sub(r"[,;:]", "", sent).rstrip(".!? ")
+        return kind, edited if edited != sent else sent.rstrip(".") + " ."
+    if kind == "case":
+        return kind, rng.choice([sent.lower(), sent.upper(), sent[:1].lower() + sent[1:]])
+    if kind == "case+punctuation":
+        return kind, re.sub(r"[^\w\s]", "", sent).lower()
+    m = rng.choice(list(_ADJECTIVE.finditer(sent)))
+    return kind, sent[: m.start()] + sent[m.end() :]
+
+
+def identity_pairs(pairs: list[Pair], rng: random.Random, n_each: int) -> list[Pair]:
+    """Entailment pairs: identical text, near-identical text, and one sentence of a passage.
+
+    `n_each` of each kind: a sentence with itself, a short passage with itself, a sentence
+    against a lightly edited copy (either direction; an adjective is only ever dropped from the
+    hypothesis, since adding one is not entailed), and a passage of 2-4 sentences (premise)
+    against one of its sentences (hypothesis). Sources: premises and hypotheses of the shipped
+    training sets (SNLI dev, MultiNLI, FEVER, ConTRoL, ...)."""
+    texts = sorted({t.strip() for p in pairs for t in (p.premise, p.hypothesis)})
+    sentences = sorted(
+        {s.strip() for t in texts for s in split_sentences(t) if 3 <= len(s.split()) <= 45}
+    )
+    # A passage that, paired with itself or with one of its sentences, fits in 128 word pieces
+    # (about 1.3 word pieces per word): up to 45 words.
+    passages = []
+    for t in texts:
+        parts = split_sentences(t)
+        if 2 <= len(parts) <= 6:
+            for start in range(len(parts) - 1):
+                chunk = parts[start : start + rng.randint(2, 4)]
+                if len(chunk) >= 2 and sum(len(s.split()) for s in chunk) <= 45:
+                    passages.append((" ".join(chunk), chunk))
+                    break
+    rng.shuffle(sentences)
+    rng.shuffle(passages)
+    out: list[Pair] = []
+    out += [Pair(s, s, "entailment", "synthetic/identity") for s in sentences[:n_each]]
+    out += [Pair(p, p, "entailment", "synthetic/identity-passage") for p, _ in passages[:n_each]]
+    for s in sentences[n_each : 2 * n_each]:
+        kind, edited = near_identity(s, rng)
+        a, b = (s, edited) if kind == "adjective" or rng.random() < 0.5 else (edited, s)
+        out.append(Pair(a, b, "entailment", "synthetic/near-identity"))
+    for passage, chunk in passages[n_each : 2 * n_each]:
+        out.append(Pair(passage, rng.choice(chunk), "entailment", "synthetic/from-passage"))
+    return out
+
+
 def split_dev(pairs: list[Pair], share: float, cap: int) -> tuple[list[Pair], list[Pair]]:
     """Hold out a fixed slice of every training set (by a hash of the text: stable across runs)."""
     by_source: dict[str, list[Pair]] = {}
@@ -247,6 +371,32 @@ def main() -> None:
     ap.add_argument("--time-limit", type=float, default=0, help="stop after this many minutes")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--export", type=Path, help="only export this checkpoint to --out")
+    ap.add_argument(
+        "--identity",
+        type=int,
+        default=1500,
+        help="identity / near-identity / sentence-from-passage pairs per kind",
+    )
+    ap.add_argument(
+        "--init-from",
+        type=Path,
+        help="fine-tune from this shipped model folder (int8 weights) instead of "
+        "starting from the base embedding model",
+    )
+    ap.add_argument(
+        "--pick",
+        choices=["best", "last"],
+        default="best",
+        help="export the best checkpoint on the dev slice, or the last one (the dev "
+        "slice has no identity pairs: a fine-tune for them exports the last)",
+    )
+    ap.add_argument(
+        "--replay",
+        type=int,
+        default=0,
+        help="with --init-from: train on the rule-made pairs plus this many pairs "
+        "drawn from the training sets (0: all of them)",
+    )
     args = ap.parse_args()
 
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -291,6 +441,17 @@ def main() -> None:
     # (they are read back from the base package), which keeps it under 20 MB.
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
 
+    if args.init_from:
+        # The shipped weights, dequantised (the loader the product uses), as the starting point.
+        from overlap import nli as nli_module
+
+        shipped = nli_module.model_dir(args.init_from)
+        init_config = json.loads((shipped / "config.json").read_text(encoding="utf-8"))
+        init_state = nli_module.load_state_dict(shipped / nli_module.WEIGHTS_FILE, init_config)
+        model.load_state_dict(init_state, strict=True)
+        init_training = json.loads((shipped / "training.json").read_text(encoding="utf-8"))
+        init_checksum = _sha256(shipped / nli_module.WEIGHTS_FILE)
+
     if args.export:
         state = torch.load(args.export, map_location="cpu")
         model.load_state_dict(state["model"], strict=False)
@@ -299,7 +460,16 @@ def main() -> None:
 
     pairs = load_training(rng)
     synth = synthetic_pairs(pairs, rng, args.synthetic) if args.synthetic else []
+    # After the split's inputs are drawn (the Breaking NLI sample), so the dev slice stays the one
+    # the first model was picked on (rule-made pairs never go to dev).
+    synth += identity_pairs(pairs, rng, args.identity) if args.identity else []
     train, dev = split_dev(pairs + synth, args.dev_share, 300)
+    if args.init_from and args.replay:
+        # Fine-tuning: every rule-made pair, plus a sample of the rest so the model does not
+        # forget what the first run taught it.
+        made = [p for p in train if p.source.startswith("synthetic")]
+        rest = [p for p in train if not p.source.startswith("synthetic")]
+        train = made + rng.sample(rest, min(args.replay, len(rest)))
     if args.limit:
         rng.shuffle(train)
         train, dev = train[: args.limit], dev[: max(100, args.limit // 5)]
@@ -417,6 +587,9 @@ def main() -> None:
         "dev_counts": dict(sorted(dev_counts.items())),
         "train_labels": dict(Counter(p.label for p in train)),
         "base_sha256": _sha256(base / "model.safetensors"),
+        "init_from": (
+            {"weights_sha256": init_checksum, "training": init_training} if args.init_from else None
+        ),
         "torch": str(torch.__version__),
         "evals": [],
     }
@@ -434,6 +607,15 @@ def main() -> None:
             loss = loss_fn(logits, masks)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            if args.time_limit:
+                # Decay with whichever ends first, the steps or the time limit, so a run cut by
+                # --time-limit still ends at a low learning rate.
+                done = max((step + 1) / total_steps, (time.time() - start) / (args.time_limit * 60))
+                factor = min(
+                    (step + 1) / warmup, max(0.0, 1 - done) / max(1e-9, 1 - warmup / total_steps)
+                )
+                for group in optim.param_groups:
+                    group["lr"] = args.lr * min(1.0, factor)
             optim.step()
             sched.step()
             optim.zero_grad(set_to_none=True)
@@ -445,7 +627,7 @@ def main() -> None:
                 eta = (total_steps - step) * args.batch / rate / 60
                 print(
                     f"step {step}/{total_steps} epoch {epoch} loss {loss.item():.3f} "
-                    f"lr {sched.get_last_lr()[0]:.2e} {rate:.1f} pairs/s "
+                    f"lr {optim.param_groups[0]['lr']:.2e} {rate:.1f} pairs/s "
                     f"elapsed {elapsed / 60:.1f} min "
                     f"eta {eta:.1f} min",
                     flush=True,
@@ -483,9 +665,12 @@ def main() -> None:
                 stop = True
                 break
 
-    state = torch.load(args.work / "best.pt", map_location="cpu")
+    state = torch.load(args.work / f"{args.pick}.pt", map_location="cpu")
     model.load_state_dict(state["model"], strict=False)
     info["best_dev"] = best
+    info["exported_step"] = (
+        state["info"]["evals"][-1]["step"] if args.pick == "last" else info.get("best_step")
+    )
     export(model, tokenizer, tmp, base, args.out, info)
     # The shipped (int8) weights, loaded the way the product loads them, on the same dev slice.
     from overlap.nli import NLIModel
@@ -538,6 +723,12 @@ def export(model, tokenizer, tmp: Path, base: Path, out: Path, info: dict) -> No
         metadata={"format": nli.FORMAT},
     )
     (out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    # New weights, no fitted temperature yet: 1 (plain softmax) until
+    # `python benchmarks/bench_nli_sanity.py --model <out> --write-calibration` fits one.
+    (out / nli.CALIBRATION_FILE).write_text(
+        json.dumps({"temperature": 1.0, "method": "none yet (plain softmax)"}) + "\n",
+        encoding="utf-8",
+    )
     size = (out / nli.WEIGHTS_FILE).stat().st_size / 1e6
     print(f"exported to {out} ({nli.WEIGHTS_FILE} {size:.1f} MB)", flush=True)
 

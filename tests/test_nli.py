@@ -20,6 +20,7 @@ def _fake_model_dir(tmp_path: Path, id2label: dict) -> Path:
     (tmp_path / "config.json").write_text(json.dumps({"id2label": id2label}), encoding="utf-8")
     (tmp_path / nli.WEIGHTS_FILE).write_bytes(b"not really weights")
     (tmp_path / "tokenizer.json").write_text("{}", encoding="utf-8")
+    (tmp_path / nli.CALIBRATION_FILE).write_text('{"temperature": 1.0}', encoding="utf-8")
     return tmp_path
 
 
@@ -229,7 +230,8 @@ def test_real_model_both_ways_and_batching_agree(real_model):
 
 def test_nli_precision_is_part_of_the_cache_key():
     fp32, bf16 = nli.NLIModel(precision="fp32"), nli.NLIModel(precision="bf16")
-    assert fp32.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}"  # scores cached before
+    t = "" if fp32.temperature == 1 else f"+t{fp32.temperature:g}"  # see the calibration tests
+    assert fp32.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}{t}"
     assert bf16.model_id == fp32.model_id + "+bf16w"
     with pytest.raises(ModelError, match="precision"):
         nli.NLIModel(precision="int4")
@@ -279,3 +281,135 @@ def test_real_scores_do_not_depend_on_the_batch(real_model):
     together = nli.predict_both_ways(real_model, NEWS_PAIRS)
     for k, pair in enumerate(NEWS_PAIRS):
         np.testing.assert_array_equal(together[k], nli.predict_both_ways(real_model, [pair])[0])
+
+
+# --- calibration and the length guard (issue 13 item 5) -----------------------------------------
+
+
+class _FakeTokenizer:
+    """One word piece per word, plus [CLS] and two [SEP]; ids are all 0."""
+
+    def __call__(self, firsts, seconds, truncation=False, max_length=None, padding=False,
+                 return_tensors=None):  # the keywords NLIModel passes
+        pairs = zip(firsts, seconds, strict=True)
+        ids = [[0] * (len(a.split()) + len(b.split()) + 3) for a, b in pairs]
+        if return_tensors:
+            import torch
+
+            width = max(map(len, ids))
+            return {"input_ids": torch.zeros((len(ids), width), dtype=torch.long)}
+        return {"input_ids": ids}
+
+
+class _FakeLogits:
+    """Model outputs in the config's own column order: (neutral, contradiction, entailment)."""
+
+    def __init__(self, row):
+        self.row = row
+
+    def __call__(self, input_ids):
+        import torch
+
+        return type("Out", (), {"logits": torch.tensor([self.row] * len(input_ids))})()
+
+
+def _calibrated_fake(tmp_path: Path, temperature, row=(0.0, 0.0, 2.0)) -> nli.NLIModel:
+    pytest.importorskip("torch")
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    folder = _fake_model_dir(tmp_path, {"0": "neutral", "1": "contradiction", "2": "entailment"})
+    (folder / nli.CALIBRATION_FILE).write_text(
+        json.dumps({"temperature": temperature}), encoding="utf-8"
+    )
+    model = nli.NLIModel(folder, precision="fp32")
+    model._tokenizer, model._model = _FakeTokenizer(), _FakeLogits(list(row))
+    return model
+
+
+def test_the_temperature_divides_the_logits(tmp_path):
+    # logits (entailment 2, neutral 0, contradiction 0): plain softmax gives entailment 0.787;
+    # at temperature 2 it is softmax(1, 0, 0) = e / (e + 2) = 0.576
+    plain = _calibrated_fake(tmp_path / "t1", 1.0).predict([("a b", "a b")])[0]
+    warm = _calibrated_fake(tmp_path / "t2", 2.0).predict([("a b", "a b")])[0]
+    np.testing.assert_allclose(plain, [0.7870, 0.1065, 0.1065], atol=1e-4)
+    np.testing.assert_allclose(warm, [np.e / (np.e + 2), 1 / (np.e + 2), 1 / (np.e + 2)],
+                               atol=1e-6)
+    # a different temperature is a different cache key; 1 keeps the old one
+    t1, t2 = nli.NLIModel(tmp_path / "t1"), nli.NLIModel(tmp_path / "t2")
+    assert "+t" not in t1.model_id and "+t2" in t2.model_id
+    assert t2.describe()["temperature"] == "2"
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (None, "missing calibration.json"),
+        ("{not json", "not valid JSON"),
+        ('["temperature", 1.5]', "a JSON list"),
+        ("{}", "temperature None"),
+        ('{"temperature": 0}', "temperature 0"),
+        ('{"temperature": -1.5}', "temperature -1.5"),
+        ('{"temperature": "1.5"}', "temperature '1.5'"),
+        ('{"temperature": true}', "temperature True"),
+        ('{"temperature": NaN}', "temperature nan"),
+    ],
+)
+def test_missing_or_damaged_calibration_is_a_model_error(tmp_path, content, problem):
+    folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
+    target = folder / nli.CALIBRATION_FILE
+    if content is None:
+        target.unlink()
+    else:
+        target.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelError) as err:
+        nli.NLIModel(folder)
+    assert problem in str(err.value) and nli.CALIBRATION_FILE in str(err.value)
+    assert "train_nli.py" in str(err.value)  # says how to get a good copy
+
+
+def test_calibration_fitted_for_other_weights_is_a_model_error(tmp_path):
+    folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
+    (folder / nli.CALIBRATION_FILE).write_text(
+        json.dumps({"temperature": 1.5, "weights_sha256": "ab" * 32}), encoding="utf-8"
+    )
+    with pytest.raises(ModelError, match="fitted for other weights.*--write-calibration"):
+        nli.NLIModel(folder)
+    # the same file, fitted for these weights
+    checksum = model_files.sha256(folder / nli.WEIGHTS_FILE, "weights")
+    (folder / nli.CALIBRATION_FILE).write_text(
+        json.dumps({"temperature": 1.5, "weights_sha256": checksum}), encoding="utf-8"
+    )
+    assert nli.NLIModel(folder).temperature == 1.5
+
+
+def test_a_pair_too_long_is_refused_not_cut(tmp_path):
+    model = _calibrated_fake(tmp_path, 1.0)
+    model.max_length = 10
+    fits = ("one two three", "one two three")
+    too_long = ("one two three four five six", "seven eight")
+    assert model.pair_lengths([fits, too_long]) == [9, 11]
+    assert model.predict([fits]).shape == (1, 3)
+    with pytest.raises(nli.PairTooLong) as err:
+        model.predict([fits, too_long])
+    assert (err.value.index, err.value.length, err.value.max_length) == (1, 11, 10)
+    assert "11 word pieces" in str(err.value) and isinstance(err.value, OverlapError)
+
+
+def test_the_shipped_model_is_calibrated():
+    data = json.loads((nli.model_dir() / nli.CALIBRATION_FILE).read_text(encoding="utf-8"))
+    assert nli.read_temperature(nli.model_dir() / nli.CALIBRATION_FILE) == data["temperature"]
+    assert "dev" in data["fitted_on"] and "test" not in data["fitted_on"].replace("no test", "")
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import news_sentences  # noqa: E402
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not news_sentences.available(), reason="../shared/data/news not present")
+def test_identical_real_news_sentences_are_entailment(real_model):
+    # 50 sentences of Reuters, BBC and METER (every 7th article), each paired with itself
+    sentences = [s.text for s in news_sentences.sentences(17)][:50]
+    assert len(sentences) == 50
+    probs = real_model.predict([(s, s) for s in sentences])
+    low = [(round(float(p), 3), s) for p, s in zip(probs[:, 0], sentences, strict=True) if p < 0.95]
+    assert not low, low
