@@ -515,3 +515,89 @@ def test_a_closed_stdout_is_not_read_as_findings():
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 141
     assert b"Traceback" not in stderr
+
+
+# --- check: several drafts, stdin, SARIF, --write-allow (issue 14 item 5) ---
+
+WIRE = "Officials expect the new rules to reduce smuggling along the river crossings."
+
+
+def drafts_and_sources(tmp_path, write):
+    write(tmp_path, "sources/wire.txt", "Wire story\n\n" + BODY)
+    write(tmp_path, "copy.md", f"# Copy\n\n{WIRE}\n")
+    write(tmp_path, "clean.md", "# Clean\n\nThe weather in the capital was mild for the season.\n")
+    return tmp_path / "sources"
+
+
+def test_check_several_drafts_one_result_each(tmp_path, write, fake_embedder):
+    src = drafts_and_sources(tmp_path, write)
+    result = runner.invoke(app, ["check", str(tmp_path / "clean.md"), str(tmp_path / "copy.md"),
+                                 "--against", str(src), "--format", "json"])
+    assert result.exit_code == 1, result.output  # one draft has a copied sentence
+    docs = json.loads(result.stdout)
+    assert [Path(d["draft"]["source"]).name for d in docs] == ["clean.md", "copy.md"]
+    assert [d["failed"] for d in docs] == [False, True]
+    # the source's sentences were embedded once for both drafts
+    embedded = [t for call in fake_embedder.calls for t in call]
+    assert embedded.count(WIRE) == 1
+    clean = runner.invoke(app, ["check", str(tmp_path / "clean.md"), "--against", str(src),
+                                "--format", "json"])
+    assert clean.exit_code == 0 and json.loads(clean.stdout)["draft"]["source"].endswith("clean.md")
+
+
+def test_check_reads_a_draft_from_stdin(tmp_path, write):
+    src = drafts_and_sources(tmp_path, write)
+    text = (tmp_path / "copy.md").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["check", "-", "--against", str(src), "--format", "json"],
+                           input=text.encode("utf-8"))
+    assert result.exit_code == 1, result.output
+    doc = json.loads(result.stdout)
+    assert doc["draft"]["source"] == "<stdin>"
+    copied = [s for s in doc["sentences"] if s["class"] == "copied"]
+    assert [(s["line"], s["column"]) for s in copied] == [(3, 1)]
+    bad = runner.invoke(app, ["check", "-", "--against", str(src)], input=b"\xff\xfe\x00bad")
+    assert bad.exit_code == 2 and "<stdin>" in bad.stderr
+    twice = runner.invoke(app, ["check", "-", "-", "--against", str(src)], input=b"x")
+    assert twice.exit_code == 2 and "once" in twice.stderr
+
+
+def test_check_sarif_to_a_file(tmp_path, write, monkeypatch):
+    src = drafts_and_sources(tmp_path, write)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "overlap.sarif"
+    result = runner.invoke(app, ["check", "copy.md", "clean.md", "--against", "sources/",
+                                 "--format", "sarif", "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    log = json.loads(out.read_text(encoding="utf-8"))
+    assert log["version"] == "2.1.0" and src.is_dir()
+    failing = [r for r in log["runs"][0]["results"] if r["level"] == "error"]
+    assert [r["ruleId"] for r in failing] == ["overlap/copied"]
+    assert failing[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "copy.md"
+
+
+def test_write_allow_accepts_todays_findings(tmp_path, write):
+    src = drafts_and_sources(tmp_path, write)
+    allow = write(tmp_path, "allow.txt", "# accepted by the desk\nfeedbeef0000  an old one\n")
+    args = ["check", str(tmp_path / "copy.md"), "--against", str(src), "--format", "json"]
+    result = runner.invoke(app, [*args, "--allow", str(allow), "--write-allow", str(allow)])
+    assert result.exit_code == 0, result.output  # accepted: the run passes
+    assert "1 ids added" in result.stderr
+    lines = allow.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == ["# accepted by the desk", "feedbeef0000  an old one"]
+    ident = next(s["id"] for s in json.loads(result.stdout)["sentences"]
+                 if s["class"] == "copied")
+    assert any(line.startswith(f"{ident}  copied ") for line in lines)
+    # the next run reads the merged list and passes without --write-allow
+    again = runner.invoke(app, [*args, "--allow", str(allow)])
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["sentences"][1]["allowed"] is True
+    # writing again adds nothing
+    third = runner.invoke(app, [*args, "--write-allow", str(allow)])
+    assert "0 ids added, 1 already there" in third.stderr
+    assert allow.read_text(encoding="utf-8").splitlines() == lines
+    # a new file is created; a folder is refused before the run
+    fresh = tmp_path / "new" / "allow.txt"
+    assert runner.invoke(app, [*args, "--write-allow", str(fresh)]).exit_code == 0
+    assert ident in fresh.read_text(encoding="utf-8")
+    refused = runner.invoke(app, [*args, "--write-allow", str(tmp_path)])
+    assert refused.exit_code == 2 and "--write-allow" in refused.stderr
