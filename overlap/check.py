@@ -23,14 +23,21 @@ from .ingest import read_articles
 from .judge import NLI
 from .pipeline import analyse
 from .progress import Progress
+from .quote_match import (
+    MIN_WORDS,
+    ArticleQuotes,
+    Outcome,
+    QuoteVerdict,
+    from_segmented,
+    match_quote,
+)
 from .tabular import Columns
-from .textnorm import fold, normalise_line
+from .textnorm import normalise_line, tokenize
 from .types import (
     Article,
     CheckResult,
     Finding,
     Kind,
-    Quote,
     Segmented,
     SentenceCheck,
     SentenceClass,
@@ -176,9 +183,12 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
     segs = {seg.article.id: seg for seg in result.segmented}
     draft_seg = segs[the_draft.id]
     occurrence = _occurrences(draft_seg)
+    # Every draft quotation is matched once, against all sources (the credited one first).
+    verdicts = _quote_verdicts(from_segmented(draft_seg),
+                               [from_segmented(segs[a.id]) for a in found])
     links = _unique([link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
                      and f.kind is not Kind.REPEAT
-                     for link in _links(f, draft_seg, segs, occurrence)])
+                     for link in _links(f, draft_seg, segs, occurrence, verdicts)])
     checks = []
     used: set[str] = set()
     for sent in draft_seg.sentences:
@@ -188,6 +198,15 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         cls = _CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
         ident = mine[0].id if mine else _hash("unsupported", sent.text, *occurrence[sent.index])
+        here = [v for v in verdicts if _within(v, sent.start, sent.end)]
+        notes = quote_notes(here)
+        bad = [v for v in here if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
+        if bad and cls is not SentenceClass.MISQUOTED:
+            # A quotation too short to be found as a copy is still matched: a misquote found
+            # by quote_match alone decides the class, its reason leads the notes.
+            cls = SentenceClass.MISQUOTED
+            notes.insert(0, misquote_reason(bad[0]))
+            ident = _hash("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = _hash(ident, sent.text, str(sent.index))
         used.add(ident)
@@ -195,7 +214,7 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
         disagree = "contradicts" in says and bool(says & {"supports", "quoted", "copied"})
         line, column = _line_col(raw_text, sent.start, line_base)
         checks.append(SentenceCheck(sent.index, span, line, column, cls, mine, disagree,
-                                    ident in allow, ident))
+                                    ident in allow, ident, tuple(dict.fromkeys(notes))))
     return CheckResult(the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on),
                        result)
 
@@ -248,7 +267,8 @@ def _hash(*parts: str) -> str:
 
 
 def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
-           occurrence: dict[int, tuple[str, ...]] | None = None) -> list[SourceLink]:
+           occurrence: dict[int, tuple[str, ...]] | None = None,
+           verdicts: Sequence[QuoteVerdict] = ()) -> list[SourceLink]:
     """What this finding says about the draft: one link per draft sentence it touches, with the
     verdict and evidence of that sentence's own pairs (judge.combine's `sentence` evidence)."""
     draft_is_a = f.a.article == draft.article.id
@@ -260,7 +280,9 @@ def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
         if not (sent.start < dspan.end and sent.end > dspan.start):
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
-        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict)
+        lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
+        quoted = [v for v in verdicts if _within(v, lo, hi)]
+        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted)
         ident = _hash(relation, sent.text, sspan.article, sspan.text,
                       *occurrence.get(sent.index, ()))
         out.append(SourceLink(ident, sspan.article, relation, dspan, sspan,
@@ -297,23 +319,23 @@ def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict 
 
 
 def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspan: Span,
-              reasons: list[str], verdict: Verdict | None) -> str:
+              reasons: list[str], verdict: Verdict | None,
+              quoted: Sequence[QuoteVerdict] = ()) -> str:
+    """The link's relation. Quotations are judged by quote_match alone (`quoted`: its verdicts
+    on the draft quotations of this sentence inside the finding), so a changed word or the
+    wrong speaker is a misquote whatever the finding's verdict."""
     if f.kind in (Kind.VERBATIM, Kind.EDITED):
         att = credit_of(draft, dspan, source.article)
-        quotes = [q for q in draft.quotes if q.start < dspan.end and q.end > dspan.start]
         if att.quoted:
-            misquote = _misquoted(f, draft, dspan, quotes)
-            if misquote:
-                reasons.insert(0, "words differ from the source: " + "; ".join(misquote))
+            bad = [v for v in quoted if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
+            if bad:
+                reasons.insert(0, misquote_reason(bad[0]))
                 return "misquoted"
-            who = next((q.speaker or q.credit for q in quotes if q.speaker or q.credit), None)
+            who = next((q.speaker or q.outlet or q.document for q in (v.quote for v in quoted)
+                        if q.credited), None) or (att.credit if att.credited else None)
             if who is None:
                 reasons.insert(0, "in quote marks but credited to no one")
                 return "copied"
-            if not _speaker_matches(quotes, source, sspan):
-                reasons.insert(0, f"credited to {who}, but the source does not give these words "
-                                  f"to {who}")
-                return "misquoted"
             if verdict is Verdict.CONTRADICT:
                 return "contradicts"
             reasons.insert(0, f"credited quotation ({who}) matching the source")
@@ -330,56 +352,39 @@ def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspa
     return "supports"
 
 
-def _misquoted(f: Finding, draft: Segmented, dspan: Span, quotes: list[Quote]) -> list[str]:
-    """Words inside the draft's quote marks that differ from the source. A quote may stop short
-    of the source's sentence (words missing at its edges are a shorter quote, not a misquote),
-    but words changed, added or dropped inside it are a misquote. Peña/Pena is not a change."""
-    draft_is_a = f.a.article == draft.article.id
-    text = draft.article.text
-    inner = [(q.inner_start, q.inner_end) for q in quotes]
+def misquote_reason(v: QuoteVerdict) -> str:
+    """A misquote in words a reader can check: the changed words, or whose words they are."""
+    label = v.source.label if v.source else "the source"
+    if v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
+        said = v.quote.speaker or v.quote.outlet or "the credited speaker"
+        return f"these words are {v.source.speaker}'s, not {said}'s (in {label})"
+    return f"words changed: {'; '.join(v.changes)} (against {label})"
+
+
+def _quote_verdicts(draft: ArticleQuotes, sources: Sequence[ArticleQuotes]
+                    ) -> list[QuoteVerdict]:
+    """match_quote on every draft quotation long enough to be one (not a scare-quoted word);
+    a quotation nested in another is judged with the outer one."""
+    return [match_quote(q, sources) for q in draft.quotations
+            if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS]
+
+
+def _within(v: QuoteVerdict, start: int, end: int) -> bool:
+    return v.quote.start < end and v.quote.end > start
+
+
+def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:
+    """Notes on a sentence's quotations that do not fail it: no source prints the words, or the
+    sources print them differently."""
     out = []
-    for d in f.diff:
-        if d.op == "equal":
-            continue
-        d0, d1, s0, s1 = ((d.a_start, d.a_end, d.b_start, d.b_end) if draft_is_a
-                          else (d.b_start, d.b_end, d.a_start, d.a_end))
-        if d1 > d0:
-            inside = any(s <= d0 and d1 <= e for s, e in inner)
-        else:  # words only in the source: a misquote only if dropped from inside the quote
-            before = text[:d0].rstrip(" ,;:")
-            inside = any(s < len(before) and d0 < e - 1 and text[d0:e].strip(" ,.;:”\"’'")
-                         for s, e in inner)
-        if not inside:
-            continue
-        said = _slice(f, s0, s1, not draft_is_a)
-        wrote = text[d0:d1]
-        if normalise_line(said) == normalise_line(wrote):
-            continue
-        out.append(f"'{said}' -> '{wrote}'" if said and wrote else
-                   f"'{said}' dropped" if said else f"'{wrote}' added")
+    for v in verdicts:
+        if v.outcome is Outcome.UNVERIFIED:
+            out.append("unverified quote: no source prints these words")
+        elif v.sources_differ and v.source is not None:
+            labels = ", ".join(dict.fromkeys([v.source.label, *(o.label for o in v.others)]))
+            out.append(f"sources differ on this quote: {labels} print it differently; judged "
+                       f"against {v.source.label}")
     return out
-
-
-def _slice(f: Finding, start: int, end: int, source_is_a: bool) -> str:
-    span = f.a if source_is_a else f.b
-    return span.text[max(0, start - span.start):max(0, end - span.start)]
-
-
-def _speaker_matches(quotes: list[Quote], source: Segmented, sspan: Span) -> bool:
-    """Does the source give the quoted words to the speaker or outlet the draft credits?"""
-    article = source.article
-    para = next((p for p in source.paragraphs if p.start <= sspan.start < p.end), None)
-    context = article.text[para.start:para.end] if para else sspan.text
-    names = " ".join(filter(None, [article.outlet, article.author, context,
-                                   *(q.speaker or "" for q in source.quotes
-                                     if q.start < sspan.end and q.end > sspan.start)]))
-    known = set(normalise_line(names).split())
-    for q in quotes:
-        for who in (q.credit, q.speaker):
-            if who and who.lower() not in {"he", "she", "they", "it"} and \
-                    fold(who.split()[-1]) in known:
-                return True
-    return False
 
 
 def _body_line(article: object) -> int:

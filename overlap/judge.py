@@ -1,19 +1,21 @@
-"""The verdict rule: agree / contradict / unclear for a passage pair, from the typed checks and
-the NLI model (run both ways). This is the one place the two are combined.
+"""The verdict rule: agree / contradict / unclear / changed over time for a passage pair, from
+the typed checks and the NLI model (run both ways). This is the one place the two are combined.
 
 The rule, in order:
-1. A credited quotation whose words match its source (verbatim or edited copy, quoted and
-   credited) is never a contradiction: it agrees. Changed words inside it are reported as a
-   misquote (spelling variants such as Peña/Pena and punctuation are not changes).
-2. A typed difference (a number, a date, a name swapped, a negation on one side only) makes a
-   contradiction, unless the NLI model finds entailment both ways at `nli_entail_min` or more
-   (then the difference is taken as a rewording: unclear).
-3. Opposite-direction wording (deepen vs forgo) makes a contradiction when the NLI model gives
-   contradiction at least `nli_direction_min` one way (or when no NLI model ran).
+1. A credited quotation in a copy is judged by quote_match alone and never contradicts: it
+   agrees, and changed words inside it (or another speaker) are its misquote note, which the
+   views show as "misquoted". The NLI model has no say there.
+2. A typed difference between aligned words (number, money, percent, date, name, negation,
+   quantifier all/some/none, modality will/may) makes a contradiction; no model can veto it.
+3. Opposite-direction wording (deepen vs forgo) on the aligned subject makes a contradiction
+   only when the model agrees (contradiction at least `nli_direction_min` one way); without
+   that it is unclear, with the wording as a hint.
 4. NLI contradiction at least `nli_contradict_min` both ways: contradiction.
 5. Copies without typed differences agree; otherwise NLI entailment at least `nli_entail_min`
    one way, with no contradiction above it the other way, agrees.
 6. Everything else is unclear.
+A contradiction between articles dated more than `days_apart` days apart is "changed over time"
+instead. Reasons are sentences; the model's probabilities stay in `Judgement.nli`.
 Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL (benchmarks/tune_judge.py),
 never on a test split.
 
@@ -38,10 +40,11 @@ from rapidfuzz.distance import Indel
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .checks import run_checks
 from .store import EmbeddingStore, text_key
-from .textnorm import folded_words, tokenize
+from .textnorm import folded_words
 from .types import DiffOp, Evidence, Finding, Judgement, Kind, Segmented, Span, Verdict
 
-HARD_CHECKS = {"number", "date", "name", "negation"}
+# Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
+HARD_CHECKS = {"number", "date", "name", "negation", "quantifier", "modality"}
 COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
 # Folded words matched (Indel similarity, 0-1) from which two sentences count as nearly the same
 # words: only a typed difference between aligned words can make them contradict.
@@ -62,6 +65,9 @@ class Thresholds:
     contradict: float = 0.9  # NLI contradiction both ways (defaults as in Settings)
     entail: float = 0.8  # NLI entailment one way
     direction: float = 0.1  # NLI contradiction one way, to confirm opposite-direction wording
+    # Articles whose dates lie more days apart than this: a contradiction between them is
+    # "changed over time" (a figure or a stance may have moved on between the two).
+    days_apart: int = 30
 
 
 def load_nli() -> tuple[NLI | None, str | None]:
@@ -143,11 +149,6 @@ def judge(
     reasons = [e.message for e in evidence]
     entail_ab, contra_ab = (nli["a->b"][0], nli["a->b"][2]) if nli else (0.0, 0.0)
     entail_ba, contra_ba = (nli["b->a"][0], nli["b->a"][2]) if nli else (0.0, 0.0)
-    if nli:
-        reasons.append(
-            f"NLI a->b entail {entail_ab:.2f} contradict {contra_ab:.2f}; "
-            f"b->a entail {entail_ba:.2f} contradict {contra_ba:.2f}"
-        )
     hard = [e for e in evidence if e.relation == "differs" and e.check in HARD_CHECKS]
     direction = [e for e in evidence if e.check == "direction"]
     copy = f.kind in COPIES
@@ -169,7 +170,8 @@ def judge(
         )
 
     if copy and att is not None and att.quoted and att.credited:
-        changed = misquoted_words(f, seg_a, seg_b)
+        # quote_match decides a quotation; the model has no say (it cannot see a changed word).
+        changed = misquote_notes(f, seg_a, seg_b)
         first = (
             "credited quotation matches its source"
             if not changed
@@ -178,28 +180,36 @@ def judge(
         return done(Verdict.AGREE, f.lexical, first, changed)
     if same:
         return done(Verdict.AGREE, 1.0, "the same words")
+    apart = days_apart(seg_a.article.date, seg_b.article.date)
+
+    def contradiction(confidence: float, first: str) -> Judgement:
+        # Articles far apart in time may both have been right when written.
+        if apart is not None and apart > t.days_apart:
+            return done(Verdict.CHANGED, confidence,
+                        f"{first}; the articles are {apart} days apart, so this may have "
+                        "changed over time")
+        return done(Verdict.CONTRADICT, confidence, first)
+
     if f.kind is Kind.CLAIM and not alike:
-        return _judge_claim(evidence, reasons, nli, t, done)
+        return _judge_claim(evidence, nli, t, done, contradiction)
     if hard:
-        if nli and min(entail_ab, entail_ba) >= t.entail:
-            return done(Verdict.UNCLEAR, 0.5, "typed difference, but NLI entailment both ways")
+        # A typed difference between aligned words: the model is blind to numbers and may not
+        # overrule it (issue 13), however strongly it reads the two as saying the same.
         conf = 0.7 + 0.3 * max(contra_ab, contra_ba) if nli else 0.7
-        return done(Verdict.CONTRADICT, conf, hard[0].message)
-    if direction and copy and not (nli and min(entail_ab, entail_ba) >= t.entail):
-        # In aligned copies the changed word is the direction word ("more than" / "less than").
-        return done(Verdict.CONTRADICT, 0.6, direction[0].message)
-    if direction and nli and max(contra_ab, contra_ba) >= t.direction:
-        conf = 0.5 + 0.5 * max(contra_ab, contra_ba) if nli else 0.5
-        return done(Verdict.CONTRADICT, conf, direction[0].message)
+        return contradiction(conf, hard[0].message)
+    if direction:
+        # Opposite-direction words on the aligned subject are a hint; the model must see a
+        # contradiction too, else the pair is unclear with the hint as its reason.
+        if nli and max(contra_ab, contra_ba) >= t.direction:
+            return contradiction(0.5 + 0.5 * max(contra_ab, contra_ba), direction[0].message)
+        return done(Verdict.UNCLEAR, 0.3, direction[0].message + (
+            " (a hint only: the model does not read a contradiction)" if nli
+            else " (a hint only: no NLI model ran)"))
     if nli and min(contra_ab, contra_ba) >= t.contradict and not alike:
-        return done(
-            Verdict.CONTRADICT,
-            min(contra_ab, contra_ba),
-            f"NLI contradiction {min(contra_ab, contra_ba):.2f} both ways",
-        )
+        return contradiction(min(contra_ab, contra_ba), _MODEL_CONTRADICTS)
     if copy:
         return done(Verdict.AGREE, f.lexical, "the same words")
-    if alike and not hard and not direction:
+    if alike:
         return done(Verdict.AGREE, max(entail_ab, entail_ba, 0.8), "nearly the same words")
     differs = [e for e in evidence if e.relation == "differs"]
     if f.kind is Kind.PARAPHRASE and not differs and (not nli or max(contra_ab, contra_ba)
@@ -207,27 +217,48 @@ def judge(
         # The paraphrase scorer already judged the two passages to say the same thing (MRPC's
         # "semantically equivalent"); with no typed difference and no NLI objection, they agree.
         return done(Verdict.AGREE, max(f.score, max(entail_ab, entail_ba) if nli else 0.0),
-                    "reworded with no typed difference" + ("; NLI finds no contradiction"
+                    "reworded with no typed difference" + ("; the model sees no contradiction"
                                                            if nli else ""))
     best_entail = max(entail_ab, entail_ba)
     other_contra = contra_ba if entail_ab >= entail_ba else contra_ab
     if nli and best_entail >= t.entail and other_contra < best_entail:
-        return done(Verdict.AGREE, best_entail, f"NLI entailment {best_entail:.2f}")
+        return done(Verdict.AGREE, best_entail, _MODEL_ENTAILS)
     return done(
         Verdict.UNCLEAR,
         1.0 - max(best_entail, contra_ab, contra_ba) if nli else 0.0,
-        "no typed difference and no clear NLI decision"
+        "no typed difference, and the model reads neither agreement nor contradiction"
         if nli
         else "no typed difference; no NLI model ran",
     )
 
 
+# Reasons in words: the model's probabilities stay in the JSON (`nli`), not in the reasons.
+_MODEL_CONTRADICTS = "the model reads the two sentences as contradicting each other"
+_MODEL_ENTAILS = "the model reads one sentence as saying what the other says"
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two article dates (ISO, as ingest keeps them); None unless both are known
+    to the day.
+
+    >>> days_apart("2013-05-02", "2017-02-20"), days_apart("2013-05", "2013-07-03")
+    (1390, None)
+    """
+    import datetime as dt
+
+    try:
+        da, db = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
+    except ValueError:
+        return None
+    return abs((da - db).days)
+
+
 def _judge_claim(
     evidence: tuple[Evidence, ...],
-    reasons: list[str],
     nli: dict[str, tuple[float, float, float]] | None,
     t: Thresholds,
     done: Callable[..., Judgement],
+    contradiction: Callable[[float, str], Judgement],
 ) -> Judgement:
     """Two passages that are not reuse, only about the same thing. Their words are not aligned,
     so a typed difference alone proves little (two sentences may count different things): a
@@ -242,35 +273,34 @@ def _judge_claim(
         if e.relation == "differs" and e.check in ("number", "date", "direction")
     ]
     if typed and contra_max >= t.direction:
-        return done(Verdict.CONTRADICT, 0.5 + 0.5 * contra_max, typed[0].message)
+        return contradiction(0.5 + 0.5 * contra_max, typed[0].message)
     if contra_min >= t.contradict:
-        return done(Verdict.CONTRADICT, contra_min, f"NLI contradiction {contra_min:.2f} both ways")
+        return contradiction(contra_min, _MODEL_CONTRADICTS)
     entail, other = max((nli["a->b"][0], nli["b->a"][2]), (nli["b->a"][0], nli["a->b"][2]))
     if entail >= t.entail and other < entail and not typed:
-        return done(Verdict.AGREE, entail, f"NLI entailment {entail:.2f}")
+        return done(Verdict.AGREE, entail, _MODEL_ENTAILS)
+    if typed:
+        return done(Verdict.UNCLEAR, 1.0 - contra_max, f"related claim: {typed[0].message}, but "
+                    "the model does not read a contradiction (the two may not be about one thing)")
     return done(Verdict.UNCLEAR, 1.0 - contra_max, "related claim without a clear contradiction")
 
 
-def misquoted_words(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
-    """Words changed inside the quotation marks of the copy (`b`), ignoring spelling variants
-    and punctuation. Words outside the marks ("…,” the website stated. “…") are attribution."""
-    out = []
-    text_a, text_b = seg_a.article.text, seg_b.article.text
-    inner = [
-        (q.inner_start, q.inner_end)
-        for q in seg_b.quotes
-        if q.start < f.b.end and q.end > f.b.start
-    ]
-    for d in f.diff:
-        if d.op == "equal" or not any(s <= d.b_start and d.b_end <= e for s, e in inner):
+def misquote_notes(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
+    """What quote_match finds wrong with the quotations of the copy (`b`) inside this finding,
+    against its source (`a`): changed words ('dignity' -> 'honor') or another speaker."""
+    from . import quote_match
+
+    source = quote_match.from_segmented(seg_a)
+    out: list[str] = []
+    for q in quote_match.from_segmented(seg_b).quotations:
+        if q.depth or not (q.start < f.b.end and q.end > f.b.start):
             continue
-        wa, wb = text_a[d.a_start : d.a_end], text_b[d.b_start : d.b_end]
-        if [t.norm for t in tokenize(wa)] == [t.norm for t in tokenize(wb)]:
-            continue  # Peña/Pena, U.S./US: the same words
-        out.append(
-            f"'{wa}' -> '{wb}'" if wa and wb else f"'{wa}' dropped" if wa else f"'{wb}' added"
-        )
-    return tuple(out)
+        v = quote_match.match_quote(q, [source])
+        if v.outcome is quote_match.Outcome.MISQUOTED:
+            out.extend(v.changes)
+        elif v.outcome is quote_match.Outcome.MISATTRIBUTED and v.source is not None:
+            out.append(f"these words are {v.source.speaker}'s, not {q.speaker}'s")
+    return tuple(dict.fromkeys(out))
 
 
 def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]:
@@ -328,22 +358,26 @@ def judge_all(
     aligned sentence pair at a time; the NLI model sees every pair that is not the same words,
     all in one batch, and never a text over `max_words` words."""
     todo = [f for f in findings if f.kind is not Kind.REPEAT]
+
+    def credited_quote(f: Finding) -> bool:
+        return f.kind in COPIES and f.attribution is not None and f.attribution.quoted \
+            and f.attribution.credited
+
     plans = {f.id: sentence_pairs(f, by_id[f.a.article], by_id[f.b.article], max_words)
-             for f in todo}
+             for f in todo if not credited_quote(f)}
     # A finding read as one short pair is scored as before (its report shows the model's view);
-    # in a longer one, the pairs that are the same words need no model.
-    wanted = list(dict.fromkeys((a.text, b.text) for f in todo for a, b in plans[f.id]
-                                if len(plans[f.id]) == 1 or not same_words(a.text, b.text)))
+    # in a longer one, the pairs that are the same words need no model. A credited quotation
+    # is judged by its words alone (quote_match), so the model never reads it.
+    wanted = list(dict.fromkeys((a.text, b.text) for pairs in plans.values() for a, b in pairs
+                                if len(pairs) == 1 or not same_words(a.text, b.text)))
     scored = dict(zip(wanted, pair_scores(nli, wanted, store), strict=True))
 
     def one(f: Finding) -> Judgement:
         sa, sb = by_id[f.a.article], by_id[f.b.article]
+        if credited_quote(f):
+            # Read whole: its misquote note covers the whole quote.
+            return judge(f, sa, sb, None, t)
         pairs = plans[f.id]
-        if f.kind in COPIES and f.attribution is not None and f.attribution.quoted \
-                and f.attribution.credited:
-            # A credited quotation is read whole: its misquote note covers the whole quote.
-            whole = scored.get((f.a.text, f.b.text)) if pairs == [(f.a, f.b)] else None
-            return judge(f, sa, sb, whole, t)
         verdicts = [judge(f, sa, sb, scored.get((a.text, b.text)), t, (a, b)) for a, b in pairs]
         return combine(f, pairs, verdicts)
 

@@ -152,6 +152,8 @@ class Verdict(StrEnum):
     AGREE = "agree"
     CONTRADICT = "contradict"
     UNCLEAR = "unclear"
+    # Articles far apart in time that say different things: the facts may have moved on.
+    CHANGED = "changed over time"
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,9 @@ class SentenceCheck:
     sources_disagree: bool
     allowed: bool  # the deciding link's id is in the allow-list
     id: str  # the deciding link's id (or the sentence's own, when unsupported)
+    # Quote notes that need no failing class: an unverified quote, sources printing it
+    # differently; and the reason of a misquote found by quote matching alone.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,10 @@ def test_each_class_on_a_small_fixture(files):
         SentenceClass.UNSUPPORTED,
     ]
     misquote = result.sentences[2].links[0]
-    assert misquote.source == "b" and "'teachers' -> 'students'" in misquote.reasons[0]
+    assert misquote.source == "b" and misquote.reasons[0] == (
+        "words changed: 'teachers' -> 'students' (against City Weekly)")
+    assert result.sentences[1].links[0].reasons[0] == (
+        "credited quotation (Maria Lopez) matching the source")
     contradicted = result.sentences[3].links[0]
     reason = contradicted.reasons[0]  # the draft's value first, then the source's
     assert reason.startswith("number differs") and reason.index("two years") < reason.index(
@@ -98,7 +101,9 @@ def test_supported_paraphrase_and_quote_credited_to_the_wrong_person(files, writ
     result = check(str(tmp_path / "d2.txt"), [str(src)], Settings(cache_path=None))
     [only] = result.sentences
     assert (
-        only.cls is SentenceClass.MISQUOTED and "credited to Mayor Ruiz" in only.links[0].reasons[0]
+        only.cls is SentenceClass.MISQUOTED
+        and only.links[0].reasons[0]
+        == "these words are Maria Lopez's, not Mayor Ruiz's (in Daily Courier)"
     )
 
 
@@ -307,3 +312,43 @@ def test_a_short_sentence_is_a_claim(files, write, tmp_path):
     result = check(str(draft), [str(src)], Settings(cache_path=None), nli=nli)
     assert "The governor signed the decree." in nli.texts
     assert result.sentences[0].cls is SentenceClass.SUPPORTED
+
+
+# --- quotations are matched by quote_match, whatever the copy finder saw (issue 13 item 2) ----
+
+
+def test_short_quote_in_the_wrong_mouth_is_misquoted_without_a_copy_finding(files, write,
+                                                                              tmp_path):
+    # Six words: too short to be found as a copy, still matched against the sources' quotes.
+    write(tmp_path, "d3.txt", "The mayor spoke briefly. “We will never stop investing,” "
+                              "Maria Lopez said at the harbour.\n")
+    result = check(str(tmp_path / "d3.txt"), [str(files[1])], Settings(cache_path=None))
+    quote = result.sentences[-1]
+    assert quote.cls is SentenceClass.MISQUOTED
+    assert quote.notes[0] == "these words are Mayor Ruiz's, not Maria Lopez's (in City Weekly)"
+
+
+def test_unverified_quote_is_a_note_not_a_failing_class(files, write, tmp_path):
+    write(tmp_path, "d4.txt", "“Nobody here has ever seen such a wet spring,” a farmer said.\n")
+    result = check(str(tmp_path / "d4.txt"), [str(files[1])], Settings(cache_path=None))
+    [only] = result.sentences
+    assert only.cls is SentenceClass.UNSUPPORTED and not result.failing
+    assert only.notes == ("unverified quote: no source prints these words",)
+
+
+def test_sources_printing_a_quote_differently_are_named(files, write, tmp_path):
+    write(tmp_path, "src/c.txt", "“We will not allow the cartels to move freely across the "
+                                 "border again,” Maria Lopez said on Tuesday.\n")
+    write(tmp_path, "d5.txt", "“We will not allow the cartels to move freely across the river "
+                              "again,” Maria Lopez told the Daily Courier.\n")
+    result = check(str(tmp_path / "d5.txt"), [str(files[1])], Settings(cache_path=None))
+    [only] = result.sentences
+    assert only.cls is SentenceClass.QUOTED  # judged against the credited Daily Courier
+    assert any(n.startswith("sources differ on this quote: Daily Courier") for n in only.notes)
+
+
+def test_check_has_one_home_of_quote_matching():
+    import overlap.check as check_module
+
+    for gone in ("_misquoted", "_slice", "_speaker_matches"):
+        assert not hasattr(check_module, gone)

@@ -62,13 +62,60 @@ def test_changed_number_in_a_copy_is_a_contradiction():
     assert j.nli["a->b"] == (0.2, 0.2, 0.6) and len(nli.seen) == 2  # both directions
 
 
-def test_typed_difference_overruled_by_mutual_entailment_is_unclear():
+def test_typed_difference_is_never_vetoed_by_the_model():
+    # issue 13: NLI models are blind to numbers, so mutual entailment cannot overrule a changed
+    # number on aligned words.
     a, b = (
         seg(f"Officials said {BORDER}.", "a"),
         seg(f"Officials said {BORDER.replace('1,954', '2,000')}.", "b"),
     )
     [f] = judged([copy_finding(a, b)], [a, b], FakeNLI((0.95, 0.04, 0.01)))
-    assert f.judgement.verdict is Verdict.UNCLEAR
+    assert f.judgement.verdict is Verdict.CONTRADICT
+    assert f.judgement.reasons[0] == 'number differs: "1,954-mile" here, "2,000-mile" in the source'
+
+
+def test_quantifier_and_modality_on_aligned_words_contradict():
+    text = "Officials said all of the border crossings will reopen to trucks on Monday."
+    a = seg(text, "a")
+    some = seg(text.replace("all of", "some of"), "b")
+    [f] = judged([copy_finding(a, some)], [a, some], FakeNLI((0.9, 0.05, 0.05)))
+    assert f.judgement.verdict is Verdict.CONTRADICT
+    assert f.judgement.reasons[0] == 'quantifier differs: "all" here, "some" in the source'
+    may = seg(text.replace("will reopen", "may reopen"), "c")
+    [g] = judged([copy_finding(a, may)], [a, may], FakeNLI((0.9, 0.05, 0.05)))
+    assert g.judgement.verdict is Verdict.CONTRADICT
+    assert g.judgement.reasons[0] == 'modality differs: "will" here, "may" in the source'
+
+
+def test_reasons_hold_no_model_probabilities():
+    a = seg("Mexico ordered a halt to direct contact between the agencies of the two nations.", "a")
+    b = seg("The museum reopened its ancient coins gallery with rare silver pieces.", "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    for probs in ((0.9, 0.05, 0.05), (0.02, 0.03, 0.95), (0.3, 0.4, 0.3)):
+        [out] = judged([dataclasses.replace(f, kind=Kind.CLAIM, diff=())], [a, b], FakeNLI(probs))
+        j = out.judgement
+        assert j.nli["a->b"] == probs  # the probabilities stay in the JSON
+        assert not any(c.isdigit() for r in j.reasons for c in r), j.reasons
+    assert j.reasons[0] == "related claim without a clear contradiction"
+
+
+def test_far_apart_articles_have_changed_over_time():
+    # Dated four years apart (seeds: ABC News 2013, Marfa Public Radio 2017), a changed figure
+    # is not a plain contradiction: either may have been right when written.
+    a = seg(f"Officials said {BORDER}.", "a", date="2013-05-02")
+    b = seg(f"Officials said {BORDER.replace('1,954', '2,000')}.", "b", date="2017-02-20")
+    [f] = judged([copy_finding(a, b)], [a, b], FakeNLI((0.2, 0.2, 0.6)))
+    j = f.judgement
+    assert j.verdict is Verdict.CHANGED and j.verdict.value == "changed over time"
+    assert j.reasons[0].startswith('number differs: "1,954-mile" here, "2,000-mile"')
+    assert "1390 days apart" in j.reasons[0]
+    close = seg(f"Officials said {BORDER.replace('1,954', '2,000')}.", "c", date="2013-05-20")
+    a2 = seg(f"Officials said {BORDER}.", "a2", date="2013-05-02")
+    [g] = judged([copy_finding(a2, close)], [a2, close], FakeNLI((0.2, 0.2, 0.6)))
+    assert g.judgement.verdict is Verdict.CONTRADICT  # 18 days: the same news
+    far = Thresholds(days_apart=5000)
+    [h] = judged([copy_finding(a, b)], [a, b], FakeNLI((0.2, 0.2, 0.6)), far)
+    assert h.judgement.verdict is Verdict.CONTRADICT  # the setting decides what "far" is
 
 
 def test_credited_quote_is_never_a_contradiction_but_a_misquote_is_flagged():
@@ -78,7 +125,7 @@ def test_credited_quote_is_never_a_contradiction_but_a_misquote_is_flagged():
     )
     source = seg(quote, "ic", outlet="InSight Crime")
     copy = seg(
-        f"“{quote.replace('murmurings', 'murmuring').replace('US', 'U.S.')}” Insight Crime stated.",
+        f"“{quote.replace('friction', 'tension').replace('US', 'U.S.')}” Insight Crime stated.",
         "fox",
         outlet="Fox",
     )
@@ -86,7 +133,9 @@ def test_credited_quote_is_never_a_contradiction_but_a_misquote_is_flagged():
     assert f.attribution.quoted and f.attribution.credited
     [f] = judged([f], [source, copy], FakeNLI((0.0, 0.0, 1.0)))  # even an NLI "contradiction"
     assert f.judgement.verdict is Verdict.AGREE
-    assert f.judgement.misquote == ("'murmurings' -> 'murmuring'",)
+    # quote_match's words: US/U.S. is no change, a changed word is
+    assert f.judgement.misquote == ("'friction' -> 'tension'",)
+    assert f.judgement.nli is None  # a quotation is judged by its words, not by the model
 
 
 def test_paraphrase_agrees_unless_the_nli_model_objects():
@@ -132,6 +181,31 @@ def test_opposite_direction_needs_nli_support():
     )
     [no] = judged([claim], [a, b], FakeNLI((0.1, 0.85, 0.05)))
     assert no.judgement.verdict is Verdict.UNCLEAR
+    assert "opposite direction" in no.judgement.reasons[0]  # the hint is the reason
+    [no_model] = judged([claim], [a, b], None)
+    assert no_model.judgement.verdict is Verdict.UNCLEAR
+
+
+def test_direction_words_in_a_copy_need_the_model_too():
+    # issue 13: word lists alone never make a contradiction, even inside a copy.
+    text = "The report says security cooperation between the two countries will deepen soon."
+    a, b = seg(text, "a"), seg(text.replace("deepen", "weaken"), "b")
+    [no_model] = judged([copy_finding(a, b)], [a, b], None)
+    assert no_model.judgement.verdict is Verdict.UNCLEAR
+    assert no_model.judgement.reasons[0].startswith('opposite direction: "deepen" here')
+    [model] = judged([copy_finding(a, b)], [a, b], FakeNLI((0.1, 0.5, 0.4)))
+    assert model.judgement.verdict is Verdict.CONTRADICT
+
+
+def test_unrelated_direction_words_are_no_contradiction():
+    # The seeds' invented contradictions: 'closing' vs 'closer' in sentences about other things.
+    a = seg("The agencies are closing the offices that shared intelligence on cartels.", "a")
+    b = seg("Washington wants a closer partnership with the new government in Mexico City.", "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [out] = judged([claim], [a, b], FakeNLI((0.1, 0.6, 0.3)))
+    assert out.judgement.verdict is Verdict.UNCLEAR
+    assert not [e for e in out.judgement.evidence if e.check == "direction"]
 
 
 def test_repeats_are_not_judged():

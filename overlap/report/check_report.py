@@ -4,7 +4,7 @@ terminal, Markdown (for a pull-request comment) and GitHub workflow-annotation f
 JSON (schema "check-1.0"): {schema_version, tool, draft: {id, source, title, chars, text},
 sources: [{id, source, outlet, date, title, url}], skipped: [{source, reason}], notes: [str],
 fail_on: [class], failed: bool, summary: {class: n},
-sentences: [{index, id, class, allowed, sources_disagree, line, column,
+sentences: [{index, id, class, allowed, sources_disagree, line, column, notes: [str],
              span: {start, end, text}, links: [{id, source, relation, reasons: [str],
              draft: {start, end, text}, span: {start, end, text}, kind, verdict}]}],
 grid: {sources: [id], rows: [[relation or "silent", ...] per sentence]}}
@@ -58,6 +58,7 @@ def to_document(result: CheckResult) -> dict[str, Any]:
         "sentences": [{
             "index": c.index, "id": c.id, "class": c.cls.value, "allowed": c.allowed,
             "sources_disagree": c.sources_disagree, "line": c.line, "column": c.column,
+            "notes": list(c.notes),
             "span": {"start": c.span.start, "end": c.span.end, "text": c.span.text},
             "links": [{
                 "id": x.id, "source": x.source, "relation": x.relation,
@@ -99,6 +100,8 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
                                     line(f" line {s['line']}: "), _cut(s["span"]["text"])))
         if s["sources_disagree"]:
             console.print(Text("    the sources disagree about this sentence", "bold yellow"))
+        for note in s.get("notes", []):  # quote notes: an unverified quote, sources differing
+            console.print(plain(f"    {note}", style="yellow"))
         for link in s["links"][:4]:
             reason = link["reasons"][0] if link["reasons"] else ""
             console.print(plain(f"    {link['relation']} {_label(doc, link['source'])}: "
@@ -135,6 +138,8 @@ def render_markdown(doc: dict[str, Any]) -> str:
     for s in doc["sentences"]:
         ev = "<br>".join(f"{x['relation']} {_md(_label(doc, x['source']))}: "
                          f"{_md(x['reasons'][0] if x['reasons'] else '')}" for x in s["links"][:3])
+        if s.get("notes"):
+            ev = "<br>".join(_md(n) for n in s["notes"]) + ("<br>" + ev if ev else "")
         if s["sources_disagree"]:
             ev = "**sources disagree**<br>" + ev
         cls = f"**{s['class']}**" + (" (allowed)" if s["allowed"] else "")
@@ -167,9 +172,11 @@ def render_github(doc: dict[str, Any]) -> str:
         failing = s["class"] in doc["fail_on"] and not s["allowed"]
         level = "error" if failing else "notice" if s["class"] == "unsupported" else "warning"
         first = s["links"][0] if s["links"] else None
+        notes = s.get("notes") or []
         why = (f"{first['relation']} {_label(doc, first['source'])}: "
-               f"{first['reasons'][0] if first['reasons'] else ''}" if first else
-               "no source says this")
+               f"{first['reasons'][0] if first['reasons'] else ''}" if first and
+               not (s["class"] == "misquoted" and first["relation"] != "misquoted") else
+               notes[0] if notes else "no source says this")
         message = _gh(f"{s['class']}: {why} (id {s['id']})")
         out.append(f"::{level} file={_gh_prop(path)},line={s['line']},col={s['column']},"
                    f"title={_gh_prop('overlap ' + s['class'])}::{message}")
