@@ -10,8 +10,10 @@
   ARTS.forEach((a, i) => { a._n = i + 1; a.text = a.text || ""; ART.set(a.id, a); });
   const KINDS = ["verbatim", "edited", "paraphrase", "repeat", "claim"];
   const GLYPH = { verbatim: "■", edited: "◆", paraphrase: "●", repeat: "↻", claim: "▲" };
-  const VERDICTS = ["agree", "contradict", "unclear"];
-  const VGLYPH = { agree: "✓", contradict: "✗", unclear: "?" };
+  // "misquoted" is shown for a credited quotation with changed words (verdict agree in the
+  // JSON, with a misquote note): a changed quote must never carry a green "agree" badge.
+  const VERDICTS = ["agree", "misquoted", "contradict", "changed over time", "unclear"];
+  const VGLYPH = { agree: "✓", misquoted: "✗", contradict: "✗", "changed over time": "⧗", unclear: "?" };
   const PAGE = 200;     // findings drawn at a time: an archive run's list stays quick to draw
   const MAX_NODES = 30; // a matrix or graph of more articles is unreadable; the busiest are shown
   const ARTICLE_ROWS = 50; // rows of the overview's article table drawn before "Show all"
@@ -62,6 +64,7 @@
     const j = f.judgement || {};
     f._key = f.id ? String(f.id) : "f" + i;
     f._verdict = f.verdict || j.verdict || null;
+    if (f._verdict && (f.misquote || j.misquote || []).length) f._verdict = "misquoted";
     f._confidence = f.confidence ?? j.confidence ?? null;
     f._reasons = f.reasons || j.reasons || [];
     f._evidence = f.evidence || j.evidence || [];
@@ -95,7 +98,7 @@
   function verdictBadge(f) {
     if (!f._verdict) return null;
     const c = f._confidence == null ? "" : " " + fmt(f._confidence);
-    return badge((VGLYPH[f._verdict] || "•") + " " + f._verdict + c, "v-" + f._verdict);
+    return badge((VGLYPH[f._verdict] || "•") + " " + f._verdict + c, "v-" + f._verdict.replace(/ /g, "-"));
   }
 
   // ------------------------------------------------------------------ shared text between pairs

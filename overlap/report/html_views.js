@@ -190,7 +190,7 @@
     }
     if (f._evidence.length) parts.push(el("h4", null, "Evidence"), el("ul", { cls: "evidence" }, f._evidence.map(evidenceItem)));
     const misquote = f.misquote || j.misquote || [];
-    if (misquote.length) parts.push(el("p", null, el("b", null, "Changed inside a credited quotation: "), misquote.join(", ")));
+    if (misquote.length) parts.push(el("p", null, el("b", null, "Misquoted, changed inside a credited quotation: "), misquote.join(", ")));
     const nli = f.nli || j.nli;
     const meta = [["id", f.id], ["lexical", fmt(f.lexical)], ["meaning (cosine)", fmt(f.semantic)],
       ["quoted", att ? (att.quoted ? "yes" : "no") : null], ["speaker", att && att.speaker], ["credit", att && att.credit]];

@@ -25,7 +25,8 @@ KIND_STYLE = {
     "paraphrase": "bold cyan",
     "repeat": "bold yellow",
 }
-VERDICT_STYLE = {"agree": "bold green", "contradict": "bold red", "unclear": "bold"}
+VERDICT_STYLE = {"agree": "bold green", "contradict": "bold red", "unclear": "bold",
+                 "misquoted": "bold red", "changed over time": "bold yellow"}
 SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
 
 
@@ -112,9 +113,11 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
     head.append(line(" · " + " · ".join(extras)), style="dim" if att and att["credited"] else None)
     console.print(head)
     if f.get("verdict"):
+        # A credited quotation with changed words agrees in the JSON but reads as a misquote.
+        shown = "misquoted" if f.get("misquote") else f["verdict"]
         verdict = plain(
-            f"    {f['verdict'].upper()} {f['confidence']:.2f}",
-            style=VERDICT_STYLE.get(f["verdict"], "bold"),
+            f"    {shown.upper()} {f['confidence']:.2f}",
+            style=VERDICT_STYLE.get(shown, "bold"),
         )
         shown_reasons = f["reasons"][:3]
         verdict.append(line(" · " + " · ".join(shown_reasons)))
