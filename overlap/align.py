@@ -100,12 +100,15 @@ def opcodes(a: Sequence[str], b: Sequence[str], block: int = ALIGN_BLOCK
     return [o for o in out if o[2] > o[1] or o[4] > o[3]]
 
 
-def _densest(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int] | None:
-    """Index range [first, last] of opcodes forming the highest-scoring stretch (Kadane)."""
+def _densest(
+    ops: list[tuple[str, int, int, int, int]], cost: float = UNSHARED_COST
+) -> tuple[int, int] | None:
+    """Index range [first, last] of opcodes forming the highest-scoring stretch (Kadane), an
+    unshared word costing `cost`."""
     best, best_range = 0.0, None
     current, start = 0.0, 0
     for k, (tag, a0, a1, b0, b1) in enumerate(ops):
-        gain = (a1 - a0) if tag == "equal" else -UNSHARED_COST * ((a1 - a0) + (b1 - b0))
+        gain = (a1 - a0) if tag == "equal" else -cost * ((a1 - a0) + (b1 - b0))
         # Strict comparisons: a stretch that breaks even stays open, so a changed word between
         # shared ones ("Bemis is/was a neighborhood") stays inside the copy.
         if current + gain < 0 and tag != "equal":
@@ -210,7 +213,84 @@ def align_copy(
     dense = _densest(ops)
     if dense is None:
         return None
-    first, last = ops[dense[0]], ops[dense[1]]
+    return _stretch(seg_a, seg_b, ta, tb, ops[dense[0]: dense[1] + 1], min_words, edited_min,
+                    semantic, repeat)
+
+
+# When a stretch is too loose to be a copy (under edited_min), it is looked for again with an
+# unshared word costing twice as much, up to this: at 2 a stretch is a run of shared words with
+# at most an odd changed word in it (a clause copied into a rewritten sentence).
+MAX_UNSHARED_COST = 2.0
+
+
+def align_copies(
+    seg_a: Segmented,
+    seg_b: Segmented,
+    run: tuple[int, int, int, int],
+    min_words: int,
+    edited_min: float,
+    semantic: float | None = None,
+) -> list[Finding]:
+    """Every copied stretch of a sentence run, in order and not overlapping: the densest one,
+    then the densest ones before and after it, and so on. A newspaper sentence that keeps two
+    clauses of a wire sentence and rewrites the rest between them holds two copies; a stretch
+    too loose to be a copy is searched again for the tighter runs of shared words inside it.
+
+    >>> from overlap.segment import segment
+    >>> from overlap.types import Article
+    >>> a = segment(Article("a", "a.txt", "He was jailed for six years at the Old Bailey on "
+    ...     "Monday after a trial that lasted many weeks and cost the taxpayer dearly.", "txt"))
+    >>> b = segment(Article("b", "b.txt", "Yesterday he was jailed for six years at the Old "
+    ...     "Bailey, which heard how he had robbed eleven post offices in three counties with a "
+    ...     "replica pistol, after a trial that lasted many weeks and cost the taxpayer dearly.",
+    ...     "txt"))
+    >>> [f.b.text for f in align_copies(a, b, (0, 0, 0, 0), 6, 0.7)]  # doctest: +NORMALIZE_WHITESPACE
+    ['he was jailed for six years at the Old Bailey',
+     'after a trial that lasted many weeks and cost the taxpayer dearly']
+    """
+    i0, i1, j0, j1 = run
+    ta, tb = _span_tokens(seg_a, i0, i1), _span_tokens(seg_b, j0, j1)
+    ops = _opcodes(ta, tb)
+    out: list[Finding] = []
+    todo = [(0, len(ops), UNSHARED_COST)]
+    while todo:
+        lo, hi, cost = todo.pop()
+        if sum(o[2] - o[1] for o in ops[lo:hi] if o[0] == "equal") < min_words:
+            continue
+        dense = _densest(ops[lo:hi], cost)
+        if dense is None:
+            continue
+        first, last = lo + dense[0], lo + dense[1]
+        f = _stretch(seg_a, seg_b, ta, tb, ops[first: last + 1], min_words, edited_min, semantic)
+        if f is None:
+            if cost < MAX_UNSHARED_COST:
+                todo.append((lo, hi, cost * 2))
+            continue
+        out.append(f)
+        todo += [(lo, first, cost), (last + 1, hi, cost)]
+    out.sort(key=lambda f: f.a.start)
+    # Growing a stretch over matching words can reach into its neighbour's: keep the first.
+    kept: list[Finding] = []
+    for f in out:
+        if kept and (f.a.start < kept[-1].a.end or f.b.start < kept[-1].b.end):
+            continue
+        kept.append(f)
+    return kept
+
+
+def _stretch(
+    seg_a: Segmented,
+    seg_b: Segmented,
+    ta: list[Token],
+    tb: list[Token],
+    ops: list[tuple[str, int, int, int, int]],
+    min_words: int,
+    edited_min: float,
+    semantic: float | None = None,
+    repeat: bool = False,
+) -> Finding | None:
+    """The copy the opcodes `ops` (a stretch of the alignment of `ta` and `tb`) span, else None."""
+    first, last = ops[0], ops[-1]
     a0, a1, b0, b1 = first[1], last[2], first[3], last[4]
     # LCS may pair a stray early word ("if ... Mexico") and leave the true start of the copied
     # block outside the stretch; grow the stretch over words that still match on both sides.
@@ -343,15 +423,14 @@ def align_across(
         # A copied block ends where a sentence is skipped: two separate reuses, two findings.
         for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
             cosines = [scored[m][1] for m in members if m in scored]
-            f = align_copy(
+            for f in align_copies(
                 sa,
                 sb,
                 (i0, i1, j0, j1),
                 min_copy_words,
                 edited_min,
                 max(cosines) if cosines else None,
-            )
-            if f:
+            ):
                 out.append(f)
                 covered |= sentences_under(segs, [f.a, f.b], index)
         bar = threshold_related if covered else threshold

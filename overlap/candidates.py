@@ -44,9 +44,13 @@ def copy_pairs(
     max_frequency: int = 50,
     min_shared: int = 2,
     min_containment: float = 0.25,
+    min_shared_any: int | None = None,
 ) -> list[tuple[int, int, float]]:
     """Unit pairs (i < j, containment) sharing at least `min_shared` shingles covering at least
-    `min_containment` of the smaller unit's shingles.
+    `min_containment` of the smaller unit's shingles, or (when `min_shared_any` is given) at
+    least `min_shared_any` shingles whatever share of the units they cover: a clause copied
+    into a long sentence covers little of either sentence, yet a run of that many shared
+    shingles is rarely chance.
 
     >>> copy_pairs([["a", "b", "c", "d"], ["x", "a", "b", "c", "d"], ["p", "q", "r"]], n=3)
     [(0, 1, 1.0)]
@@ -83,7 +87,10 @@ def copy_pairs(
     a, b = codes // total, codes % total
     smaller = np.minimum(sizes[a], sizes[b])
     containment = shared / np.maximum(smaller, 1)
-    ok = (shared >= min_shared) & (containment >= min_containment) & (a != b)
+    ok = (shared >= min_shared) & (containment >= min_containment)
+    if min_shared_any is not None:
+        ok |= shared >= min_shared_any
+    ok &= a != b
     rows = zip(a[ok], b[ok], containment[ok], strict=True)
     return [(int(i), int(j), float(c)) for i, j, c in rows]
 
@@ -241,7 +248,8 @@ def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     within: dict[int, list[Pair]] = defaultdict(list)
     across: dict[Pair, list[Pair]] = defaultdict(list)
     for u, v, _ in copy_pairs(
-        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment
+        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment,
+        s.min_clause_shingles,
     ):
         (ai, si), (bj, sj) = units[u], units[v]
         if ai == bj:

@@ -101,3 +101,59 @@ def test_derive_pairs_ignores_repeats_within_one_article():
     a = art("a", "the same passage. the same passage.")
     repeat = finding(Kind.REPEAT, a, (0, 17), a, (18, 35))
     assert derive_pairs([a], [repeat]) == ()
+
+
+WIRE = ("A former headteacher was jailed for six years at Leeds Crown Court today for stealing "
+        "money from the school fund over a decade. The judge said he had betrayed the trust "
+        "of pupils and parents alike.")
+
+
+def test_document_and_terminal_show_each_derived_article(tmp_path, fake_embedder):
+    import io
+
+    from rich.console import Console
+
+    from overlap import Settings, compare
+    from overlap.report import terminal
+    from overlap.report.json import to_document
+    from overlap.report.schema import first_problem
+
+    (tmp_path / "pa.txt").write_text(WIRE + "\n", encoding="utf-8")
+    # The first sentence copied word for word, the second not at all: about half reused.
+    (tmp_path / "sun.txt").write_text(
+        WIRE.split(". ")[0] + ". Neighbours in the quiet village were shocked by the news of "
+        "his arrest last spring.\n", encoding="utf-8")
+    result = compare([str(tmp_path / "pa.txt"), str(tmp_path / "sun.txt")],
+                     Settings(cache_path=None, judge=False), embedder=fake_embedder)
+    doc = to_document(result)
+    assert first_problem(doc) is None
+    ids = {a["source"].rsplit("/", 1)[-1]: a["id"] for a in doc["articles"]}
+    rows = {(d["article"], tuple(d["sources"])): d for d in doc["derivations"]}
+    sun = rows[(ids["sun.txt"], (ids["pa.txt"],))]
+    assert sun["label"] == "partially"
+    assert 0.4 < sun["share_verbatim"] < 0.7 and sun["share_total"] == sun["share_verbatim"]
+    assert set(sun) == {"article", "sources", "share_verbatim", "share_edited",
+                        "share_paraphrase", "share_total", "label"}
+
+    console = Console(file=io.StringIO(), width=40, no_color=True)  # narrow: never wrapped
+    terminal.render(doc, console)
+    lines = console.file.getvalue().splitlines()
+    pct = round(100 * sun["share_total"])
+    wanted = [x for x in lines if x.endswith(
+        f": partially derived from {ids['pa.txt']} ({pct} % reused: {pct} % verbatim, "
+        "0 % edited, 0 % paraphrase)")]
+    assert len(wanted) == 1 and wanted[0].startswith(ids["sun.txt"])
+
+
+def test_terminal_reads_documents_without_derivations():
+    import io
+
+    from rich.console import Console
+
+    from overlap.report import terminal
+
+    doc = {"articles": [], "findings": [], "skipped": [], "notes": [],
+           "summary": {"articles": 0, "skipped": 0, "findings": 0, "by_kind": {}}}
+    console = Console(file=io.StringIO(), width=80, no_color=True)
+    terminal.render(doc, console)  # a 1.2 document: no derivations, no summary lines
+    assert "derived from" not in console.file.getvalue()

@@ -2,8 +2,8 @@
 
 Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
 
-    schema_version  "1.2" (1.1 added the verdict fields and kind "claim", 1.2 run.stages;
-                    readers accept 1.x)
+    schema_version  "1.3" (1.1 added the verdict fields and kind "claim", 1.2 run.stages,
+                    1.3 derivations; readers accept 1.x)
     tool            {name, version}
     settings        every Settings field
     models          [{name, package, package_version, sha256, path, licence}]
@@ -23,6 +23,9 @@ Schema (version 1.0). Everything except `run` is deterministic for the same inpu
                       nli: {"a->b": [e, n, c], "b->a": [...]} | null,
                       evidence: [{check, relation, message, a: SPAN | null, b: SPAN | null}]}]
     notes           [str]  (e.g. judged without the NLI model, and why)
+    derivations     [{article, sources: [id], share_verbatim, share_edited, share_paraphrase,
+                      share_total, label: wholly | partially | non}]  (1.3; one per ordered
+                     article pair sharing reused text: overlap/derivation.py)
     SPAN            {article, start, end, text}; text == article text[start:end]
 
 `a` is the likely source and `b` the copy when `direction` is "a->b".
@@ -48,7 +51,7 @@ from .. import __version__
 from ..errors import ResultError
 from ..types import Result
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def to_document(result: Result) -> dict[str, Any]:
@@ -89,7 +92,12 @@ def to_document(result: Result) -> dict[str, Any]:
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
         "notes": notes,
         "findings": kept,
+        "derivations": [_derivation(d) for d in result.derivations],
     }
+
+
+def _derivation(d: Any) -> dict[str, Any]:
+    return {**dataclasses.asdict(d), "sources": list(d.sources)}
 
 
 def _article(seg: Any) -> dict[str, Any]:

@@ -52,6 +52,7 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
             f"from cache; {run['seconds']:.1f} s",
             style="dim",
         ))
+    _derived(console, doc, articles)
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         groups[(f["a"]["article"], f["b"]["article"])].append(f)
@@ -81,6 +82,26 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
         console.print()
         console.print(Text(f"… {len(findings) - shown} more findings in the JSON report", "dim"))
     _footer(console, doc)
+
+
+def _derived(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:
+    """One line per article wholly or partially derived from another (schema 1.3 derivations;
+    an older document has none)."""
+    for d in doc.get("derivations", []):
+        if d["label"] == "non" or d["article"] not in articles:
+            continue
+        sources = ", ".join(_name(articles[x]) if x in articles else line(x) for x in d["sources"])
+        print_line(
+            console,
+            (f"{_name(articles[d['article']])}: ", "bold"),
+            f"{d['label']} derived from {sources} ({_pct(d['share_total'])} reused: "
+            f"{_pct(d['share_verbatim'])} verbatim, {_pct(d['share_edited'])} edited, "
+            f"{_pct(d['share_paraphrase'])} paraphrase)",
+        )
+
+
+def _pct(share: float) -> str:
+    return f"{round(100 * share)} %"
 
 
 def _name(article: dict[str, Any]) -> str:
