@@ -16,6 +16,7 @@ from pathlib import Path
 from . import pipeline
 from .attribution import credit_of
 from .config import Settings
+from .dates import normalise_date
 from .embed import Embedder
 from .errors import ConfigError, InputError
 from .formats import Unreadable, blank_controls, guess_title, read_document
@@ -147,11 +148,12 @@ def _read_draft(draft: str, s: Settings, stdin: str | None
             raise InputError(f"{STDIN_SOURCE}: cannot check this draft (no text on standard "
                              "input)")
         body, _ = blank_controls(body)
-        fields = {k: str(meta[k]) for k in ("title", "outlet", "date", "author", "url")
-                  if meta.get(k) not in (None, "")}
-        fields.setdefault("title", guess_title(body) or "")
+        field = {k: str(meta[k]) if meta.get(k) not in (None, "") else None
+                 for k in ("title", "outlet", "date", "author", "url")}
         article = Article(id="stdin", source=STDIN_SOURCE, text=body, format="md",
-                          **{k: v or None for k, v in fields.items()})
+                          title=field["title"] or guess_title(body), outlet=field["outlet"],
+                          date=normalise_date(field["date"]) if field["date"] else None,
+                          author=field["author"], url=field["url"])
         at = stdin.find(body[:200])
         return article, body, stdin[:at].count("\n") if at > 0 else 0, []
     drafts, skipped = read_articles([draft], s.encoding, encoding_force=s.encoding_force)

@@ -85,9 +85,9 @@ def _usage_name(param: Any) -> str:
 # Help in words: typer 0.29 prints Python types beside every value (`<list[str]>`, `<bool>`)
 # and braces in the usage line; values are named by their metavar (DRAFT..., PATH, FILE)
 # instead. Set on the classes, as typer builds the --help option itself, after any hook of ours.
-typer.core.TyperOption.display_type_rich = _placeholder  # type: ignore[method-assign]
-typer.core.TyperArgument.display_type_rich = _placeholder  # type: ignore[method-assign]
-typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign]
+typer.core.TyperOption.display_type_rich = _placeholder  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument.display_type_rich = _placeholder  # type: ignore[method-assign,assignment]
+typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign,assignment]
 
 
 F = TypeVar("F", bound=Callable[..., Any])
