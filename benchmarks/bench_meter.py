@@ -318,7 +318,7 @@ def span_scores(records: list[dict]) -> dict[str, float]:
 
 
 def score(tag: str, write: bool, limit: int | None = None,
-          compare: tuple[str, ...] = (), split: str = "all") -> None:
+          compare: tuple[str, ...] = (), split: str = "all", before: str | None = None) -> None:
     from sklearn.metrics import roc_auc_score
 
     records = [r for r in sorted(load(tag), key=lambda r: r["story"])
@@ -368,9 +368,18 @@ def score(tag: str, write: bool, limit: int | None = None,
                         f"{base_sp['verbatim_recall']:.3f} -> {v_sp['verbatim_recall']:.3f} | "
                         f"{base_sp['precision']:.3f} -> {v_sp['precision']:.3f} |")
         print(variants[-1])
+    old = None
+    if before:  # the same measures of an earlier run, set beside (same stories)
+        recs = [r for r in sorted(load(before), key=lambda r: r["story"])
+                if in_split(r["story"], split)][:limit]
+        b_rows = article_rows(recs)
+        old = {"tag": before, "auc": quick(recs)[0], "f1": cross_validate(b_rows)[0],
+               "spans": span_scores(recs), "wholly": statistics.fmean(
+                   r["shares"].total for r in b_rows if r["label"] == "wholly")}
+        print(f"before ({before}): AUC {old['auc']:.3f}, macro-F1 {old['f1']:.3f}")
     if write:
         write_section(tag, len(records), len(rows), auc, f1, mean, spans, fitted, pa, pa_read,
-                      variants)
+                      variants, old, records[0].get("settings", {}) if records else {})
 
 
 def quick(records: list[dict]) -> tuple[float, float, dict]:
@@ -383,9 +392,16 @@ def quick(records: list[dict]) -> tuple[float, float, dict]:
 
 
 def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_read,
-                  variants) -> None:
+                  variants, old=None, settings=None) -> None:
     cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(tag)} && "
            f"python benchmarks/bench_meter.py score --tag {shlex.quote(tag)} --write")
+    base = (settings or {}).get("ablate_from")
+    if base:  # the copy stage re-run over a full run's records
+        cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(base)} && "
+               f"python benchmarks/bench_meter.py ablate --base {shlex.quote(base)} "
+               f"--tag {shlex.quote(tag)} && python benchmarks/bench_meter.py score --tag "
+               f"{shlex.quote(tag)}" + (f" --before {shlex.quote(old['tag'])}" if old else "")
+               + " --write")
     th = ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted)
     w = mean["wholly"]
     rows = [
@@ -402,8 +418,16 @@ def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_r
         ("rewrite recall (chars)", f"{spans['rewrite_recall']:.3f}", "goal 0.7"),
         ("New characters inside a reused span", f"{spans['new_flagged']:.3f}", ""),
     ]
-    table = "\n".join(["| measure | overlap | anchor / goal |", "|---|---|---|",
-                       *(f"| {m} | {v} | {a} |" for m, v, a in rows)])
+    if old:
+        was = [f"{old['auc']:.3f}", f"{old['f1']:.3f}", f"{old['wholly']:.2f}", "",
+               f"{old['spans']['precision']:.3f}", f"{old['spans']['verbatim_recall']:.3f}",
+               f"{old['spans']['rewrite_recall']:.3f}", f"{old['spans']['new_flagged']:.3f}"]
+        table = "\n".join([f"| measure | before (`{old['tag']}`) | overlap | anchor / goal |",
+                           "|---|---|---|---|",
+                           *(f"| {m} | {w} | {v} | {a} |" for (m, v, a), w in zip(rows, was))])
+    else:
+        table = "\n".join(["| measure | overlap | anchor / goal |", "|---|---|---|",
+                           *(f"| {m} | {v} | {a} |" for m, v, a in rows)])
     ablations = "" if not variants else "\n".join([
         "Copy thresholds tried (`ablate`: the copy stage re-run with the override, paraphrase",
         "spans kept; same stories; base -> variant):", "",
@@ -435,6 +459,7 @@ def main() -> None:
     ap.add_argument("step", choices=["run", "ablate", "score"])
     ap.add_argument("--base", default="raw", help="ablate: the run whose stories to redo")
     ap.add_argument("--compare", nargs="*", default=[], help="score: ablation tags to set beside")
+    ap.add_argument("--before", default=None, help="score: an earlier run to set beside (--write)")
     ap.add_argument("--meter", type=Path, default=None)
     ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
     ap.add_argument("--limit", type=int, default=None, help="first N stories only")
@@ -449,7 +474,7 @@ def main() -> None:
     elif args.step == "ablate":
         ablate(args.meter or default_root(), args.base, args.tag, args.set, args.split)
     else:
-        score(args.tag, args.write, args.limit, tuple(args.compare), args.split)
+        score(args.tag, args.write, args.limit, tuple(args.compare), args.split, args.before)
 
 
 if __name__ == "__main__":
