@@ -195,9 +195,11 @@ class EmbeddingStore:
             return {}
         if invalid and not self._invalid_noted:
             self._invalid_noted = True
+            # No count in the text: the run opens the file for vectors and for NLI scores, and
+            # the pipeline keeps one copy of each distinct note (the fault is noted once).
             self._note(
-                f"cache {self.path}: {invalid} stored vectors were invalid (wrong size or "
-                "not finite); they were recomputed"
+                f"cache {self.path}: stored vectors were invalid (wrong size or not finite); "
+                "they were recomputed"
             )
         return found
 
