@@ -242,9 +242,10 @@ def align_copies(
     ...     "Monday after a trial that lasted many weeks and cost the taxpayer dearly.", "txt"))
     >>> b = segment(Article("b", "b.txt", "Yesterday he was jailed for six years at the Old "
     ...     "Bailey, which heard how he had robbed eleven post offices in three counties with a "
-    ...     "replica pistol, after a trial that lasted many weeks and cost the taxpayer dearly.",
-    ...     "txt"))
-    >>> [f.b.text for f in align_copies(a, b, (0, 0, 0, 0), 6, 0.7)]  # doctest: +NORMALIZE_WHITESPACE
+    ...     "replica pistol and a stolen car, after a trial that lasted many weeks and cost the "
+    ...     "taxpayer dearly.", "txt"))
+    >>> found = align_copies(a, b, (0, 0, 0, 0), 6, 0.7)
+    >>> [f.b.text for f in found]  # doctest: +NORMALIZE_WHITESPACE
     ['he was jailed for six years at the Old Bailey',
      'after a trial that lasted many weeks and cost the taxpayer dearly']
     """
@@ -394,6 +395,21 @@ def sentences_under(
     return out
 
 
+def _mostly_under(
+    segs: Sequence[Segmented], spans: Iterable[Span], index: dict[str, int]
+) -> set[Pair]:
+    """The sentences at least half inside one of the spans. A clause copied out of a sentence
+    leaves the rest of it free to be found a paraphrase of the whole (which the copy is part of)."""
+    out: set[Pair] = set()
+    for span in spans:
+        ai = index[span.article]
+        for x in segs[ai].sentences:
+            inside = min(x.end, span.end) - max(x.start, span.start)
+            if inside > 0 and 2 * inside >= x.end - x.start:
+                out.add((ai, x.index))
+    return out
+
+
 def align_across(
     segs: Sequence[Segmented],
     copies: dict[Pair, list[Pair]],
@@ -420,6 +436,7 @@ def align_across(
             if (ai, i) not in hidden and (bj, j) not in hidden
         ]
         covered: set[Pair] = set()
+        copied = False
         # A copied block ends where a sentence is skipped: two separate reuses, two findings.
         for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
             cosines = [scored[m][1] for m in members if m in scored]
@@ -432,8 +449,9 @@ def align_across(
                 max(cosines) if cosines else None,
             ):
                 out.append(f)
-                covered |= sentences_under(segs, [f.a, f.b], index)
-        bar = threshold_related if covered else threshold
+                copied = True
+                covered |= _mostly_under(segs, [f.a, f.b], index)
+        bar = threshold_related if copied else threshold
         loose = [m for m, (prob, _) in scored.items() if prob >= bar
                  and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
         for i0, i1, j0, j1, members in sentence_runs(loose):

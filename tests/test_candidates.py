@@ -229,3 +229,18 @@ def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fa
     # c's paragraph is its one sentence: its sentence vector serves, it is not encoded again.
     assert passages == fresh == 2 and cached == 0
     assert fake_embedder.encoded - before == 2 + 2  # two paragraphs here, two for `true`
+
+
+def test_copy_pairs_keep_a_clause_shared_by_two_long_sentences():
+    # An 8-word clause (6 trigrams) inside two 38-word sentences: containment 1/6, under the
+    # bar, but 6 shared shingles are a run of shared words whatever the sentences' length.
+    shared = ["jailed", "for", "six", "years", "at", "leeds", "crown", "court"]
+    a = shared + [f"alpha{i}" for i in range(30)]
+    b = [f"beta{i}" for i in range(30)] + shared
+    assert copy_pairs([a, b], min_containment=0.25) == []
+    assert [(i, j) for i, j, _ in copy_pairs([a, b], min_containment=0.25,
+                                             min_shared_any=4)] == [(0, 1)]
+    assert copy_pairs([a, b], min_containment=0.25, min_shared_any=7) == []
+    # scattered words shared one at a time make no shingles: still no pair
+    c = [w for pair in zip(shared, [f"gamma{i}" for i in range(8)], strict=True) for w in pair]
+    assert copy_pairs([a, c], min_containment=0.25, min_shared_any=4) == []
