@@ -424,7 +424,8 @@ def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_r
                f"{old['spans']['rewrite_recall']:.3f}", f"{old['spans']['new_flagged']:.3f}"]
         table = "\n".join([f"| measure | before (`{old['tag']}`) | overlap | anchor / goal |",
                            "|---|---|---|---|",
-                           *(f"| {m} | {w} | {v} | {a} |" for (m, v, a), w in zip(rows, was, strict=True))])
+                           *(f"| {m} | {w} | {v} | {a} |"
+                             for (m, v, a), w in zip(rows, was, strict=True))])
     else:
         table = "\n".join(["| measure | overlap | anchor / goal |", "|---|---|---|",
                            *(f"| {m} | {v} | {a} |" for m, v, a in rows)])
