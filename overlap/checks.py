@@ -8,37 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .slots import compare_sentences
+from .slots import NEGATIONS, compare_sentences
 from .textnorm import Token, tokenize
 from .types import DiffOp, Evidence, Span
 
-_NEGATIONS = {
-    "not",
-    "no",
-    "never",
-    "none",
-    "nobody",
-    "nothing",
-    "neither",
-    "nor",
-    "without",
-    "cannot",
-    "cant",
-    "wont",
-    "dont",
-    "doesnt",
-    "didnt",
-    "isnt",
-    "arent",
-    "wasnt",
-    "werent",
-    "hasnt",
-    "havent",
-    "hadnt",
-    "couldnt",
-    "wouldnt",
-    "shouldnt",
-}
+# Negation words (one list, in slots); "without" also negates a direction word next to it
+# ("without rising"), though it is too loose to set a whole clause's polarity there.
+_NEGATIONS = NEGATIONS | {"without"}
 # Stems of words that say which way something moves. A stem matches a folded word's start.
 _UP = (
     "deepen",

@@ -17,7 +17,7 @@ from .dates import DateMention, find_dates, same_date
 from .quantities import Quantity, find_quantities
 from .textnorm import Token, tokenize
 
-_NEGATIONS = frozenset(
+NEGATIONS = frozenset(
     [
         "not",
         "no",
@@ -349,7 +349,7 @@ def _name(tokens: list[Token], first_index: int) -> bool:
         and t.norm not in _TITLES
         and t.norm not in _QUANTIFIERS
         and t.norm not in _MODALS
-        and t.norm not in _NEGATIONS
+        and t.norm not in NEGATIONS
     ]
     if not content:
         return False
@@ -361,7 +361,7 @@ def _markers(tokens: list[Token]) -> list[Token]:
     for k, t in enumerate(tokens):
         raw = t.raw.lower()
         if (
-            t.norm in _NEGATIONS
+            t.norm in NEGATIONS
             or raw.endswith(("n't", "n’t"))
             or t.norm in _NEGATIVE_VERBS
             and k + 1 < len(tokens)
