@@ -28,7 +28,7 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from overlap.check import check
+from overlap.draft import check
 from overlap.config import Settings
 r = check(sys.argv[1], [sys.argv[2]], Settings(cache_path=Path(sys.argv[3])))
 print(json.dumps({"seconds": time.perf_counter() - t0,

@@ -69,7 +69,7 @@ def commit() -> str:
 
 
 def run_cases(cases: list[Case], progress_every: int = 50) -> list[dict]:
-    from overlap.check import check
+    from overlap.draft import check
     from overlap.config import Settings
     from overlap.embed import MiniLM
     from overlap.judge import load_nli

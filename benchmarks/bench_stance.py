@@ -63,7 +63,7 @@ def map_emergent(cls: str) -> str:
 
 
 def run_pairs(pairs: list[Pair], tag: str) -> list[dict]:
-    from overlap.check import check
+    from overlap.draft import check
     from overlap.config import Settings
     from overlap.embed import MiniLM
     from overlap.judge import load_nli

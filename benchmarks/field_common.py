@@ -83,7 +83,7 @@ def pan(data: Path, split: str) -> Pairs:
 def embed(texts: list[str], precision: str) -> np.ndarray:
     """Vectors from overlap's own embedder, cached in benchmarks/.work/field (per precision)."""
     from overlap.embed import MiniLM, embed_texts
-    from overlap.store import EmbeddingStore
+    from overlap.cache import EmbeddingStore
 
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     with EmbeddingStore(CACHE) as store:

@@ -1,7 +1,8 @@
 """overlap: find reused, edited and paraphrased passages across news articles.
 
-    >>> from overlap import compare, Settings          # doctest: +SKIP
+    >>> from overlap import Settings, check, compare  # doctest: +SKIP
     >>> result = compare(["seeds/"], Settings())       # doctest: +SKIP
+    >>> report = check("seeds/drafts/demo-draft.md", ["seeds/"])  # doctest: +SKIP
 
 Heavy libraries (torch, sentence-transformers) load on first use, not on import.
 """
@@ -13,6 +14,7 @@ __version__ = "0.1.0"
 from .config import Settings, load_settings
 from .errors import OverlapError
 from .ingest import read_articles
+from .draft import check
 from .pipeline import compare
 from .types import Article, Attribution, Finding, Kind, Result, Skipped, Span
 
@@ -26,6 +28,7 @@ __all__ = [
     "Settings",
     "Skipped",
     "Span",
+    "check",
     "compare",
     "load_settings",
     "read_articles",

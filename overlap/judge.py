@@ -38,8 +38,8 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
-from .checks import run_checks
-from .store import EmbeddingStore, text_key
+from .evidence import run_checks
+from .cache import EmbeddingStore, text_key
 from .textnorm import folded_words
 from .types import DiffOp, Evidence, Finding, Judgement, Kind, Segmented, Span, Verdict
 

@@ -1,5 +1,5 @@
 """compare() and analyse(): the stage order, nothing else. Each stage is a plain function in its
-own module; `check` (check.py) runs the same stages on a draft and its sources."""
+own module; `check` (draft.py) runs the same stages on a draft and its sources."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .ingest import read_articles
 from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
-from .store import EmbeddingStore
+from .cache import EmbeddingStore
 from .tabular import Columns
 from .types import Article, Kind, Result, RunStats, Skipped, Verdict
 

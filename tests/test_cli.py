@@ -332,7 +332,7 @@ def no_run(monkeypatch):
         raise AssertionError("the run started before the output path was checked")
 
     monkeypatch.setattr("overlap.pipeline.compare", started)
-    monkeypatch.setattr("overlap.check.check_many", started)
+    monkeypatch.setattr("overlap.draft.check_many", started)
 
 
 @pytest.mark.parametrize(
@@ -448,7 +448,7 @@ def test_a_bug_shows_its_traceback_and_exits_3(tmp_path, write, monkeypatch):
     assert result.exit_code == 3
     assert "Traceback" in result.stderr and "KeyError: 'a bug'" in result.stderr
     assert "internal error" in result.stderr
-    monkeypatch.setattr("overlap.check.check_many", bug)
+    monkeypatch.setattr("overlap.draft.check_many", bug)
     result = runner.invoke(app, ["check", str(folder / "a.txt"), "--against", str(folder)])
     assert result.exit_code == 3 and "KeyError" in result.stderr
     # the real entry point (not the test runner) exits the same way

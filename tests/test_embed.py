@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from overlap.embed import embed_texts
-from overlap.store import EmbeddingStore, text_key
+from overlap.cache import EmbeddingStore, text_key
 
 TEXTS = [
     "Officials met on Thursday to discuss border security.",

@@ -10,7 +10,7 @@ import json
 import jsonschema
 import pytest
 
-from overlap.check import check_many
+from overlap.draft import check_many
 from overlap.config import Settings
 from overlap.report import check_report, sarif
 

@@ -218,7 +218,7 @@ def test_every_finding_but_repeats_is_judged_with_reasons(runs):
 
 
 def test_demo_draft_sentences_get_the_class_they_were_written_to_have(seeds_dir, tmp_path):
-    from overlap.check import check
+    from overlap.draft import check
     from overlap.types import SentenceClass as C
 
     result = check(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from overlap.align import word_diff
-from overlap.checks import (
+from overlap.evidence import (
     check_dates,
     check_direction,
     check_hedging,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from overlap.check import check, parse_fail_on, read_allow_list
+from overlap.draft import check, parse_fail_on, read_allow_list
 from overlap.cli import app
 from overlap.config import Settings
 from overlap.errors import ConfigError
@@ -220,7 +220,7 @@ def test_ids_and_sentences_survive_rewrapping(files, write, tmp_path):
 
 
 def test_unwrap_keeps_offsets_and_markdown_blocks():
-    from overlap.check import unwrap
+    from overlap.draft import unwrap
 
     text = "# A heading\nA sentence\nthat runs on.\n\n- one\n- two\n> quoted\nline\n"
     out = unwrap(text)
@@ -348,7 +348,7 @@ def test_sources_printing_a_quote_differently_are_named(files, write, tmp_path):
 
 
 def test_check_has_one_home_of_quote_matching():
-    import overlap.check as check_module
+    import overlap.draft as check_module
 
     for gone in ("_misquoted", "_slice", "_speaker_matches"):
         assert not hasattr(check_module, gone)

@@ -6,7 +6,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from overlap.store import SCHEMA_VERSION, EmbeddingStore, text_key
+from overlap.cache import SCHEMA_VERSION, EmbeddingStore, text_key
 
 
 def vec(*values: float) -> np.ndarray:
