@@ -7,12 +7,12 @@ so a quotation's attribution or a neighbouring sentence is not counted as copied
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
 
-from .textnorm import Token, folded_words, tokenize
+from .ids import finding_id
+from .textnorm import Token, tokenize
 from .types import DiffOp, Finding, Kind, Segmented, Span
 
 # In the densest-stretch search a shared word scores +1 and an unshared word on either side
@@ -178,19 +178,6 @@ def _similarity(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, float]:
     shared = sum(a1 - a0 for tag, a0, a1, _, _ in ops if tag == "equal")
     total = sum((a1 - a0) + (b1 - b0) for _, a0, a1, b0, b1 in ops)
     return shared, (2 * shared / total if total else 0.0)
-
-
-def finding_id(a: Span, b: Span) -> str:
-    """A stable id from the two articles and the folded words of both spans."""
-    key = "|".join(
-        [
-            a.article,
-            " ".join(folded_words(a.text)),
-            b.article,
-            " ".join(folded_words(b.text)),
-        ]
-    )
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _span(seg: Segmented, start: int, end: int) -> Span:
@@ -467,54 +454,6 @@ def word_diff(a: Span, b: Span) -> tuple[DiffOp, ...]:
     """The word-level diff of two spans (absolute offsets), for pairs not aligned as copies."""
     ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
     return _diff(ta, tb, _opcodes(ta, tb))
-
-
-def claim_findings(
-    segs: Sequence[Segmented],
-    related: dict[Pair, dict[Pair, float]],
-    findings: Sequence[Finding],
-    hidden: set[Pair],
-    limit: int,
-) -> list[Finding]:
-    """Sentence pairs about the same thing that are not reuse, for the judge to weigh: the
-    `limit` closest in meaning. A pair whose two sentences are the two sides of one finding is
-    left out (the finding is judged instead); a sentence in a finding may still disagree with
-    another sentence elsewhere."""
-    paired: set[tuple[Pair, Pair]] = set()
-    index = article_index(segs)
-    for f in findings:
-        left = sentences_under(segs, [f.a], index)
-        right = sentences_under(segs, [f.b], index)
-        paired |= {(x, y) for x in left for y in right} | {(y, x) for x in left for y in right}
-    ranked = sorted(
-        (
-            (cosine, ai, i, bj, j)
-            for (ai, bj), pairs in related.items()
-            for (i, j), cosine in pairs.items()
-            if ((ai, i), (bj, j)) not in paired and (ai, i) not in hidden and (bj, j) not in hidden
-        ),
-        reverse=True,
-    )
-    out = []
-    for cosine, ai, i, bj, j in sorted(ranked[:limit], key=lambda r: r[1:]):
-        sa, sb = segs[ai], segs[bj]
-        a = _span(sa, sa.sentences[i].start, sa.sentences[i].end)
-        b = _span(sb, sb.sentences[j].start, sb.sentences[j].end)
-        out.append(
-            Finding(
-                finding_id(a, b),
-                Kind.CLAIM,
-                round(cosine, 4),
-                0.0,
-                round(cosine, 4),
-                a,
-                b,
-                (),
-                "unknown",
-                "not reused text: two passages about the same claim",
-            )
-        )
-    return out
 
 
 # --- sentence pairs inside a finding (the unit the judge reads) --------------------------------

@@ -6,10 +6,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from .align import align_across, align_repeats, claim_findings, sentences_under
+from .align import align_across, align_repeats, sentences_under
 from .attribution import attribute
+from .cache import EmbeddingStore
 from .candidates import copy_candidates, paraphrase_candidates
 from .chrome import find_chrome
+from .claims import claim_findings, related_pairs, reported_claims
 from .config import Settings
 from .derivation import derive_pairs
 from .embed import Embedder
@@ -18,9 +20,8 @@ from .ingest import read_articles
 from .judge import NLI, Thresholds, judge_all, load_nli
 from .progress import NoProgress, Progress
 from .segment import segment
-from .cache import EmbeddingStore
 from .tabular import Columns
-from .types import Article, Kind, Result, RunStats, Skipped, Verdict
+from .types import Article, Result, RunStats, Skipped
 
 
 def compare(
@@ -98,10 +99,7 @@ def analyse(
         if nli is not None:
             describe_nli = getattr(nli, "describe", None)
             models.append(describe_nli() if describe_nli else {"name": nli.model_id})
-        # Candidate pairs below the paraphrase bar are still about the same thing: judge them too.
-        related = {key: dict(pairs) for key, pairs in paraphrases.related.items()}
-        for key, pairs in paraphrases.pairs.items():
-            related.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
+        related = related_pairs(paraphrases.related, paraphrases.pairs)
         claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
         clock.lap("related claims")
         thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
@@ -112,12 +110,7 @@ def analyse(
             if store:
                 store.close()
                 notes += [n for n in store.notes if n not in notes]  # the same fault: noted once
-        # Related claims are reported where they disagree (and, for a check, where they agree);
-        # undecided ones are not news.
-        wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing_claims else {
-            Verdict.CONTRADICT}
-        findings = [f for f in findings if f.kind is not Kind.CLAIM
-                    or f.judgement is not None and f.judgement.verdict in wanted]
+        findings = reported_claims(findings, keep_agreeing_claims)
         clock.lap("judge")
 
     # Before the report filters: how much of an article is reused does not depend on what is shown.

@@ -1,0 +1,84 @@
+"""Related claims: sentence pairs about the same thing that are not reused text, for the judge
+to weigh (a paraphrase candidate below the bar may still contradict its neighbour), and the
+filter that keeps only the ones worth reporting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .align import article_index, sentences_under
+from .ids import finding_id
+from .types import Finding, Kind, Segmented, Span, Verdict
+
+Pair = tuple[int, int]  # (article index, sentence index)
+
+
+def related_pairs(
+    related: dict[Pair, dict[Pair, float]],
+    paraphrases: dict[Pair, dict[Pair, tuple[float, float]]],
+) -> dict[Pair, dict[Pair, float]]:
+    """Candidate pairs below the paraphrase bar are still about the same thing: the related
+    pairs and the paraphrase candidates together, each with its cosine."""
+    out = {key: dict(pairs) for key, pairs in related.items()}
+    for key, pairs in paraphrases.items():
+        out.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
+    return out
+
+
+def claim_findings(
+    segs: Sequence[Segmented],
+    related: dict[Pair, dict[Pair, float]],
+    findings: Sequence[Finding],
+    hidden: set[Pair],
+    limit: int,
+) -> list[Finding]:
+    """Sentence pairs about the same thing that are not reuse, for the judge to weigh: the
+    `limit` closest in meaning. A pair whose two sentences are the two sides of one finding is
+    left out (the finding is judged instead); a sentence in a finding may still disagree with
+    another sentence elsewhere."""
+    paired: set[tuple[Pair, Pair]] = set()
+    index = article_index(segs)
+    for f in findings:
+        left = sentences_under(segs, [f.a], index)
+        right = sentences_under(segs, [f.b], index)
+        paired |= {(x, y) for x in left for y in right} | {(y, x) for x in left for y in right}
+    ranked = sorted(
+        (
+            (cosine, ai, i, bj, j)
+            for (ai, bj), pairs in related.items()
+            for (i, j), cosine in pairs.items()
+            if ((ai, i), (bj, j)) not in paired and (ai, i) not in hidden and (bj, j) not in hidden
+        ),
+        reverse=True,
+    )
+    out = []
+    for cosine, ai, i, bj, j in sorted(ranked[:limit], key=lambda r: r[1:]):
+        a, b = _sentence(segs[ai], i), _sentence(segs[bj], j)
+        out.append(
+            Finding(
+                finding_id(a, b),
+                Kind.CLAIM,
+                round(cosine, 4),
+                0.0,
+                round(cosine, 4),
+                a,
+                b,
+                (),
+                "unknown",
+                "not reused text: two passages about the same claim",
+            )
+        )
+    return out
+
+
+def _sentence(seg: Segmented, i: int) -> Span:
+    x = seg.sentences[i]
+    return Span(seg.article.id, x.start, x.end, seg.article.text[x.start:x.end])
+
+
+def reported_claims(findings: Sequence[Finding], keep_agreeing: bool = False) -> list[Finding]:
+    """Related claims are reported where they disagree (and, for a check, where they agree);
+    undecided ones are not news. Other findings pass unchanged."""
+    wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing else {Verdict.CONTRADICT}
+    return [f for f in findings if f.kind is not Kind.CLAIM
+            or f.judgement is not None and f.judgement.verdict in wanted]
