@@ -1,12 +1,12 @@
 """Pairs of sentences worth aligning, found without comparing every pair of passages.
 
-Copies: an inverted index of word shingles (n-grams of folded tokens). Each sentence posts its
-shingles; sentences sharing enough postings become candidates. Cost grows with the number of
-shingles, not with the square of the corpus; stock phrases (shingles posted by very many
-sentences) are dropped so they cannot make the index quadratic.
+The corpus-level candidate stage: it turns segmented articles into typed candidate sets and
+leaves the maths to two array modules.
 
-Paraphrases: nearest neighbours of L2-normalised embeddings (dot product = cosine), taken in
-row blocks so memory stays at block x corpus.
+- Copies: sentences sharing enough word shingles (overlap/shingles.py).
+- Paraphrases: near neighbours of sentence and paragraph embeddings across articles
+  (overlap/neighbours.py), kept where the paraphrase scorer accepts them (overlap/paraphrase.py,
+  `load_model`). Embeddings are read from and written to the cache (overlap/cache.py).
 """
 
 from __future__ import annotations
@@ -14,119 +14,218 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .cache import EmbeddingStore
 from .config import Settings
 from .embed import Embedder, embed_texts
+
+# copy_pairs and neighbour_pairs stay importable from here (benchmarks/field_speed.py).
+from .neighbours import ScoredPair, mean_vectors, neighbour_pairs
 from .progress import Progress
-from .cache import EmbeddingStore
+from .shingles import copy_pairs
 from .textnorm import folded_words, word_count
-from .types import Segmented, Sentence
+from .types import (
+    ArticlePair,
+    PairScore,
+    ParagraphRef,
+    ParagraphVectors,
+    Segmented,
+    Sentence,
+    SentencePair,
+    SentenceRef,
+)
 
-_PRIME = np.uint64(1_000_003)
-
-
-def shingle_hashes(token_ids: np.ndarray, n: int) -> np.ndarray:
-    """Distinct uint64 hashes of the n-grams of one token-id sequence (wrapping arithmetic)."""
-    if len(token_ids) < n:
-        return np.zeros(0, dtype=np.uint64)
-    windows = np.lib.stride_tricks.sliding_window_view(token_ids.astype(np.uint64), n)
-    powers = _PRIME ** np.arange(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        hashes = (windows * powers).sum(axis=1, dtype=np.uint64)
-    return np.unique(hashes)
-
-
-def copy_pairs(
-    tokens: Sequence[Sequence[str]],
-    n: int = 3,
-    max_frequency: int = 50,
-    min_shared: int = 2,
-    min_containment: float = 0.25,
-    min_shared_any: int | None = None,
-) -> list[tuple[int, int, float]]:
-    """Unit pairs (i < j, containment) sharing at least `min_shared` shingles covering at least
-    `min_containment` of the smaller unit's shingles, or (when `min_shared_any` is given) at
-    least `min_shared_any` shingles whatever share of the units they cover: a clause copied
-    into a long sentence covers little of either sentence, yet a run of that many shared
-    shingles is rarely chance.
-
-    >>> copy_pairs([["a", "b", "c", "d"], ["x", "a", "b", "c", "d"], ["p", "q", "r"]], n=3)
-    [(0, 1, 1.0)]
-    """
-    vocab: dict[str, int] = {}
-    per_unit = []
-    for unit in tokens:
-        ids = np.fromiter(
-            (vocab.setdefault(t, len(vocab)) for t in unit), dtype=np.int64, count=len(unit)
-        )
-        per_unit.append(shingle_hashes(ids, n))
-    sizes = np.array([len(h) for h in per_unit], dtype=np.int64)
-    if sizes.sum() == 0:
-        return []
-    hashes = np.concatenate(per_unit)
-    owners = np.repeat(np.arange(len(per_unit), dtype=np.int64), sizes)
-    order = np.argsort(hashes, kind="stable")
-    hashes, owners = hashes[order], owners[order]
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    counts = np.diff(np.r_[starts, len(hashes)])
-    keep = (counts >= 2) & (counts <= max_frequency)
-    pair_codes = []
-    total = len(per_unit)
-    for size in np.unique(counts[keep]):
-        # All groups of one size at once: an (groups x size) matrix of owners, then its pairs.
-        group_starts = starts[keep & (counts == size)]
-        members = owners[group_starts[:, None] + np.arange(size)[None, :]]
-        left, right = np.triu_indices(int(size), k=1)
-        a, b = members[:, left].ravel(), members[:, right].ravel()
-        pair_codes.append(np.minimum(a, b) * total + np.maximum(a, b))
-    if not pair_codes:
-        return []
-    codes, shared = np.unique(np.concatenate(pair_codes), return_counts=True)
-    a, b = codes // total, codes % total
-    smaller = np.minimum(sizes[a], sizes[b])
-    containment = shared / np.maximum(smaller, 1)
-    ok = (shared >= min_shared) & (containment >= min_containment)
-    if min_shared_any is not None:
-        ok |= shared >= min_shared_any
-    ok &= a != b
-    rows = zip(a[ok], b[ok], containment[ok], strict=True)
-    return [(int(i), int(j), float(c)) for i, j, c in rows]
+if TYPE_CHECKING:
+    from .paraphrase import ParaphraseModel, Rarity
 
 
-def neighbour_pairs(
-    vectors: np.ndarray,
-    groups: np.ndarray,
-    threshold: float,
-    k: int = 10,
-    block: int = 2048,
-    exact_max: int = 40_000,
-) -> list[tuple[int, int, float]]:
-    """Pairs (i < j, cosine) where j is among i's k nearest neighbours from another group (or the
-    reverse) and the cosine is at least `threshold`. Rows of `vectors` must be normalised.
+@dataclass(frozen=True)
+class CopyCandidates:
+    """Sentence pairs sharing shingles: within one article, and across article pairs."""
 
-    Up to `exact_max` rows every row is compared with every other, in blocks of `block` rows
-    (exact). Above it an inverted-file index (overlap/knn.py) compares each row with the rows of
-    its 16 nearest of about 4 x sqrt(rows) k-means cells: about rows^1.5 work instead of rows^2,
-    for 380,000 sentences (10,000 articles) minutes instead of hours. Its recall of the exact pairs
-    is measured in reports/benchmarks.md ("Measured against the field").
+    within: dict[int, list[SentencePair]]
+    across: dict[ArticlePair, list[SentencePair]]
 
-    >>> v = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]], dtype=np.float32)
-    >>> [(i, j, round(c, 2)) for i, j, c in neighbour_pairs(v, np.arange(3), threshold=0.5, k=1)]
-    [(0, 1, 0.8), (1, 2, 0.6)]
-    """
-    from .knn import dense_hits, ivf_hits, symmetric_pairs
 
-    n = len(vectors)
-    if n < 2:
-        return []
-    # The index needs a threshold to prune by; with none (<= 0) every pair may qualify anyway.
-    if n > exact_max and threshold > 0:
-        hits = ivf_hits(vectors, groups, threshold, k)
-    else:
-        hits = dense_hits(vectors, groups, threshold, k, block)
-    return symmetric_pairs(*hits, n)
+@dataclass(frozen=True)
+class ParaphraseCandidates:
+    """Sentence pairs judged paraphrases, per article pair: (i, j) -> (probability, cosine)."""
+
+    pairs: dict[ArticlePair, dict[SentencePair, PairScore]]
+    # Near neighbours the scorer did not accept: about the same thing, differently told.
+    # (i, j) -> cosine, per article pair; the judge looks at them for contradictions.
+    related: dict[ArticlePair, dict[SentencePair, float]]
+    passages: int
+    embedded: int
+    from_cache: int
+    threshold: float  # the scorer's bar between articles with no other reuse
+    threshold_related: float  # its bar between articles that already share copied text
+    notes: tuple[str, ...] = ()  # what was wrong with the cache, for the run's notes
+
+
+def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
+    units = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences]
+    tokens = [folded_words(segs[ai].sentences[si].text) for ai, si in units]
+    within: dict[int, list[SentencePair]] = defaultdict(list)
+    across: dict[ArticlePair, list[SentencePair]] = defaultdict(list)
+    for u, v, _ in copy_pairs(
+        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment,
+        s.min_clause_shingles,
+    ):
+        (ai, si), (bj, sj) = units[u], units[v]
+        if ai == bj:
+            within[ai].append((min(si, sj), max(si, sj)))
+        else:
+            across[(ai, bj)].append((si, sj))
+    return CopyCandidates(dict(within), dict(across))
+
+
+# Sentences from this many words are claims the judge compares (issue 13: a headline is a claim).
+MIN_CLAIM_WORDS = 4
+
+
+def is_heading(seg: Segmented, sentence: Sentence) -> bool:
+    """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
+    para = seg.paragraphs[sentence.paragraph]
+    return para.text == sentence.text and not sentence.text.rstrip("”\"’')").endswith(
+        (".", "!", "?", "…", ":")
+    )
+
+
+def paraphrase_candidates(
+    segs: Sequence[Segmented],
+    hidden: set[SentenceRef],
+    embedder: Embedder,
+    s: Settings,
+    progress: Progress,
+) -> ParaphraseCandidates:
+    """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
+    the pairs the paraphrase scorer accepts. Paragraph pairs it accepts are pinned down to their
+    mutually best-matching sentences."""
+    from .paraphrase import Rarity, load_model
+
+    passages = _select_passages(segs, hidden, s)
+    embedded = _embed_passages(passages, segs, embedder, s, progress)
+    model = load_model()
+    alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
+    related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
+                   else model.threshold_related)
+    # Keep everything the looser bar passes; align_across applies the bar that fits each article
+    # pair once it knows whether the two also share copied text.
+    scored = _Scored(passages.claims_only)
+    scorer = _Scorer(model, Rarity(x.text for seg in segs for x in seg.sentences),
+                     min(alone, related_min))
+    _score_sentence_pairs(scored, scorer, passages, embedded, segs, s)
+    _score_paragraph_pairs(scored, scorer, passages, embedded, segs, s)
+    _extend_to_next_sentences(scored, embedded, s)
+    found, related = scored.result()
+    return ParaphraseCandidates(found, related, embedded.passages, embedded.fresh,
+                                embedded.cached, alone, related_min, embedded.notes)
+
+
+# --- step 1: which passages are embedded -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Passages:
+    sentences: list[SentenceRef]  # every sentence embedded, in article and sentence order
+    # Headlines and short sentences: paired as related claims only, never paraphrase evidence.
+    claims_only: set[SentenceRef]
+    paragraphs: list[ParagraphRef]  # paragraphs holding a paraphrase-length sentence
+    # The paraphrase-length sentences of each paragraph: a paragraph pair is read through them.
+    in_paragraph: dict[ParagraphRef, list[SentenceRef]]
+
+
+def _select_passages(segs: Sequence[Segmented], hidden: set[SentenceRef], s: Settings) -> _Passages:
+    # Headlines and short sentences (from MIN_CLAIM_WORDS words) are claims too: they are
+    # embedded and paired as related claims for the judge, but never made paraphrase evidence.
+    sent_keys = [
+        (ai, x.index)
+        for ai, seg in enumerate(segs)
+        for x in seg.sentences
+        if (ai, x.index) not in hidden and word_count(x.text) >= MIN_CLAIM_WORDS
+    ]
+    claims_only = {
+        (ai, si) for ai, si in sent_keys
+        if is_heading(segs[ai], segs[ai].sentences[si])
+        or word_count(segs[ai].sentences[si].text) < s.min_paraphrase_words
+    }
+    wanted = set(sent_keys) - claims_only
+    para_keys = [
+        (ai, p.index)
+        for ai, seg in enumerate(segs)
+        for p in seg.paragraphs
+        if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
+    ]
+    in_paragraph: dict[ParagraphRef, list[SentenceRef]] = defaultdict(list)
+    for ai, si in sent_keys:
+        if (ai, si) in wanted:
+            in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
+    return _Passages(sent_keys, claims_only, para_keys, dict(in_paragraph))
+
+
+# --- step 2: embeddings and paragraph neighbours -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Embedded:
+    sentence_vectors: np.ndarray  # one row per _Passages.sentences
+    row: dict[SentenceRef, int]  # a sentence's row in sentence_vectors
+    paragraph_pairs: list[ScoredPair]  # rows of _Passages.paragraphs, with their cosine
+    passages: int  # texts embedded or read from the cache
+    fresh: int
+    cached: int
+    notes: tuple[str, ...]  # what was wrong with the cache
+
+
+def _embed_passages(
+    passages: _Passages,
+    segs: Sequence[Segmented],
+    embedder: Embedder,
+    s: Settings,
+    progress: Progress,
+) -> _Embedded:
+    """Sentence vectors (and, with paragraph_vectors = encode, paragraph vectors) from the
+    encoder or the cache, and the paragraph pairs the configured paragraph mode finds."""
+    sent_keys, para_keys = passages.sentences, passages.paragraphs
+    encode_all = s.paragraph_vectors == ParagraphVectors.ENCODE
+    texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
+        segs[a].paragraphs[i].text for a, i in para_keys if encode_all
+    ]
+    store = EmbeddingStore(s.cache_path) if s.cache_path else None
+    try:
+        vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
+        sent_vecs = vectors[: len(sent_keys)]
+        row = {k: r for r, k in enumerate(sent_keys)}
+        groups = np.array([a for a, _ in para_keys], dtype=np.int64)
+        extra = (0, 0, 0)  # passages, embedded, from cache: the shortlisted paragraphs
+        if encode_all:
+            para_vecs = vectors[len(sent_keys) :]
+            para_pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
+        else:
+            members = [[row[k] for k in passages.in_paragraph[p]] for p in para_keys]
+            means = mean_vectors(sent_vecs, members)
+        if s.paragraph_vectors == ParagraphVectors.MEAN:
+            para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
+        elif s.paragraph_vectors == ParagraphVectors.SHORTLIST:
+            # Twice the neighbours: mean vectors rank near neighbours a little differently from
+            # the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
+            shortlist = neighbour_pairs(
+                means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
+            )
+            para_pairs, extra = confirm_paragraph_pairs(
+                shortlist, means, para_keys, segs, passages.in_paragraph, embedder, store, s,
+                progress,
+            )
+    finally:
+        if store:
+            store.close()
+    notes = tuple(store.notes) if store else ()
+    return _Embedded(sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1],
+                     cached + extra[2], notes)
 
 
 # Paragraph pairs are shortlisted on mean sentence vectors at this much below
@@ -137,16 +236,16 @@ SHORTLIST_MARGIN = 0.1
 
 
 def confirm_paragraph_pairs(
-    shortlist: list[tuple[int, int, float]],
+    shortlist: list[ScoredPair],
     means: np.ndarray,
-    para_keys: Sequence[Pair],
+    para_keys: Sequence[ParagraphRef],
     segs: Sequence[Segmented],
-    in_paragraph: dict[Pair, list[Pair]],
+    in_paragraph: dict[ParagraphRef, list[SentenceRef]],
     embedder: Embedder,
     store: EmbeddingStore | None,
     s: Settings,
     progress: Progress,
-) -> tuple[list[tuple[int, int, float]], tuple[int, int, int]]:
+) -> tuple[list[ScoredPair], tuple[int, int, int]]:
     """The shortlisted paragraph pairs whose encoder cosine reaches paragraph_candidate_min, with
     that cosine; and (passages, embedded, from cache) for the paragraphs it had to encode.
 
@@ -191,212 +290,104 @@ def _embed(
         progress.finish()
 
 
-def _only_sentence_text(segs: Sequence[Segmented], members: Sequence[Pair]) -> str | None:
+def _only_sentence_text(segs: Sequence[Segmented], members: Sequence[SentenceRef]) -> str | None:
     if len(members) != 1:
         return None
     ai, si = members[0]
     return segs[ai].sentences[si].text
 
 
-def mean_vectors(vectors: np.ndarray, members: Sequence[Sequence[int]]) -> np.ndarray:
-    """One normalised row per group of `members`: the mean of those rows of `vectors`.
-
-    >>> v = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
-    >>> [[round(float(x), 3) for x in row] for row in mean_vectors(v, [[0, 1], [1]])]
-    [[0.707, 0.707], [0.0, 1.0]]
-    """
-    out = np.zeros((len(members), vectors.shape[1]), dtype=np.float32)
-    for r, rows in enumerate(members):
-        if rows:
-            out[r] = vectors[list(rows)].mean(axis=0)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.where(norms == 0, 1.0, norms)
+# --- step 3: scoring neighbours ----------------------------------------------------------------
 
 
-# --- corpus-level candidate search (uses the maths above) -----------------------------------
+class _Scorer:
+    """The paraphrase scorer's probability for two passages, and the bar a pair must reach."""
 
-Pair = tuple[int, int]
+    def __init__(self, model: ParaphraseModel, rarity: Rarity, threshold: float):
+        self.model, self.rarity, self.threshold = model, rarity, threshold
 
-
-@dataclass(frozen=True)
-class CopyCandidates:
-    """Sentence pairs sharing shingles: within one article, and across article pairs."""
-
-    within: dict[int, list[Pair]]
-    across: dict[Pair, list[Pair]]
+    def probability(self, cosine: float, a: str, b: str) -> float:
+        return self.model.probability(cosine, self.rarity.overlap(a, b))
 
 
-@dataclass(frozen=True)
-class ParaphraseCandidates:
-    """Sentence pairs judged paraphrases, per article pair: (i, j) -> (probability, cosine)."""
+class _Scored:
+    """The accepted pairs (best probability kept) and the related ones, per article pair."""
 
-    pairs: dict[Pair, dict[Pair, tuple[float, float]]]
-    # Near neighbours the scorer did not accept: about the same thing, differently told.
-    # (i, j) -> cosine, per article pair; the judge looks at them for contradictions.
-    related: dict[Pair, dict[Pair, float]]
-    passages: int
-    embedded: int
-    from_cache: int
-    threshold: float  # the scorer's bar between articles with no other reuse
-    threshold_related: float  # its bar between articles that already share copied text
-    notes: tuple[str, ...] = ()  # what was wrong with the cache, for the run's notes
+    def __init__(self, claims_only: set[SentenceRef]):
+        self.claims_only = claims_only
+        self.found: dict[ArticlePair, dict[SentencePair, PairScore]] = defaultdict(dict)
+        self.related: dict[ArticlePair, dict[SentencePair, float]] = defaultdict(dict)
 
-
-def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
-    units = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences]
-    tokens = [folded_words(segs[ai].sentences[si].text) for ai, si in units]
-    within: dict[int, list[Pair]] = defaultdict(list)
-    across: dict[Pair, list[Pair]] = defaultdict(list)
-    for u, v, _ in copy_pairs(
-        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment,
-        s.min_clause_shingles,
-    ):
-        (ai, si), (bj, sj) = units[u], units[v]
-        if ai == bj:
-            within[ai].append((min(si, sj), max(si, sj)))
-        else:
-            across[(ai, bj)].append((si, sj))
-    return CopyCandidates(dict(within), dict(across))
-
-
-# Sentences from this many words are claims the judge compares (issue 13: a headline is a claim).
-MIN_CLAIM_WORDS = 4
-
-
-def is_heading(seg: Segmented, sentence: Sentence) -> bool:
-    """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
-    para = seg.paragraphs[sentence.paragraph]
-    return para.text == sentence.text and not sentence.text.rstrip("”\"’')").endswith(
-        (".", "!", "?", "…", ":")
-    )
-
-
-def paraphrase_candidates(
-    segs: Sequence[Segmented],
-    hidden: set[Pair],
-    embedder: Embedder,
-    s: Settings,
-    progress: Progress,
-) -> ParaphraseCandidates:
-    """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
-    the pairs the paraphrase scorer accepts. Paragraph pairs it accepts are pinned down to their
-    mutually best-matching sentences."""
-    from .paraphrase import Rarity, load_model
-
-    # Headlines and short sentences (from MIN_CLAIM_WORDS words) are claims too: they are
-    # embedded and paired as related claims for the judge, but never made paraphrase evidence.
-    sent_keys = [
-        (ai, x.index)
-        for ai, seg in enumerate(segs)
-        for x in seg.sentences
-        if (ai, x.index) not in hidden and word_count(x.text) >= MIN_CLAIM_WORDS
-    ]
-    claims_only = {
-        (ai, si) for ai, si in sent_keys
-        if is_heading(segs[ai], segs[ai].sentences[si])
-        or word_count(segs[ai].sentences[si].text) < s.min_paraphrase_words
-    }
-    wanted = set(sent_keys) - claims_only
-    para_keys = [
-        (ai, p.index)
-        for ai, seg in enumerate(segs)
-        for p in seg.paragraphs
-        if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
-    ]
-    encode_all = s.paragraph_vectors == "encode"
-    texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
-        segs[a].paragraphs[i].text for a, i in para_keys if encode_all
-    ]
-    store = EmbeddingStore(s.cache_path) if s.cache_path else None
-    try:
-        vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
-        sent_vecs = vectors[: len(sent_keys)]
-        row = {k: r for r, k in enumerate(sent_keys)}
-        # The embedded sentences of each paragraph, looked up once per accepted paragraph pair.
-        in_paragraph: dict[Pair, list[Pair]] = defaultdict(list)
-        for ai, si in sent_keys:
-            if (ai, si) in wanted:  # paragraphs are read through their paraphrase-length sentences
-                in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
-        groups = np.array([a for a, _ in para_keys], dtype=np.int64)
-        extra = (0, 0, 0)  # passages, embedded, from cache: the shortlisted paragraphs
-        if encode_all:
-            para_vecs = vectors[len(sent_keys) :]
-            para_pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
-        else:
-            means = mean_vectors(sent_vecs, [[row[k] for k in in_paragraph[p]] for p in para_keys])
-        if s.paragraph_vectors == "mean":
-            para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
-        elif s.paragraph_vectors == "shortlist":
-            # Twice the neighbours: mean vectors rank near neighbours a little differently from
-            # the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
-            shortlist = neighbour_pairs(
-                means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
-            )
-            para_pairs, extra = confirm_paragraph_pairs(
-                shortlist, means, para_keys, segs, in_paragraph, embedder, store, s, progress
-            )
-    finally:
-        if store:
-            store.close()
-    cache_notes = tuple(store.notes) if store else ()
-    passages, fresh, cached = len(texts) + extra[0], fresh + extra[1], cached + extra[2]
-    model = load_model()
-    alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
-    related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
-                   else model.threshold_related)
-    # Keep everything the looser bar passes; align_across applies the bar that fits each article
-    # pair once it knows whether the two also share copied text.
-    threshold = min(alone, related_min)
-    rarity = Rarity(x.text for seg in segs for x in seg.sentences)
-    found: dict[Pair, dict[Pair, tuple[float, float]]] = defaultdict(dict)
-    related: dict[Pair, dict[Pair, float]] = defaultdict(dict)
-
-    def keep(ai: int, bj: int, si: int, sj: int, prob: float, cos: float) -> None:
-        if (ai, si) in claims_only or (bj, sj) in claims_only:
-            related[(ai, bj)][(si, sj)] = max(cos, related[(ai, bj)].get((si, sj), cos))
+    def keep(self, ai: int, bj: int, si: int, sj: int, prob: float, cos: float) -> None:
+        """An accepted pair: paraphrase evidence, unless a side is a claim-only sentence."""
+        if (ai, si) in self.claims_only or (bj, sj) in self.claims_only:
+            related = self.related[(ai, bj)]
+            related[(si, sj)] = max(cos, related.get((si, sj), cos))
             return
-        old = found[(ai, bj)].get((si, sj))
-        if old is None or prob > old[0]:
-            found[(ai, bj)][(si, sj)] = (prob, cos)
+        old = self.found[(ai, bj)].get((si, sj))
+        if old is None or prob > old.probability:
+            self.found[(ai, bj)][(si, sj)] = PairScore(prob, cos)
 
+    def result(
+        self,
+    ) -> tuple[dict[ArticlePair, dict[SentencePair, PairScore]],
+               dict[ArticlePair, dict[SentencePair, float]]]:
+        """(found, related), a pair found as a paraphrase no longer listed as related."""
+        for key, pairs in self.found.items():
+            for pair in pairs:
+                self.related.get(key, {}).pop(pair, None)
+        return dict(self.found), dict(self.related)
+
+
+def _score_sentence_pairs(
+    scored: _Scored, scorer: _Scorer, passages: _Passages, embedded: _Embedded,
+    segs: Sequence[Segmented], s: Settings,
+) -> None:
+    """Sentence neighbours across articles: accepted at the scorer's bar, else related."""
+    sent_keys = passages.sentences
     groups = np.array([a for a, _ in sent_keys], dtype=np.int64)
-    for u, v, cos in neighbour_pairs(sent_vecs, groups, s.sentence_candidate_min, s.neighbours):
+    vectors = embedded.sentence_vectors
+    for u, v, cos in neighbour_pairs(vectors, groups, s.sentence_candidate_min, s.neighbours):
         (ai, si), (bj, sj) = sent_keys[u], sent_keys[v]
-        prob = model.probability(
-            cos, rarity.overlap(segs[ai].sentences[si].text, segs[bj].sentences[sj].text)
-        )
-        if prob >= threshold:
-            keep(ai, bj, si, sj, prob, cos)
+        prob = scorer.probability(cos, segs[ai].sentences[si].text, segs[bj].sentences[sj].text)
+        if prob >= scorer.threshold:
+            scored.keep(ai, bj, si, sj, prob, cos)
         else:
-            related[(ai, bj)][(si, sj)] = cos
-    for u, v, cos in para_pairs:
-        (ai, pi), (bj, pj) = para_keys[u], para_keys[v]
-        prob = model.probability(
-            cos, rarity.overlap(segs[ai].paragraphs[pi].text, segs[bj].paragraphs[pj].text)
-        )
-        if prob < threshold:
+            scored.related[(ai, bj)][(si, sj)] = cos
+
+
+def _score_paragraph_pairs(
+    scored: _Scored, scorer: _Scorer, passages: _Passages, embedded: _Embedded,
+    segs: Sequence[Segmented], s: Settings,
+) -> None:
+    """An accepted paragraph pair is pinned down to its mutually best-matching sentences."""
+    vectors, row = embedded.sentence_vectors, embedded.row
+    for u, v, cos in embedded.paragraph_pairs:
+        (ai, pi), (bj, pj) = passages.paragraphs[u], passages.paragraphs[v]
+        prob = scorer.probability(cos, segs[ai].paragraphs[pi].text, segs[bj].paragraphs[pj].text)
+        if prob < scorer.threshold:
             continue
-        left, right = in_paragraph.get((ai, pi), []), in_paragraph.get((bj, pj), [])
+        left = passages.in_paragraph.get((ai, pi), [])
+        right = passages.in_paragraph.get((bj, pj), [])
         if not left or not right:
             continue
-        sims = sent_vecs[[row[k] for k in left]] @ sent_vecs[[row[k] for k in right]].T
+        sims = vectors[[row[k] for k in left]] @ vectors[[row[k] for k in right]].T
         for x in range(len(left)):
             y = int(np.argmax(sims[x]))
             if int(np.argmax(sims[:, y])) == x and sims[x, y] >= s.paragraph_sentence_min:
-                keep(ai, bj, left[x][1], right[y][1], prob, float(sims[x, y]))
-    # An accepted pair anchors a reworded passage; a sentence next to it on either side that is
-    # still close in meaning to the other side (candidate cosine) belongs to the same passage.
-    for (ai, bj), pairs in list(found.items()):
+                scored.keep(ai, bj, left[x][1], right[y][1], prob, float(sims[x, y]))
+
+
+def _extend_to_next_sentences(scored: _Scored, embedded: _Embedded, s: Settings) -> None:
+    """An accepted pair anchors a reworded passage; a sentence next to it on either side that is
+    still close in meaning to the other side (candidate cosine) belongs to the same passage."""
+    vectors, row = embedded.sentence_vectors, embedded.row
+    for (ai, bj), pairs in list(scored.found.items()):
         for (si, sj), (prob, _) in list(pairs.items()):
             for ni, nj in ((si - 1, sj), (si + 1, sj), (si, sj - 1), (si, sj + 1)):
                 ra, rb = row.get((ai, ni)), row.get((bj, nj))
                 if ra is None or rb is None or (ni, nj) in pairs:
                     continue
-                cos = float(sent_vecs[ra] @ sent_vecs[rb])
+                cos = float(vectors[ra] @ vectors[rb])
                 if cos >= s.sentence_candidate_min:
-                    keep(ai, bj, ni, nj, prob, cos)
-    for key, pairs in found.items():
-        for pair in pairs:
-            related.get(key, {}).pop(pair, None)
-    return ParaphraseCandidates(dict(found), dict(related), passages, fresh, cached, alone,
-                                related_min, cache_notes)
+                    scored.keep(ai, bj, ni, nj, prob, cos)

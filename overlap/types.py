@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Kind(StrEnum):
@@ -112,17 +112,27 @@ class Segmented:
     quotes: tuple[Quote, ...]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A pair of sentence runs worth aligning. Runs are inclusive sentence index ranges."""
+# Hand-offs between candidates, align and judge. Articles and passages are named by their index
+# in the run's list of Segmented articles and in that article's sentences / paragraphs.
+ArticlePair = tuple[int, int]  # (a, b): two articles, a before b in the run's order
+SentencePair = tuple[int, int]  # (i, j): sentence i of article a with sentence j of article b
+SentenceRef = tuple[int, int]  # (article, sentence)
+ParagraphRef = tuple[int, int]  # (article, paragraph)
 
-    a_article: int
-    a_first: int
-    a_last: int
-    b_article: int
-    b_first: int
-    b_last: int
-    semantic: float | None = None  # cosine of the embeddings, when the embedder proposed it
+
+class PairScore(NamedTuple):
+    """What the paraphrase stage says about a sentence pair."""
+
+    probability: float  # the paraphrase scorer's (overlap/paraphrase.py)
+    cosine: float  # of the two sentences' embeddings
+
+
+class ParagraphVectors(StrEnum):
+    """How paragraph vectors are made for the paragraph-pair search (Settings.paragraph_vectors)."""
+
+    ENCODE = "encode"  # every paragraph through the encoder
+    MEAN = "mean"  # the normalised mean of its sentence vectors
+    SHORTLIST = "shortlist"  # mean vectors shortlist, the encoder confirms the shortlist
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from overlap.candidates import copy_pairs, neighbour_pairs, shingle_hashes
+from overlap.neighbours import neighbour_pairs
+from overlap.shingles import copy_pairs, shingle_hashes
 from overlap.textnorm import tokenize
 
 UNRELATED = [
@@ -203,7 +204,8 @@ def test_fake_embedder_proposes_the_planted_paraphrase(fake_embedder):
 
 
 def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fake_embedder):
-    from overlap.candidates import confirm_paragraph_pairs, mean_vectors
+    from overlap.candidates import confirm_paragraph_pairs
+    from overlap.neighbours import mean_vectors
     from overlap.config import Settings
     from overlap.progress import NoProgress
     from overlap.segment import segment

@@ -3,8 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from overlap.candidates import neighbour_pairs
-from overlap.knn import dense_hits, ivf_hits, symmetric_pairs
+from overlap.neighbours import dense_hits, ivf_hits, neighbour_pairs, symmetric_pairs
 
 
 def _clustered(n: int, dim: int = 32, topics: int = 40, seed: int = 3):
