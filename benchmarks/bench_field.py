@@ -28,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE / "training"))  # train_nli.detok for the SNLI figures
 
 import field_accuracy as acc  # noqa: E402
 import field_speed as speed  # noqa: E402

@@ -41,6 +41,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "benchmarks" / "training"))  # train_nli: the held-out dev slice
 import news_sentences  # noqa: E402
 from mdreport import machine, replace_section  # noqa: E402
 from train_nli import DROPPABLE_ADJECTIVES, load_training, split_dev  # noqa: E402

@@ -132,7 +132,7 @@ def _accuracy(part: dict | None) -> list[str]:
         "The scorer's weights were fitted on MRPC train; its two bars (probability thresholds) "
         "are read from models/paraphrase_scorer.json as it was at the time of the run: the bar "
         "for unrelated articles was chosen on a synthetic article corpus for precision in "
-        "archives (benchmarks/tune_paraphrase_dev.py), so on isolated sentence pairs it trades "
+        "archives (benchmarks/training/tune_paraphrase_dev.py), so on isolated sentence pairs it trades "
         "recall for precision; MRPC and PAN pairs are closer to the related-articles case. "
         "fp32 and bf16 are the same model; bf16 weights (the default where the CPU has native "
         "bf16) are what `compare` uses, and move no figure here by more than 0.2 points. The "

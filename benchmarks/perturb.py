@@ -22,7 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from news_sentences import bbc, meter, reuters, split_sentences
+try:
+    from .news_sentences import bbc, meter, reuters, split_sentences
+except ImportError:  # run as a top-level module (the old bench_perturb.py, kept for comparison)
+    from news_sentences import bbc, meter, reuters, split_sentences
 
 SEED = 13
 

@@ -1,6 +1,6 @@
 """Fit the paraphrase scorer on MRPC train and write models/paraphrase_scorer.json.
 
-    python benchmarks/tune_thresholds.py [--data ../shared/data]
+    python benchmarks/training/tune_thresholds.py [--data ../shared/data]
 
 Only the MRPC *train* split is read: `threshold_related` (the bar between two articles that
 already share copied text) is the one with the best F1 on it. Test splits are for reporting
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from overlap.embed import MiniLM  # noqa: E402
@@ -76,7 +76,7 @@ def main() -> int:
         "train_precision": round(best[2], 4),
         "train_recall": round(best[3], 4),
         "embedding_model": model.model_id,
-        "command": "python benchmarks/tune_thresholds.py",
+        "command": "python benchmarks/training/tune_thresholds.py",
     }
     args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=2))

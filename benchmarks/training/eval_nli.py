@@ -1,7 +1,7 @@
 """Measure the shipped NLI model (models/nli-minilm-l6/) on test splits it never trained on.
 
-    python benchmarks/eval_nli.py                  # every set in full (a few minutes on 2 cores)
-    python benchmarks/eval_nli.py --max-per-set 2000
+    python benchmarks/training/eval_nli.py                  # every set in full (a few minutes on 2 cores)
+    python benchmarks/training/eval_nli.py --max-per-set 2000
 
 Writes the section `## NLI model (issue 3)` of reports/benchmarks.md (other sections are left as
 they are), the scores block of models/nli-minilm-l6/README.md and models/nli-minilm-l6/scores.json.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_nli_sanity import expected_calibration_error, softmax  # noqa: E402
@@ -162,7 +162,7 @@ def render(res: dict) -> str:
         f"Measured {res['when']} on {res['machine']}; model `{res['model_id']}` "
         f"(`models/nli-minilm-l6/`, int8 weights as shipped), overlap at {res['commit']}.",
         "",
-        "Command (from the repo root): `python benchmarks/eval_nli.py"
+        "Command (from the repo root): `python benchmarks/training/eval_nli.py"
         + (f" --max-per-set {res['max_per_set']}`" if res["max_per_set"] else "`")
         + ". Every split below is a **test** split (ANLI dev is ANLI's held-out evaluation set): "
         "none was used for training, for choosing the checkpoint or for any setting."

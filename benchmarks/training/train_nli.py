@@ -1,8 +1,8 @@
 """Train the NLI cross-encoder shipped in models/nli-minilm-l6/ (issue 3).
 
-    python benchmarks/train_nli.py                 # the full run (about 45 min on 2 CPU cores)
-    python benchmarks/train_nli.py --limit 500     # smoke test
-    python benchmarks/train_nli.py --export benchmarks/.work/nli/best.pt   # export a checkpoint
+    python benchmarks/training/train_nli.py                 # the full run (about 45 min on 2 CPU cores)
+    python benchmarks/training/train_nli.py --limit 500     # smoke test
+    python benchmarks/training/train_nli.py --export benchmarks/.work/nli/best.pt   # export a checkpoint
 
 Starts from the bundled all-MiniLM-L6-v2 weights (copied to a temporary folder; the 3-way
 classifier head is new) and trains on the `train (shipped model)` sets of ../shared/data only,
@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data"
 MORE = DATA / "nli_more"
@@ -709,7 +709,7 @@ def export(model, tokenizer, tmp: Path, base: Path, out: Path, info: dict) -> No
         "weights_format": nli.FORMAT,
         "word_embeddings_from": f"{nli.BASE_PACKAGE}==0.1.0 model.safetensors",
         "word_embeddings_sha256": _sha256(base / "model.safetensors"),
-        "trained_by": "benchmarks/train_nli.py",
+        "trained_by": "benchmarks/training/train_nli.py",
     }
     model.config.architectures = ["BertForSequenceClassification"]
     model.config.save_pretrained(out)

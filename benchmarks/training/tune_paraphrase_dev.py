@@ -1,6 +1,6 @@
 """Choose the paraphrase threshold on a synthetic corpus built from TRAIN splits only.
 
-    python benchmarks/tune_paraphrase_dev.py [--articles 600] [--data ../shared/data]
+    python benchmarks/training/tune_paraphrase_dev.py [--articles 600] [--data ../shared/data]
 
 The scorer's weights come from MRPC train (benchmarks/tune_thresholds.py), but MRPC is two
 thirds paraphrases while a real archive has few among many same-topic sentences, so its
@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -120,7 +120,7 @@ def main() -> int:
             "threshold_chosen_on": (f"synthetic corpus of {args.articles} articles with MRPC train "
                                     f"+ PAN train plants (seed 7): best F1 {f1:.3f}, precision "
                                     f"{precision:.3f}, recall {recall:.3f}"),
-            "threshold_command": "python benchmarks/tune_paraphrase_dev.py --write",
+            "threshold_command": "python benchmarks/training/tune_paraphrase_dev.py --write",
         })
         SCORER.write_text(json.dumps(scorer, indent=2) + "\n", encoding="utf-8")
     return 0

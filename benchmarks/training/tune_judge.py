@@ -1,6 +1,6 @@
 """Choose the verdict rule's NLI thresholds on SICK TRAIN+TRIAL (never on a test split).
 
-    python benchmarks/tune_judge.py [--data ../shared/data] [--limit 0]
+    python benchmarks/training/tune_judge.py [--data ../shared/data] [--limit 0]
 
 SICK's labels map onto verdicts: entailment -> agree, contradiction -> contradict, neutral ->
 unclear. Each sentence pair goes through the real judge (typed checks + the shipped NLI model,
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import overlap.judge as judge_module  # noqa: E402

@@ -1,0 +1,218 @@
+"""One record type, one machine description, one runner.
+
+A task module (benchmarks/tasks/NAME.py) holds `SECTION` (the report section its figures go to)
+and functions named `time_*`, `peakmem_*` or `track_*`. A function may carry `unit`, `anchor`
+(the published or earlier figure to read it against) and `data` (public sets it needs) as
+attributes, set with `@figure(...)`; options given as `--set key=value` are passed to every
+function of the run that takes that keyword.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import platform
+import re
+import resource
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+from . import RESULTS, ROOT
+from .data import DataMissing, require
+
+RECORDS = RESULTS / "records.jsonl"
+PREFIXES = ("time_", "peakmem_", "track_")
+
+
+@dataclasses.dataclass
+class Record:
+    """One measured figure with the stamp that says how, where and when it was measured."""
+
+    section: str          # the report section, e.g. "Reuters-21578 duplicates (issue 12)"
+    figure: str           # task.function for harness runs; a short description for migrated ones
+    value: float | str
+    unit: str = ""
+    anchor: str = ""      # published figure or goal to read the value against
+    command: str = ""
+    commit: str = ""
+    date: str = ""        # YYYY-MM-DD HH:MM (UTC for harness runs)
+    load: str = ""        # 1-minute load average before -> after
+    machine: str = ""
+
+
+def figure(unit: str = "", anchor: str = "", data: tuple[str, ...] = ()) -> Callable:
+    """Decorator: what a task function's value means and which public sets it needs."""
+    def mark(fn: Callable) -> Callable:
+        fn.unit, fn.anchor, fn.data = unit, anchor, data
+        return fn
+    return mark
+
+
+def machine() -> str:
+    """The one machine description: cores, CPU, RAM, Python and library versions."""
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    ram = "unknown"
+    with contextlib.suppress(OSError, AttributeError):
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        ram = f"{kib / 1024 / 1024:.1f} GiB"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+    def version(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return (f"{cores} CPU cores ({cpu}), {ram} RAM; Python {platform.python_version()}, "
+            f"torch {version('torch')}, sentence-transformers {version('sentence-transformers')}, "
+            f"overlap {version('overlap')}")
+
+
+def commit() -> str:
+    """HEAD, marked when overlap/ has uncommitted changes (they change what was measured)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=ROOT, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "overlap"],
+                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
+        return head + (" + uncommitted changes in overlap/" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
+# ------------------------------------------------------------------------------- discovery
+
+
+def modules() -> dict[str, object]:
+    from . import tasks
+    return {m.name: importlib.import_module(f"benchmarks.tasks.{m.name}")
+            for m in pkgutil.iter_modules(tasks.__path__) if not m.name.startswith("_")}
+
+
+def functions(module: object) -> Iterator[tuple[str, Callable]]:
+    for name, fn in inspect.getmembers(module, inspect.isfunction):
+        if name.startswith(PREFIXES) and fn.__module__ == module.__name__:
+            yield name, fn
+
+
+def catalogue() -> dict[str, tuple[object, Callable]]:
+    """Every task function by its name, `module.function`, in file order."""
+    out = {}
+    for mod_name, module in modules().items():
+        fns = sorted(functions(module), key=lambda kv: kv[1].__code__.co_firstlineno)
+        for name, fn in fns:
+            out[f"{mod_name}.{name}"] = (module, fn)
+    return out
+
+
+def select(patterns: list[str]) -> list[str]:
+    """Names matching any pattern: a module (`reuters`), a full name, or a glob."""
+    from fnmatch import fnmatch
+    names = list(catalogue())
+    chosen = [n for n in names if any(n == p or n.split(".")[0] == p or fnmatch(n, p)
+                                      for p in patterns)]
+    unknown = [p for p in patterns if not any(n == p or n.split(".")[0] == p or fnmatch(n, p)
+                                              for n in names)]
+    if unknown:
+        raise SystemExit(f"no task named {', '.join(unknown)}; `python -m benchmarks list` "
+                         "shows them")
+    return chosen
+
+
+# ---------------------------------------------------------------------------------- running
+
+
+def _call(fn: Callable, options: dict[str, str]):
+    accepted = inspect.signature(fn).parameters
+    return fn(**{k: v for k, v in options.items() if k in accepted})
+
+
+def measure(name: str, options: dict[str, str]) -> tuple[float | str, str]:
+    """The value of one task function and its unit, in this process (peakmem: in a fresh one)."""
+    module, fn = catalogue()[name]
+    for dataset in getattr(fn, "data", ()):
+        require(dataset)
+    kind = name.split(".", 1)[1].split("_", 1)[0]
+    if kind == "peakmem":
+        # a fresh process, so the peak is this function's and not the runner's
+        args = [sys.executable, "-m", "benchmarks", "_child", name,
+                *(f"--set={k}={v}" for k, v in options.items())]
+        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+        return float(json.loads(done.stdout.strip().splitlines()[-1])["maxrss_mib"]), "MiB"
+    if kind == "time":
+        began = time.perf_counter()
+        _call(fn, options)
+        return round(time.perf_counter() - began, 2), "s"
+    return _call(fn, options), getattr(fn, "unit", "")
+
+
+def child(name: str, options: dict[str, str]) -> None:
+    """Run one function here and print this process's peak RSS (the peakmem_ side of measure)."""
+    _call(catalogue()[name][1], options)
+    print(json.dumps({"maxrss_mib": round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+
+
+def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Record]:
+    """Measure each name; a missing data set is named and that task skipped, never a traceback."""
+    cat = catalogue()
+    opts = "".join(f" --set {shlex.quote(f'{k}={v}')}" for k, v in options.items())
+    threads = os.environ.get("OMP_NUM_THREADS")
+    prefix = f"OMP_NUM_THREADS={threads} " if threads else ""
+    desc, head, records = machine(), commit(), []
+    for name in names:
+        module, fn = cat[name]
+        before = load()
+        try:
+            value, unit = measure(name, options)
+        except DataMissing as exc:
+            print(f"{name}: skipped: {exc}", file=sys.stderr)
+            continue
+        stamp = dict(command=f"{prefix}python -m benchmarks run {name}{opts}", commit=head,
+                     date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+                     load=f"{before:.1f} → {load():.1f}", machine=desc)
+        # a dict is one figure per key (e.g. accuracy per kind), measured together
+        values = value if isinstance(value, dict) else {"": value}
+        for key, val in values.items():
+            anchors = getattr(fn, "anchor", "")
+            anchor = anchors.get(key, "") if isinstance(anchors, dict) else anchors
+            val, own_unit = val if isinstance(val, tuple) else (val, unit)  # (value, unit)
+            rec = Record(section=module.SECTION, figure=f"{name}[{key}]" if key else name,
+                         value=val, unit=own_unit, anchor=anchor, **stamp)
+            print(f"{rec.figure}: {val} {own_unit}", flush=True)
+            records.append(rec)
+            if save:
+                append(rec)
+    return records
+
+
+def append(rec: Record, path: Path = RECORDS) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(dataclasses.asdict(rec), ensure_ascii=False) + "\n")
+
+
+def read_records(path: Path = RECORDS) -> list[Record]:
+    if not path.exists():
+        return []
+    return [Record(**json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
