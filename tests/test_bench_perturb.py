@@ -4,15 +4,10 @@ fires only where the sentence has that slot (sentences written here, no corpus n
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import perturb  # noqa: E402
-import stance_data  # noqa: E402
+from benchmarks import perturb, stance_data
 
 LEX = perturb.Lexicon(["John Smith", "Mary Jones", "Peter Brown"], ["Brown", "Jones", "Smith"],
                       ["Acme Corp", "Globex Inc"])

@@ -4,12 +4,8 @@ keep the shape of their source, are new text, and are never handed out twice."""
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import synthetic  # noqa: E402
+from benchmarks import synthetic
 
 POOL = [
     ("set", "The company said its profits rose sharply in the third quarter.", ""),
