@@ -40,8 +40,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
-from bench_perturb import CLASSES, WORK, _md, commit  # noqa: E402
+from benchmarks import WORK  # noqa: E402
+from benchmarks.harness import commit  # noqa: E402
+from benchmarks.tasks.perturbation import CLASSES, _md  # noqa: E402
 from mdreport import machine, replace_section  # noqa: E402
 from stance_data import Pair, available, emergent, fnc1, stratified  # noqa: E402
 

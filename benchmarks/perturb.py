@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 try:
     from .news_sentences import bbc, meter, reuters, split_sentences
-except ImportError:  # run as a top-level module (the old bench_perturb.py, kept for comparison)
+except ImportError:  # imported as a top-level module (benchmarks/ on sys.path)
     from news_sentences import bbc, meter, reuters, split_sentences
 
 SEED = 13
