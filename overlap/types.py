@@ -135,11 +135,20 @@ class ParagraphVectors(StrEnum):
     SHORTLIST = "shortlist"  # mean vectors shortlist, the encoder confirms the shortlist
 
 
+class DiffTag(StrEnum):
+    """What one step of a word diff does (the words of a become those of b)."""
+
+    EQUAL = "equal"
+    REPLACE = "replace"
+    DELETE = "delete"  # words of a only
+    INSERT = "insert"  # words of b only
+
+
 @dataclass(frozen=True)
 class DiffOp:
     """One step of the word-level diff, with absolute offsets into each article."""
 
-    op: str  # equal | replace | delete | insert
+    op: DiffTag
     a_start: int
     a_end: int
     b_start: int
@@ -194,6 +203,13 @@ class Judgement:
     misquote: tuple[str, ...] = ()  # changed words inside a credited quotation
 
 
+class Direction(StrEnum):
+    """Which side of a finding is the likely source."""
+
+    A_TO_B = "a->b"  # a is the likely source, b the copy
+    UNKNOWN = "unknown"
+
+
 @dataclass(frozen=True)
 class Finding:
     """A reused passage pair. When the direction is known, `a` is the source and `b` the copy."""
@@ -206,7 +222,7 @@ class Finding:
     a: Span
     b: Span
     diff: tuple[DiffOp, ...]
-    direction: str  # "a->b" when a is the likely source, "unknown" otherwise
+    direction: Direction
     direction_reason: str
     attribution: Attribution | None = None  # None for repeats within one article
     judgement: Judgement | None = None  # None until judged (or when judging is off)

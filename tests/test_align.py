@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from overlap.align import align_copy, align_paraphrase, align_repeats, finding_id, sentence_runs
+from overlap.align import align_copy, align_paraphrase, align_repeats, sentence_runs
+from overlap.ids import finding_id
 from overlap.segment import segment
 from overlap.types import Article, Kind, Span
 
@@ -80,7 +81,7 @@ def test_long_texts_are_aligned_in_blocks_without_losing_shared_words():
 
     from rapidfuzz.distance import Indel
 
-    from overlap.align import opcodes
+    from overlap.diff import opcodes
 
     rng = random.Random(3)
     a = [f"w{rng.randrange(500)}" for _ in range(9000)]
