@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from .dates import earlier
+from .lexicon import THIRD_PERSON_SUBJECTS, TITLES
 from .textnorm import fold, normalise_line
 from .types import Article, Attribution, DiffOp, Finding, Kind, Quote, Segmented, Span
 
@@ -68,7 +69,7 @@ def credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
         and quotes
         and speaker
         and speaker[:1].isupper()
-        and speaker.lower() not in {"he", "she", "they", "it"}
+        and speaker.lower() not in THIRD_PERSON_SUBJECTS
     ):
         # Quoting the same speaker the source quotes is credit to the speaker, not the outlet.
         credited = fold(speaker.split()[-1]) in normalise_line(source.text).split()
@@ -133,10 +134,12 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_TITLES = _wordset(
-    "the mr mrs ms miss dr sir lord lady dame det insp detective inspector chief superintendent "
-    "supt sergeant sgt constable pc dc mr justice judge president secretary foreign home "
-    "minister prime senator sen governor gov general gen professor prof former new qc "
+# Words before a surname that are not part of the name: the shared titles, police and court ranks
+# (PA court copy: "Det Insp", "PC") and offices, and the sentence openers below.
+_TITLES = TITLES | _wordset(
+    "the miss dame det insp detective inspector chief superintendent "
+    "supt sergeant sgt constable pc dc secretary foreign home "
+    "prime senator sen governor gov general gen professor prof former new qc "
     # sentence openers that a capitalised-words match takes along ("But Valdés said")
     "but and so yet now still then also meanwhile however while when as if even instead "
     "passing sentencing speaking outside afterwards later"

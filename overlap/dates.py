@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .number_words import COUNT_WORDS
+
 _FORMATS = (
     "%Y-%m-%d",
     "%Y/%m/%d",
@@ -126,8 +128,7 @@ _RELATIVE_DAY = re.compile(
 )
 _RELATIVE_SPAN = re.compile(r"\b(last|this|next)\s+(week|month|year)\b", re.I)
 _AGO = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?"
-    r"\s+ago\b",
+    rf"\b({'|'.join(COUNT_WORDS)}|\d+)\s+(day|week|month|year)s?\s+ago\b",
     re.I,
 )
 _YEAR = re.compile(rf"(?<![\d,.$£€#-]){_Y}(?:/\d\d)?(?!\d|,\d|\.\d|-[a-z])")
@@ -138,20 +139,6 @@ _CLOCK = re.compile(
     r"|(?<![\d.,])([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|BST|EST|EDT|CET|UTC|hours|hrs|local)\b",
     re.I,
 )
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 
 
 def _month(name: str) -> int:
@@ -293,7 +280,7 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         add(m, value, "relative")
     for m in _AGO.finditer(text):
         word = m.group(1).lower()
-        n = int(word) if word.isdigit() else _WORD_NUMBERS[word]
+        n = int(word) if word.isdigit() else COUNT_WORDS[word]
         unit = m.group(2).lower()
         value = ""
         if base and unit in ("day", "week"):

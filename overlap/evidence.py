@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .slots import NEGATIONS, compare_sentences
+from .lexicon import NEGATIONS
+from .slots import compare_sentences
 from .textnorm import Token, tokenize
 from .types import DiffOp, Evidence, Span
 
-# Negation words (one list, in slots); "without" also negates a direction word next to it
+# Negation words (one list, in lexicon); "without" also negates a direction word next to it
 # ("without rising"), though it is too loose to set a whole clause's polarity there.
 _NEGATIONS = NEGATIONS | {"without"}
 # Stems of words that say which way something moves. A stem matches a folded word's start.

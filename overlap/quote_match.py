@@ -20,15 +20,16 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .attribution import names_article
+from .lexicon import NEGATION_WORDS, SPEAKER_PRONOUNS
 from .quotes import Quotation, quotations
 from .textnorm import fold, tokenize
 from .types import Article, Segmented
 
 # A quote this short is matched too (issue 13: "quotes under 10 words are never matched").
 MIN_WORDS = 3
-_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nothing", "without",
-                        "cannot", "nobody", "nowhere"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# A shorter quote that leaves out one of these changes what was said. Wider than a clause's
+# negation markers: "none", "nowhere" and "without" dropped from a quotation reverse it too.
+_NEGATIONS = NEGATION_WORDS | {"none", "without", "nowhere"}
 _BRACKET = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 _IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
@@ -219,7 +220,7 @@ def _change(d_words: list[_Word], s_words: list[_Word], draft: list[_Word], at: 
 
 def _same_person(a: str | None, b: str | None) -> bool | None:
     """True / False for two named speakers, None when either is unnamed or not a person."""
-    if not a or not b or a.lower() in _PRONOUNS or b.lower() in _PRONOUNS:
+    if not a or not b or a.lower() in SPEAKER_PRONOUNS or b.lower() in SPEAKER_PRONOUNS:
         return None
     return fold(a.split()[-1]) == fold(b.split()[-1])
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .attribution import credit_kind, full_name
+from .lexicon import PERSON_PRONOUNS, THIRD_PERSON_SUBJECTS
 from .types import Quote
 
 _VERBS = (
@@ -24,7 +25,8 @@ _VERBS = (
     r"according to)"
 )
 _NAME = r"(?:[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of|the)\s+)?[A-Z][\w.’'\-]*)*)"
-_PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
+# "he said", "He said": either case, the pronoun as the text wrote it.
+_PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
 _DEFINITE = (
     r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,5}?(?:report|agency|statement|strategy|document|"
     r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman|"
@@ -68,7 +70,6 @@ _NAMED_SPEAKER = re.compile(
     rf"wrote|warned|explained|insisted|recalled)\b"
 )
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
-_PRONOUNS = {"he", "she", "they", "it"}
 
 # Quote marks. TeX-style marks are two characters; a straight mark opens or closes by position.
 _DOUBLE_OPEN = ("``", "“", "„", "«")
@@ -127,7 +128,7 @@ class Quotation:
     @property
     def credited(self) -> bool:
         """Credited to someone or something named (an unresolved "he" is no credit)."""
-        named = self.speaker is not None and self.speaker.lower() not in _PRONOUNS
+        named = self.speaker is not None and self.speaker.lower() not in THIRD_PERSON_SUBJECTS
         return named or self.outlet is not None or self.document is not None
 
 
@@ -355,15 +356,15 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
     out: list[Quote] = []
     for q in quotes:
         name = q.speaker
-        if name and name.lower() in {"he", "she"}:
+        if name and name.lower() in PERSON_PRONOUNS:
             candidates = [(m.start(), _clean(m.group("name")))
                           for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
             candidates += [(p.start, p.speaker) for p in out
-                           if p.speaker and p.speaker.lower() not in _PRONOUNS]
+                           if p.speaker and p.speaker.lower() not in THIRD_PERSON_SUBJECTS]
             candidates = [(at, n) for at, n in candidates if n]
             if candidates:
                 name = max(candidates, key=lambda c: c[0])[1]
-        if name and name.lower() not in _PRONOUNS:
+        if name and name.lower() not in THIRD_PERSON_SUBJECTS:
             name = full_name(text, q.start, name)
         if name != q.speaker:
             q = Quote(q.start, q.end, q.inner_start, q.inner_end, name, q.credit)

@@ -14,36 +14,10 @@ import difflib
 from dataclasses import dataclass
 
 from .dates import DateMention, find_dates, same_date
+from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES
 from .quantities import Quantity, find_quantities
 from .textnorm import Token, tokenize
 
-NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "cant",
-        "wont",
-        "dont",
-        "doesnt",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "hasnt",
-        "havent",
-        "hadnt",
-        "couldnt",
-        "wouldnt",
-        "shouldnt",
-    ]
-)
 # Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
 # polarity, so two sentences that both deny something are not told apart by wording alone.
 _NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
@@ -73,56 +47,9 @@ _MODALS = {
     "can": "possible",
     "should": "advised",
 }
-_TITLES = frozenset(
-    ["mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "judge", "justice"]
-)
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "or",
-        "but",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "said",
-        "says",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-    ]
-)
+# Words that anchor no alignment: a slot next to only these is not about one thing. The object
+# forms and my/your were never in it ("him", "them" are kept as content, as they always were).
+_STOP = FUNCTION_WORDS | (PRONOUNS - {"him", "them", "us", "me", "hers", "my", "your"})
 
 
 @dataclass(frozen=True)
@@ -346,7 +273,7 @@ def _name(tokens: list[Token], first_index: int) -> bool:
         t
         for t in tokens
         if t.norm not in _STOP
-        and t.norm not in _TITLES
+        and t.norm not in TITLES
         and t.norm not in _QUANTIFIERS
         and t.norm not in _MODALS
         and t.norm not in NEGATIONS

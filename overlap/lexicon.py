@@ -1,0 +1,46 @@
+"""Closed word lists that more than one reader uses, each written once.
+
+Every list says why it exists and who uses it. Where two callers need different members (a
+quotation's speaker may be "we", a unit never is "my"), the caller builds its set from these
+parts, so a word added here reaches every caller that shares the rule.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A closed list written as one string of words: easier to read and diff than a column."""
+    return frozenset(text.split())
+
+
+# A speaker written as a pronoun is not a name: it is resolved to the nearest named speaker
+# (quotes.py), never credited as itself (attribution.py). Ordered: quotes.py builds a regex.
+THIRD_PERSON_SUBJECTS: tuple[str, ...] = ("he", "she", "they", "it")
+# A quotation's speaker may also be the writer's own side ("we said", "I said"); two such
+# speakers cannot be told apart or compared by name (quote_match.py).
+SPEAKER_PRONOUNS = frozenset(THIRD_PERSON_SUBJECTS) | {"we", "i"}
+# Pronouns that stand for one person, resolved to the nearest person named before the quote.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# Every personal and possessive form: none names what a number counts ("5 of them").
+PRONOUNS = SPEAKER_PRONOUNS | word_set("you him her them us me his hers its their our my your")
+
+# Words that negate a clause. Contractions are written without the apostrophe, as
+# textnorm.fold leaves them ("didn't" -> "didnt").
+NEGATION_WORDS = word_set("not no never nobody nothing neither nor cannot")
+NEGATED_CONTRACTIONS = word_set(
+    "cant wont dont doesnt didnt isnt arent wasnt werent hasnt havent hadnt "
+    "couldnt wouldnt shouldnt"
+)
+# The sentence comparison's negation markers (slots.py, evidence.py).
+NEGATIONS = NEGATION_WORDS | NEGATED_CONTRACTIONS
+
+# Honorifics and office titles before a name: "President Obama" and "Obama" are one person, and a
+# title alone is not a name (slots.py; attribution.py adds ranks and sentence openers).
+TITLES = word_set("mr mrs ms dr sir lord lady president minister judge justice")
+
+# Articles, prepositions, auxiliaries and reporting verbs: words that carry no content, so they
+# neither anchor an alignment (slots.py) nor name what a number counts (units.py).
+FUNCTION_WORDS = word_set(
+    "the a an of and or but in on at to for by with from as that this these those "
+    "is are was were be been has have had said says"
+)
