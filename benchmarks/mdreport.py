@@ -5,40 +5,16 @@ goes to the section's file and the report is rendered again."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import platform
 import re
-from importlib import metadata
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = ROOT / "reports" / "benchmarks.md"
 SECTIONS = ROOT / "benchmarks" / "results" / "sections"
 
-
-def machine() -> str:
-    """One line: cores, CPU, RAM, Python and library versions."""
-    cpu = "unknown CPU"
-    with contextlib.suppress(OSError, StopIteration):
-        cpu = next(line.split(":", 1)[1].strip() for line in
-                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
-    try:
-        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        ram = f"{kib / 1024 / 1024:.1f} GiB"
-    except (OSError, AttributeError):
-        ram = "unknown"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
-    def version(name: str) -> str:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return "not installed"
-
-    return (f"{cores} CPU cores ({cpu}), {ram} RAM; Python {platform.python_version()}, "
-            f"torch {version('torch')}, sentence-transformers {version('sentence-transformers')}, "
-            f"overlap {version('overlap')}")
+sys.path.insert(0, str(ROOT))  # the scripts run as files; the harness is the benchmarks package
+from benchmarks.harness import commit, facts, machine  # noqa: E402, F401 - the one description
 
 
 def replace_section(title: str, body: str, path: Path = REPORT) -> None:
@@ -72,7 +48,5 @@ def _replace_section_file(title: str, body: str) -> None:
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
         path = SECTIONS / f"{number:02d}-{slug}.md"
     path.write_text(f"{heading}\n\n{body.strip(chr(10))}\n", encoding="utf-8")
-    import sys
-    sys.path.insert(0, str(ROOT))
     from benchmarks import render
     render.write()

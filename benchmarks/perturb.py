@@ -84,47 +84,16 @@ def split_of(article: str) -> str:
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = rf"{_NAME}(?: [A-Z]\.)? (?:Mc|Mac|O')?{_NAME}"
-_NOT_FIRST = set("""The A An In On At For But And Or If When While After Before Since Its It He She
-They We I This That These Those Mr Mrs Ms Dr Sir Lord Judge Justice Chief Prime Deputy President
-Minister Secretary Officer Detective Inspector Police Sergeant Chairman General Senator Governor
-Judge Recorder Court Crown Magistrates Reuters British French German American Japanese Chinese
-Soviet West East North South New Old Mrs Many Most Some Other Officials Analysts Sources Both
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Bank Treasury Federal Labour Tory Conservative
-Liberal Democrat Democrats Republican Republicans Congress Parliament Home Foreign Commons United
-Wall Street Stock Exchange Dow Jones Hong Kong Saudi Arabia Sri Lanka Costa Rica Puerto Rico El
-Los San Las Santa Le La De Du Van Von St Mount Lake River Northern Southern Western Eastern Central
-Great Royal National International Supreme High Appeal Old Bailey Scotland Yard""".split())
-_NOT_LAST = set("""Inc Corp Co Ltd Plc Group Bank Corporation Company Board Court Council Party
-Office Department Ministry Agency Association Union Street Road Square House Airlines Motors
-Holdings Industries International Securities Capital Partners Trust Fund Energy Oil Petroleum
-Said Told Added Says Reuters Times Mail Sun Mirror Guardian Telegraph Express Independent Star
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Kingdom States Africa America Europe Asia
-Institution Institute University College School Hospital Centre Center Crown Commission Committee
-Foundation Society Authority Service Services Police Museum Theatre Club News Post Journal Week
-Post Today Minister Secretary Court Bailey Airport Station Prison Rights Nations Affairs
-Relations Watch Cup League""".split())
+_NOT_FIRST = set(["The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Its", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Judge", "Justice", "Chief", "Prime", "Deputy", "President", "Minister", "Secretary", "Officer", "Detective", "Inspector", "Police", "Sergeant", "Chairman", "General", "Senator", "Governor", "Judge", "Recorder", "Court", "Crown", "Magistrates", "Reuters", "British", "French", "German", "American", "Japanese", "Chinese", "Soviet", "West", "East", "North", "South", "New", "Old", "Mrs", "Many", "Most", "Some", "Other", "Officials", "Analysts", "Sources", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Bank", "Treasury", "Federal", "Labour", "Tory", "Conservative", "Liberal", "Democrat", "Democrats", "Republican", "Republicans", "Congress", "Parliament", "Home", "Foreign", "Commons", "United", "Wall", "Street", "Stock", "Exchange", "Dow", "Jones", "Hong", "Kong", "Saudi", "Arabia", "Sri", "Lanka", "Costa", "Rica", "Puerto", "Rico", "El", "Los", "San", "Las", "Santa", "Le", "La", "De", "Du", "Van", "Von", "St", "Mount", "Lake", "River", "Northern", "Southern", "Western", "Eastern", "Central", "Great", "Royal", "National", "International", "Supreme", "High", "Appeal", "Old", "Bailey", "Scotland", "Yard"])
+_NOT_LAST = set(["Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Corporation", "Company", "Board", "Court", "Council", "Party", "Office", "Department", "Ministry", "Agency", "Association", "Union", "Street", "Road", "Square", "House", "Airlines", "Motors", "Holdings", "Industries", "International", "Securities", "Capital", "Partners", "Trust", "Fund", "Energy", "Oil", "Petroleum", "Said", "Told", "Added", "Says", "Reuters", "Times", "Mail", "Sun", "Mirror", "Guardian", "Telegraph", "Express", "Independent", "Star", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Kingdom", "States", "Africa", "America", "Europe", "Asia", "Institution", "Institute", "University", "College", "School", "Hospital", "Centre", "Center", "Crown", "Commission", "Committee", "Foundation", "Society", "Authority", "Service", "Services", "Police", "Museum", "Theatre", "Club", "News", "Post", "Journal", "Week", "Post", "Today", "Minister", "Secretary", "Court", "Bailey", "Airport", "Station", "Prison", "Rights", "Nations", "Affairs", "Relations", "Watch", "Cup", "League"])
 _SPEECH = r"(?:said|says|told|added|explained|insisted|claimed|stated|warned|admitted)"
 
 _ORG_SUFFIX = (r"(?:Inc|Corp|Co|Ltd|Plc|plc|PLC|Group|Bank|Corporation|Company|Airlines|Motors|"
                r"Holdings|Industries|Airways|Petroleum|Oil|Chemical|Electric|Steel|Foods|Trust)")
 _ORG = re.compile(rf"\b((?:[A-Z][A-Za-z&'.-]+ ){{1,3}}{_ORG_SUFFIX})\b")
 
-COUNTRIES = """Britain France Germany Japan China Brazil Mexico Canada Italy Spain Australia India
-Argentina Chile Peru Venezuela Colombia Ecuador Indonesia Malaysia Thailand Philippines Singapore
-Taiwan Egypt Nigeria Kenya Ghana Zambia Zimbabwe Iran Iraq Kuwait Israel Syria Lebanon Pakistan
-Bangladesh Sweden Norway Denmark Finland Belgium Netherlands Austria Switzerland Portugal Greece
-Poland Hungary Romania Bulgaria Yugoslavia Ireland Scotland Wales Russia Ukraine Algeria Morocco
-Tunisia Libya Ethiopia Sudan Uganda Tanzania Cuba Bolivia Uruguay Paraguay Vietnam Korea
-Ecuador Qatar Oman Bahrain Afghanistan""".split()
-CITIES = """London Paris Tokyo Washington Moscow Beijing Bonn Berlin Frankfurt Rome Madrid Brussels
-Geneva Zurich Amsterdam Vienna Stockholm Oslo Copenhagen Dublin Sydney Melbourne Toronto Montreal
-Chicago Houston Dallas Boston Detroit Atlanta Miami Seattle Denver Manchester Birmingham Leeds
-Liverpool Glasgow Edinburgh Cardiff Bristol Sheffield Newcastle Nottingham Leicester Belfast
-Brighton Oxford Cambridge Southampton Portsmouth Plymouth Bradford Coventry Norwich Exeter
-Singapore Bangkok Jakarta Manila Seoul Cairo Nairobi Lagos Johannesburg Bombay Delhi Karachi
-Tehran Baghdad Riyadh Athens Lisbon Warsaw Budapest Prague Caracas Lima Santiago""".split()
+COUNTRIES = ["Britain", "France", "Germany", "Japan", "China", "Brazil", "Mexico", "Canada", "Italy", "Spain", "Australia", "India", "Argentina", "Chile", "Peru", "Venezuela", "Colombia", "Ecuador", "Indonesia", "Malaysia", "Thailand", "Philippines", "Singapore", "Taiwan", "Egypt", "Nigeria", "Kenya", "Ghana", "Zambia", "Zimbabwe", "Iran", "Iraq", "Kuwait", "Israel", "Syria", "Lebanon", "Pakistan", "Bangladesh", "Sweden", "Norway", "Denmark", "Finland", "Belgium", "Netherlands", "Austria", "Switzerland", "Portugal", "Greece", "Poland", "Hungary", "Romania", "Bulgaria", "Yugoslavia", "Ireland", "Scotland", "Wales", "Russia", "Ukraine", "Algeria", "Morocco", "Tunisia", "Libya", "Ethiopia", "Sudan", "Uganda", "Tanzania", "Cuba", "Bolivia", "Uruguay", "Paraguay", "Vietnam", "Korea", "Ecuador", "Qatar", "Oman", "Bahrain", "Afghanistan"]
+CITIES = ["London", "Paris", "Tokyo", "Washington", "Moscow", "Beijing", "Bonn", "Berlin", "Frankfurt", "Rome", "Madrid", "Brussels", "Geneva", "Zurich", "Amsterdam", "Vienna", "Stockholm", "Oslo", "Copenhagen", "Dublin", "Sydney", "Melbourne", "Toronto", "Montreal", "Chicago", "Houston", "Dallas", "Boston", "Detroit", "Atlanta", "Miami", "Seattle", "Denver", "Manchester", "Birmingham", "Leeds", "Liverpool", "Glasgow", "Edinburgh", "Cardiff", "Bristol", "Sheffield", "Newcastle", "Nottingham", "Leicester", "Belfast", "Brighton", "Oxford", "Cambridge", "Southampton", "Portsmouth", "Plymouth", "Bradford", "Coventry", "Norwich", "Exeter", "Singapore", "Bangkok", "Jakarta", "Manila", "Seoul", "Cairo", "Nairobi", "Lagos", "Johannesburg", "Bombay", "Delhi", "Karachi", "Tehran", "Baghdad", "Riyadh", "Athens", "Lisbon", "Warsaw", "Budapest", "Prague", "Caracas", "Lima", "Santiago"]
 _PLACE_TYPE = {**{c: "country" for c in COUNTRIES}, **{c: "city" for c in CITIES}}
 _PLACE = re.compile(r"\b(" + "|".join(sorted(_PLACE_TYPE, key=len, reverse=True)) + r")\b")
 
@@ -510,8 +479,7 @@ _SYNONYM = {"good": "great", "great": "good", "very": "really", "big": "large", 
             "decision": "choice", "children": "kids", "money": "cash", "market": "sector",
             "prices": "rates", "shocked": "stunned", "always": "constantly", "just": "only",
             "lot": "great deal", "absolutely": "entirely", "wrong": "mistaken", "feel": "sense"}
-_STOP = set("""the a an and or but of to in on at for with by from as is are was were be been it
-this that these those he she they we i you his her their our my your not no""".split())
+_STOP = set(["the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "not", "no"])
 
 
 def r_quote_words(s: str, c: Context) -> tuple[str, str] | None:

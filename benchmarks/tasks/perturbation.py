@@ -79,6 +79,7 @@ def got_class(case, settings, embedder, nli, tmp: Path) -> str:
 def track_accuracy(split: str = "dev", limit: str = "0", per_kind: str = "130") -> dict:
     """Accuracy overall, on the mechanical kinds, the others, and per kind."""
     from overlap import Settings
+
     # The models are loaded once for all cases (a check per case would reload them).
     from overlap.embed import MiniLM
     from overlap.judge import load_nli
