@@ -23,6 +23,7 @@ from rich.text import Text
 from .. import __version__
 from ..textsafe import line, plain, print_line
 from ..types import CheckResult
+from .labels import source_name
 
 SCHEMA_VERSION = "check-1.0"
 CLASS_STYLE = {"misquoted": "bold red", "contradicted": "bold red", "copied": "bold magenta",
@@ -74,8 +75,7 @@ def to_document(result: CheckResult) -> dict[str, Any]:
 
 
 def _label(doc: dict[str, Any], source_id: str) -> str:
-    src = next((s for s in doc["sources"] if s["id"] == source_id), None)
-    return (src.get("outlet") or src.get("title") or source_id) if src else source_id
+    return source_name(doc["sources"], source_id)
 
 
 def _cut(text: str, n: int = 110) -> str:

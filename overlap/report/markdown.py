@@ -16,6 +16,7 @@ import html
 import re
 from typing import Any
 
+from .labels import dated_name
 from .marks import pieces
 
 # Punctuation CommonMark (and GFM: `~` strikethrough, `|` table cells) gives a meaning to inline.
@@ -120,8 +121,7 @@ def code(value: Any) -> str:
 
 
 def _label(a: dict[str, Any]) -> str:
-    name = text(a.get("outlet") or a.get("title") or a["id"])
-    return f"{name} ({text(a['date'])})" if a.get("date") else name
+    return dated_name(a, text)
 
 
 def _num(value: Any) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from .labels import article_name, find_source
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -77,10 +78,10 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
     related = [_related(doc, i, link, base) for i, link in enumerate(s["links"])]
     first = s["links"][0] if s["links"] else None
     if first:
-        src = _source(doc, first["source"])
+        src = find_source(doc["sources"], first["source"])
         reason = first["reasons"][0] if first["reasons"] else ""
         where = src.get("url") or src.get("source") or first["source"]
-        why = f"{first['relation']} {_label(src, first['source'])} ({where})" + (
+        why = f"{first['relation']} {article_name(src, first['source'])} ({where})" + (
             f": {reason}" if reason else "")
     else:
         why = "no source says this"
@@ -102,22 +103,14 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
 
 def _related(doc: dict[str, Any], index: int, link: dict[str, Any], base: Path
              ) -> dict[str, Any]:
-    src = _source(doc, link["source"])
+    src = find_source(doc["sources"], link["source"])
     words = " ".join(link["span"]["text"].split())
     reason = f" ({link['reasons'][0]})" if link["reasons"] else ""
     artifact = ({"uri": src["url"]} if src.get("url")
                 else _artifact(src.get("source") or link["source"], base))
     return {"id": index, "physicalLocation": {"artifactLocation": artifact},
-            "message": {"text": f"{link['relation']} {_label(src, link['source'])}{reason}: "
+            "message": {"text": f"{link['relation']} {article_name(src, link['source'])}{reason}: "
                                 f"{words}"}}
-
-
-def _source(doc: dict[str, Any], source_id: str) -> dict[str, Any]:
-    return next((x for x in doc["sources"] if x["id"] == source_id), {})
-
-
-def _label(src: dict[str, Any], source_id: str) -> str:
-    return src.get("outlet") or src.get("title") or source_id
 
 
 _ROW = re.compile(r":\d+$")  # a JSONL/CSV row's source is "file.jsonl:12"

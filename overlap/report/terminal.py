@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..textsafe import clean, line, plain, print_line
+from .labels import dated_name
 from .marks import pieces
 
 KIND_STYLE = {
@@ -105,8 +106,7 @@ def _pct(share: float) -> str:
 
 
 def _name(article: dict[str, Any]) -> str:
-    label = article.get("outlet") or article.get("title") or article["id"]
-    return line(f"{label} ({article['date']})" if article.get("date") else label)
+    return line(dated_name(article))
 
 
 def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> None:
