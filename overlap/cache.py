@@ -1,6 +1,8 @@
-"""Content-addressed SQLite cache for embeddings: a re-run only embeds text it has not seen.
+"""Content-addressed SQLite cache for embeddings and NLI scores: a re-run only embeds (and
+scores) text it has not seen.
 
-Rows are keyed by (model id, SHA-256 of the text). The model id includes the weights' checksum, so
+Rows are keyed by (model id, SHA-256 of the text); an NLI score row is the model's three
+probabilities, keyed by the NLI model's id and the hash of the text pair (judge.pair_scores). The model id includes the weights' checksum, so
 new weights never reuse old vectors. A schema version guards the table layout.
 
 A cache is a convenience, never a reason for a run to fail. Whatever is wrong with it, the store
@@ -34,6 +36,11 @@ LOCK_TIMEOUT_S = 5.0
 # A unit vector read back with a norm further than this from 1 was damaged (float32 rounding of
 # a 384-dim normalised vector stays within 1e-6).
 UNIT_NORM_TOLERANCE = 1e-3
+
+
+def open_cache(path: Path | None) -> EmbeddingStore | None:
+    """The cache at `path` (Settings.cache_path), or None when caching is off."""
+    return EmbeddingStore(path) if path else None
 
 
 def text_key(text: str) -> str:

@@ -8,18 +8,28 @@ from collections.abc import Sequence
 
 from .align import article_index, sentences_under
 from .ids import finding_id
-from .types import Finding, Kind, Segmented, Span, Verdict
+from .types import (
+    ArticlePair,
+    Direction,
+    Finding,
+    Kind,
+    PairScore,
+    Segmented,
+    SentencePair,
+    SentenceRef,
+    Span,
+    Verdict,
+)
 
-Pair = tuple[int, int]  # (article index, sentence index)
+Related = dict[ArticlePair, dict[SentencePair, float]]  # cosine of each related sentence pair
 
 
 def related_pairs(
-    related: dict[Pair, dict[Pair, float]],
-    paraphrases: dict[Pair, dict[Pair, tuple[float, float]]],
-) -> dict[Pair, dict[Pair, float]]:
+    related: Related, paraphrases: dict[ArticlePair, dict[SentencePair, PairScore]]
+) -> Related:
     """Candidate pairs below the paraphrase bar are still about the same thing: the related
     pairs and the paraphrase candidates together, each with its cosine."""
-    out = {key: dict(pairs) for key, pairs in related.items()}
+    out: Related = {key: dict(pairs) for key, pairs in related.items()}
     for key, pairs in paraphrases.items():
         out.setdefault(key, {}).update({m: cos for m, (_, cos) in pairs.items()})
     return out
@@ -27,16 +37,16 @@ def related_pairs(
 
 def claim_findings(
     segs: Sequence[Segmented],
-    related: dict[Pair, dict[Pair, float]],
+    related: Related,
     findings: Sequence[Finding],
-    hidden: set[Pair],
+    hidden: set[SentenceRef],
     limit: int,
 ) -> list[Finding]:
     """Sentence pairs about the same thing that are not reuse, for the judge to weigh: the
     `limit` closest in meaning. A pair whose two sentences are the two sides of one finding is
     left out (the finding is judged instead); a sentence in a finding may still disagree with
     another sentence elsewhere."""
-    paired: set[tuple[Pair, Pair]] = set()
+    paired: set[tuple[SentenceRef, SentenceRef]] = set()
     index = article_index(segs)
     for f in findings:
         left = sentences_under(segs, [f.a], index)
@@ -64,7 +74,7 @@ def claim_findings(
                 a,
                 b,
                 (),
-                "unknown",
+                Direction.UNKNOWN,
                 "not reused text: two passages about the same claim",
             )
         )

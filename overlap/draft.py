@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import pipeline
 from .attribution import credit_of
 from .config import Settings
 from .dates import normalise_date
@@ -21,7 +20,8 @@ from .embed import Embedder
 from .errors import ConfigError, InputError
 from .formats import Unreadable, blank_controls, guess_title, read_document
 from .ingest import read_articles
-from .judge import NLI
+from .models import Models, load_models
+from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress
 from .quote_match import (
@@ -84,7 +84,8 @@ def read_allow_list(path: Path) -> set[str]:
 def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
           fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON, allow: set[str] | None = None,
           embedder: Embedder | None = None, nli: NLI | None = None,
-          progress: Progress | None = None, stdin: str | None = None) -> CheckResult:
+          progress: Progress | None = None, stdin: str | None = None,
+          models: Models | None = None) -> CheckResult:
     """Check `draft` (one file, or "-" for the text `stdin`) against `sources` (files, folders,
     globs).
 
@@ -92,7 +93,7 @@ def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
     >>> [(c.cls.value, c.span.text[:30]) for c in result.sentences]  # doctest: +SKIP
     """
     return check_many([draft], sources, settings, fail_on, allow, embedder, nli, progress,
-                      stdin)[0]
+                      stdin, models)[0]
 
 
 STDIN = "-"  # the draft name that means "the text given as `stdin`"
@@ -103,35 +104,33 @@ def check_many(drafts: Sequence[str], sources: Sequence[str], settings: Settings
                fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON,
                allow: set[str] | None = None, embedder: Embedder | None = None,
                nli: NLI | None = None, progress: Progress | None = None,
-               stdin: str | None = None) -> list[CheckResult]:
+               stdin: str | None = None, models: Models | None = None) -> list[CheckResult]:
     """Check each of `drafts` against the same `sources`: one CheckResult per draft, in order,
     each the same as `check` would give. The sources are read once and the models loaded once;
     a source sentence is embedded (and an NLI pair scored) once for all drafts. A draft named
-    "-" is the text `stdin` (Markdown or plain text, source `<stdin>`).
+    "-" is the text `stdin` (Markdown or plain text, source `<stdin>`). The models are `models`,
+    else the shipped ones (except an `embedder` or `nli` given).
 
     >>> results = check_many(["a.md", "b.md"], ["sources/"])  # doctest: +SKIP
     >>> [r.failing for r in results]  # doctest: +SKIP
     """
-    from .memo import RememberingEmbedder, RememberingNLI
-
     s = settings or Settings()
     read = [_read_draft(d, s, stdin) for d in drafts]  # every draft readable before any work
     found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
                                         encoding_force=s.encoding_force,
                                         columns=Columns.from_settings(s))
-    if embedder is None:
-        from .embed import MiniLM
-
-        embedder = MiniLM(s.batch_size, s.embed_precision)
-    embedder = RememberingEmbedder(embedder)
-    if s.judge and nli is None:
-        # Looked up on the module at call time, as analyse does (tests replace it there). None:
-        # analyse tries again per draft and notes the problem in each result.
-        nli, _problem = pipeline.load_nli()
-    nli = RememberingNLI(nli) if nli is not None else None
+    models = remembering(models or load_models(s, embedder, nli))
     return [_check_one(article, raw_text, line_base, skipped, found, more_skipped, s, fail_on,
-                       allow or set(), embedder, nli, progress)
+                       allow or set(), models, progress)
             for article, raw_text, line_base, skipped in read]
+
+
+def remembering(models: Models) -> Models:
+    """The same models, answering a text (or pair) seen for an earlier draft from memory."""
+    from .memo import RememberingEmbedder, RememberingNLI
+
+    nli = RememberingNLI(models.nli) if models.nli is not None else None
+    return dataclasses.replace(models, embedder=RememberingEmbedder(models.embedder), nli=nli)
 
 
 def _read_draft(draft: str, s: Settings, stdin: str | None
@@ -166,8 +165,8 @@ def _read_draft(draft: str, s: Settings, stdin: str | None
 
 def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skipped],
                found: list[Article], more_skipped: list[Skipped], s: Settings,
-               fail_on: Sequence[SentenceClass], allow: set[str], embedder: Embedder | None,
-               nli: NLI | None, progress: Progress | None) -> CheckResult:
+               fail_on: Sequence[SentenceClass], allow: set[str], models: Models,
+               progress: Progress | None) -> CheckResult:
     # Sentences follow the text, not the line breaks: a hard-wrapped paragraph is read as one
     # (same length, so every offset and line number still points into the file as written).
     the_draft = dataclasses.replace(draft, text=unwrap(raw_text))
@@ -180,7 +179,7 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
     ids = {a.id for a in found}
     if the_draft.id in ids:  # keep the draft's id apart from every source's
         the_draft = dataclasses.replace(the_draft, id=f"draft:{the_draft.id}")
-    result = analyse([the_draft, *found], [*skipped, *more_skipped], s, embedder, progress, nli,
+    result = analyse([the_draft, *found], [*skipped, *more_skipped], s, models, progress,
                      keep_agreeing_claims=True)
     segs = {seg.article.id: seg for seg in result.segmented}
     draft_seg = segs[the_draft.id]

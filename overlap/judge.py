@@ -32,14 +32,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
-from .evidence import run_checks
 from .cache import EmbeddingStore, text_key
+from .config import Settings
+from .evidence import run_checks
+from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
+from .nli import NLI
 from .textnorm import folded_words
 from .types import DiffOp, Evidence, Finding, Judgement, Kind, Segmented, Span, Verdict
 
@@ -52,36 +54,21 @@ NEAR_IDENTICAL = 0.9
 Scores = dict[str, tuple[float, float, float]]
 
 
-class NLI(Protocol):
-    """(entailment, neutral, contradiction) probabilities for (premise, hypothesis) pairs."""
-
-    model_id: str
-
-    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray: ...
-
-
 @dataclasses.dataclass(frozen=True)
 class Thresholds:
-    contradict: float = 0.9  # NLI contradiction both ways (defaults as in Settings)
-    entail: float = 0.8  # NLI entailment one way
-    direction: float = 0.1  # NLI contradiction one way, to confirm opposite-direction wording
+    """The rule's bars; the defaults are Settings' (the one place they are set and explained)."""
+
+    contradict: float = Settings.nli_contradict_min  # NLI contradiction both ways
+    entail: float = Settings.nli_entail_min  # NLI entailment one way
+    # NLI contradiction one way, to confirm opposite-direction wording
+    direction: float = Settings.nli_direction_min
     # Articles whose dates lie more days apart than this: a contradiction between them is
     # "changed over time" (a figure or a stance may have moved on between the two).
     days_apart: int = 30
 
-
-def load_nli() -> tuple[NLI | None, str | None]:
-    """The shipped NLI model, or None and the reason it could not be loaded."""
-    from .errors import ModelError
-
-    try:
-        from .nli import NLIModel
-    except ImportError as exc:
-        return None, f"NLI model code unavailable ({exc})"
-    try:
-        return NLIModel(), None
-    except ModelError as exc:
-        return None, str(exc)
+    @classmethod
+    def from_settings(cls, s: Settings) -> Thresholds:
+        return cls(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
 
 
 def nli_scores(

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from .align import align_across, align_repeats, sentences_under
 from .attribution import attribute
-from .cache import EmbeddingStore
-from .candidates import copy_candidates, paraphrase_candidates
+from .cache import open_cache
+from .candidates import ParaphraseCandidates, copy_candidates, paraphrase_candidates
 from .chrome import find_chrome
 from .claims import claim_findings, related_pairs, reported_claims
 from .config import Settings
@@ -17,11 +17,25 @@ from .derivation import derive_pairs
 from .embed import Embedder
 from .errors import InputError
 from .ingest import read_articles
-from .judge import NLI, Thresholds, judge_all, load_nli
-from .progress import NoProgress, Progress
+from .judge import Thresholds, judge_all
+from .models import Models, load_models
+from .nli import NLI
+from .progress import NoProgress, Progress, StageClock
 from .segment import segment
 from .tabular import Columns
-from .types import Article, Result, RunStats, Skipped
+from .types import (
+    Article,
+    ArticlePair,
+    Finding,
+    Result,
+    RunStats,
+    Segmented,
+    SentencePair,
+    SentenceRef,
+    Skipped,
+)
+
+Copies = dict[ArticlePair, list[SentencePair]]  # candidate copied sentence pairs between articles
 
 
 def compare(
@@ -31,9 +45,11 @@ def compare(
     overrides: dict[str, str] | None = None,
     progress: Progress | None = None,
     nli: NLI | None = None,
+    models: Models | None = None,
 ) -> Result:
     """Find reused and paraphrased passages across (and within) the articles at `inputs`, and
-    judge whether each pair agrees or contradicts (with `settings.judge`).
+    judge whether each pair agrees or contradicts (with `settings.judge`). The models are
+    `models`, else the shipped ones (except an `embedder` or `nli` given).
 
     >>> result = compare(["seeds/"])  # doctest: +SKIP
     >>> result.findings[0].kind, result.findings[0].a.text[:40]  # doctest: +SKIP
@@ -48,89 +64,96 @@ def compare(
             f"no readable articles in the input{first}; give .txt, .md, .html or "
             ".jsonl files, a folder of them, or a quoted glob"
         )
-    return analyse(articles, skipped, s, embedder, progress, nli, began=began)
+    # Loaded once the input is known to be readable: a bad path is reported before a model.
+    models = models or load_models(s, embedder, nli)
+    return analyse(articles, skipped, s, models, progress, began=began)
 
 
 def analyse(
     articles: Sequence[Article],
     skipped: Sequence[Skipped],
     s: Settings,
-    embedder: Embedder | None = None,
+    models: Models,
     progress: Progress | None = None,
-    nli: NLI | None = None,
     keep_agreeing_claims: bool = False,
     began: float | None = None,
 ) -> Result:
     """The stages after ingest, on articles already read."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
-    chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
-    segs = [segment(a, chrome[a.id]) for a in articles]
-    by_id = {seg.article.id: seg for seg in segs}
+    segs = segment_all(articles, s)
     clock.lap("read and segment")
-
-    copies = copy_candidates(segs, s)
-    repeats = align_repeats(segs, copies.within, s.min_copy_words, s.edited_min_similarity)
-    # The later copy of a repeated passage is reported once, as a repeat, and matched no further.
-    hidden = sentences_under(segs, [f.b for f in repeats])
+    copies, repeats, hidden = copy_stage(segs, s)
     clock.lap("copy index")
-    if embedder is None:
-        from .embed import MiniLM
-
-        embedder = MiniLM(s.batch_size, s.embed_precision)
-    paraphrases = paraphrase_candidates(segs, hidden, embedder, s, progress or NoProgress())
+    paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s, progress or NoProgress())
     clock.lap("embed and neighbours")
-    findings = repeats + align_across(
-        segs, copies.across, paraphrases.pairs, hidden,
-        s.min_copy_words, s.edited_min_similarity, s.min_paraphrase_words,
-        paraphrases.threshold, paraphrases.threshold_related,
-    )
-    findings = [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
+    findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
     clock.lap("align and attribute")
-
-    describe = getattr(embedder, "describe", None)
-    models = [describe() if describe else {"name": embedder.model_id}]
     notes: list[str] = list(paraphrases.notes)  # a broken cache, and what was done about it
     if s.judge:
-        if nli is None:
-            nli, problem = load_nli()
-            if problem:
-                notes.append(f"judged without the NLI model: {problem}")
-        if nli is not None:
-            describe_nli = getattr(nli, "describe", None)
-            models.append(describe_nli() if describe_nli else {"name": nli.model_id})
+        if models.nli is None and models.nli_problem:
+            notes.append(f"judged without the NLI model: {models.nli_problem}")
         related = related_pairs(paraphrases.related, paraphrases.pairs)
         claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
         clock.lap("related claims")
-        thresholds = Thresholds(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
-        store = EmbeddingStore(s.cache_path) if s.cache_path else None
-        try:
-            findings = judge_all(findings + claims, by_id, nli, thresholds, store)
-        finally:
-            if store:
-                store.close()
-                notes += [n for n in store.notes if n not in notes]  # the same fault: noted once
-        findings = reported_claims(findings, keep_agreeing_claims)
+        findings = reported_claims(judge_stage(findings + claims, segs, models, s, notes),
+                                   keep_agreeing_claims)
         clock.lap("judge")
-
     # Before the report filters: how much of an article is reused does not depend on what is shown.
     derivations = derive_pairs(articles, findings)
-    findings = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
-    findings.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
     stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
                      round(time.perf_counter() - began, 3), clock.laps)
-    return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(findings), s.to_dict(),
-                  tuple(models), stats, {"notes": notes}, derivations)
+    return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(shown(findings, s)),
+                  s.to_dict(), models.records(s.judge), stats, {"notes": notes}, derivations)
 
 
-class StageClock:
-    """Wall seconds per stage: each lap is the time since the previous one (or `began`)."""
+def segment_all(articles: Sequence[Article], s: Settings) -> list[Segmented]:
+    """Every article segmented, with the lines that recur across articles (site chrome) marked."""
+    chrome = find_chrome(articles, s.recurring_line_min_articles, s.recurring_line_max_words)
+    return [segment(a, chrome[a.id]) for a in articles]
 
-    def __init__(self, began: float):
-        self.last = began
-        self.laps: dict[str, float] = {}
 
-    def lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.laps[stage] = round(now - self.last, 3)
-        self.last = now
+def copy_stage(segs: Sequence[Segmented], s: Settings
+               ) -> tuple[Copies, list[Finding], set[SentenceRef]]:
+    """Copy candidates between articles, the repeats within one, and the sentences they hide.
+    The later copy of a repeated passage is reported once, as a repeat, and matched no further."""
+    copies = copy_candidates(segs, s)
+    repeats = align_repeats(segs, copies.within, s.min_copy_words, s.edited_min_similarity)
+    return copies.across, repeats, sentences_under(segs, [f.b for f in repeats])
+
+
+def align_stage(segs: Sequence[Segmented], copies: Copies, paraphrases: ParaphraseCandidates,
+                hidden: set[SentenceRef], s: Settings
+                ) -> list[Finding]:
+    """Copies and paraphrases between articles, aligned."""
+    return align_across(
+        segs, copies, paraphrases.pairs, hidden,
+        s.min_copy_words, s.edited_min_similarity, s.min_paraphrase_words,
+        paraphrases.threshold, paraphrases.threshold_related,
+    )
+
+
+def attribute_all(findings: list[Finding], segs: Sequence[Segmented]) -> list[Finding]:
+    """Each finding with its direction (which side is the source) and the copier's credit."""
+    by_id = {seg.article.id: seg for seg in segs}
+    return [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
+
+
+def judge_stage(findings: list[Finding], segs: Sequence[Segmented], models: Models,
+                s: Settings, notes: list[str]) -> list[Finding]:
+    """Every finding judged (NLI scores from the cache where known); cache faults join `notes`."""
+    by_id = {seg.article.id: seg for seg in segs}
+    store = open_cache(s.cache_path)
+    try:
+        return judge_all(findings, by_id, models.nli, Thresholds.from_settings(s), store)
+    finally:
+        if store:
+            store.close()
+            notes += [n for n in store.notes if n not in notes]  # the same fault: noted once
+
+
+def shown(findings: Sequence[Finding], s: Settings) -> list[Finding]:
+    """The findings the report shows (kinds and score asked for), most similar first."""
+    out = [f for f in findings if f.kind in s.kinds and f.score >= s.min_score]
+    out.sort(key=lambda f: (-f.score, f.a.article, f.a.start, f.b.article, f.b.start))
+    return out

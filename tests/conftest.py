@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from overlap.models import Models
 from overlap.textnorm import tokenize
 from overlap.types import Article
 
@@ -93,8 +94,15 @@ class NeutralNLI:
 
 
 @pytest.fixture
+def models(fake_embedder) -> Models:
+    """Fake models to pass to compare / check / analyse (`models=`): nothing is loaded."""
+    return Models(fake_embedder, NeutralNLI())
+
+
+@pytest.fixture
 def fake_models(monkeypatch, fake_embedder, tmp_path):
-    """Replace both real models and point the cache at a temporary file, for CLI-level tests."""
-    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
-    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (NeutralNLI(), None))
+    """For CLI-level tests, which cannot pass models: overlap.models loads the fakes instead of
+    the real models, and the cache is a temporary file."""
+    monkeypatch.setattr("overlap.models.load_embedder", lambda settings: fake_embedder)
+    monkeypatch.setattr("overlap.models.load_nli", lambda: (NeutralNLI(), None))
     monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))

@@ -25,9 +25,9 @@ BODY = (
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch, fake_embedder, tmp_path):
-    monkeypatch.setattr("overlap.embed.MiniLM", lambda *a, **k: fake_embedder)
+    monkeypatch.setattr("overlap.models.load_embedder", lambda settings: fake_embedder)
     # The real NLI model is tested in test_nli.py and the seeds end-to-end test.
-    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (None, "no NLI model in CLI tests"))
+    monkeypatch.setattr("overlap.models.load_nli", lambda: (None, "no NLI model in CLI tests"))
     monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
 
 
@@ -179,7 +179,7 @@ def test_render_rerenders_without_recomputing(tmp_path, write, monkeypatch):
     folder = corpus(tmp_path, write)
     out = tmp_path / "r.json"
     runner.invoke(app, ["compare", str(folder), "--json", str(out), "-q"])
-    monkeypatch.setattr("overlap.embed.MiniLM", None)  # render must not need a model
+    monkeypatch.setattr("overlap.models.load_models", None)  # render must not need a model
     result = runner.invoke(app, ["render", str(out)])
     assert result.exit_code == 0 and "edited" in result.stdout
     md = tmp_path / "again.md"
@@ -217,7 +217,7 @@ def test_no_judge_leaves_findings_unjudged(tmp_path, write):
 
 
 def test_judging_without_an_nli_model_says_so(tmp_path, write, monkeypatch):
-    monkeypatch.setattr("overlap.pipeline.load_nli", lambda: (None, "weights missing (test)"))
+    monkeypatch.setattr("overlap.models.load_nli", lambda: (None, "weights missing (test)"))
     folder = corpus(tmp_path, write)
     out = tmp_path / "r.json"
     result = runner.invoke(app, ["compare", str(folder), "--json", str(out)])

@@ -6,6 +6,7 @@ import pytest
 
 from overlap import Kind, Settings, compare
 from overlap.errors import InputError
+from overlap.models import Models
 
 SHARED = (
     "The ministry said all requests for intelligence information must now be routed "
@@ -28,12 +29,26 @@ def corpus(tmp_path, write):
     return str(tmp_path / "c")
 
 
+class NeutralNLI:
+    model_id = "fake-nli"
+
+    def predict(self, pairs):
+        import numpy as np
+
+        return np.array([[0.2, 0.6, 0.2]] * len(pairs))
+
+
+def fakes(embedder):
+    """Fake models: the run loads none."""
+    return Models(embedder, NeutralNLI())
+
+
 def settings(tmp_path, **kw):
     return Settings(cache_path=tmp_path / "cache.sqlite", **kw)
 
 
 def test_finds_copies_across_and_repeats_within(corpus, tmp_path, fake_embedder):
-    result = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    result = compare([corpus], settings(tmp_path), models=fakes(fake_embedder))
     kinds = sorted((f.kind.value, f.a.article, f.b.article) for f in result.findings)
     repeats = [k for k in kinds if k[0] == "repeat"]
     assert repeats == [("repeat", "three", "three")]
@@ -48,17 +63,17 @@ def test_finds_copies_across_and_repeats_within(corpus, tmp_path, fake_embedder)
 
 
 def test_kinds_and_min_score_filters(corpus, tmp_path, fake_embedder):
-    only = compare([corpus], settings(tmp_path, kinds=(Kind.REPEAT,)), embedder=fake_embedder)
+    only = compare([corpus], settings(tmp_path, kinds=(Kind.REPEAT,)), models=fakes(fake_embedder))
     assert {f.kind for f in only.findings} == {Kind.REPEAT}
-    strict = compare([corpus], settings(tmp_path, min_score=0.999), embedder=fake_embedder)
+    strict = compare([corpus], settings(tmp_path, min_score=0.999), models=fakes(fake_embedder))
     assert all(f.score >= 0.999 for f in strict.findings)
     assert any(f.kind is Kind.VERBATIM for f in strict.findings)
 
 
 def test_cache_spares_the_second_run(corpus, tmp_path, fake_embedder):
-    first = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    first = compare([corpus], settings(tmp_path), models=fakes(fake_embedder))
     calls = fake_embedder.encoded
-    second = compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    second = compare([corpus], settings(tmp_path), models=fakes(fake_embedder))
     assert first.stats.embedded > 0 and second.stats.embedded == 0
     assert fake_embedder.encoded == calls
     assert [f.id for f in first.findings] == [f.id for f in second.findings]
@@ -66,13 +81,13 @@ def test_cache_spares_the_second_run(corpus, tmp_path, fake_embedder):
 
 def test_no_readable_input_raises_input_error(tmp_path, fake_embedder):
     with pytest.raises(InputError, match="no readable articles"):
-        compare([str(tmp_path / "nothing-here")], settings(tmp_path), embedder=fake_embedder)
+        compare([str(tmp_path / "nothing-here")], settings(tmp_path), models=fakes(fake_embedder))
 
 
 def test_does_not_import_torch_with_a_fake_embedder(corpus, tmp_path, fake_embedder):
     import sys
 
-    compare([corpus], settings(tmp_path), embedder=fake_embedder)
+    compare([corpus], settings(tmp_path), models=fakes(fake_embedder))
     assert "overlap.embed" in sys.modules  # the module, not the model
 
 
@@ -87,15 +102,15 @@ def test_nli_scores_are_cached_like_embeddings(corpus, tmp_path, fake_embedder):
             CountingNLI.seen += len(pairs)
             return np.array([[0.3, 0.5, 0.2]] * len(pairs))
 
-    first = compare([corpus], settings(tmp_path), embedder=fake_embedder, nli=CountingNLI())
+    first = compare([corpus], settings(tmp_path), models=Models(fake_embedder, CountingNLI()))
     asked = CountingNLI.seen
-    second = compare([corpus], settings(tmp_path), embedder=fake_embedder, nli=CountingNLI())
+    second = compare([corpus], settings(tmp_path), models=Models(fake_embedder, CountingNLI()))
     assert asked > 0 and CountingNLI.seen == asked  # nothing new to score
     assert [f.judgement for f in first.findings] == [f.judgement for f in second.findings]
 
 
 def test_stage_timings_cover_the_run(corpus, tmp_path, fake_embedder):
-    result = compare([corpus], settings(tmp_path, judge=False), embedder=fake_embedder)
+    result = compare([corpus], settings(tmp_path, judge=False), models=fakes(fake_embedder))
     stages = result.stats.stages
     assert list(stages) == ["read and segment", "copy index", "embed and neighbours",
                             "align and attribute"]  # no judge stages with judging off
@@ -108,7 +123,7 @@ def test_paragraph_vector_modes_find_the_reuse_and_encode_what_they_say(corpus, 
     passages = {}
     for mode in ("mean", "shortlist", "encode"):
         result = compare([corpus], Settings(cache_path=None, paragraph_vectors=mode, judge=False),
-                         embedder=fake_embedder)
+                         models=fakes(fake_embedder))
         assert any(f.kind is Kind.VERBATIM for f in result.findings), mode
         passages[mode] = result.stats.passages
     # "mean" never runs the encoder on a paragraph, "encode" on every one, "shortlist" on some.
