@@ -7,7 +7,7 @@ counts once, for the closest kind (verbatim before edited before paraphrase), so
 add up to the total.
 
     >>> s = reused_shares("aaaa bbbb cccc dddd", [("verbatim", 0, 9)])
-    >>> round(s.verbatim, 2), round(s.total, 2), label_for(s.total)
+    >>> round(s.verbatim, 2), round(s.total, 2), str(label_for(s.total))
     (0.5, 0.5, 'partially')
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .types import Article, Derivation, Finding
+from .types import Article, Derivation, DerivationLabel, Direction, Finding
 
 # Closest first. Repeats (within one article) and claims (disagreeing passages) are not reuse.
 REUSE_KINDS = ("verbatim", "edited", "paraphrase")
@@ -77,13 +77,13 @@ def reused_shares(text: str, spans: Iterable[tuple[str, int, int]]) -> Shares:
     return Shares(counts[0] / chars, counts[1] / chars, counts[2] / chars)
 
 
-def label_for(total: float, thresholds: Thresholds = THRESHOLDS) -> str:
+def label_for(total: float, thresholds: Thresholds = THRESHOLDS) -> DerivationLabel:
     """wholly | partially | non for a total reused share."""
     if total >= thresholds.wholly:
-        return "wholly"
+        return DerivationLabel.WHOLLY
     if total >= thresholds.partially:
-        return "partially"
-    return "non"
+        return DerivationLabel.PARTIALLY
+    return DerivationLabel.NON
 
 
 def derive(
@@ -118,6 +118,6 @@ def derive_pairs(
         if f.kind.value not in REUSE_KINDS or f.a.article == f.b.article:
             continue
         pairs.add((f.b.article, f.a.article))
-        if f.direction != "a->b":
+        if f.direction != Direction.A_TO_B:
             pairs.add((f.a.article, f.b.article))
     return tuple(derive(by_id[art], [src], findings, thresholds) for art, src in sorted(pairs))

@@ -127,6 +127,14 @@ class PairScore(NamedTuple):
     cosine: float  # of the two sentences' embeddings
 
 
+class Precision(StrEnum):
+    """The encoder's number format (Settings.embed_precision); part of the cache key."""
+
+    AUTO = "auto"  # bf16 where the device runs it fast, else fp32 (embed.resolve_precision)
+    BF16 = "bf16"
+    FP32 = "fp32"
+
+
 class ParagraphVectors(StrEnum):
     """How paragraph vectors are made for the paragraph-pair search (Settings.paragraph_vectors)."""
 
@@ -175,15 +183,29 @@ class Verdict(StrEnum):
     CHANGED = "changed over time"
 
 
+class EvidenceCheck(StrEnum):
+    """Which check made an observation (overlap/evidence.py, overlap/judge.py)."""
+
+    NUMBER = "number"  # numbers, money and percentages
+    DATE = "date"  # dates, weekdays and clock times
+    NAME = "name"
+    NEGATION = "negation"
+    QUANTIFIER = "quantifier"
+    MODALITY = "modality"
+    DIRECTION = "direction"  # opposite direction words (rose / fell)
+    HEDGE = "hedge"  # one side hedges where the other asserts
+    SENTENCE = "sentence"  # the NLI verdict on one aligned sentence pair
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One typed observation about a passage pair, with the words involved on each side.
 
-    `check` is number | date | name | negation | direction | hedge; `relation` is differs (points
-    to a contradiction), same (points to agreement) or variant (a spelling variant, same thing).
+    `relation` is differs (points to a contradiction), same (points to agreement), variant (a
+    spelling variant, same thing), hedged; for a sentence check, that sentence pair's verdict.
     """
 
-    check: str
+    check: EvidenceCheck
     relation: str
     message: str  # e.g. "number differs: 1,954 miles vs 2,000 miles"
     a: Span | None = None
@@ -238,10 +260,19 @@ class RunStats:
     stages: dict[str, float] = field(default_factory=dict)
 
 
+class DerivationLabel(StrEnum):
+    """The METER corpus's three labels for how much of an article is derived from a source."""
+
+    WHOLLY = "wholly"
+    PARTIALLY = "partially"
+    NON = "non"
+
+
 @dataclass(frozen=True)
 class Derivation:
     """How much of `article` is reused from `sources` (shares of its non-space characters, per
-    kind; they add up to `share_total`) and the METER-style label it earns (overlap/derivation.py)."""
+    kind; they add up to `share_total`) and the METER-style label it earns
+    (overlap/derivation.py)."""
 
     article: str
     sources: tuple[str, ...]
@@ -249,7 +280,7 @@ class Derivation:
     share_edited: float
     share_paraphrase: float
     share_total: float
-    label: str  # wholly | partially | non (derived)
+    label: DerivationLabel
 
 
 @dataclass(frozen=True)
@@ -277,13 +308,23 @@ class SentenceClass(StrEnum):
     UNSUPPORTED = "unsupported"  # no source says it
 
 
+class LinkRelation(StrEnum):
+    """What one source does for one draft sentence."""
+
+    COPIED = "copied"
+    QUOTED = "quoted"
+    MISQUOTED = "misquoted"
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+
+
 @dataclass(frozen=True)
 class SourceLink:
     """What one source does for one draft sentence, with the finding behind it."""
 
     id: str  # stable: hash of the folded draft sentence, source id and source words
     source: str  # article id
-    relation: str  # copied | quoted | misquoted | supports | contradicts
+    relation: LinkRelation
     draft: Span
     span: Span
     reasons: tuple[str, ...]

@@ -62,7 +62,7 @@ def to_document(result: CheckResult) -> dict[str, Any]:
             "notes": list(c.notes),
             "span": {"start": c.span.start, "end": c.span.end, "text": c.span.text},
             "links": [{
-                "id": x.id, "source": x.source, "relation": x.relation,
+                "id": x.id, "source": x.source, "relation": str(x.relation),
                 "reasons": list(x.reasons),
                 "draft": {"start": x.draft.start, "end": x.draft.end, "text": x.draft.text},
                 "span": {"start": x.span.start, "end": x.span.end, "text": x.span.text},

@@ -97,7 +97,7 @@ def to_document(result: Result) -> dict[str, Any]:
 
 
 def _derivation(d: Any) -> dict[str, Any]:
-    return {**dataclasses.asdict(d), "sources": list(d.sources)}
+    return {**dataclasses.asdict(d), "sources": list(d.sources), "label": str(d.label)}
 
 
 def _article(seg: Any) -> dict[str, Any]:
@@ -129,14 +129,14 @@ def _finding(f: Any) -> dict[str, Any]:
         "score": f.score,
         "lexical": f.lexical,
         "semantic": f.semantic,
-        "direction": f.direction,
+        "direction": str(f.direction),  # a Direction; plain text in the document
         "direction_reason": f.direction_reason,
         "a": dataclasses.asdict(f.a),
         "b": dataclasses.asdict(f.b),
         "attribution": dataclasses.asdict(f.attribution) if f.attribution else None,
         "diff": [
             {
-                "op": d.op,
+                "op": str(d.op),
                 "a": {"start": d.a_start, "end": d.a_end},
                 "b": {"start": d.b_start, "end": d.b_end},
             }
@@ -162,8 +162,8 @@ def _judgement(j: Any) -> dict[str, Any]:
         "reasons": list(j.reasons),
         "evidence": [
             {
-                "check": e.check,
-                "relation": e.relation,
+                "check": str(e.check),
+                "relation": str(e.relation),
                 "message": e.message,
                 "a": dataclasses.asdict(e.a) if e.a else None,
                 "b": dataclasses.asdict(e.b) if e.b else None,

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..textsafe import clean, line, plain, print_line
+from ..types import Direction
 from .labels import dated_name
 from .marks import pieces
 
@@ -127,7 +128,7 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
             extras.append("UNCREDITED")
     if f["kind"] == "repeat":
         extras.append("the same article prints this passage twice")
-    elif f["direction"] == "a->b":
+    elif f["direction"] == Direction.A_TO_B:
         extras.append(f"source: {_name(articles[f['a']['article']])} ({f['direction_reason']})")
     else:
         extras.append("direction unknown")
