@@ -3,8 +3,8 @@
 A task module (benchmarks/tasks/NAME.py) holds `SECTION` (the report section its figures go to)
 and functions named `time_*`, `peakmem_*` or `track_*`. A function may carry `unit`, `anchor`
 (the published or earlier figure to read it against) and `data` (public sets it needs) as
-attributes, set with `@figure(...)`; options given as `--set key=value` are passed to every
-function of the run that takes that keyword.
+attributes, set with `@figure(...)`, and `setup` (run first, untimed); options given as
+`--set key=value` are passed to every function of the run that takes that keyword.
 """
 
 from __future__ import annotations
@@ -50,10 +50,12 @@ class Record:
     machine: str = ""
 
 
-def figure(unit: str = "", anchor: str = "", data: tuple[str, ...] = ()) -> Callable:
-    """Decorator: what a task function's value means and which public sets it needs."""
+def figure(unit: str = "", anchor: str | dict = "", data: tuple[str, ...] = (),
+           setup: Callable | None = None) -> Callable:
+    """Decorator: what a task function's value means, which public sets it needs, and what must
+    run (untimed) before it."""
     def mark(fn: Callable) -> Callable:
-        fn.unit, fn.anchor, fn.data = unit, anchor, data
+        fn.unit, fn.anchor, fn.data, fn.setup = unit, anchor, data, setup
         return fn
     return mark
 
@@ -161,30 +163,35 @@ def _call(fn: Callable, options: dict[str, str]):
 
 
 def measure(name: str, options: dict[str, str]) -> tuple[float | str, str]:
-    """The value of one task function and its unit, in this process (peakmem: in a fresh one)."""
+    """The value of one task function and its unit. `time_` and `peakmem_` run in a fresh
+    process (models loaded in the call, the peak is the function's own); `track_` runs here.
+    A function's `setup` attribute, if any, runs first, untimed (e.g. filling a cache)."""
     module, fn = catalogue()[name]
     for dataset in getattr(fn, "data", ()):
         require(dataset)
+    if getattr(fn, "setup", None):
+        _call(fn.setup, options)
     kind = name.split(".", 1)[1].split("_", 1)[0]
-    if kind == "peakmem":
-        # a fresh process, so the peak is this function's and not the runner's
+    if kind in ("time", "peakmem"):
         args = [sys.executable, "-m", "benchmarks", "_child", name,
                 *(f"--set={k}={v}" for k, v in options.items())]
         done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
         if done.returncode:
-            raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
-        return float(json.loads(done.stdout.strip().splitlines()[-1])["maxrss_mib"]), "MiB"
-    if kind == "time":
-        began = time.perf_counter()
-        _call(fn, options)
-        return round(time.perf_counter() - began, 2), "s"
+            lines = done.stderr.strip().splitlines()
+            if lines and "DataMissing: " in lines[-1]:
+                raise DataMissing(lines[-1].split("DataMissing: ", 1)[1])
+            raise RuntimeError(lines[-1] if lines else f"{name} failed")
+        out = json.loads(done.stdout.strip().splitlines()[-1])
+        return (out["seconds"], "s") if kind == "time" else (out["maxrss_mib"], "MiB")
     return _call(fn, options), getattr(fn, "unit", "")
 
 
 def child(name: str, options: dict[str, str]) -> None:
-    """Run one function here and print this process's peak RSS (the peakmem_ side of measure)."""
-    _call(catalogue()[name][1], options)
-    print(json.dumps({"maxrss_mib": round(
+    """Run one function in this (fresh) process: its wall seconds and this process's peak RSS."""
+    fn = catalogue()[name][1]
+    began = time.perf_counter()
+    _call(fn, options)
+    print(json.dumps({"seconds": round(time.perf_counter() - began, 2), "maxrss_mib": round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
