@@ -43,7 +43,18 @@ from .evidence import run_checks
 from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
 from .nli import NLI
 from .textnorm import folded_words
-from .types import DiffOp, Evidence, Finding, Judgement, Kind, Segmented, Span, Verdict
+from .types import (
+    DiffOp,
+    Evidence,
+    Finding,
+    Judgement,
+    Kind,
+    NLIProbs,
+    NLIScores,
+    Segmented,
+    Span,
+    Verdict,
+)
 
 # Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
 HARD_CHECKS = {"number", "date", "name", "negation", "quantifier", "modality"}
@@ -51,7 +62,7 @@ COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
 # Folded words matched (Indel similarity, 0-1) from which two sentences count as nearly the same
 # words: only a typed difference between aligned words can make them contradict.
 NEAR_IDENTICAL = 0.9
-Scores = dict[str, tuple[float, float, float]]
+Scores = NLIScores  # both readings of a pair (a as premise, b as premise)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,7 +111,7 @@ def pair_scores(
         known = {**known, **computed}
     probs = np.asarray([known[k] for k in keys], dtype=float)
     n = len(texts)
-    return [{"a->b": _triple(probs[k]), "b->a": _triple(probs[n + k])} for k in range(n)]
+    return [NLIScores(_triple(probs[k]), _triple(probs[n + k])) for k in range(n)]
 
 
 def same_words(a: str, b: str) -> bool:
@@ -112,8 +123,8 @@ def near_identical(a: str, b: str) -> bool:
     return Indel.normalized_similarity(folded_words(a), folded_words(b)) >= NEAR_IDENTICAL
 
 
-def _triple(row: np.ndarray) -> tuple[float, float, float]:
-    return (round(float(row[0]), 4), round(float(row[1]), 4), round(float(row[2]), 4))
+def _triple(row: np.ndarray) -> NLIProbs:
+    return NLIProbs(round(float(row[0]), 4), round(float(row[1]), 4), round(float(row[2]), 4))
 
 
 def judge(
@@ -134,8 +145,9 @@ def judge(
         diff = word_diff(a, b)  # nearly the same words: they align, and the checks read that
     evidence = tuple(run_checks(a, b, diff, seg_a.article.date, seg_b.article.date))
     reasons = [e.message for e in evidence]
-    entail_ab, contra_ab = (nli["a->b"][0], nli["a->b"][2]) if nli else (0.0, 0.0)
-    entail_ba, contra_ba = (nli["b->a"][0], nli["b->a"][2]) if nli else (0.0, 0.0)
+    ab, ba = (nli.a_to_b, nli.b_to_a) if nli else (NLIProbs(0.0, 0.0, 0.0),) * 2
+    entail_ab, contra_ab = ab.entailment, ab.contradiction
+    entail_ba, contra_ba = ba.entailment, ba.contradiction
     hard = [e for e in evidence if e.relation == "differs" and e.check in HARD_CHECKS]
     direction = [e for e in evidence if e.check == "direction"]
     copy = f.kind in COPIES
@@ -252,8 +264,8 @@ def _judge_claim(
     contradiction needs the NLI model to see one too."""
     if nli is None:
         return done(Verdict.UNCLEAR, 0.0, "related claim; no NLI model ran")
-    contra_max = max(nli["a->b"][2], nli["b->a"][2])
-    contra_min = min(nli["a->b"][2], nli["b->a"][2])
+    contra_max = max(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
+    contra_min = min(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
     typed = [
         e
         for e in evidence
@@ -263,7 +275,8 @@ def _judge_claim(
         return contradiction(0.5 + 0.5 * contra_max, typed[0].message)
     if contra_min >= t.contradict:
         return contradiction(contra_min, _MODEL_CONTRADICTS)
-    entail, other = max((nli["a->b"][0], nli["b->a"][2]), (nli["b->a"][0], nli["a->b"][2]))
+    ab, ba = nli.a_to_b, nli.b_to_a
+    entail, other = max((ab.entailment, ba.contradiction), (ba.entailment, ab.contradiction))
     if entail >= t.entail and other < entail and not typed:
         return done(Verdict.AGREE, entail, _MODEL_ENTAILS)
     if typed:

@@ -212,16 +212,40 @@ class Evidence:
     b: Span | None = None
 
 
+class NLIProbs(NamedTuple):
+    """The NLI model's probabilities for one premise -> hypothesis reading."""
+
+    entailment: float
+    neutral: float
+    contradiction: float
+
+
+@dataclass(frozen=True)
+class NLIScores:
+    """Both readings of a passage pair: a as premise (a_to_b) and b as premise (b_to_a)."""
+
+    a_to_b: NLIProbs
+    b_to_a: NLIProbs
+
+    def __getitem__(self, key: str) -> NLIProbs:
+        """By the JSON document's keys, "a->b" and "b->a" (tests and benchmarks read these)."""
+        if key == "a->b":
+            return self.a_to_b
+        if key == "b->a":
+            return self.b_to_a
+        raise KeyError(key)
+
+
 @dataclass(frozen=True)
 class Judgement:
-    """The verdict on a finding and why. `nli` holds (entailment, neutral, contradiction)
-    probabilities for a->b (a as premise) and b->a, when the NLI model ran."""
+    """The verdict on a finding and why. `nli` holds the NLI model's both-way probabilities,
+    when it ran."""
 
     verdict: Verdict
     confidence: float
     reasons: tuple[str, ...]
     evidence: tuple[Evidence, ...] = ()
-    nli: dict[str, tuple[float, float, float]] | None = None
+    nli: NLIScores | None = None
     misquote: tuple[str, ...] = ()  # changed words inside a credited quotation
 
 

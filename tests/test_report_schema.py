@@ -19,7 +19,7 @@ from overlap.cli import app
 from overlap.errors import ResultError
 from overlap.report import schema
 from overlap.report.json import read_document, to_document, write_document
-from overlap.types import Judgement, Verdict
+from overlap.types import Judgement, NLIProbs, NLIScores, Verdict
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seeds_result.json"
 TEXT = (
@@ -308,7 +308,8 @@ def test_to_document_writes_no_non_finite_number(tmp_path, write, fake_embedder)
     good = result.findings[0]
     nan = float("nan")
     judged = Judgement(
-        Verdict.AGREE, nan, ("same words",), nli={"a->b": (nan, 0.1, 0.1), "b->a": (0.8, 0.1, 0.1)}
+        Verdict.AGREE, nan, ("same words",),
+        nli=NLIScores(NLIProbs(nan, 0.1, 0.1), NLIProbs(0.8, 0.1, 0.1)),
     )
     poisoned = dataclasses.replace(good, semantic=nan, judgement=judged)
     lost = dataclasses.replace(good, id="lost", score=nan)

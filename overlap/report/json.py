@@ -170,7 +170,7 @@ def _judgement(j: Any) -> dict[str, Any]:
             }
             for e in j.evidence
         ],
-        "nli": {k: list(v) for k, v in j.nli.items()} if j.nli else None,
+        "nli": {"a->b": list(j.nli.a_to_b), "b->a": list(j.nli.b_to_a)} if j.nli else None,
         "misquote": list(j.misquote),
     }
 
