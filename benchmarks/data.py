@@ -56,6 +56,8 @@ class Pair:
     a: str
     b: str
     label: str  # "1"/"0" for paraphrase and reuse sets, the class name for NLI, the score for STS
+    ids: tuple[str, str] = ("", "")  # the two sentences' ids where the set has them (MRPC)
+    origin: str = ""  # where the pair comes from inside the set (STS-B: its file column)
 
 
 def _tsv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
@@ -67,13 +69,13 @@ def _tsv(path: Path, encoding: str = "utf-8-sig") -> list[list[str]]:
 def mrpc(split: str, data: Path = DATA) -> list[Pair]:
     """MRPC train or test: (sentence 1, sentence 2, Quality 1/0)."""
     rows = _tsv(require("mrpc", data) / f"msr_paraphrase_{split}.txt")[1:]
-    return [Pair(r[3], r[4], r[0]) for r in rows if len(r) >= 5]
+    return [Pair(r[3], r[4], r[0], (r[1], r[2])) for r in rows if len(r) >= 5]
 
 
 def stsb(split: str, data: Path = DATA) -> list[Pair]:
     """STS-B train/dev/test: label is the 0-5 score (some rows carry 2 extra columns)."""
     rows = _tsv(require("stsb", data) / f"sts-{split}.csv", "utf-8")
-    return [Pair(r[5], r[6], r[4]) for r in rows if len(r) >= 7]
+    return [Pair(r[5], r[6], r[4], origin=r[1]) for r in rows if len(r) >= 7]
 
 
 def pan(split: str, data: Path = DATA) -> list[Pair]:

@@ -53,7 +53,8 @@ def table(records: list[Record]) -> str:
     rows = ["| figure | value | anchor / published | command | commit | date | load |",
             "|---|---:|---|---|---|---|---|"]
     rows += [f"| {_cell(r.figure)} | {_cell(_value(r))} | {_cell(r.anchor)} | "
-             f"`{_cell(r.command)}` | {_cell(r.commit)} | {_cell(r.date)} | {_cell(r.load)} |"
+             f"`{_cell(r.command)}` | {_cell(r.commit or '–')} | {_cell(r.date or '–')} | "
+             f"{_cell(r.load or '–')} |"
              for r in records]
     machines = sorted({r.machine for r in records if r.machine})
     note = "".join(f"\nMachine: {m}.\n" for m in machines)

@@ -12,11 +12,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from .. import WORK
 from ..harness import figure
 
 SECTION = "Perturbation suite (issue 13)"
-CLASSES = ["misquoted", "contradicted", "copied", "quoted", "supported", "unsupported"]
 _PAPERS = {"guardian": "The Guardian", "times": "The Times", "telegraph": "The Daily Telegraph",
            "mirror": "Daily Mirror", "sun": "The Sun", "star": "Daily Star", "mail": "Daily Mail",
            "express": "Daily Express", "independent": "The Independent", "ft": "Financial Times",
@@ -32,11 +30,6 @@ def outlet(article: str) -> str:
         return "Press Association"
     paper = article.rsplit("_", 1)[-1].lower()
     return _PAPERS.get(paper, paper.title())
-
-
-def _md(title: str, who: str, date: str | None, text: str) -> str:
-    lines = ["---", f'title: "{title}"', f'outlet: "{who}"', *([f"date: {date}"] if date else [])]
-    return "\n".join([*lines, "---", text, ""])
 
 
 def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
@@ -55,44 +48,16 @@ def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
     return out[:limit]
 
 
-def got_class(case, settings, embedder, nli, tmp: Path) -> str:
-    """The most serious class `check` gives the case's claim (the draft may split it)."""
-    from overlap import check
-    d = tmp / case.id
-    d.mkdir()
-    (d / "source.md").write_text(_md("Source article", outlet(case.article), case.date,
-                                     case.source), encoding="utf-8")
-    (d / "draft.md").write_text(_md("Draft", "Draft desk", case.date, case.claim),
-                                encoding="utf-8")
-    try:
-        r = check(str(d / "draft.md"), [str(d / "source.md")], settings, embedder=embedder,
-                  nli=nli)
-    except Exception as exc:  # noqa: BLE001 - a crash is a result to report, not a stop
-        return f"error: {type(exc).__name__}"
-    order = {c: i for i, c in enumerate(CLASSES)}
-    worst = sorted((s.cls.value for s in r.sentences), key=order.get)
-    return worst[0] if worst else "none"
-
-
 @figure(unit="%", anchor={"mechanical": "goal 95 %", "others": "goal 85 %"},
         data=("reuters", "bbc"))
 def track_accuracy(split: str = "dev", limit: str = "0", per_kind: str = "130") -> dict:
     """Accuracy overall, on the mechanical kinds, the others, and per kind."""
-    from overlap import Settings
-
-    # The models are loaded once for all cases (a check per case would reload them).
-    from overlap.embed import MiniLM
-    from overlap.judge import load_nli
-
-    WORK.mkdir(parents=True, exist_ok=True)
-    settings = Settings(cache_path=WORK / "perturb-cache.sqlite")
-    embedder = MiniLM(settings.batch_size, settings.embed_precision)
-    nli, _why = load_nli()
-    rows = []
+    from ._claims import check_claim, load
+    loaded, rows = load("perturb"), []
     with tempfile.TemporaryDirectory() as tmp:
-        for case in cases(split, int(limit), int(per_kind)):
-            got = got_class(case, settings, embedder, nli, Path(tmp))
-            rows.append((case.kind, case.mechanical, got in case.accept))
+        for n, c in enumerate(cases(split, int(limit), int(per_kind))):
+            got = check_claim(n, c.claim, c.source, outlet(c.article), c.date, loaded, Path(tmp))
+            rows.append((c.kind, c.mechanical, got in c.accept))
 
     def pct(sel: list) -> float:
         return round(100 * sum(ok for *_, ok in sel) / len(sel), 1) if sel else float("nan")
