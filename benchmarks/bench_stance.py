@@ -47,7 +47,7 @@ from stance_data import Pair, available, emergent, fnc1, stratified  # noqa: E40
 
 from benchmarks import WORK  # noqa: E402
 from benchmarks.harness import commit  # noqa: E402
-from benchmarks.tasks.perturbation import CLASSES, _md  # noqa: E402
+from benchmarks.tasks._claims import CLASSES, _md  # noqa: E402
 
 SECTION = "News stance: FNC-1 and Emergent (issue 13)"
 _AGREE = {"supported", "copied", "quoted"}
