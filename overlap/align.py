@@ -158,10 +158,14 @@ def align_copies(
             continue
         out.append(f)
         todo += [(lo, first, cost), (last + 1, hi, cost)]
-    out.sort(key=lambda f: f.a.start)
-    # Growing a stretch over matching words can reach into its neighbour's: keep the first.
+    return _without_overlaps(out)
+
+
+def _without_overlaps(found: list[Finding]) -> list[Finding]:
+    """In order of `a`; growing a stretch over matching words can reach into its neighbour's:
+    of two that overlap on either side, the first is kept."""
     kept: list[Finding] = []
-    for f in out:
+    for f in sorted(found, key=lambda f: f.a.start):
         if kept and (f.a.start < kept[-1].a.end or f.b.start < kept[-1].b.end):
             continue
         kept.append(f)
@@ -317,36 +321,61 @@ def align_across(
     out: list[Finding] = []
     index = article_index(segs)
     for ai, bj in sorted(set(copies) | set(paraphrases)):
-        sa, sb = segs[ai], segs[bj]
-        scored = paraphrases.get((ai, bj), {})
         visible = [
             (i, j)
             for i, j in copies.get((ai, bj), [])
             if (ai, i) not in hidden and (bj, j) not in hidden
         ]
-        covered: set[SentenceRef] = set()
-        copied = False
-        # A copied block ends where a sentence is skipped: two separate reuses, two findings.
-        for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
-            cosines = [scored[m][1] for m in members if m in scored]
-            for f in align_copies(
-                sa,
-                sb,
-                (i0, i1, j0, j1),
-                min_copy_words,
-                edited_min,
-                max(cosines) if cosines else None,
-            ):
-                out.append(f)
-                copied = True
-                covered |= _mostly_under(segs, [f.a, f.b], index)
-        bar = threshold_related if copied else threshold
-        loose = [m for m, (prob, _) in scored.items() if prob >= bar
-                 and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
-        for i0, i1, j0, j1, members in sentence_runs(loose):
-            prob = max(scored[m][0] for m in members)
-            cosine = max(scored[m][1] for m in members)
-            f = align_paraphrase(sa, sb, (i0, i1, j0, j1), prob, cosine, min_paraphrase_words)
-            if f:
-                out.append(f)
+        found, covered = _align_copied(segs, ai, bj, visible, paraphrases.get((ai, bj), {}),
+                                       index, min_copy_words, edited_min)
+        out += found
+        bar = threshold_related if found else threshold
+        out += _align_paraphrased(segs, ai, bj, paraphrases.get((ai, bj), {}), covered, bar,
+                                  min_paraphrase_words)
+    return out
+
+
+def _align_copied(
+    segs: Sequence[Segmented],
+    ai: int,
+    bj: int,
+    visible: list[SentencePair],
+    scored: dict[SentencePair, PairScore],
+    index: dict[str, int],
+    min_copy_words: int,
+    edited_min: float,
+) -> tuple[list[Finding], set[SentenceRef]]:
+    """The copies between articles ai and bj, and the sentences they mostly cover."""
+    out: list[Finding] = []
+    covered: set[SentenceRef] = set()
+    # A copied block ends where a sentence is skipped: two separate reuses, two findings.
+    for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
+        cosines = [scored[m].cosine for m in members if m in scored]
+        for f in align_copies(segs[ai], segs[bj], (i0, i1, j0, j1), min_copy_words, edited_min,
+                              max(cosines) if cosines else None):
+            out.append(f)
+            covered |= _mostly_under(segs, [f.a, f.b], index)
+    return out, covered
+
+
+def _align_paraphrased(
+    segs: Sequence[Segmented],
+    ai: int,
+    bj: int,
+    scored: dict[SentencePair, PairScore],
+    covered: set[SentenceRef],
+    bar: float,
+    min_paraphrase_words: int,
+) -> list[Finding]:
+    """The paraphrases between articles ai and bj: runs of pairs at the bar, outside copies."""
+    loose = [m for m, (prob, _) in scored.items() if prob >= bar
+             and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
+    out = []
+    for i0, i1, j0, j1, members in sentence_runs(loose):
+        prob = max(scored[m].probability for m in members)
+        cosine = max(scored[m].cosine for m in members)
+        f = align_paraphrase(segs[ai], segs[bj], (i0, i1, j0, j1), prob, cosine,
+                             min_paraphrase_words)
+        if f:
+            out.append(f)
     return out

@@ -101,15 +101,16 @@ def paraphrase_candidates(
     embedder: Embedder,
     s: Settings,
     progress: Progress,
+    scorer: ParaphraseModel | None = None,
 ) -> ParaphraseCandidates:
     """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
-    the pairs the paraphrase scorer accepts. Paragraph pairs it accepts are pinned down to their
-    mutually best-matching sentences."""
+    the pairs the paraphrase scorer (`scorer`, else the shipped one) accepts. Paragraph pairs it
+    accepts are pinned down to their mutually best-matching sentences."""
     from .paraphrase import Rarity, load_model
 
     passages = _select_passages(segs, hidden, s)
     embedded = _embed_passages(passages, segs, embedder, s, progress)
-    model = load_model()
+    model = scorer if scorer is not None else load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
                    else model.threshold_related)
@@ -200,32 +201,48 @@ def _embed_passages(
         vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
         sent_vecs = vectors[: len(sent_keys)]
         row = {k: r for r, k in enumerate(sent_keys)}
-        groups = np.array([a for a, _ in para_keys], dtype=np.int64)
-        extra = (0, 0, 0)  # passages, embedded, from cache: the shortlisted paragraphs
-        if encode_all:
-            para_vecs = vectors[len(sent_keys) :]
-            para_pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
-        else:
-            members = [[row[k] for k in passages.in_paragraph[p]] for p in para_keys]
-            means = mean_vectors(sent_vecs, members)
-        if s.paragraph_vectors == ParagraphVectors.MEAN:
-            para_pairs = neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours)
-        elif s.paragraph_vectors == ParagraphVectors.SHORTLIST:
-            # Twice the neighbours: mean vectors rank near neighbours a little differently from
-            # the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
-            shortlist = neighbour_pairs(
-                means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
-            )
-            para_pairs, extra = confirm_paragraph_pairs(
-                shortlist, means, para_keys, segs, passages.in_paragraph, embedder, store, s,
-                progress,
-            )
+        para_pairs, extra = _paragraph_pairs(
+            passages, vectors, row, segs, embedder, store, s, progress
+        )
     finally:
         if store:
             store.close()
     notes = tuple(store.notes) if store else ()
     return _Embedded(sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1],
                      cached + extra[2], notes)
+
+
+def _paragraph_pairs(
+    passages: _Passages,
+    vectors: np.ndarray,
+    row: dict[SentenceRef, int],
+    segs: Sequence[Segmented],
+    embedder: Embedder,
+    store: EmbeddingStore | None,
+    s: Settings,
+    progress: Progress,
+) -> tuple[list[ScoredPair], tuple[int, int, int]]:
+    """Paragraph neighbour pairs by the configured paragraph_vectors mode, and (passages,
+    embedded, from cache) for any paragraphs encoded here (the shortlisted ones)."""
+    para_keys = passages.paragraphs
+    groups = np.array([a for a, _ in para_keys], dtype=np.int64)
+    sent_vecs = vectors[: len(passages.sentences)]
+    if s.paragraph_vectors == ParagraphVectors.ENCODE:  # encoded with the sentences
+        para_vecs = vectors[len(passages.sentences) :]
+        pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
+        return pairs, (0, 0, 0)
+    members = [[row[k] for k in passages.in_paragraph[p]] for p in para_keys]
+    means = mean_vectors(sent_vecs, members)
+    if s.paragraph_vectors == ParagraphVectors.MEAN:
+        return neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours), (0, 0, 0)
+    # Shortlist: twice the neighbours, as mean vectors rank near neighbours a little differently
+    # from the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
+    shortlist = neighbour_pairs(
+        means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
+    )
+    return confirm_paragraph_pairs(
+        shortlist, means, para_keys, segs, passages.in_paragraph, embedder, store, s, progress
+    )
 
 
 # Paragraph pairs are shortlisted on mean sentence vectors at this much below

@@ -46,12 +46,21 @@ def sentence_pairs(
     if not f.diff:  # not aligned word by word (a related claim): pair windows by shared words
         return _pair_windows(seg_a, seg_b, ta, tb, sa, sb, max_words)
     atoms = _atoms(f.diff, ta, tb, max_words)
-    out: list[tuple[Span, Span]] = []
+    out = [_unit(seg_a, seg_b, ta, tb, group) for group in _group_atoms(atoms, sa, sb, max_words)]
+    return [(x, y) for x, y in out if x.text and y.text]
+
+
+def _group_atoms(
+    atoms: list[tuple[int, int, int, int]], sa: list[int], sb: list[int], max_words: int
+) -> list[list[tuple[int, int, int, int]]]:
+    """Consecutive atoms in groups that end where a sentence ends on either side (`sa`, `sb`:
+    each token's sentence) or before a side would pass `max_words` words."""
+    out: list[list[tuple[int, int, int, int]]] = []
     cur: list[tuple[int, int, int, int]] = []
     na = nb = 0
     for k, (a0, a1, b0, b1) in enumerate(atoms):
         if cur and (na + a1 - a0 > max_words or nb + b1 - b0 > max_words):
-            out.append(_unit(seg_a, seg_b, ta, tb, cur))
+            out.append(cur)
             cur, na, nb = [], 0, 0
         cur.append((a0, a1, b0, b1))
         na, nb = na + a1 - a0, nb + b1 - b0
@@ -61,9 +70,9 @@ def sentence_pairs(
             or (b1 > b0 and nxt[3] > nxt[2] and sb[b1 - 1] != sb[nxt[2]])
         )
         if ends:
-            out.append(_unit(seg_a, seg_b, ta, tb, cur))
+            out.append(cur)
             cur, na, nb = [], 0, 0
-    return [(x, y) for x, y in out if x.text and y.text]
+    return out
 
 
 def _sentence_of(seg: Segmented, tokens: list[Token]) -> list[int]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from overlap.align import align_copy, align_paraphrase, align_repeats, sentence_runs
 from overlap.ids import finding_id
 from overlap.segment import segment
-from overlap.types import Article, Kind, Span
+from overlap.types import Article, Kind, PairScore, Span
 
 SOURCE = (
     "Officials met on Tuesday. The election of Peña Nieto sparked vocal concerns among US "
@@ -118,7 +118,7 @@ def test_a_clause_copied_into_a_long_sentence_is_found_on_its_own():
     assert f.a.text == f.b.text
     # align_across reports it, and leaves both sentences (mostly not copied) to the
     # paraphrase stage: a paraphrase of the whole pair is still taken.
-    found = align_across([a, b], {(0, 1): [(0, 0)]}, {(0, 1): {(0, 0): (0.9, 0.8)}}, set(),
+    found = align_across([a, b], {(0, 1): [(0, 0)]}, {(0, 1): {(0, 0): PairScore(0.9, 0.8)}}, set(),
                          8, 0.7, 7, threshold=0.5, threshold_related=0.5)
     assert [x.kind for x in found] == [Kind.VERBATIM, Kind.PARAPHRASE]
 
