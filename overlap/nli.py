@@ -194,18 +194,13 @@ class NLIModel:
     def _load(self) -> None:
         if self._model is not None:
             return
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        # How OpenMP threads wait, chosen by load, before torch is imported (see embed.py).
-        from .embed import set_openmp_waits
+        from .embed import before_transformers, quiet_transformers
 
-        set_openmp_waits()
+        before_transformers()
         try:
-            import transformers
+            quiet_transformers()
             from transformers import AutoConfig, AutoModelForSequenceClassification, AutoTokenizer
 
-            transformers.utils.logging.set_verbosity_error()
-            transformers.utils.logging.disable_progress_bar()
             config = AutoConfig.from_pretrained(self.path, local_files_only=True)
             tokenizer = AutoTokenizer.from_pretrained(self.path, local_files_only=True)
             model = AutoModelForSequenceClassification.from_config(config)
