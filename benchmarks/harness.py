@@ -210,6 +210,9 @@ def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Re
         except DataMissing as exc:
             print(f"{name}: skipped: {exc}", file=sys.stderr)
             continue
+        except Exception as exc:  # noqa: BLE001 - one failed task must not stop the others
+            print(f"{name}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            continue
         stamp = dict(command=f"{prefix}python -m benchmarks run {name}{opts}", commit=head,
                      date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
                      load=f"{before:.1f} → {load():.1f}", machine=desc)

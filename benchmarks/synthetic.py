@@ -39,6 +39,13 @@ from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+try:
+    from . import data as loaders
+except ImportError:  # imported as a top-level module (benchmarks/ on sys.path): the package
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks import data as loaders
+
 # Plants per 1,000 articles; scaled linearly with the corpus size (at least 1 each).
 PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_negative": 200}
 
@@ -220,13 +227,10 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str, str
     """
     raw: list[tuple[str, str, str]] = []
     if (data / MRPC_TRAIN).is_file():
-        raw += [("mrpc-train", r[3], "") for r in _tsv(data / MRPC_TRAIN)[1:] if len(r) >= 5]
-    for rel in STSB:
-        raw += [
-            (f"stsb {STSB_GENRES.get(r[1], 'other')}", r[5], "")
-            for r in _tsv(data / rel)
-            if len(r) >= 7 and r[1] != "MSRpar"
-        ]
+        raw += [("mrpc-train", p.a, "") for p in loaders.mrpc("train", data)]
+    for split in ("train", "dev"):
+        raw += [(f"stsb {STSB_GENRES.get(p.origin, 'other')}", p.a, "")
+                for p in loaders.stsb(split, data) if p.origin != "MSRpar"]
     raw += [("snli captions", detokenise(x), "") for x in _lines(data / SNLI_DEV_S1)]
     raw += [("pan-train", x, "") for x in _lines(data / PAN_TRAIN_S1)]
     if (data / MNLI_DEV).is_file():
@@ -303,16 +307,13 @@ def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[s
     """
     mrpc_pos, mrpc_neg = [], []
     exclude: set[str] = set()
-    for r in _tsv(data / MRPC_TEST)[1:]:
-        if len(r) < 5:
-            continue
-        quality, id1, id2, s1, s2 = r[:5]
+    for p in loaders.mrpc("test", data):
+        (id1, id2), s1, s2 = p.ids, p.a, p.b
         exclude.update((norm_key(s1), norm_key(s2)))
         item = (f"mrpc-test:{id1}-{id2}", s1.strip(), s2.strip(), (f"mrpc:{id1}", f"mrpc:{id2}"))
-        (mrpc_pos if quality == "1" else mrpc_neg).append(item)
-    s1s, s2s, labels = (_lines(data / rel) for rel in PAN_TEST)
+        (mrpc_pos if p.label == "1" else mrpc_neg).append(item)
     pan_pos = []
-    for i, (s1, s2, label) in enumerate(zip(s1s, s2s, labels, strict=False)):
+    for i, (s1, s2, label) in enumerate((p.a, p.b, p.label) for p in loaders.pan("test", data)):
         exclude.update((norm_key(s1), norm_key(s2)))
         if label.strip() == "1" and s1.strip() and s2.strip() and norm_key(s1) != norm_key(s2):
             pan_pos.append(
