@@ -11,7 +11,9 @@ quantifier (all/some/none/most) and modality (will/may).
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES
@@ -68,6 +70,18 @@ class SlotDiff:
     message: str
 
 
+class _Mention(Protocol):
+    """A quantity or date mention: absolute offsets into its sentence."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_M = TypeVar("_M", bound=_Mention)
+
+
 def _tok_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
     return (idx[0], idx[-1] + 1) if idx else (-1, -1)
@@ -79,6 +93,69 @@ def _in(r: tuple[int, int], lo: int, hi: int) -> bool:
 
 def _quote(s: str) -> str:
     return f'"{s}"'
+
+
+@dataclass
+class _Alignment:
+    """Two tokenised sentences and their word alignment: what every slot comparison reads."""
+
+    ta: list[Token]
+    tb: list[Token]
+    ops: Sequence[tuple[str, int, int, int, int]]
+    there: str  # how the other side is named in messages ("the source")
+
+    def __post_init__(self) -> None:
+        self.na, self.nb = [t.norm for t in self.ta], [t.norm for t in self.tb]
+        # A token's aligned partner: A index -> B index, over the equal stretches.
+        self.amap = {
+            i + k: j + k for tag, i, i2, j, _ in self.ops if tag == "equal" for k in range(i2 - i)
+        }
+
+    def shared_content(self) -> int:
+        return sum(
+            1
+            for tag, i1, i2, _, _ in self.ops
+            if tag == "equal"
+            for n in self.na[i1:i2]
+            if n not in _STOP
+        )
+
+    def anchored(self, i1: int, i2: int, j1: int, j2: int) -> bool:
+        """A slot counts when an equal content word sits next to it on one side or the other."""
+        na, nb = self.na, self.nb
+        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
+        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
+        return before or after
+
+    def msg(self, kind: str, here: str, there_words: str) -> str:
+        return f"{kind} differs: {_quote(here)} here, {_quote(there_words)} in {self.there}"
+
+    def window(self, r: tuple[int, int]) -> tuple[int, int] | None:
+        """The B tokens between the aligned words around A tokens r (the slot's counterpart);
+        None when no aligned word is near enough to place it."""
+        amap = self.amap
+        before = max((i for i in amap if i < r[0]), default=None)
+        after = min((i for i in amap if i >= r[1]), default=None)
+        if (before is None or r[0] - before > 3) and (after is None or after - r[1] > 3):
+            return None
+        lo = amap[before] + 1 if before is not None else 0
+        hi = amap[after] if after is not None else len(self.tb)
+        return (lo, hi) if hi - lo <= (r[1] - r[0]) + 6 else None
+
+    def counterparts(self, m: _Mention, others: Sequence[_M]) -> list[_M]:
+        """The mentions of `others` (side B) inside the window aligned with mention m (side A)."""
+        r = _tok_range(self.ta, m.start, m.end)
+        w = self.window(r) if r[0] >= 0 else None
+        if w is None:
+            return []
+        return [
+            y
+            for y in others
+            if (rb := _tok_range(self.tb, y.start, y.end))[0] >= 0
+            and rb[0] >= w[0]
+            and rb[1] <= w[1] + (rb[1] - rb[0])
+            and rb[0] < max(w[1], w[0] + 1)
+        ]
 
 
 def compare_sentences(
@@ -96,60 +173,28 @@ def compare_sentences(
     ['number differs: "2,000-mile" here, "1,954-mile" in the source']
     """
     ta, tb = tokenize(a_text, a_offset), tokenize(b_text, b_offset)
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    ops = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
+    ops = difflib.SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb],
+                                  autojunk=False).get_opcodes()
     qa, qb = find_quantities(a_text, a_offset), find_quantities(b_text, b_offset)
     da, db = find_dates(a_text, a_offset, a_date), find_dates(b_text, b_offset, b_date)
+    al = _Alignment(ta, tb, ops, there)
+    if al.shared_content() < 2:
+        return []  # nothing anchors the alignment: the two sentences are not about one thing
+    used_b: set[int] = set()  # ids of B mentions already paired
+    out = _quantity_diffs(al, qa, qb, used_b)
+    out += _date_diffs(al, da, db, used_b)
+    mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [(d.start, d.end) for d in (*da, *db)]
+    out += _word_slot_diffs(al, mention_spans)
+    out.extend(_negation(ta, tb, ops, there))
+    return out
+
+
+def _quantity_diffs(
+    al: _Alignment, qa: list[Quantity], qb: list[Quantity], used_b: set[int]
+) -> list[SlotDiff]:
     out: list[SlotDiff] = []
-    shared_content = sum(
-        1 for tag, i1, i2, _, _ in ops if tag == "equal" for n in na[i1:i2] if n not in _STOP
-    )
-    if shared_content < 2:
-        return out  # nothing anchors the alignment: the two sentences are not about one thing
-
-    def anchored(i1: int, i2: int, j1: int, j2: int) -> bool:
-        # A slot counts when an equal content word sits next to it on one side or the other.
-        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
-        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
-        return before or after
-
-    def show(side: str, start: int, end: int) -> str:
-        text, off = (a_text, a_offset) if side == "a" else (b_text, b_offset)
-        return text[start - off : end - off]
-
-    def msg(kind: str, here: str, there_words: str) -> str:
-        return f"{kind} differs: {_quote(here)} here, {_quote(there_words)} in {there}"
-
-    amap = {i + k: j + k for tag, i, i2, j, _ in ops if tag == "equal" for k in range(i2 - i)}
-
-    def window(r: tuple[int, int]) -> tuple[int, int] | None:
-        """The B tokens between the aligned words around A tokens r (the slot's counterpart);
-        None when no aligned word is near enough to place it."""
-        before = max((i for i in amap if i < r[0]), default=None)
-        after = min((i for i in amap if i >= r[1]), default=None)
-        if (before is None or r[0] - before > 3) and (after is None or after - r[1] > 3):
-            return None
-        lo = amap[before] + 1 if before is not None else 0
-        hi = amap[after] if after is not None else len(tb)
-        return (lo, hi) if hi - lo <= (r[1] - r[0]) + 6 else None
-
-    def counterparts(m: object, others: list, tokens_b: list[Token]) -> list:
-        r = _tok_range(ta, m.start, m.end)  # type: ignore[attr-defined]
-        w = window(r) if r[0] >= 0 else None
-        if w is None:
-            return []
-        return [
-            y
-            for y in others
-            if (rb := _tok_range(tokens_b, y.start, y.end))[0] >= 0
-            and rb[0] >= w[0]
-            and rb[1] <= w[1] + (rb[1] - rb[0])
-            and rb[0] < max(w[1], w[0] + 1)
-        ]
-
-    used_b: set[int] = set()
     for x in qa:
-        cands = [y for y in counterparts(x, qb, tb) if id(y) not in used_b and _comparable(x, y)]
+        cands = [y for y in al.counterparts(x, qb) if id(y) not in used_b and _comparable(x, y)]
         if not cands:
             continue
         y = cands[0]
@@ -160,12 +205,19 @@ def compare_sentences(
         if x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit)):
             rel, m = "same", f"{kind} agrees: {_quote(x.describe())} ~ {_quote(y.describe())}"
         else:
-            rel, m = "differs", msg(kind, x.describe(), y.describe())
+            rel, m = "differs", al.msg(kind, x.describe(), y.describe())
         out.append(
             SlotDiff(kind, rel, x.describe(), y.describe(), (x.start, x.end), (y.start, y.end), m)
         )
+    return out
+
+
+def _date_diffs(
+    al: _Alignment, da: list[DateMention], db: list[DateMention], used_b: set[int]
+) -> list[SlotDiff]:
+    out: list[SlotDiff] = []
     for x in da:
-        for y in counterparts(x, db, tb):
+        for y in al.counterparts(x, db):
             same = same_date(x, y)
             if same is None or id(y) in used_b:
                 continue
@@ -182,77 +234,61 @@ def compare_sentences(
             m = (
                 f"{kind} agrees: {x.describe()} ~ {y.describe()}"
                 if same
-                else f"{kind} differs: {x.describe()} here, {y.describe()} in {there}"
+                else f"{kind} differs: {x.describe()} here, {y.describe()} in {al.there}"
             )
-            out.append(
-                SlotDiff(
-                    kind,
-                    "same" if same else "differs",
-                    x.text,
-                    y.text,
-                    (x.start, x.end),
-                    (y.start, y.end),
-                    m,
-                )
-            )
+            rel = "same" if same else "differs"
+            out.append(SlotDiff(kind, rel, x.text, y.text, (x.start, x.end), (y.start, y.end), m))
             break
-    for tag, i1, i2, j1, j2 in ops:
-        if tag != "replace" or not anchored(i1, i2, j1, j2):
+    return out
+
+
+def _word_slot_diffs(al: _Alignment, mention_spans: list[tuple[int, int]]) -> list[SlotDiff]:
+    """Names, quantifiers and modal verbs in replaced slots, outside numbers and dates."""
+    out: list[SlotDiff] = []
+    for tag, i1, i2, j1, j2 in al.ops:
+        if tag != "replace" or not al.anchored(i1, i2, j1, j2):
             continue  # an added or dropped word has no counterpart to differ from
-        wa, wb = ta[i1:i2], tb[j1:j2]
-        mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [
-            (d.start, d.end) for d in (*da, *db)
-        ]
-
-        def plain(ts: list[Token], spans: list[tuple[int, int]] = mention_spans) -> list[Token]:
-            return [t for t in ts if not any(s <= t.start < e for s, e in spans)]
-
-        pa, pb = plain(wa), plain(wb)
+        pa = [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in mention_spans)]
+        pb = [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in mention_spans)]
         # names: capitalised words on both sides of a short slot
         if pa and pb and len(pa) <= 4 and len(pb) <= 4 and _name(pa, i1) and _name(pb, j1):
-            ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
-            span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
-            if [t.norm for t in pa] == [t.norm for t in pb]:
-                out.append(
-                    SlotDiff(
-                        "name",
-                        "variant",
-                        ha,
-                        hb,
-                        span_a,
-                        span_b,
-                        f"spelling variant: {ha} / {hb} (same name)",
-                    )
-                )
-            else:
-                out.append(SlotDiff("name", "differs", ha, hb, span_a, span_b, msg("name", ha, hb)))
+            out.append(_name_diff(al, pa, pb))
             continue
-        # quantifiers and modality: one word swapped for another of a different class
-        for table, kind in ((_QUANTIFIERS, "quantifier"), (_MODALS, "modality")):
-            ca = [t for t in pa if t.norm in table]
-            cb = [t for t in pb if t.norm in table]
-            if (
-                ca
-                and cb
-                and table[ca[0].norm] != table[cb[0].norm]
-                and not (
-                    kind == "quantifier"
-                    and {ca[0].norm, cb[0].norm} & {"no"}
-                    and _negative(ta) != _negative(tb)
-                )
-            ):
-                out.append(
-                    SlotDiff(
-                        kind,
-                        "differs",
-                        ca[0].raw,
-                        cb[0].raw,
-                        (ca[0].start, ca[0].end),
-                        (cb[0].start, cb[0].end),
-                        msg(kind, ca[0].raw, cb[0].raw),
-                    )
-                )
-    out.extend(_negation(ta, tb, ops, there))
+        out += _class_swaps(al, pa, pb)
+    return out
+
+
+def _name_diff(al: _Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
+    ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
+    span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
+    if [t.norm for t in pa] == [t.norm for t in pb]:
+        message = f"spelling variant: {ha} / {hb} (same name)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    return SlotDiff("name", "differs", ha, hb, span_a, span_b, al.msg("name", ha, hb))
+
+
+def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
+    """Quantifiers and modality: one word swapped for another of a different class. "no" for
+    "some" is left to the negation check when the sentences' polarities differ."""
+    out: list[SlotDiff] = []
+    for table, kind in ((_QUANTIFIERS, "quantifier"), (_MODALS, "modality")):
+        ca = [t for t in pa if t.norm in table]
+        cb = [t for t in pb if t.norm in table]
+        if (
+            ca
+            and cb
+            and table[ca[0].norm] != table[cb[0].norm]
+            and not (
+                kind == "quantifier"
+                and {ca[0].norm, cb[0].norm} & {"no"}
+                and _negative(al.ta) != _negative(al.tb)
+            )
+        ):
+            a, b = ca[0], cb[0]
+            out.append(
+                SlotDiff(kind, "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end),
+                         al.msg(kind, a.raw, b.raw))
+            )
     return out
 
 
@@ -303,7 +339,7 @@ def _negative(tokens: list[Token]) -> bool:
 
 
 def _negation(
-    ta: list[Token], tb: list[Token], ops: list[tuple[str, int, int, int, int]], there: str
+    ta: list[Token], tb: list[Token], ops: Sequence[tuple[str, int, int, int, int]], there: str
 ) -> list[SlotDiff]:
     """A negation added or removed in a slot, when the two sentences' polarities differ: "did
     not reach" and "failed to reach" are both negative, so they do not differ."""

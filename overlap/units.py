@@ -141,7 +141,7 @@ def read_unit(text: str, end: int, cur: str | None) -> UnitReading:
 
 def _counted_noun(text: str, end: int) -> UnitReading:
     """The counted noun: the next lower-case word, past up to two adjectives joined by "and"."""
-    pos, candidates = end, []
+    pos, candidates = end, list[tuple[str, int]]()
     for _ in range(4):
         w, _s, e2 = word_after(text, pos)
         if w is None or not w.islower() or w in NOT_UNITS or not w.isalpha():
