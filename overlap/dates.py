@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .number_words import COUNT_WORDS
 
@@ -158,22 +158,23 @@ def _base(article_date: str | None) -> dt.date | None:
     return None
 
 
-def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> list[DateMention]:
-    """Dates, weekdays and times in `text`; relative ones resolved with the article's date.
+@dataclass
+class _Reading:
+    """One pass over a text: the mentions found so far and the article date to resolve with."""
 
-    >>> [d.value for d in find_dates("met back in May, and on May 2, 2013", 0, "2013-07-05")]
-    ['2013-05', '2013-05-02']
-    >>> [(d.value, d.weekday) for d in find_dates("said last Tuesday", 0, "2013-06-01")]
-    [('2013-05-28', 1)]
-    """
-    found: list[DateMention] = []
-    base = _base(article_date)
-    base_year = int(article_date[:4]) if article_date and article_date[:4].isdigit() else None
-    base_month = (
-        int(article_date[5:7]) if article_date and re.match(r"\d{4}-\d\d", article_date) else None
-    )
+    text: str
+    offset: int
+    article_date: str | None
+    found: list[DateMention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        d = self.article_date
+        self.base = _base(d)
+        self.base_year = int(d[:4]) if d and d[:4].isdigit() else None
+        self.base_month = int(d[5:7]) if d and re.match(r"\d{4}-\d\d", d) else None
 
     def add(
+        self,
         m: re.Match[str],
         value: str,
         kind: str,
@@ -181,22 +182,24 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         time: str | None = None,
         group: int = 0,
     ) -> None:
-        s, e = m.start(group), m.end(group)
-        if any(s < d.end - offset and e > d.start - offset for d in found):
+        """Keep a mention unless an earlier reader already took its words."""
+        s, e, offset = m.start(group), m.end(group), self.offset
+        if any(s < d.end - offset and e > d.start - offset for d in self.found):
             return
         if weekday is None and len(value) == 10:
             try:
                 weekday = dt.date.fromisoformat(value).weekday()
             except ValueError:
                 return  # "February 30": not a date
-        found.append(DateMention(value, s + offset, e + offset, text[s:e], kind, weekday, time))
+        mention = DateMention(value, s + offset, e + offset, self.text[s:e], kind, weekday, time)
+        self.found.append(mention)
 
-    def year_for(month: int, word: str = "") -> int | None:
-        # A month without a year is the latest such month up to the article's date ("back in
-        # May" written in June); "last May" is before the article's month, "next May" after.
-        if base_year is None:
+    def year_for(self, month: int, word: str = "") -> int | None:
+        """A month without a year is the latest such month up to the article's date ("back in
+        May" written in June); "last May" is before the article's month, "next May" after."""
+        if self.base_year is None:
             return None
-        word, now = word.lower(), base_month or 12
+        base_year, word, now = self.base_year, word.lower(), self.base_month or 12
         if word == "next":
             return base_year if month > now else base_year + 1
         if word == "this":
@@ -205,46 +208,78 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
             return base_year if month < now else base_year - 1
         return base_year if month <= now else base_year - 1
 
-    for m in _ISO.finditer(text):
-        add(m, f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date")
-    for m in _NUMERIC.finditer(text):
+
+def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> list[DateMention]:
+    """Dates, weekdays and times in `text`; relative ones resolved with the article's date.
+
+    >>> [d.value for d in find_dates("met back in May, and on May 2, 2013", 0, "2013-07-05")]
+    ['2013-05', '2013-05-02']
+    >>> [(d.value, d.weekday) for d in find_dates("said last Tuesday", 0, "2013-06-01")]
+    [('2013-05-28', 1)]
+    """
+    r = _Reading(text, offset, article_date)
+    # In this order: a reader keeps only words that no reader before it took.
+    for read in (_full_dates, _months, _relative_days, _weekdays, _relative_spans, _clock_times,
+                 _years):
+        read(r)
+    return sorted(r.found, key=lambda d: d.start)
+
+
+def _full_dates(r: _Reading) -> None:
+    """ISO dates, US numeric dates and written dates ("May 2, 2013", "2 May")."""
+    for m in _ISO.finditer(r.text):
+        r.add(m, f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date")
+    for m in _NUMERIC.finditer(r.text):
         mo, d, y = int(m.group(1)), int(m.group(2)), m.group(3)
         year = int(y) if len(y) == 4 else 1900 + int(y) if int(y) > 30 else 2000 + int(y)
         if 1 <= mo <= 12 and 1 <= d <= 31:  # month first: the US wire convention
-            add(m, f"{year}-{mo:02d}-{d:02d}", "date")
+            r.add(m, f"{year}-{mo:02d}-{d:02d}", "date")
     for rx, mg, dg in ((_MDY, 1, 2), (_DMY, 2, 1)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(r.text):
             month, day = _month(m.group(mg)), int(m.group(dg))
             if not 1 <= day <= 31 or not m.group(mg)[0].isupper():
                 continue  # "may 5" in lower case is the verb before a number
-            year = int(m.group(3)) if m.group(3) else year_for(month)
-            add(m, f"{year}-{month:02d}-{day:02d}" if year else "", "date")
-    for m in _MONTH_YEAR.finditer(text):
+            named = int(m.group(3)) if m.group(3) else r.year_for(month)
+            r.add(m, f"{named}-{month:02d}-{day:02d}" if named else "", "date")
+
+
+def _months(r: _Reading) -> None:
+    """"May 2013", and months named without a year ("back in May", "last March")."""
+    for m in _MONTH_YEAR.finditer(r.text):
         if m.group(1).lower() == "may" and not m.group(0)[0].isupper():
             continue
-        add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "month")
-    for m in _REL_MONTH.finditer(text):
+        r.add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "month")
+    for m in _REL_MONTH.finditer(r.text):
         name = m.group(2)
         if name.lower() == "may" and not name[0].isupper():
             continue  # "in may" is a modal verb after a preposition-like word, rarely a month
         if not name[0].isupper():
             continue
         month = _month(name)
-        year = year_for(month, m.group(1))
+        year = r.year_for(month, m.group(1))
         span_group = 0 if m.group(1).lower() in ("back in", "last", "this", "next") else 2
-        add(m, f"{year}-{month:02d}" if year else "", "month", group=span_group)
-    for m in _RELATIVE_DAY.finditer(text):
-        shift = {
-            "the day before yesterday": -2,
-            "yesterday": -1,
-            "today": 0,
-            "tonight": 0,
-            "tomorrow": 1,
-            "the day after tomorrow": 2,
-        }[m.group(1).lower()]
-        day = base + dt.timedelta(days=shift) if base else None
-        add(m, day.isoformat() if day else "", "relative", day.weekday() if day else None)
-    for m in _WEEKDAY.finditer(text):
+        r.add(m, f"{year}-{month:02d}" if year else "", "month", group=span_group)
+
+
+_DAY_SHIFT = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
+
+def _relative_days(r: _Reading) -> None:
+    for m in _RELATIVE_DAY.finditer(r.text):
+        shift = _DAY_SHIFT[m.group(1).lower()]
+        day = r.base + dt.timedelta(days=shift) if r.base else None
+        r.add(m, day.isoformat() if day else "", "relative", day.weekday() if day else None)
+
+
+def _weekdays(r: _Reading) -> None:
+    for m in _WEEKDAY.finditer(r.text):
         name = m.group(2)
         if not name[0].isupper() or (
             len(name) <= 4
@@ -255,7 +290,8 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         wd = _weekday(name)
         word = (m.group(1) or "").lower()
         value = ""
-        if base:
+        if r.base:
+            base = r.base
             back = (base.weekday() - wd) % 7
             if word == "next":
                 day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7)
@@ -265,8 +301,13 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
                 # News reports the past: a bare weekday is the latest one up to the article date.
                 day = base - dt.timedelta(days=back)
             value = day.isoformat()
-        add(m, value, "weekday", wd, group=0 if word in ("last", "next", "this") else 2)
-    for m in _RELATIVE_SPAN.finditer(text):
+        r.add(m, value, "weekday", wd, group=0 if word in ("last", "next", "this") else 2)
+
+
+def _relative_spans(r: _Reading) -> None:
+    """"last year", "next month", "this week"; and "three weeks ago"."""
+    base, base_year = r.base, r.base_year
+    for m in _RELATIVE_SPAN.finditer(r.text):
         shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
         unit = m.group(2).lower()
         value = ""
@@ -277,8 +318,8 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
             value = f"{y}-{mo + 1:02d}"
         elif unit == "week" and base:
             value = ""  # a week has no ISO prefix; the words are kept for comparison
-        add(m, value, "relative")
-    for m in _AGO.finditer(text):
+        r.add(m, value, "relative")
+    for m in _AGO.finditer(r.text):
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else COUNT_WORDS[word]
         unit = m.group(2).lower()
@@ -287,8 +328,11 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
             value = (base - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
         elif base and unit == "year":
             value = f"{base.year - n}"
-        add(m, value if unit != "week" else "", "relative")
-    for m in _CLOCK.finditer(text):
+        r.add(m, value if unit != "week" else "", "relative")
+
+
+def _clock_times(r: _Reading) -> None:
+    for m in _CLOCK.finditer(r.text):
         if m.group(3):
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             if hour > 12:
@@ -300,14 +344,17 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
             hour, minute = int(m.group(6)), int(m.group(7))
         if hour > 23 or minute > 59:
             continue
-        add(m, "", "time", time=f"{hour:02d}:{minute:02d}")
-    for m in _DECADE.finditer(text):
-        add(m, m.group(1)[:3], "year")
-    for m in _YEAR.finditer(text):
-        if _counts_something(text, m.end()):
+        r.add(m, "", "time", time=f"{hour:02d}:{minute:02d}")
+
+
+def _years(r: _Reading) -> None:
+    """Decades ("the 1990s") and years, unless the number counts something ("2000 people")."""
+    for m in _DECADE.finditer(r.text):
+        r.add(m, m.group(1)[:3], "year")
+    for m in _YEAR.finditer(r.text):
+        if _counts_something(r.text, m.end()):
             continue
-        add(m, m.group(1), "year")
-    return sorted(found, key=lambda d: d.start)
+        r.add(m, m.group(1), "year")
 
 
 _COUNTED = re.compile(
