@@ -69,6 +69,11 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     wire = _wire_marks(text, lines)
     if not wire and not _hard_wrapped(text, lines):
         return lines
+    return _rejoined(text, lines, wire)
+
+
+def _rejoined(text: str, lines: list[tuple[int, int]], wire: bool) -> list[tuple[int, int]]:
+    """Hard-wrapped `lines` rejoined into paragraph blocks, by the rules _blocks describes."""
     width = _line_width(text, lines)
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None

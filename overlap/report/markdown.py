@@ -57,41 +57,48 @@ def render(doc: dict[str, Any]) -> str:
             f"{text(a.get('date'))} | {text(a.get('title'))} |"
         )
     for n, f in enumerate(doc["findings"], start=1):
-        a, b = arts[f["a"]["article"]], arts[f["b"]["article"]]
-        att = f.get("attribution")
-        credit = (
-            ""
-            if att is None
-            else "quoted, credited"
-            if att["quoted"] and att["credited"]
-            else "credited"
-            if att["credited"]
-            else "quoted, no credit"
-            if att["quoted"]
-            else "**uncredited**"
-        )
-        lines += [
-            "",
-            f"## {n}. {text(f['kind'])} {_score(f.get('score'))}: {_label(a)} → {_label(b)}",
-            "",
-            f"- direction: {text(f['direction'])} ({text(f['direction_reason'])})",
-        ]
-        if credit:
-            who = att.get("credit") or att.get("speaker") if att else None
-            lines.append(f"- attribution: {credit}{f' ({text(who)})' if who else ''}")
-        lines.append(f"- id: {code(f['id'])}")
-        for side, art in (("a", a), ("b", b)):
-            lines += [
-                "",
-                f"> **{side.upper()}** {_label(art)} "
-                f"\\[{_num(f[side]['start'])}:{_num(f[side]['end'])}\\]",
-                "> " + _marked(f[side], f["diff"], side),
-            ]
+        lines += _finding(n, f, arts)
     if doc["skipped"]:
         lines += ["", "## Skipped", ""] + [
             f"- {code(x['source'])}: {text(x['reason'])}" for x in doc["skipped"]
         ]
     return "\n".join(lines) + "\n"
+
+
+def _finding(n: int, f: dict[str, Any], arts: dict[str, Any]) -> list[str]:
+    """The section of finding number `n`: heading, direction, attribution, both passages."""
+    lines: list[str] = []
+    a, b = arts[f["a"]["article"]], arts[f["b"]["article"]]
+    att = f.get("attribution")
+    credit = (
+        ""
+        if att is None
+        else "quoted, credited"
+        if att["quoted"] and att["credited"]
+        else "credited"
+        if att["credited"]
+        else "quoted, no credit"
+        if att["quoted"]
+        else "**uncredited**"
+    )
+    lines += [
+        "",
+        f"## {n}. {text(f['kind'])} {_score(f.get('score'))}: {_label(a)} → {_label(b)}",
+        "",
+        f"- direction: {text(f['direction'])} ({text(f['direction_reason'])})",
+    ]
+    if credit:
+        who = att.get("credit") or att.get("speaker") if att else None
+        lines.append(f"- attribution: {credit}{f' ({text(who)})' if who else ''}")
+    lines.append(f"- id: {code(f['id'])}")
+    for side, art in (("a", a), ("b", b)):
+        lines += [
+            "",
+            f"> **{side.upper()}** {_label(art)} "
+            f"\\[{_num(f[side]['start'])}:{_num(f[side]['end'])}\\]",
+            "> " + _marked(f[side], f["diff"], side),
+        ]
+    return lines
 
 
 def text(value: Any) -> str:

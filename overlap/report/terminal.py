@@ -36,6 +36,20 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
     """Print the summary, the findings by article pair, then skipped inputs and notes."""
     articles = {a["id"]: a for a in doc["articles"]}
     findings = doc["findings"]
+    _summary(console, doc)
+    _derived(console, doc, articles)
+    shown = _by_pair(console, findings, articles, limit)
+    if not findings:
+        console.print()
+        console.print(Text("No reused or paraphrased passages found at these settings."))
+    if limit is not None and len(findings) > shown:
+        console.print()
+        console.print(Text(f"… {len(findings) - shown} more findings in the JSON report", "dim"))
+    _footer(console, doc)
+
+
+def _summary(console: Console, doc: dict[str, Any]) -> None:
+    """The counts line, and the run's embedding counts when the document has them."""
     summary = doc["summary"]
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items()) or "none"
     verdicts = ", ".join(f"{n} {v}" for v, n in summary.get("by_verdict", {}).items())
@@ -54,7 +68,12 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
             f"from cache; {run['seconds']:.1f} s",
             style="dim",
         ))
-    _derived(console, doc, articles)
+
+
+def _by_pair(
+    console: Console, findings: list[dict[str, Any]], articles: dict[str, Any], limit: int | None
+) -> int:
+    """The findings under one rule per article pair, best pair first; how many were shown."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         groups[(f["a"]["article"], f["b"]["article"])].append(f)
@@ -77,13 +96,7 @@ def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> N
                 break
             _finding(console, f, articles)
             shown += 1
-    if not findings:
-        console.print()
-        console.print(Text("No reused or paraphrased passages found at these settings."))
-    if limit is not None and len(findings) > shown:
-        console.print()
-        console.print(Text(f"… {len(findings) - shown} more findings in the JSON report", "dim"))
-    _footer(console, doc)
+    return shown
 
 
 def _derived(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:
@@ -113,6 +126,15 @@ def _name(article: dict[str, Any]) -> str:
 def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> None:
     head = Text("  ")
     head.append(line(f"{f['kind']} {f['score']:.2f}"), style=KIND_STYLE.get(f["kind"], "bold"))
+    att = f.get("attribution")
+    extras = _extras(f, articles)
+    head.append(line(" · " + " · ".join(extras)), style="dim" if att and att["credited"] else None)
+    console.print(head)
+    _verdict_and_passages(console, f)
+
+
+def _extras(f: dict[str, Any], articles: dict[str, Any]) -> list[str]:
+    """The finding's notes after its kind and score: meaning, attribution, direction."""
     extras = []
     if f.get("semantic") is not None and f["kind"] != "paraphrase":
         extras.append(f"meaning {f['semantic']:.2f}")
@@ -132,8 +154,11 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> N
         extras.append(f"source: {_name(articles[f['a']['article']])} ({f['direction_reason']})")
     else:
         extras.append("direction unknown")
-    head.append(line(" · " + " · ".join(extras)), style="dim" if att and att["credited"] else None)
-    console.print(head)
+    return extras
+
+
+def _verdict_and_passages(console: Console, f: dict[str, Any]) -> None:
+    """The verdict line (when judged), both passages with their changed words, and the id."""
     if f.get("verdict"):
         # A credited quotation with changed words agrees in the JSON but reads as a misquote.
         shown = "misquoted" if f.get("misquote") else f["verdict"]
