@@ -117,10 +117,10 @@ def paraphrase_candidates(
     # Keep everything the looser bar passes; align_across applies the bar that fits each article
     # pair once it knows whether the two also share copied text.
     scored = _Scored(passages.claims_only)
-    scorer = _Scorer(model, Rarity(x.text for seg in segs for x in seg.sentences),
-                     min(alone, related_min))
-    _score_sentence_pairs(scored, scorer, passages, embedded, segs, s)
-    _score_paragraph_pairs(scored, scorer, passages, embedded, segs, s)
+    bar = _Scorer(model, Rarity(x.text for seg in segs for x in seg.sentences),
+                  min(alone, related_min))
+    _score_sentence_pairs(scored, bar, passages, embedded, segs, s)
+    _score_paragraph_pairs(scored, bar, passages, embedded, segs, s)
     _extend_to_next_sentences(scored, embedded, s)
     found, related = scored.result()
     return ParaphraseCandidates(found, related, embedded.passages, embedded.fresh,

@@ -254,7 +254,7 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 
 def _judge_claim(
     evidence: tuple[Evidence, ...],
-    nli: dict[str, tuple[float, float, float]] | None,
+    nli: Scores | None,
     t: Thresholds,
     done: Callable[..., Judgement],
     contradiction: Callable[[float, str], Judgement],
