@@ -39,6 +39,7 @@ from .types import (
     CheckResult,
     Finding,
     Kind,
+    LinkRelation,
     Segmented,
     SentenceCheck,
     SentenceClass,
@@ -50,9 +51,11 @@ from .types import (
 
 DEFAULT_FAIL_ON = (SentenceClass.COPIED, SentenceClass.MISQUOTED, SentenceClass.CONTRADICTED)
 SEVERITY = list(SentenceClass)  # declaration order: most serious first
-_CLASS_OF = {"misquoted": SentenceClass.MISQUOTED, "contradicts": SentenceClass.CONTRADICTED,
-             "copied": SentenceClass.COPIED, "quoted": SentenceClass.QUOTED,
-             "supports": SentenceClass.SUPPORTED}
+# The class a sentence gets from its most serious link.
+CLASS_OF = {LinkRelation.MISQUOTED: SentenceClass.MISQUOTED,
+            LinkRelation.CONTRADICTS: SentenceClass.CONTRADICTED,
+            LinkRelation.COPIED: SentenceClass.COPIED, LinkRelation.QUOTED: SentenceClass.QUOTED,
+            LinkRelation.SUPPORTS: SentenceClass.SUPPORTED}
 
 
 def parse_fail_on(text: str) -> tuple[SentenceClass, ...]:
@@ -194,10 +197,10 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
     used: set[str] = set()
     for sent in draft_seg.sentences:
         mine = tuple(sorted((x for x in links if x.draft.start < sent.end and x.draft.end >
-                             sent.start), key=lambda x: (SEVERITY.index(_CLASS_OF[x.relation]),
+                             sent.start), key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]),
                                                          x.source, x.span.start)))
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
-        cls = _CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
+        cls = CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
         ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
         here = [v for v in verdicts if _within(v, sent.start, sent.end)]
         notes = quote_notes(here)
@@ -212,7 +215,8 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
         says = {x.relation for x in mine}
-        disagree = "contradicts" in says and bool(says & {"supports", "quoted", "copied"})
+        disagree = LinkRelation.CONTRADICTS in says and bool(
+            says & {LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED})
         line, column = _line_col(raw_text, sent.start, line_base)
         checks.append(SentenceCheck(sent.index, span, line, column, cls, mine, disagree,
                                     ident in allow, ident, tuple(dict.fromkeys(notes))))
@@ -316,7 +320,7 @@ def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict 
 
 def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspan: Span,
               reasons: list[str], verdict: Verdict | None,
-              quoted: Sequence[QuoteVerdict] = ()) -> str:
+              quoted: Sequence[QuoteVerdict] = ()) -> LinkRelation:
     """The link's relation. Quotations are judged by quote_match alone (`quoted`: its verdicts
     on the draft quotations of this sentence inside the finding), so a changed word or the
     wrong speaker is a misquote whatever the finding's verdict."""
@@ -326,26 +330,26 @@ def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspa
             bad = [v for v in quoted if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
             if bad:
                 reasons.insert(0, misquote_reason(bad[0]))
-                return "misquoted"
+                return LinkRelation.MISQUOTED
             who = next((q.speaker or q.outlet or q.document for q in (v.quote for v in quoted)
                         if q.credited), None) or (att.credit if att.credited else None)
             if who is None:
                 reasons.insert(0, "in quote marks but credited to no one")
-                return "copied"
+                return LinkRelation.COPIED
             if verdict is Verdict.CONTRADICT:
-                return "contradicts"
+                return LinkRelation.CONTRADICTS
             reasons.insert(0, f"credited quotation ({who}) matching the source")
-            return "quoted"
+            return LinkRelation.QUOTED
         if verdict is Verdict.CONTRADICT:
-            return "contradicts"
+            return LinkRelation.CONTRADICTS
         if att.credited:
             reasons.insert(0, f"reused without quote marks, credited to {att.credit}")
-            return "supports"
+            return LinkRelation.SUPPORTS
         reasons.insert(0, f"{f.kind.value} copy of the source without quote marks or credit")
-        return "copied"
+        return LinkRelation.COPIED
     if verdict is Verdict.CONTRADICT:
-        return "contradicts"
-    return "supports"
+        return LinkRelation.CONTRADICTS
+    return LinkRelation.SUPPORTS
 
 
 def misquote_reason(v: QuoteVerdict) -> str:
