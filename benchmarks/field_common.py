@@ -10,9 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from mdreport import commit, facts
 
-from benchmarks import data as loaders
+try:
+    from . import data as loaders
+    from .harness import commit, facts
+except ImportError:  # run by bench_field.py as a top-level module (benchmarks/ on sys.path)
+    from mdreport import commit, facts
+
+    from benchmarks import data as loaders
 from benchmarks.data import DataMissing
 
 REPO = Path(__file__).resolve().parents[1]
