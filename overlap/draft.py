@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import misquotes
 from .attribution import credit_of
 from .config import Settings
 from .dates import normalise_date
@@ -24,16 +25,9 @@ from .models import Models, load_models
 from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress
-from .quote_match import (
-    MIN_WORDS,
-    ArticleQuotes,
-    Outcome,
-    QuoteVerdict,
-    from_segmented,
-    match_quote,
-)
+from .quote_match import Outcome, QuoteVerdict, from_segmented
 from .tabular import Columns
-from .textnorm import normalise_line, tokenize
+from .textnorm import normalise_line
 from .types import (
     Article,
     CheckResult,
@@ -188,7 +182,7 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
     draft_seg = segs[the_draft.id]
     occurrence = _occurrences(draft_seg)
     # Every draft quotation is matched once, against all sources (the credited one first).
-    verdicts = _quote_verdicts(from_segmented(draft_seg),
+    verdicts = misquotes.quote_verdicts(from_segmented(draft_seg),
                                [from_segmented(segs[a.id]) for a in found])
     links = _unique([link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
                      and f.kind is not Kind.REPEAT
@@ -204,12 +198,12 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
         ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
         here = [v for v in verdicts if _within(v, sent.start, sent.end)]
         notes = quote_notes(here)
-        bad = [v for v in here if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
+        bad = misquotes.misquoted(here)
         if bad and cls is not SentenceClass.MISQUOTED:
             # A quotation too short to be found as a copy is still matched: a misquote found
             # by quote_match alone decides the class, its reason leads the notes.
             cls = SentenceClass.MISQUOTED
-            notes.insert(0, misquote_reason(bad[0]))
+            notes.insert(0, misquotes.reason(bad[0]))
             ident = text_id("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
@@ -327,9 +321,9 @@ def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspa
     if f.kind in (Kind.VERBATIM, Kind.EDITED):
         att = credit_of(draft, dspan, source.article)
         if att.quoted:
-            bad = [v for v in quoted if v.outcome in (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)]
+            bad = misquotes.misquoted(quoted)
             if bad:
-                reasons.insert(0, misquote_reason(bad[0]))
+                reasons.insert(0, misquotes.reason(bad[0]))
                 return LinkRelation.MISQUOTED
             who = next((q.speaker or q.outlet or q.document for q in (v.quote for v in quoted)
                         if q.credited), None) or (att.credit if att.credited else None)
@@ -350,23 +344,6 @@ def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspa
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS
     return LinkRelation.SUPPORTS
-
-
-def misquote_reason(v: QuoteVerdict) -> str:
-    """A misquote in words a reader can check: the changed words, or whose words they are."""
-    label = v.source.label if v.source else "the source"
-    if v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
-        said = v.quote.speaker or v.quote.outlet or "the credited speaker"
-        return f"these words are {v.source.speaker}'s, not {said}'s (in {label})"
-    return f"words changed: {'; '.join(v.changes)} (against {label})"
-
-
-def _quote_verdicts(draft: ArticleQuotes, sources: Sequence[ArticleQuotes]
-                    ) -> list[QuoteVerdict]:
-    """match_quote on every draft quotation long enough to be one (not a scare-quoted word);
-    a quotation nested in another is judged with the outer one."""
-    return [match_quote(q, sources) for q in draft.quotations
-            if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS]
 
 
 def _within(v: QuoteVerdict, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore, text_key
 from .config import Settings
@@ -46,6 +47,7 @@ from .textnorm import folded_words
 from .types import (
     DiffOp,
     Evidence,
+    EvidenceCheck,
     Finding,
     Judgement,
     Kind,
@@ -170,7 +172,7 @@ def judge(
 
     if copy and att is not None and att.quoted and att.credited:
         # quote_match decides a quotation; the model has no say (it cannot see a changed word).
-        changed = misquote_notes(f, seg_a, seg_b)
+        changed = misquotes.in_copy(f, seg_a, seg_b)
         first = (
             "credited quotation matches its source"
             if not changed
@@ -285,24 +287,6 @@ def _judge_claim(
     return done(Verdict.UNCLEAR, 1.0 - contra_max, "related claim without a clear contradiction")
 
 
-def misquote_notes(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
-    """What quote_match finds wrong with the quotations of the copy (`b`) inside this finding,
-    against its source (`a`): changed words ('dignity' -> 'honor') or another speaker."""
-    from . import quote_match
-
-    source = quote_match.from_segmented(seg_a)
-    out: list[str] = []
-    for q in quote_match.from_segmented(seg_b).quotations:
-        if q.depth or not (q.start < f.b.end and q.end > f.b.start):
-            continue
-        v = quote_match.match_quote(q, [source])
-        if v.outcome is quote_match.Outcome.MISQUOTED:
-            out.extend(v.changes)
-        elif v.outcome is quote_match.Outcome.MISATTRIBUTED and v.source is not None:
-            out.append(f"these words are {v.source.speaker}'s, not {q.speaker}'s")
-    return tuple(dict.fromkeys(out))
-
-
 def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]:
     """The diff steps that lie inside one sentence pair of the finding."""
     return tuple(d for d in diff if a.start <= d.a_start and d.a_end <= a.end
@@ -338,7 +322,7 @@ def combine(
     for (a, b), j in zip(pairs, verdicts, strict=True):
         evidence.extend(j.evidence)
         if j.reasons[:1] != ("the same words",):
-            evidence.append(Evidence("sentence", j.verdict.value, j.reasons[0], a, b))
+            evidence.append(Evidence(EvidenceCheck.SENTENCE, j.verdict.value, j.reasons[0], a, b))
     misquote = tuple(dict.fromkeys(m for j in verdicts for m in j.misquote))
     # The model's view of the deciding pair, else of the first pair it was asked about.
     scores = worst.nli or next((j.nli for j in same_verdict if j.nli), None)

@@ -1,0 +1,61 @@
+"""Misquotes: quotation marks around words, or a speaker, the source does not have.
+
+The one home of that rule. quote_match decides each quotation (its `Outcome`); this module says
+which outcomes are misquotes and words them. The judge asks here about the credited quotations
+inside a copy (`in_copy`), the draft check about every draft quotation (`quote_verdicts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .quote_match import (
+    MIN_WORDS,
+    ArticleQuotes,
+    Outcome,
+    QuoteVerdict,
+    from_segmented,
+    match_quote,
+)
+from .textnorm import tokenize
+from .types import Finding, Segmented
+
+MISQUOTES = (Outcome.MISQUOTED, Outcome.MISATTRIBUTED)
+
+
+def misquoted(verdicts: Sequence[QuoteVerdict]) -> list[QuoteVerdict]:
+    """The verdicts that are misquotes (changed words, or another speaker's words)."""
+    return [v for v in verdicts if v.outcome in MISQUOTES]
+
+
+def quote_verdicts(draft: ArticleQuotes, sources: Sequence[ArticleQuotes]) -> list[QuoteVerdict]:
+    """match_quote on every draft quotation long enough to be one (not a scare-quoted word);
+    a quotation nested in another is judged with the outer one."""
+    return [match_quote(q, sources) for q in draft.quotations
+            if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS]
+
+
+def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
+    """What is wrong with the quotations of the copy (`b`) inside this finding, against its
+    source (`a`): changed words ('dignity' -> 'honor') or another speaker."""
+    source = from_segmented(seg_a)
+    out: list[str] = []
+    for q in from_segmented(seg_b).quotations:
+        if q.depth or not (q.start < f.b.end and q.end > f.b.start):
+            continue
+        v = match_quote(q, [source])
+        if v.outcome is Outcome.MISQUOTED:
+            out.extend(v.changes)
+        elif v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
+            out.append(f"these words are {v.source.speaker}'s, not {q.speaker}'s")
+    return tuple(dict.fromkeys(out))
+
+
+def reason(v: QuoteVerdict) -> str:
+    """A misquote in words a reader can check: the changed words, or whose words they are, and
+    in which source."""
+    label = v.source.label if v.source else "the source"
+    if v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
+        said = v.quote.speaker or v.quote.outlet or "the credited speaker"
+        return f"these words are {v.source.speaker}'s, not {said}'s (in {label})"
+    return f"words changed: {'; '.join(v.changes)} (against {label})"
