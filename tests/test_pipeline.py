@@ -137,3 +137,21 @@ def test_unknown_paragraph_vectors_mode_is_refused():
 
     with pytest.raises(ConfigError, match="paragraph_vectors"):
         load_settings(paragraph_vectors="max")
+
+
+def test_models_given_are_the_only_models_used(corpus, tmp_path, fake_embedder, monkeypatch):
+    def no_loading(*a, **k):
+        raise AssertionError("a model was loaded")
+
+    monkeypatch.setattr("overlap.models.load_embedder", no_loading)
+    monkeypatch.setattr("overlap.models.load_nli", no_loading)
+    result = compare([corpus], settings(tmp_path), models=fakes(fake_embedder))
+    assert fake_embedder.encoded > 0 and result.findings
+    assert [m["name"] for m in result.models] == ["fake-bow@1", "fake-nli"]
+
+
+def test_an_nli_model_that_cannot_load_is_noted(corpus, tmp_path, fake_embedder):
+    result = compare([corpus], settings(tmp_path),
+                     models=Models(fake_embedder, None, nli_problem="weights missing (test)"))
+    assert "judged without the NLI model: weights missing (test)" in result.extra["notes"]
+    assert [m["name"] for m in result.models] == ["fake-bow@1"]
