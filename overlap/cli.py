@@ -117,6 +117,7 @@ def main(
 
 @app.command(epilog=(
     "Example: overlap compare seeds/ --html report.html --json result.json"))
+# Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def compare(
     paths: Annotated[
@@ -245,6 +246,7 @@ def compare(
 
 @app.command(epilog=(
     "Example: overlap render result.json --html report.html --kinds verbatim,edited"))
+# Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def render(
     result_path: Annotated[

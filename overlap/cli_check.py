@@ -33,6 +33,7 @@ CHECK_FORMATS = ("terminal", "json", "markdown", "github", "sarif")
 
 @app.command(epilog=(
     "Example: overlap check draft.md --against sources/ --format sarif -o overlap.sarif"))
+# Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def check(
     drafts: Annotated[

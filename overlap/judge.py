@@ -139,6 +139,8 @@ def judge(
 ) -> Judgement:
     """The verdict on one aligned sentence pair of a finding (`pair`; default: the finding taken
     whole), with reasons a reader can check."""
+    # Long on purpose: the rule of the module docstring, step by step in its order, in one
+    # place; cut into helpers, the order of the steps (which decides) would be hard to read.
     a, b = pair or (f.a, f.b)
     # A claim pair is not aligned text: a word diff would pair unrelated names, so the checks
     # that read the diff (names, negation inside it) do not run; negation falls back to counts.
