@@ -85,7 +85,8 @@ def analyse(
     clock.lap("read and segment")
     copies, repeats, hidden = copy_stage(segs, s)
     clock.lap("copy index")
-    paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s, progress or NoProgress())
+    paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s, progress or NoProgress(),
+                                        models.scorer)
     clock.lap("embed and neighbours")
     findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
     clock.lap("align and attribute")
