@@ -28,10 +28,10 @@ CLEAN = "# Clean\n\nThe weather in the capital was mild for the season.\n"
 SHIM = """\
 import sys
 sys.path.insert(0, {tests!r})
-import overlap.embed, overlap.pipeline
+import overlap.models
 from conftest import FakeEmbedder, NeutralNLI
-overlap.embed.MiniLM = lambda *a, **k: FakeEmbedder()
-overlap.pipeline.load_nli = lambda: (NeutralNLI(), None)
+overlap.models.load_embedder = lambda settings: FakeEmbedder()
+overlap.models.load_nli = lambda: (NeutralNLI(), None)
 from overlap.cli import app
 app(prog_name="overlap")
 """
