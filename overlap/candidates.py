@@ -63,7 +63,6 @@ class ParaphraseCandidates:
     from_cache: int
     threshold: float  # the scorer's bar between articles with no other reuse
     threshold_related: float  # its bar between articles that already share copied text
-    notes: tuple[str, ...] = ()  # what was wrong with the cache, for the run's notes
 
 
 def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
@@ -102,14 +101,16 @@ def paraphrase_candidates(
     s: Settings,
     progress: Progress,
     scorer: ParaphraseModel | None = None,
+    store: EmbeddingStore | None = None,
 ) -> ParaphraseCandidates:
-    """Embed sentences and paragraphs (cached), find near neighbours across articles, and keep
-    the pairs the paraphrase scorer (`scorer`, else the shipped one) accepts. Paragraph pairs it
-    accepts are pinned down to their mutually best-matching sentences."""
+    """Embed sentences and paragraphs (from `store`, the run's cache, where known), find near
+    neighbours across articles, and keep the pairs the paraphrase scorer (`scorer`, else the
+    shipped one) accepts. Paragraph pairs it accepts are pinned down to their mutually
+    best-matching sentences."""
     from .paraphrase import Rarity, load_model
 
     passages = _select_passages(segs, hidden, s)
-    embedded = _embed_passages(passages, segs, embedder, s, progress)
+    embedded = _embed_passages(passages, segs, embedder, store, s, progress)
     model = scorer if scorer is not None else load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
@@ -124,7 +125,7 @@ def paraphrase_candidates(
     _extend_to_next_sentences(scored, embedded, s)
     found, related = scored.result()
     return ParaphraseCandidates(found, related, embedded.passages, embedded.fresh,
-                                embedded.cached, alone, related_min, embedded.notes)
+                                embedded.cached, alone, related_min)
 
 
 # --- step 1: which passages are embedded -------------------------------------------------------
@@ -179,13 +180,13 @@ class _Embedded:
     passages: int  # texts embedded or read from the cache
     fresh: int
     cached: int
-    notes: tuple[str, ...]  # what was wrong with the cache
 
 
 def _embed_passages(
     passages: _Passages,
     segs: Sequence[Segmented],
     embedder: Embedder,
+    store: EmbeddingStore | None,
     s: Settings,
     progress: Progress,
 ) -> _Embedded:
@@ -196,20 +197,12 @@ def _embed_passages(
     texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
         segs[a].paragraphs[i].text for a, i in para_keys if encode_all
     ]
-    store = EmbeddingStore(s.cache_path) if s.cache_path else None
-    try:
-        vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
-        sent_vecs = vectors[: len(sent_keys)]
-        row = {k: r for r, k in enumerate(sent_keys)}
-        para_pairs, extra = _paragraph_pairs(
-            passages, vectors, row, segs, embedder, store, s, progress
-        )
-    finally:
-        if store:
-            store.close()
-    notes = tuple(store.notes) if store else ()
+    vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
+    sent_vecs = vectors[: len(sent_keys)]
+    row = {k: r for r, k in enumerate(sent_keys)}
+    para_pairs, extra = _paragraph_pairs(passages, vectors, row, segs, embedder, store, s, progress)
     return _Embedded(sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1],
-                     cached + extra[2], notes)
+                     cached + extra[2])
 
 
 def _paragraph_pairs(

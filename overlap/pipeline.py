@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from .align import align_across, align_repeats, sentences_under
 from .attribution import attribute
-from .cache import open_cache
+from .cache import EmbeddingStore, open_cache
 from .candidates import ParaphraseCandidates, copy_candidates, paraphrase_candidates
 from .chrome import find_chrome
 from .claims import claim_findings, related_pairs, reported_claims
@@ -78,34 +79,43 @@ def analyse(
     keep_agreeing_claims: bool = False,
     began: float | None = None,
 ) -> Result:
-    """The stages after ingest, on articles already read."""
+    """The stages after ingest, on articles already read. The cache is opened once, for the
+    embeddings and the NLI scores both."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
-    segs = segment_all(articles, s)
-    clock.lap("read and segment")
-    copies, repeats, hidden = copy_stage(segs, s)
-    clock.lap("copy index")
-    paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s, progress or NoProgress(),
-                                        models.scorer)
-    clock.lap("embed and neighbours")
-    findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
-    clock.lap("align and attribute")
-    notes: list[str] = list(paraphrases.notes)  # a broken cache, and what was done about it
-    if s.judge:
-        if models.nli is None and models.nli_problem:
-            notes.append(f"judged without the NLI model: {models.nli_problem}")
-        related = related_pairs(paraphrases.related, paraphrases.pairs)
-        claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
-        clock.lap("related claims")
-        findings = reported_claims(judge_stage(findings + claims, segs, models, s, notes),
-                                   keep_agreeing_claims)
-        clock.lap("judge")
+    with open_cache(s.cache_path) or nullcontext() as store:
+        segs = segment_all(articles, s)
+        clock.lap("read and segment")
+        copies, repeats, hidden = copy_stage(segs, s)
+        clock.lap("copy index")
+        paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s,
+                                            progress or NoProgress(), models.scorer, store)
+        clock.lap("embed and neighbours")
+        findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
+        clock.lap("align and attribute")
+        if s.judge:
+            related = related_pairs(paraphrases.related, paraphrases.pairs)
+            claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
+            clock.lap("related claims")
+            findings = reported_claims(judge_stage(findings + claims, segs, models, s, store),
+                                       keep_agreeing_claims)
+            clock.lap("judge")
+    notes = run_notes(store, models, s)
     # Before the report filters: how much of an article is reused does not depend on what is shown.
     derivations = derive_pairs(articles, findings)
     stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
                      round(time.perf_counter() - began, 3), clock.laps)
     return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(shown(findings, s)),
                   s.to_dict(), models.records(s.judge), stats, {"notes": notes}, derivations)
+
+
+def run_notes(store: EmbeddingStore | None, models: Models, s: Settings) -> list[str]:
+    """What the reader of the report must know about the run: what was wrong with the cache and
+    what was done about it (each fault once), and a judge that ran without its model."""
+    notes = list(dict.fromkeys(store.notes)) if store else []
+    if s.judge and models.nli is None and models.nli_problem:
+        notes.append(f"judged without the NLI model: {models.nli_problem}")
+    return notes
 
 
 def segment_all(articles: Sequence[Article], s: Settings) -> list[Segmented]:
@@ -141,16 +151,10 @@ def attribute_all(findings: list[Finding], segs: Sequence[Segmented]) -> list[Fi
 
 
 def judge_stage(findings: list[Finding], segs: Sequence[Segmented], models: Models,
-                s: Settings, notes: list[str]) -> list[Finding]:
-    """Every finding judged (NLI scores from the cache where known); cache faults join `notes`."""
+                s: Settings, store: EmbeddingStore | None) -> list[Finding]:
+    """Every finding judged (NLI scores from the cache where known)."""
     by_id = {seg.article.id: seg for seg in segs}
-    store = open_cache(s.cache_path)
-    try:
-        return judge_all(findings, by_id, models.nli, Thresholds.from_settings(s), store)
-    finally:
-        if store:
-            store.close()
-            notes += [n for n in store.notes if n not in notes]  # the same fault: noted once
+    return judge_all(findings, by_id, models.nli, Thresholds.from_settings(s), store)
 
 
 def shown(findings: Sequence[Finding], s: Settings) -> list[Finding]:
