@@ -102,8 +102,9 @@ def align_copy(
     dense = densest(ops)
     if dense is None:
         return None
-    return _stretch(seg_a, seg_b, ta, tb, ops[dense[0]: dense[1] + 1], min_words, edited_min,
-                    semantic, repeat)
+    return _stretch(
+        seg_a, seg_b, ta, tb, ops[dense[0] : dense[1] + 1], min_words, edited_min, semantic, repeat
+    )
 
 
 # When a stretch is too loose to be a copy (under edited_min), it is looked for again with an
@@ -151,7 +152,7 @@ def align_copies(
         if dense is None:
             continue
         first, last = lo + dense[0], lo + dense[1]
-        f = _stretch(seg_a, seg_b, ta, tb, ops[first: last + 1], min_words, edited_min, semantic)
+        f = _stretch(seg_a, seg_b, ta, tb, ops[first : last + 1], min_words, edited_min, semantic)
         if f is None:
             if cost < MAX_UNSHARED_COST:
                 todo.append((lo, hi, cost * 2))
@@ -248,6 +249,7 @@ def align_paraphrase(
 
 # --- corpus-level alignment -------------------------------------------------------------------
 
+
 def align_repeats(
     segs: Sequence[Segmented],
     within: dict[int, list[SentencePair]],
@@ -326,12 +328,14 @@ def align_across(
             for i, j in copies.get((ai, bj), [])
             if (ai, i) not in hidden and (bj, j) not in hidden
         ]
-        found, covered = _align_copied(segs, ai, bj, visible, paraphrases.get((ai, bj), {}),
-                                       index, min_copy_words, edited_min)
+        found, covered = _align_copied(
+            segs, ai, bj, visible, paraphrases.get((ai, bj), {}), index, min_copy_words, edited_min
+        )
         out += found
         bar = threshold_related if found else threshold
-        out += _align_paraphrased(segs, ai, bj, paraphrases.get((ai, bj), {}), covered, bar,
-                                  min_paraphrase_words)
+        out += _align_paraphrased(
+            segs, ai, bj, paraphrases.get((ai, bj), {}), covered, bar, min_paraphrase_words
+        )
     return out
 
 
@@ -351,8 +355,14 @@ def _align_copied(
     # A copied block ends where a sentence is skipped: two separate reuses, two findings.
     for i0, i1, j0, j1, members in sentence_runs(visible, gap=0):
         cosines = [scored[m].cosine for m in members if m in scored]
-        for f in align_copies(segs[ai], segs[bj], (i0, i1, j0, j1), min_copy_words, edited_min,
-                              max(cosines) if cosines else None):
+        for f in align_copies(
+            segs[ai],
+            segs[bj],
+            (i0, i1, j0, j1),
+            min_copy_words,
+            edited_min,
+            max(cosines) if cosines else None,
+        ):
             out.append(f)
             covered |= _mostly_under(segs, [f.a, f.b], index)
     return out, covered
@@ -368,14 +378,18 @@ def _align_paraphrased(
     min_paraphrase_words: int,
 ) -> list[Finding]:
     """The paraphrases between articles ai and bj: runs of pairs at the bar, outside copies."""
-    loose = [m for m, (prob, _) in scored.items() if prob >= bar
-             and (ai, m[0]) not in covered and (bj, m[1]) not in covered]
+    loose = [
+        m
+        for m, (prob, _) in scored.items()
+        if prob >= bar and (ai, m[0]) not in covered and (bj, m[1]) not in covered
+    ]
     out = []
     for i0, i1, j0, j1, members in sentence_runs(loose):
         prob = max(scored[m].probability for m in members)
         cosine = max(scored[m].cosine for m in members)
-        f = align_paraphrase(segs[ai], segs[bj], (i0, i1, j0, j1), prob, cosine,
-                             min_paraphrase_words)
+        f = align_paraphrase(
+            segs[ai], segs[bj], (i0, i1, j0, j1), prob, cosine, min_paraphrase_words
+        )
         if f:
             out.append(f)
     return out

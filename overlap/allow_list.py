@@ -30,8 +30,9 @@ def accepted_lines(results: Sequence[CheckResult]) -> list[tuple[str, str]]:
     return list(out.items())
 
 
-def write_allow_list(path: Path, results: Sequence[CheckResult],
-                     today: datetime.date | None = None) -> tuple[int, int]:
+def write_allow_list(
+    path: Path, results: Sequence[CheckResult], today: datetime.date | None = None
+) -> tuple[int, int]:
     """Merge the ids of `results`' failing-class sentences into the allow-list at `path`;
     returns (ids added, ids already there)."""
     from .draft import read_allow_list
@@ -51,8 +52,10 @@ def write_allow_list(path: Path, results: Sequence[CheckResult],
     day = (today or datetime.date.today()).isoformat()
     text = old if not old or old.endswith("\n") else old + "\n"
     if not old:
-        text = ("# overlap check allow-list: one finding id per line; the rest of a line is a "
-                "comment.\n")
+        text = (
+            "# overlap check allow-list: one finding id per line; the rest of a line is a "
+            "comment.\n"
+        )
     if new:
         text += f"# accepted with overlap check --write-allow on {day}\n"
         text += "".join(f"{i}  {why}\n" for i, why in new)

@@ -33,8 +33,9 @@ class Member:
     data: bytes
 
 
-def members(source: str, name: str, kind: str, data: bytes
-            ) -> tuple[list[Member], list[Skipped], list[str]]:
+def members(
+    source: str, name: str, kind: str, data: bytes
+) -> tuple[list[Member], list[Skipped], list[str]]:
     """(members, skipped members, notes) of a "gz" or "zip" file. Raises Unreadable when the
     archive as a whole cannot be opened."""
     if kind == "gz":
@@ -82,8 +83,14 @@ def _unzip(source: str, data: bytes) -> tuple[list[Member], list[Skipped], list[
             try:
                 with archive.open(info) as fh:
                     content = fh.read(budget + 1)  # the size field may lie: count what comes
-            except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError,
-                    ValueError) as exc:
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                EOFError,
+                zlib.error,
+                NotImplementedError,
+                ValueError,
+            ) as exc:
                 bad.append(Skipped(where, f"cannot unpack ({exc or type(exc).__name__})"))
                 continue
             if len(content) > budget:
@@ -100,5 +107,7 @@ def _unzip(source: str, data: bytes) -> tuple[list[Member], list[Skipped], list[
 def _too_big(limit: int) -> str:
     what = "unpacks to" if limit == MAX_MEMBER_BYTES else "would take the archive past"
     size = limit if limit == MAX_MEMBER_BYTES else MAX_TOTAL_BYTES
-    return (f"{what} more than {size / _MIB:g} MiB (a zip bomb?); not read. Unpack it "
-            "yourself if it is genuine")
+    return (
+        f"{what} more than {size / _MIB:g} MiB (a zip bomb?); not read. Unpack it "
+        "yourself if it is genuine"
+    )

@@ -13,7 +13,18 @@ import re
 from .dates import earlier
 from .lexicon import THIRD_PERSON_SUBJECTS, TITLES
 from .textnorm import fold, normalise_line
-from .types import Article, Attribution, DiffOp, Finding, Kind, Quote, Segmented, Span
+from .types import (
+    Article,
+    Attribution,
+    DiffOp,
+    DiffTag,
+    Direction,
+    Finding,
+    Kind,
+    Quote,
+    Segmented,
+    Span,
+)
 
 
 def _names(article: Article) -> dict[str, str]:
@@ -81,7 +92,7 @@ def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
     if finding.kind is Kind.REPEAT:
         return dataclasses.replace(
             finding,
-            direction="a->b",
+            direction=Direction.A_TO_B,
             direction_reason="the article repeats its own earlier passage",
         )
     art_a, art_b = seg_a.article, seg_b.article
@@ -107,28 +118,33 @@ def attribute(finding: Finding, seg_a: Segmented, seg_b: Segmented) -> Finding:
         copier_credit = credit_in_b if credit_in_b.quoted or not credit_in_a.quoted else credit_in_a
         return dataclasses.replace(
             finding,
-            direction="unknown",
+            direction=Direction.UNKNOWN,
             attribution=copier_credit,
             direction_reason="no dates or credits tell which came first",
         )
     if swap:
         return dataclasses.replace(
-            _swapped(finding), direction="a->b", direction_reason=reason, attribution=credit_in_a
+            _swapped(finding),
+            direction=Direction.A_TO_B,
+            direction_reason=reason,
+            attribution=credit_in_a,
         )
     return dataclasses.replace(
-        finding, direction="a->b", direction_reason=reason, attribution=credit_in_b
+        finding, direction=Direction.A_TO_B, direction_reason=reason, attribution=credit_in_b
     )
 
 
 def _swapped(f: Finding) -> Finding:
-    flip = {"insert": "delete", "delete": "insert"}
+    flip = {DiffTag.INSERT: DiffTag.DELETE, DiffTag.DELETE: DiffTag.INSERT}
     diff = tuple(
-        DiffOp(flip.get(d.op, d.op), d.b_start, d.b_end, d.a_start, d.a_end) for d in f.diff
+        DiffOp(flip.get(DiffTag(d.op), DiffTag(d.op)), d.b_start, d.b_end, d.a_start, d.a_end)
+        for d in f.diff
     )
     return dataclasses.replace(f, a=f.b, b=f.a, diff=diff)
 
 
 # Who a quotation is credited to, and whether a credit names a given article.
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -144,9 +160,7 @@ _TITLES = TITLES | _wordset(
     "but and so yet now still then also meanwhile however while when as if even instead "
     "passing sentencing speaking outside afterwards later"
 )
-_PERSON_NAME = re.compile(
-    r"[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of)\s+)?[A-Z][\w.’'\-]*)*"
-)
+_PERSON_NAME = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of)\s+)?[A-Z][\w.’'\-]*)*")
 _OUTLET_WORDS = _wordset(
     "news times post journal press radio tv television herald tribune gazette guardian "
     "telegraph mirror mail express independent reuters bbc cnn bloomberg ap afp upi abc nbc "
@@ -240,7 +254,8 @@ def names_article(credit: str | None, article: Article) -> bool:
     for value in (article.outlet, article.title):
         if value and len(normalise_line(value)) >= 3:
             known = _variants(value)
-            if said & known or any(f" {s} " in f" {k} " for s in said for k in known
-                                   if len(s) >= 4):
+            if said & known or any(
+                f" {s} " in f" {k} " for s in said for k in known if len(s) >= 4
+            ):
                 return True
     return False

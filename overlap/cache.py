@@ -2,8 +2,9 @@
 scores) text it has not seen.
 
 Rows are keyed by (model id, SHA-256 of the text); an NLI score row is the model's three
-probabilities, keyed by the NLI model's id and the hash of the text pair (judge.pair_scores). The model id includes the weights' checksum, so
-new weights never reuse old vectors. A schema version guards the table layout.
+probabilities, keyed by the NLI model's id and the hash of the text pair (judge.pair_scores).
+The model id includes the weights' checksum, so new weights never reuse old vectors. A schema
+version guards the table layout.
 
 A cache is a convenience, never a reason for a run to fail. Whatever is wrong with it, the store
 says so once in `notes` (the pipeline copies them into the run's notes) and carries on:

@@ -71,7 +71,11 @@ def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     within: dict[int, list[SentencePair]] = defaultdict(list)
     across: dict[ArticlePair, list[SentencePair]] = defaultdict(list)
     for u, v, _ in copy_pairs(
-        tokens, s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles, s.min_containment,
+        tokens,
+        s.shingle_size,
+        s.max_shingle_frequency,
+        s.min_shared_shingles,
+        s.min_containment,
         s.min_clause_shingles,
     ):
         (ai, si), (bj, sj) = units[u], units[v]
@@ -113,19 +117,24 @@ def paraphrase_candidates(
     embedded = _embed_passages(passages, segs, embedder, store, s, progress)
     model = scorer if scorer is not None else load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
-    related_min = (s.paraphrase_threshold_related if s.paraphrase_threshold_related is not None
-                   else model.threshold_related)
+    related_min = (
+        s.paraphrase_threshold_related
+        if s.paraphrase_threshold_related is not None
+        else model.threshold_related
+    )
     # Keep everything the looser bar passes; align_across applies the bar that fits each article
     # pair once it knows whether the two also share copied text.
     scored = _Scored(passages.claims_only)
-    bar = _Scorer(model, Rarity(x.text for seg in segs for x in seg.sentences),
-                  min(alone, related_min))
+    bar = _Scorer(
+        model, Rarity(x.text for seg in segs for x in seg.sentences), min(alone, related_min)
+    )
     _score_sentence_pairs(scored, bar, passages, embedded, segs, s)
     _score_paragraph_pairs(scored, bar, passages, embedded, segs, s)
     _extend_to_next_sentences(scored, embedded, s)
     found, related = scored.result()
-    return ParaphraseCandidates(found, related, embedded.passages, embedded.fresh,
-                                embedded.cached, alone, related_min)
+    return ParaphraseCandidates(
+        found, related, embedded.passages, embedded.fresh, embedded.cached, alone, related_min
+    )
 
 
 # --- step 1: which passages are embedded -------------------------------------------------------
@@ -151,7 +160,8 @@ def _select_passages(segs: Sequence[Segmented], hidden: set[SentenceRef], s: Set
         if (ai, x.index) not in hidden and word_count(x.text) >= MIN_CLAIM_WORDS
     ]
     claims_only = {
-        (ai, si) for ai, si in sent_keys
+        (ai, si)
+        for ai, si in sent_keys
         if is_heading(segs[ai], segs[ai].sentences[si])
         or word_count(segs[ai].sentences[si].text) < s.min_paraphrase_words
     }
@@ -201,8 +211,9 @@ def _embed_passages(
     sent_vecs = vectors[: len(sent_keys)]
     row = {k: r for r, k in enumerate(sent_keys)}
     para_pairs, extra = _paragraph_pairs(passages, vectors, row, segs, embedder, store, s, progress)
-    return _Embedded(sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1],
-                     cached + extra[2])
+    return _Embedded(
+        sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1], cached + extra[2]
+    )
 
 
 def _paragraph_pairs(
@@ -264,7 +275,8 @@ def confirm_paragraph_pairs(
     """
     rows = sorted({u for u, _, _ in shortlist} | {v for _, v, _ in shortlist})
     todo = [
-        r for r in rows
+        r
+        for r in rows
         if segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text
         != _only_sentence_text(segs, in_paragraph.get(para_keys[r], []))
     ]
@@ -340,8 +352,10 @@ class _Scored:
 
     def result(
         self,
-    ) -> tuple[dict[ArticlePair, dict[SentencePair, PairScore]],
-               dict[ArticlePair, dict[SentencePair, float]]]:
+    ) -> tuple[
+        dict[ArticlePair, dict[SentencePair, PairScore]],
+        dict[ArticlePair, dict[SentencePair, float]],
+    ]:
         """(found, related), a pair found as a paraphrase no longer listed as related."""
         for key, pairs in self.found.items():
             for pair in pairs:
@@ -350,8 +364,12 @@ class _Scored:
 
 
 def _score_sentence_pairs(
-    scored: _Scored, scorer: _Scorer, passages: _Passages, embedded: _Embedded,
-    segs: Sequence[Segmented], s: Settings,
+    scored: _Scored,
+    scorer: _Scorer,
+    passages: _Passages,
+    embedded: _Embedded,
+    segs: Sequence[Segmented],
+    s: Settings,
 ) -> None:
     """Sentence neighbours across articles: accepted at the scorer's bar, else related."""
     sent_keys = passages.sentences
@@ -367,8 +385,12 @@ def _score_sentence_pairs(
 
 
 def _score_paragraph_pairs(
-    scored: _Scored, scorer: _Scorer, passages: _Passages, embedded: _Embedded,
-    segs: Sequence[Segmented], s: Settings,
+    scored: _Scored,
+    scorer: _Scorer,
+    passages: _Passages,
+    embedded: _Embedded,
+    segs: Sequence[Segmented],
+    s: Settings,
 ) -> None:
     """An accepted paragraph pair is pinned down to its mutually best-matching sentences."""
     vectors, row = embedded.sentence_vectors, embedded.row

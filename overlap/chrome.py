@@ -158,8 +158,7 @@ def _body(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
         line = text[a:b].strip()
         if _TAIL.match(line) and i > len(lines) // 3:
             break
-        if (word_count(line) >= _BODY_WORDS and not _APPEAL.search(line)
-                and not _TAGS.search(line)):
+        if word_count(line) >= _BODY_WORDS and not _APPEAL.search(line) and not _TAGS.search(line):
             long_lines.append(i)
     return (long_lines[0], long_lines[-1]) if long_lines else (0, len(lines))
 
@@ -172,8 +171,12 @@ def _runs_on(line: str) -> bool:
 def _prose(line: str) -> bool:
     """Reads as a sentence of the article: six words or more, capitalised (not all capitals),
     ending a sentence."""
-    return (word_count(line) >= 6 and bool(_SENTENCE_END.search(line)) and not line.isupper()
-            and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘("))
+    return (
+        word_count(line) >= 6
+        and bool(_SENTENCE_END.search(line))
+        and not line.isupper()
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘(")
+    )
 
 
 def _line_reason(line: str, recurring: set[str], max_words: int, body_prose: bool) -> str | None:

@@ -83,12 +83,15 @@ def claim_findings(
 
 def _sentence(seg: Segmented, i: int) -> Span:
     x = seg.sentences[i]
-    return Span(seg.article.id, x.start, x.end, seg.article.text[x.start:x.end])
+    return Span(seg.article.id, x.start, x.end, seg.article.text[x.start : x.end])
 
 
 def reported_claims(findings: Sequence[Finding], keep_agreeing: bool = False) -> list[Finding]:
     """Related claims are reported where they disagree (and, for a check, where they agree);
     undecided ones are not news. Other findings pass unchanged."""
     wanted = {Verdict.CONTRADICT, Verdict.AGREE} if keep_agreeing else {Verdict.CONTRADICT}
-    return [f for f in findings if f.kind is not Kind.CLAIM
-            or f.judgement is not None and f.judgement.verdict in wanted]
+    return [
+        f
+        for f in findings
+        if f.kind is not Kind.CLAIM or f.judgement is not None and f.judgement.verdict in wanted
+    ]

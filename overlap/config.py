@@ -219,8 +219,10 @@ _TYPES: dict[str, tuple[str, Any]] = {
         "a list of kind names or a comma-separated string",
         lambda v: isinstance(v, (str, list, tuple)),
     ),
-    "Path | None": ("a file path (a quoted string)",
-                    lambda v: isinstance(v, Path) or (isinstance(v, str) and v.strip() != "")),
+    "Path | None": (
+        "a file path (a quoted string)",
+        lambda v: isinstance(v, Path) or (isinstance(v, str) and v.strip() != ""),
+    ),
 }
 _FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(Settings)}
 assert set(_FIELD_TYPES.values()) <= set(_TYPES), "a Settings field has a type _TYPES lacks"
@@ -253,8 +255,14 @@ def _typed(name: str, value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
-    kind = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
-            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+    kind = {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
     shown = str(value).lower() if isinstance(value, bool) else repr(value)
     return f"{shown} ({kind})"
 

@@ -219,8 +219,15 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
     """
     r = _Reading(text, offset, article_date)
     # In this order: a reader keeps only words that no reader before it took.
-    for read in (_full_dates, _months, _relative_days, _weekdays, _relative_spans, _clock_times,
-                 _years):
+    for read in (
+        _full_dates,
+        _months,
+        _relative_days,
+        _weekdays,
+        _relative_spans,
+        _clock_times,
+        _years,
+    ):
         read(r)
     return sorted(r.found, key=lambda d: d.start)
 
@@ -244,7 +251,7 @@ def _full_dates(r: _Reading) -> None:
 
 
 def _months(r: _Reading) -> None:
-    """"May 2013", and months named without a year ("back in May", "last March")."""
+    """ "May 2013", and months named without a year ("back in May", "last March")."""
     for m in _MONTH_YEAR.finditer(r.text):
         if m.group(1).lower() == "may" and not m.group(0)[0].isupper():
             continue
@@ -305,7 +312,7 @@ def _weekdays(r: _Reading) -> None:
 
 
 def _relative_spans(r: _Reading) -> None:
-    """"last year", "next month", "this week"; and "three weeks ago"."""
+    """ "last year", "next month", "this week"; and "three weeks ago"."""
     base, base_year = r.base, r.base_year
     for m in _RELATIVE_SPAN.finditer(r.text):
         shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]

@@ -103,8 +103,15 @@ def derive(
             if mine.article == article.id and other.article in wanted:
                 spans.append((f.kind.value, mine.start, mine.end))
     s = reused_shares(article.text, spans)
-    return Derivation(article.id, tuple(sorted(wanted)), round(s.verbatim, 4), round(s.edited, 4),
-                      round(s.paraphrase, 4), round(s.total, 4), label_for(s.total, thresholds))
+    return Derivation(
+        article.id,
+        tuple(sorted(wanted)),
+        round(s.verbatim, 4),
+        round(s.edited, 4),
+        round(s.paraphrase, 4),
+        round(s.total, 4),
+        label_for(s.total, thresholds),
+    )
 
 
 def derive_pairs(

@@ -59,18 +59,37 @@ def opcodes(a: Sequence[str], b: Sequence[str], block: int = ALIGN_BLOCK) -> lis
         ea, eb = min(len(a), i + block), min(len(b), j + block)
         ops: list[Opcode] = [
             Opcode(o.tag, o.src_start + i, o.src_end + i, o.dest_start + j, o.dest_end + j)
-            for o in Indel.opcodes(a[i:ea], b[j:eb])]
+            for o in Indel.opcodes(a[i:ea], b[j:eb])
+        ]
         if ea == len(a) and eb == len(b):
             out.extend(ops)
             break
         half_a, half_b = i + (ea - i) // 2, j + (eb - j) // 2
-        last = max((k for k, o in enumerate(ops) if o[0] == "equal"
-                    and (o[1] < half_a or ea == len(a)) and (o[3] < half_b or eb == len(b))),
-                   default=None)
+        last = max(
+            (
+                k
+                for k, o in enumerate(ops)
+                if o[0] == "equal"
+                and (o[1] < half_a or ea == len(a))
+                and (o[3] < half_b or eb == len(b))
+            ),
+            default=None,
+        )
         if last is None:  # nothing shared in the first half: a changed stretch
             step_a, step_b = max(half_a, i + (ea > i)), max(half_b, j + (eb > j))
-            out.append(Opcode("replace" if step_a > i and step_b > j else
-                              "delete" if step_a > i else "insert", i, step_a, j, step_b))
+            out.append(
+                Opcode(
+                    "replace"
+                    if step_a > i and step_b > j
+                    else "delete"
+                    if step_a > i
+                    else "insert",
+                    i,
+                    step_a,
+                    j,
+                    step_b,
+                )
+            )
             i, j = step_a, step_b
             continue
         out.extend(ops[: last + 1])
@@ -78,9 +97,7 @@ def opcodes(a: Sequence[str], b: Sequence[str], block: int = ALIGN_BLOCK) -> lis
     return [o for o in out if o[2] > o[1] or o[4] > o[3]]
 
 
-def densest(
-    ops: list[Opcode], cost: float = UNSHARED_COST
-) -> tuple[int, int] | None:
+def densest(ops: list[Opcode], cost: float = UNSHARED_COST) -> tuple[int, int] | None:
     """Index range [first, last] of opcodes forming the highest-scoring stretch (Kadane), an
     unshared word costing `cost`."""
     best, best_range = 0.0, None
@@ -104,7 +121,7 @@ def densest(
     # link") belongs to the copy: it is an edit, not a boundary.
     if _small_edit(ops[:first]):
         first = 0
-    if _small_edit(ops[last + 1:]):
+    if _small_edit(ops[last + 1 :]):
         last = len(ops) - 1
     return first, last
 

@@ -46,10 +46,13 @@ from .types import (
 DEFAULT_FAIL_ON = (SentenceClass.COPIED, SentenceClass.MISQUOTED, SentenceClass.CONTRADICTED)
 SEVERITY = list(SentenceClass)  # declaration order: most serious first
 # The class a sentence gets from its most serious link.
-CLASS_OF = {LinkRelation.MISQUOTED: SentenceClass.MISQUOTED,
-            LinkRelation.CONTRADICTS: SentenceClass.CONTRADICTED,
-            LinkRelation.COPIED: SentenceClass.COPIED, LinkRelation.QUOTED: SentenceClass.QUOTED,
-            LinkRelation.SUPPORTS: SentenceClass.SUPPORTED}
+CLASS_OF = {
+    LinkRelation.MISQUOTED: SentenceClass.MISQUOTED,
+    LinkRelation.CONTRADICTS: SentenceClass.CONTRADICTED,
+    LinkRelation.COPIED: SentenceClass.COPIED,
+    LinkRelation.QUOTED: SentenceClass.QUOTED,
+    LinkRelation.SUPPORTS: SentenceClass.SUPPORTED,
+}
 
 
 def parse_fail_on(text: str) -> tuple[SentenceClass, ...]:
@@ -78,30 +81,45 @@ def read_allow_list(path: Path) -> set[str]:
     return {line.split()[0] for line in lines if line.strip() and not line.lstrip().startswith("#")}
 
 
-def check(draft: str, sources: Sequence[str], settings: Settings | None = None,
-          fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON, allow: set[str] | None = None,
-          embedder: Embedder | None = None, nli: NLI | None = None,
-          progress: Progress | None = None, stdin: str | None = None,
-          models: Models | None = None) -> CheckResult:
+def check(
+    draft: str,
+    sources: Sequence[str],
+    settings: Settings | None = None,
+    fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON,
+    allow: set[str] | None = None,
+    embedder: Embedder | None = None,
+    nli: NLI | None = None,
+    progress: Progress | None = None,
+    stdin: str | None = None,
+    models: Models | None = None,
+) -> CheckResult:
     """Check `draft` (one file, or "-" for the text `stdin`) against `sources` (files, folders,
     globs).
 
     >>> result = check("seeds/drafts/demo-draft.md", ["seeds/"])  # doctest: +SKIP
     >>> [(c.cls.value, c.span.text[:30]) for c in result.sentences]  # doctest: +SKIP
     """
-    return check_many([draft], sources, settings, fail_on, allow, embedder, nli, progress,
-                      stdin, models)[0]
+    return check_many(
+        [draft], sources, settings, fail_on, allow, embedder, nli, progress, stdin, models
+    )[0]
 
 
 STDIN = "-"  # the draft name that means "the text given as `stdin`"
 STDIN_SOURCE = "<stdin>"
 
 
-def check_many(drafts: Sequence[str], sources: Sequence[str], settings: Settings | None = None,
-               fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON,
-               allow: set[str] | None = None, embedder: Embedder | None = None,
-               nli: NLI | None = None, progress: Progress | None = None,
-               stdin: str | None = None, models: Models | None = None) -> list[CheckResult]:
+def check_many(
+    drafts: Sequence[str],
+    sources: Sequence[str],
+    settings: Settings | None = None,
+    fail_on: Sequence[SentenceClass] = DEFAULT_FAIL_ON,
+    allow: set[str] | None = None,
+    embedder: Embedder | None = None,
+    nli: NLI | None = None,
+    progress: Progress | None = None,
+    stdin: str | None = None,
+    models: Models | None = None,
+) -> list[CheckResult]:
     """Check each of `drafts` against the same `sources`: one CheckResult per draft, in order,
     each the same as `check` would give. The sources are read once and the models loaded once;
     a source sentence is embedded (and an NLI pair scored) once for all drafts. A draft named
@@ -113,13 +131,30 @@ def check_many(drafts: Sequence[str], sources: Sequence[str], settings: Settings
     """
     s = settings or Settings()
     read = [_read_draft(d, s, stdin) for d in drafts]  # every draft readable before any work
-    found, more_skipped = read_articles(sources, s.encoding, recursive=s.recursive,
-                                        encoding_force=s.encoding_force,
-                                        columns=Columns.from_settings(s))
+    found, more_skipped = read_articles(
+        sources,
+        s.encoding,
+        recursive=s.recursive,
+        encoding_force=s.encoding_force,
+        columns=Columns.from_settings(s),
+    )
     models = remembering(models or load_models(s, embedder, nli))
-    return [_check_one(article, raw_text, line_base, skipped, found, more_skipped, s, fail_on,
-                       allow or set(), models, progress)
-            for article, raw_text, line_base, skipped in read]
+    return [
+        _check_one(
+            article,
+            raw_text,
+            line_base,
+            skipped,
+            found,
+            more_skipped,
+            s,
+            fail_on,
+            allow or set(),
+            models,
+            progress,
+        )
+        for article, raw_text, line_base, skipped in read
+    ]
 
 
 def remembering(models: Models) -> Models:
@@ -130,8 +165,9 @@ def remembering(models: Models) -> Models:
     return dataclasses.replace(models, embedder=RememberingEmbedder(models.embedder), nli=nli)
 
 
-def _read_draft(draft: str, s: Settings, stdin: str | None
-                ) -> tuple[Article, str, int, list[Skipped]]:
+def _read_draft(
+    draft: str, s: Settings, stdin: str | None
+) -> tuple[Article, str, int, list[Skipped]]:
     """(the draft, its text as written, lines before the text, what was skipped)."""
     if draft == STDIN:
         if stdin is None:
@@ -141,29 +177,47 @@ def _read_draft(draft: str, s: Settings, stdin: str | None
         except Unreadable as exc:
             raise InputError(f"{STDIN_SOURCE}: cannot check this draft ({exc})") from None
         if not body.strip():
-            raise InputError(f"{STDIN_SOURCE}: cannot check this draft (no text on standard "
-                             "input)")
+            raise InputError(f"{STDIN_SOURCE}: cannot check this draft (no text on standard input)")
         body, _ = blank_controls(body)
-        field = {k: str(meta[k]) if meta.get(k) not in (None, "") else None
-                 for k in ("title", "outlet", "date", "author", "url")}
-        article = Article(id="stdin", source=STDIN_SOURCE, text=body, format="md",
-                          title=field["title"] or guess_title(body), outlet=field["outlet"],
-                          date=normalise_date(field["date"]) if field["date"] else None,
-                          author=field["author"], url=field["url"])
+        field = {
+            k: str(meta[k]) if meta.get(k) not in (None, "") else None
+            for k in ("title", "outlet", "date", "author", "url")
+        }
+        article = Article(
+            id="stdin",
+            source=STDIN_SOURCE,
+            text=body,
+            format="md",
+            title=field["title"] or guess_title(body),
+            outlet=field["outlet"],
+            date=normalise_date(field["date"]) if field["date"] else None,
+            author=field["author"],
+            url=field["url"],
+        )
         at = stdin.find(body[:200])
         return article, body, stdin[:at].count("\n") if at > 0 else 0, []
     drafts, skipped = read_articles([draft], s.encoding, encoding_force=s.encoding_force)
     if len(drafts) != 1:
         why = skipped[0].reason if skipped else "it holds more than one article"
-        raise InputError(f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html "
-                         "file")
+        raise InputError(
+            f"{draft}: cannot check this draft ({why}); give one .txt, .md or .html file"
+        )
     return drafts[0], drafts[0].text, _body_line(drafts[0]), skipped
 
 
-def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skipped],
-               found: list[Article], more_skipped: list[Skipped], s: Settings,
-               fail_on: Sequence[SentenceClass], allow: set[str], models: Models,
-               progress: Progress | None) -> CheckResult:
+def _check_one(
+    draft: Article,
+    raw_text: str,
+    line_base: int,
+    skipped: list[Skipped],
+    found: list[Article],
+    more_skipped: list[Skipped],
+    s: Settings,
+    fail_on: Sequence[SentenceClass],
+    allow: set[str],
+    models: Models,
+    progress: Progress | None,
+) -> CheckResult:
     # Sentences follow the text, not the line breaks: a hard-wrapped paragraph is read as one
     # (same length, so every offset and line number still points into the file as written).
     the_draft = dataclasses.replace(draft, text=unwrap(raw_text))
@@ -176,23 +230,38 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
     ids = {a.id for a in found}
     if the_draft.id in ids:  # keep the draft's id apart from every source's
         the_draft = dataclasses.replace(the_draft, id=f"draft:{the_draft.id}")
-    result = analyse([the_draft, *found], [*skipped, *more_skipped], s, models, progress,
-                     keep_agreeing_claims=True)
+    result = analyse(
+        [the_draft, *found],
+        [*skipped, *more_skipped],
+        s,
+        models,
+        progress,
+        keep_agreeing_claims=True,
+    )
     segs = {seg.article.id: seg for seg in result.segmented}
     draft_seg = segs[the_draft.id]
     occurrence = _occurrences(draft_seg)
     # Every draft quotation is matched once, against all sources (the credited one first).
-    verdicts = misquotes.quote_verdicts(from_segmented(draft_seg),
-                               [from_segmented(segs[a.id]) for a in found])
-    links = _unique([link for f in result.findings if the_draft.id in (f.a.article, f.b.article)
-                     and f.kind is not Kind.REPEAT
-                     for link in _links(f, draft_seg, segs, occurrence, verdicts)])
+    verdicts = misquotes.quote_verdicts(
+        from_segmented(draft_seg), [from_segmented(segs[a.id]) for a in found]
+    )
+    links = _unique(
+        [
+            link
+            for f in result.findings
+            if the_draft.id in (f.a.article, f.b.article) and f.kind is not Kind.REPEAT
+            for link in _links(f, draft_seg, segs, occurrence, verdicts)
+        ]
+    )
     checks = []
     used: set[str] = set()
     for sent in draft_seg.sentences:
-        mine = tuple(sorted((x for x in links if x.draft.start < sent.end and x.draft.end >
-                             sent.start), key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]),
-                                                         x.source, x.span.start)))
+        mine = tuple(
+            sorted(
+                (x for x in links if x.draft.start < sent.end and x.draft.end > sent.start),
+                key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start),
+            )
+        )
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         cls = CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
         ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
@@ -210,12 +279,26 @@ def _check_one(draft: Article, raw_text: str, line_base: int, skipped: list[Skip
         used.add(ident)
         says = {x.relation for x in mine}
         disagree = LinkRelation.CONTRADICTS in says and bool(
-            says & {LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED})
+            says & {LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED}
+        )
         line, column = _line_col(raw_text, sent.start, line_base)
-        checks.append(SentenceCheck(sent.index, span, line, column, cls, mine, disagree,
-                                    ident in allow, ident, tuple(dict.fromkeys(notes))))
-    return CheckResult(the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on),
-                       result)
+        checks.append(
+            SentenceCheck(
+                sent.index,
+                span,
+                line,
+                column,
+                cls,
+                mine,
+                disagree,
+                ident in allow,
+                ident,
+                tuple(dict.fromkeys(notes)),
+            )
+        )
+    return CheckResult(
+        the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on), result
+    )
 
 
 _BLOCK_START = re.compile(r"\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~|={3,}\s*$|-{3,}\s*$)")
@@ -232,8 +315,13 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     out = []
     for line, nxt in zip(lines, lines[1:], strict=False):
-        join = (line.strip() and nxt.strip() and not _BLOCK_START.match(line)
-                and not _BLOCK_START.match(nxt) and not line.endswith("  "))
+        join = (
+            line.strip()
+            and nxt.strip()
+            and not _BLOCK_START.match(line)
+            and not _BLOCK_START.match(nxt)
+            and not line.endswith("  ")
+        )
         out.append(line + (" " if join else "\n"))
     out.append(lines[-1])
     return "".join(out)
@@ -260,9 +348,13 @@ def _unique(links: list[SourceLink]) -> list[SourceLink]:
     return list(out.values())
 
 
-def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
-           occurrence: dict[int, tuple[str, ...]] | None = None,
-           verdicts: Sequence[QuoteVerdict] = ()) -> list[SourceLink]:
+def _links(
+    f: Finding,
+    draft: Segmented,
+    segs: dict[str, Segmented],
+    occurrence: dict[int, tuple[str, ...]] | None = None,
+    verdicts: Sequence[QuoteVerdict] = (),
+) -> list[SourceLink]:
     """What this finding says about the draft: one link per draft sentence it touches, with the
     verdict and evidence of that sentence's own pairs (judge.combine's `sentence` evidence)."""
     draft_is_a = f.a.article == draft.article.id
@@ -277,10 +369,14 @@ def _links(f: Finding, draft: Segmented, segs: dict[str, Segmented],
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
         quoted = [v for v in verdicts if _within(v, lo, hi)]
         relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted)
-        ident = text_id(relation, sent.text, sspan.article, sspan.text,
-                      *occurrence.get(sent.index, ()))
-        out.append(SourceLink(ident, sspan.article, relation, dspan, sspan,
-                              tuple(dict.fromkeys(reasons)), f))
+        ident = text_id(
+            relation, sent.text, sspan.article, sspan.text, *occurrence.get(sent.index, ())
+        )
+        out.append(
+            SourceLink(
+                ident, sspan.article, relation, dspan, sspan, tuple(dict.fromkeys(reasons)), f
+            )
+        )
     return out
 
 
@@ -304,17 +400,30 @@ def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict 
 
     mine = [e for e in pairs if here(e)]
     says = {e.relation for e in mine}
-    verdict = (Verdict.CONTRADICT if "contradict" in says else
-               Verdict.AGREE if "agree" in says or not mine else Verdict.UNCLEAR)
-    typed = [e.message for e in j.evidence if e.check != "sentence" and e.relation != "same"
-             and here(e)]
+    verdict = (
+        Verdict.CONTRADICT
+        if "contradict" in says
+        else Verdict.AGREE
+        if "agree" in says or not mine
+        else Verdict.UNCLEAR
+    )
+    typed = [
+        e.message for e in j.evidence if e.check != "sentence" and e.relation != "same" and here(e)
+    ]
     own = [e.message for e in sorted(mine, key=lambda e: e.relation != verdict.value)]
     return verdict, [*own, *typed] or ["the same words"]
 
 
-def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspan: Span,
-              reasons: list[str], verdict: Verdict | None,
-              quoted: Sequence[QuoteVerdict] = ()) -> LinkRelation:
+def _relation(
+    f: Finding,
+    draft: Segmented,
+    dspan: Span,
+    source: Segmented,
+    sspan: Span,
+    reasons: list[str],
+    verdict: Verdict | None,
+    quoted: Sequence[QuoteVerdict] = (),
+) -> LinkRelation:
     """The link's relation. Quotations are judged by quote_match alone (`quoted`: its verdicts
     on the draft quotations of this sentence inside the finding), so a changed word or the
     wrong speaker is a misquote whatever the finding's verdict."""
@@ -325,8 +434,14 @@ def _relation(f: Finding, draft: Segmented, dspan: Span, source: Segmented, sspa
             if bad:
                 reasons.insert(0, misquotes.reason(bad[0]))
                 return LinkRelation.MISQUOTED
-            who = next((q.speaker or q.outlet or q.document for q in (v.quote for v in quoted)
-                        if q.credited), None) or (att.credit if att.credited else None)
+            who = next(
+                (
+                    q.speaker or q.outlet or q.document
+                    for q in (v.quote for v in quoted)
+                    if q.credited
+                ),
+                None,
+            ) or (att.credit if att.credited else None)
             if who is None:
                 reasons.insert(0, "in quote marks but credited to no one")
                 return LinkRelation.COPIED
@@ -359,8 +474,10 @@ def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:
             out.append("unverified quote: no source prints these words")
         elif v.sources_differ and v.source is not None:
             labels = ", ".join(dict.fromkeys([v.source.label, *(o.label for o in v.others)]))
-            out.append(f"sources differ on this quote: {labels} print it differently; judged "
-                       f"against {v.source.label}")
+            out.append(
+                f"sources differ on this quote: {labels} print it differently; judged "
+                f"against {v.source.label}"
+            )
     return out
 
 

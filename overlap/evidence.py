@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .lexicon import NEGATIONS
 from .slots import compare_sentences
 from .textnorm import Token, tokenize
-from .types import DiffOp, Evidence, Span
+from .types import DiffOp, Evidence, EvidenceCheck, Span
 
 # Negation words (one list, in lexicon); "without" also negates a direction word next to it
 # ("without rising"), though it is too loose to set a whole clause's polarity there.
@@ -73,10 +73,28 @@ _DOWN = (
     "damag",
     "limit",
 )
-_UP_EXACT = {"more", "greater", "closer", "better", "rise", "rising", "rose", "risen", "grow",
-             "growth", "gained", "up", "higher"}
+_UP_EXACT = {
+    "more",
+    "greater",
+    "closer",
+    "better",
+    "rise",
+    "rising",
+    "rose",
+    "risen",
+    "grow",
+    "growth",
+    "gained",
+    "up",
+    "higher",
+}
 _DOWN_EXACT = {
-    "fell", "falls", "fallen", "lost", "down", "lower",
+    "fell",
+    "falls",
+    "fallen",
+    "lost",
+    "down",
+    "lower",
     "end",
     "ending",
     "ended",
@@ -123,9 +141,18 @@ _HEDGES = {
 
 # Slot kinds as the judge names its checks: money and percentages are numbers, weekdays and
 # clock times are dates.
-_CHECK_OF_KIND = {"number": "number", "money": "number", "percent": "number", "date": "date",
-                  "weekday": "date", "time": "date", "name": "name", "negation": "negation",
-                  "quantifier": "quantifier", "modality": "modality"}
+_CHECK_OF_KIND = {
+    "number": EvidenceCheck.NUMBER,
+    "money": EvidenceCheck.NUMBER,
+    "percent": EvidenceCheck.NUMBER,
+    "date": EvidenceCheck.DATE,
+    "weekday": EvidenceCheck.DATE,
+    "time": EvidenceCheck.DATE,
+    "name": EvidenceCheck.NAME,
+    "negation": EvidenceCheck.NEGATION,
+    "quantifier": EvidenceCheck.QUANTIFIER,
+    "modality": EvidenceCheck.MODALITY,
+}
 
 
 def run_checks(
@@ -134,22 +161,37 @@ def run_checks(
     """Every typed check on the pair, in a fixed order: the slot comparisons of slots.py on the
     two passages' own word alignment (so `diff` is not needed for them, and a claim pair gets
     them too: only aligned slots are compared), then the weaker hints."""
-    return [*slot_evidence(a, b, a_date, b_date), *check_direction(a, b, diff),
-            *check_hedging(a, b)]
+    return [
+        *slot_evidence(a, b, a_date, b_date),
+        *check_direction(a, b, diff),
+        *check_hedging(a, b),
+    ]
 
 
 def _sub(span: Span, start: int, end: int) -> Span:
     return Span(span.article, start, end, span.text[start - span.start : end - span.start])
 
 
-def slot_evidence(a: Span, b: Span, a_date: str | None = None, b_date: str | None = None,
-                  there: str = "the source") -> list[Evidence]:
+def slot_evidence(
+    a: Span,
+    b: Span,
+    a_date: str | None = None,
+    b_date: str | None = None,
+    there: str = "the source",
+) -> list[Evidence]:
     """slots.compare_sentences as Evidence: check is number | date | name | negation |
     quantifier | modality (money and percent are numbers; weekday and time are dates)."""
     out = []
     for d in compare_sentences(a.text, b.text, a.start, b.start, a_date, b_date, there):
-        out.append(Evidence(_CHECK_OF_KIND[d.kind], d.relation, d.message,
-                            _sub(a, *d.a) if d.a else None, _sub(b, *d.b) if d.b else None))
+        out.append(
+            Evidence(
+                _CHECK_OF_KIND[d.kind],
+                d.relation,
+                d.message,
+                _sub(a, *d.a) if d.a else None,
+                _sub(b, *d.b) if d.b else None,
+            )
+        )
     return out
 
 
@@ -220,9 +262,15 @@ def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evide
         sb, cb = _direction(tb[j1:j2])
         if sa and sb and sa != sb:
             wa, wb = ca[0], cb[0]
-            return [Evidence("direction", "differs", f'opposite direction: "{wa.raw}" here, '
-                             f'"{wb.raw}" in the source', _sub(a, wa.start, wa.end),
-                             _sub(b, wb.start, wb.end))]
+            return [
+                Evidence(
+                    EvidenceCheck.DIRECTION,
+                    "differs",
+                    f'opposite direction: "{wa.raw}" here, "{wb.raw}" in the source',
+                    _sub(a, wa.start, wa.end),
+                    _sub(b, wb.start, wb.end),
+                )
+            ]
     return []
 
 
@@ -237,7 +285,7 @@ def check_hedging(a: Span, b: Span) -> list[Evidence]:
     span = _sub(a if ha else b, word.start, word.end)
     return [
         Evidence(
-            "hedge",
+            EvidenceCheck.HEDGE,
             "hedged",
             f"{side} hedges ('{word.raw}') where the other asserts",
             span if ha else None,

@@ -73,7 +73,7 @@ def decode(
     notes: list[str] = []
     mark, bom = next(((m, name) for m, name in _BOMS if data.startswith(m)), (b"", None))
     if bom:
-        text, used = _decode_as(data[len(mark):], bom, "byte order mark"), bom
+        text, used = _decode_as(data[len(mark) :], bom, "byte order mark"), bom
         if encoding and encoding.lower().replace("_", "-") not in (bom, bom[:-3]):
             notes.append(f"byte order mark says {bom}; --encoding {encoding} not applied")
     elif encoding and (force or b"\x00" in data or not _is_utf8(data)):
@@ -231,10 +231,12 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
         flat = _flat_html_text(text)
         if not flat.strip():
             raise Unreadable("no article text found in the HTML; save the page as text instead")
-        return flat, {"notes": [
-            "no article found by trafilatura (too deeply nested?); read the page's text flat, "
-            "page furniture included"
-        ]}
+        return flat, {
+            "notes": [
+                "no article found by trafilatura (too deeply nested?); read the page's text flat, "
+                "page furniture included"
+            ]
+        }
     meta = {
         "title": doc.title,
         "author": doc.author,
@@ -245,8 +247,28 @@ def _read_html(text: str) -> tuple[str, dict[str, Any]]:
     return _paragraphs_apart(doc.text or ""), meta
 
 
-_BLOCK_TAGS = {"p", "div", "li", "br", "tr", "td", "th", "blockquote", "article", "section",
-               "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "figcaption"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "li",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "article",
+    "section",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "dd",
+    "dt",
+    "figcaption",
+}
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "nav", "svg"}
 
 

@@ -22,8 +22,9 @@ def stable_hash(*parts: str) -> str:
 def finding_id(a: Span, b: Span) -> str:
     """A stable id from the two articles and the folded words of both spans (case and accents
     do not change it; the order of the two sides does)."""
-    return stable_hash(a.article, " ".join(folded_words(a.text)),
-                       b.article, " ".join(folded_words(b.text)))
+    return stable_hash(
+        a.article, " ".join(folded_words(a.text)), b.article, " ".join(folded_words(b.text))
+    )
 
 
 def text_id(*parts: str) -> str:

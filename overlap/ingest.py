@@ -47,8 +47,9 @@ SIDECAR_SUFFIX = ".meta.json"
 META_FIELDS = ("title", "outlet", "date", "author", "url")
 
 
-def expand_paths(inputs: Sequence[str], recursive: bool = False
-                 ) -> tuple[list[Path], list[Skipped]]:
+def expand_paths(
+    inputs: Sequence[str], recursive: bool = False
+) -> tuple[list[Path], list[Skipped]]:
     """Files, directories (their files, sorted; with `recursive`, all files below) and globs.
 
     A directory contributes its files except hidden ones and metadata sidecars; files of an
@@ -108,8 +109,11 @@ def _is_sidecar(path: Path) -> bool:
 
 
 def read_articles(
-    inputs: Sequence[str], encoding: str | None = None, overrides: dict[str, str] | None = None,
-    recursive: bool = False, encoding_force: bool = False,
+    inputs: Sequence[str],
+    encoding: str | None = None,
+    overrides: dict[str, str] | None = None,
+    recursive: bool = False,
+    encoding_force: bool = False,
     columns: tabular.Columns | None = None,
 ) -> tuple[list[Article], list[Skipped]]:
     """Read every input into Articles; what cannot be read is returned as Skipped, never raised.
@@ -134,8 +138,9 @@ def read_articles(
             skipped.append(Skipped(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
         try:
-            records, bad = _records(str(path), path.name, fmt, data, encoding, encoding_force,
-                                    columns)
+            records, bad = _records(
+                str(path), path.name, fmt, data, encoding, encoding_force, columns
+            )
         except Unreadable as exc:
             skipped.append(Skipped(str(path), str(exc)))
             continue
@@ -145,8 +150,19 @@ def read_articles(
             sidecar = {}  # a JSONL/CSV row or a WARC record carries its own metadata
         for rec in records:
             notes = [*rec.notes, sidecar_note] if sidecar_note else rec.notes
-            _add(articles, skipped, rec.source, rec.ident, rec.text, rec.fmt or fmt,
-                 rec.encoding, notes, rec.meta, sidecar, overrides)
+            _add(
+                articles,
+                skipped,
+                rec.source,
+                rec.ident,
+                rec.text,
+                rec.fmt or fmt,
+                rec.encoding,
+                notes,
+                rec.meta,
+                sidecar,
+                overrides,
+            )
     return _unique_ids(articles), skipped
 
 
@@ -175,8 +191,14 @@ def format_of(name: str) -> str | None:
 
 
 def _records(
-    source: str, name: str, fmt: str, data: bytes, encoding: str | None, force: bool,
-    columns: tabular.Columns | None = None, depth: int = 0,
+    source: str,
+    name: str,
+    fmt: str,
+    data: bytes,
+    encoding: str | None,
+    force: bool,
+    columns: tabular.Columns | None = None,
+    depth: int = 0,
 ) -> tuple[list[_Record], list[Skipped]]:
     """The articles in one file (or archive member) called `name`, per format. Raises
     Unreadable when the whole file is unusable; returns the unusable parts of a file of many
@@ -187,8 +209,11 @@ def _records(
     if fmt in _BINARY:
         if not data.strip():
             raise Unreadable("empty file; nothing to compare")
-        read = warc.read_warc(data, source, stem, encoding, force) if fmt == "warc" \
+        read = (
+            warc.read_warc(data, source, stem, encoding, force)
+            if fmt == "warc"
             else newsml.read_newsml(data, source, stem)
+        )
         return _from_items(read, "utf-8", [])
     text, used, notes = formats.decode(data, encoding, force)
     if fmt == "jsonl":
@@ -201,7 +226,8 @@ def _records(
         return _from_items(ninjs.read_ninjs(text, source, stem), used, notes)
     if fmt in ("csv", "tsv"):
         return _from_items(
-            tabular.read_table(text, source, stem, fmt == "tsv", columns), used, notes)
+            tabular.read_table(text, source, stem, fmt == "tsv", columns), used, notes
+        )
     body, meta = formats.read_document(text, fmt)  # txt, md, html
     notes = [*notes, *meta.pop("notes", [])]
     return [_Record(source, stem, body, meta, used, notes)], []
@@ -224,8 +250,14 @@ def _from_items(
 
 
 def _archive_records(
-    source: str, name: str, fmt: str, data: bytes, encoding: str | None, force: bool,
-    columns: tabular.Columns | None, depth: int,
+    source: str,
+    name: str,
+    fmt: str,
+    data: bytes,
+    encoding: str | None,
+    force: bool,
+    columns: tabular.Columns | None,
+    depth: int,
 ) -> tuple[list[_Record], list[Skipped]]:
     """Each member read as the file it would be on disk; a member that cannot be read is a
     Skipped. One archive may hold another (a .txt.gz in a .zip), not deeper."""
@@ -236,12 +268,21 @@ def _archive_records(
     for member in found:
         member_fmt = format_of(member.name)
         if member_fmt is None:
-            bad.append(Skipped(member.source,
-                               _unsupported(PurePosixPath(member.name).suffix.lower())))
+            bad.append(
+                Skipped(member.source, _unsupported(PurePosixPath(member.name).suffix.lower()))
+            )
             continue
         try:
-            recs, more = _records(member.source, member.name, member_fmt, member.data,
-                                  encoding, force, columns, depth + 1)
+            recs, more = _records(
+                member.source,
+                member.name,
+                member_fmt,
+                member.data,
+                encoding,
+                force,
+                columns,
+                depth + 1,
+            )
         except Unreadable as exc:
             bad.append(Skipped(member.source, str(exc)))
             continue

@@ -188,9 +188,11 @@ def judge(
     def contradiction(confidence: float, first: str) -> Judgement:
         # Articles far apart in time may both have been right when written.
         if apart is not None and apart > t.days_apart:
-            return done(Verdict.CHANGED, confidence,
-                        f"{first}; the articles are {apart} days apart, so this may have "
-                        "changed over time")
+            return done(
+                Verdict.CHANGED,
+                confidence,
+                f"{first}; the articles are {apart} days apart, so this may have changed over time",
+            )
         return done(Verdict.CONTRADICT, confidence, first)
 
     if f.kind is Kind.CLAIM and not alike:
@@ -205,9 +207,16 @@ def judge(
         # contradiction too, else the pair is unclear with the hint as its reason.
         if nli and max(contra_ab, contra_ba) >= t.direction:
             return contradiction(0.5 + 0.5 * max(contra_ab, contra_ba), direction[0].message)
-        return done(Verdict.UNCLEAR, 0.3, direction[0].message + (
-            " (a hint only: the model does not read a contradiction)" if nli
-            else " (a hint only: no NLI model ran)"))
+        return done(
+            Verdict.UNCLEAR,
+            0.3,
+            direction[0].message
+            + (
+                " (a hint only: the model does not read a contradiction)"
+                if nli
+                else " (a hint only: no NLI model ran)"
+            ),
+        )
     if nli and min(contra_ab, contra_ba) >= t.contradict and not alike:
         return contradiction(min(contra_ab, contra_ba), _MODEL_CONTRADICTS)
     if copy:
@@ -215,13 +224,19 @@ def judge(
     if alike:
         return done(Verdict.AGREE, max(entail_ab, entail_ba, 0.8), "nearly the same words")
     differs = [e for e in evidence if e.relation == "differs"]
-    if f.kind is Kind.PARAPHRASE and not differs and (not nli or max(contra_ab, contra_ba)
-                                                      < t.contradict):
+    if (
+        f.kind is Kind.PARAPHRASE
+        and not differs
+        and (not nli or max(contra_ab, contra_ba) < t.contradict)
+    ):
         # The paraphrase scorer already judged the two passages to say the same thing (MRPC's
         # "semantically equivalent"); with no typed difference and no NLI objection, they agree.
-        return done(Verdict.AGREE, max(f.score, max(entail_ab, entail_ba) if nli else 0.0),
-                    "reworded with no typed difference" + ("; the model sees no contradiction"
-                                                           if nli else ""))
+        return done(
+            Verdict.AGREE,
+            max(f.score, max(entail_ab, entail_ba) if nli else 0.0),
+            "reworded with no typed difference"
+            + ("; the model sees no contradiction" if nli else ""),
+        )
     best_entail = max(entail_ab, entail_ba)
     other_contra = contra_ba if entail_ab >= entail_ba else contra_ab
     if nli and best_entail >= t.entail and other_contra < best_entail:
@@ -284,15 +299,22 @@ def _judge_claim(
     if entail >= t.entail and other < entail and not typed:
         return done(Verdict.AGREE, entail, _MODEL_ENTAILS)
     if typed:
-        return done(Verdict.UNCLEAR, 1.0 - contra_max, f"related claim: {typed[0].message}, but "
-                    "the model does not read a contradiction (the two may not be about one thing)")
+        return done(
+            Verdict.UNCLEAR,
+            1.0 - contra_max,
+            f"related claim: {typed[0].message}, but "
+            "the model does not read a contradiction (the two may not be about one thing)",
+        )
     return done(Verdict.UNCLEAR, 1.0 - contra_max, "related claim without a clear contradiction")
 
 
 def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]:
     """The diff steps that lie inside one sentence pair of the finding."""
-    return tuple(d for d in diff if a.start <= d.a_start and d.a_end <= a.end
-                 and b.start <= d.b_start and d.b_end <= b.end)
+    return tuple(
+        d
+        for d in diff
+        if a.start <= d.a_start and d.a_end <= a.end and b.start <= d.b_start and d.b_end <= b.end
+    )
 
 
 def combine(
@@ -310,13 +332,18 @@ def combine(
     words = [len(folded_words(a.text)) for a, _ in pairs]
     agreeing = sum(w for w, j in zip(words, verdicts, strict=True) if j.verdict is Verdict.AGREE)
     if worst is None:
-        worst = next((j for j in verdicts if j.verdict is Verdict.AGREE), verdicts[0]) \
-            if 2 * agreeing >= sum(words) else \
-            next(j for j in verdicts if j.verdict is not Verdict.AGREE)
+        worst = (
+            next((j for j in verdicts if j.verdict is Verdict.AGREE), verdicts[0])
+            if 2 * agreeing >= sum(words)
+            else next(j for j in verdicts if j.verdict is not Verdict.AGREE)
+        )
     verdict = worst.verdict
     same_verdict = [j for j in verdicts if j.verdict is verdict]
-    confidence = min(j.confidence for j in same_verdict) if verdict is Verdict.AGREE else \
-        max(j.confidence for j in same_verdict)
+    confidence = (
+        min(j.confidence for j in same_verdict)
+        if verdict is Verdict.AGREE
+        else max(j.confidence for j in same_verdict)
+    )
     # The deciding pair's reasons, then the first reason of each other pair with this verdict;
     # each once (a long copy would otherwise repeat "the same words" per sentence).
     reasons = dict.fromkeys([*worst.reasons, *(j.reasons[0] for j in same_verdict)])
@@ -328,8 +355,9 @@ def combine(
     misquote = tuple(dict.fromkeys(m for j in verdicts for m in j.misquote))
     # The model's view of the deciding pair, else of the first pair it was asked about.
     scores = worst.nli or next((j.nli for j in same_verdict if j.nli), None)
-    return Judgement(verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), scores,
-                     misquote)
+    return Judgement(
+        verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), scores, misquote
+    )
 
 
 def judge_all(
@@ -346,16 +374,29 @@ def judge_all(
     todo = [f for f in findings if f.kind is not Kind.REPEAT]
 
     def credited_quote(f: Finding) -> bool:
-        return f.kind in COPIES and f.attribution is not None and f.attribution.quoted \
+        return (
+            f.kind in COPIES
+            and f.attribution is not None
+            and f.attribution.quoted
             and f.attribution.credited
+        )
 
-    plans = {f.id: sentence_pairs(f, by_id[f.a.article], by_id[f.b.article], max_words)
-             for f in todo if not credited_quote(f)}
+    plans = {
+        f.id: sentence_pairs(f, by_id[f.a.article], by_id[f.b.article], max_words)
+        for f in todo
+        if not credited_quote(f)
+    }
     # A finding read as one short pair is scored as before (its report shows the model's view);
     # in a longer one, the pairs that are the same words need no model. A credited quotation
     # is judged by its words alone (quote_match), so the model never reads it.
-    wanted = list(dict.fromkeys((a.text, b.text) for pairs in plans.values() for a, b in pairs
-                                if len(pairs) == 1 or not same_words(a.text, b.text)))
+    wanted = list(
+        dict.fromkeys(
+            (a.text, b.text)
+            for pairs in plans.values()
+            for a, b in pairs
+            if len(pairs) == 1 or not same_words(a.text, b.text)
+        )
+    )
     scored = dict(zip(wanted, pair_scores(nli, wanted, store), strict=True))
 
     def one(f: Finding) -> Judgement:
@@ -368,6 +409,5 @@ def judge_all(
         return combine(f, pairs, verdicts)
 
     return [
-        f if f.kind is Kind.REPEAT else dataclasses.replace(f, judgement=one(f))
-        for f in findings
+        f if f.kind is Kind.REPEAT else dataclasses.replace(f, judgement=one(f)) for f in findings
     ]

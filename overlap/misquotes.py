@@ -31,8 +31,11 @@ def misquoted(verdicts: Sequence[QuoteVerdict]) -> list[QuoteVerdict]:
 def quote_verdicts(draft: ArticleQuotes, sources: Sequence[ArticleQuotes]) -> list[QuoteVerdict]:
     """match_quote on every draft quotation long enough to be one (not a scare-quoted word);
     a quotation nested in another is judged with the outer one."""
-    return [match_quote(q, sources) for q in draft.quotations
-            if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS]
+    return [
+        match_quote(q, sources)
+        for q in draft.quotations
+        if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS
+    ]
 
 
 def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:

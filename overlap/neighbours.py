@@ -34,7 +34,6 @@ class Hits(NamedTuple):
     sims: np.ndarray
 
 
-
 def neighbour_pairs(
     vectors: np.ndarray,
     groups: np.ndarray,
@@ -145,8 +144,15 @@ def ivf_hits(
 
 
 def _cell_hits(  # V, G: torch tensors (torch is imported late)
-    V, G, m: np.ndarray, q: np.ndarray, threshold: float, k: int,
-    rows: list[np.ndarray], cols: list[np.ndarray], sims: list[np.ndarray],
+    V,
+    G,
+    m: np.ndarray,
+    q: np.ndarray,
+    threshold: float,
+    k: int,
+    rows: list[np.ndarray],
+    cols: list[np.ndarray],
+    sims: list[np.ndarray],
 ) -> None:
     """Append the hits of askers `q` among one cell's members `m` (each asker's top k there)."""
     import torch

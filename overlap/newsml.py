@@ -23,8 +23,13 @@ def read_newsml(data: bytes, source: str, stem: str) -> tuple[list[Item], list[S
     the second item of a newsMessage. Raises Unreadable for XML that is not NewsML-G2."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
@@ -34,8 +39,10 @@ def read_newsml(data: bytes, source: str, stem: str) -> tuple[list[Item], list[S
     encoding = root.getroottree().docinfo.encoding or "utf-8"
     tag = etree.QName(root)
     if tag.namespace != NAR or tag.localname not in ("newsItem", "newsMessage"):
-        raise Unreadable(f"XML is not NewsML-G2 (root element <{tag.localname}>); overlap reads "
-                         "NewsML-G2 newsItem and newsMessage documents")
+        raise Unreadable(
+            f"XML is not NewsML-G2 (root element <{tag.localname}>); overlap reads "
+            "NewsML-G2 newsItem and newsMessage documents"
+        )
     if tag.localname == "newsItem":
         return [_item(root, source, stem, encoding)], []
     items: list[Item] = []

@@ -25,8 +25,9 @@ def read_ninjs(text: str, source: str, stem: str) -> tuple[list[Item], list[Skip
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise Unreadable(f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-                         ) from None
+        raise Unreadable(
+            f"malformed JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
     if isinstance(doc, dict):
         return [_item(doc, source, stem)], []
     if not isinstance(doc, list):
@@ -46,7 +47,7 @@ def read_ninjs(text: str, source: str, stem: str) -> tuple[list[Item], list[Skip
 
 def _item(obj: Any, source: str, ident: str) -> Item:
     if not isinstance(obj, dict):
-        raise Unreadable("not a JSON object; a ninjs item is an object with \"uri\"")
+        raise Unreadable('not a JSON object; a ninjs item is an object with "uri"')
     if not isinstance(obj.get("uri"), str) or not obj["uri"].strip():
         raise Unreadable('not an IPTC ninjs item: no "uri" (the one field ninjs requires)')
     body = _body(obj)
@@ -75,8 +76,11 @@ def _body(obj: dict[str, Any]) -> str | None:
     for key in ("body_html", "body_xhtml"):
         if isinstance(obj.get(key), str) and obj[key].strip():
             return html_fragment_text(obj[key])
-    bodies = [b for b in obj.get("bodies") or [] if isinstance(b, dict)
-              and isinstance(b.get("value"), str) and b["value"].strip()]
+    bodies = [
+        b
+        for b in obj.get("bodies") or []
+        if isinstance(b, dict) and isinstance(b.get("value"), str) and b["value"].strip()
+    ]
     # Plain text first: it is the body as written; HTML is read flat.
     for body in sorted(bodies, key=lambda b: "html" in str(b.get("contenttype", "")).lower()):
         ctype = str(body.get("contenttype", "")).lower()

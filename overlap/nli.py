@@ -112,8 +112,12 @@ def read_temperature(path: Path, weights_sha256: str | None = None) -> float:
             "python benchmarks/bench_nli_sanity.py --write-calibration"
         )
     value = data.get("temperature")
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not number or not math.isfinite(value) or value <= 0:
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
         raise ModelError(
             f"NLI calibration file {path} is damaged (temperature {value!r}, expected a number "
             "above 0); " + HOW_TO_GET
@@ -272,8 +276,13 @@ class NLIModel:
         return predict_both_ways(self, [(premise, hypothesis)])[0]
 
     def describe(self) -> dict[str, str]:
-        return {"name": MODEL_NAME, "path": str(self.path), "checksum": self.checksum,
-                "precision": self.precision, "temperature": f"{self.temperature:g}"}
+        return {
+            "name": MODEL_NAME,
+            "path": str(self.path),
+            "checksum": self.checksum,
+            "precision": self.precision,
+            "temperature": f"{self.temperature:g}",
+        }
 
 
 def predict_both_ways(model: NLI, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -104,8 +104,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
         with _io_errors(path):
             yield tmp
             # mkstemp makes the file private (0600); give it the mode a plain write would.
-            mode = (stat.S_IMODE(target.stat().st_mode) if target.exists()
-                    else 0o666 & ~_umask())
+            mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
             os.chmod(tmp, mode)
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())

@@ -57,8 +57,9 @@ def compare(
     """
     s = settings or Settings()
     began = time.perf_counter()
-    articles, skipped = read_articles(inputs, s.encoding, overrides, s.recursive, s.encoding_force,
-                                      Columns.from_settings(s))
+    articles, skipped = read_articles(
+        inputs, s.encoding, overrides, s.recursive, s.encoding_force, Columns.from_settings(s)
+    )
     if not articles:
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
         raise InputError(
@@ -88,8 +89,9 @@ def analyse(
         clock.lap("read and segment")
         copies, repeats, hidden = copy_stage(segs, s)
         clock.lap("copy index")
-        paraphrases = paraphrase_candidates(segs, hidden, models.embedder, s,
-                                            progress or NoProgress(), models.scorer, store)
+        paraphrases = paraphrase_candidates(
+            segs, hidden, models.embedder, s, progress or NoProgress(), models.scorer, store
+        )
         clock.lap("embed and neighbours")
         findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
         clock.lap("align and attribute")
@@ -97,16 +99,31 @@ def analyse(
             related = related_pairs(paraphrases.related, paraphrases.pairs)
             claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
             clock.lap("related claims")
-            findings = reported_claims(judge_stage(findings + claims, segs, models, s, store),
-                                       keep_agreeing_claims)
+            findings = reported_claims(
+                judge_stage(findings + claims, segs, models, s, store), keep_agreeing_claims
+            )
             clock.lap("judge")
     notes = run_notes(store, models, s)
     # Before the report filters: how much of an article is reused does not depend on what is shown.
     derivations = derive_pairs(articles, findings)
-    stats = RunStats(paraphrases.passages, paraphrases.embedded, paraphrases.from_cache,
-                     round(time.perf_counter() - began, 3), clock.laps)
-    return Result(tuple(articles), tuple(segs), tuple(skipped), tuple(shown(findings, s)),
-                  s.to_dict(), models.records(s.judge), stats, {"notes": notes}, derivations)
+    stats = RunStats(
+        paraphrases.passages,
+        paraphrases.embedded,
+        paraphrases.from_cache,
+        round(time.perf_counter() - began, 3),
+        clock.laps,
+    )
+    return Result(
+        tuple(articles),
+        tuple(segs),
+        tuple(skipped),
+        tuple(shown(findings, s)),
+        s.to_dict(),
+        models.records(s.judge),
+        stats,
+        {"notes": notes},
+        derivations,
+    )
 
 
 def run_notes(store: EmbeddingStore | None, models: Models, s: Settings) -> list[str]:
@@ -124,8 +141,9 @@ def segment_all(articles: Sequence[Article], s: Settings) -> list[Segmented]:
     return [segment(a, chrome[a.id]) for a in articles]
 
 
-def copy_stage(segs: Sequence[Segmented], s: Settings
-               ) -> tuple[Copies, list[Finding], set[SentenceRef]]:
+def copy_stage(
+    segs: Sequence[Segmented], s: Settings
+) -> tuple[Copies, list[Finding], set[SentenceRef]]:
     """Copy candidates between articles, the repeats within one, and the sentences they hide.
     The later copy of a repeated passage is reported once, as a repeat, and matched no further."""
     copies = copy_candidates(segs, s)
@@ -133,14 +151,24 @@ def copy_stage(segs: Sequence[Segmented], s: Settings
     return copies.across, repeats, sentences_under(segs, [f.b for f in repeats])
 
 
-def align_stage(segs: Sequence[Segmented], copies: Copies, paraphrases: ParaphraseCandidates,
-                hidden: set[SentenceRef], s: Settings
-                ) -> list[Finding]:
+def align_stage(
+    segs: Sequence[Segmented],
+    copies: Copies,
+    paraphrases: ParaphraseCandidates,
+    hidden: set[SentenceRef],
+    s: Settings,
+) -> list[Finding]:
     """Copies and paraphrases between articles, aligned."""
     return align_across(
-        segs, copies, paraphrases.pairs, hidden,
-        s.min_copy_words, s.edited_min_similarity, s.min_paraphrase_words,
-        paraphrases.threshold, paraphrases.threshold_related,
+        segs,
+        copies,
+        paraphrases.pairs,
+        hidden,
+        s.min_copy_words,
+        s.edited_min_similarity,
+        s.min_paraphrase_words,
+        paraphrases.threshold,
+        paraphrases.threshold_related,
     )
 
 
@@ -150,8 +178,13 @@ def attribute_all(findings: list[Finding], segs: Sequence[Segmented]) -> list[Fi
     return [attribute(f, by_id[f.a.article], by_id[f.b.article]) for f in findings]
 
 
-def judge_stage(findings: list[Finding], segs: Sequence[Segmented], models: Models,
-                s: Settings, store: EmbeddingStore | None) -> list[Finding]:
+def judge_stage(
+    findings: list[Finding],
+    segs: Sequence[Segmented],
+    models: Models,
+    s: Settings,
+    store: EmbeddingStore | None,
+) -> list[Finding]:
     """Every finding judged (NLI scores from the cache where known)."""
     by_id = {seg.article.id: seg for seg in segs}
     return judge_all(findings, by_id, models.nli, Thresholds.from_settings(s), store)

@@ -152,7 +152,7 @@ def _overlaps(s: int, e: int, spans: _Spans) -> bool:
 
 
 def _fractions(text: str, taken: _Spans) -> list[_Raw]:
-    """"down 1/8", "pays 5/8 pct": a fraction, as wire prices are quoted; added to `taken`."""
+    """ "down 1/8", "pays 5/8 pct": a fraction, as wire prices are quoted; added to `taken`."""
     raw: list[_Raw] = []
     for m in BARE_FRACTION.finditer(text):
         if int(m.group(1)) < int(m.group(2)) and not _overlaps(m.start(), m.end(), taken):
@@ -316,7 +316,7 @@ def _qualifier(text: str, start: int) -> tuple[str | None, int]:
 
 
 def _share_units(text: str, out: list[Quantity], offset: int) -> list[Quantity]:
-    """"from 10 to 12 pct", "3 or 4 pct": the first number shares the unit written after the
+    """ "from 10 to 12 pct", "3 or 4 pct": the first number shares the unit written after the
     second."""
     for n in range(len(out) - 1):
         q, r = out[n], out[n + 1]

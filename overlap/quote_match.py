@@ -77,12 +77,14 @@ class QuoteVerdict:
     reason: str
 
 
-def article_quotes(article: Article, paragraphs: Sequence[tuple[int, int]] | None = None
-                   ) -> ArticleQuotes:
+def article_quotes(
+    article: Article, paragraphs: Sequence[tuple[int, int]] | None = None
+) -> ArticleQuotes:
     """An article's quotations; paragraphs default to blocks between blank lines."""
     if paragraphs is None:
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*",
-                                                                article.text)]
+        paragraphs = [
+            (m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", article.text)
+        ]
     paras = tuple(paragraphs)
     return ArticleQuotes(article, tuple(quotations(article.text, paras)), paras)
 
@@ -109,8 +111,9 @@ def _words(text: str, spans: Sequence[tuple[int, int]]) -> list[_Word]:
         gaps = [m.end() + s for m in _ELLIPSIS.finditer(part)]
         for t in tokenize(part, s):
             is_soft = any(a <= t.start < b for a, b in soft)
-            gap = any(prev_end <= g <= t.start for g in gaps
-                      for prev_end in [out[-1].end if out else s])
+            gap = any(
+                prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
+            )
             for norm in _expand(t.raw, t.norm):
                 out.append(_Word(norm, t.raw, t.start, t.end, is_soft, gap))
                 gap = False
@@ -149,8 +152,10 @@ class _Match:
 def _align(draft: list[_Word], source: list[_Word]) -> _Match | None:
     """The draft's words laid on the source's; None when the source does not have them."""
     vocab = {w.norm for w in source}
-    d_norm = [w.norm if w.norm in vocab else
-              next((v for v in vocab if _variant(w.norm, v)), w.norm) for w in draft]
+    d_norm = [
+        w.norm if w.norm in vocab else next((v for v in vocab if _variant(w.norm, v)), w.norm)
+        for w in draft
+    ]
     s_norm = [w.norm for w in source]
     ops = [op for op in Indel.opcodes(d_norm, s_norm)]
     equal = [op for op in ops if op.tag == "equal"]
@@ -161,45 +166,62 @@ def _align(draft: list[_Word], source: list[_Word]) -> _Match | None:
     n = len([w for w in draft if not w.soft])
     s0, s1 = equal[0].dest_start, equal[-1].dest_end
     # A short quote may differ by one word and still be this quote, misquoted.
-    if (matched < min(MIN_WORDS, n) or (longest < min(4, n) and matched < n - 1)
-            or matched < (0.75 if n < 10 else 0.6) * n or s1 - s0 > 2 * n + 5):
+    if (
+        matched < min(MIN_WORDS, n)
+        or (longest < min(4, n) and matched < n - 1)
+        or matched < (0.75 if n < 10 else 0.6) * n
+        or s1 - s0 > 2 * n + 5
+    ):
         return None
     changes: list[str] = []
     # Source words just before the quote's first word: leaving out a "not" there reverses it.
     lead = [w.raw for w in source[max(0, s0 - 2) : s0] if w.norm in _NEGATIONS]
     if lead and equal[0].src_start == 0:
         changes.append(f"'{' '.join(lead)}' dropped")
-    inner = [op for op in ops if op.tag != "equal" and s0 <= op.dest_start
-             and op.dest_end <= s1 and not (op.tag == "delete" and
-                                            (op.src_end <= equal[0].src_start or
-                                             op.src_start >= equal[-1].src_end))]
+    inner = [
+        op
+        for op in ops
+        if op.tag != "equal"
+        and s0 <= op.dest_start
+        and op.dest_end <= s1
+        and not (
+            op.tag == "delete"
+            and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
+        )
+    ]
     # Draft words outside the matched stretch are words the source does not have either.
-    edge = [op for op in ops if op.tag == "delete" and (op.src_end <= equal[0].src_start or
-                                                       op.src_start >= equal[-1].src_end)]
+    edge = [
+        op
+        for op in ops
+        if op.tag == "delete"
+        and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
+    ]
     i = 0
     while i < len(inner):
         op = inner[i]
-        d_words, s_words = draft[op.src_start:op.src_end], source[op.dest_start:op.dest_end]
+        d_words, s_words = draft[op.src_start : op.src_end], source[op.dest_start : op.dest_end]
         # a deletion next to an insertion is one replaced stretch: 'dignity' -> 'honor'
-        if i + 1 < len(inner) and inner[i + 1].tag != op.tag and \
-                (inner[i + 1].src_start == op.src_end or inner[i + 1].dest_start == op.dest_end):
+        if (
+            i + 1 < len(inner)
+            and inner[i + 1].tag != op.tag
+            and (inner[i + 1].src_start == op.src_end or inner[i + 1].dest_start == op.dest_end)
+        ):
             nxt = inner[i + 1]
-            d_words = d_words + draft[nxt.src_start:nxt.src_end]
-            s_words = s_words + source[nxt.dest_start:nxt.dest_end]
+            d_words = d_words + draft[nxt.src_start : nxt.src_end]
+            s_words = s_words + source[nxt.dest_start : nxt.dest_end]
             i += 1
         i += 1
         change = _change(d_words, s_words, draft, op.src_start)
         if change:
             changes.append(change)
     for op in edge:
-        words = [w for w in draft[op.src_start:op.src_end] if not w.soft]
+        words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
         if words:
             changes.append(f"'{' '.join(w.raw for w in words)}' added")
     return _Match(matched, source[s0].start, source[s1 - 1].end, tuple(changes))
 
 
-def _change(d_words: list[_Word], s_words: list[_Word], draft: list[_Word], at: int
-            ) -> str | None:
+def _change(d_words: list[_Word], s_words: list[_Word], draft: list[_Word], at: int) -> str | None:
     d_hard = [w for w in d_words if not w.soft]
     s_hard = [w for w in s_words if not w.soft]
     if not d_hard and (d_words or not s_hard):
@@ -248,31 +270,55 @@ def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> Quo
             if hit is not None:
                 found.append(hit)
     if not found:
-        return QuoteVerdict(Outcome.UNVERIFIED, draft_quote, None, (), (), False,
-                            "no source has these words")
+        return QuoteVerdict(
+            Outcome.UNVERIFIED, draft_quote, None, (), (), False, "no source has these words"
+        )
     # The credited source first; then the closest: fewest changes, in marks before body text.
     found.sort(key=lambda h: (not h.credited, len(h.changes) > 0, not h.marked, len(h.changes)))
     best, others = found[0], tuple(found[1:])
     differ = len({h.changes for h in found}) > 1
     note = ""
     if differ:
-        versions = "; ".join(f"{h.label}: {', '.join(h.changes) or 'the same words'}"
-                             for h in others)
+        versions = "; ".join(
+            f"{h.label}: {', '.join(h.changes) or 'the same words'}" for h in others
+        )
         note = f" (sources differ: {versions})"
     if best.changes:
-        return QuoteVerdict(Outcome.MISQUOTED, draft_quote, best, best.changes, others, differ,
-                            f"words differ from {best.label}: " + "; ".join(best.changes)
-                            + note)
-    same = _same_person(draft_quote.speaker, best.speaker) \
-        if draft_quote.speaker_kind == "person" and best.marked else None
+        return QuoteVerdict(
+            Outcome.MISQUOTED,
+            draft_quote,
+            best,
+            best.changes,
+            others,
+            differ,
+            f"words differ from {best.label}: " + "; ".join(best.changes) + note,
+        )
+    same = (
+        _same_person(draft_quote.speaker, best.speaker)
+        if draft_quote.speaker_kind == "person" and best.marked
+        else None
+    )
     if same is False and not best.credited:
-        return QuoteVerdict(Outcome.MISATTRIBUTED, draft_quote, best, (), others, differ,
-                            f"credited to {draft_quote.speaker}, but {best.label} gives these "
-                            f"words to {best.speaker}")
+        return QuoteVerdict(
+            Outcome.MISATTRIBUTED,
+            draft_quote,
+            best,
+            (),
+            others,
+            differ,
+            f"credited to {draft_quote.speaker}, but {best.label} gives these "
+            f"words to {best.speaker}",
+        )
     who = draft_quote.speaker or draft_quote.outlet or draft_quote.document
-    return QuoteVerdict(Outcome.QUOTED, draft_quote, best, (), others, differ,
-                        f"the same words as {best.label}" + (f", credited to {who}" if who
-                                                             else "") + note)
+    return QuoteVerdict(
+        Outcome.QUOTED,
+        draft_quote,
+        best,
+        (),
+        others,
+        differ,
+        f"the same words as {best.label}" + (f", credited to {who}" if who else "") + note,
+    )
 
 
 def _in_source(draft: list[_Word], quote: Quotation, src: ArticleQuotes) -> SourceQuote | None:
@@ -291,8 +337,17 @@ def _in_source(draft: list[_Word], quote: Quotation, src: ArticleQuotes) -> Sour
     if best is None:
         return None
     m, q = best
-    return SourceQuote(art.id, art.label, m.start, m.end, art.text[m.start:m.end],
-                       q.speaker if q else None, q is not None, credited, m.changes)
+    return SourceQuote(
+        art.id,
+        art.label,
+        m.start,
+        m.end,
+        art.text[m.start : m.end],
+        q.speaker if q else None,
+        q is not None,
+        credited,
+        m.changes,
+    )
 
 
 def _better(a: _Match, b: _Match) -> bool:

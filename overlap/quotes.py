@@ -32,8 +32,10 @@ _DEFINITE = (
     r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman|"
     r"judge|court|prosecutor|letter|ruling)"
 )
-_WHO = (rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
-        rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))")
+_WHO = (
+    rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
+    rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))"
+)
 # After the closing mark: ", X[, apposition,] said [to] OUTLET" or ", said X".
 _AFTER_SUBJECT = re.compile(
     rf"^\s*,?\s*{_WHO}\s*(?:,[^,“”\"]{{1,120}},\s*)?{_VERBS}\b"
@@ -143,8 +145,9 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     for p in _pairs(text, start, end):
         if p.depth == 0:
             said = _credit(text, start, end, p)
-            quotes.append(Quote(p.start, p.end, p.inner_start, p.inner_end, said.speaker,
-                                said.credit))
+            quotes.append(
+                Quote(p.start, p.end, p.inner_start, p.inner_end, said.speaker, said.credit)
+            )
     return _resolve(text, _continue_speakers(quotes))
 
 
@@ -171,8 +174,14 @@ def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotati
         else:
             merged.append((n, [p], said))
     plain = [
-        Quote(ps[0].start, ps[-1].end, ps[0].inner_start, ps[-1].inner_end,
-              s.speaker if s else None, s.credit if s else None)
+        Quote(
+            ps[0].start,
+            ps[-1].end,
+            ps[0].inner_start,
+            ps[-1].inner_end,
+            s.speaker if s else None,
+            s.credit if s else None,
+        )
         for _, ps, s in merged
     ]
     # An unattributed quotation continues the credited one before it in its paragraph only.
@@ -189,9 +198,20 @@ def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotati
         spans = tuple((p.inner_start, p.inner_end) for p in ps)
         words = " ".join(text[s:e].strip() for s, e in spans)
         kind = credit_kind(q.speaker, said.context if said else "")
-        out.append(Quotation(ps[0].start, ps[-1].end, spans, words, q.speaker,
-                             said.speaker if said else None, kind, q.credit,
-                             said.document if said else None, ps[0].depth))
+        out.append(
+            Quotation(
+                ps[0].start,
+                ps[-1].end,
+                spans,
+                words,
+                q.speaker,
+                said.speaker if said else None,
+                kind,
+                q.credit,
+                said.document if said else None,
+                ps[0].depth,
+            )
+        )
     return out
 
 
@@ -234,8 +254,11 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 out.append(_Mark(i, 1, "open", "single"))
             elif not before.isspace():
                 # "the players' names": a plural possessive looks like a closing mark
-                possessive = before == "s" and text[i + 1 : i + 3][:1] == " " and \
-                    text[i + 2 : i + 3].islower()
+                possessive = (
+                    before == "s"
+                    and text[i + 1 : i + 3][:1] == " "
+                    and text[i + 2 : i + 3].islower()
+                )
                 out.append(_Mark(i, 1, "close?" if possessive else "close", "single"))
         i += 1
     return out
@@ -250,8 +273,11 @@ def _pairs(text: str, start: int, end: int) -> list[_Pair]:
     def close(k: int, mark: _Mark) -> None:
         opened = stack[k]
         del stack[k:]  # a single quote left open inside is dropped with it
-        out.append(_Pair(opened.at, opened.at + opened.size, mark.at, mark.at + mark.size,
-                         len(stack), True))
+        out.append(
+            _Pair(
+                opened.at, opened.at + opened.size, mark.at, mark.at + mark.size, len(stack), True
+            )
+        )
 
     marks = _marks(text, start, end)
     for n, m in enumerate(marks):
@@ -357,10 +383,15 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         name = q.speaker
         if name and name.lower() in PERSON_PRONOUNS:
-            candidates = [(m.start(), _clean(m.group("name")))
-                          for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
-            candidates += [(p.start, p.speaker) for p in out
-                           if p.speaker and p.speaker.lower() not in THIRD_PERSON_SUBJECTS]
+            candidates = [
+                (m.start(), _clean(m.group("name")))
+                for m in _NAMED_SPEAKER.finditer(text, 0, q.start)
+            ]
+            candidates += [
+                (p.start, p.speaker)
+                for p in out
+                if p.speaker and p.speaker.lower() not in THIRD_PERSON_SUBJECTS
+            ]
             candidates = [(at, n) for at, n in candidates if n]
             if candidates:
                 name = max(candidates, key=lambda c: c[0])[1]

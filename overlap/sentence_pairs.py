@@ -105,13 +105,22 @@ def _atoms(
             continue
         pieces = max(1, -(-max(a1 - a0, b1 - b0) // max_words))
         for p in range(pieces):
-            out.append((a0 + (a1 - a0) * p // pieces, a0 + (a1 - a0) * (p + 1) // pieces,
-                        b0 + (b1 - b0) * p // pieces, b0 + (b1 - b0) * (p + 1) // pieces))
+            out.append(
+                (
+                    a0 + (a1 - a0) * p // pieces,
+                    a0 + (a1 - a0) * (p + 1) // pieces,
+                    b0 + (b1 - b0) * p // pieces,
+                    b0 + (b1 - b0) * (p + 1) // pieces,
+                )
+            )
     return out
 
 
 def _unit(
-    seg_a: Segmented, seg_b: Segmented, ta: list[Token], tb: list[Token],
+    seg_a: Segmented,
+    seg_b: Segmented,
+    ta: list[Token],
+    tb: list[Token],
     atoms: list[tuple[int, int, int, int]],
 ) -> tuple[Span, Span]:
     a0, a1 = min(x[0] for x in atoms), max(x[1] for x in atoms)
@@ -139,8 +148,13 @@ def _windows(sentence: list[int], n: int, max_words: int) -> list[tuple[int, int
 
 
 def _pair_windows(
-    seg_a: Segmented, seg_b: Segmented, ta: list[Token], tb: list[Token], sa: list[int],
-    sb: list[int], max_words: int,
+    seg_a: Segmented,
+    seg_b: Segmented,
+    ta: list[Token],
+    tb: list[Token],
+    sa: list[int],
+    sb: list[int],
+    max_words: int,
 ) -> list[tuple[Span, Span]]:
     """Each sentence (or window) of `a` with the window of `b` sharing most of its words."""
     wb = _windows(sb, len(tb), max_words)

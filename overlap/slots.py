@@ -173,8 +173,9 @@ def compare_sentences(
     ['number differs: "2,000-mile" here, "1,954-mile" in the source']
     """
     ta, tb = tokenize(a_text, a_offset), tokenize(b_text, b_offset)
-    ops = difflib.SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb],
-                                  autojunk=False).get_opcodes()
+    ops = difflib.SequenceMatcher(
+        None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False
+    ).get_opcodes()
     qa, qb = find_quantities(a_text, a_offset), find_quantities(b_text, b_offset)
     da, db = find_dates(a_text, a_offset, a_date), find_dates(b_text, b_offset, b_date)
     al = _Alignment(ta, tb, ops, there)
@@ -286,8 +287,15 @@ def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotD
         ):
             a, b = ca[0], cb[0]
             out.append(
-                SlotDiff(kind, "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end),
-                         al.msg(kind, a.raw, b.raw))
+                SlotDiff(
+                    kind,
+                    "differs",
+                    a.raw,
+                    b.raw,
+                    (a.start, a.end),
+                    (b.start, b.end),
+                    al.msg(kind, a.raw, b.raw),
+                )
             )
     return out
 

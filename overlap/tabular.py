@@ -43,8 +43,12 @@ class Columns:
     @classmethod
     def from_settings(cls, settings: object) -> Columns:
         """The csv_*_column settings of a Settings (absent ones: None)."""
-        return cls(**{f: getattr(settings, f"csv_{f}_column", None) for f in
-                      ("text", "title", "date", "outlet", "url", "id")})
+        return cls(
+            **{
+                f: getattr(settings, f"csv_{f}_column", None)
+                for f in ("text", "title", "date", "outlet", "url", "id")
+            }
+        )
 
 
 def _key(name: str) -> str:
@@ -77,10 +81,12 @@ def read_table(
             break
     else:
         shown = ", ".join(h for h in headers[0] if h.strip())[:200] or "(none)"
-        wanted = (f"no column named {columns.text!r}" if columns.text
-                  else "no text column (text, body, articleBody, content or article)")
-        raise Unreadable(f"{wanted}; columns: {shown}; name the text column with "
-                         "csv_text_column")
+        wanted = (
+            f"no column named {columns.text!r}"
+            if columns.text
+            else "no text column (text, body, articleBody, content or article)"
+        )
+        raise Unreadable(f"{wanted}; columns: {shown}; name the text column with csv_text_column")
     items: list[Item] = []
     bad: list[Skipped] = []
     n = 0
@@ -90,15 +96,23 @@ def read_table(
                 continue  # a blank line between rows
             where = f"{source}:row {n}"
             if len(row) <= found["text"]:
-                bad.append(Skipped(where, f"row has {len(row)} fields, the header has "
-                                          f"{len(header)}; the text column is missing"))
+                bad.append(
+                    Skipped(
+                        where,
+                        f"row has {len(row)} fields, the header has "
+                        f"{len(header)}; the text column is missing",
+                    )
+                )
                 continue
             meta = {k: row[i] for k, i in found.items() if k != "text" and i < len(row)}
             notes = () if items else _absent(header, columns)
             items.append(Item(where, f"{stem}:{n}", row[found["text"]], meta, notes))
     except csv.Error as exc:
-        bad.append(Skipped(f"{source}:row {n + 1}",
-                           f"malformed CSV ({exc}); the rows after it were not read"))
+        bad.append(
+            Skipped(
+                f"{source}:row {n + 1}", f"malformed CSV ({exc}); the rows after it were not read"
+            )
+        )
     return items, bad
 
 

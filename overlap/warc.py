@@ -22,7 +22,11 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(
-    data: bytes, source: str, stem: str, encoding: str | None = None, force: bool = False,
+    data: bytes,
+    source: str,
+    stem: str,
+    encoding: str | None = None,
+    force: bool = False,
     whole_gzip: bool = False,
 ) -> tuple[list[Item], list[Skipped]]:
     """The HTML pages of a .warc / .warc.gz / .arc / .arc.gz archive, one Item per record,
@@ -43,8 +47,13 @@ def read_warc(
         for n, record in enumerate(stream, start=1):
             where = f"{source}:record {n}"
             if record.format == "warc" and record.rec_headers.get_header("Content-Length") is None:
-                bad.append(Skipped(where, "record headers cut short (no Content-Length); the "
-                                          "archive ends inside them"))
+                bad.append(
+                    Skipped(
+                        where,
+                        "record headers cut short (no Content-Length); the "
+                        "archive ends inside them",
+                    )
+                )
                 break
             why = _not_an_article(record)
             found = None
@@ -60,8 +69,12 @@ def read_warc(
             missing = getattr(record.raw_stream, "limit", 0)
             if missing:
                 # A fragment of a page is not the article: comparing it as one would mislead.
-                bad.append(Skipped(where, f"record cut short ({missing} bytes missing); the "
-                                          "archive ends inside it"))
+                bad.append(
+                    Skipped(
+                        where,
+                        f"record cut short ({missing} bytes missing); the archive ends inside it",
+                    )
+                )
                 break
             if found is not None:
                 items.append(found)
@@ -73,13 +86,21 @@ def read_warc(
             # warcio will not read it, but it is whole; read it unpacked.
             items, bad = read_warc(_gunzip(data), source, stem, encoding, force, True)
             note = "gzipped as one stream, not per record; read unpacked"
-            return ([replace(items[0], notes=(*items[0].notes, note)), *items[1:]]
-                    if items else items), bad
-        bad.append(Skipped(f"{source}:record {n + 1}",
-                           f"broken archive ({_short(exc)}); the records after it were not read"))
+            return (
+                [replace(items[0], notes=(*items[0].notes, note)), *items[1:]] if items else items
+            ), bad
+        bad.append(
+            Skipped(
+                f"{source}:record {n + 1}",
+                f"broken archive ({_short(exc)}); the records after it were not read",
+            )
+        )
     if left_out:
-        note = "web archive: " + ", ".join(
-            f"{count} {why}" for why, count in sorted(left_out.items())) + " left out"
+        note = (
+            "web archive: "
+            + ", ".join(f"{count} {why}" for why, count in sorted(left_out.items()))
+            + " left out"
+        )
         if items:
             items[0] = replace(items[0], notes=(*items[0].notes, note))
         elif not bad:
@@ -153,7 +174,7 @@ def _charset(ctype: str) -> str | None:
     for part in ctype.split(";")[1:]:
         key, _, value = part.partition("=")
         if key.strip() == "charset" and value.strip():
-            return value.strip().strip('"\'')
+            return value.strip().strip("\"'")
     return None
 
 
@@ -163,8 +184,10 @@ def _gunzip(data: bytes) -> bytes:
     try:
         return gunzip(data)
     except Unreadable:
-        raise Unreadable(f"gzipped as one stream and over {MAX_MEMBER_BYTES // 2**20} MiB "
-                         "unpacked; recompress it per record (warcio recompress)") from None
+        raise Unreadable(
+            f"gzipped as one stream and over {MAX_MEMBER_BYTES // 2**20} MiB "
+            "unpacked; recompress it per record (warcio recompress)"
+        ) from None
 
 
 def _short(exc: Exception) -> str:

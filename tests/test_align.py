@@ -99,12 +99,16 @@ def test_long_texts_are_aligned_in_blocks_without_losing_shared_words():
     assert shared >= 0.99 * whole
 
 
-WIRE = ("The defendant, who denies the charges, was remanded in custody until next month by "
-        "magistrates in Leeds, and his lawyer said he would apply for bail at the crown court "
-        "as soon as the papers were served.")
-PAPER = ("Police cordoned off the street for several hours on Friday, and the defendant was "
-         "remanded in custody until next month by magistrates in Leeds while neighbours "
-         "gathered outside the house to lay flowers for the family of the young victim.")
+WIRE = (
+    "The defendant, who denies the charges, was remanded in custody until next month by "
+    "magistrates in Leeds, and his lawyer said he would apply for bail at the crown court "
+    "as soon as the papers were served."
+)
+PAPER = (
+    "Police cordoned off the street for several hours on Friday, and the defendant was "
+    "remanded in custody until next month by magistrates in Leeds while neighbours "
+    "gathered outside the house to lay flowers for the family of the young victim."
+)
 
 
 def test_a_clause_copied_into_a_long_sentence_is_found_on_its_own():
@@ -118,21 +122,37 @@ def test_a_clause_copied_into_a_long_sentence_is_found_on_its_own():
     assert f.a.text == f.b.text
     # align_across reports it, and leaves both sentences (mostly not copied) to the
     # paraphrase stage: a paraphrase of the whole pair is still taken.
-    found = align_across([a, b], {(0, 1): [(0, 0)]}, {(0, 1): {(0, 0): PairScore(0.9, 0.8)}}, set(),
-                         8, 0.7, 7, threshold=0.5, threshold_related=0.5)
+    found = align_across(
+        [a, b],
+        {(0, 1): [(0, 0)]},
+        {(0, 1): {(0, 0): PairScore(0.9, 0.8)}},
+        set(),
+        8,
+        0.7,
+        7,
+        threshold=0.5,
+        threshold_related=0.5,
+    )
     assert [x.kind for x in found] == [Kind.VERBATIM, Kind.PARAPHRASE]
 
 
 def test_two_clauses_of_one_sentence_are_two_copies_in_order():
     from overlap.align import align_copies
 
-    a = seg("Jones was fined 500 pounds and banned from driving for two years at the hearing "
-            "today. He told reporters outside court that he would appeal against the ban.", "a")
-    b = seg("Jones was fined 500 pounds and banned from driving, said to have been the "
-            "longest ban the bench had ever given a first offender in that town, and told "
-            "reporters outside court that he would appeal against the ban.", "b")
+    a = seg(
+        "Jones was fined 500 pounds and banned from driving for two years at the hearing "
+        "today. He told reporters outside court that he would appeal against the ban.",
+        "a",
+    )
+    b = seg(
+        "Jones was fined 500 pounds and banned from driving, said to have been the "
+        "longest ban the bench had ever given a first offender in that town, and told "
+        "reporters outside court that he would appeal against the ban.",
+        "b",
+    )
     found = align_copies(a, b, (0, 1, 0, 0), min_words=6, edited_min=0.7)
     assert [f.b.text for f in found] == [
         "Jones was fined 500 pounds and banned from driving",
-        "told reporters outside court that he would appeal against the ban"]
+        "told reporters outside court that he would appeal against the ban",
+    ]
     assert found[0].b.end < found[1].b.start and found[0].a.end < found[1].a.start

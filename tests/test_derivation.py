@@ -19,13 +19,29 @@ def art(id: str, text: str) -> Article:
     return Article(id=id, source=f"{id}.txt", text=text, format="txt")
 
 
-def finding(kind: Kind, a: Article, a_range: tuple[int, int], b: Article,
-            b_range: tuple[int, int], direction: str = "unknown") -> Finding:
+def finding(
+    kind: Kind,
+    a: Article,
+    a_range: tuple[int, int],
+    b: Article,
+    b_range: tuple[int, int],
+    direction: str = "unknown",
+) -> Finding:
     def span(x: Article, r: tuple[int, int]) -> Span:
-        return Span(x.id, r[0], r[1], x.text[r[0]:r[1]])
+        return Span(x.id, r[0], r[1], x.text[r[0] : r[1]])
 
-    return Finding(f"{a.id}-{b.id}-{a_range[0]}", kind, 1.0, 1.0, None, span(a, a_range),
-                   span(b, b_range), (), direction, "test")
+    return Finding(
+        f"{a.id}-{b.id}-{a_range[0]}",
+        kind,
+        1.0,
+        1.0,
+        None,
+        span(a, a_range),
+        span(b, b_range),
+        (),
+        direction,
+        "test",
+    )
 
 
 def test_shares_count_non_space_characters_only():
@@ -74,7 +90,8 @@ def test_derive_counts_only_spans_paired_with_the_named_sources():
     chars = sum(not c.isspace() for c in paper.text)
     assert d.article == "sun" and d.sources == ("pa",)
     assert d.share_verbatim == pytest.approx(
-        round(sum(not c.isspace() for c in paper.text[:cut]) / chars, 4))
+        round(sum(not c.isspace() for c in paper.text[:cut]) / chars, 4)
+    )
     assert d.share_paraphrase == 0.0  # that span came from "mirror", not a named source
     assert d.share_total == d.share_verbatim
     assert d.label == "wholly"
@@ -93,7 +110,9 @@ def test_derive_pairs_follows_the_direction_when_known():
     unknown = [finding(Kind.EDITED, a, (0, 27), b, (0, 27))]
     both = derive_pairs([a, b, c], unknown, Thresholds(0.1, 0.6))
     assert [(d.article, d.sources, d.label) for d in both] == [
-        ("a", ("b",), "wholly"), ("b", ("a",), "partially")]
+        ("a", ("b",), "wholly"),
+        ("b", ("a",), "partially"),
+    ]
     assert both[0].share_edited == 1.0
 
 
@@ -103,9 +122,11 @@ def test_derive_pairs_ignores_repeats_within_one_article():
     assert derive_pairs([a], [repeat]) == ()
 
 
-WIRE = ("A former headteacher was jailed for six years at Leeds Crown Court today for stealing "
-        "money from the school fund over a decade. The judge said he had betrayed the trust "
-        "of pupils and parents alike.")
+WIRE = (
+    "A former headteacher was jailed for six years at Leeds Crown Court today for stealing "
+    "money from the school fund over a decade. The judge said he had betrayed the trust "
+    "of pupils and parents alike."
+)
 
 
 def test_document_and_terminal_show_each_derived_article(tmp_path, fake_embedder):
@@ -122,9 +143,14 @@ def test_document_and_terminal_show_each_derived_article(tmp_path, fake_embedder
     # The first sentence copied word for word, the second not at all: about half reused.
     (tmp_path / "sun.txt").write_text(
         WIRE.split(". ")[0] + ". Neighbours in the quiet village were shocked by the news of "
-        "his arrest last spring.\n", encoding="utf-8")
-    result = compare([str(tmp_path / "pa.txt"), str(tmp_path / "sun.txt")],
-                     Settings(cache_path=None, judge=False), embedder=fake_embedder)
+        "his arrest last spring.\n",
+        encoding="utf-8",
+    )
+    result = compare(
+        [str(tmp_path / "pa.txt"), str(tmp_path / "sun.txt")],
+        Settings(cache_path=None, judge=False),
+        embedder=fake_embedder,
+    )
     doc = to_document(result)
     assert first_problem(doc) is None
     ids = {a["source"].rsplit("/", 1)[-1]: a["id"] for a in doc["articles"]}
@@ -132,16 +158,28 @@ def test_document_and_terminal_show_each_derived_article(tmp_path, fake_embedder
     sun = rows[(ids["sun.txt"], (ids["pa.txt"],))]
     assert sun["label"] == "partially"
     assert 0.4 < sun["share_verbatim"] < 0.7 and sun["share_total"] == sun["share_verbatim"]
-    assert set(sun) == {"article", "sources", "share_verbatim", "share_edited",
-                        "share_paraphrase", "share_total", "label"}
+    assert set(sun) == {
+        "article",
+        "sources",
+        "share_verbatim",
+        "share_edited",
+        "share_paraphrase",
+        "share_total",
+        "label",
+    }
 
     console = Console(file=io.StringIO(), width=40, no_color=True)  # narrow: never wrapped
     terminal.render(doc, console)
     lines = console.file.getvalue().splitlines()
     pct = round(100 * sun["share_total"])
-    wanted = [x for x in lines if x.endswith(
-        f": partially derived from {ids['pa.txt']} ({pct} % reused: {pct} % verbatim, "
-        "0 % edited, 0 % paraphrase)")]
+    wanted = [
+        x
+        for x in lines
+        if x.endswith(
+            f": partially derived from {ids['pa.txt']} ({pct} % reused: {pct} % verbatim, "
+            "0 % edited, 0 % paraphrase)"
+        )
+    ]
     assert len(wanted) == 1 and wanted[0].startswith(ids["sun.txt"])
 
 
@@ -152,8 +190,13 @@ def test_terminal_reads_documents_without_derivations():
 
     from overlap.report import terminal
 
-    doc = {"articles": [], "findings": [], "skipped": [], "notes": [],
-           "summary": {"articles": 0, "skipped": 0, "findings": 0, "by_kind": {}}}
+    doc = {
+        "articles": [],
+        "findings": [],
+        "skipped": [],
+        "notes": [],
+        "summary": {"articles": 0, "skipped": 0, "findings": 0, "by_kind": {}},
+    }
     console = Console(file=io.StringIO(), width=80, no_color=True)
     terminal.render(doc, console)  # a 1.2 document: no derivations, no summary lines
     assert "derived from" not in console.file.getvalue()

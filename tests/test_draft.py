@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from overlap.draft import check, parse_fail_on, read_allow_list
 from overlap.cli import app
 from overlap.config import Settings
+from overlap.draft import check, parse_fail_on, read_allow_list
 from overlap.errors import ConfigError
 from overlap.types import SentenceClass
 
@@ -81,13 +81,16 @@ def test_each_class_on_a_small_fixture(files):
     ]
     misquote = result.sentences[2].links[0]
     assert misquote.source == "b" and misquote.reasons[0] == (
-        "words changed: 'teachers' -> 'students' (against City Weekly)")
+        "words changed: 'teachers' -> 'students' (against City Weekly)"
+    )
     assert result.sentences[1].links[0].reasons[0] == (
-        "credited quotation (Maria Lopez) matching the source")
+        "credited quotation (Maria Lopez) matching the source"
+    )
     contradicted = result.sentences[3].links[0]
     reason = contradicted.reasons[0]  # the draft's value first, then the source's
     assert reason.startswith("number differs") and reason.index("two years") < reason.index(
-        "five years")
+        "five years"
+    )
     assert [c.line for c in result.sentences] == [1, 3, 5, 7, 9]
 
 
@@ -208,7 +211,8 @@ def test_ids_and_sentences_survive_rewrapping(files, write, tmp_path):
         runs.append(check(str(draft), [str(src)], Settings(cache_path=None)))
     narrow, wide = runs
     assert [" ".join(c.span.text.split()) for c in narrow.sentences] == [
-        " ".join(c.span.text.split()) for c in wide.sentences]
+        " ".join(c.span.text.split()) for c in wide.sentences
+    ]
     assert len(narrow.sentences) == 4  # the wrapped first paragraph holds two sentences
     assert [c.id for c in narrow.sentences] == [c.id for c in wide.sentences]
     assert [c.cls for c in narrow.sentences] == [c.cls for c in wide.sentences]
@@ -233,10 +237,15 @@ def test_unwrap_keeps_offsets_and_markdown_blocks():
 
 def test_a_number_in_one_sentence_does_not_contradict_its_neighbour(files, write, tmp_path):
     _, src = files
-    draft = write(tmp_path, "two.txt", (
-        "The agency said the new rules would reduce smuggling along the river crossings by half "
-        "within five years. The governor signed the decree on Monday after months of "
-        "negotiations with the unions.\n"))
+    draft = write(
+        tmp_path,
+        "two.txt",
+        (
+            "The agency said the new rules would reduce smuggling along the river crossings by "
+            "half within five years. The governor signed the decree on Monday after months of "
+            "negotiations with the unions.\n"
+        ),
+    )
     result = check(str(draft), [str(src)], Settings(cache_path=None))
     number, governor = result.sentences
     assert number.cls is SentenceClass.CONTRADICTED
@@ -294,8 +303,9 @@ def test_headlines_are_checked_against_article_bodies(tmp_path, write):
     for k, (headline, body) in enumerate(pairs):
         draft = write(tmp_path, f"h{k}/draft.md", headline.strip() + "\n")
         write(tmp_path, f"h{k}/src/body.txt", body)
-        result = check(str(draft), [str(tmp_path / f"h{k}/src")], Settings(cache_path=None),
-                       nli=EntailingNLI())
+        result = check(
+            str(draft), [str(tmp_path / f"h{k}/src")], Settings(cache_path=None), nli=EntailingNLI()
+        )
         [sentence] = result.sentences  # a one-line paragraph without a full stop
         # The headline is a claim: it is compared by meaning with the body's sentences (it was
         # skipped as a heading), and a body sentence that says the same supports it.
@@ -317,11 +327,14 @@ def test_a_short_sentence_is_a_claim(files, write, tmp_path):
 # --- quotations are matched by quote_match, whatever the copy finder saw (issue 13 item 2) ----
 
 
-def test_short_quote_in_the_wrong_mouth_is_misquoted_without_a_copy_finding(files, write,
-                                                                              tmp_path):
+def test_short_quote_in_the_wrong_mouth_is_misquoted_without_a_copy_finding(files, write, tmp_path):
     # Six words: too short to be found as a copy, still matched against the sources' quotes.
-    write(tmp_path, "d3.txt", "The mayor spoke briefly. “We will never stop investing,” "
-                              "Maria Lopez said at the harbour.\n")
+    write(
+        tmp_path,
+        "d3.txt",
+        "The mayor spoke briefly. “We will never stop investing,” "
+        "Maria Lopez said at the harbour.\n",
+    )
     result = check(str(tmp_path / "d3.txt"), [str(files[1])], Settings(cache_path=None))
     quote = result.sentences[-1]
     assert quote.cls is SentenceClass.MISQUOTED
@@ -337,10 +350,18 @@ def test_unverified_quote_is_a_note_not_a_failing_class(files, write, tmp_path):
 
 
 def test_sources_printing_a_quote_differently_are_named(files, write, tmp_path):
-    write(tmp_path, "src/c.txt", "“We will not allow the cartels to move freely across the "
-                                 "border again,” Maria Lopez said on Tuesday.\n")
-    write(tmp_path, "d5.txt", "“We will not allow the cartels to move freely across the river "
-                              "again,” Maria Lopez told the Daily Courier.\n")
+    write(
+        tmp_path,
+        "src/c.txt",
+        "“We will not allow the cartels to move freely across the "
+        "border again,” Maria Lopez said on Tuesday.\n",
+    )
+    write(
+        tmp_path,
+        "d5.txt",
+        "“We will not allow the cartels to move freely across the river "
+        "again,” Maria Lopez told the Daily Courier.\n",
+    )
     result = check(str(tmp_path / "d5.txt"), [str(files[1])], Settings(cache_path=None))
     [only] = result.sentences
     assert only.cls is SentenceClass.QUOTED  # judged against the credited Daily Courier

@@ -3,8 +3,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from overlap.embed import embed_texts
 from overlap.cache import EmbeddingStore, text_key
+from overlap.embed import embed_texts
 
 TEXTS = [
     "Officials met on Thursday to discuss border security.",

@@ -38,15 +38,19 @@ def test_number_with_comma_differs_and_shows_both():
 
 
 def test_money_suffixes_agree():
-    a, b, _ = pair("The city got a $1M grant from the state.",
-                   "The city got a $1 million grant from the state.")
+    a, b, _ = pair(
+        "The city got a $1M grant from the state.",
+        "The city got a $1 million grant from the state.",
+    )
     assert [e.relation for e in check_numbers(a, b)] == ["same"]
     assert [e for e in run_checks(a, b, ()) if e.relation == "differs"] == []
 
 
 def test_number_without_counterpart_is_not_compared():
-    a, b, _ = pair("Police said 12 people were hurt in the blast on the bridge.",
-                   "Police said people were hurt in the blast on the bridge.")
+    a, b, _ = pair(
+        "Police said 12 people were hurt in the blast on the bridge.",
+        "Police said people were hurt in the blast on the bridge.",
+    )
     assert check_numbers(a, b) == []
 
 
@@ -56,15 +60,23 @@ def test_hedged_number_agrees():
 
 
 def test_dates_in_different_formats_agree_and_differ():
-    a, b, _ = pair("Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on 2 May 2013.")
+    a, b, _ = pair(
+        "Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on 2 May 2013."
+    )
     assert check_dates(a, b, None, None)[0].relation == "same"
-    a, b, _ = pair("Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on May 9, 2013.")
+    a, b, _ = pair(
+        "Obama arrived in Mexico on May 2, 2013.", "Obama arrived in Mexico on May 9, 2013."
+    )
     assert check_dates(a, b, None, None)[0].relation == "differs"
     # "back in May" resolved with each article's own date
-    a, b, _ = pair("Obama met his counterpart back in May.", "Obama met his counterpart in May 2013.")
+    a, b, _ = pair(
+        "Obama met his counterpart back in May.", "Obama met his counterpart in May 2013."
+    )
     assert check_dates(a, b, "2013-07-05", None)[0].relation == "same"
-    a, b, _ = pair("The minister resigned on Tuesday, officials said.",
-                   "The minister resigned on Friday, officials said.")
+    a, b, _ = pair(
+        "The minister resigned on Tuesday, officials said.",
+        "The minister resigned on Friday, officials said.",
+    )
     [ev] = check_dates(a, b, "2013-06-01", "2013-06-01")
     assert ev.relation == "differs" and '"Tuesday"' in ev.message and '"Friday"' in ev.message
 
@@ -94,21 +106,27 @@ def test_negation_inserted():
 
 
 def test_both_sides_negative_is_no_difference():
-    a, b, diff = pair("The index did not reach the 2,000 level on Monday.",
-                      "The index failed to reach the 2,000 level on Monday.")
+    a, b, diff = pair(
+        "The index did not reach the 2,000 level on Monday.",
+        "The index failed to reach the 2,000 level on Monday.",
+    )
     assert check_negation(a, b, diff) == []
 
 
 def test_quantifier_and_modality_swaps():
-    a, b, diff = pair("All workers will get the bonus this year, the firm said.",
-                      "Some workers may get the bonus this year, the firm said.")
+    a, b, diff = pair(
+        "All workers will get the bonus this year, the firm said.",
+        "Some workers may get the bonus this year, the firm said.",
+    )
     kinds = {e.check for e in run_checks(a, b, diff) if e.relation == "differs"}
     assert kinds == {"quantifier", "modality"}
 
 
 def test_opposite_direction_needs_the_aligned_subject():
-    a, b, _ = pair("Sales rose 5 pct in March, the company said.",
-                   "Sales fell 5 pct in March, the company said.")
+    a, b, _ = pair(
+        "Sales rose 5 pct in March, the company said.",
+        "Sales fell 5 pct in March, the company said.",
+    )
     [ev] = check_direction(a, b)
     assert ev.relation == "differs" and "rose" in ev.message and "fell" in ev.message
     # the seeds' false alarm: direction words in unaligned text are no evidence

@@ -109,8 +109,11 @@ def test_directory_recurses_only_when_asked_and_sorts(tmp_path, write):
     write(tmp_path, "d/m.html.meta.json", "{}")
     paths, skipped = expand_paths([str(tmp_path / "d")], recursive=True)
     assert skipped == []
-    assert [p.relative_to(tmp_path / "d").as_posix() for p in paths] == ["sub/a.txt", "y.txt",
-                                                                         "z.txt"]
+    assert [p.relative_to(tmp_path / "d").as_posix() for p in paths] == [
+        "sub/a.txt",
+        "y.txt",
+        "z.txt",
+    ]
     paths, _ = expand_paths([str(tmp_path / "d")])
     assert [p.name for p in paths] == ["y.txt", "z.txt"]
 
@@ -258,8 +261,11 @@ def test_control_characters_from_json_escapes_are_blanked(tmp_path, write):
 def test_jsonl_splits_on_newline_only(tmp_path, write):
     # U+2028, U+2029 and U+0085 are valid inside JSON strings; splitlines() would cut there.
     rows = [{"text": "One\u2028line."}, {"text": "Two\u2029lines."}, {"text": "Three\x85."}]
-    path = write(tmp_path, "a.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
-                 + "\n\nnot json\n")
+    path = write(
+        tmp_path,
+        "a.jsonl",
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\nnot json\n",
+    )
     articles, skipped = _read(path)
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:2", f"{path}:3"]
     assert articles[0].text == "One\u2028line."
@@ -528,8 +534,19 @@ def test_supported_suffixes_are_case_insensitive(tmp_path, write):
     path = write(tmp_path, "LOUD.TXT", BODY)
     [art], skipped = _read(path)
     assert skipped == [] and art.format == "txt"
-    assert set(SUPPORTED.values()) == {"txt", "md", "html", "jsonl", "ninjs", "newsml", "csv",
-                                       "tsv", "warc", "gz", "zip"}
+    assert set(SUPPORTED.values()) == {
+        "txt",
+        "md",
+        "html",
+        "jsonl",
+        "ninjs",
+        "newsml",
+        "csv",
+        "tsv",
+        "warc",
+        "gz",
+        "zip",
+    }
 
 
 def test_duplicate_stems_get_unique_ids(tmp_path, write):
@@ -613,11 +630,17 @@ def test_meter_pa_wire_files_are_read_not_skipped():
 
 
 def test_html_nested_too_deep_for_libxml2_is_read_flat(tmp_path, write):
-    para = ("The minister said on Tuesday that the border talks would resume next week, "
-            "officials confirmed.")
-    page = ("<html><head><title>T</title><style>p {color: red}</style></head><body>"
-            + "<div>" * 300 + f"<p>{para}</p><p>A <b>second</b> paragraph.</p>"
-            + "</div>" * 300 + "<script>var x = 1;</script></body></html>")
+    para = (
+        "The minister said on Tuesday that the border talks would resume next week, "
+        "officials confirmed."
+    )
+    page = (
+        "<html><head><title>T</title><style>p {color: red}</style></head><body>"
+        + "<div>" * 300
+        + f"<p>{para}</p><p>A <b>second</b> paragraph.</p>"
+        + "</div>" * 300
+        + "<script>var x = 1;</script></body></html>"
+    )
     [art], skipped = _read(write(tmp_path, "deep.html", page))
     assert skipped == []
     assert art.text == f"{para}\n\nA second paragraph."  # head, style and script left out

@@ -20,9 +20,11 @@ import yaml
 
 ROOT = Path(__file__).parent.parent
 TESTS = Path(__file__).parent
-SOURCE = ("Wire story\n\nThe agency said the border program would expand next year across "
-          "three states.\n\nOfficials expect the new rules to reduce smuggling along the river "
-          "crossings.\n")
+SOURCE = (
+    "Wire story\n\nThe agency said the border program would expand next year across "
+    "three states.\n\nOfficials expect the new rules to reduce smuggling along the river "
+    "crossings.\n"
+)
 COPY = "# Copy\n\nOfficials expect the new rules to reduce smuggling along the river crossings.\n"
 CLEAN = "# Clean\n\nThe weather in the capital was mild for the season.\n"
 SHIM = """\
@@ -48,8 +50,11 @@ def workspace(tmp_path, write):
     shim = bin_dir / "overlap"
     shim.write_text(f"#!{sys.executable}\n" + SHIM.format(tests=str(TESTS)), encoding="utf-8")
     shim.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
-           "OVERLAP_CACHE": str(tmp_path / "cache.sqlite")}
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        "OVERLAP_CACHE": str(tmp_path / "cache.sqlite"),
+    }
     return tmp_path / "repo", env
 
 
@@ -63,7 +68,8 @@ def test_hook_names_the_overlap_check_command():
     assert hook["id"] == "overlap-check" and hook["pass_filenames"] is True
     program, command = shlex.split(hook["entry"])
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "scripts"]
+        "scripts"
+    ]
     assert scripts[program] == "overlap.cli:app"
     from overlap.cli import app
 
@@ -71,23 +77,30 @@ def test_hook_names_the_overlap_check_command():
     assert hook["args"] == ["--against", "sources/"]
     files = re.compile(hook["files"])
     assert [bool(files.search(n)) for n in ("a.md", "b.markdown", "c.txt", "d.py", "md")] == [
-        True, True, True, False, False]
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_hook_command_line_runs_on_the_staged_drafts(workspace):
     repo, env = workspace
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     # pre-commit runs: entry, then args, then the staged file names that match `files`
-    staged = [n for n in ("drafts/copy.md", "drafts/clean.md", "notes.py")
-              if re.search(hook["files"], n)]
+    staged = [
+        n for n in ("drafts/copy.md", "drafts/clean.md", "notes.py") if re.search(hook["files"], n)
+    ]
     argv = [*shlex.split(hook["entry"]), *hook["args"], *staged]
     done = subprocess.run(argv, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stderr  # the copied sentence blocks the commit
     assert "copied" in done.stdout and "drafts/copy.md" in done.stdout
     assert "FAIL" in done.stdout and "PASS" in done.stdout  # one verdict per draft
     clean = [*shlex.split(hook["entry"]), *hook["args"], "drafts/clean.md"]
-    assert subprocess.run(clean, cwd=repo, env=env, capture_output=True,
-                          timeout=300).returncode == 0
+    assert (
+        subprocess.run(clean, cwd=repo, env=env, capture_output=True, timeout=300).returncode == 0
+    )
 
 
 def action():
@@ -112,13 +125,20 @@ def run_check_step(repo, env, inputs):
     spec = action()
     step = next(s for s in spec["runs"]["steps"] if s.get("id") == "check")
     values = {k: v.get("default", "") for k, v in spec["inputs"].items()} | inputs
-    step_env = {k: re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: values[m.group(1)], v)
-                for k, v in step["env"].items()}
+    step_env = {
+        k: re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: values[m.group(1)], v)
+        for k, v in step["env"].items()
+    }
     outputs = repo / "github_output"
     outputs.write_text("", encoding="utf-8")
-    done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, capture_output=True,
-                          text=True, timeout=300,
-                          env={**env, **step_env, "GITHUB_OUTPUT": str(outputs)})
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**env, **step_env, "GITHUB_OUTPUT": str(outputs)},
+    )
     found = dict(line.split("=", 1) for line in outputs.read_text().splitlines())
     return done, found
 
@@ -141,7 +161,8 @@ def test_action_with_no_drafts_or_nothing_failing(workspace):
     repo, env = workspace
     done, out = run_check_step(repo, env, {"drafts": " "})
     assert done.returncode == 0 and out == {"ran": "false", "exit-code": "0"}
-    done, out = run_check_step(repo, env, {"drafts": "drafts/copy.md", "fail-on": "misquoted",
-                                           "sarif": "reports/o.sarif"})
+    done, out = run_check_step(
+        repo, env, {"drafts": "drafts/copy.md", "fail-on": "misquoted", "sarif": "reports/o.sarif"}
+    )
     assert done.returncode == 0 and out["exit-code"] == "0", done.stderr
     assert (repo / "reports" / "o.sarif").is_file()

@@ -236,8 +236,9 @@ def long_pair(sentences=60, punctuation=True, change_every=0):
         words = " ".join(w.strip(".,'").lower() for w in words.split())
     copy = words.split()
     if change_every:
-        copy = ["changed" if k % change_every == change_every - 1 else w
-                for k, w in enumerate(copy)]
+        copy = [
+            "changed" if k % change_every == change_every - 1 else w for k, w in enumerate(copy)
+        ]
     return seg(words, "a"), seg(" ".join(copy), "b")
 
 
@@ -276,8 +277,10 @@ def test_text_without_punctuation_is_read_in_capped_windows():
     assert len(a.sentences) == 1  # no sentence ends at all
     f = copy_finding(a, b)
     pairs = sentence_pairs(f, a, b)
-    assert len(pairs) > 5 and all(len(x.text.split()) <= MAX_UNIT_WORDS and
-                                  len(y.text.split()) <= MAX_UNIT_WORDS for x, y in pairs)
+    assert len(pairs) > 5 and all(
+        len(x.text.split()) <= MAX_UNIT_WORDS and len(y.text.split()) <= MAX_UNIT_WORDS
+        for x, y in pairs
+    )
     assert sum(word_count(y.text) for _, y in pairs) == word_count(f.b.text)
     nli = RecordingNLI()
     judged([f], [a, b], nli)

@@ -11,17 +11,26 @@ from overlap import Settings, compare
 from overlap.report import terminal
 from overlap.report.json import to_document
 
-QUOTE = ("Mexico is willing to say no when national pride and dignity are threatened by the "
-         "new policies of its northern neighbour")
+QUOTE = (
+    "Mexico is willing to say no when national pride and dignity are threatened by the "
+    "new policies of its northern neighbour"
+)
 
 
 def misquote_doc(tmp_path, write, fake_models):
     write(tmp_path, "in/a.txt", f"The minister spoke on Monday. “{QUOTE},” Videgaray said.\n")
-    write(tmp_path, "in/b.txt", "A columnist looked back at the talks. "
-                                f"“{QUOTE.replace('dignity', 'honor')},” Videgaray said, "
-                                "according to the Daily Courier.\n")
-    write(tmp_path, "in/metadata.json", json.dumps({"a.txt": {"outlet": "Daily Courier"},
-                                                    "b.txt": {"outlet": "City Weekly"}}))
+    write(
+        tmp_path,
+        "in/b.txt",
+        "A columnist looked back at the talks. "
+        f"“{QUOTE.replace('dignity', 'honor')},” Videgaray said, "
+        "according to the Daily Courier.\n",
+    )
+    write(
+        tmp_path,
+        "in/metadata.json",
+        json.dumps({"a.txt": {"outlet": "Daily Courier"}, "b.txt": {"outlet": "City Weekly"}}),
+    )
     return to_document(compare([str(tmp_path / "in")], Settings(cache_path=None)))
 
 

@@ -97,7 +97,7 @@ def test_config_that_is_not_an_object_is_a_model_error(tmp_path):
 def test_truncated_weights_are_a_model_error_naming_the_file(tmp_path):
     pytest.importorskip("safetensors")
     folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
-    (folder / nli.WEIGHTS_FILE).write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{\"a\"")
+    (folder / nli.WEIGHTS_FILE).write_bytes(b'\x10\x00\x00\x00\x00\x00\x00\x00{"a"')
     with pytest.raises(ModelError) as err:
         nli.load_state_dict(folder / nli.WEIGHTS_FILE, {})
     assert f"NLI weights {folder / nli.WEIGHTS_FILE} are damaged" in str(err.value)
@@ -289,8 +289,9 @@ def test_real_scores_do_not_depend_on_the_batch(real_model):
 class _FakeTokenizer:
     """One word piece per word, plus [CLS] and two [SEP]; ids are all 0."""
 
-    def __call__(self, firsts, seconds, truncation=False, max_length=None, padding=False,
-                 return_tensors=None):  # the keywords NLIModel passes
+    def __call__(
+        self, firsts, seconds, truncation=False, max_length=None, padding=False, return_tensors=None
+    ):  # the keywords NLIModel passes
         pairs = zip(firsts, seconds, strict=True)
         ids = [[0] * (len(a.split()) + len(b.split()) + 3) for a, b in pairs]
         if return_tensors:
@@ -331,8 +332,7 @@ def test_the_temperature_divides_the_logits(tmp_path):
     plain = _calibrated_fake(tmp_path / "t1", 1.0).predict([("a b", "a b")])[0]
     warm = _calibrated_fake(tmp_path / "t2", 2.0).predict([("a b", "a b")])[0]
     np.testing.assert_allclose(plain, [0.7870, 0.1065, 0.1065], atol=1e-4)
-    np.testing.assert_allclose(warm, [np.e / (np.e + 2), 1 / (np.e + 2), 1 / (np.e + 2)],
-                               atol=1e-6)
+    np.testing.assert_allclose(warm, [np.e / (np.e + 2), 1 / (np.e + 2), 1 / (np.e + 2)], atol=1e-6)
     # a different temperature is a different cache key; 1 keeps the old one
     t1, t2 = nli.NLIModel(tmp_path / "t1"), nli.NLIModel(tmp_path / "t2")
     assert "+t" not in t1.model_id and "+t2" in t2.model_id
@@ -426,8 +426,11 @@ def test_identical_real_news_sentences_are_mostly_entailment(real_model):
 
 @pytest.mark.slow
 @_NEWS
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5 goal not met yet: calibrated p(entailment) "
-                   "of identical sentences is 0.42-0.9, not >= 0.95 (reports/benchmarks.md)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 13 item 5 goal not met yet: calibrated p(entailment) "
+    "of identical sentences is 0.42-0.9, not >= 0.95 (reports/benchmarks.md)",
+)
 def test_identical_real_news_sentences_are_entailment_at_095(real_model):
     probs = real_model.predict(_identical_news_pairs())
     low = [round(float(p), 3) for p in probs[:, 0] if p < 0.95]

@@ -112,18 +112,26 @@ def test_nli_scores_are_cached_like_embeddings(corpus, tmp_path, fake_embedder):
 def test_stage_timings_cover_the_run(corpus, tmp_path, fake_embedder):
     result = compare([corpus], settings(tmp_path, judge=False), models=fakes(fake_embedder))
     stages = result.stats.stages
-    assert list(stages) == ["read and segment", "copy index", "embed and neighbours",
-                            "align and attribute"]  # no judge stages with judging off
+    assert list(stages) == [
+        "read and segment",
+        "copy index",
+        "embed and neighbours",
+        "align and attribute",
+    ]  # no judge stages with judging off
     assert all(t >= 0 for t in stages.values())
     assert sum(stages.values()) <= result.stats.seconds + 0.01
 
 
-def test_paragraph_vector_modes_find_the_reuse_and_encode_what_they_say(corpus, tmp_path,
-                                                                        fake_embedder):
+def test_paragraph_vector_modes_find_the_reuse_and_encode_what_they_say(
+    corpus, tmp_path, fake_embedder
+):
     passages = {}
     for mode in ("mean", "shortlist", "encode"):
-        result = compare([corpus], Settings(cache_path=None, paragraph_vectors=mode, judge=False),
-                         models=fakes(fake_embedder))
+        result = compare(
+            [corpus],
+            Settings(cache_path=None, paragraph_vectors=mode, judge=False),
+            models=fakes(fake_embedder),
+        )
         assert any(f.kind is Kind.VERBATIM for f in result.findings), mode
         passages[mode] = result.stats.passages
     # "mean" never runs the encoder on a paragraph, "encode" on every one, "shortlist" on some.
@@ -151,7 +159,10 @@ def test_models_given_are_the_only_models_used(corpus, tmp_path, fake_embedder, 
 
 
 def test_an_nli_model_that_cannot_load_is_noted(corpus, tmp_path, fake_embedder):
-    result = compare([corpus], settings(tmp_path),
-                     models=Models(fake_embedder, None, nli_problem="weights missing (test)"))
+    result = compare(
+        [corpus],
+        settings(tmp_path),
+        models=Models(fake_embedder, None, nli_problem="weights missing (test)"),
+    )
     assert "judged without the NLI model: weights missing (test)" in result.extra["notes"]
     assert [m["name"] for m in result.models] == ["fake-bow@1"]

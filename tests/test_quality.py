@@ -64,9 +64,7 @@ def test_seed_copies_kinds_and_count(seeds_dir: Path):
 
 # Reuters writes money and percentages one way ("5.5 mln dlrs", "3 pct"): each such figure is
 # a labelled mention (value, unit) the reader must get, whatever the sentence around it.
-_WIRE_FIGURE = re.compile(
-    r"(?<![\w.,/-])(\d+(?:\.\d+)?)\s+(?:(mln|billion|bln)\s+)?(dlrs|pct)\b"
-)
+_WIRE_FIGURE = re.compile(r"(?<![\w.,/-])(\d+(?:\.\d+)?)\s+(?:(mln|billion|bln)\s+)?(dlrs|pct)\b")
 _SCALE = {None: 1.0, "mln": 1e6, "billion": 1e9, "bln": 1e9}
 
 

@@ -74,7 +74,11 @@ def test_units_are_kept_as_written_and_compared_by_lemma():
     for text in ("10 from the list", "5 of them", "9 and 10"):
         assert all(q.unit is None for q in find_quantities(text))
     assert [lemma(w) for w in ("countries", "boxes", "people", "dlrs")] == [
-        "country", "box", "person", "dollar"]
+        "country",
+        "box",
+        "person",
+        "dollar",
+    ]
 
 
 def test_years_dates_times_and_labels_are_not_quantities():
@@ -133,24 +137,30 @@ REAL = [
     ("sales growth of at least 10% in Asia", "bbc/business/056", 10, "percent", "lower"),
     ("edged up 0.1% to 4.7%", "bbc/business/046", 0.1, "percent", None),
     ("believed #500 bonds which", "meter/PA/courts/01.03.00/football1", 500, "pound", None),
-    ("part of a #45 million redevelopment", "meter/PA/courts/01.03.00/football1", 45e6,
-     "pound", None),
+    (
+        "part of a #45 million redevelopment",
+        "meter/PA/courts/01.03.00/football1",
+        45e6,
+        "pound",
+        None,
+    ),
     ("needed to move 4,000 fans", "meter/PA/courts/01.03.00/football1", 4000, "fan", None),
     ("died with five other people", "meter/PA/courts/02.11.99/boat1", 5, "person", None),
     ("within probably 20 seconds", "meter/PA/courts/02.11.99/plane1nl", 20, "second", None),
-    ("had turned 270 degrees by itself", "meter/PA/courts/02.11.99/plane1nl", 270, "degree",
-     None),
-    ("a crowd of people at about 50mph", "meter/PA/courts/02.11.99/plane1nl", 50, "mph",
-     "approx"),
+    ("had turned 270 degrees by itself", "meter/PA/courts/02.11.99/plane1nl", 270, "degree", None),
+    ("a crowd of people at about 50mph", "meter/PA/courts/02.11.99/plane1nl", 50, "mph", "approx"),
     ("weighed only 50kg.", "meter/PA/courts/02.11.99/swim2", 50, "kg", None),
-    ("flock of more than 250 animals", "meter/PA/courts/02.11.99/cruelty3", 250, "animal",
-     "lower"),
-    ("serve a minimum of 12 years in prison", "meter/PA/courts/03.04.00/rape2", 12, "year",
-     "lower"),
+    ("flock of more than 250 animals", "meter/PA/courts/02.11.99/cruelty3", 250, "animal", "lower"),
+    (
+        "serve a minimum of 12 years in prison",
+        "meter/PA/courts/03.04.00/rape2",
+        12,
+        "year",
+        "lower",
+    ),
     ("a one in 5.9 million chance", "meter/PA/courts/03.04.00/teenager3", 5.9e6, "chance", None),
     ("in her #28,000-a-year job", "meter/PA/courts/02.11.99/trousers1nl", 28000, "pound", None),
-    ("More than 20 whippets owned", "meter/PA/courts/03.04.00/breeder2ld", 20, "whippet",
-     "lower"),
+    ("More than 20 whippets owned", "meter/PA/courts/03.04.00/breeder2ld", 20, "whippet", "lower"),
     ("in his 22 years of law enforcement", "meter/PA/courts/02.11.99/ostrich2", 22, "year", None),
 ]
 
@@ -161,8 +171,27 @@ def test_hand_checked_real_mentions(fragment, source, value, unit, qualifier):
     assert (q.value, q.unit, q.qualifier) == (pytest.approx(value), unit, qualifier), source
 
 
-_FUNCTION_WORDS = {"from", "of", "the", "and", "in", "to", "a", "an", "on", "at", "by", "for",
-                   "with", "that", "said", "was", "is", "vs", "nil"}
+_FUNCTION_WORDS = {
+    "from",
+    "of",
+    "the",
+    "and",
+    "in",
+    "to",
+    "a",
+    "an",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "that",
+    "said",
+    "was",
+    "is",
+    "vs",
+    "nil",
+}
 
 
 @pytest.mark.skipif(not news_sentences.available(), reason="../shared/data/news not present")
@@ -180,7 +209,8 @@ def test_invariants_on_real_news_sentences():
             a, b = m.span()
             in_q = sum(q.start <= a and b <= q.end for q in qs)
             other = any(d.start <= a and b <= d.end for d in ds) or any(
-                x <= a and b <= y for x, y in labels)
+                x <= a and b <= y for x, y in labels
+            )
             assert (in_q, other) in ((1, False), (0, True)), (m.group(), text)
         for q in qs:
             assert math.isfinite(q.value) and (q.high is None or q.high >= q.value), text

@@ -40,9 +40,18 @@ SANCHEZ_DRAFT = (
 def test_quote_credited_to_its_source_is_quoted_though_another_outlet_prints_other_words(seeds):
     # issue 13: word for word in ABC News, speaker and outlet credited; a second outlet printing
     # other words must not make it a misquote.
-    other = article_quotes(Article("other", "o.txt", (
-        '"I think the U.S. government wants to make sure that Pena Nieto is in step with '
-        'Washington," Alex Sanchez said.'), "txt", outlet="Border Weekly"))
+    other = article_quotes(
+        Article(
+            "other",
+            "o.txt",
+            (
+                '"I think the U.S. government wants to make sure that Pena Nieto is in step with '
+                'Washington," Alex Sanchez said.'
+            ),
+            "txt",
+            outlet="Border Weekly",
+        )
+    )
     v = match_quote(draft_quote(SANCHEZ_DRAFT), [other, seeds["fox"], seeds["abc"]])
     assert v.outcome is Outcome.QUOTED
     assert v.source.label == "ABC News" and v.source.credited and v.source.marked
@@ -54,9 +63,13 @@ def test_quote_credited_to_its_source_is_quoted_though_another_outlet_prints_oth
 
 def test_changed_word_is_misquoted_with_the_words(seeds):
     # seeds/drafts/demo-draft.md against Marfa Public Radio: dignity -> honor
-    v = match_quote(draft_quote(
-        "“Mexico is willing to say no when national pride and honor are threatened,” "
-        "Videgaray said."), list(seeds.values()))
+    v = match_quote(
+        draft_quote(
+            "“Mexico is willing to say no when national pride and honor are threatened,” "
+            "Videgaray said."
+        ),
+        list(seeds.values()),
+    )
     assert v.outcome is Outcome.MISQUOTED
     assert v.changes == ("'dignity' -> 'honor'",)
     assert v.source.label == "Marfa Public Radio"
@@ -67,8 +80,12 @@ def test_short_quote_in_the_wrong_mouth_is_misattributed(seeds):
     assert v.outcome is Outcome.MISATTRIBUTED
     assert v.source.speaker == "Luis Videgaray"
     assert "credited to Peña Nieto" in v.reason
-    assert match_quote(draft_quote("“Mexico has limits,” Videgaray said."),
-                       list(seeds.values())).outcome is Outcome.QUOTED
+    assert (
+        match_quote(
+            draft_quote("“Mexico has limits,” Videgaray said."), list(seeds.values())
+        ).outcome
+        is Outcome.QUOTED
+    )
     # a word changed in a three-word quote is still that quote, misquoted
     v = match_quote(draft_quote("“Mexico has no limits,” Videgaray said."), [seeds["marfa"]])
     assert v.outcome is Outcome.MISQUOTED and v.changes == ("'no' added",)
@@ -77,7 +94,8 @@ def test_short_quote_in_the_wrong_mouth_is_misattributed(seeds):
 def test_quote_credited_to_a_document(seeds):
     q = draft_quote(
         "“The U.S.-Mexican bilateral relationship continues to grow based on strong, "
-        "multi-layered institutional ties,” the report stated.")
+        "multi-layered institutional ties,” the report stated."
+    )
     assert q.credited and q.speaker_kind == "document"
     v = match_quote(q, list(seeds.values()))
     assert v.outcome is Outcome.QUOTED and v.source.label == "Fox News Latino"
@@ -85,31 +103,54 @@ def test_quote_credited_to_a_document(seeds):
 
 
 def test_words_no_source_has_are_an_unverified_quote(seeds):
-    v = match_quote(draft_quote(
-        "“We will sign a new border technology agreement next spring,” an official said."),
-        list(seeds.values()))
+    v = match_quote(
+        draft_quote(
+            "“We will sign a new border technology agreement next spring,” an official said."
+        ),
+        list(seeds.values()),
+    )
     assert v.outcome is Outcome.UNVERIFIED and v.source is None
     assert v.reason == "no source has these words"
 
 
 def test_accents_brackets_and_ellipsis_keep_a_quote(seeds):
-    v = match_quote(draft_quote(
-        "“I think the U.S. government wants to make sure that Peña Nieto is on the same page "
-        "as Obama … [and] pursue the cartels as consistently and aggressively as Calderón did,” "
-        "Sanchez said."), [seeds["abc"]])
+    v = match_quote(
+        draft_quote(
+            "“I think the U.S. government wants to make sure that Peña Nieto is on the same page "
+            "as Obama … [and] pursue the cartels as consistently and aggressively as Calderón "
+            "did,” "
+            "Sanchez said."
+        ),
+        [seeds["abc"]],
+    )
     assert v.outcome is Outcome.QUOTED, v.reason
 
 
 # METER courts/03.04.00/breeder: PA wire copy and the Guardian's version of the same quote.
-PA = Article("pa", "breeder1bg.txt", (
-    "Mr Chapman said he would contact the two forces again following Cotterell's confession.\n\n"
-    "``The view of the profiler that we used is that it is very, very strange for anyone to "
-    "progress from burglary to murder in the way that Cotterell has,'' he said."), "txt",
-    outlet="PA News")
-GUARDIAN = Article("guardian", "breeder494_guardian.txt", (
-    "Det Insp Chapman said: 'The view of the psychological profiler that we used is that it is "
-    "very strange for anyone to progress from burglary to murder in the way that Cotterell "
-    "has.'"), "txt", outlet="Guardian")
+PA = Article(
+    "pa",
+    "breeder1bg.txt",
+    (
+        "Mr Chapman said he would contact the two forces again following Cotterell's "
+        "confession.\n\n"
+        "``The view of the profiler that we used is that it is very, very strange for anyone "
+        "to "
+        "progress from burglary to murder in the way that Cotterell has,'' he said."
+    ),
+    "txt",
+    outlet="PA News",
+)
+GUARDIAN = Article(
+    "guardian",
+    "breeder494_guardian.txt",
+    (
+        "Det Insp Chapman said: 'The view of the psychological profiler that we used is that it is "
+        "very strange for anyone to progress from burglary to murder in the way that Cotterell "
+        "has.'"
+    ),
+    "txt",
+    outlet="Guardian",
+)
 PA_WORDS = (
     "The view of the profiler that we used is that it is very, very strange for anyone to "
     "progress from burglary to murder in the way that Cotterell has"
@@ -137,42 +178,74 @@ def test_sources_differ_judged_against_the_source_it_credits():
 
 def test_tex_source_quote_found_from_a_newspaper_version():
     # METER breeder: PA ``These were terrible…'' he said; The Sun prints it in double marks
-    pa = Article("pa", "breeder1nl.txt", (
-        "Passing sentence Mr Justice Owen told Cotterell of his ``horror'' at the crimes.\n\n"
-        "``These were terrible and terrifying offences,'' he said."), "txt", outlet="PA News")
-    v = match_quote(draft_quote(
-        'Sentencing Cotterell, Mr Justice John Owen said: "These were terrible and terrifying '
-        'offences."'), [article_quotes(pa)])
+    pa = Article(
+        "pa",
+        "breeder1nl.txt",
+        (
+            "Passing sentence Mr Justice Owen told Cotterell of his ``horror'' at the crimes.\n\n"
+            "``These were terrible and terrifying offences,'' he said."
+        ),
+        "txt",
+        outlet="PA News",
+    )
+    v = match_quote(
+        draft_quote(
+            'Sentencing Cotterell, Mr Justice John Owen said: "These were terrible and terrifying '
+            'offences."'
+        ),
+        [article_quotes(pa)],
+    )
     assert v.outcome is Outcome.QUOTED and v.source.speaker == "Mr Justice Owen"
 
 
 # METER courts/01.03.00/chemists: PA, and the Mirror's shorter version.
-CHEMISTS = Article("pa", "chemists2.txt", (
-    "Mr Justice Forbes said: ``It is an extremely sad and tragic case for all concerned. "
-    "One's heart goes out to the parents of the boy who died so tragically and so young. "
-    "But I accept that neither of you are criminally responsible for that death.''"), "txt",
-    outlet="PA News")
+CHEMISTS = Article(
+    "pa",
+    "chemists2.txt",
+    (
+        "Mr Justice Forbes said: ``It is an extremely sad and tragic case for all concerned. "
+        "One's heart goes out to the parents of the boy who died so tragically and so young. "
+        "But I accept that neither of you are criminally responsible for that death.''"
+    ),
+    "txt",
+    outlet="PA News",
+)
 
 
 def test_truncated_quote_is_quoted_unless_it_drops_a_negation():
     src = [article_quotes(CHEMISTS)]
-    v = match_quote(draft_quote(
-        "“One's heart goes out to the parents of the boy,” Mr Justice Forbes said."), src)
+    v = match_quote(
+        draft_quote("“One's heart goes out to the parents of the boy,” Mr Justice Forbes said."),
+        src,
+    )
     assert v.outcome is Outcome.QUOTED, v.reason
-    v = match_quote(draft_quote(
-        "“You are criminally responsible for that death,” Mr Justice Forbes said."), src)
+    v = match_quote(
+        draft_quote("“You are criminally responsible for that death,” Mr Justice Forbes said."), src
+    )
     assert v.outcome is Outcome.MISQUOTED and v.changes == ("'neither' dropped",)
     # the Mirror's version leaves words out of the middle without an ellipsis
-    v = match_quote(draft_quote(
-        '"It is an extremely sad case for all concerned," Mr Justice Forbes said.'), src)
+    v = match_quote(
+        draft_quote('"It is an extremely sad case for all concerned," Mr Justice Forbes said.'), src
+    )
     assert v.outcome is Outcome.MISQUOTED and v.changes == ("'and tragic' dropped",)
 
 
 def test_words_printed_without_marks_in_the_source_are_found_in_its_body():
-    src = Article("b", "b.txt", (
-        "Mexico now requires American agencies to send their requests for intelligence through "
-        "its Interior Ministry."), "txt", outlet="Desk")
-    v = match_quote(draft_quote(
-        "“American agencies to send their requests for intelligence through its Interior "
-        "Ministry,” the ministry said."), [article_quotes(src)])
+    src = Article(
+        "b",
+        "b.txt",
+        (
+            "Mexico now requires American agencies to send their requests for intelligence through "
+            "its Interior Ministry."
+        ),
+        "txt",
+        outlet="Desk",
+    )
+    v = match_quote(
+        draft_quote(
+            "“American agencies to send their requests for intelligence through its Interior "
+            "Ministry,” the ministry said."
+        ),
+        [article_quotes(src)],
+    )
     assert v.outcome is Outcome.QUOTED and not v.source.marked

@@ -293,8 +293,11 @@ def test_description_first_name_last():
 
 def test_credit_to_a_document_and_an_outlet():
     [q] = quotations_of("“We will not allow it,” the ministry said in a statement.")[1]
-    assert (q.speaker, q.speaker_kind, q.document) == ("the ministry", "organisation",
-                                                       "a statement")
+    assert (q.speaker, q.speaker_kind, q.document) == (
+        "the ministry",
+        "organisation",
+        "a statement",
+    )
     [q] = quotations_of("“The relationship continues to grow,” the report stated.")[1]
     assert (q.speaker, q.speaker_kind) == ("the report", "document") and q.credited
     [q] = quotations_of("“Mexico will not bend on this,” according to the L.A. Times.")[1]

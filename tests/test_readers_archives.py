@@ -9,10 +9,14 @@ import zipfile
 from overlap import archives
 from overlap.ingest import read_articles
 
-ONE = ("Officials from both countries met on Thursday to discuss security cooperation along "
-       "the border, a spokesman said.")
-PAGE = ("<html><head><title>Border talks</title></head><body><article><h1>Border talks</h1>"
-        f"<p>{ONE}</p><p>{ONE.replace('Thursday', 'Friday')}</p></article></body></html>")
+ONE = (
+    "Officials from both countries met on Thursday to discuss security cooperation along "
+    "the border, a spokesman said."
+)
+PAGE = (
+    "<html><head><title>Border talks</title></head><body><article><h1>Border talks</h1>"
+    f"<p>{ONE}</p><p>{ONE.replace('Thursday', 'Friday')}</p></article></body></html>"
+)
 
 
 def test_gz_of_text_html_and_jsonl(tmp_path):
@@ -25,7 +29,10 @@ def test_gz_of_text_html_and_jsonl(tmp_path):
     articles, skipped = read_articles([str(txt), str(html), str(rows)])
     assert skipped == []
     assert [(a.source, a.id, a.format) for a in articles] == [
-        (str(txt), "story", "txt"), (str(html), "page", "html"), (f"{rows}:1", "r1", "jsonl")]
+        (str(txt), "story", "txt"),
+        (str(html), "page", "html"),
+        (f"{rows}:1", "r1", "jsonl"),
+    ]
     assert all(ONE in a.text for a in articles)
 
 
@@ -43,8 +50,12 @@ def test_zip_members_read_per_format_with_bang_sources(tmp_path):
         zf.writestr("web/", b"")
     articles, skipped = read_articles([str(path)])
     assert [(a.source, a.format) for a in articles] == [
-        (f"{path}!a.txt", "txt"), (f"{path}!web/b.html", "html"), (f"{path}!c.csv:row 1", "csv"),
-        (f"{path}!d.md", "md"), (f"{path}!e.txt.gz", "txt")]
+        (f"{path}!a.txt", "txt"),
+        (f"{path}!web/b.html", "html"),
+        (f"{path}!c.csv:row 1", "csv"),
+        (f"{path}!d.md", "md"),
+        (f"{path}!e.txt.gz", "txt"),
+    ]
     assert all(ONE in a.text for a in articles)
     assert articles[2].title == "From CSV" and articles[3].outlet == "Gazette"
     assert "1 hidden or __MACOSX members of the zip left out" in articles[0].notes
@@ -80,7 +91,7 @@ def test_zip_size_field_that_lies_is_still_capped(tmp_path, monkeypatch):
     # claim 10 bytes in both the local header (offset 22) and the central directory entry
     data[22:26] = (10).to_bytes(4, "little")
     cd = data.rindex(b"PK\x01\x02")
-    data[cd + 24:cd + 28] = (10).to_bytes(4, "little")
+    data[cd + 24 : cd + 28] = (10).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     articles, skipped = read_articles([str(path)])
     assert articles == [] and len(skipped) == 1

@@ -24,8 +24,10 @@ PARAS = [
 def _page(title: str, date: str | None = None) -> bytes:
     meta = f'<meta name="date" content="{date}">' if date else ""
     body = "".join(f"<p>{p}</p>" for p in PARAS)
-    return (f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
-            f"{body}</article></body></html>").encode()
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><article><h1>{title}</h1>"
+        f"{body}</article></body></html>"
+    ).encode()
 
 
 def _warc(path: Path, records: list[tuple], gz: bool = True) -> Path:
@@ -36,22 +38,44 @@ def _warc(path: Path, records: list[tuple], gz: bool = True) -> Path:
         for kind, uri, ctype, payload, status in records:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
             rec = writer.create_warc_record(
-                uri, kind, payload=io.BytesIO(payload), http_headers=headers,
-                warc_headers_dict={"WARC-Date": "2024-03-05T10:11:12Z"})
+                uri,
+                kind,
+                payload=io.BytesIO(payload),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-03-05T10:11:12Z"},
+            )
             writer.write_record(rec)
     return path
 
 
 def test_each_html_response_is_an_article_with_url_and_date_from_the_record(tmp_path):
-    path = _warc(tmp_path / "crawl.warc.gz", [
-        ("response", "https://news.example/bridge", "text/html; charset=utf-8",
-         _page("Harbour bridge closed to lorries"), "200 OK"),
-        ("response", "https://news.example/logo.png", "image/png", b"\x89PNG....", "200 OK"),
-        ("response", "https://news.example/old", "text/html", b"<html>moved</html>",
-         "301 Moved Permanently"),
-        ("response", "https://news.example/dated", "text/html",
-         _page("Bridge repairs to take eighteen months", "2023-11-30"), "200 OK"),
-    ])
+    path = _warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            (
+                "response",
+                "https://news.example/bridge",
+                "text/html; charset=utf-8",
+                _page("Harbour bridge closed to lorries"),
+                "200 OK",
+            ),
+            ("response", "https://news.example/logo.png", "image/png", b"\x89PNG....", "200 OK"),
+            (
+                "response",
+                "https://news.example/old",
+                "text/html",
+                b"<html>moved</html>",
+                "301 Moved Permanently",
+            ),
+            (
+                "response",
+                "https://news.example/dated",
+                "text/html",
+                _page("Bridge repairs to take eighteen months", "2023-11-30"),
+                "200 OK",
+            ),
+        ],
+    )
     articles, skipped = read_articles([str(path)])
     assert skipped == []
     assert [a.source for a in articles] == [f"{path}:record 2", f"{path}:record 5"]
@@ -71,18 +95,24 @@ def test_each_html_response_is_an_article_with_url_and_date_from_the_record(tmp_
 
 
 def test_uncompressed_warc_and_revisits(tmp_path):
-    path = _warc(tmp_path / "crawl.warc", [
-        ("response", "https://a.example/x", "text/html", _page("One"), "200 OK"),
-        ("revisit", "https://a.example/x", "text/html", b"", "200 OK"),
-    ], gz=False)
+    path = _warc(
+        tmp_path / "crawl.warc",
+        [
+            ("response", "https://a.example/x", "text/html", _page("One"), "200 OK"),
+            ("revisit", "https://a.example/x", "text/html", b"", "200 OK"),
+        ],
+        gz=False,
+    )
     [art], skipped = read_articles([str(path)])
     assert skipped == [] and PARAS[1] in art.text
     assert any("1 revisits" in n for n in art.notes)
 
 
 def test_archive_without_pages_is_skipped_with_the_count(tmp_path):
-    path = _warc(tmp_path / "images.warc.gz", [
-        ("response", "https://a.example/p.png", "image/png", b"\x89PNG", "200 OK")])
+    path = _warc(
+        tmp_path / "images.warc.gz",
+        [("response", "https://a.example/p.png", "image/png", b"\x89PNG", "200 OK")],
+    )
     articles, skipped = read_articles([str(path)])
     assert articles == []
     [skip] = skipped
@@ -92,22 +122,33 @@ def test_archive_without_pages_is_skipped_with_the_count(tmp_path):
 
 
 def test_a_cut_archive_keeps_the_records_before_the_break(tmp_path):
-    good = _warc(tmp_path / "good.warc", [
-        ("response", "https://a.example/1", "text/html", _page("First"), "200 OK"),
-        ("response", "https://a.example/2", "text/html", _page("Second"), "200 OK"),
-    ], gz=False)
+    good = _warc(
+        tmp_path / "good.warc",
+        [
+            ("response", "https://a.example/1", "text/html", _page("First"), "200 OK"),
+            ("response", "https://a.example/2", "text/html", _page("Second"), "200 OK"),
+        ],
+        gz=False,
+    )
     data = good.read_bytes()
     cut = tmp_path / "cut.warc"
     second = data.index(b"WARC/1", data.index(b"https://a.example/1"))
     cut.write_bytes(data[:second] + b"WARC/1.0\r\nWARC-Type: resp")  # headers end mid-record
     short = tmp_path / "short.warc"
     short.write_bytes(data[:-300])  # the last page ends early
-    gz = _warc(tmp_path / "cut.warc.gz", [
-        ("response", "https://a.example/1", "text/html", _page("First"), "200 OK"),
-        ("response", "https://a.example/2", "text/html", _page("Second"), "200 OK")])
+    gz = _warc(
+        tmp_path / "cut.warc.gz",
+        [
+            ("response", "https://a.example/1", "text/html", _page("First"), "200 OK"),
+            ("response", "https://a.example/2", "text/html", _page("Second"), "200 OK"),
+        ],
+    )
     gz.write_bytes(gz.read_bytes()[:-200])
-    for path, why in ((cut, "record headers cut short"), (short, "record cut short"),
-                      (gz, "record cut short")):
+    for path, why in (
+        (cut, "record headers cut short"),
+        (short, "record cut short"),
+        (gz, "record cut short"),
+    ):
         articles, skipped = read_articles([str(path)])
         assert [a.url for a in articles] == ["https://a.example/1"], path
         [skip] = skipped
@@ -152,6 +193,7 @@ def test_arc_file_plain_and_gzipped(tmp_path):
     assert skipped == []
     assert [(a.source, a.url, a.date) for a in articles] == [
         (f"{plain}:record 2", "http://news.example/a", "2024-03-05"),
-        (f"{packed}:record 2", "http://news.example/a", "2024-03-05")]
+        (f"{packed}:record 2", "http://news.example/a", "2024-03-05"),
+    ]
     assert all(PARAS[2] in a.text for a in articles)
     assert "gzipped as one stream, not per record; read unpacked" in articles[1].notes

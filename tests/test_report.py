@@ -79,8 +79,13 @@ def printed(render, doc) -> str:
 
 
 def assert_plain(out: str) -> None:
-    bad = sorted({hex(ord(c)) for c in out if ord(c) < 32 and c not in "\n\t"
-                  or 0x7F <= ord(c) <= 0x9F or c == "\u202e"})
+    bad = sorted(
+        {
+            hex(ord(c))
+            for c in out
+            if ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F or c == "\u202e"
+        }
+    )
     assert not bad, bad
     assert "]0;pwned[/][bold]2J[31m" in out  # shown as text, never read as markup
 

@@ -142,7 +142,12 @@ def test_assets_are_package_data():
     # Named or matched by a glob in package-data, so a wheel carries them.
     text = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
     patterns = tomllib.loads(text)["tool"]["setuptools"]["package-data"]["overlap.report"]
-    for name in ("html_template.html", "html_report.css", "html_report.js", "html_views.js",
-                 "check_template.html"):
+    for name in (
+        "html_template.html",
+        "html_report.css",
+        "html_report.js",
+        "html_views.js",
+        "check_template.html",
+    ):
         assert any(fnmatch.fnmatch(name, p) for p in patterns), name
         assert (Path(html.__file__).parent / name).is_file()

@@ -308,7 +308,9 @@ def test_to_document_writes_no_non_finite_number(tmp_path, write, fake_embedder)
     good = result.findings[0]
     nan = float("nan")
     judged = Judgement(
-        Verdict.AGREE, nan, ("same words",),
+        Verdict.AGREE,
+        nan,
+        ("same words",),
         nli=NLIScores(NLIProbs(nan, 0.1, 0.1), NLIProbs(0.8, 0.1, 0.1)),
     )
     poisoned = dataclasses.replace(good, semantic=nan, judgement=judged)

@@ -10,8 +10,8 @@ import json
 import jsonschema
 import pytest
 
-from overlap.draft import check_many
 from overlap.config import Settings
+from overlap.draft import check_many
 from overlap.report import check_report, sarif
 
 SOURCE = """---
@@ -24,9 +24,11 @@ The agency said the border program would expand next year across three states an
 
 Officials expect the new rules to reduce smuggling along the river crossings.
 """
-DRAFT = ("# Our story\n\nOfficials expect the new rules to reduce smuggling along the river "
-         "crossings.\n\nThe weather in the capital was mild for the season and the parks were "
-         "full.\n")
+DRAFT = (
+    "# Our story\n\nOfficials expect the new rules to reduce smuggling along the river "
+    "crossings.\n\nThe weather in the capital was mild for the season and the parks were "
+    "full.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +56,15 @@ def docs(tmp_path, write, monkeypatch, fake_embedder):
         from overlap.types import SentenceClass
 
         drafts = ["drafts/story.md"] + (["-"] if stdin is not None else [])
-        results = check_many(drafts, ["sources/"], Settings(cache_path=None, judge=False),
-                             [SentenceClass(c) for c in fail_on], set(allow),
-                             embedder=fake_embedder, stdin=stdin)
+        results = check_many(
+            drafts,
+            ["sources/"],
+            Settings(cache_path=None, judge=False),
+            [SentenceClass(c) for c in fail_on],
+            set(allow),
+            embedder=fake_embedder,
+            stdin=stdin,
+        )
         return [check_report.to_document(r) for r in results]
 
     return make
@@ -70,7 +78,11 @@ def test_sarif_log_is_valid_and_says_what_and_where(docs, schema, tmp_path):
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [
-        "overlap/misquoted", "overlap/contradicted", "overlap/copied", "overlap/unsupported"]
+        "overlap/misquoted",
+        "overlap/contradicted",
+        "overlap/copied",
+        "overlap/unsupported",
+    ]
     by_rule = {}
     for r in run["results"]:
         by_rule.setdefault(r["ruleId"], []).append(r)
@@ -82,24 +94,33 @@ def test_sarif_log_is_valid_and_says_what_and_where(docs, schema, tmp_path):
     loc = copied["locations"][0]["physicalLocation"]
     assert loc["artifactLocation"] == {"uri": "drafts/story.md", "uriBaseId": "SRCROOT"}
     text = "Officials expect the new rules to reduce smuggling along the river crossings."
-    assert loc["region"] == {"startLine": 3, "startColumn": 1, "endLine": 3,
-                             "endColumn": 1 + len(text), "snippet": {"text": text}}
+    assert loc["region"] == {
+        "startLine": 3,
+        "startColumn": 1,
+        "endLine": 3,
+        "endColumn": 1 + len(text),
+        "snippet": {"text": text},
+    }
     assert "Wire News" in copied["message"]["text"]
     assert "https://wire.example/story" in copied["message"]["text"]
     related = copied["relatedLocations"][0]
-    assert related["physicalLocation"]["artifactLocation"] == {
-        "uri": "https://wire.example/story"}
+    assert related["physicalLocation"]["artifactLocation"] == {"uri": "https://wire.example/story"}
     assert text.rstrip(".") in related["message"]["text"]
     assert {r["level"] for r in by_rule["overlap/unsupported"]} == {"note"}
-    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"]
-            for r in by_rule["overlap/unsupported"]] == [1, 5]
+    assert [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in by_rule["overlap/unsupported"]
+    ] == [1, 5]
     assert "quoted" not in {r["ruleId"].split("/")[1] for r in run["results"]}
 
 
 def test_level_follows_fail_on_and_allowed_is_suppressed(docs, schema, tmp_path):
     [doc] = docs(fail_on=("misquoted",))
-    copied = next(r for r in sarif.render([doc], tmp_path)["runs"][0]["results"]
-                  if r["ruleId"] == "overlap/copied")
+    copied = next(
+        r
+        for r in sarif.render([doc], tmp_path)["runs"][0]["results"]
+        if r["ruleId"] == "overlap/copied"
+    )
     assert copied["level"] == "warning" and "suppressions" not in copied
     ident = next(s["id"] for s in doc["sentences"] if s["class"] == "copied")
     [doc] = docs(allow={ident})
@@ -114,11 +135,14 @@ def test_several_drafts_and_stdin_in_one_run(docs, schema, tmp_path):
     assert piped["draft"]["source"] == "<stdin>"
     # the same text gives the same sentences, lines and ids, file or stdin
     assert [(s["class"], s["line"], s["id"]) for s in piped["sentences"]] == [
-        (s["class"], s["line"], s["id"]) for s in story["sentences"]]
+        (s["class"], s["line"], s["id"]) for s in story["sentences"]
+    ]
     log = sarif.render([story, piped], tmp_path)
     validate(log, schema)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
     assert uris == {"drafts/story.md", "%3Cstdin%3E"}
 
 

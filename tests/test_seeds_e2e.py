@@ -172,12 +172,18 @@ def test_no_credited_quotation_is_called_a_contradiction(runs):
     assert all(f.judgement.verdict is Verdict.AGREE for f in quoted)
 
 
-@pytest.mark.xfail(strict=True, reason="quote_match._variant takes murmurings/murmuring for a "
-                   "spelling variant (fuzz ratio >= 85), so Fox's changed word is not reported")
+@pytest.mark.xfail(
+    strict=True,
+    reason="quote_match._variant takes murmurings/murmuring for a "
+    "spelling variant (fuzz ratio >= 85), so Fox's changed word is not reported",
+)
 def test_fox_changed_a_word_of_insight_crimes_analysis(runs):
     cold, _ = runs
-    [ic] = [f for f in cold.findings if f.a.article == INSIGHT and f.b.article == FOX
-            and f.attribution and f.attribution.quoted]
+    [ic] = [
+        f
+        for f in cold.findings
+        if f.a.article == INSIGHT and f.b.article == FOX and f.attribution and f.attribution.quoted
+    ]
     assert ic.judgement.misquote == ("'murmurings' -> 'murmuring'",)
 
 
@@ -192,8 +198,10 @@ def test_no_contradiction_rests_on_word_lists_alone(runs):
     for f in judged:
         direction = [e for e in f.judgement.evidence if e.check == "direction"]
         if direction and f.judgement.verdict is Verdict.CONTRADICT:
-            assert f.judgement.nli and max(f.judgement.nli["a->b"][2],
-                                           f.judgement.nli["b->a"][2]) >= 0.1
+            assert (
+                f.judgement.nli
+                and max(f.judgement.nli["a->b"][2], f.judgement.nli["b->a"][2]) >= 0.1
+            )
     # Fox's "new Mexican security policies could hamper that" rewrites ABC News: it agrees.
     [hamper] = _find(cold, {Kind.PARAPHRASE}, ABC, FOX, "changes in Mexico's security", "hamper")
     assert hamper.judgement.verdict is Verdict.AGREE
@@ -238,6 +246,8 @@ def test_demo_draft_sentences_get_the_class_they_were_written_to_have(seeds_dir,
     assert {c.cls for c in result.failing} == {C.COPIED, C.CONTRADICTED, C.MISQUOTED}
     # The two real differences of the demo draft, in a journalist's words.
     assert result.sentences[2].links[0].reasons[0] == (
-        'number differs: "2,000-mile" here, "1,954-mile" in the source')
+        'number differs: "2,000-mile" here, "1,954-mile" in the source'
+    )
     assert result.sentences[4].links[0].reasons[0] == (
-        "words changed: 'dignity' -> 'honor' (against Marfa Public Radio)")
+        "words changed: 'dignity' -> 'honor' (against Marfa Public Radio)"
+    )

@@ -210,10 +210,19 @@ def _joined(seg) -> list[str]:
 def test_wire_copy_paragraphs_end_at_the_mark(make_article):
     # PA teletype layout: 0x19 (blanked to a space when read) opens a paragraph, `<` ends it,
     # lines are wrapped at 80 columns with CRLF line ends and no blank lines between paragraphs.
-    body = [" " + textwrap.fill(p, width=78).replace("\n", "\r\n") + "<" for p in
-            (PARA_1, PARA_2, PARA_3)]
-    text = ("  " + "-" * 70 + "\r\n\r\n           12:45 27/01/00: Page 2 (HHH) COURTS Border\r\n  "
-            + "-" * 70 + "\r\n" + "\r\n".join(body) + "\r\n end<\r\n \r\n")
+    body = [
+        " " + textwrap.fill(p, width=78).replace("\n", "\r\n") + "<"
+        for p in (PARA_1, PARA_2, PARA_3)
+    ]
+    text = (
+        "  "
+        + "-" * 70
+        + "\r\n\r\n           12:45 27/01/00: Page 2 (HHH) COURTS Border\r\n  "
+        + "-" * 70
+        + "\r\n"
+        + "\r\n".join(body)
+        + "\r\n end<\r\n \r\n"
+    )
     seg = segment(make_article(text))
     check_invariants(seg)
     worded = [p for p in _joined(seg) if any(c.isalnum() for c in p)]
@@ -224,8 +233,9 @@ def test_wire_copy_paragraphs_end_at_the_mark(make_article):
 
 def test_wrapped_text_without_blank_lines_splits_by_layout(make_article):
     # e-mail / archive style: an indented first line, or a short last line, ends a paragraph.
-    indented = "\n".join("    " + textwrap.fill(p, width=70, subsequent_indent="")
-                         for p in (PARA_1, PARA_2, PARA_3))
+    indented = "\n".join(
+        "    " + textwrap.fill(p, width=70, subsequent_indent="") for p in (PARA_1, PARA_2, PARA_3)
+    )
     assert _joined(segment(make_article(indented))) == [PARA_1, PARA_2, PARA_3]
     flush = "\n".join(textwrap.fill(p, width=70) for p in (PARA_1, PARA_2, PARA_3))
     assert _joined(segment(make_article(flush))) == [PARA_1, PARA_2, PARA_3]
@@ -241,7 +251,7 @@ def test_meter_pa_file_paragraphs_match_its_marks():
     [article], skipped = read_articles([str(path)])
     assert skipped == []
     seg = segment(article)
-    marked = [p for p in seg.paragraphs if article.text[p.end:].lstrip(" ").startswith("<")]
+    marked = [p for p in seg.paragraphs if article.text[p.end :].lstrip(" ").startswith("<")]
     assert len(marked) == article.text.count("<") == 13
     worded = [p for p in _joined(seg) if any(c.isalnum() for c in p)]
     assert worded[:3] == [
@@ -267,9 +277,12 @@ def test_every_meter_pa_file_has_one_paragraph_per_mark():
     wrong = []
     for art in articles:
         # (a line of "<" alone is an empty paragraph: nothing to end)
-        marks = sum(1 for line in art.text.split("\n")
-                    if line.rstrip().endswith("<") and any(c.isalnum() for c in line))
-        ending = sum(1 for _, end in _blocks(art.text) if art.text[end:end + 1] == "<")
+        marks = sum(
+            1
+            for line in art.text.split("\n")
+            if line.rstrip().endswith("<") and any(c.isalnum() for c in line)
+        )
+        ending = sum(1 for _, end in _blocks(art.text) if art.text[end : end + 1] == "<")
         if marks != ending:
             wrong.append(art.source)
     assert wrong == []

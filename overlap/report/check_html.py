@@ -45,8 +45,11 @@ def segments(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def render(doc: dict[str, Any]) -> str:
     """The complete draft view for a check document, as one string."""
-    template = resources.files("overlap.report").joinpath("check_template.html").read_text(
-        encoding="utf-8")
+    template = (
+        resources.files("overlap.report")
+        .joinpath("check_template.html")
+        .read_text(encoding="utf-8")
+    )
     head, sep, tail = template.partition(DATA_SLOT)
     if not sep:
         raise ValueError("check_template.html has no data slot")

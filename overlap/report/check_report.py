@@ -26,12 +26,23 @@ from ..types import CheckResult
 from .labels import source_name
 
 SCHEMA_VERSION = "check-1.0"
-CLASS_STYLE = {"misquoted": "bold red", "contradicted": "bold red", "copied": "bold magenta",
-               "quoted": "green", "supported": "green", "unsupported": "yellow"}
+CLASS_STYLE = {
+    "misquoted": "bold red",
+    "contradicted": "bold red",
+    "copied": "bold magenta",
+    "quoted": "green",
+    "supported": "green",
+    "unsupported": "yellow",
+}
 # The grid shows, per source, the strongest thing it does for a sentence.
 _GRID_ORDER = ["misquoted", "contradicts", "copied", "quoted", "supports"]
-_GRID_WORD = {"misquoted": "misquoted", "contradicts": "contradicts", "copied": "copied from",
-              "quoted": "quoted", "supports": "supports"}
+_GRID_WORD = {
+    "misquoted": "misquoted",
+    "contradicts": "contradicts",
+    "copied": "copied from",
+    "quoted": "quoted",
+    "supports": "supports",
+}
 
 
 def to_document(result: CheckResult) -> dict[str, Any]:
@@ -47,29 +58,58 @@ def to_document(result: CheckResult) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "overlap", "version": __version__},
-        "draft": {"id": d.id, "source": d.source, "title": d.title, "chars": len(d.text),
-                  "text": d.text},
-        "sources": [{"id": a.id, "source": a.source, "outlet": a.outlet, "date": a.date,
-                     "title": a.title, "url": a.url} for a in result.sources],
+        "draft": {
+            "id": d.id,
+            "source": d.source,
+            "title": d.title,
+            "chars": len(d.text),
+            "text": d.text,
+        },
+        "sources": [
+            {
+                "id": a.id,
+                "source": a.source,
+                "outlet": a.outlet,
+                "date": a.date,
+                "title": a.title,
+                "url": a.url,
+            }
+            for a in result.sources
+        ],
         "skipped": [dataclasses.asdict(s) for s in result.skipped],
         "notes": list(result.compare.extra.get("notes", [])),
         "fail_on": [c.value for c in result.fail_on],
         "failed": bool(result.failing),
         "summary": dict(Counter(c.cls.value for c in result.sentences)),
-        "sentences": [{
-            "index": c.index, "id": c.id, "class": c.cls.value, "allowed": c.allowed,
-            "sources_disagree": c.sources_disagree, "line": c.line, "column": c.column,
-            "notes": list(c.notes),
-            "span": {"start": c.span.start, "end": c.span.end, "text": c.span.text},
-            "links": [{
-                "id": x.id, "source": x.source, "relation": str(x.relation),
-                "reasons": list(x.reasons),
-                "draft": {"start": x.draft.start, "end": x.draft.end, "text": x.draft.text},
-                "span": {"start": x.span.start, "end": x.span.end, "text": x.span.text},
-                "kind": x.finding.kind.value,
-                "verdict": x.finding.judgement.verdict.value if x.finding.judgement else None,
-            } for x in c.links],
-        } for c in result.sentences],
+        "sentences": [
+            {
+                "index": c.index,
+                "id": c.id,
+                "class": c.cls.value,
+                "allowed": c.allowed,
+                "sources_disagree": c.sources_disagree,
+                "line": c.line,
+                "column": c.column,
+                "notes": list(c.notes),
+                "span": {"start": c.span.start, "end": c.span.end, "text": c.span.text},
+                "links": [
+                    {
+                        "id": x.id,
+                        "source": x.source,
+                        "relation": str(x.relation),
+                        "reasons": list(x.reasons),
+                        "draft": {"start": x.draft.start, "end": x.draft.end, "text": x.draft.text},
+                        "span": {"start": x.span.start, "end": x.span.end, "text": x.span.text},
+                        "kind": x.finding.kind.value,
+                        "verdict": x.finding.judgement.verdict.value
+                        if x.finding.judgement
+                        else None,
+                    }
+                    for x in c.links
+                ],
+            }
+            for c in result.sentences
+        ],
         "grid": {"sources": sources, "rows": rows},
     }
 
@@ -80,7 +120,7 @@ def _label(doc: dict[str, Any], source_id: str) -> str:
 
 def _cut(text: str, n: int = 110) -> str:
     text = " ".join(line(text).split())
-    return text if len(text) <= n else text[:n - 1] + "…"
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def render_terminal(doc: dict[str, Any], console: Console) -> None:
@@ -90,22 +130,34 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
     the `skipped:`, `note:` and PASS/FAIL lines are never wrapped.
     """
     summary = ", ".join(f"{n} {k}" for k, n in sorted(doc["summary"].items()))
-    print_line(console, ("overlap check", "bold"), f" · {doc['draft']['source']} · "
-               f"{len(doc['sentences'])} sentences ({summary}) against "
-               f"{len(doc['sources'])} sources")
+    print_line(
+        console,
+        ("overlap check", "bold"),
+        f" · {doc['draft']['source']} · "
+        f"{len(doc['sentences'])} sentences ({summary}) against "
+        f"{len(doc['sources'])} sources",
+    )
     for s in doc["sentences"]:
         tag = line(s["class"] + (" (allowed)" if s["allowed"] else ""))
         console.print()
-        console.print(Text.assemble((f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
-                                    line(f" line {s['line']}: "), _cut(s["span"]["text"])))
+        console.print(
+            Text.assemble(
+                (f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
+                line(f" line {s['line']}: "),
+                _cut(s["span"]["text"]),
+            )
+        )
         if s["sources_disagree"]:
             console.print(Text("    the sources disagree about this sentence", "bold yellow"))
         for note in s.get("notes", []):  # quote notes: an unverified quote, sources differing
             console.print(plain(f"    {note}", style="yellow"))
         for link in s["links"][:4]:
             reason = link["reasons"][0] if link["reasons"] else ""
-            console.print(plain(f"    {link['relation']} {_label(doc, link['source'])}: "
-                                f"{reason}", style="dim"))
+            console.print(
+                plain(
+                    f"    {link['relation']} {_label(doc, link['source'])}: {reason}", style="dim"
+                )
+            )
             console.print(plain(f"      source: {_cut(link['span']['text'], 140)}", style="dim"))
         if s["class"] != "unsupported":
             console.print(plain(f"    id {s['id']}", style="dim"))
@@ -131,23 +183,36 @@ def _grid(doc: dict[str, Any], console: Console) -> None:
 
 def render_markdown(doc: dict[str, Any]) -> str:
     """A pull-request comment: a verdict line, a table of sentences, the claim × source grid."""
-    lines = [f"### overlap check: {'❌ fail' if doc['failed'] else '✅ pass'}", "",
-             f"`{doc['draft']['source']}` against {len(doc['sources'])} sources · fails on: "
-             f"{', '.join(doc['fail_on']) or 'nothing'}", "",
-             "| line | class | sentence | evidence | id |", "|---:|---|---|---|---|"]
+    lines = [
+        f"### overlap check: {'❌ fail' if doc['failed'] else '✅ pass'}",
+        "",
+        f"`{doc['draft']['source']}` against {len(doc['sources'])} sources · fails on: "
+        f"{', '.join(doc['fail_on']) or 'nothing'}",
+        "",
+        "| line | class | sentence | evidence | id |",
+        "|---:|---|---|---|---|",
+    ]
     for s in doc["sentences"]:
-        ev = "<br>".join(f"{x['relation']} {_md(_label(doc, x['source']))}: "
-                         f"{_md(x['reasons'][0] if x['reasons'] else '')}" for x in s["links"][:3])
+        ev = "<br>".join(
+            f"{x['relation']} {_md(_label(doc, x['source']))}: "
+            f"{_md(x['reasons'][0] if x['reasons'] else '')}"
+            for x in s["links"][:3]
+        )
         if s.get("notes"):
             ev = "<br>".join(_md(n) for n in s["notes"]) + ("<br>" + ev if ev else "")
         if s["sources_disagree"]:
             ev = "**sources disagree**<br>" + ev
         cls = f"**{s['class']}**" + (" (allowed)" if s["allowed"] else "")
-        lines.append(f"| {s['line']} | {cls} | {_md(_cut(s['span']['text'], 90))} | {ev} | "
-                     f"`{s['id']}` |")
-    lines += ["", "<details><summary>claims × sources</summary>", "",
-              "| # | " + " | ".join(_md(_label(doc, x)) for x in doc["grid"]["sources"]) + " |",
-              "|---:|" + "---|" * len(doc["grid"]["sources"])]
+        lines.append(
+            f"| {s['line']} | {cls} | {_md(_cut(s['span']['text'], 90))} | {ev} | `{s['id']}` |"
+        )
+    lines += [
+        "",
+        "<details><summary>claims × sources</summary>",
+        "",
+        "| # | " + " | ".join(_md(_label(doc, x)) for x in doc["grid"]["sources"]) + " |",
+        "|---:|" + "---|" * len(doc["grid"]["sources"]),
+    ]
     for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
         lines.append(f"| {s['index'] + 1} | " + " | ".join(row) + " |")
     lines += ["", "</details>"]
@@ -173,13 +238,19 @@ def render_github(doc: dict[str, Any]) -> str:
         level = "error" if failing else "notice" if s["class"] == "unsupported" else "warning"
         first = s["links"][0] if s["links"] else None
         notes = s.get("notes") or []
-        why = (f"{first['relation']} {_label(doc, first['source'])}: "
-               f"{first['reasons'][0] if first['reasons'] else ''}" if first and
-               not (s["class"] == "misquoted" and first["relation"] != "misquoted") else
-               notes[0] if notes else "no source says this")
+        why = (
+            f"{first['relation']} {_label(doc, first['source'])}: "
+            f"{first['reasons'][0] if first['reasons'] else ''}"
+            if first and not (s["class"] == "misquoted" and first["relation"] != "misquoted")
+            else notes[0]
+            if notes
+            else "no source says this"
+        )
         message = _gh(f"{s['class']}: {why} (id {s['id']})")
-        out.append(f"::{level} file={_gh_prop(path)},line={s['line']},col={s['column']},"
-                   f"title={_gh_prop('overlap ' + s['class'])}::{message}")
+        out.append(
+            f"::{level} file={_gh_prop(path)},line={s['line']},col={s['column']},"
+            f"title={_gh_prop('overlap ' + s['class'])}::{message}"
+        )
     return "\n".join(out) + ("\n" if out else "")
 
 

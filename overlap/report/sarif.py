@@ -21,20 +21,23 @@ from .. import __version__
 from .labels import article_name, find_source
 
 SARIF_VERSION = "2.1.0"
-SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
-                "sarif-schema-2.1.0.json")
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 FINGERPRINT = "overlapFindingId/v1"
 # Declaration order is ruleIndex: a rule keeps its index as long as this list only grows.
 RULES = {
     "misquoted": "A quotation whose words differ from what its source says the speaker said.",
     "contradicted": "A sentence that a source contradicts (a number, date, name or negation "
-                    "differs, or the source says the opposite).",
+    "differs, or the source says the opposite).",
     "copied": "A sentence copied from a source without quotation marks or credit.",
     "unsupported": "A sentence that no source given with --against says.",
 }
-_HELP = ("Read the source passage in relatedLocations. Fix the draft, or accept the finding by "
-         "adding its id (the fingerprint) to the allow-list: overlap check ... --write-allow "
-         "FILE.")
+_HELP = (
+    "Read the source passage in relatedLocations. Fix the draft, or accept the finding by "
+    "adding its id (the fingerprint) to the allow-list: overlap check ... --write-allow "
+    "FILE."
+)
 
 
 def rule_id(cls: str) -> str:
@@ -45,24 +48,38 @@ def render(docs: list[dict[str, Any]], cwd: Path | None = None) -> dict[str, Any
     """The SARIF log (a dict, for json.dumps) for the check documents `docs`; paths under `cwd`
     (default: the current folder) are written relative to it."""
     base = Path.cwd() if cwd is None else cwd
-    rules = [{
-        "id": rule_id(cls), "name": cls.capitalize(),
-        "shortDescription": {"text": f"overlap check: {cls} sentence"},
-        "fullDescription": {"text": text}, "help": {"text": _HELP},
-        "defaultConfiguration": {"level": "note" if cls == "unsupported" else "warning"},
-    } for cls, text in RULES.items()]
-    results = [_result(doc, s, base) for doc in docs for s in doc["sentences"]
-               if s["class"] in RULES]
+    rules = [
+        {
+            "id": rule_id(cls),
+            "name": cls.capitalize(),
+            "shortDescription": {"text": f"overlap check: {cls} sentence"},
+            "fullDescription": {"text": text},
+            "help": {"text": _HELP},
+            "defaultConfiguration": {"level": "note" if cls == "unsupported" else "warning"},
+        }
+        for cls, text in RULES.items()
+    ]
+    results = [
+        _result(doc, s, base) for doc in docs for s in doc["sentences"] if s["class"] in RULES
+    ]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {"name": "overlap", "version": __version__,
-                                "semanticVersion": __version__, "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"SRCROOT": {"uri": base.resolve().as_uri() + "/"}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "overlap",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"SRCROOT": {"uri": base.resolve().as_uri() + "/"}},
+                "results": results,
+            }
+        ],
     }
 
 
@@ -73,8 +90,13 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
     text = s["span"]["text"]
     end_line = s["line"] + text.count("\n")
     end_column = (len(text) - text.rfind("\n")) if "\n" in text else s["column"] + len(text)
-    region = {"startLine": s["line"], "startColumn": s["column"], "endLine": end_line,
-              "endColumn": end_column, "snippet": {"text": text}}
+    region = {
+        "startLine": s["line"],
+        "startColumn": s["column"],
+        "endLine": end_line,
+        "endColumn": end_column,
+        "snippet": {"text": text},
+    }
     related = [_related(doc, i, link, base) for i, link in enumerate(s["links"])]
     first = s["links"][0] if s["links"] else None
     if first:
@@ -82,35 +104,54 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
         reason = first["reasons"][0] if first["reasons"] else ""
         where = src.get("url") or src.get("source") or first["source"]
         why = f"{first['relation']} {article_name(src, first['source'])} ({where})" + (
-            f": {reason}" if reason else "")
+            f": {reason}" if reason else ""
+        )
     else:
         why = "no source says this"
     out: dict[str, Any] = {
-        "ruleId": rule_id(cls), "ruleIndex": list(RULES).index(cls), "level": level,
+        "ruleId": rule_id(cls),
+        "ruleIndex": list(RULES).index(cls),
+        "level": level,
         "message": {"text": f"{cls}: {why} (id {s['id']})"},
-        "locations": [{"physicalLocation": {"artifactLocation": _artifact(doc["draft"]["source"],
-                                                                          base),
-                                            "region": region}}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _artifact(doc["draft"]["source"], base),
+                    "region": region,
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT: s["id"]},
     }
     if related:
         out["relatedLocations"] = related
     if s["allowed"]:
-        out["suppressions"] = [{"kind": "external", "status": "accepted",
-                                "justification": "the finding id is in the allow-list"}]
+        out["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": "the finding id is in the allow-list",
+            }
+        ]
     return out
 
 
-def _related(doc: dict[str, Any], index: int, link: dict[str, Any], base: Path
-             ) -> dict[str, Any]:
+def _related(doc: dict[str, Any], index: int, link: dict[str, Any], base: Path) -> dict[str, Any]:
     src = find_source(doc["sources"], link["source"])
     words = " ".join(link["span"]["text"].split())
     reason = f" ({link['reasons'][0]})" if link["reasons"] else ""
-    artifact = ({"uri": src["url"]} if src.get("url")
-                else _artifact(src.get("source") or link["source"], base))
-    return {"id": index, "physicalLocation": {"artifactLocation": artifact},
-            "message": {"text": f"{link['relation']} {article_name(src, link['source'])}{reason}: "
-                                f"{words}"}}
+    artifact = (
+        {"uri": src["url"]}
+        if src.get("url")
+        else _artifact(src.get("source") or link["source"], base)
+    )
+    return {
+        "id": index,
+        "physicalLocation": {"artifactLocation": artifact},
+        "message": {
+            "text": f"{link['relation']} {article_name(src, link['source'])}{reason}: {words}"
+        },
+    }
 
 
 _ROW = re.compile(r":\d+$")  # a JSONL/CSV row's source is "file.jsonl:12"

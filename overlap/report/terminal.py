@@ -27,8 +27,13 @@ KIND_STYLE = {
     "paraphrase": "bold cyan",
     "repeat": "bold yellow",
 }
-VERDICT_STYLE = {"agree": "bold green", "contradict": "bold red", "unclear": "bold",
-                 "misquoted": "bold red", "changed over time": "bold yellow"}
+VERDICT_STYLE = {
+    "agree": "bold green",
+    "contradict": "bold red",
+    "unclear": "bold",
+    "misquoted": "bold red",
+    "changed over time": "bold yellow",
+}
 SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
 
 
@@ -63,11 +68,13 @@ def _summary(console: Console, doc: dict[str, Any]) -> None:
     )
     run = doc.get("run") or {}
     if run:
-        console.print(plain(
-            f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
-            f"from cache; {run['seconds']:.1f} s",
-            style="dim",
-        ))
+        console.print(
+            plain(
+                f"embedded {run['embedded']} new passages, {run['embedded_from_cache']} "
+                f"from cache; {run['seconds']:.1f} s",
+                style="dim",
+            )
+        )
 
 
 def _by_pair(
