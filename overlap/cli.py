@@ -35,8 +35,12 @@ from .cli_common import (
     EXIT_INTERRUPTED,  # noqa: F401
     EXIT_PIPE,  # noqa: F401
     Bars,
+    CacheFile,
+    ConfigFile,
     CsvColumns,
+    Encoding,
     EncodingForce,
+    Recursive,
     StdoutConsole,
     check_limit,
     csv_overrides,
@@ -159,21 +163,11 @@ def compare(
             help="Comma-separated kinds to report: verbatim, edited, paraphrase, repeat.",
         ),
     ] = None,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            help="Text encoding of inputs that are not valid UTF-8 (default: detected).",
-        ),
-    ] = None,
+    encoding: Encoding = None,
     encoding_force: EncodingForce = False,
     csv_column: CsvColumns = None,
-    config: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="TOML file of settings.")
-    ] = None,
-    cache: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Embedding cache file (SQLite).")
-    ] = None,
+    config: ConfigFile = None,
+    cache: CacheFile = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the embedding cache.")
     ] = False,
@@ -181,9 +175,7 @@ def compare(
         bool,
         typer.Option("--no-judge", help="Skip agree/contradict judging (no NLI model, faster)."),
     ] = False,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
-    ] = False,
+    recursive: Recursive = False,
     title: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Set the title of every input.")
     ] = None,

@@ -16,8 +16,12 @@ from .cli import app
 from .cli_common import (
     EXIT_FINDINGS,
     Bars,
+    CacheFile,
+    ConfigFile,
     CsvColumns,
+    Encoding,
     EncodingForce,
+    Recursive,
     StdoutConsole,
     csv_overrides,
     err,
@@ -86,12 +90,8 @@ def check(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write the report here, not stdout."),
     ] = None,
-    config: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="TOML file of settings.")
-    ] = None,
-    cache: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Embedding cache file (SQLite).")
-    ] = None,
+    config: ConfigFile = None,
+    cache: CacheFile = None,
     no_judge: Annotated[
         bool,
         typer.Option(
@@ -100,18 +100,10 @@ def check(
             "copies and quotations are still checked.",
         ),
     ] = False,
-    encoding: Annotated[
-        str | None,
-        typer.Option(
-            metavar="NAME",
-            help="Text encoding of inputs that are not valid UTF-8 (default: detected).",
-        ),
-    ] = None,
+    encoding: Encoding = None,
     encoding_force: EncodingForce = False,
     csv_column: CsvColumns = None,
-    recursive: Annotated[
-        bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
-    ] = False,
+    recursive: Recursive = False,
     html_path: Annotated[
         Path | None,
         typer.Option(

@@ -114,6 +114,21 @@ def guarded(command: F) -> F:
 
 
 # Shared by compare and check (declared once, as sqlite-utils shares its output options).
+# Options both commands take, declared once (same flag, same help).
+ConfigFile = Annotated[Path | None, typer.Option(metavar="FILE", help="TOML file of settings.")]
+CacheFile = Annotated[
+    Path | None, typer.Option(metavar="FILE", help="Embedding cache file (SQLite).")
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="Text encoding of inputs that are not valid UTF-8 (default: detected).",
+    ),
+]
+Recursive = Annotated[
+    bool, typer.Option("--recursive", "-r", help="Also read the subfolders of folders.")
+]
 EncodingForce = Annotated[
     bool,
     typer.Option("--encoding-force", help="Apply --encoding to valid UTF-8 files too."),
