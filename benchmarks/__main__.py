@@ -25,8 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("list", help="every task, its section and the data it needs")
     run = sub.add_parser("run", help="measure tasks (a module, a full name, or a glob)")
     run.add_argument("names", nargs="+")
-    run.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                     help="passed to every task function taking that keyword")
+    run.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="passed to every task function taking that keyword",
+    )
     run.add_argument("--no-save", action="store_true", help="print only, record nothing")
     sub.add_parser("report", help="render reports/benchmarks.md from the records")
     child = sub.add_parser("_child")  # the fresh process of a peakmem_ task
@@ -38,8 +43,11 @@ def main(argv: list[str] | None = None) -> int:
         for name, (_module, fn) in harness.catalogue().items():
             needs = getattr(fn, "data", ())
             missing = [d for d in needs if not available(d)]
-            data = (" needs " + ", ".join(f"{d} (missing)" if d in missing else d
-                                          for d in needs)) if needs else ""
+            data = (
+                (" needs " + ", ".join(f"{d} (missing)" if d in missing else d for d in needs))
+                if needs
+                else ""
+            )
             doc = (fn.__doc__ or "").strip().splitlines()
             print(f"{name:45s} {doc[0] if doc else ''}{data}")
         return 0
@@ -47,8 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         harness.child(args.name, _options(args.set))
         return 0
     if args.cmd == "run":
-        records = harness.run(harness.select(args.names), _options(args.set),
-                              save=not args.no_save)
+        records = harness.run(harness.select(args.names), _options(args.set), save=not args.no_save)
         if records and not args.no_save:
             print(f"wrote {render.write()}")
         return 0 if records else 2

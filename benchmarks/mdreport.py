@@ -30,8 +30,9 @@ def replace_section(title: str, body: str, path: Path = REPORT) -> None:
     if start is None:
         lines = [*lines, "", *block]
     else:
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
-                   len(lines))
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
         lines = [*lines[:start], *block, *([""] if end < len(lines) else []), *lines[end:]]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -41,12 +42,15 @@ def _replace_section_file(title: str, body: str) -> None:
     """The section's prose file (a new one numbered after the others), then the whole report."""
     heading = f"## {title}"
     files = sorted(SECTIONS.glob("*.md"))
-    path = next((f for f in files if f.read_text(encoding="utf-8").split("\n", 1)[0].strip()
-                 == heading), None)
+    path = next(
+        (f for f in files if f.read_text(encoding="utf-8").split("\n", 1)[0].strip() == heading),
+        None,
+    )
     if path is None:
         number = max((int(f.name[:2]) for f in files if f.name[:2].isdigit()), default=0) + 1
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
         path = SECTIONS / f"{number:02d}-{slug}.md"
     path.write_text(f"{heading}\n\n{body.strip(chr(10))}\n", encoding="utf-8")
     from benchmarks import render
+
     render.write()

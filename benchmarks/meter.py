@@ -109,13 +109,13 @@ def read_annotation(sgml: Path) -> tuple[str, list[str | None]]:
     raw = sgml.read_bytes().decode("latin-1")
     start = raw.lower().find("<body>")
     end = raw.lower().rfind("</body>")
-    body = raw[start + len("<body>"): end if end >= 0 else len(raw)]
+    body = raw[start + len("<body>") : end if end >= 0 else len(raw)]
     text: list[str] = []
     tags: list[str | None] = []
     current: str | None = None
     pos = 0
     for m in _TAG.finditer(body):
-        piece = html.unescape(body[pos:m.start()])
+        piece = html.unescape(body[pos : m.start()])
         text.append(piece)
         tags.extend([current] * len(piece))
         current = None if m.group(1) else m.group(2).lower()

@@ -12,10 +12,16 @@ from pathlib import Path
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
 _SENT = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"'“‘A-Z])")
-_ABBREV = re.compile(r"\b(Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|"
-                     r"U\.K|No|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|vs)\.$")
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"])}
+_ABBREV = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|"
+    r"U\.K|No|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|vs)\.$"
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -65,8 +71,10 @@ def bbc(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
 def meter(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
     """(article id, ISO date from the dd.mm.yy folder, text) of METER courts articles, PA wire
     copy and newspapers."""
-    roots = [NEWS / "meter" / "PA" / "rawtexts" / "courts",
-             NEWS / "meter" / "newspapers" / "rawtexts" / "courts"]
+    roots = [
+        NEWS / "meter" / "PA" / "rawtexts" / "courts",
+        NEWS / "meter" / "newspapers" / "rawtexts" / "courts",
+    ]
     paths = sorted(p for r in roots for p in r.glob("*/*/*.txt"))[::every]
     for path in paths:
         text = path.read_bytes().decode("latin-1").replace("\x19", " ").replace("<", " ")
@@ -78,8 +86,9 @@ def meter(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
         yield f"meter/{rel}", date, " ".join(lines)
 
 
-def sentences(per_corpus: int, every: int = 7, min_words: int = 6,
-              max_words: int = 60) -> list[Sentence]:
+def sentences(
+    per_corpus: int, every: int = 7, min_words: int = 6, max_words: int = 60
+) -> list[Sentence]:
     """Up to `per_corpus` sentences from each corpus, in a fixed order."""
     out: list[Sentence] = []
     for source in (reuters(every), bbc(every), meter(every)):

@@ -84,16 +84,458 @@ def split_of(article: str) -> str:
 
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = rf"{_NAME}(?: [A-Z]\.)? (?:Mc|Mac|O')?{_NAME}"
-_NOT_FIRST = set(["The", "A", "An", "In", "On", "At", "For", "But", "And", "Or", "If", "When", "While", "After", "Before", "Since", "Its", "It", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Judge", "Justice", "Chief", "Prime", "Deputy", "President", "Minister", "Secretary", "Officer", "Detective", "Inspector", "Police", "Sergeant", "Chairman", "General", "Senator", "Governor", "Judge", "Recorder", "Court", "Crown", "Magistrates", "Reuters", "British", "French", "German", "American", "Japanese", "Chinese", "Soviet", "West", "East", "North", "South", "New", "Old", "Mrs", "Many", "Most", "Some", "Other", "Officials", "Analysts", "Sources", "Both", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Bank", "Treasury", "Federal", "Labour", "Tory", "Conservative", "Liberal", "Democrat", "Democrats", "Republican", "Republicans", "Congress", "Parliament", "Home", "Foreign", "Commons", "United", "Wall", "Street", "Stock", "Exchange", "Dow", "Jones", "Hong", "Kong", "Saudi", "Arabia", "Sri", "Lanka", "Costa", "Rica", "Puerto", "Rico", "El", "Los", "San", "Las", "Santa", "Le", "La", "De", "Du", "Van", "Von", "St", "Mount", "Lake", "River", "Northern", "Southern", "Western", "Eastern", "Central", "Great", "Royal", "National", "International", "Supreme", "High", "Appeal", "Old", "Bailey", "Scotland", "Yard"])
-_NOT_LAST = set(["Inc", "Corp", "Co", "Ltd", "Plc", "Group", "Bank", "Corporation", "Company", "Board", "Court", "Council", "Party", "Office", "Department", "Ministry", "Agency", "Association", "Union", "Street", "Road", "Square", "House", "Airlines", "Motors", "Holdings", "Industries", "International", "Securities", "Capital", "Partners", "Trust", "Fund", "Energy", "Oil", "Petroleum", "Said", "Told", "Added", "Says", "Reuters", "Times", "Mail", "Sun", "Mirror", "Guardian", "Telegraph", "Express", "Independent", "Star", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Kingdom", "States", "Africa", "America", "Europe", "Asia", "Institution", "Institute", "University", "College", "School", "Hospital", "Centre", "Center", "Crown", "Commission", "Committee", "Foundation", "Society", "Authority", "Service", "Services", "Police", "Museum", "Theatre", "Club", "News", "Post", "Journal", "Week", "Post", "Today", "Minister", "Secretary", "Court", "Bailey", "Airport", "Station", "Prison", "Rights", "Nations", "Affairs", "Relations", "Watch", "Cup", "League"])
+_NOT_FIRST = set(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Its",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sir",
+        "Lord",
+        "Judge",
+        "Justice",
+        "Chief",
+        "Prime",
+        "Deputy",
+        "President",
+        "Minister",
+        "Secretary",
+        "Officer",
+        "Detective",
+        "Inspector",
+        "Police",
+        "Sergeant",
+        "Chairman",
+        "General",
+        "Senator",
+        "Governor",
+        "Judge",
+        "Recorder",
+        "Court",
+        "Crown",
+        "Magistrates",
+        "Reuters",
+        "British",
+        "French",
+        "German",
+        "American",
+        "Japanese",
+        "Chinese",
+        "Soviet",
+        "West",
+        "East",
+        "North",
+        "South",
+        "New",
+        "Old",
+        "Mrs",
+        "Many",
+        "Most",
+        "Some",
+        "Other",
+        "Officials",
+        "Analysts",
+        "Sources",
+        "Both",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Bank",
+        "Treasury",
+        "Federal",
+        "Labour",
+        "Tory",
+        "Conservative",
+        "Liberal",
+        "Democrat",
+        "Democrats",
+        "Republican",
+        "Republicans",
+        "Congress",
+        "Parliament",
+        "Home",
+        "Foreign",
+        "Commons",
+        "United",
+        "Wall",
+        "Street",
+        "Stock",
+        "Exchange",
+        "Dow",
+        "Jones",
+        "Hong",
+        "Kong",
+        "Saudi",
+        "Arabia",
+        "Sri",
+        "Lanka",
+        "Costa",
+        "Rica",
+        "Puerto",
+        "Rico",
+        "El",
+        "Los",
+        "San",
+        "Las",
+        "Santa",
+        "Le",
+        "La",
+        "De",
+        "Du",
+        "Van",
+        "Von",
+        "St",
+        "Mount",
+        "Lake",
+        "River",
+        "Northern",
+        "Southern",
+        "Western",
+        "Eastern",
+        "Central",
+        "Great",
+        "Royal",
+        "National",
+        "International",
+        "Supreme",
+        "High",
+        "Appeal",
+        "Old",
+        "Bailey",
+        "Scotland",
+        "Yard",
+    ]
+)
+_NOT_LAST = set(
+    [
+        "Inc",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Plc",
+        "Group",
+        "Bank",
+        "Corporation",
+        "Company",
+        "Board",
+        "Court",
+        "Council",
+        "Party",
+        "Office",
+        "Department",
+        "Ministry",
+        "Agency",
+        "Association",
+        "Union",
+        "Street",
+        "Road",
+        "Square",
+        "House",
+        "Airlines",
+        "Motors",
+        "Holdings",
+        "Industries",
+        "International",
+        "Securities",
+        "Capital",
+        "Partners",
+        "Trust",
+        "Fund",
+        "Energy",
+        "Oil",
+        "Petroleum",
+        "Said",
+        "Told",
+        "Added",
+        "Says",
+        "Reuters",
+        "Times",
+        "Mail",
+        "Sun",
+        "Mirror",
+        "Guardian",
+        "Telegraph",
+        "Express",
+        "Independent",
+        "Star",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Kingdom",
+        "States",
+        "Africa",
+        "America",
+        "Europe",
+        "Asia",
+        "Institution",
+        "Institute",
+        "University",
+        "College",
+        "School",
+        "Hospital",
+        "Centre",
+        "Center",
+        "Crown",
+        "Commission",
+        "Committee",
+        "Foundation",
+        "Society",
+        "Authority",
+        "Service",
+        "Services",
+        "Police",
+        "Museum",
+        "Theatre",
+        "Club",
+        "News",
+        "Post",
+        "Journal",
+        "Week",
+        "Post",
+        "Today",
+        "Minister",
+        "Secretary",
+        "Court",
+        "Bailey",
+        "Airport",
+        "Station",
+        "Prison",
+        "Rights",
+        "Nations",
+        "Affairs",
+        "Relations",
+        "Watch",
+        "Cup",
+        "League",
+    ]
+)
 _SPEECH = r"(?:said|says|told|added|explained|insisted|claimed|stated|warned|admitted)"
 
-_ORG_SUFFIX = (r"(?:Inc|Corp|Co|Ltd|Plc|plc|PLC|Group|Bank|Corporation|Company|Airlines|Motors|"
-               r"Holdings|Industries|Airways|Petroleum|Oil|Chemical|Electric|Steel|Foods|Trust)")
+_ORG_SUFFIX = (
+    r"(?:Inc|Corp|Co|Ltd|Plc|plc|PLC|Group|Bank|Corporation|Company|Airlines|Motors|"
+    r"Holdings|Industries|Airways|Petroleum|Oil|Chemical|Electric|Steel|Foods|Trust)"
+)
 _ORG = re.compile(rf"\b((?:[A-Z][A-Za-z&'.-]+ ){{1,3}}{_ORG_SUFFIX})\b")
 
-COUNTRIES = ["Britain", "France", "Germany", "Japan", "China", "Brazil", "Mexico", "Canada", "Italy", "Spain", "Australia", "India", "Argentina", "Chile", "Peru", "Venezuela", "Colombia", "Ecuador", "Indonesia", "Malaysia", "Thailand", "Philippines", "Singapore", "Taiwan", "Egypt", "Nigeria", "Kenya", "Ghana", "Zambia", "Zimbabwe", "Iran", "Iraq", "Kuwait", "Israel", "Syria", "Lebanon", "Pakistan", "Bangladesh", "Sweden", "Norway", "Denmark", "Finland", "Belgium", "Netherlands", "Austria", "Switzerland", "Portugal", "Greece", "Poland", "Hungary", "Romania", "Bulgaria", "Yugoslavia", "Ireland", "Scotland", "Wales", "Russia", "Ukraine", "Algeria", "Morocco", "Tunisia", "Libya", "Ethiopia", "Sudan", "Uganda", "Tanzania", "Cuba", "Bolivia", "Uruguay", "Paraguay", "Vietnam", "Korea", "Ecuador", "Qatar", "Oman", "Bahrain", "Afghanistan"]
-CITIES = ["London", "Paris", "Tokyo", "Washington", "Moscow", "Beijing", "Bonn", "Berlin", "Frankfurt", "Rome", "Madrid", "Brussels", "Geneva", "Zurich", "Amsterdam", "Vienna", "Stockholm", "Oslo", "Copenhagen", "Dublin", "Sydney", "Melbourne", "Toronto", "Montreal", "Chicago", "Houston", "Dallas", "Boston", "Detroit", "Atlanta", "Miami", "Seattle", "Denver", "Manchester", "Birmingham", "Leeds", "Liverpool", "Glasgow", "Edinburgh", "Cardiff", "Bristol", "Sheffield", "Newcastle", "Nottingham", "Leicester", "Belfast", "Brighton", "Oxford", "Cambridge", "Southampton", "Portsmouth", "Plymouth", "Bradford", "Coventry", "Norwich", "Exeter", "Singapore", "Bangkok", "Jakarta", "Manila", "Seoul", "Cairo", "Nairobi", "Lagos", "Johannesburg", "Bombay", "Delhi", "Karachi", "Tehran", "Baghdad", "Riyadh", "Athens", "Lisbon", "Warsaw", "Budapest", "Prague", "Caracas", "Lima", "Santiago"]
+COUNTRIES = [
+    "Britain",
+    "France",
+    "Germany",
+    "Japan",
+    "China",
+    "Brazil",
+    "Mexico",
+    "Canada",
+    "Italy",
+    "Spain",
+    "Australia",
+    "India",
+    "Argentina",
+    "Chile",
+    "Peru",
+    "Venezuela",
+    "Colombia",
+    "Ecuador",
+    "Indonesia",
+    "Malaysia",
+    "Thailand",
+    "Philippines",
+    "Singapore",
+    "Taiwan",
+    "Egypt",
+    "Nigeria",
+    "Kenya",
+    "Ghana",
+    "Zambia",
+    "Zimbabwe",
+    "Iran",
+    "Iraq",
+    "Kuwait",
+    "Israel",
+    "Syria",
+    "Lebanon",
+    "Pakistan",
+    "Bangladesh",
+    "Sweden",
+    "Norway",
+    "Denmark",
+    "Finland",
+    "Belgium",
+    "Netherlands",
+    "Austria",
+    "Switzerland",
+    "Portugal",
+    "Greece",
+    "Poland",
+    "Hungary",
+    "Romania",
+    "Bulgaria",
+    "Yugoslavia",
+    "Ireland",
+    "Scotland",
+    "Wales",
+    "Russia",
+    "Ukraine",
+    "Algeria",
+    "Morocco",
+    "Tunisia",
+    "Libya",
+    "Ethiopia",
+    "Sudan",
+    "Uganda",
+    "Tanzania",
+    "Cuba",
+    "Bolivia",
+    "Uruguay",
+    "Paraguay",
+    "Vietnam",
+    "Korea",
+    "Ecuador",
+    "Qatar",
+    "Oman",
+    "Bahrain",
+    "Afghanistan",
+]
+CITIES = [
+    "London",
+    "Paris",
+    "Tokyo",
+    "Washington",
+    "Moscow",
+    "Beijing",
+    "Bonn",
+    "Berlin",
+    "Frankfurt",
+    "Rome",
+    "Madrid",
+    "Brussels",
+    "Geneva",
+    "Zurich",
+    "Amsterdam",
+    "Vienna",
+    "Stockholm",
+    "Oslo",
+    "Copenhagen",
+    "Dublin",
+    "Sydney",
+    "Melbourne",
+    "Toronto",
+    "Montreal",
+    "Chicago",
+    "Houston",
+    "Dallas",
+    "Boston",
+    "Detroit",
+    "Atlanta",
+    "Miami",
+    "Seattle",
+    "Denver",
+    "Manchester",
+    "Birmingham",
+    "Leeds",
+    "Liverpool",
+    "Glasgow",
+    "Edinburgh",
+    "Cardiff",
+    "Bristol",
+    "Sheffield",
+    "Newcastle",
+    "Nottingham",
+    "Leicester",
+    "Belfast",
+    "Brighton",
+    "Oxford",
+    "Cambridge",
+    "Southampton",
+    "Portsmouth",
+    "Plymouth",
+    "Bradford",
+    "Coventry",
+    "Norwich",
+    "Exeter",
+    "Singapore",
+    "Bangkok",
+    "Jakarta",
+    "Manila",
+    "Seoul",
+    "Cairo",
+    "Nairobi",
+    "Lagos",
+    "Johannesburg",
+    "Bombay",
+    "Delhi",
+    "Karachi",
+    "Tehran",
+    "Baghdad",
+    "Riyadh",
+    "Athens",
+    "Lisbon",
+    "Warsaw",
+    "Budapest",
+    "Prague",
+    "Caracas",
+    "Lima",
+    "Santiago",
+]
 _PLACE_TYPE = {**{c: "country" for c in COUNTRIES}, **{c: "city" for c in CITIES}}
 _PLACE = re.compile(r"\b(" + "|".join(sorted(_PLACE_TYPE, key=len, reverse=True)) + r")\b")
 
@@ -106,8 +548,7 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         # one alternation for all names: a regex per name per sentence would take minutes
-        self.person_re = re.compile(r"\b(" + "|".join(map(re.escape, self.persons[:3000])) +
-                                    r")\b")
+        self.person_re = re.compile(r"\b(" + "|".join(map(re.escape, self.persons[:3000])) + r")\b")
         self.org_set = set(self.orgs)
         self.person_set = set(self.persons)
         self.surname_set = set(self.surnames)
@@ -125,14 +566,16 @@ def lexicon(articles: list[tuple[str, str | None, list[str]]]) -> Lexicon:
             for m in [*before.finditer(s), *after.finditer(s)]:
                 name = m.group(1)
                 words = name.split()
-                if words[0] not in _NOT_FIRST and words[-1] not in _NOT_LAST and \
-                        not any(w in _PLACE_TYPE for w in words):
+                if (
+                    words[0] not in _NOT_FIRST
+                    and words[-1] not in _NOT_LAST
+                    and not any(w in _PLACE_TYPE for w in words)
+                ):
                     persons[name] += 1
             for m in _ORG.finditer(s):
                 org = m.group(1)
                 first = org.split()[0]
-                if first not in _NOT_FIRST | {"Mr", "Mrs"} and not re.fullmatch(_ORG_SUFFIX,
-                                                                                 first):
+                if first not in _NOT_FIRST | {"Mr", "Mrs"} and not re.fullmatch(_ORG_SUFFIX, first):
                     orgs[org] += 1
     org_words = {w for o in orgs for w in o.split()[:-1]}
     # "Lincoln Telecommunications said": a company without its suffix, not a person
@@ -143,8 +586,20 @@ def lexicon(articles: list[tuple[str, str | None, list[str]]]) -> Lexicon:
 
 # ---------------------------------------------------------------- numbers
 
-_WORDNUM = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-            "twelve", "twenty"]
+_WORDNUM = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+]
 
 
 def _bump(text: str, rng: random.Random) -> str:
@@ -174,26 +629,56 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MONEY = re.compile(
     rf"(?:(?:US)?\$|£|€)\s?(?P<n>{_NUM})(?:\s?(?:million|billion|mln|bln|m|bn|k)\b)?"
     rf"|\b(?P<n2>{_NUM})\s(?:(?:mln|bln|million|billion)\s)?"
-    r"(?:dlrs|dollars|pounds|stg|sterling|yen|marks|francs|guilders|lire|pence|p)\b")
+    r"(?:dlrs|dollars|pounds|stg|sterling|yen|marks|francs|guilders|lire|pence|p)\b"
+)
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|pct\b|per cent\b|percent\b)")
 _YEAR = r"(?:19[4-9]\d|20[0-2]\d)"
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|"
-                    r"November|December|May(?= \d)|(?<=in )May|(?<=since )May|(?<=of )May|"
-                    r"(?<=until )May|(?<=last )May|(?<=next )May|(?<=early )May|(?<=late )May)\b")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|"
+    r"November|December|May(?= \d)|(?<=in )May|(?<=since )May|(?<=of )May|"
+    r"(?<=until )May|(?<=last )May|(?<=next )May|(?<=early )May|(?<=late )May)\b"
+)
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
-_RELATIVE = {"yesterday": "last week", "today": "last month", "tomorrow": "next month",
-             "last week": "last year", "next week": "next year", "last month": "last year",
-             "next month": "next year", "last year": "this year", "this year": "last year",
-             "next year": "last year", "this week": "last month", "last night": "last month",
-             "this month": "last year", "last weekend": "last year", "recently": "years ago"}
-_RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b",
-                          re.I)
-_PLAIN_NUM = re.compile(rf"(?<![\w.,$£€/-])(?P<n>{_NUM})(?![\w%/-]|\.\d|,\d)"
-                        r"(?!\s?(?:pct|per ?cent|percent|mln|bln|million|billion|dlrs|dollars|"
-                        r"pounds|stg|yen|marks|francs|p\b|pence|am\b|pm\b|a\.m|p\.m))")
+_RELATIVE = {
+    "yesterday": "last week",
+    "today": "last month",
+    "tomorrow": "next month",
+    "last week": "last year",
+    "next week": "next year",
+    "last month": "last year",
+    "next month": "next year",
+    "last year": "this year",
+    "this year": "last year",
+    "next year": "last year",
+    "this week": "last month",
+    "last night": "last month",
+    "this month": "last year",
+    "last weekend": "last year",
+    "recently": "years ago",
+}
+_RELATIVE_RE = re.compile(
+    r"\b(" + "|".join(sorted(_RELATIVE, key=len, reverse=True)) + r")\b", re.I
+)
+_PLAIN_NUM = re.compile(
+    rf"(?<![\w.,$£€/-])(?P<n>{_NUM})(?![\w%/-]|\.\d|,\d)"
+    r"(?!\s?(?:pct|per ?cent|percent|mln|bln|million|billion|dlrs|dollars|"
+    r"pounds|stg|yen|marks|francs|p\b|pence|am\b|pm\b|a\.m|p\.m))"
+)
 
 
 def _quote_spans(s: str) -> list[tuple[int, int]]:
@@ -226,12 +711,17 @@ def _pick(matches: list[re.Match], rng: random.Random) -> re.Match | None:
 def r_number(s: str, c: Context) -> tuple[str, str] | None:
     if re.search(r"\d, \d|\d\. \d", s):  # tokenised "13, 000": a reader test, not this one
         return None
-    ms = [m for m in _PLAIN_NUM.finditer(s) if _outside_quotes(s, m.start(), m.end())
-          and not re.match(r" [A-Z]", s[m.end():])  # "60 Minutes", "386 PC": names
-          and not re.fullmatch(_YEAR, m.group("n"))
-          and not re.search(r"(?:" + "|".join(_MONTHS) + r"|No\.?|Article|Section)\s$",
-                            s[:m.start()])
-          and not re.match(r"(?:st|nd|rd|th)?\s(?:" + "|".join(_MONTHS) + ")", s[m.end():])]
+    ms = [
+        m
+        for m in _PLAIN_NUM.finditer(s)
+        if _outside_quotes(s, m.start(), m.end())
+        and not re.match(r" [A-Z]", s[m.end() :])  # "60 Minutes", "386 PC": names
+        and not re.fullmatch(_YEAR, m.group("n"))
+        and not re.search(
+            r"(?:" + "|".join(_MONTHS) + r"|No\.?|Article|Section)\s$", s[: m.start()]
+        )
+        and not re.match(r"(?:st|nd|rd|th)?\s(?:" + "|".join(_MONTHS) + ")", s[m.end() :])
+    ]
     m = _pick(ms, c.rng)
     if not m:
         return None
@@ -247,8 +737,10 @@ def _slot(regex: re.Pattern, s: str, c: Context) -> tuple[str, str] | None:
     group = "n" if m.group("n") else "n2"
     old = m.group(group)
     new = _bump(old, c.rng)
-    return (_replace(s, m.start(group), m.end(group), new),
-            f"'{m.group(0)}' -> '{m.group(0).replace(old, new, 1)}'")
+    return (
+        _replace(s, m.start(group), m.end(group), new),
+        f"'{m.group(0)}' -> '{m.group(0).replace(old, new, 1)}'",
+    )
 
 
 def r_money(s: str, c: Context) -> tuple[str, str] | None:
@@ -264,15 +756,19 @@ def _percent(s: str, c: Context) -> tuple[str, str] | None:
     if float(m.group("n").replace(",", "")) < 100 <= float(new.replace(",", "")):
         new = _bump(m.group("n"), c.rng)
         new = str(round(float(m.group("n").replace(",", "")) / 2, 1)).removesuffix(".0")
-    return (_replace(s, m.start("n"), m.end("n"), new),
-            f"'{m.group(0)}' -> '{new}{m.group(0)[len(m.group('n')):]}'")
+    return (
+        _replace(s, m.start("n"), m.end("n"), new),
+        f"'{m.group(0)}' -> '{new}{m.group(0)[len(m.group('n')) :]}'",
+    )
 
 
 def r_date(s: str, c: Context) -> tuple[str, str] | None:
     months = [m for m in _MONTH.finditer(s) if _outside_quotes(s, m.start(), m.end())]
-    years = [m for m in re.finditer(rf"(?<![\d/-]){_YEAR}(?![\d/-])", s)
-             if _outside_quotes(s, m.start(), m.end()) and not re.match(r"\s?(?:pct|%)",
-                                                                        s[m.end():])]
+    years = [
+        m
+        for m in re.finditer(rf"(?<![\d/-]){_YEAR}(?![\d/-])", s)
+        if _outside_quotes(s, m.start(), m.end()) and not re.match(r"\s?(?:pct|%)", s[m.end() :])
+    ]
     if months and (not years or c.rng.random() < 0.6):
         m = c.rng.choice(months)
         old = m.group(1)
@@ -289,8 +785,14 @@ def r_date(s: str, c: Context) -> tuple[str, str] | None:
 
 
 def r_weekday(s: str, c: Context) -> tuple[str, str] | None:
-    m = _pick([m for m in _WEEKDAY.finditer(s) if _outside_quotes(s, m.start(), m.end())
-               and not re.match(r" [A-Z]", s[m.end():])], c.rng)  # not "Sunday Mail"
+    m = _pick(
+        [
+            m
+            for m in _WEEKDAY.finditer(s)
+            if _outside_quotes(s, m.start(), m.end()) and not re.match(r" [A-Z]", s[m.end() :])
+        ],
+        c.rng,
+    )  # not "Sunday Mail"
     if not m:
         return None
     new = c.rng.choice([d for d in _WEEKDAYS if d not in s and d not in c.passage])
@@ -298,8 +800,9 @@ def r_weekday(s: str, c: Context) -> tuple[str, str] | None:
 
 
 def r_relative(s: str, c: Context) -> tuple[str, str] | None:
-    m = _pick([m for m in _RELATIVE_RE.finditer(s) if _outside_quotes(s, m.start(), m.end())],
-              c.rng)
+    m = _pick(
+        [m for m in _RELATIVE_RE.finditer(s) if _outside_quotes(s, m.start(), m.end())], c.rng
+    )
     if not m:
         return None
     old = m.group(0)
@@ -321,9 +824,14 @@ def r_person(s: str, c: Context) -> tuple[str, str] | None:
     if _quote_spans(s) or '"' in s or re.search(r"(?:^|\s)'[A-Z]", s):
         # a name next to a quote is a speaker: another kind
         return None
-    found = sorted({m.group(1) for m in c.lex.person_re.finditer(s)
-                    if not re.match(rf"\s*{_ORG_SUFFIX}\b|'s? (?:{_ORG_SUFFIX})\b", s[m.end():])
-                    and s[m.start() - 1:m.start()] != "<"})
+    found = sorted(
+        {
+            m.group(1)
+            for m in c.lex.person_re.finditer(s)
+            if not re.match(rf"\s*{_ORG_SUFFIX}\b|'s? (?:{_ORG_SUFFIX})\b", s[m.end() :])
+            and s[m.start() - 1 : m.start()] != "<"
+        }
+    )
     if not found:
         return None
     old = c.rng.choice(found)
@@ -334,8 +842,12 @@ def r_person(s: str, c: Context) -> tuple[str, str] | None:
 
 
 def r_place(s: str, c: Context) -> tuple[str, str] | None:
-    ms = [m for m in _PLACE.finditer(s) if _outside_quotes(s, m.start(), m.end())
-          and not re.match(r"[- ](?:based|born)", s[m.end():])]
+    ms = [
+        m
+        for m in _PLACE.finditer(s)
+        if _outside_quotes(s, m.start(), m.end())
+        and not re.match(r"[- ](?:based|born)", s[m.end() :])
+    ]
     m = _pick(ms, c.rng)
     if not m:
         return None
@@ -359,11 +871,15 @@ def r_org(s: str, c: Context) -> tuple[str, str] | None:
 _AUX = r"is|are|was|were|will|would|can|could|has|have|had|should|must|does|did"
 # An auxiliary before a participle ("was sold", "has been") or a modal before a verb: the
 # places where "not" reads naturally ("as is practicable" is not one).
-_NEG_ADD = re.compile(r"(?<!\bas )\b(?:(is|are|was|were|has|have|had)(?= (?:been|[a-z]+(?:ed|en|ing))\b)"
-                      r"|(will|would|can|could|should|must|did|does)(?= (?!not\b|also\b|be\b)"
-                      r"[a-z]{3,}\b))")
-_NEG_DEL = re.compile(rf"\b({_AUX}|do) (not|never) |\b(is|are|was|were|has|have|had|does|did|do|"
-                      r"could|would|should)n't\b|\b(won't|can't|cannot)\b")
+_NEG_ADD = re.compile(
+    r"(?<!\bas )\b(?:(is|are|was|were|has|have|had)(?= (?:been|[a-z]+(?:ed|en|ing))\b)"
+    r"|(will|would|can|could|should|must|did|does)(?= (?!not\b|also\b|be\b)"
+    r"[a-z]{3,}\b))"
+)
+_NEG_DEL = re.compile(
+    rf"\b({_AUX}|do) (not|never) |\b(is|are|was|were|has|have|had|does|did|do|"
+    r"could|would|should)n't\b|\b(won't|can't|cannot)\b"
+)
 
 
 def r_negation_added(s: str, c: Context) -> tuple[str, str] | None:
@@ -392,36 +908,70 @@ def r_negation_removed(s: str, c: Context) -> tuple[str, str] | None:
     return _replace(s, m.start(), m.end(), new), f"'{old.strip()}' -> '{new.strip()}'"
 
 
-_QUANT = {"all": "some", "most": "few", "many": "few", "few": "many", "some": "no",
-          "several": "no", "every": "no", "none": "all", "always": "rarely", "never": "often"}
-_QUANT_RE = re.compile(r"(?<!at )(?<!of )\b(all|most|many|few|some|several|every|none|always|never)\b"
-                       r"(?! of all| but\b| the same| in all)")
+_QUANT = {
+    "all": "some",
+    "most": "few",
+    "many": "few",
+    "few": "many",
+    "some": "no",
+    "several": "no",
+    "every": "no",
+    "none": "all",
+    "always": "rarely",
+    "never": "often",
+}
+_QUANT_RE = re.compile(
+    r"(?<!at )(?<!of )\b(all|most|many|few|some|several|every|none|always|never)\b"
+    r"(?! of all| but\b| the same| in all)"
+)
 
 
 def r_quantifier(s: str, c: Context) -> tuple[str, str] | None:
-    ms = [m for m in _QUANT_RE.finditer(s) if _outside_quotes(s, m.start(), m.end())
-          and not re.search(r"\ba $", s[:m.start()])  # "a few" is not "few"
-          # "we're all better off": an adverb, not a quantifier
-          and not (m.group(1) == "all" and re.search(r"(?:'re|'s|\b(?:are|were|is|was|be)) $",
-                                                     s[:m.start()]))]
+    ms = [
+        m
+        for m in _QUANT_RE.finditer(s)
+        if _outside_quotes(s, m.start(), m.end())
+        and not re.search(r"\ba $", s[: m.start()])  # "a few" is not "few"
+        # "we're all better off": an adverb, not a quantifier
+        and not (
+            m.group(1) == "all"
+            and re.search(r"(?:'re|'s|\b(?:are|were|is|was|be)) $", s[: m.start()])
+        )
+    ]
     m = _pick(ms, c.rng)
     if not m:
         return None
     new = _QUANT[m.group(1)]
-    if re.match(r" (?:the|their|his|her|its|our|these|those|my|your)\b", s[m.end():]):
-        new = {"all": "some of", "most": "few of", "some": "none of", "several": "none of",
-               "many": "few of", "few": "many of"}.get(m.group(1), new)  # "all their" -> "some of their"
+    if re.match(r" (?:the|their|his|her|its|our|these|those|my|your)\b", s[m.end() :]):
+        new = {
+            "all": "some of",
+            "most": "few of",
+            "some": "none of",
+            "several": "none of",
+            "many": "few of",
+            "few": "many of",
+        }.get(m.group(1), new)  # "all their" -> "some of their"
     return _replace(s, m.start(), m.end(), new), f"'{m.group(1)}' -> '{new}'"
 
 
-_MODAL = {"will": "may", "would": "might", "must": "may", "shall": "may", "may": "will",
-          "might": "will", "could": "will"}
+_MODAL = {
+    "will": "may",
+    "would": "might",
+    "must": "may",
+    "shall": "may",
+    "may": "will",
+    "might": "will",
+    "could": "will",
+}
 _MODAL_RE = re.compile(r"(?<!the )\b(will|would|must|shall|may|might|could)\b(?= [a-z])")
 
 
 def r_modality(s: str, c: Context) -> tuple[str, str] | None:
-    ms = [m for m in _MODAL_RE.finditer(s) if _outside_quotes(s, m.start(), m.end())
-          and not re.match(r" not\b|n't", s[m.end():])]
+    ms = [
+        m
+        for m in _MODAL_RE.finditer(s)
+        if _outside_quotes(s, m.start(), m.end()) and not re.match(r" not\b|n't", s[m.end() :])
+    ]
     m = _pick(ms, c.rng)
     if not m:
         return None
@@ -451,35 +1001,118 @@ def _quotes(s: str) -> list[_Quote]:
         if len(inner.split()) < 5:
             continue
         speaker = span = credit = None
-        after = re.match(rf"\s*,?\s*({_SPEECH}\s+)?((?:Mr |Mrs |Ms |Dr )?{_NAME}(?: {_NAME})?)"
-                         rf"(?:,[^,.]{{0,80}},)?(\s+{_SPEECH})?[^.]*?\.\s*$", s[m.end():])
-        before = re.search(rf"((?:Mr |Mrs |Ms |Dr )?{_NAME}(?: {_NAME})?)(?:,[^,\"]{{0,80}},)?"
-                           rf"\s+{_SPEECH}(?: that)?[:,]?\s*$", s[:m.start()])
+        after = re.match(
+            rf"\s*,?\s*({_SPEECH}\s+)?((?:Mr |Mrs |Ms |Dr )?{_NAME}(?: {_NAME})?)"
+            rf"(?:,[^,.]{{0,80}},)?(\s+{_SPEECH})?[^.]*?\.\s*$",
+            s[m.end() :],
+        )
+        before = re.search(
+            rf"((?:Mr |Mrs |Ms |Dr )?{_NAME}(?: {_NAME})?)(?:,[^,\"]{{0,80}},)?"
+            rf"\s+{_SPEECH}(?: that)?[:,]?\s*$",
+            s[: m.start()],
+        )
         if after and (after.group(1) or after.group(3)):
             speaker = after.group(2)
             span = (m.end() + after.start(2), m.end() + after.end(2))
             credit = (m.end(), len(s))
-        elif before and not s[:before.start()].strip():
+        elif before and not s[: before.start()].strip():
             speaker = before.group(1)
             span = (before.start(1), before.end(1))
             credit = (0, m.start())
-        if speaker and (speaker.split()[-1] in _NOT_LAST or speaker.split()[0] in
-                        (_NOT_FIRST - {"Mr", "Mrs", "Ms", "Dr"}) or speaker.lower() in _PRONOUNS):
+        if speaker and (
+            speaker.split()[-1] in _NOT_LAST
+            or speaker.split()[0] in (_NOT_FIRST - {"Mr", "Mrs", "Ms", "Dr"})
+            or speaker.lower() in _PRONOUNS
+        ):
             speaker = span = None
         out.append(_Quote(m.start(), m.end(), inner, speaker, span, credit))
     return out
 
 
-_SYNONYM = {"good": "great", "great": "good", "very": "really", "big": "large", "large": "big",
-            "important": "vital", "happy": "pleased", "pleased": "happy", "difficult": "hard",
-            "hard": "difficult", "think": "believe", "believe": "think", "want": "wish",
-            "people": "persons", "terrible": "awful", "serious": "grave", "totally": "completely",
-            "completely": "totally", "sure": "certain", "certain": "sure", "never": "not ever",
-            "know": "realise", "help": "assist", "clear": "plain", "problem": "issue",
-            "decision": "choice", "children": "kids", "money": "cash", "market": "sector",
-            "prices": "rates", "shocked": "stunned", "always": "constantly", "just": "only",
-            "lot": "great deal", "absolutely": "entirely", "wrong": "mistaken", "feel": "sense"}
-_STOP = set(["the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was", "were", "be", "been", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "not", "no"])
+_SYNONYM = {
+    "good": "great",
+    "great": "good",
+    "very": "really",
+    "big": "large",
+    "large": "big",
+    "important": "vital",
+    "happy": "pleased",
+    "pleased": "happy",
+    "difficult": "hard",
+    "hard": "difficult",
+    "think": "believe",
+    "believe": "think",
+    "want": "wish",
+    "people": "persons",
+    "terrible": "awful",
+    "serious": "grave",
+    "totally": "completely",
+    "completely": "totally",
+    "sure": "certain",
+    "certain": "sure",
+    "never": "not ever",
+    "know": "realise",
+    "help": "assist",
+    "clear": "plain",
+    "problem": "issue",
+    "decision": "choice",
+    "children": "kids",
+    "money": "cash",
+    "market": "sector",
+    "prices": "rates",
+    "shocked": "stunned",
+    "always": "constantly",
+    "just": "only",
+    "lot": "great deal",
+    "absolutely": "entirely",
+    "wrong": "mistaken",
+    "feel": "sense",
+}
+_STOP = set(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "not",
+        "no",
+    ]
+)
 
 
 def r_quote_words(s: str, c: Context) -> tuple[str, str] | None:
@@ -494,15 +1127,18 @@ def r_quote_words(s: str, c: Context) -> tuple[str, str] | None:
         w = c.rng.choice(syn)
         new = _SYNONYM[w.group(0).lower()]
         new = new.capitalize() if w.group(0)[0].isupper() else new
-        return (_replace(s, base + w.start(), base + w.end(), new),
-                f"'{w.group(0)}' -> '{new}' inside the quote")
-    inner_words = [w for w in words[1:-1] if w.group(0).lower() not in _STOP and
-                   len(w.group(0)) > 3]
+        return (
+            _replace(s, base + w.start(), base + w.end(), new),
+            f"'{w.group(0)}' -> '{new}' inside the quote",
+        )
+    inner_words = [
+        w for w in words[1:-1] if w.group(0).lower() not in _STOP and len(w.group(0)) > 3
+    ]
     if len(words) < 6 or not inner_words:
         return None
     w = c.rng.choice(inner_words)  # dropped from inside the quote
     start, end = base + w.start(), base + w.end()
-    end = end + 1 if s[end:end + 1] == " " else end
+    end = end + 1 if s[end : end + 1] == " " else end
     return _replace(s, start, end, ""), f"'{w.group(0)}' dropped inside the quote"
 
 
@@ -519,7 +1155,7 @@ def r_quote_truncated(s: str, c: Context) -> tuple[str, str] | None:
         return None
     closing = q.inner.rstrip()[-1] if q.inner.rstrip()[-1] in ",." else ""
     new_inner = " ".join(words[:keep]).rstrip(",;:") + (closing or "")
-    kept = s[:q.start + 1] + new_inner + s[q.end - 1:]
+    kept = s[: q.start + 1] + new_inner + s[q.end - 1 :]
     return kept, f"quote cut to its first {keep} of {len(words)} words"
 
 
@@ -544,8 +1180,11 @@ def r_speaker(s: str, c: Context) -> tuple[str, str] | None:
 
 def _is_person(name: str, lex: Lexicon) -> bool:
     """A named person (not a company that 'said'): a title, or a name the lexicon knows."""
-    return bool(re.match(r"(Mr|Mrs|Ms|Dr) ", name)) or name in lex.person_set or (
-        len(name.split()) == 1 and name in lex.surname_set)
+    return (
+        bool(re.match(r"(Mr|Mrs|Ms|Dr) ", name))
+        or name in lex.person_set
+        or (len(name.split()) == 1 and name in lex.surname_set)
+    )
 
 
 def r_credit_removed(s: str, c: Context) -> tuple[str, str] | None:
@@ -555,7 +1194,7 @@ def r_credit_removed(s: str, c: Context) -> tuple[str, str] | None:
     q = qs[0]
     inner = q.inner.strip().rstrip(",")
     inner = inner if inner.endswith((".", "!", "?")) else inner + "."
-    outside = s[q.end:] if q.credit_span[0] == 0 else s[:q.start]
+    outside = s[q.end :] if q.credit_span[0] == 0 else s[: q.start]
     if outside.strip(" .,"):
         return None  # other words beside the quote and its credit: not a clean removal
     return f"\u201c{inner}\u201d", f"credit '{s[slice(*q.credit_span)].strip()}' removed"
@@ -569,17 +1208,41 @@ def r_quote_kept(s: str, c: Context) -> tuple[str, str] | None:
 
 # ---------------------------------------------------------------- meaning kept / unrelated
 
-_PARA = [(r"\bsaid\b", "stated"), (r"\bpct\b", "percent"), (r"\bper cent\b", "percent"),
-         (r"\bmln\b", "million"), (r"\bbln\b", "billion"), (r"\bdlrs\b", "dollars"),
-         (r"\brose\b", "increased"), (r"\bfell\b", "dropped"), (r"\bbought\b", "purchased"),
-         (r"\bbuy\b", "purchase"), (r"\bcompany\b", "firm"), (r"\bbegan\b", "started"),
-         (r"\bbegin\b", "start"), (r"\bexpected\b", "anticipated"), (r"\bhelp\b", "assist"),
-         (r"\bbig\b", "large"), (r"\bshow\b", "indicate"), (r"\bshowed\b", "indicated"),
-         (r"\bincrease\b", "rise"), (r"\bagreed\b", "consented"), (r"\bquickly\b", "rapidly"),
-         (r"\babout\b", "around"), (r"\bnearly\b", "almost"), (r"\bbecause\b", "since"),
-         (r"\bHowever, ", "But "), (r"\balso\b ", ""), (r"\btold\b", "informed"),
-         (r"\bcourt\b", "tribunal"), (r"\bjailed\b", "imprisoned"), (r"\bfirm\b", "company"),
-         (r"\bplans\b", "intends"), (r"\bannounced\b", "declared"), (r"\bhad\b", "had")]
+_PARA = [
+    (r"\bsaid\b", "stated"),
+    (r"\bpct\b", "percent"),
+    (r"\bper cent\b", "percent"),
+    (r"\bmln\b", "million"),
+    (r"\bbln\b", "billion"),
+    (r"\bdlrs\b", "dollars"),
+    (r"\brose\b", "increased"),
+    (r"\bfell\b", "dropped"),
+    (r"\bbought\b", "purchased"),
+    (r"\bbuy\b", "purchase"),
+    (r"\bcompany\b", "firm"),
+    (r"\bbegan\b", "started"),
+    (r"\bbegin\b", "start"),
+    (r"\bexpected\b", "anticipated"),
+    (r"\bhelp\b", "assist"),
+    (r"\bbig\b", "large"),
+    (r"\bshow\b", "indicate"),
+    (r"\bshowed\b", "indicated"),
+    (r"\bincrease\b", "rise"),
+    (r"\bagreed\b", "consented"),
+    (r"\bquickly\b", "rapidly"),
+    (r"\babout\b", "around"),
+    (r"\bnearly\b", "almost"),
+    (r"\bbecause\b", "since"),
+    (r"\bHowever, ", "But "),
+    (r"\balso\b ", ""),
+    (r"\btold\b", "informed"),
+    (r"\bcourt\b", "tribunal"),
+    (r"\bjailed\b", "imprisoned"),
+    (r"\bfirm\b", "company"),
+    (r"\bplans\b", "intends"),
+    (r"\bannounced\b", "declared"),
+    (r"\bhad\b", "had"),
+]
 
 
 def r_paraphrase(s: str, c: Context) -> tuple[str, str] | None:
@@ -593,8 +1256,11 @@ def r_paraphrase(s: str, c: Context) -> tuple[str, str] | None:
             if out != before:
                 changes.append(f"{re.search(pattern, before).group(0).strip()} -> {new.strip()}")
     # "..., X said." -> "X said ..." (the reporting clause moved to the front)
-    m = re.match(r"^(.{20,}), ((?:the company|he|she|they|it|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
-                 r") (said|stated)\.$", out)
+    m = re.match(
+        r"^(.{20,}), ((?:the company|he|she|they|it|[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})"
+        r") (said|stated)\.$",
+        out,
+    )
     if m:
         subj = m.group(2)
         subj = subj[0].upper() + subj[1:]
@@ -616,19 +1282,33 @@ def r_verbatim(s: str, c: Context) -> tuple[str, str] | None:
 
 
 RULES: dict[str, Callable[[str, Context], tuple[str, str] | None]] = {
-    "number": r_number, "money": r_money, "percent": _percent, "date": r_date,
-    "weekday": r_weekday, "relative date": r_relative, "person swap": r_person,
-    "place swap": r_place, "organisation swap": r_org, "negation added": r_negation_added,
-    "negation removed": r_negation_removed, "quantifier": r_quantifier, "modality": r_modality,
-    "quote words changed": r_quote_words, "quote truncated": r_quote_truncated,
-    "speaker swapped": r_speaker, "credit removed": r_credit_removed,
-    "paraphrase": r_paraphrase, "unrelated": r_unrelated, "verbatim": r_verbatim,
+    "number": r_number,
+    "money": r_money,
+    "percent": _percent,
+    "date": r_date,
+    "weekday": r_weekday,
+    "relative date": r_relative,
+    "person swap": r_person,
+    "place swap": r_place,
+    "organisation swap": r_org,
+    "negation added": r_negation_added,
+    "negation removed": r_negation_removed,
+    "quantifier": r_quantifier,
+    "modality": r_modality,
+    "quote words changed": r_quote_words,
+    "quote truncated": r_quote_truncated,
+    "speaker swapped": r_speaker,
+    "credit removed": r_credit_removed,
+    "paraphrase": r_paraphrase,
+    "unrelated": r_unrelated,
+    "verbatim": r_verbatim,
     "quote kept": r_quote_kept,
 }
 assert set(RULES) == set(KINDS)
 
 
 # ---------------------------------------------------------------- the suite
+
 
 def articles(every: int = 3) -> Iterator[tuple[str, str | None, list[str]]]:
     """(article id, date, sentences) of every `every`-th article of each corpus."""
@@ -647,12 +1327,14 @@ def build(per_kind: int = 150, every: int = 3, seed: int = SEED) -> list[Case]:
     rng = random.Random(seed)
     order = list(range(len(arts)))
     rng.shuffle(order)
-    pool = [(a, s) for a, _, sents in arts for s in sents if 10 <= len(s.split()) <= 35
-            and '"' not in s]
+    pool = [
+        (a, s) for a, _, sents in arts for s in sents if 10 <= len(s.split()) <= 35 and '"' not in s
+    ]
     found: dict[str, dict[str, list[Case]]] = defaultdict(lambda: defaultdict(list))
     for k in order:
-        if all(len(found[kind][c]) >= per_kind for kind in KINDS for c in ("reuters", "bbc",
-                                                                         "meter")):
+        if all(
+            len(found[kind][c]) >= per_kind for kind in KINDS for c in ("reuters", "bbc", "meter")
+        ):
             break
         article, date, sents = arts[k]
         corpus = article.split("/")[0]
@@ -665,7 +1347,7 @@ def build(per_kind: int = 150, every: int = 3, seed: int = SEED) -> list[Case]:
             krng.shuffle(idx)
             for i in idx:
                 s = sents[i]
-                passage = " ".join(sents[max(0, i - 1):i + 2])
+                passage = " ".join(sents[max(0, i - 1) : i + 2])
 
                 def other(a: str = article, c: str = corpus, r: random.Random = krng) -> str:
                     while True:
@@ -681,9 +1363,23 @@ def build(per_kind: int = 150, every: int = 3, seed: int = SEED) -> list[Case]:
                     continue
                 expected, also, mech = KINDS[kind]
                 ident = hashlib.sha1(f"{kind}|{article}|{s}|{claim}".encode()).hexdigest()[:10]
-                found[kind][corpus].append(Case(
-                    f"{kind.replace(' ', '-')}-{ident}", kind, split_of(article), article,
-                    corpus, date, passage, s, claim, change, expected, (expected, *also), mech))
+                found[kind][corpus].append(
+                    Case(
+                        f"{kind.replace(' ', '-')}-{ident}",
+                        kind,
+                        split_of(article),
+                        article,
+                        corpus,
+                        date,
+                        passage,
+                        s,
+                        claim,
+                        change,
+                        expected,
+                        (expected, *also),
+                        mech,
+                    )
+                )
                 break
     out: list[Case] = []
     for kind in KINDS:

@@ -50,12 +50,16 @@ def latest(records: list[Record]) -> dict[str, list[Record]]:
 
 
 def table(records: list[Record]) -> str:
-    rows = ["| figure | value | anchor / published | command | commit | date | load |",
-            "|---|---:|---|---|---|---|---|"]
-    rows += [f"| {_cell(r.figure)} | {_cell(_value(r))} | {_cell(r.anchor)} | "
-             f"`{_cell(r.command)}` | {_cell(r.commit or '–')} | {_cell(r.date or '–')} | "
-             f"{_cell(r.load or '–')} |"
-             for r in records]
+    rows = [
+        "| figure | value | anchor / published | command | commit | date | load |",
+        "|---|---:|---|---|---|---|---|",
+    ]
+    rows += [
+        f"| {_cell(r.figure)} | {_cell(_value(r))} | {_cell(r.anchor)} | "
+        f"`{_cell(r.command)}` | {_cell(r.commit or '–')} | {_cell(r.date or '–')} | "
+        f"{_cell(r.load or '–')} |"
+        for r in records
+    ]
     machines = sorted({r.machine for r in records if r.machine})
     note = "".join(f"\nMachine: {m}.\n" for m in machines)
     return ("Recorded figures:\n\n" + "\n".join(rows) + "\n" + note).rstrip("\n")
@@ -68,7 +72,7 @@ def sections(folder: Path = SECTIONS) -> dict[str, str]:
         text = path.read_text(encoding="utf-8")
         m = re.match(r"## (.+)\n", text)
         # a file without a heading is prose under the report's title (the preamble)
-        title, body = (m.group(1).strip(), text[m.end():]) if m else ("", text)
+        title, body = (m.group(1).strip(), text[m.end() :]) if m else ("", text)
         out[title] = body.strip("\n")
     return out
 

@@ -34,15 +34,23 @@ def split_of(group: str, salt: str) -> str:
 
 def fnc1() -> list[Pair]:
     """The 49,972 FNC-1 train pairs, joined on Body ID (multi-line bodies: csv module)."""
-    csv.field_size_limit(10 ** 7)
+    csv.field_size_limit(10**7)
     with (FNC1 / "train_bodies.csv").open(encoding="utf-8", newline="") as f:
         bodies = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(f)}
     out = []
     with (FNC1 / "train_stances.csv").open(encoding="utf-8", newline="") as f:
         for n, row in enumerate(csv.DictReader(f)):
             body = row["Body ID"]
-            out.append(Pair(f"fnc1-{n}", body, split_of(body, "fnc1"), row["Headline"],
-                            bodies[body], row["Stance"]))
+            out.append(
+                Pair(
+                    f"fnc1-{n}",
+                    body,
+                    split_of(body, "fnc1"),
+                    row["Headline"],
+                    bodies[body],
+                    row["Stance"],
+                )
+            )
     return out
 
 
@@ -52,9 +60,16 @@ def emergent() -> list[Pair]:
     with EMERGENT.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             claim = row["claimId"]
-            out.append(Pair(f"emergent-{row['articleId']}", claim, split_of(claim, "emergent"),
-                            row["articleHeadline"], row["claimHeadline"],
-                            row["articleHeadlineStance"]))
+            out.append(
+                Pair(
+                    f"emergent-{row['articleId']}",
+                    claim,
+                    split_of(claim, "emergent"),
+                    row["articleHeadline"],
+                    row["claimHeadline"],
+                    row["articleHeadlineStance"],
+                )
+            )
     return out
 
 
@@ -69,7 +84,7 @@ def stratified(pairs: list[Pair], per_class: dict[str, int], seed: int = 13) -> 
     for stance in sorted(by):
         ps = by[stance]
         rng.shuffle(ps)
-        out += ps[:per_class.get(stance, len(ps))]
+        out += ps[: per_class.get(stance, len(ps))]
     rng.shuffle(out)
     return out
 

@@ -43,6 +43,7 @@ try:
     from . import data as loaders
 except ImportError:  # imported as a top-level module (benchmarks/ on sys.path): the package
     import sys
+
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from benchmarks import data as loaders
 
@@ -229,8 +230,11 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str, str
     if (data / MRPC_TRAIN).is_file():
         raw += [("mrpc-train", p.a, "") for p in loaders.mrpc("train", data)]
     for split in ("train", "dev"):
-        raw += [(f"stsb {STSB_GENRES.get(p.origin, 'other')}", p.a, "")
-                for p in loaders.stsb(split, data) if p.origin != "MSRpar"]
+        raw += [
+            (f"stsb {STSB_GENRES.get(p.origin, 'other')}", p.a, "")
+            for p in loaders.stsb(split, data)
+            if p.origin != "MSRpar"
+        ]
     raw += [("snli captions", detokenise(x), "") for x in _lines(data / SNLI_DEV_S1)]
     raw += [("pan-train", x, "") for x in _lines(data / PAN_TRAIN_S1)]
     if (data / MNLI_DEV).is_file():
@@ -517,9 +521,7 @@ class _Pool:
                 if misses > 2 * len(self.order):  # two whole rounds gave nothing new
                     raise RuntimeError("the filler pool is too small to relexicalise further")
                 continue
-            self.items.append(
-                (f"{source} (relexicalised)", new, f"{doc or source}#r{self.rounds}")
-            )
+            self.items.append((f"{source} (relexicalised)", new, f"{doc or source}#r{self.rounds}"))
             self.relexicalised += 1
             return len(self.items) - 1, new
 

@@ -1,7 +1,8 @@
 """One frozen Settings: defaults in code, an optional TOML file, CLI overrides on top.
 
 Thresholds were chosen on training splits only (MRPC train, PAN train, STS-B dev): see
-`benchmarks/tune_thresholds.py` and `models/README.md`. The seeds are a fixture, not a tuning set.
+`benchmarks/training/tune_thresholds.py` and `models/README.md`. The seeds are a fixture, not a
+tuning set.
 """
 
 from __future__ import annotations
@@ -77,12 +78,12 @@ class Settings:
     # cosine pin the paraphrase down to sentences.
     paragraph_sentence_min: float = 0.55
     # Judging (agree / contradict / unclear): see overlap/judge.py for the rule. NLI thresholds
-    # were chosen on SICK TRAIN+TRIAL (benchmarks/tune_judge.py), never on a test split.
+    # were chosen on SICK TRAIN+TRIAL (benchmarks/training/tune_judge.py), never on a test split.
     judge: bool = True
-    # Chosen by `python benchmarks/tune_judge.py` (best macro-F1 0.680 over agree / contradict /
-    # unclear on SICK TRAIN+TRIAL, 4,934 pairs): the model is confident when it is right about
-    # contradiction or entailment, so only high probabilities count on their own; opposite-
-    # direction wording needs just a little NLI support.
+    # Chosen by `python benchmarks/training/tune_judge.py` (best macro-F1 0.680 over agree /
+    # contradict / unclear on SICK TRAIN+TRIAL, 4,934 pairs): the model is confident when it is
+    # right about contradiction or entailment, so only high probabilities count on their own;
+    # opposite-direction wording needs just a little NLI support.
     nli_contradict_min: float = 0.9
     nli_entail_min: float = 0.8
     nli_direction_min: float = 0.1

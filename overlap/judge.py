@@ -16,8 +16,8 @@ The rule, in order:
 6. Everything else is unclear.
 A contradiction between articles dated more than `days_apart` days apart is "changed over time"
 instead. Reasons are sentences; the model's probabilities stay in `Judgement.nli`.
-Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL (benchmarks/tune_judge.py),
-never on a test split.
+Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL
+(benchmarks/training/tune_judge.py), never on a test split.
 
 The rule reads one aligned sentence pair at a time (align.sentence_pairs): a long passage is
 judged sentence by sentence (windows of at most MAX_UNIT_WORDS words where there is no

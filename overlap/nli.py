@@ -1,9 +1,9 @@
 """Natural-language inference: does passage A entail, leave open, or contradict passage B?
 
 The model is this project's own cross-encoder (`models/nli-minilm-l6/`, trained by
-`benchmarks/train_nli.py` from the bundled all-MiniLM-L6-v2 weights), loaded offline and lazily:
-importing this module imports neither torch nor transformers. Callers take anything that meets
-the `NLI` protocol, so tests can pass a fake.
+`benchmarks/training/train_nli.py` from the bundled all-MiniLM-L6-v2 weights), loaded offline and
+lazily: importing this module imports neither torch nor transformers. Callers take anything that
+meets the `NLI` protocol, so tests can pass a fake.
 
 Probabilities always come back in the fixed column order `LABELS` (entailment, neutral,
 contradiction); the model's own output order is read from its config's `id2label`.
@@ -50,7 +50,7 @@ WORD_EMBEDDINGS = "bert.embeddings.word_embeddings.weight"
 HOW_TO_GET = (
     "the weights ship inside the overlap package (models/nli-minilm-l6/ in the repository): "
     "reinstall overlap, point $OVERLAP_NLI_MODEL at a good copy, "
-    "or rebuild them with: python benchmarks/train_nli.py"
+    "or rebuild them with: python benchmarks/training/train_nli.py"
 )
 
 
@@ -301,7 +301,7 @@ def predict_both_ways(model: NLI, pairs: Sequence[tuple[str, str]]) -> np.ndarra
     return np.stack([probs[: len(pairs)], probs[len(pairs) :]], axis=1)
 
 
-# --- weights format (written by benchmarks/train_nli.py, read by NLIModel) -----------------------
+# --- weights format (written by benchmarks/training/train_nli.py, read by NLIModel) ---------
 
 
 def quantize_state_dict(state: Mapping[str, Any]) -> dict[str, Any]:

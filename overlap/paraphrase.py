@@ -6,12 +6,12 @@ words. So the score combines the cosine with the share of rare content words the
 have in common, where rarity (IDF) is measured over the sentences of the corpus being compared
 and normalised to 0-1 so it means the same on 5 articles or 10,000.
 
-Weights and thresholds live in models/paraphrase_scorer.json. The weights and the threshold for
-two articles that already share copied text come from MRPC train (benchmarks/tune_thresholds.py:
-MRPC pairs are sentences from articles about one story, two thirds of them paraphrases). Between
-unrelated articles paraphrases are rare among many same-topic sentences, so the threshold there
-comes from a synthetic corpus with MRPC train and PAN train plants
-(benchmarks/tune_paraphrase_dev.py). No test split chose any of them.
+Weights and thresholds live in models/paraphrase_scorer.json. The weights and the threshold for two
+articles that already share copied text come from MRPC train
+(benchmarks/training/tune_thresholds.py: MRPC pairs are sentences from articles about one story, two
+thirds of them paraphrases). Between unrelated articles paraphrases are rare among many same-topic
+sentences, so the threshold there comes from a synthetic corpus with MRPC train and PAN train plants
+(benchmarks/training/tune_paraphrase_dev.py). No test split chose any of them.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def load_model(path: Path | None = None) -> ParaphraseModel:
             found = "missing" if value is None else f"{value!r}, not a number"
             raise ModelError(
                 f"paraphrase scorer {path} is damaged: {name} is {found}; "
-                "reinstall overlap, or refit it with: python benchmarks/tune_thresholds.py"
+                "reinstall overlap, or refit it with: python benchmarks/training/tune_thresholds.py"
             )
         numbers[name] = float(value)
     return ParaphraseModel(**numbers)

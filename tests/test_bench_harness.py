@@ -14,8 +14,13 @@ from benchmarks import ROOT, data, harness, render
 
 
 def rec(figure: str, value, section: str = "S", **kw) -> harness.Record:
-    stamp = dict(command=f"python -m benchmarks run {figure}", commit="abc1234",
-                 date="2026-12-01 10:00", load="0.5 → 0.7", machine="2 CPU cores (test)")
+    stamp = dict(
+        command=f"python -m benchmarks run {figure}",
+        commit="abc1234",
+        date="2026-12-01 10:00",
+        load="0.5 → 0.7",
+        machine="2 CPU cores (test)",
+    )
     return harness.Record(section=section, figure=figure, value=value, **{**stamp, **kw})
 
 
@@ -28,8 +33,11 @@ def test_records_round_trip_through_jsonl(tmp_path):
 
 
 def test_the_latest_record_of_a_figure_wins_and_keeps_its_own_stamp(tmp_path):
-    records = [rec("a.track_x", 1.0), rec("a.track_y", 2.0),
-               rec("a.track_x", 3.0, commit="def5678", date="2026-12-02 09:00")]
+    records = [
+        rec("a.track_x", 1.0),
+        rec("a.track_y", 2.0),
+        rec("a.track_x", 3.0, commit="def5678", date="2026-12-02 09:00"),
+    ]
     (tmp_path / "01-s.md").write_text("## S\n\nProse kept as written.\n", encoding="utf-8")
     (tmp_path / "00-pre.md").write_text("Preamble line.\n", encoding="utf-8")
     text = render.render(records, tmp_path)
@@ -54,6 +62,7 @@ def test_a_missing_data_set_is_named(tmp_path):
 def test_run_skips_a_task_whose_data_is_missing(monkeypatch, capsys):
     def needs_missing():
         raise data.DataMissing("data set 'x' is missing: expected ../shared/data/x")
+
     module = type(sys)("fake")
     module.SECTION = "S"
     monkeypatch.setattr(harness, "catalogue", lambda: {"fake.track_t": (module, needs_missing)})
@@ -63,16 +72,28 @@ def test_run_skips_a_task_whose_data_is_missing(monkeypatch, capsys):
 
 def test_the_migrated_report_renders_every_section_it_had():
     text = render.render()
-    for title in ("compare (issue 2)", "NLI model (issue 3)", "METER courts (issue 12)",
-                  "Perturbation suite (issue 13)", "Reuters-21578 duplicates (issue 12)"):
+    for title in (
+        "compare (issue 2)",
+        "NLI model (issue 3)",
+        "METER courts (issue 12)",
+        "Perturbation suite (issue 13)",
+        "Reuters-21578 duplicates (issue 12)",
+    ):
         assert f"\n## {title}\n" in text
     assert "| Reuters-21578 duplicates (issue 12)" not in text
     assert "`python benchmarks/bench_reuters.py --stages copy --reuse`" in text
 
 
 def test_list_names_the_tasks_from_the_repo_root():
-    out = subprocess.run([sys.executable, "-m", "benchmarks", "list"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "reuters.track_exact_pairs" in out and "seeds.time_compare_cold" in out
-    assert all(Path(ROOT, "benchmarks", "tasks", f"{n}.py").exists()
-               for n in {line.split(".")[0] for line in out.splitlines() if line})
+    assert all(
+        Path(ROOT, "benchmarks", "tasks", f"{n}.py").exists()
+        for n in {line.split(".")[0] for line in out.splitlines() if line}
+    )

@@ -9,8 +9,11 @@ import pytest
 
 from benchmarks import perturb, stance_data
 
-LEX = perturb.Lexicon(["John Smith", "Mary Jones", "Peter Brown"], ["Brown", "Jones", "Smith"],
-                      ["Acme Corp", "Globex Inc"])
+LEX = perturb.Lexicon(
+    ["John Smith", "Mary Jones", "Peter Brown"],
+    ["Brown", "Jones", "Smith"],
+    ["Acme Corp", "Globex Inc"],
+)
 
 
 def ctx(passage: str, seed: int = 1) -> perturb.Context:
@@ -34,8 +37,14 @@ def test_money_and_percent_keep_their_units():
 
 def test_rules_need_their_slot():
     s = "The council met to discuss the plan for the new bridge."
-    for rule in (perturb.r_number, perturb.r_money, perturb.r_weekday, perturb.r_speaker,
-                 perturb.r_quote_words, perturb.r_credit_removed):
+    for rule in (
+        perturb.r_number,
+        perturb.r_money,
+        perturb.r_weekday,
+        perturb.r_speaker,
+        perturb.r_quote_words,
+        perturb.r_credit_removed,
+    ):
         assert rule(s, ctx(s)) is None
 
 
@@ -80,5 +89,4 @@ def test_split_is_stable_and_by_article():
 def test_every_kind_has_a_rule_and_an_expected_class(kind):
     expected, also, _ = perturb.KINDS[kind]
     assert kind in perturb.RULES
-    assert expected in {"misquoted", "contradicted", "copied", "quoted", "supported",
-                        "unsupported"}
+    assert expected in {"misquoted", "contradicted", "copied", "quoted", "supported", "unsupported"}

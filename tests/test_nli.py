@@ -59,7 +59,7 @@ def test_missing_weights_say_how_to_get_them(tmp_path):
         nli.NLIModel(tmp_path)
     message = str(err.value)
     assert str(tmp_path) in message and "model.safetensors" in message
-    assert "python benchmarks/train_nli.py" in message
+    assert "python benchmarks/training/train_nli.py" in message
     assert isinstance(err.value, OverlapError)  # the CLI's one family
 
 

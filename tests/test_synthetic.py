@@ -16,11 +16,18 @@ POOL = [
 # Enough vocabulary for the permutation bands to hold many words each, as in the real pool
 # (49,555 sentences): 80 sentences of 8 made-up content words around two function words.
 _rng = random.Random(0)
-WORDS = sorted({"".join(_rng.choice("bcdfgklmnprstv") + _rng.choice("aeiou") for _ in range(3))
-                for _ in range(400)})
+WORDS = sorted(
+    {
+        "".join(_rng.choice("bcdfgklmnprstv") + _rng.choice("aeiou") for _ in range(3))
+        for _ in range(400)
+    }
+)
 BIG_POOL = POOL + [
-    ("set", " ".join(["The", *_rng.sample(WORDS, 4), "of", "the", *_rng.sample(WORDS, 4)]) + ".",
-     "")
+    (
+        "set",
+        " ".join(["The", *_rng.sample(WORDS, 4), "of", "the", *_rng.sample(WORDS, 4)]) + ".",
+        "",
+    )
     for _ in range(80)
 ]
 

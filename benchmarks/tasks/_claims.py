@@ -20,16 +20,26 @@ def load(cache: str):
     """Settings with the suite's own embedding cache, and the models, loaded once."""
     from overlap import Settings
     from overlap.models import load_models
+
     WORK.mkdir(parents=True, exist_ok=True)
     settings = Settings(cache_path=WORK / f"{cache}-cache.sqlite")
     return settings, load_models(settings)
 
 
-def check_claim(n: int, claim: str, source: str, outlet: str, date: str | None, loaded,
-                tmp: Path, title: str = "Source article") -> str:
+def check_claim(
+    n: int,
+    claim: str,
+    source: str,
+    outlet: str,
+    date: str | None,
+    loaded,
+    tmp: Path,
+    title: str = "Source article",
+) -> str:
     """The class `overlap.check` gives the claim (its most serious sentence's), 'none' for no
     sentence, 'error: ...' for a crash (a result to report, not a stop)."""
     from overlap import check
+
     settings, models = loaded
     d = tmp / str(n)
     d.mkdir()

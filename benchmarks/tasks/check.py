@@ -22,6 +22,7 @@ def corpus() -> Path:
     articles = CORPUS / "articles"
     if not articles.is_dir():
         from ..synthetic import build_corpus
+
         build_corpus(DATA, CORPUS, 1000, 13)
     return articles
 
@@ -32,9 +33,12 @@ def draft(words: int = 1000, seed: int = 5) -> Path:
     rng = random.Random(seed)
     demo = (ROOT / "seeds" / "drafts" / "demo-draft.md").read_text(encoding="utf-8")
     paragraphs = [demo.split("---", 2)[2].strip()]
-    pool = [p.strip() for path in sorted(corpus().glob("*.txt"))[:200] +
-            sorted((ROOT / "seeds").glob("*.txt"))
-            for p in path.read_text(encoding="utf-8").split("\n\n") if len(p.split()) > 12]
+    pool = [
+        p.strip()
+        for path in sorted(corpus().glob("*.txt"))[:200] + sorted((ROOT / "seeds").glob("*.txt"))
+        for p in path.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) > 12
+    ]
     count = len(paragraphs[0].split())
     while count < words:
         paragraphs.append(rng.choice(pool))
@@ -46,6 +50,7 @@ def draft(words: int = 1000, seed: int = 5) -> Path:
 
 def _check(sources: str, cache: str):
     import overlap
+
     path = WORK / "check" / f"{cache}.sqlite"
     return overlap.check(str(draft()), [sources], overlap.Settings(cache_path=path))
 
@@ -63,9 +68,12 @@ def _filled(which: str = "seeds") -> None:
     """A cold check in a fresh process fills the warm cache (untimed)."""
     import subprocess
     import sys
+
     draft()
-    code = ("from benchmarks.tasks.check import _check, _sources; "
-            f"_check(_sources({which!r}), 'warm-{which}')")
+    code = (
+        "from benchmarks.tasks.check import _check, _sources; "
+        f"_check(_sources({which!r}), 'warm-{which}')"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True)
 
 
@@ -90,5 +98,8 @@ def time_warm(which: str = "seeds") -> None:
 @figure(unit="sentences")
 def track_classes(which: str = "seeds") -> dict[str, int]:
     """The draft's sentences by class."""
-    return dict(sorted(Counter(s.cls.value for s in _check(_sources(which), "warm-" + which)
-                               .sentences).items()))
+    return dict(
+        sorted(
+            Counter(s.cls.value for s in _check(_sources(which), "warm-" + which).sentences).items()
+        )
+    )

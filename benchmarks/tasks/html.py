@@ -21,8 +21,16 @@ from ..harness import figure
 SECTION = "HTML report (issue 4)"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds_result.json"
 SYNTHETIC = WORK / "html" / "synthetic-n1000-result.json"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def result(which: str) -> Path:
@@ -30,9 +38,21 @@ def result(which: str) -> Path:
         return SEEDS
     if not SYNTHETIC.exists():
         from .check import corpus
+
         SYNTHETIC.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["overlap", "compare", str(corpus()), "--json", str(SYNTHETIC), "-q",
-                        "--cache", str(SYNTHETIC.with_suffix(".cache.sqlite"))], check=True)
+        subprocess.run(
+            [
+                "overlap",
+                "compare",
+                str(corpus()),
+                "--json",
+                str(SYNTHETIC),
+                "-q",
+                "--cache",
+                str(SYNTHETIC.with_suffix(".cache.sqlite")),
+            ],
+            check=True,
+        )
     return SYNTHETIC
 
 
@@ -40,6 +60,7 @@ def result(which: str) -> Path:
 def page(which: str) -> tuple[dict, str]:
     from overlap.report import html
     from overlap.report.json import read_document
+
     doc = read_document(result(which))
     return doc, html.render(doc)
 
@@ -49,14 +70,18 @@ def track_html_size(which: str = "seeds") -> dict:
     """The page's size, raw and gzipped, beside the JSON's."""
     raw = page(which)[1].encode("utf-8")
     kib = 1024
-    return {"html": round(len(raw) / kib), "gzipped": round(len(gzip.compress(raw, 6)) / kib),
-            "json": round(result(which).stat().st_size / kib)}
+    return {
+        "html": round(len(raw) / kib),
+        "gzipped": round(len(gzip.compress(raw, 6)) / kib),
+        "json": round(result(which).stat().st_size / kib),
+    }
 
 
 @figure(unit="ms")
 def track_render(which: str = "seeds") -> float:
     """`overlap.report.html.render` on the loaded document, median of 5."""
     from overlap.report import html
+
     doc, times = page(which)[0], []
     for _ in range(5):
         began = time.perf_counter()
@@ -99,7 +124,8 @@ def track_browser(which: str = "seeds", screenshot: str = "") -> dict:
         filtered = tab.evaluate(
             """() => { const box = document.querySelector("input[name=kind]");
                        const t = performance.now(); box.click(); document.body.offsetHeight;
-                       const once = performance.now() - t; box.click(); return once; }""")
+                       const once = performance.now() - t; box.click(); return once; }"""
+        )
         if shot:
             tab.locator("#findings button.fcard").nth(2).click()
             tab.wait_for_selector("#detail .sbs")
@@ -109,7 +135,13 @@ def track_browser(which: str = "seeds", screenshot: str = "") -> dict:
             """(id) => new Promise((done) => { const t = performance.now();
                  addEventListener("hashchange", () => { document.body.offsetHeight;
                    done(performance.now() - t); }, { once: true });
-                 location.hash = "#/article/" + encodeURIComponent(id); })""", longest)
+                 location.hash = "#/article/" + encodeURIComponent(id); })""",
+            longest,
+        )
         browser.close()
-    return {"drawn": round(drawn), "filter": round(filtered), "article": round(article),
-            "console errors": (len(errors), "errors")}
+    return {
+        "drawn": round(drawn),
+        "filter": round(filtered),
+        "article": round(article),
+        "console errors": (len(errors), "errors"),
+    }

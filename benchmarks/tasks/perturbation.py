@@ -15,10 +15,19 @@ from pathlib import Path
 from ..harness import figure
 
 SECTION = "Perturbation suite (issue 13)"
-_PAPERS = {"guardian": "The Guardian", "times": "The Times", "telegraph": "The Daily Telegraph",
-           "mirror": "Daily Mirror", "sun": "The Sun", "star": "Daily Star", "mail": "Daily Mail",
-           "express": "Daily Express", "independent": "The Independent", "ft": "Financial Times",
-           "morningstar": "Morning Star"}
+_PAPERS = {
+    "guardian": "The Guardian",
+    "times": "The Times",
+    "telegraph": "The Daily Telegraph",
+    "mirror": "Daily Mirror",
+    "sun": "The Sun",
+    "star": "Daily Star",
+    "mail": "Daily Mail",
+    "express": "Daily Express",
+    "independent": "The Independent",
+    "ft": "Financial Times",
+    "morningstar": "Morning Star",
+}
 
 
 def outlet(article: str) -> str:
@@ -35,6 +44,7 @@ def outlet(article: str) -> str:
 def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
     """The split's cases; a limit takes them round-robin over kinds so every kind is kept."""
     from ..perturb import build
+
     chosen = [c for c in build(per_kind) if c.split == split]
     if not limit:
         return chosen
@@ -48,11 +58,13 @@ def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
     return out[:limit]
 
 
-@figure(unit="%", anchor={"mechanical": "goal 95 %", "others": "goal 85 %"},
-        data=("reuters", "bbc"))
+@figure(
+    unit="%", anchor={"mechanical": "goal 95 %", "others": "goal 85 %"}, data=("reuters", "bbc")
+)
 def track_accuracy(split: str = "dev", limit: str = "0", per_kind: str = "130") -> dict:
     """Accuracy overall, on the mechanical kinds, the others, and per kind."""
     from ._claims import check_claim, load
+
     loaded, rows = load("perturb"), []
     with tempfile.TemporaryDirectory() as tmp:
         for n, c in enumerate(cases(split, int(limit), int(per_kind))):
@@ -62,8 +74,12 @@ def track_accuracy(split: str = "dev", limit: str = "0", per_kind: str = "130") 
     def pct(sel: list) -> float:
         return round(100 * sum(ok for *_, ok in sel) / len(sel), 1) if sel else float("nan")
 
-    out = {"overall": pct(rows), "mechanical": pct([r for r in rows if r[1]]),
-           "others": pct([r for r in rows if not r[1]]), "cases": (len(rows), "cases")}
+    out = {
+        "overall": pct(rows),
+        "mechanical": pct([r for r in rows if r[1]]),
+        "others": pct([r for r in rows if not r[1]]),
+        "cases": (len(rows), "cases"),
+    }
     for kind in dict.fromkeys(k for k, *_ in rows):
         out[kind] = pct([r for r in rows if r[0] == kind])
     return out

@@ -15,12 +15,14 @@ SECTION = "Reuters-21578 duplicates (issue 12)"
 def _groups() -> tuple[int, list[list[int]]]:
     from .. import reuters
     from ..data import require
+
     stories = reuters.with_body(reuters.read_reuters(require("reuters")))
     return len(stories), reuters.exact_groups(stories)
 
 
-@figure(unit="stories", anchor="19,043 of 21,578 (title-only BRIEF/UNPROC left out)",
-        data=("reuters",))
+@figure(
+    unit="stories", anchor="19,043 of 21,578 (title-only BRIEF/UNPROC left out)", data=("reuters",)
+)
 def track_bodies() -> int:
     """Stories with a <BODY>."""
     return _groups()[0]

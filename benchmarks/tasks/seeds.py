@@ -17,15 +17,18 @@ DRAFT = SEEDS / "drafts" / "demo-draft.md"
 
 def _compare():
     import overlap
+
     with tempfile.TemporaryDirectory() as tmp:
         return overlap.compare([str(SEEDS)], overlap.Settings(cache_path=Path(tmp) / "c.sqlite"))
 
 
 def _check():
     import overlap
+
     with tempfile.TemporaryDirectory() as tmp:
-        return overlap.check(str(DRAFT), [str(SEEDS)],
-                             overlap.Settings(cache_path=Path(tmp) / "c.sqlite"))
+        return overlap.check(
+            str(DRAFT), [str(SEEDS)], overlap.Settings(cache_path=Path(tmp) / "c.sqlite")
+        )
 
 
 def time_compare_cold() -> None:

@@ -25,8 +25,9 @@ def _mapping(for_agree: str, against: str, rest: str):
     return lambda cls: for_agree if cls in _AGREE else against if cls in _DISAGREE else rest
 
 
-def f1(rows: list[tuple[str, str]], labels: list[str], mapping, weights: dict[str, float]
-       ) -> dict[str, float]:
+def f1(
+    rows: list[tuple[str, str]], labels: list[str], mapping, weights: dict[str, float]
+) -> dict[str, float]:
     """Per-class F1 of (stance, check class) rows, each row weighted by its stance's weight."""
     conf: Counter = Counter()
     for stance, got in rows:
@@ -44,39 +45,65 @@ def f1(rows: list[tuple[str, str]], labels: list[str], mapping, weights: dict[st
 
 def _run(name: str, split: str, per_class: int, limit: int):
     from .. import stance_data
+
     pairs = [p for p in getattr(stance_data, name)() if p.split == split]
     full = Counter(p.stance for p in pairs)
-    per = ({"agree": per_class, "discuss": per_class, "unrelated": per_class,
-            "disagree": 2 * per_class} if name == "fnc1" else {})
-    sample = stance_data.stratified(pairs, per)[:limit or None]
+    per = (
+        {
+            "agree": per_class,
+            "discuss": per_class,
+            "unrelated": per_class,
+            "disagree": 2 * per_class,
+        }
+        if name == "fnc1"
+        else {}
+    )
+    sample = stance_data.stratified(pairs, per)[: limit or None]
     got = Counter(p.stance for p in sample)
     from ._claims import check_claim, load
+
     loaded = load("stance")
     with tempfile.TemporaryDirectory() as tmp:
-        rows = [(p.stance, check_claim(n, p.claim, p.source, "Source outlet", None, loaded,
-                                       Path(tmp), title="Source"))
-                for n, p in enumerate(sample)]
+        rows = [
+            (
+                p.stance,
+                check_claim(
+                    n, p.claim, p.source, "Source outlet", None, loaded, Path(tmp), title="Source"
+                ),
+            )
+            for n, p in enumerate(sample)
+        ]
     return rows, {k: full[k] / got[k] for k in got}
 
 
-@figure(unit="F1", data=("fnc1",),
-        anchor={"A re-weighted: agree": "goal 0.6; Hanselowski et al. 2018 about 0.5",
-                "A re-weighted: disagree": "goal 0.35; Hanselowski et al. 2018 under 0.2"})
+@figure(
+    unit="F1",
+    data=("fnc1",),
+    anchor={
+        "A re-weighted: agree": "goal 0.6; Hanselowski et al. 2018 about 0.5",
+        "A re-weighted: disagree": "goal 0.35; Hanselowski et al. 2018 under 0.2",
+    },
+)
 def track_fnc1(split: str = "dev", per_class: str = "150", limit: str = "0") -> dict:
     """FNC-1: per-class F1 under mapping A (sample and re-weighted to the split) and B."""
     rows, weights = _run("fnc1", split, int(per_class), int(limit))
-    map_a, map_b = _mapping("agree", "disagree", "unrelated"), _mapping("agree", "disagree",
-                                                                         "discuss")
+    map_a, map_b = (
+        _mapping("agree", "disagree", "unrelated"),
+        _mapping("agree", "disagree", "discuss"),
+    )
     related = [r for r in rows if r[0] != "unrelated"]
     unrelated = [got for stance, got in rows if stance == "unrelated"]
     out = {}
-    for tag, sel, labels, mapping in (("A", rows, ["agree", "disagree", "unrelated"], map_a),
-                                      ("B", related, ["agree", "disagree", "discuss"], map_b)):
+    for tag, sel, labels, mapping in (
+        ("A", rows, ["agree", "disagree", "unrelated"], map_a),
+        ("B", related, ["agree", "disagree", "discuss"], map_b),
+    ):
         out |= {f"{tag} sample: {k}": v for k, v in f1(sel, labels, mapping, {}).items()}
-        out |= {f"{tag} re-weighted: {k}": v for k, v in f1(sel, labels, mapping,
-                                                            weights).items()}
+        out |= {f"{tag} re-weighted: {k}": v for k, v in f1(sel, labels, mapping, weights).items()}
     out["unrelated judged unsupported"] = (
-        round(100 * unrelated.count("unsupported") / max(1, len(unrelated)), 1), "%")
+        round(100 * unrelated.count("unsupported") / max(1, len(unrelated)), 1),
+        "%",
+    )
     out["pairs"] = (len(rows), "pairs")
     return out
 
@@ -86,5 +113,7 @@ def track_emergent(split: str = "dev", limit: str = "0") -> dict:
     """Emergent: per-class F1 (for / against / observing) and macro, every pair of the split."""
     rows, _ = _run("emergent", split, 0, int(limit))
     labels = ["for", "against", "observing"]
-    return {**f1(rows, labels, _mapping("for", "against", "observing"), {}),
-            "pairs": (len(rows), "pairs")}
+    return {
+        **f1(rows, labels, _mapping("for", "against", "observing"), {}),
+        "pairs": (len(rows), "pairs"),
+    }

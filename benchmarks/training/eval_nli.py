@@ -1,6 +1,6 @@
 """Measure the shipped NLI model (models/nli-minilm-l6/) on test splits it never trained on.
 
-    python benchmarks/training/eval_nli.py                  # every set in full (a few minutes on 2 cores)
+    python benchmarks/training/eval_nli.py       # every set in full (a few minutes on 2 cores)
     python benchmarks/training/eval_nli.py --max-per-set 2000
 
 Writes the section `## NLI model (issue 3)` of reports/benchmarks.md (other sections are left as

@@ -1,8 +1,8 @@
 """Train the NLI cross-encoder shipped in models/nli-minilm-l6/ (issue 3).
 
-    python benchmarks/training/train_nli.py                 # the full run (about 45 min on 2 CPU cores)
-    python benchmarks/training/train_nli.py --limit 500     # smoke test
-    python benchmarks/training/train_nli.py --export benchmarks/.work/nli/best.pt   # export a checkpoint
+    python benchmarks/training/train_nli.py      # the full run (about 45 min on 2 CPU cores)
+    python benchmarks/training/train_nli.py --limit 500  # smoke test
+    python benchmarks/training/train_nli.py --export benchmarks/.work/nli/best.pt  # a checkpoint
 
 Starts from the bundled all-MiniLM-L6-v2 weights (copied to a temporary folder; the 3-way
 classifier head is new) and trains on the `train (shipped model)` sets of ../shared/data only,

@@ -42,8 +42,9 @@ def train_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[
         item = (f"mrpc-train:{id1}-{id2}", s1.strip(), s2.strip(), (f"mrpc:{id1}", f"mrpc:{id2}"))
         (pos if quality == "1" else neg).append(item)
     base = data / "reuse" / "pan_sentences"
-    s1s, s2s, labels = (synthetic._lines(base / f"pan-train{x}") for x in
-                        ("_s1.txt", "_s2.txt", ".labels"))
+    s1s, s2s, labels = (
+        synthetic._lines(base / f"pan-train{x}") for x in ("_s1.txt", "_s2.txt", ".labels")
+    )
     pan = []
     for i, (s1, s2, label) in enumerate(zip(s1s, s2s, labels, strict=False)):
         k1, k2 = synthetic.norm_key(s1), synthetic.norm_key(s2)
@@ -73,16 +74,27 @@ def main() -> int:
     corpus = synthetic.build_corpus(args.data, work, args.articles, seed=7)
     plants = json.loads(corpus.plants_path.read_text())["plants"]
     para = [p for p in plants if p["kind"] == "paraphrase"]
-    settings = Settings(cache_path=work / "cache.sqlite", judge=False, paraphrase_threshold=0.05,
-                        paraphrase_threshold_related=0.05, min_paraphrase_words=5)
+    settings = Settings(
+        cache_path=work / "cache.sqlite",
+        judge=False,
+        paraphrase_threshold=0.05,
+        paraphrase_threshold_related=0.05,
+        min_paraphrase_words=5,
+    )
     result = compare([str(corpus.directory)], settings)
     found = []
     for f in result.findings:
         a = {"article": f.a.article, "start": f.a.start, "end": f.a.end}
         b = {"article": f.b.article, "start": f.b.start, "end": f.b.end}
-        hits = {k for k, p in enumerate(para) for x, y in ((a, b), (b, a))
-                if x["article"] == p["a"]["article"] and y["article"] == p["b"]["article"]
-                and overlaps(x, p["a"]) and overlaps(y, p["b"])}
+        hits = {
+            k
+            for k, p in enumerate(para)
+            for x, y in ((a, b), (b, a))
+            if x["article"] == p["a"]["article"]
+            and y["article"] == p["b"]["article"]
+            and overlaps(x, p["a"])
+            and overlaps(y, p["b"])
+        }
         words = min(word_count(f.a.text), word_count(f.b.text))
         found.append((f.kind.value, f.score, words, hits))
     by_copy = set().union(*(h for kind, _, _, h in found if kind != "paraphrase"))
@@ -91,8 +103,11 @@ def main() -> int:
     for min_words in (5, 7, 10, 12):
         for t100 in range(5, 100, 1):
             t = t100 / 100
-            kept = [(s, h) for kind, s, w, h in found
-                    if kind == "paraphrase" and s >= t and w >= min_words]
+            kept = [
+                (s, h)
+                for kind, s, w, h in found
+                if kind == "paraphrase" and s >= t and w >= min_words
+            ]
             if not kept:
                 continue
             hit = set().union(*(h for _, h in kept)) | by_copy
@@ -104,24 +119,32 @@ def main() -> int:
                 best = (f1, t, min_words, precision, recall, len(kept))
     for row in sorted(rows, reverse=True)[:10]:
         f1, t, w, p, r, n = row
-        print(f"F1 {f1:.3f} threshold {t:.2f} min_words {w} precision {p:.3f} recall {r:.3f} "
-              f"findings {n}")
+        print(
+            f"F1 {f1:.3f} threshold {t:.2f} min_words {w} precision {p:.3f} recall {r:.3f} "
+            f"findings {n}"
+        )
     if best is None:
         print("no paraphrase findings at all", file=sys.stderr)
         return 1
     f1, t, min_words, precision, recall, n = best
-    print(f"chosen: threshold {t:.2f}, min_paraphrase_words {min_words} (F1 {f1:.3f}, "
-          f"precision {precision:.3f}, recall {recall:.3f} on {len(para)} planted train pairs)")
+    print(
+        f"chosen: threshold {t:.2f}, min_paraphrase_words {min_words} (F1 {f1:.3f}, "
+        f"precision {precision:.3f}, recall {recall:.3f} on {len(para)} planted train pairs)"
+    )
     if args.write:
         scorer = json.loads(SCORER.read_text())
-        scorer.update({
-            "threshold": round(t, 2),
-            "min_paraphrase_words": min_words,
-            "threshold_chosen_on": (f"synthetic corpus of {args.articles} articles with MRPC train "
-                                    f"+ PAN train plants (seed 7): best F1 {f1:.3f}, precision "
-                                    f"{precision:.3f}, recall {recall:.3f}"),
-            "threshold_command": "python benchmarks/training/tune_paraphrase_dev.py --write",
-        })
+        scorer.update(
+            {
+                "threshold": round(t, 2),
+                "min_paraphrase_words": min_words,
+                "threshold_chosen_on": (
+                    f"synthetic corpus of {args.articles} articles with MRPC train "
+                    f"+ PAN train plants (seed 7): best F1 {f1:.3f}, precision "
+                    f"{precision:.3f}, recall {recall:.3f}"
+                ),
+                "threshold_command": "python benchmarks/training/tune_paraphrase_dev.py --write",
+            }
+        )
         SCORER.write_text(json.dumps(scorer, indent=2) + "\n", encoding="utf-8")
     return 0
 

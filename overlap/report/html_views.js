@@ -338,6 +338,6 @@
   filters();
   apply();
   route();
-  R.readyMs = performance.now(); // since navigation began: what benchmarks/bench_html.py reports
+  R.readyMs = performance.now(); // since navigation began: what the html benchmark task (benchmarks/tasks) reports
   document.documentElement.dataset.ready = "1"; // tests and benchmarks wait for this
 })();
