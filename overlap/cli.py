@@ -197,6 +197,12 @@ def compare(
         bool,
         typer.Option("--quiet", "-q", help="No terminal report (use with --json or --markdown)."),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Show the scores, offsets, ids and model probabilities too."
+        ),
+    ] = False,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
     from .dates import normalise_date
@@ -254,7 +260,7 @@ def compare(
     elif not quiet:
         from .report.terminal import render
 
-        render(doc, StdoutConsole(), limit)
+        render(doc, StdoutConsole(), limit, verbose=verbose)
     for s in result.skipped:
         if quiet or to_stdout:
             print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
@@ -291,6 +297,12 @@ def render(
     limit: Annotated[
         int | None, typer.Option(metavar="N", help="Show at most this many findings.")
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Show the scores, offsets, ids and model probabilities too."
+        ),
+    ] = False,
 ) -> None:
     """Re-render a saved JSON result without recomputing anything."""
     from .config import parse_kinds
@@ -329,7 +341,7 @@ def render(
 
         write_text(markdown_path, render_markdown(doc))
     if markdown_path is None and html_path is None:
-        render_terminal(doc, StdoutConsole(), limit)
+        render_terminal(doc, StdoutConsole(), limit, verbose=verbose)
 
 
 def _count(findings: list[dict]) -> dict[str, int]:

@@ -1,7 +1,11 @@
-"""The terminal view of a result document: findings grouped by article pair, strongest first.
+"""The terminal view of a result document: the editor's table first, then the findings by what
+needs action (uncredited copies, misquotes and contradictions first; repeats and credited
+quotations last), each named by outlet, date and line.
 
 Changed words are marked with colour on a colour terminal and with [-deleted-] {+inserted+}
-markers otherwise, so a piped or colour-blind reading loses nothing.
+markers otherwise, so a piped or colour-blind reading loses nothing. Passages are indented with
+a hanging indent (a wrapped line keeps its column) and cut to a few lines of the console's
+width; `verbose` shows them whole, with the model's probabilities, offsets and ids.
 
 Everything taken from the document is printed as rich `Text` built from `textsafe.clean` /
 `textsafe.line` (never as a markup string), so `[bold]` in a title prints as itself and an ESC
@@ -10,23 +14,19 @@ in an article never reaches the terminal; `skipped:` and `note:` lines are never
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from ..textsafe import clean, line, plain, print_line
-from ..types import Direction
+from . import digest
 from .labels import dated_name
 from .marks import pieces
 
-KIND_STYLE = {
-    "verbatim": "bold red",
-    "edited": "bold magenta",
-    "paraphrase": "bold cyan",
-    "repeat": "bold yellow",
-}
+CLASS_STYLE = {digest.ACT: "bold red", digest.CHECK: "bold yellow", digest.FINE: "bold green"}
 VERDICT_STYLE = {
     "agree": "bold green",
     "contradict": "bold red",
@@ -34,16 +34,21 @@ VERDICT_STYLE = {
     "misquoted": "bold red",
     "changed over time": "bold yellow",
 }
-SHOW_CHARS = 600  # longer passages are cut in the terminal; the JSON keeps them whole
+SHOW_LINES = 4  # a passage is cut to about this many lines of the console's width
+MIN_CHARS = 160  # ...but never to fewer characters than this
 
 
-def render(doc: dict[str, Any], console: Console, limit: int | None = None) -> None:
-    """Print the summary, the findings by article pair, then skipped inputs and notes."""
+def render(
+    doc: dict[str, Any], console: Console, limit: int | None = None, verbose: bool = False
+) -> None:
+    """Print the counts, the editor's table, the findings by what needs action, then skipped
+    inputs and notes."""
     articles = {a["id"]: a for a in doc["articles"]}
     findings = doc["findings"]
     _summary(console, doc)
+    _table(console, doc, articles)
     _derived(console, doc, articles)
-    shown = _by_pair(console, findings, articles, limit)
+    shown = _by_action(console, findings, articles, limit, verbose)
     if not findings:
         console.print()
         console.print(Text("No reused or paraphrased passages found at these settings."))
@@ -77,32 +82,62 @@ def _summary(console: Console, doc: dict[str, Any]) -> None:
         )
 
 
-def _by_pair(
-    console: Console, findings: list[dict[str, Any]], articles: dict[str, Any], limit: int | None
+def _table(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:
+    """Who reused whom: one row per source -> copy pair (the editor's question)."""
+    rows = digest.pair_rows(doc)
+    if not rows:
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=False, pad_edge=False)
+    table.add_column("source → copy", overflow="fold", min_width=16)
+    table.add_column("passages", justify="right", no_wrap=True)
+    table.add_column("share", justify="right", no_wrap=True)
+    table.add_column("credited", justify="right", no_wrap=True)
+    table.add_column("contradicts", overflow="fold", min_width=11)
+    for r in rows:
+        arrow = "\n→ " if r.direction_known else "\n↔ "
+        words = digest.pair_words(r)
+        trouble = words["contradicts"]
+        table.add_row(
+            plain(
+                _name(articles.get(r.source), r.source)
+                + arrow
+                + _name(articles.get(r.copy), r.copy)
+            ),
+            plain(str(r.passages)),
+            plain(words["share"]),
+            plain(words["credited"], style="bold red" if r.uncredited else None),
+            plain(trouble, style="bold red" if trouble != "none" else "dim"),
+        )
+    console.print()
+    console.print(table)
+
+
+def _by_action(
+    console: Console,
+    findings: list[dict[str, Any]],
+    articles: dict[str, Any],
+    limit: int | None,
+    verbose: bool,
 ) -> int:
-    """The findings under one rule per article pair, best pair first; how many were shown."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for f in findings:
-        groups[(f["a"]["article"], f["b"]["article"])].append(f)
-    order = sorted(groups, key=lambda k: (-max(f["score"] for f in groups[k]), k))
-    shown = 0
-    for key in order:
+    """The findings under one rule per action class, most urgent first; how many were shown."""
+    shown, current = 0, None
+    ordered = digest.ordered(findings)
+    counts: dict[str, int] = {}
+    for f in ordered:
+        counts[digest.action_class(f)] = counts.get(digest.action_class(f), 0) + 1
+    for f in ordered:
         if limit is not None and shown >= limit:
             break
-        a, b = articles[key[0]], articles[key[1]]
-        items = groups[key]
-        arrow = "repeats itself" if key[0] == key[1] else "→"
-        head = f"{_name(a)} {arrow}" if key[0] == key[1] else f"{_name(a)} {arrow} {_name(b)}"
-        console.print()
-        console.rule(
-            plain(f"{head} · {len(items)} finding{'s' if len(items) > 1 else ''}", style="bold"),
-            align="left",
-        )
-        for f in items:
-            if limit is not None and shown >= limit:
-                break
-            _finding(console, f, articles)
-            shown += 1
+        cls = digest.action_class(f)
+        if cls != current:
+            current = cls
+            console.print()
+            console.rule(
+                plain(f"{digest.CLASS_TITLE[cls]} · {counts[cls]}", style=CLASS_STYLE[cls]),
+                align="left",
+            )
+        _finding(console, f, articles, verbose)
+        shown += 1
     return shown
 
 
@@ -126,67 +161,83 @@ def _pct(share: float) -> str:
     return f"{round(100 * share)} %"
 
 
-def _name(article: dict[str, Any]) -> str:
-    return line(dated_name(article))
+def _name(article: dict[str, Any] | None, default: str = "") -> str:
+    return line(dated_name(article)) if article else line(default)
 
 
-def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any]) -> None:
-    head = Text("  ")
-    head.append(line(f"{f['kind']} {f['score']:.2f}"), style=KIND_STYLE.get(f["kind"], "bold"))
-    att = f.get("attribution")
-    extras = _extras(f, articles)
-    head.append(line(" · " + " · ".join(extras)), style="dim" if att and att["credited"] else None)
-    console.print(head)
-    _verdict_and_passages(console, f)
-
-
-def _extras(f: dict[str, Any], articles: dict[str, Any]) -> list[str]:
-    """The finding's notes after its kind and score: meaning, attribution, direction."""
-    extras = []
-    if f.get("semantic") is not None and f["kind"] != "paraphrase":
-        extras.append(f"meaning {f['semantic']:.2f}")
-    att = f.get("attribution")
-    if att:
-        if att["quoted"] and att["credited"]:
-            extras.append(f"quoted, credited to {att['credit'] or att['speaker']}")
-        elif att["credited"]:
-            extras.append(f"credited to {att['credit']}")
-        elif att["quoted"]:
-            extras.append("quoted without credit")
-        else:
-            extras.append("UNCREDITED")
-    if f["kind"] == "repeat":
-        extras.append("the same article prints this passage twice")
-    elif f["direction"] == Direction.A_TO_B:
-        extras.append(f"source: {_name(articles[f['a']['article']])} ({f['direction_reason']})")
+def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any], verbose: bool) -> None:
+    """Headline (what, from whom to whom, one score), verdict and reasons, both passages."""
+    a, b = articles[f["a"]["article"]], articles[f["b"]["article"]]
+    cls = digest.action_class(f)
+    head = Text()
+    head.append(line(digest.headline(f)), style=CLASS_STYLE[cls])
+    if f["a"]["article"] == f["b"]["article"]:
+        head.append(line(f" · {_name(a)} prints this passage twice"))
     else:
-        extras.append("direction unknown")
-    return extras
-
-
-def _verdict_and_passages(console: Console, f: dict[str, Any]) -> None:
-    """The verdict line (when judged), both passages with their changed words, and the id."""
+        arrow = " ↔ " if f["direction"] not in ("a->b", "b->a") else " → "
+        head.append(line(f" · {_name(a)}{arrow}{_name(b)}"))
+    credit = digest.credit_words(f)
+    # The headline already says "Uncredited ..." or "Credited quotation".
+    extras = [digest.score_words(f), "" if credit in ("uncredited", "") else credit]
+    if credit.startswith("quoted, credited") and digest.headline(f) == "Credited quotation":
+        extras[1] = credit.removeprefix("quoted, ")
+    head.append(line(" · " + " · ".join(x for x in extras if x)), style="dim")
+    console.print()
+    _indented(console, head, 2)
+    names = {"a": _name(a), "b": _name(b)}
     if f.get("verdict"):
         # A credited quotation with changed words agrees in the JSON but reads as a misquote.
         shown = "misquoted" if f.get("misquote") else f["verdict"]
-        verdict = plain(
-            f"    {shown.upper()} {f['confidence']:.2f}",
-            style=VERDICT_STYLE.get(shown, "bold"),
-        )
-        shown_reasons = f["reasons"][:3]
-        verdict.append(line(" · " + " · ".join(shown_reasons)))
-        console.print(verdict)
-    for side in ("a", "b"):
+        verdict = plain(shown.upper(), style=VERDICT_STYLE.get(shown, "bold"))
+        if verbose:
+            verdict.append(line(f" {f['confidence']:.2f}"))
+        reasons = [digest.reason_words(r, names) for r in f["reasons"]]
+        reasons += [line(f"changed in the quotation: {m}") for m in f.get("misquote") or []]
+        shown_reasons = reasons if verbose else reasons[:3]
+        if shown_reasons:
+            verdict.append(line(" · " + " · ".join(shown_reasons)))
+        _indented(console, verdict, 4)
+    for side, art in (("a", a), ("b", b)):
         span = f[side]
-        console.print(
-            plain(f"    {side.upper()} {span['article']} [{span['start']}:{span['end']}]", "dim")
-        )
-        console.print(Text("      ").append(_marked(span, f["diff"], side, console)))
-    console.print(plain(f"    id {f['id']}", style="dim"))
+        where = digest.passage_words(art, span)
+        label = line(where)
+        if verbose:
+            label += line(f" [{span['start']}:{span['end']}]")
+        _indented(console, plain(label, "dim"), 4)
+        _indented(console, _marked(span, f["diff"], side, console, verbose), 6)
+    if verbose:
+        _details(console, f)
 
 
-def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console: Console) -> Text:
-    """The span's text with the diff's changed words on this side marked."""
+def _indented(console: Console, text: Text, indent: int) -> None:
+    """Print `text` wrapped to the console's width with every line at `indent` (a hanging
+    indent: a wrapped line keeps its column), no trailing spaces."""
+    for ln in text.wrap(console, max(20, console.width - indent)):
+        ln.rstrip()
+        console.print(Text(" " * indent).append_text(ln), soft_wrap=True)
+
+
+def _details(console: Console, f: dict[str, Any]) -> None:
+    """What the models measured, for --verbose: scores, direction's reason, NLI, id."""
+    parts = [f"id {f['id']}", f"{f['kind']} score {f['score']:.2f}"]
+    if f.get("lexical") is not None:
+        parts.append(f"same words {f['lexical']:.2f}")
+    if f.get("semantic") is not None:
+        parts.append(f"meaning (cosine) {f['semantic']:.2f}")
+    parts.append(f"direction {f['direction']} ({f['direction_reason']})")
+    nli = f.get("nli")
+    if nli:
+        for way, probs in nli.items():
+            parts.append(
+                f"NLI {way} entail {probs[0]:.2f} neutral {probs[1]:.2f} contradict {probs[2]:.2f}"
+            )
+    _indented(console, plain(line(" · ".join(parts)), "dim"), 4)
+
+
+def _marked(
+    span: dict[str, Any], diff: list[dict[str, Any]], side: str, console: Console, verbose: bool
+) -> Text:
+    """The span's text with the diff's changed words on this side marked, cut to fit."""
     styled = console.is_terminal and not console.no_color
     changed_style = "red strike" if side == "a" else "green underline"
     out = Text()
@@ -198,8 +249,9 @@ def _marked(span: dict[str, Any], diff: list[dict[str, Any]], side: str, console
             out.append(text, style=changed_style)
         else:
             out.append(f"[-{text}-]" if side == "a" else f"{{+{text}+}}")
-    if len(out) > SHOW_CHARS:
-        out.truncate(SHOW_CHARS)
+    keep = max(MIN_CHARS, (console.width - 6) * SHOW_LINES)
+    if not verbose and len(out) > keep:
+        out.truncate(keep)
         out.append(" …", style="dim")
     return out
 
