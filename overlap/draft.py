@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import misquotes
 from .attribution import credit_of
+from .candidates import is_heading
 from .config import Settings
 from .dates import normalise_date
 from .embed import Embedder
@@ -26,15 +27,19 @@ from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress
 from .quote_match import Outcome, QuoteVerdict, from_segmented
+from .short_claims import is_short_claim, judge_short_claim
 from .tabular import Columns
 from .textnorm import normalise_line
 from .types import (
     Article,
     CheckResult,
+    Direction,
     Finding,
+    Judgement,
     Kind,
     LinkRelation,
     Segmented,
+    Sentence,
     SentenceCheck,
     SentenceClass,
     Skipped,
@@ -255,10 +260,18 @@ def _check_one(
     )
     checks = []
     used: set[str] = set()
+    sources = [segs[a.id] for a in found]
     for sent in draft_seg.sentences:
+        here_links = [x for x in links if x.draft.start < sent.end and x.draft.end > sent.start]
+        if s.judge and is_short_claim(
+            sent.text, is_heading(draft_seg, sent), s.min_paraphrase_words
+        ):
+            here_links = _short_claim_links(
+                sent, here_links, the_draft.id, sources, models, occurrence
+            )
         mine = tuple(
             sorted(
-                (x for x in links if x.draft.start < sent.end and x.draft.end > sent.start),
+                here_links,
                 key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start),
             )
         )
@@ -299,6 +312,59 @@ def _check_one(
     return CheckResult(
         the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on), result
     )
+
+
+def _short_claim_links(
+    sent: Sentence,
+    links: list[SourceLink],
+    draft_id: str,
+    sources: Sequence[Segmented],
+    models: Models,
+    occurrence: dict[int, tuple[str, ...]],
+) -> list[SourceLink]:
+    """A short claim (a headline, a sentence under min_paraphrase_words words) is judged against
+    the source passages closest to it (short_claims.py), not by the single related sentences the
+    compare stages pair it with. A quotation of it keeps its own links; a copy of it too, and
+    a passage that debunks it is reported beside the copy (a body may repeat a claim word for
+    word to call it a hoax)."""
+    kept = [x for x in links if x.finding.kind is not Kind.CLAIM]
+    if any(x.relation in (LinkRelation.QUOTED, LinkRelation.MISQUOTED) for x in kept):
+        return links
+    verdict = judge_short_claim(sent.text, sources, models.embedder, models.nli)
+    copied = any(x.relation is LinkRelation.COPIED for x in kept)
+    if verdict is None or copied and verdict.relation != "contradicts":
+        return links if copied else kept
+    claim = Span(draft_id, sent.start, sent.end, sent.text)
+    p = verdict.passage
+    relation = LinkRelation(verdict.relation)
+    judgement = Judgement(
+        Verdict.CONTRADICT if relation is LinkRelation.CONTRADICTS else Verdict.AGREE,
+        round(
+            verdict.nli.a_to_b.contradiction
+            if relation is LinkRelation.CONTRADICTS
+            else verdict.nli.a_to_b.entailment,
+            3,
+        ),
+        (verdict.reason,),
+        (),
+        verdict.nli,
+    )
+    finding = Finding(
+        text_id("short-claim", p.article, p.text, sent.text),
+        Kind.CLAIM,
+        round(verdict.cosine, 4),
+        0.0,
+        round(verdict.cosine, 4),
+        p,
+        claim,
+        (),
+        Direction.UNKNOWN,
+        "not reused text: a short claim and the passage about it",
+        None,
+        judgement,
+    )
+    ident = text_id(relation, sent.text, p.article, p.text, *occurrence.get(sent.index, ()))
+    return [*kept, SourceLink(ident, p.article, relation, claim, p, (verdict.reason,), finding)]
 
 
 _BLOCK_START = re.compile(r"\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~|={3,}\s*$|-{3,}\s*$)")

@@ -1,0 +1,133 @@
+"""Short claims (headlines) judged against the closest source passages (short_claims.py), with
+the fake bag-of-words embedder and scripted NLI models. Sentences from FNC-1 train bodies."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from overlap.segment import segment
+from overlap.short_claims import RELATED, is_short_claim, judge_short_claim
+from overlap.types import Article
+
+BODY = (
+    "Christian Bale will no longer play Steve Jobs in the upcoming biopic, sources said. "
+    "The studio had hoped to begin filming later this winter.\n\n"
+    "Another Steve Jobs movie is in the works at Sony."
+)
+DEBUNK = (
+    "A story that Christian Bale will play Steve Jobs in the biopic is a hoax, the studio said. "
+    "The studio had hoped to begin filming later this winter."
+)
+CLAIM = "Christian Bale will play Steve Jobs in the biopic"
+
+
+class Scripted:
+    """Every pair gets the same (entailment, neutral, contradiction); the pairs are recorded."""
+
+    model_id = "scripted"
+
+    def __init__(self, row):
+        self.row, self.pairs = row, []
+
+    def predict(self, pairs):
+        self.pairs += list(pairs)
+        return np.tile(self.row, (len(pairs), 1))
+
+
+def source(text, id="s"):
+    return segment(Article(id, f"{id}.txt", text, "txt"))
+
+
+@pytest.fixture
+def embedder(fake_embedder):
+    return fake_embedder
+
+
+def test_a_passage_the_model_reads_as_saying_the_claim_supports_it(embedder):
+    nli = Scripted([0.8, 0.15, 0.05])
+    got = judge_short_claim(CLAIM, [source(BODY)], embedder, nli)
+    assert got is not None and got.relation == "supports"
+    assert "Christian Bale" in got.passage.text and got.cosine >= RELATED
+    # premise = the body passage, hypothesis = the claim; windows of adjacent sentences too;
+    # then the other reading of the chosen passage, for the report
+    *forward, backward = nli.pairs
+    assert all(h == CLAIM for _, h in forward)
+    assert any(p.count(".") >= 2 for p, _ in forward)
+    assert backward == (CLAIM, got.passage.text)
+    assert got.nli.a_to_b.entailment == 0.8 and got.nli.b_to_a.entailment == 0.8
+
+
+def test_a_passage_that_only_reports_the_claim_does_not_support_it(embedder):
+    body = "Christian Bale will reportedly play Steve Jobs in the biopic, a website claims."
+    assert judge_short_claim(CLAIM, [source(body)], embedder, Scripted([0.9, 0.05, 0.05])) is None
+
+
+def test_a_debunk_the_model_agrees_with_contradicts(embedder):
+    got = judge_short_claim(CLAIM, [source(DEBUNK)], embedder, Scripted([0.05, 0.15, 0.8]))
+    assert got is not None and got.relation == "contradicts"
+    assert '"hoax"' in got.reason and "hoax" in got.passage.text
+
+
+def test_no_contradiction_from_the_model_alone_or_the_word_list_alone(embedder):
+    # The model alone: no denial or debunk in the passage.
+    assert judge_short_claim(CLAIM, [source(BODY)], embedder, Scripted([0.05, 0.1, 0.85])) is None
+    # The word list alone: "hoax" is there, but the model reads no contradiction.
+    assert judge_short_claim(CLAIM, [source(DEBUNK)], embedder, Scripted([0.1, 0.8, 0.1])) is None
+
+
+def test_a_denial_on_both_sides_is_no_basis(embedder):
+    claim = "The story that Christian Bale will play Steve Jobs is a hoax"
+    got = judge_short_claim(claim, [source(DEBUNK)], embedder, Scripted([0.05, 0.15, 0.8]))
+    assert got is None
+
+
+def test_a_claim_that_debunks_what_the_source_reports_contradicts_it(embedder):
+    # Emergent: an article headline against the claim it reports.
+    claim = "Christian Bale will not play Steve Jobs: the casting story is false"
+    got = judge_short_claim(claim, [source(BODY)], embedder, Scripted([0.05, 0.15, 0.8]))
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('this claim calls into question ("false")')
+
+
+def test_an_unrelated_source_is_never_read(embedder):
+    nli = Scripted([0.9, 0.05, 0.05])
+    body = "The museum reopened its ancient coins gallery with a display of rare silver pieces."
+    assert judge_short_claim(CLAIM, [source(body)], embedder, nli) is None
+    assert nli.pairs == []
+
+
+def test_no_model_no_verdict(embedder):
+    assert judge_short_claim(CLAIM, [source(BODY)], embedder, None) is None
+
+
+def test_which_sentences_are_short_claims():
+    assert is_short_claim("ISIS Beheads American Journalist", True, 12)
+    assert is_short_claim("The governor signed the decree.", False, 12)
+    assert not is_short_claim("Bale exits", True, 12)  # under 4 words
+    long = "Officials said the border program would expand next year across three states."
+    assert not is_short_claim(long, False, 12)
+    assert is_short_claim(long, True, 12)  # a headline of any length
+
+
+def test_check_judges_a_headline_against_the_body(fake_models, tmp_path, write):
+    from overlap.config import Settings
+    from overlap.draft import check
+    from overlap.types import SentenceClass
+
+    draft = write(tmp_path, "draft.md", CLAIM + "\n")
+    write(tmp_path, "src/body.txt", DEBUNK)
+    result = check(
+        str(draft),
+        [str(tmp_path / "src")],
+        Settings(cache_path=None),
+        nli=Scripted([0.05, 0.15, 0.8]),
+    )
+    [sentence] = result.sentences
+    # The body repeats the claim word for word to call it a hoax: contradicted, and the copy
+    # is reported beside it.
+    assert sentence.cls is SentenceClass.CONTRADICTED
+    link = sentence.links[0]
+    assert [x.relation for x in sentence.links] == ["contradicts", "copied"]
+    assert "hoax" in link.span.text
+    assert link.reasons[0].startswith("the source passage closest to this claim calls it")
