@@ -79,7 +79,11 @@ class DateMention:
     `value` is an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) when it is known, else "" (a weekday
     or "yesterday" without an article date). `weekday` is 0 (Monday) .. 6 when the text names
     one or it follows from a full date; `time` is "HH:MM" for clock times ("3 p.m." is "15:00").
-    `kind` is date | month | year | weekday | relative | time.
+    `kind` is date | month | year | weekday | relative | vague | time. `month` and `day` are
+    kept as written even when no year is known ("on 13 June" in an undated article), so two
+    such mentions still compare; `span` is the first and last ISO day of a week ("last week"
+    against the article's date); `era` is recent or past for vague words ("recently", "years
+    ago"), which compare only with each other.
     """
 
     value: str
@@ -89,6 +93,10 @@ class DateMention:
     kind: str = "date"
     weekday: int | None = None
     time: str | None = None
+    month: int | None = None
+    day: int | None = None
+    span: tuple[str, str] | None = None
+    era: str | None = None
 
     def describe(self) -> str:
         """The words as written, with the resolved date when it was not written out."""
@@ -181,6 +189,10 @@ class _Reading:
         weekday: int | None = None,
         time: str | None = None,
         group: int = 0,
+        month: int | None = None,
+        day: int | None = None,
+        span: tuple[str, str] | None = None,
+        era: str | None = None,
     ) -> None:
         """Keep a mention unless an earlier reader already took its words."""
         s, e, offset = m.start(group), m.end(group), self.offset
@@ -191,7 +203,19 @@ class _Reading:
                 weekday = dt.date.fromisoformat(value).weekday()
             except ValueError:
                 return  # "February 30": not a date
-        mention = DateMention(value, s + offset, e + offset, self.text[s:e], kind, weekday, time)
+        mention = DateMention(
+            value,
+            s + offset,
+            e + offset,
+            self.text[s:e],
+            kind,
+            weekday,
+            time,
+            month,
+            day,
+            span,
+            era,
+        )
         self.found.append(mention)
 
     def year_for(self, month: int, word: str = "") -> int | None:
@@ -225,6 +249,7 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
         _relative_days,
         _weekdays,
         _relative_spans,
+        _vague_times,
         _clock_times,
         _years,
     ):
@@ -247,7 +272,8 @@ def _full_dates(r: _Reading) -> None:
             if not 1 <= day <= 31 or not m.group(mg)[0].isupper():
                 continue  # "may 5" in lower case is the verb before a number
             named = int(m.group(3)) if m.group(3) else r.year_for(month)
-            r.add(m, f"{named}-{month:02d}-{day:02d}" if named else "", "date")
+            value = f"{named}-{month:02d}-{day:02d}" if named else ""
+            r.add(m, value, "date", month=month, day=day)
 
 
 def _months(r: _Reading) -> None:
@@ -255,7 +281,8 @@ def _months(r: _Reading) -> None:
     for m in _MONTH_YEAR.finditer(r.text):
         if m.group(1).lower() == "may" and not m.group(0)[0].isupper():
             continue
-        r.add(m, f"{m.group(2)}-{_month(m.group(1)):02d}", "month")
+        month = _month(m.group(1))
+        r.add(m, f"{m.group(2)}-{month:02d}", "month", month=month)
     for m in _REL_MONTH.finditer(r.text):
         name = m.group(2)
         if name.lower() == "may" and not name[0].isupper():
@@ -265,7 +292,8 @@ def _months(r: _Reading) -> None:
         month = _month(name)
         year = r.year_for(month, m.group(1))
         span_group = 0 if m.group(1).lower() in ("back in", "last", "this", "next") else 2
-        r.add(m, f"{year}-{month:02d}" if year else "", "month", group=span_group)
+        value = f"{year}-{month:02d}" if year else ""
+        r.add(m, value, "month", group=span_group, month=month)
 
 
 _DAY_SHIFT = {
@@ -278,7 +306,18 @@ _DAY_SHIFT = {
 }
 
 
+_LAST_NIGHT = re.compile(r"\blast night\b", re.I)
+
+
 def _relative_days(r: _Reading) -> None:
+    for m in _LAST_NIGHT.finditer(r.text):
+        # The evening before the article's date, or of that date itself (a paper written
+        # overnight): either day agrees; a kind of its own, so two undated mentions are not
+        # compared by their words ("last night" and "yesterday" may be one evening).
+        span = None
+        if r.base:
+            span = ((r.base - dt.timedelta(days=1)).isoformat(), r.base.isoformat())
+        r.add(m, "", "night", span=span)
     for m in _RELATIVE_DAY.finditer(r.text):
         shift = _DAY_SHIFT[m.group(1).lower()]
         day = r.base + dt.timedelta(days=shift) if r.base else None
@@ -317,15 +356,18 @@ def _relative_spans(r: _Reading) -> None:
     for m in _RELATIVE_SPAN.finditer(r.text):
         shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
         unit = m.group(2).lower()
-        value = ""
+        value, span = "", None
         if unit == "year" and base_year:
             value = f"{base_year + shift}"
         elif unit == "month" and base:
             y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
             value = f"{y}-{mo + 1:02d}"
         elif unit == "week" and base:
-            value = ""  # a week has no ISO prefix; the words are kept for comparison
-        r.add(m, value, "relative")
+            # A week has no ISO prefix: it is the Monday-to-Sunday week, shifted from the
+            # article's own, so "last week" and "yesterday" can be told apart.
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
+            span = (monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
+        r.add(m, value, "relative", span=span)
     for m in _AGO.finditer(r.text):
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else COUNT_WORDS[word]
@@ -336,6 +378,20 @@ def _relative_spans(r: _Reading) -> None:
         elif base and unit == "year":
             value = f"{base.year - n}"
         r.add(m, value if unit != "week" else "", "relative")
+
+
+# Times named without a count: "recently" is not "years ago", but neither says which day, so
+# they compare only with each other (an era each), never with a date.
+_VAGUE = re.compile(
+    r"\b(?P<recent>recently|lately|in recent (?:days|weeks))\b"
+    r"|\b(?P<past>(?:many )?(?:years|decades) ago|long ago)\b",
+    re.I,
+)
+
+
+def _vague_times(r: _Reading) -> None:
+    for m in _VAGUE.finditer(r.text):
+        r.add(m, "", "vague", era="recent" if m.group("recent") else "past")
 
 
 def _clock_times(r: _Reading) -> None:
@@ -384,11 +440,30 @@ def same_date(x: DateMention, y: DateMention) -> bool | None:
         if x.time and y.time:
             return x.time == y.time
         return None
+    if x.era or y.era:
+        return x.era == y.era if x.era and y.era else None
     if x.value and y.value:
         n = min(len(x.value), len(y.value))
         return x.value[:n] == y.value[:n]
+    if x.span or y.span:
+        return _in_span(x, y) if x.span else _in_span(y, x)
+    if x.month and y.month and not (x.value and y.value):
+        # no year on one side (an undated article): the month and day as written
+        return x.month == y.month and (x.day is None or y.day is None or x.day == y.day)
     if x.weekday is not None and y.weekday is not None:
         return x.weekday == y.weekday
     if not x.value and not y.value and x.kind == y.kind == "relative":
         return x.text.lower() == y.text.lower()
     return None
+
+
+def _in_span(week: DateMention, other: DateMention) -> bool | None:
+    """Does `other` fall in the week `week.span`? Compared on the common precision."""
+    assert week.span is not None
+    first, last = week.span
+    if other.span:
+        return other.span == week.span
+    if not other.value:
+        return None
+    n = min(len(other.value), 10)
+    return first[:n] <= other.value[:n] <= last[:n]

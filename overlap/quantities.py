@@ -74,7 +74,12 @@ class Quantity:
 
     def consistent_with(self, other: Quantity) -> bool:
         """Could both mentions describe the same amount? Ranges overlap; "about" allows 10 %;
-        "more than"/"up to" bound one side. Units are compared elsewhere."""
+        "more than"/"up to" bound one side. Units are compared elsewhere. Two mentions with
+        the same qualifier ("more than 30" and "more than 45") are two writers bounding one
+        amount the same way: their figures must then agree as written."""
+        if self.qualifier is not None and self.qualifier == other.qualifier:
+            same_high = (self.high or self.value) == (other.high or other.value)
+            return self.value == other.value and same_high
         a_lo, a_hi = _bounds(self)
         b_lo, b_hi = _bounds(other)
         return a_lo <= b_hi * (1 + 1e-9) and b_lo <= a_hi * (1 + 1e-9)

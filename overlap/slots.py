@@ -11,12 +11,12 @@ quantifier (all/some/none/most) and modality (will/may).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from .dates import DateMention, find_dates, same_date
-from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES
+from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES, word_set
 from .quantities import Quantity, find_quantities
 from .textnorm import Token, tokenize
 
@@ -37,7 +37,24 @@ _QUANTIFIERS = {
     "majority": "most",
     "none": "none",
     "no": "none",
+    # How often: a quantifier over occasions ("always denied" is not "rarely denied").
+    "always": "all",
+    "usually": "most",
+    "generally": "most",
+    "often": "some",
+    "frequently": "some",
+    "regularly": "some",
+    "sometimes": "some",
+    "occasionally": "some",
+    "rarely": "few",
+    "seldom": "few",
+    "never": "none",
 }
+# Month names: one swapped for another in a slot is a date, whatever frame the words are in
+# ("the February holiday", "January's 2.9 pct").
+_MONTH_NAMES = word_set(
+    "january february march april may june july august september october november december"
+)
 _MODALS = {
     "will": "certain",
     "shall": "certain",
@@ -185,8 +202,11 @@ def compare_sentences(
     out = _quantity_diffs(al, qa, qb, used_b)
     out += _date_diffs(al, da, db, used_b)
     mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [(d.start, d.end) for d in (*da, *db)]
-    out += _word_slot_diffs(al, mention_spans)
-    out.extend(_negation(ta, tb, ops, there))
+    words = _word_slot_diffs(al, mention_spans)
+    out += words
+    # "no" or "never" swapped for "some" or "often" is a quantifier: not a negation as well
+    swapped = {span for d in words if d.kind == "quantifier" for span in (d.a, d.b) if span}
+    out.extend(_negation(ta, tb, ops, there, swapped))
     return out
 
 
@@ -251,12 +271,32 @@ def _word_slot_diffs(al: _Alignment, mention_spans: list[tuple[int, int]]) -> li
             continue  # an added or dropped word has no counterpart to differ from
         pa = [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in mention_spans)]
         pb = [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in mention_spans)]
+        if _month_swap(pa, pb):
+            a, b = pa[0], pb[0]
+            m = al.msg("date", a.raw, b.raw)
+            out.append(
+                SlotDiff("date", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
+            )
+            continue
         # names: capitalised words on both sides of a short slot
         if pa and pb and len(pa) <= 4 and len(pb) <= 4 and _name(pa, i1) and _name(pb, j1):
             out.append(_name_diff(al, pa, pb))
             continue
         out += _class_swaps(al, pa, pb)
     return out
+
+
+def _month_of(t: Token) -> str | None:
+    norm = t.norm[:-1] if t.raw.lower().endswith(("'s", "’s")) else t.norm
+    return norm if norm in _MONTH_NAMES and t.raw[:1].isupper() else None
+
+
+def _month_swap(pa: list[Token], pb: list[Token]) -> bool:
+    """One capitalised month name for another, alone in the slot."""
+    if len(pa) != 1 or len(pb) != 1:
+        return False
+    ma, mb = _month_of(pa[0]), _month_of(pb[0])
+    return ma is not None and mb is not None and ma != mb and "may" not in (ma, mb)
 
 
 def _name_diff(al: _Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
@@ -269,22 +309,13 @@ def _name_diff(al: _Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
 
 
 def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
-    """Quantifiers and modality: one word swapped for another of a different class. "no" for
-    "some" is left to the negation check when the sentences' polarities differ."""
+    """Quantifiers and modality: one word swapped for another of a different class ("some"
+    for "no" and "often" for "never" are quantifiers; the negation check leaves them)."""
     out: list[SlotDiff] = []
     for table, kind in ((_QUANTIFIERS, "quantifier"), (_MODALS, "modality")):
         ca = [t for t in pa if t.norm in table]
         cb = [t for t in pb if t.norm in table]
-        if (
-            ca
-            and cb
-            and table[ca[0].norm] != table[cb[0].norm]
-            and not (
-                kind == "quantifier"
-                and {ca[0].norm, cb[0].norm} & {"no"}
-                and _negative(al.ta) != _negative(al.tb)
-            )
-        ):
+        if ca and cb and table[ca[0].norm] != table[cb[0].norm]:
             a, b = ca[0], cb[0]
             out.append(
                 SlotDiff(
@@ -347,17 +378,22 @@ def _negative(tokens: list[Token]) -> bool:
 
 
 def _negation(
-    ta: list[Token], tb: list[Token], ops: Sequence[tuple[str, int, int, int, int]], there: str
+    ta: list[Token],
+    tb: list[Token],
+    ops: Sequence[tuple[str, int, int, int, int]],
+    there: str,
+    swapped: Set[tuple[int, int]] = frozenset(),
 ) -> list[SlotDiff]:
     """A negation added or removed in a slot, when the two sentences' polarities differ: "did
-    not reach" and "failed to reach" are both negative, so they do not differ."""
+    not reach" and "failed to reach" are both negative, so they do not differ. Markers in
+    `swapped` (spans already reported as a quantifier swap) are not counted again."""
     ma, mb = _markers(ta), _markers(tb)
     if len(ma) % 2 == len(mb) % 2:
         return []
     changed_a = {k for tag, i1, i2, _, _ in ops if tag != "equal" for k in range(i1, i2)}
     changed_b = {k for tag, _, _, j1, j2 in ops if tag != "equal" for k in range(j1, j2)}
-    ia = [t for t in ma if ta.index(t) in changed_a]
-    ib = [t for t in mb if tb.index(t) in changed_b]
+    ia = [t for t in ma if ta.index(t) in changed_a and (t.start, t.end) not in swapped]
+    ib = [t for t in mb if tb.index(t) in changed_b and (t.start, t.end) not in swapped]
     if not ia and not ib:
         return []
     word = (ia or ib)[0]
