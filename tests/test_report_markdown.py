@@ -65,12 +65,18 @@ def test_metadata_cannot_inject_markup(doc, value):
     n_findings = len(doc["findings"])
     page = _html(markdown.render(_poison(doc, value)))
     _assert_inert(page)
-    # Headings: the title, one per finding and "Skipped"; nothing from the metadata.
+    # Headings: the title, "Who reused whom", one per finding and "Skipped"; nothing from the
+    # metadata.
     assert len(re.findall(r"<h1>", page)) == 1
-    assert len(re.findall(r"<h2>", page)) == n_findings + 1
+    assert len(re.findall(r"<h2>", page)) == n_findings + 2
     assert "<h3" not in page and "<hr" not in page
-    # The table keeps one row per article and five cells per row.
-    table = page.split("<table>", 1)[1].split("</table>", 1)[0]
+    # The pair table keeps five cells per row; the articles table one row per article.
+    pairs = page.split("<table>", 1)[1].split("</table>", 1)[0]
+    assert all(
+        len(re.findall(r"<t[hd][ >]", row)) == 5
+        for row in re.findall(r"<tr>(.*?)</tr>", pairs, re.S)
+    )
+    table = page.split("<table>", 2)[2].split("</table>", 1)[0]
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
     assert len(rows) == 1 + len(doc["articles"])
     assert all(len(re.findall(r"<t[hd]>", row)) == 5 for row in rows)
@@ -85,10 +91,12 @@ def test_article_text_cannot_inject_markup(doc, value):
             f[side]["text"] = value
     page = _html(markdown.render(doc))
     _assert_inert(page)
-    assert len(re.findall(r"<h[1-6]>", page)) == 1 + len(doc["findings"])
-    assert page.count("<table>") == 1 and page.count("<ul>") == len(doc["findings"])
+    assert len(re.findall(r"<h[1-6]>", page)) == 2 + len(doc["findings"])
+    assert page.count("<table>") == 2 and page.count("<ul>") == len(doc["findings"])
     credited = sum(f["attribution"] is not None for f in doc["findings"])
-    assert page.count("<li>") == 2 * len(doc["findings"]) + credited  # direction, id, credit
+    judged = sum(bool(f.get("verdict")) for f in doc["findings"])
+    # direction, id, credit, verdict
+    assert page.count("<li>") == 2 * len(doc["findings"]) + credited + judged
     assert page.count("<blockquote>") == 2 * len(doc["findings"])
 
 
@@ -96,7 +104,8 @@ def test_escaped_text_still_reads_as_written(doc):
     value = "Peña <b>&amp; [x](y) | *z* `q`"
     doc = _poison(doc, value)
     page = _html(markdown.render(doc))
-    cell = re.search(r"<td>(Peña.*?)</td>", page).group(1)
+    articles = page.split("<table>", 2)[2]
+    cell = re.search(r"<td>(Peña.*?)</td>", articles).group(1)
     # What a reader sees is the original text (the renderer HTML-escapes it back).
     assert cell == "Peña &lt;b&gt;&amp;amp; [x](y) | *z* `q`"
 
@@ -106,6 +115,22 @@ def test_code_span_cannot_be_closed_by_a_backtick(doc):
     page = _html(markdown.render(doc))
     assert "<script" not in page
     assert "<code>a` &lt;script&gt;alert(1)&lt;/script&gt; `b</code>" in page
+
+
+def test_report_leads_with_who_reused_whom_and_orders_by_action(doc):
+    page = markdown.render(doc)
+    head, _, body = page.partition("## Who reused whom")
+    assert body and "## 1." not in head
+    rows = [ln for ln in body.split("\n\n", 2)[1].splitlines() if ln.startswith("| ") and "→" in ln]
+    assert rows and all(ln.count(" | ") == 4 for ln in rows)
+    headings = re.findall(r"^## \d+\. (.*)$", page, re.M)
+    assert len(headings) == len(doc["findings"])
+    first_fine = next(
+        (i for i, h in enumerate(headings) if h.startswith(("Repeat", "Credited"))), None
+    )
+    if first_fine is not None:
+        assert not any(h.startswith("Uncredited") for h in headings[first_fine:])
+    assert "[" not in " ".join(re.findall(r"^> \*\*.*\*\*$", page, re.M))  # lines, not offsets
 
 
 def test_changed_words_are_bold_and_escaped(doc):

@@ -25,7 +25,7 @@ from .labels import dated_name
 ACT, CHECK, FINE = "act", "check", "fine"
 CLASS_RANK = {ACT: 0, CHECK: 1, FINE: 2}
 CLASS_TITLE = {
-    ACT: "Needs action: uncredited copies, misquotes and contradictions",
+    ACT: "Needs action",
     CHECK: "Worth a look",
     FINE: "Credited quotations and repeats",
 }

@@ -16,6 +16,7 @@ import html
 import re
 from typing import Any
 
+from . import digest
 from .labels import dated_name
 from .marks import pieces
 
@@ -31,7 +32,8 @@ _BLOCK_START = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 
 
 def render(doc: dict[str, Any]) -> str:
-    """Markdown text: summary, one section per finding (both passages, changed words in bold).
+    """Markdown text: counts, who reused whom, the articles, then one section per finding by
+    what needs action (both passages, changed words in bold).
 
     >>> doc = {"summary": {"articles": 1, "findings": 0, "skipped": 0, "by_kind": {}},
     ...        "articles": [{"id": "a", "source": "a|b.txt", "title": "<b>T</b>\\n# H"}],
@@ -47,6 +49,9 @@ def render(doc: dict[str, Any]) -> str:
         "",
         f"{_num(s['articles'])} articles · {_num(s['findings'])} findings ({kinds}) · "
         f"{_num(s['skipped'])} skipped",
+    ]
+    lines += _pairs(doc, arts)
+    lines += [
         "",
         "| id | article | outlet | date | title |",
         "|---|---|---|---|---|",
@@ -56,7 +61,12 @@ def render(doc: dict[str, Any]) -> str:
             f"| {text(a['id'])} | {text(a.get('source'))} | {text(a.get('outlet'))} | "
             f"{text(a.get('date'))} | {text(a.get('title'))} |"
         )
-    for n, f in enumerate(doc["findings"], start=1):
+    current = None
+    for n, f in enumerate(digest.ordered(doc["findings"]), start=1):
+        cls = digest.action_class(f)
+        if cls != current:
+            current = cls
+            lines += ["", f"**{text(digest.CLASS_TITLE[cls])}**"]
         lines += _finding(n, f, arts)
     if doc["skipped"]:
         lines += ["", "## Skipped", ""] + [
@@ -65,37 +75,59 @@ def render(doc: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _pairs(doc: dict[str, Any], arts: dict[str, Any]) -> list[str]:
+    """The editor's table: one row per source -> copy pair (none when nothing was reused)."""
+    rows = digest.pair_rows(doc)
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Who reused whom",
+        "",
+        "| source → copy | passages | share of the copy | credited | contradicts |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        arrow = "→" if r.direction_known else "↔"
+        words = digest.pair_words(r)
+        src = _label(arts[r.source]) if r.source in arts else text(r.source)
+        copy = _label(arts[r.copy]) if r.copy in arts else text(r.copy)
+        lines.append(
+            f"| {src} {arrow} {copy} | {_num(r.passages)} | {text(words['share'])} | "
+            f"{text(words['credited'])} | {text(words['contradicts'])} |"
+        )
+    return lines
+
+
 def _finding(n: int, f: dict[str, Any], arts: dict[str, Any]) -> list[str]:
-    """The section of finding number `n`: heading, direction, attribution, both passages."""
+    """The section of finding number `n`: headline, verdict, direction, credit, both passages."""
     lines: list[str] = []
     a, b = arts[f["a"]["article"]], arts[f["b"]["article"]]
-    att = f.get("attribution")
-    credit = (
-        ""
-        if att is None
-        else "quoted, credited"
-        if att["quoted"] and att["credited"]
-        else "credited"
-        if att["credited"]
-        else "quoted, no credit"
-        if att["quoted"]
-        else "**uncredited**"
+    where = (
+        f"{_label(a)} prints this twice"
+        if f["a"]["article"] == f["b"]["article"]
+        else f"{_label(a)} → {_label(b)}"
     )
     lines += [
         "",
-        f"## {n}. {text(f['kind'])} {_score(f.get('score'))}: {_label(a)} → {_label(b)}",
+        f"## {n}. {text(digest.headline(f))}: {where} · {text(digest.score_words(f))}",
         "",
-        f"- direction: {text(f['direction'])} ({text(f['direction_reason'])})",
     ]
-    if credit:
-        who = att.get("credit") or att.get("speaker") if att else None
-        lines.append(f"- attribution: {credit}{f' ({text(who)})' if who else ''}")
+    if f.get("verdict"):
+        shown = "misquoted" if f.get("misquote") else f["verdict"]
+        names = {"a": dated_name(a), "b": dated_name(b)}
+        reasons = [digest.reason_words(r, names) for r in f.get("reasons", [])]
+        reasons += [f"changed in the quotation: {m}" for m in f.get("misquote") or []]
+        lines.append(f"- **{text(shown)}**" + "".join(f"; {text(r)}" for r in reasons))
+    lines.append(f"- direction: {text(f['direction_reason'])}")
+    credit = digest.credit_words(f)
+    if f.get("attribution") is not None:
+        lines.append(f"- attribution: {text(credit or 'none')}")
     lines.append(f"- id: {code(f['id'])}")
     for side, art in (("a", a), ("b", b)):
         lines += [
             "",
-            f"> **{side.upper()}** {_label(art)} "
-            f"\\[{_num(f[side]['start'])}:{_num(f[side]['end'])}\\]",
+            f"> **{text(digest.passage_words(art, f[side]))}**",
             "> " + _marked(f[side], f["diff"], side),
         ]
     return lines

@@ -214,7 +214,7 @@ def _indented(console: Console, text: Text, indent: int) -> None:
     indent: a wrapped line keeps its column), no trailing spaces."""
     for ln in text.wrap(console, max(20, console.width - indent)):
         ln.rstrip()
-        console.print(Text(" " * indent).append_text(ln), soft_wrap=True)
+        console.print(Text(" " * indent).append_text(ln) if ln.plain else ln, soft_wrap=True)
 
 
 def _details(console: Console, f: dict[str, Any]) -> None:
