@@ -75,9 +75,11 @@ class Quantity:
     def consistent_with(self, other: Quantity) -> bool:
         """Could both mentions describe the same amount? Ranges overlap; "about" allows 10 %;
         "more than"/"up to" bound one side. Units are compared elsewhere. Two mentions with
-        the same qualifier ("more than 30" and "more than 45") are two writers bounding one
-        amount the same way: their figures must then agree as written."""
-        if self.qualifier is not None and self.qualifier == other.qualifier:
+        the same qualifier ("more than 30" and "more than 45"), or two ranges ("73-82" and
+        "73-107"), are two writers bounding one amount the same way: their figures must then
+        agree as written."""
+        ranges = self.high is not None and other.high is not None
+        if ranges or (self.qualifier is not None and self.qualifier == other.qualifier):
             same_high = (self.high or self.value) == (other.high or other.value)
             return self.value == other.value and same_high
         a_lo, a_hi = _bounds(self)
@@ -120,6 +122,9 @@ _SCALE_AFTER = re.compile(
 )
 # After the second number of a range only the large scales count ("1 to 2 million").
 _RANGE_SCALE_AFTER = re.compile(r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn)\b", re.I)
+# Scales that number words never include: "five mln" is five million ("five million" is read
+# whole by the number-word reader, so only these are joined after words).
+_ABBREVIATED_SCALES = frozenset(["mln", "bln", "bn", "mn", "tn"])
 _CURRENCY_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(CURRENCY_WORDS)})\b")
 
 # A mention before scales, ranges and units are joined: (start, end, value, currency, glue).
@@ -252,7 +257,7 @@ def _quantity(text: str, raw: list[_Raw], k: int, offset: int) -> tuple[Quantity
     scale_m = _SCALE_AFTER.match(text[e:])
     if glue in GLUED_SCALE or (glue and glue.lower() in GLUED_SCALE):
         value *= GLUED_SCALE[glue.lower()]
-    elif scale_m and glue != "words":
+    elif scale_m and (glue != "words" or scale_m.group(1).lower() in _ABBREVIATED_SCALES):
         value *= SCALE_WORDS[scale_m.group(1).lower()]
         e += scale_m.end()
     high, used = None, 1
