@@ -102,7 +102,8 @@ def test_quantity_reader_on_reuters_money_and_percent():
 
 # Which typed difference the sentence comparison must report for each rule's change.
 _SLOT_KINDS = {
-    "number": {"number"},
+    # the number rule also changes figures with a currency or a percent sign ("55 cts")
+    "number": {"number", "money", "percent"},
     "money": {"money", "number"},
     "percent": {"percent", "number"},
     "date": {"date"},
@@ -118,9 +119,9 @@ _SLOT_KINDS = {
 }
 # Share of cases caught, per rule, measured on 30 cases each (every 9th article); only goes up.
 _SLOT_FLOORS = {
-    "number": 0.76, "money": 0.79, "percent": 0.86, "date": 0.73, "weekday": 1.0,
-    "relative date": 0.69, "person swap": 1.0, "place swap": 1.0, "organisation swap": 1.0,
-    "negation added": 1.0, "negation removed": 1.0, "quantifier": 0.56, "modality": 1.0,
+    "number": 0.93, "money": 1.0, "percent": 1.0, "date": 0.93, "weekday": 1.0,
+    "relative date": 0.93, "person swap": 1.0, "place swap": 1.0, "organisation swap": 1.0,
+    "negation added": 1.0, "negation removed": 1.0, "quantifier": 0.93, "modality": 1.0,
 }  # fmt: skip
 
 

@@ -1,0 +1,166 @@
+"""compare_sentences on real news sentences: each rule catches its change and leaves the
+unchanged sentence and a rewording alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap.dates import find_dates, same_date
+from overlap.quantities import find_quantities
+from overlap.slots import compare_sentences, differs
+
+
+def kinds(claim: str, source: str, date: str | None = None) -> set[str]:
+    return {d.kind for d in differs(compare_sentences(claim, source, 0, 0, date, date))}
+
+
+# (claim, source, article date, the kind the change must be reported as)
+CHANGED = [
+    # the same qualifier on both sides: the figures must agree as written
+    (
+        "Phoenix American Inc said it has terminated its tender offer for up to 800,000 of its "
+        "common shares at five dlrs each.",
+        "Phoenix American Inc said it has terminated its tender offer for up to 600,000 of its "
+        "common shares at five dlrs each.",
+        "1987-03-20",
+        "number",
+    ),
+    (
+        "Shares of Skis Rossignol have jumped as much as 23% on speculation it will be bought.",
+        "Shares of Skis Rossignol have jumped as much as 15% on speculation it will be bought.",
+        None,
+        "percent",
+    ),
+    # two ranges
+    (
+        "Pillsbury said it expects the offering to yield 73-107 mln dlrs, resulting in a gain.",
+        "Pillsbury said it expects the offering to yield 73-82 mln dlrs, resulting in a gain.",
+        "1987-03-20",
+        "money",
+    ),
+    # months and days in an undated article
+    (
+        "Other acts will play at the event on 13 June in Los Angeles.",
+        "Other acts will play at the event on 13 February in Los Angeles.",
+        None,
+        "date",
+    ),
+    (
+        "Koubek, who defeated Greg Rusedski in the Davis Cup in August, is now set to miss it.",
+        "Koubek, who defeated Greg Rusedski in the Davis Cup in September, is now set to miss it.",
+        None,
+        "date",
+    ),
+    # a month name swapped outside a date frame
+    (
+        "A September survey by top business organisation Keidanren confirms this dim view.",
+        "A December survey by top business organisation Keidanren confirms this dim view.",
+        None,
+        "date",
+    ),
+    # a week against a day, "last night", vague times
+    (
+        "A TEENAGE babysitter went on trial last week accused of murdering a toddler in her care.",
+        "A TEENAGE babysitter went on trial yesterday accused of murdering a toddler in her care.",
+        "1999-09-28",
+        "date",
+    ),
+    (
+        "A police source said last month that he was a thorn in their side for 20 years.",
+        "A police source said last night that he was a thorn in their side for 20 years.",
+        "1999-09-28",
+        "date",
+    ),
+    (
+        "Hitachi years ago announced a deal to buy plasma display technology from Fujitsu.",
+        "Hitachi recently announced a deal to buy plasma display technology from Fujitsu.",
+        None,
+        "date",
+    ),
+    # frequency adverbs, and "no"/"never" swapped for a quantifier
+    (
+        "Paul Paterson had rarely been close to his father but the relationship changed.",
+        "Paul Paterson had always been close to his father but the relationship changed.",
+        None,
+        "quantifier",
+    ),
+    (
+        "He told the High Court in London he had often touched drugs after seeing the damage.",
+        "He told the High Court in London he had never touched drugs after seeing the damage.",
+        None,
+        "quantifier",
+    ),
+    (
+        "The mark eased against no currencies on speculation call money rates could fall.",
+        "The mark eased against some currencies on speculation call money rates could fall.",
+        None,
+        "quantifier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "source", "date", "kind"), CHANGED)
+def test_a_changed_slot_is_reported(claim: str, source: str, date: str | None, kind: str):
+    assert kind in kinds(claim, source, date)
+    assert not kinds(source, source, date)  # the sentence against itself: nothing
+
+
+def test_a_quantifier_swap_is_not_a_negation_as_well():
+    found = kinds(
+        "He told the High Court in London he had often touched drugs after seeing the damage.",
+        "He told the High Court in London he had never touched drugs after seeing the damage.",
+    )
+    assert found == {"quantifier"}
+
+
+# Rewordings that keep the meaning: no typed difference.
+SAME = [
+    (
+        "Eight million of the Bank's current 113 mln shares are free shares, a spokeswoman stated.",
+        "Eight mln of the Bank's current 113 mln shares are free shares, a spokeswoman said.",
+        "1987-03-20",
+    ),
+    # a Monday article: yesterday (Sunday) was in last week
+    (
+        "A MAN feigned unconsciousness to escape further blows, the Old Bailey heard last week.",
+        "A MAN feigned unconsciousness to escape further blows, the Old Bailey heard yesterday.",
+        "1999-10-04",
+    ),
+    (
+        "A man was arrested last night after a woman was attacked in the town centre.",
+        "A man was arrested yesterday after a woman was attacked in the town centre.",
+        "1999-10-04",
+    ),
+    # "recently" says no day: it does not contradict "last week"
+    (
+        "Intel recently began shipping computer circuit boards that are lead free too.",
+        "Intel last week began shipping computer circuit boards that are lead free too.",
+        "2004-06-01",
+    ),
+    (
+        "More than 60 arrests have been made so far, the inquiry said.",
+        "More than 60 arrests have been made so far, the inquiry says.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim", "source", "date"), SAME)
+def test_a_rewording_is_not_a_difference(claim: str, source: str, date: str | None):
+    assert not kinds(claim, source, date)
+
+
+def test_undated_months_and_weeks_are_read():
+    (june,) = find_dates("on 13 June in Los Angeles")
+    assert (june.value, june.month, june.day) == ("", 6, 13)
+    (week,) = find_dates("went on trial last week", 0, "1999-09-28")
+    assert week.span == ("1999-09-20", "1999-09-26")
+    (yesterday,) = find_dates("went on trial yesterday", 0, "1999-09-28")
+    assert same_date(week, yesterday) is False
+    recent, past = find_dates("recently, and years ago")
+    assert (recent.era, past.era) == ("recent", "past") and same_date(recent, past) is False
+
+
+def test_number_words_take_an_abbreviated_scale():
+    assert [q.value for q in find_quantities("five mln from three mln")] == [5e6, 3e6]
+    assert [q.value for q in find_quantities("two dozen eggs")] == [24.0]
