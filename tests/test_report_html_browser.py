@@ -140,15 +140,31 @@ def test_seeds_report_filters_jumps_and_screenshot(open_report, doc, tmp_path):
     expect(page.locator("#findings button.fcard")).to_have_count(1)
     page.fill("#f-q", "")
     expect(page.locator("#findings button.fcard")).to_have_count(7)
-    scores = [float(s) for s in page.locator("#findings .fcard .score").all_text_contents()]
+    # Listed by what needs action: uncredited copies and misquotes before repeats and credited
+    # quotations, whatever their scores.
+    heads = page.locator("#findings .fcard .headline").all_text_contents()
+    fine = [i for i, h in enumerate(heads) if h.startswith(("Repeat", "Credited"))]
+    act = [i for i, h in enumerate(heads) if h.startswith(("Uncredited", "Misquote"))]
+    assert act and fine and max(act) < min(fine), heads
+    page.select_option("#f-sort", "score")
+    scores = [
+        float(s)
+        for s in page.locator("#findings .fcard .score").evaluate_all(
+            "els => els.map((e) => e.dataset.score)"
+        )
+    ]
     assert scores == sorted(scores, reverse=True)
+    page.select_option("#f-sort", "action")
 
     # Keyboard: arrows move through the list, Enter opens the side-by-side view.
-    page.locator("#findings button.fcard").first.focus()
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("ArrowDown")
-    page.keyboard.press("Enter")
     quote = finding(doc, "edited", a_outlet="ABC News")
+    keys = page.locator("#findings button.fcard").evaluate_all(
+        "els => els.map((e) => e.dataset.key)"
+    )
+    page.locator("#findings button.fcard").first.focus()
+    for _ in range(keys.index(quote["id"])):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     expect(page.locator("#detail h3")).to_contain_text("ABC News")
     expect(page.locator("#detail .d-chg.name").first).to_have_text("Pena")  # Pena / Peña
     expect(page.locator("#detail .d-ins")).to_have_text("Alex")
@@ -218,4 +234,37 @@ def test_result_without_verdicts(open_report, doc):
     page.locator("#findings button.fcard").first.click()
     sync_api.expect(page.locator("#detail .sbs section")).to_have_count(2)
     assert "Verdict" not in page.locator("#detail").text_content()
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_phone_and_desktop_widths(open_report, doc, width):
+    """No view scrolls sideways; the editor's table leads the overview; a chosen finding's
+    detail comes into view; the models' numbers wait behind "Details"."""
+    expect = sync_api.expect
+    page = open_report(doc, "#/overview", width=width, height=800)
+    for view in ("overview", "findings", "articles"):
+        page.goto(page.url.split("#")[0] + "#/" + view)
+        page.wait_for_timeout(50)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, (view, overflow)
+    page.goto(page.url.split("#")[0] + "#/overview")
+    rows = page.locator("#pairs table.pairs tbody tr")
+    assert rows.count() >= 2
+    assert "→ Fox News Latino" in rows.first.text_content()
+    box = page.locator("#pairs").bounding_box()
+    assert box and box["y"] < page.locator("#cards").bounding_box()["y"]
+    page.goto(page.url.split("#")[0] + "#/findings")
+    cards = page.locator("#findings button.fcard")
+    cards.nth(cards.count() - 1).click()
+    detail = page.locator("#detail h3")
+    expect(detail).to_be_in_viewport()
+    text = page.locator("#detail").text_content()
+    assert "line" in text and "characters " not in text.split("Details")[0]
+    meta = page.locator("#detail details.more-detail")
+    expect(meta).to_have_count(1)
+    assert meta.get_attribute("open") is None
+    expect(page.locator("#detail dl.meta")).not_to_be_visible()
+    meta.locator("summary").click()
+    expect(page.locator("#detail dl.meta")).to_be_visible()
     assert page.problems == []

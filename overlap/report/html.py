@@ -7,8 +7,11 @@ text, keys) and the result itself inlined. The result goes in once, as a JSON bl
 findings, side by side, article text) from it in the browser. Article text reaches the page only
 through DOM text nodes, never as markup, so an article containing `<script>` shows it as text.
 
-Two things are done here rather than in the browser:
+Three things are done here rather than in the browser:
 
+- The digest: the editor's table (source -> copy pairs), each finding's action class, headline,
+  score and reasons in words, and the order by what needs action (`digest.for_browser`), added
+  to the blob as `digest`.
 - Size: a finding's span `text` repeats its article's text, so it is dropped from the blob (the
   script slices it from the article). Each article's text is embedded exactly once.
 - Offsets: the JSON counts characters as Python does (code points); JavaScript strings count
@@ -22,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import digest
 from .json import dumps
 
 DATA_SLOT = "__OVERLAP_DATA__"
@@ -95,7 +99,9 @@ def compact(doc: dict[str, Any]) -> dict[str, Any]:
             keys = ("start", "end", "inner_start", "inner_end")
             a["quotes"] = [_shift(q, m, keys) for q in a.get("quotes", [])]
     findings = [_finding(f, maps) for f in doc.get("findings", [])]
-    return {**doc, "articles": articles, "findings": findings}
+    # The editor's table and the order by what needs action, computed where the terminal and
+    # Markdown views compute them (digest.py), so the three views agree.
+    return {**doc, "articles": articles, "findings": findings, "digest": digest.for_browser(doc)}
 
 
 def _finding(f: dict[str, Any], maps: dict[str, list[int]]) -> dict[str, Any]:

@@ -6,6 +6,10 @@
   const DOC = JSON.parse(document.getElementById("overlap-data").textContent);
   const ARTS = DOC.articles || [];
   const FINDINGS = DOC.findings || [];
+  // What the views put first, computed by overlap/report/digest.py (absent from an HTML file
+  // written by an older version: then every finding reads as "worth a look").
+  const DIGEST = DOC.digest || { pairs: [], order: [], findings: {}, titles: {} };
+  const ACTION_AT = new Map((DIGEST.order || []).map((id, i) => [id, i]));
   const ART = new Map();
   ARTS.forEach((a, i) => { a._n = i + 1; a.text = a.text || ""; ART.set(a.id, a); });
   const KINDS = ["verbatim", "edited", "paraphrase", "repeat", "claim"];
@@ -49,6 +53,8 @@
   const code = (a) => (a ? "#" + a._n : "#?");
   const label = (a) => code(a) + " " + name(a);
   const dated = (a) => label(a) + (a && a.date ? " (" + a.date + ")" : "");
+  // How a reader names an article (as labels.dated_name does): outlet (or title) and date.
+  const named = (a) => name(a) + (a && a.date ? " (" + a.date + ")" : "");
   const clip = (text, n) => (text.length > n ? text.slice(0, n - 1) + "…" : text);
   const pct = (x) => (x > 0 && x < 0.01 ? "<1%" : Math.round(x * 100) + "%");
   const fmt = (x, d = 2) => (typeof x === "number" ? x.toFixed(d) : "–");
@@ -75,6 +81,12 @@
     f._reuse = f.kind !== "claim";
     f._credit = !f._reuse ? "claim" : f._self ? "self" : f.attribution && f.attribution.credited ? "credited" : "uncredited";
     f._order = i;
+    f._d = (DIGEST.findings || {})[f.id] || {};
+    f._action = f._d.class || "check";
+    f._actionAt = ACTION_AT.has(f.id) ? ACTION_AT.get(f.id) : FINDINGS.length + i;
+    f._headline = f._d.headline || f.kind;
+    f._scoreWords = f._d.score || "score " + fmt(f.score);
+    if (f._d.reasons) f._reasons = f._d.reasons;
   });
   const BYKEY = new Map(FINDINGS.map((f) => [f._key, f]));
   const SPANS = new Map(ARTS.map((a) => [a.id, []])); // article id -> [{f, side}]
@@ -83,8 +95,8 @@
   }
   const other = (side) => (side === "a" ? "b" : "a");
   const arrow = (f) => (f._self ? "repeats itself" : f._directed ? "→" : "↔");
-  const pairText = (f) => f._self ? dated(ART.get(f.a.article)) + " repeats itself"
-    : label(ART.get(f.a.article)) + " " + arrow(f) + " " + label(ART.get(f.b.article));
+  const pairText = (f) => f._self ? named(ART.get(f.a.article)) + " repeats itself"
+    : named(ART.get(f.a.article)) + " " + arrow(f) + " " + named(ART.get(f.b.article));
   function creditBadge(f) {
     if (f._self) return badge("within one article", "self");
     if (!f._reuse) return badge("related claim, not reuse", "self");
@@ -97,8 +109,8 @@
   }
   function verdictBadge(f) {
     if (!f._verdict) return null;
-    const c = f._confidence == null ? "" : " " + fmt(f._confidence);
-    return badge((VGLYPH[f._verdict] || "•") + " " + f._verdict + c, "v-" + f._verdict.replace(/ /g, "-"));
+    // The confidence is a model's number: it lives behind the finding's "Details".
+    return badge((VGLYPH[f._verdict] || "•") + " " + f._verdict, "v-" + f._verdict.replace(/ /g, "-"));
   }
 
   // ------------------------------------------------------------------ shared text between pairs
@@ -160,8 +172,32 @@
       el("span", { cls: "d-chg name" }, "name changed"), el("span", { cls: "chrome" }, "page chrome"));
   }
 
+  function pairsTable() {
+    const box = $("pairs");
+    const rows = DIGEST.pairs || [];
+    if (!rows.length) { box.append(el("p", { cls: "hint" }, "No passage of one article was found in another.")); return; }
+    const t = el("table", { cls: "pairs" },
+      el("caption", { cls: "hint" }, "One row per source and copy: passages reused, the share of the copy's text they make up, how many the copy credits, and what contradicts."),
+      el("thead", null, el("tr", null, ["source → copy", "passages", "share of the copy", "credited", "contradicts"].map((h, i) =>
+        el("th", { scope: "col", cls: i >= 1 && i <= 3 ? "num" : null }, h)))));
+    const body = el("tbody");
+    for (const r of rows) {
+      const trouble = r.uncredited + r.contradicts + r.misquoted > 0;
+      body.append(el("tr", { cls: trouble ? "act" : null },
+        el("td", null, el("button", { type: "button", cls: "linkish", onclick: () => setPair(r.source, r.copy),
+          "aria-label": "Show the findings of " + dated(ART.get(r.source)) + " and " + dated(ART.get(r.copy)) },
+        named(ART.get(r.source)), r.direction_known ? " → " : " ↔ ", named(ART.get(r.copy)))),
+        el("td", { cls: "num" }, String(r.passages)), el("td", { cls: "num" }, r.share),
+        el("td", { cls: "num" + (r.uncredited ? " bad" : "") }, r.credited),
+        el("td", { cls: r.contradicts !== "none" ? "bad" : null }, r.contradicts)));
+    }
+    t.append(body);
+    box.append(t);
+  }
+
   function overview() {
     $("view-overview").dataset.filled = "1";
+    pairsTable();
     const cards = $("cards");
     const card = (n, text) => cards.append(el("div", { cls: "card-n" }, el("b", null, String(n)), text));
     card(ARTS.length, "articles");
@@ -315,8 +351,8 @@
   }
 
   // ------------------------------------------------------------------ exports for the views
-  window.overlapReport = { DOC, ARTS, FINDINGS, ART, BYKEY, SPANS, KINDS, VERDICTS, PAGE, CONTEXT,
-    el, $, kindKey, name, code, label, dated, fmt, slice, hashFor, badge, kindBadge, creditBadge,
+  window.overlapReport = { DOC, DIGEST, ARTS, FINDINGS, ART, BYKEY, SPANS, KINDS, VERDICTS, PAGE, CONTEXT,
+    el, $, kindKey, name, code, label, dated, named, fmt, slice, hashFor, badge, kindBadge, creditBadge,
     verdictBadge, pairText, other, arrow };
   let setPair = () => {};
   window.overlapReport.onPair = (fn) => { setPair = fn; };

@@ -4,7 +4,7 @@
 (() => {
   const R = window.overlapReport;
   const { ARTS, FINDINGS, ART, BYKEY, SPANS, KINDS, VERDICTS, PAGE, CONTEXT, el, $, kindKey } = R;
-  const { label, dated, fmt, slice, hashFor, badge, kindBadge, creditBadge, verdictBadge, pairText, other } = R;
+  const { label, dated, named, fmt, slice, hashFor, badge, kindBadge, creditBadge, verdictBadge, pairText, other } = R;
 
   // ------------------------------------------------------------------ filters
   const present = [...new Set(FINDINGS.map((f) => f.kind))].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
@@ -12,7 +12,7 @@
   const judged = FINDINGS.some((f) => f._verdict);
   const outlets = [...new Set(ARTS.map((a) => a.outlet).filter(Boolean))].sort();
   const state = { kinds: new Set(present), verdicts: new Set([...VERDICTS, "none"]), credit: "all",
-    outlet: "", q: "", sort: "score", pair: null, shown: PAGE, current: null };
+    outlet: "", q: "", sort: "action", pair: null, shown: PAGE, current: null };
   let visible = [];
 
   function filters() {
@@ -35,7 +35,7 @@
     if (FINDINGS.some((f) => !f._reuse)) credits.push(["claim", "related claims (not reuse)"]);
     form.append(select("Credit", "f-credit", credits, "credit"));
     if (outlets.length) form.append(select("Outlet", "f-outlet", [["", "any outlet"], ...outlets.map((o) => [o, o])], "outlet"));
-    form.append(select("Sort", "f-sort", [["score", "score, high to low"], ["score-asc", "score, low to high"], ["order", "as in the result"]], "sort"));
+    form.append(select("Sort", "f-sort", [["action", "what needs action first"], ["score", "score, high to low"], ["score-asc", "score, low to high"], ["order", "as in the result"]], "sort"));
     let timer = 0;
     form.append(el("label", null, "Search ", el("input", { type: "search", id: "f-q", placeholder: "words in either passage",
       oninput: (ev) => { clearTimeout(timer); timer = setTimeout(() => { state.q = ev.target.value.trim().toLowerCase(); apply(); }, 120); } })));
@@ -60,7 +60,8 @@
       (s.credit === "all" || f._credit === s.credit) &&
       (!s.outlet || ART.get(f.a.article)?.outlet === s.outlet || ART.get(f.b.article)?.outlet === s.outlet) &&
       (!s.pair || pairMatch(f, s.pair)) && (!s.q || haystack(f).includes(s.q)));
-    if (s.sort === "score") visible.sort((x, y) => y.score - x.score || x._order - y._order);
+    if (s.sort === "action") visible.sort((x, y) => x._actionAt - y._actionAt);
+    else if (s.sort === "score") visible.sort((x, y) => y.score - x.score || x._order - y._order);
     else if (s.sort === "score-asc") visible.sort((x, y) => x.score - y.score || x._order - y._order);
     else visible.sort((x, y) => x._order - y._order);
     s.shown = PAGE;
@@ -81,8 +82,8 @@
     for (const f of visible.slice(0, state.shown)) {
       const b = el("button", { type: "button", cls: "fcard k-" + kindKey(f.kind), "data-key": f._key,
         "aria-current": state.current === f ? "true" : null, onclick: () => { location.hash = hashFor("finding", f._key); } },
-      el("span", { cls: "row" }, kindBadge(f.kind), el("span", { cls: "score" }, fmt(f.score)), el("span", null, pairText(f)),
-        creditBadge(f), verdictBadge(f)),
+      el("span", { cls: "row" }, el("b", { cls: "headline a-" + f._action }, f._headline), el("span", null, pairText(f)),
+        el("span", { cls: "score", "data-score": fmt(f.score) }, f._scoreWords), kindBadge(f.kind), creditBadge(f), verdictBadge(f)),
       el("span", { cls: "snip" }, "“" + slice(f.b).slice(0, 220) + "”"));
       list.append(el("li", null, b));
     }
@@ -158,9 +159,10 @@
     }));
     if (cutR) ctx.append(" …");
     const role = f._self ? (side === "a" ? "first" : "repeat") : f._directed ? (side === "a" ? "source" : "copy") : "side " + side.toUpperCase();
-    return el("section", null, el("h4", null, side.toUpperCase() + " · " + role + " · " + dated(a)), ctx,
-      el("p", { cls: "hint" }, "characters " + span.start + "–" + span.end + " · ",
-        el("a", { href: hashFor("article", span.article, f._key, side) }, "show in the article")));
+    const lines = (f._d || {})[side + "_lines"];
+    return el("section", null, el("h4", null, role + " · " + named(a) + (lines ? " · " + lines : "")), ctx,
+      el("p", { cls: "hint" }, el("a", { href: hashFor("article", span.article, f._key, side) }, "show in the article"),
+        a.url && /^https?:\/\//i.test(a.url) ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "open the original")] : null));
   }
   function evidenceItem(ev) {
     if (typeof ev === "string") return el("li", null, ev);
@@ -171,7 +173,7 @@
   }
   function direction(f) {
     if (f._self) return "The article prints this passage twice.";
-    if (f._directed) return "Likely source: " + dated(ART.get(f.a.article)) + " (" + f.direction_reason + ").";
+    if (f._directed) return "Likely source: " + named(ART.get(f.a.article)) + " (" + f.direction_reason + ").";
     return "Direction unknown" + (f.direction_reason ? " (" + f.direction_reason + ")" : "") + ".";
   }
   function detail(f) {
@@ -179,26 +181,30 @@
     pane.replaceChildren();
     if (!f) { pane.append(el("p", { cls: "hint" }, "Choose a finding to see both passages side by side.")); return; }
     const att = f.attribution;
-    const facts = el("p", { cls: "facts" }, kindBadge(f.kind), el("b", null, "score " + fmt(f.score)), creditBadge(f), verdictBadge(f));
+    const facts = el("p", { cls: "facts" }, el("b", { cls: "headline a-" + f._action }, f._headline), el("b", null, f._scoreWords), kindBadge(f.kind), creditBadge(f), verdictBadge(f));
     const j = f.judgement || {};
     const parts = [el("h3", null, pairText(f)), facts,
       el("p", null, direction(f)),
       el("div", { cls: "sbs" }, passage(f, "a"), passage(f, "b"))];
     if (f._verdict) {
-      parts.push(el("h4", null, "Verdict: " + f._verdict + (f._confidence != null ? " (confidence " + fmt(f._confidence) + ")" : "")));
+      parts.push(el("h4", null, "Verdict: " + f._verdict));
       if (f._reasons.length) parts.push(el("ul", null, f._reasons.map((r) => el("li", null, String(r)))));
     }
     if (f._evidence.length) parts.push(el("h4", null, "Evidence"), el("ul", { cls: "evidence" }, f._evidence.map(evidenceItem)));
     const misquote = f.misquote || j.misquote || [];
     if (misquote.length) parts.push(el("p", null, el("b", null, "Misquoted, changed inside a credited quotation: "), misquote.join(", ")));
     const nli = f.nli || j.nli;
-    const meta = [["id", f.id], ["lexical", fmt(f.lexical)], ["meaning (cosine)", fmt(f.semantic)],
+    const meta = [["id", f.id], ["score", fmt(f.score)], ["confidence", f._confidence != null ? fmt(f._confidence) : null],
+      ["lexical", fmt(f.lexical)], ["meaning (cosine)", fmt(f.semantic)],
+      ["A characters", f.a.start + "–" + f.a.end], ["B characters", f.b.start + "–" + f.b.end],
       ["quoted", att ? (att.quoted ? "yes" : "no") : null], ["speaker", att && att.speaker], ["credit", att && att.credit]];
     for (const [k, v] of Object.entries(nli && typeof nli === "object" ? nli : {})) {
       const probs = Array.isArray(v) ? "entail " + fmt(v[0]) + " · neutral " + fmt(v[1]) + " · contradict " + fmt(v[2]) : String(v);
       meta.push(["NLI " + k, probs]);
     }
-    parts.push(el("dl", { cls: "meta" }, meta.filter(([, v]) => v != null && v !== "").map(([k, v]) => [el("dt", null, k), el("dd", null, String(v))])));
+    // The models' numbers and the offsets, for whoever wants them: closed by default.
+    parts.push(el("details", { cls: "more-detail" }, el("summary", null, "Details: scores, offsets, model probabilities"),
+      el("dl", { cls: "meta" }, meta.filter(([, v]) => v != null && v !== "" && v !== "–").map(([k, v]) => [el("dt", null, k), el("dd", null, String(v))]))));
     pane.append(el("article", { cls: "detail" }, parts));
   }
 
@@ -289,6 +295,7 @@
     for (const v of VIEWS) $("view-" + v).hidden = v !== view;
     for (const a of document.querySelectorAll("nav a")) a.setAttribute("aria-current", a.dataset.view === view ? "page" : "false");
   }
+  let chosen = false; // the first route() is the page load: nothing was chosen yet
   function route() {
     closePopover();
     let parts;
@@ -299,6 +306,12 @@
       state.current = BYKEY.get(id) || null;
       for (const c of document.querySelectorAll("button.fcard")) c.setAttribute("aria-current", c.dataset.key === id ? "true" : "false");
       detail(state.current);
+      // On a phone the detail sits under the list: bring it into view (not on first load).
+      if (state.current && chosen) {
+        const pane = $("detail"), box = pane.getBoundingClientRect();
+        if (box.top < 0 || box.top > window.innerHeight * 0.5) pane.scrollIntoView({ block: "start" });
+        pane.focus({ preventScroll: true });
+      }
     } else if (view === "article" || view === "articles") {
       show("articles");
       article(ART.has(id) ? id : shownArticle || (ARTS[0] && ARTS[0].id));
@@ -338,6 +351,7 @@
   filters();
   apply();
   route();
+  chosen = true;
   R.readyMs = performance.now(); // since navigation began: what the html benchmark task (benchmarks/tasks) reports
   document.documentElement.dataset.ready = "1"; // tests and benchmarks wait for this
 })();
