@@ -377,6 +377,9 @@ def _negative(tokens: list[Token]) -> bool:
     return len(_markers(tokens)) % 2 == 1
 
 
+_SHORT = 4  # the most words a changed stretch may have for its negation to count
+
+
 def _negation(
     ta: list[Token],
     tb: list[Token],
@@ -390,8 +393,12 @@ def _negation(
     ma, mb = _markers(ta), _markers(tb)
     if len(ma) % 2 == len(mb) % 2:
         return []
-    changed_a = {k for tag, i1, i2, _, _ in ops if tag != "equal" for k in range(i1, i2)}
-    changed_b = {k for tag, _, _, j1, j2 in ops if tag != "equal" for k in range(j1, j2)}
+    # Only short stretches: a "not" added or a word swapped. A long stretch dropped or added
+    # (a quotation cut short, a clause left out) takes its negation with it, and says nothing
+    # against what is left.
+    short = [op for op in ops if op[0] != "equal" and max(op[2] - op[1], op[4] - op[3]) <= _SHORT]
+    changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)}
+    changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)}
     ia = [t for t in ma if ta.index(t) in changed_a and (t.start, t.end) not in swapped]
     ib = [t for t in mb if tb.index(t) in changed_b and (t.start, t.end) not in swapped]
     if not ia and not ib:

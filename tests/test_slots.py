@@ -164,3 +164,17 @@ def test_undated_months_and_weeks_are_read():
 def test_number_words_take_an_abbreviated_scale():
     assert [q.value for q in find_quantities("five mln from three mln")] == [5e6, 3e6]
     assert [q.value for q in find_quantities("two dozen eggs")] == [24.0]
+
+
+def test_a_negation_in_a_long_dropped_stretch_is_not_a_difference():
+    # a quotation cut short: the negation went with the words left out
+    source = (
+        "\"I know there is interest from a Brazilian club, but he doesn't want to leave the "
+        'country at the moment," said Hassel.'
+    )
+    assert not kinds('"I know there is interest from a Brazilian club," said Hassel.', source)
+    # a "not" added or dropped on its own still is one
+    assert kinds(
+        "Prices on some models will be increased, Toyota noted.",
+        "Prices on some models will not be increased, Toyota noted.",
+    ) == {"negation"}
