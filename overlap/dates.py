@@ -134,7 +134,7 @@ _RELATIVE_DAY = re.compile(
     r"\b(the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)\b",
     re.I,
 )
-_RELATIVE_SPAN = re.compile(r"\b(last|this|next)\s+(week|month|year)\b", re.I)
+_RELATIVE_SPAN = re.compile(r"\b(last|this|next)\s+(weekend|week|month|year)\b", re.I)
 _AGO = re.compile(
     rf"\b({'|'.join(COUNT_WORDS)}|\d+)\s+(day|week|month|year)s?\s+ago\b",
     re.I,
@@ -367,6 +367,14 @@ def _relative_spans(r: _Reading) -> None:
             # article's own, so "last week" and "yesterday" can be told apart.
             monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
             span = (monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
+        elif unit == "weekend" and base:
+            # Saturday and Sunday of that week; written on a weekend day, "last weekend" may
+            # also be the one just ending, so the span runs on to the article's date.
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
+            end = monday + dt.timedelta(days=6)
+            if shift < 0 and base.weekday() >= 5:
+                end = base
+            span = ((monday + dt.timedelta(days=5)).isoformat(), end.isoformat())
         r.add(m, value, "relative", span=span)
     for m in _AGO.finditer(r.text):
         word = m.group(1).lower()

@@ -11,12 +11,14 @@ quantifier (all/some/none/most) and modality (will/may).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES, word_set
+from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .textnorm import Token, tokenize
 
@@ -202,7 +204,8 @@ def compare_sentences(
     out = _quantity_diffs(al, qa, qb, used_b)
     out += _date_diffs(al, da, db, used_b)
     mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [(d.start, d.end) for d in (*da, *db)]
-    words = _word_slot_diffs(al, mention_spans)
+    labels = (find_labels(a_text, a_offset), find_labels(b_text, b_offset))
+    words = _word_slot_diffs(al, mention_spans, labels)
     out += words
     # "no" or "never" swapped for "some" or "often" is a quantifier: not a negation as well
     swapped = {span for d in words if d.kind == "quantifier" for span in (d.a, d.b) if span}
@@ -263,8 +266,13 @@ def _date_diffs(
     return out
 
 
-def _word_slot_diffs(al: _Alignment, mention_spans: list[tuple[int, int]]) -> list[SlotDiff]:
-    """Names, quantifiers and modal verbs in replaced slots, outside numbers and dates."""
+def _word_slot_diffs(
+    al: _Alignment,
+    mention_spans: list[tuple[int, int]],
+    labels: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
+) -> list[SlotDiff]:
+    """Names, numbered labels, quantifiers and modal verbs in replaced slots, outside numbers
+    and dates."""
     out: list[SlotDiff] = []
     for tag, i1, i2, j1, j2 in al.ops:
         if tag != "replace" or not al.anchored(i1, i2, j1, j2):
@@ -278,12 +286,39 @@ def _word_slot_diffs(al: _Alignment, mention_spans: list[tuple[int, int]]) -> li
                 SlotDiff("date", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
             )
             continue
+        label = _label_swap(al, pa, pb, i1, labels)
+        if label is not None:
+            out.append(label)
+            continue
         # names: capitalised words on both sides of a short slot
         if pa and pb and len(pa) <= 4 and len(pb) <= 4 and _name(pa, i1) and _name(pb, j1):
             out.append(_name_diff(al, pa, pb))
             continue
         out += _class_swaps(al, pa, pb)
     return out
+
+
+def _label_swap(
+    al: _Alignment,
+    pa: list[Token],
+    pb: list[Token],
+    i1: int,
+    labels: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+) -> SlotDiff | None:
+    """One numbered label for another ("Channel 4" / "Channel 8", "Chapter 11" / "Chapter
+    13"): the digits name a different thing. Reported as a number, with the word before it."""
+    if len(pa) != 1 or len(pb) != 1:
+        return None
+    a, b = pa[0], pb[0]
+    in_a = any(s <= a.start and a.end >= e > a.start for s, e in labels[0])
+    in_b = any(s <= b.start and b.end >= e > b.start for s, e in labels[1])
+    digits_a, digits_b = re.sub(r"\D", "", a.raw), re.sub(r"\D", "", b.raw)
+    if not (in_a and in_b and digits_a and digits_b) or digits_a == digits_b:
+        return None
+    noun = al.ta[i1 - 1].raw + " " if i1 > 0 and al.ta[i1 - 1].raw.isalpha() else ""
+    here, there_words = noun + a.raw, noun + b.raw
+    m = al.msg("number", here, there_words)
+    return SlotDiff("number", "differs", here, there_words, (a.start, a.end), (b.start, b.end), m)
 
 
 def _month_of(t: Token) -> str | None:

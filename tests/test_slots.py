@@ -77,6 +77,26 @@ CHANGED = [
         None,
         "date",
     ),
+    # a numbered label: another thing named
+    (
+        "Texaco filed for protection under Chapter 13 of the U.S. bankruptcy code yesterday.",
+        "Texaco filed for protection under Chapter 11 of the U.S. bankruptcy code yesterday.",
+        "1987-04-13",
+        "number",
+    ),
+    (
+        "Mrs Druhan, who featured on Channel 8's Trial and Error, had denied being at a squat.",
+        "Mrs Druhan, who featured on Channel 4's Trial and Error, had denied being at a squat.",
+        None,
+        "number",
+    ),
+    # a weekend against a year
+    (
+        "The only change to the Ireland side from last year's win in Rome sees O'Connor in.",
+        "The only change to the Ireland side from last weekend's win in Rome sees O'Connor in.",
+        "2005-02-21",
+        "date",
+    ),
     # frequency adverbs, and "no"/"never" swapped for a quantifier
     (
         "Paul Paterson had rarely been close to his father but the relationship changed.",
@@ -130,6 +150,12 @@ SAME = [
         "A man was arrested last night after a woman was attacked in the town centre.",
         "A man was arrested yesterday after a woman was attacked in the town centre.",
         "1999-10-04",
+    ),
+    # Saturday was last weekend
+    (
+        "The two clubs met last weekend in a friendly at Old Trafford.",
+        "The two clubs met on Saturday in a friendly at Old Trafford.",
+        "2004-09-28",
     ),
     # "recently" says no day: it does not contradict "last week"
     (
