@@ -52,7 +52,11 @@ def files(tmp_path, write):
         "src/metadata.json",
         json.dumps(
             {
-                "a.txt": {"outlet": "Daily Courier", "date": "2024-01-02"},
+                "a.txt": {
+                    "outlet": "Daily Courier",
+                    "date": "2024-01-02",
+                    "url": "https://courier.example/border",
+                },
                 "b.txt": {"outlet": "City Weekly", "date": "2024-01-03"},
             }
         ),
@@ -137,7 +141,7 @@ def test_clicking_a_sentence_shows_its_evidence(files, tmp_path):
         linked.click()
         ev = page.locator("#ev-body")
         assert "Daily Courier" in ev.inner_text()
-        assert "Source text:" in ev.inner_text()
+        assert "Source text" in ev.inner_text()
         # Enter on a focused sentence works too.
         page.locator("#draft .s").last.focus()
         page.keyboard.press("Enter")
@@ -149,3 +153,52 @@ def test_clicking_a_sentence_shows_its_evidence(files, tmp_path):
         assert page.locator("#grid tr").count() == 1 + page.locator("#draft .s").count()
         b.close()
     assert problems == []
+
+
+def test_changed_words_are_found_in_both_texts():
+    from overlap.report.check_html import changed_pieces
+
+    draft, source = changed_pieces(
+        "reduce smuggling by half within five years", "reduce smuggling by half within two years"
+    )
+    assert [t for t, c in draft if c] == ["five"] and [t for t, c in source if c] == ["two"]
+    assert "".join(t for t, _ in draft).endswith("five years")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1400])
+def test_check_view_marks_changed_words_and_links_the_source(files, tmp_path, width):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed")
+    draft, src = files
+    out = tmp_path / "v.html"
+    runner.invoke(app, ["check", str(draft), "--against", str(src), "--html", str(out)])
+    doc = json.loads(
+        runner.invoke(app, ["check", str(draft), "--against", str(src), "--format", "json"]).stdout
+    )
+    # "within five years" against the source's "within two years": a changed number.
+    changed = next(s for s in doc["sentences"] if "five years" in s["span"]["text"])
+    assert changed["links"], changed
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
+        page = b.new_page(viewport={"width": width, "height": 800})
+        page.goto(out.as_uri())
+        page.wait_for_selector("html[data-ready]")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        page.locator(f"#draft .s[data-index='{changed['index']}']").click()
+        ev = page.locator("#ev-body")
+        sync_api.expect(ev.locator("blockquote.draft mark.chg").first).to_be_visible()
+        assert ev.locator("blockquote.source mark.chg").count() >= 1
+        marked = " ".join(ev.locator("mark.chg").all_text_contents())
+        assert any(w in marked for w in ("five", "two", "students", "teachers")), marked
+        if any(doc["sources"][i]["url"] for i in range(len(doc["sources"]))):
+            link = ev.locator("a", has_text="open the source")
+            if link.count():
+                assert link.first.get_attribute("href").startswith("https://")
+        sync_api.expect(page.locator("#evidence")).to_be_in_viewport()
+        assert page.locator("#grid th").first.inner_text() == "line"
+        b.close()

@@ -123,6 +123,12 @@ def _cut(text: str, n: int = 110) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _room(console: Console, used: int) -> int:
+    """Characters of text that fit on one line of this console after `used` columns (at
+    least 40: a very narrow console wraps rather than cutting a sentence to nothing)."""
+    return max(40, console.width - used)
+
+
 def render_terminal(doc: dict[str, Any], console: Console) -> None:
     """One line per sentence with its class, then the evidence for each non-clean sentence.
 
@@ -144,7 +150,7 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
             Text.assemble(
                 (f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
                 line(f" line {s['line']}: "),
-                _cut(s["span"]["text"]),
+                _cut(s["span"]["text"], _room(console, 21 + len(str(s["line"])))),
             )
         )
         if s["sources_disagree"]:
@@ -158,7 +164,8 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
                     f"    {link['relation']} {_label(doc, link['source'])}: {reason}", style="dim"
                 )
             )
-            console.print(plain(f"      source: {_cut(link['span']['text'], 140)}", style="dim"))
+            source = _cut(link["span"]["text"], _room(console, 14))
+            console.print(plain(f"      source: {source}", style="dim"))
         if s["class"] != "unsupported":
             console.print(plain(f"    id {s['id']}", style="dim"))
     _grid(doc, console)
@@ -172,11 +179,11 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
 
 def _grid(doc: dict[str, Any], console: Console) -> None:
     table = Table(title="claims × sources", show_lines=False)
-    table.add_column("#", justify="right")
+    table.add_column("line", justify="right")
     for src in doc["grid"]["sources"]:
         table.add_column(plain(_cut(_label(doc, src), 18)))
     for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
-        table.add_row(str(s["index"] + 1), *(plain("·" if r == "silent" else r) for r in row))
+        table.add_row(str(s["line"]), *(plain("·" if r == "silent" else r) for r in row))
     console.print()
     console.print(table)
 
@@ -210,11 +217,11 @@ def render_markdown(doc: dict[str, Any]) -> str:
         "",
         "<details><summary>claims × sources</summary>",
         "",
-        "| # | " + " | ".join(_md(_label(doc, x)) for x in doc["grid"]["sources"]) + " |",
+        "| line | " + " | ".join(_md(_label(doc, x)) for x in doc["grid"]["sources"]) + " |",
         "|---:|" + "---|" * len(doc["grid"]["sources"]),
     ]
     for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
-        lines.append(f"| {s['index'] + 1} | " + " | ".join(row) + " |")
+        lines.append(f"| {s['line']} | " + " | ".join(row) + " |")
     lines += ["", "</details>"]
     lines += [f"- skipped `{x['source']}`: {_md(x['reason'])}" for x in doc["skipped"]]
     lines += [f"- note: {_md(n)}" for n in doc["notes"]]
