@@ -119,7 +119,7 @@ _SLOT_KINDS = {
 }
 # Share of cases caught, per rule, measured on 30 cases each (every 9th article); only goes up.
 _SLOT_FLOORS = {
-    "number": 0.93, "money": 1.0, "percent": 1.0, "date": 0.93, "weekday": 1.0,
+    "number": 1.0, "money": 1.0, "percent": 1.0, "date": 0.93, "weekday": 1.0,
     "relative date": 0.93, "person swap": 1.0, "place swap": 1.0, "organisation swap": 1.0,
     "negation added": 1.0, "negation removed": 1.0, "quantifier": 0.93, "modality": 1.0,
 }  # fmt: skip
@@ -139,22 +139,29 @@ def perturbation_cases():
         sys.path.remove(str(REPO / "benchmarks"))
 
 
+# Claims that keep the source's meaning: the sentence unchanged, reworded, its quotation cut
+# short or its credit removed. None may give a slot difference (measured 0 of 150).
+_CONTROLS = ("verbatim", "paraphrase", "quote truncated", "quote kept", "credit removed")
+
+
 def test_slot_changes_in_real_sentences_are_reported(perturbation_cases):
     caught: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for case in perturbation_cases:
-        if case.kind in _SLOT_KINDS or case.kind == "verbatim":
+        if case.kind in _SLOT_KINDS or case.kind in _CONTROLS:
             found = compare_sentences(case.claim, case.sentence, 0, 0, case.date, case.date)
             diffs = differs(found)
             total[case.kind] += 1
-            if case.kind == "verbatim":
+            if case.kind in _CONTROLS:
                 caught[case.kind] += not diffs
             else:
                 caught[case.kind] += bool({d.kind for d in diffs} & _SLOT_KINDS[case.kind])
     rates = {kind: _rate(caught[kind], total[kind]) for kind in _SLOT_KINDS}
     low = {k: round(r, 3) for k, r in rates.items() if r < _SLOT_FLOORS[k]}
     assert not low, f"below the floor: {low}"
-    assert total["verbatim"] >= 20 and caught["verbatim"] == total["verbatim"]  # no false alarm
+    assert total["verbatim"] >= 20
+    alarms = {k: total[k] - caught[k] for k in _CONTROLS if caught[k] < total[k]}
+    assert not alarms, f"slot differences on unchanged or reworded claims: {alarms}"
 
 
 # Quote rules: the outcome match_quote must give a claim against its source passage.
