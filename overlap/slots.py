@@ -5,7 +5,9 @@ anchor the alignment, the stretches between them are the slots that differ). Onl
 a slot that the alignment pairs with a slot on the other side are compared: a number in one
 sentence with no counterpart in the other is not a contradiction. Kinds compared: number,
 money, percent (values with units and qualifiers), date, weekday, time, name, negation,
-quantifier (all/some/none/most) and modality (will/may).
+quantifier (all/some/none/most, and how often: always/rarely/never) and modality (will/may).
+Numbered labels ("Chapter 11") compare as numbers, month names swapped in a slot as dates; a
+negation counts only in a short changed stretch, not inside a long one dropped or added.
 """
 
 from __future__ import annotations
