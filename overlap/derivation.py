@@ -30,14 +30,18 @@ class Thresholds:
     wholly: float
 
 
-# Fitted on METER courts, all 770 articles of 206 stories read as they are (benchmarks/
-# bench_meter.py, 5-fold GroupKFold over stories: each fold's pair chosen for macro-F1 on the
-# other folds' articles); the value here is the median of the fold pairs. Refit with the
-# clause-level copies (copy-stage ablate `abl_clause_all`: fold pairs (0.14, 0.72) (0.14, 0.68)
-# (0.13, 0.72) (0.14, 0.72) (0.14, 0.68), cross-validated macro-F1 0.588; before them (0.10,
-# 0.68), 0.570): see the `METER courts (issue 12)` section of reports/benchmarks.md. Refit when
-# reuse detection changes (the shares move with it).
-THRESHOLDS = Thresholds(partially=0.14, wholly=0.72)
+# Fitted on METER courts dev stories (stable hash folds 0-2: 125 stories, 456 articles; the 81
+# test stories chose nothing) with rewritten sentences found (overlap/rewrite.py). 5-fold
+# GroupKFold over stories (each fold's pair chosen for macro-F1 on the other folds' articles)
+# gives (0.32, 0.82) (0.17, 0.82) (0.28, 0.82) (0.29, 0.82) (0.15, 0.77): `wholly` 0.82, and
+# `partially` wanders because dev macro-F1 is flat in it (0.609-0.617 from 0.14 to 0.32 with
+# wholly 0.82). Of that plateau the lowest value within 0.01 of the best that keeps the seeds'
+# Fox News Latino partially derived from ABC News (a credited quote, a clause and a paraphrase:
+# 17 % reused) is taken: 0.17 (dev 0.611; the median fold pair (0.28, 0.82) scored 0.617).
+# Test stories: macro-F1 0.601 ((0.28, 0.82): 0.617; before rewrites, (0.14, 0.72): 0.591). See
+# the `METER courts (issue 12)` section of reports/benchmarks.md (benchmarks/meter_rewrite.py).
+# Refit when reuse detection changes (the shares move with it).
+THRESHOLDS = Thresholds(partially=0.17, wholly=0.82)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .judge import Thresholds, judge_all
 from .models import Models, load_models
 from .nli import NLI
 from .progress import NoProgress, Progress, StageClock
+from .rewrite import linked_pairs, rewritten_sentences
 from .segment import segment
 from .tabular import Columns
 from .types import (
@@ -158,8 +159,9 @@ def align_stage(
     hidden: set[SentenceRef],
     s: Settings,
 ) -> list[Finding]:
-    """Copies and paraphrases between articles, aligned."""
-    return align_across(
+    """Copies and paraphrases between articles, aligned; then the sentences of linked article
+    pairs rewritten from the other article that neither found (wire copy reworded: rewrite.py)."""
+    found = align_across(
         segs,
         copies,
         paraphrases.pairs,
@@ -170,6 +172,21 @@ def align_stage(
         paraphrases.threshold,
         paraphrases.threshold_related,
     )
+    linked = linked_pairs(copies, paraphrases.pairs, paraphrases.related)
+    return found + rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
+
+
+def findings_by_pair(
+    findings: Sequence[Finding], segs: Sequence[Segmented]
+) -> dict[ArticlePair, list[Finding]]:
+    """Findings between two articles, by the pair of their positions in `segs`."""
+    index = {seg.article.id: ai for ai, seg in enumerate(segs)}
+    out: dict[ArticlePair, list[Finding]] = {}
+    for f in findings:
+        pair = (index[f.a.article], index[f.b.article])
+        if pair[0] != pair[1]:
+            out.setdefault(pair, []).append(f)
+    return out
 
 
 def attribute_all(findings: list[Finding], segs: Sequence[Segmented]) -> list[Finding]:
