@@ -24,6 +24,7 @@ from .. import __version__
 from ..textsafe import line, plain, print_line
 from ..types import CheckResult
 from .labels import source_name
+from .terminal import indented
 
 SCHEMA_VERSION = "check-1.0"
 CLASS_STYLE = {
@@ -125,8 +126,8 @@ def _cut(text: str, n: int = 110) -> str:
 
 def _room(console: Console, used: int) -> int:
     """Characters of text that fit on one line of this console after `used` columns (at
-    least 40: a very narrow console wraps rather than cutting a sentence to nothing)."""
-    return max(40, console.width - used)
+    least 20: a very narrow console wraps rather than cutting a sentence to nothing)."""
+    return max(20, console.width - used)
 
 
 def render_terminal(doc: dict[str, Any], console: Console) -> None:
@@ -150,20 +151,17 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
             Text.assemble(
                 (f"{tag:<14}", CLASS_STYLE.get(s["class"], "")),
                 line(f" line {s['line']}: "),
-                _cut(s["span"]["text"], _room(console, 21 + len(str(s["line"])))),
+                _cut(s["span"]["text"], _room(console, 14 + len(f" line {s['line']}: "))),
             )
         )
         if s["sources_disagree"]:
             console.print(Text("    the sources disagree about this sentence", "bold yellow"))
         for note in s.get("notes", []):  # quote notes: an unverified quote, sources differing
-            console.print(plain(f"    {note}", style="yellow"))
+            indented(console, plain(note, style="yellow"), 4)
         for link in s["links"][:4]:
             reason = link["reasons"][0] if link["reasons"] else ""
-            console.print(
-                plain(
-                    f"    {link['relation']} {_label(doc, link['source'])}: {reason}", style="dim"
-                )
-            )
+            what = f"{link['relation']} {_label(doc, link['source'])}: {reason}"
+            indented(console, plain(what, style="dim"), 4)
             source = _cut(link["span"]["text"], _room(console, 14))
             console.print(plain(f"      source: {source}", style="dim"))
         if s["class"] != "unsupported":

@@ -71,10 +71,16 @@ def action_class(f: Mapping[str, Any]) -> str:
 
 
 def ordered(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The findings by what needs action, then strongest first, then by id (deterministic)."""
+    """The findings by what needs action (a repeat after the rest of its class), then strongest
+    first, then by id (deterministic)."""
     return sorted(
         findings,
-        key=lambda f: (CLASS_RANK[action_class(f)], -float(f.get("score") or 0), str(f["id"])),
+        key=lambda f: (
+            CLASS_RANK[action_class(f)],
+            f.get("kind") == "repeat",
+            -float(f.get("score") or 0),
+            str(f["id"]),
+        ),
     )
 
 

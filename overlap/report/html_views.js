@@ -164,12 +164,16 @@
       el("p", { cls: "hint" }, el("a", { href: hashFor("article", span.article, f._key, side) }, "show in the article"),
         a.url && /^https?:\/\//i.test(a.url) ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank" }, "open the original")] : null));
   }
-  function evidenceItem(ev) {
+  // One piece of evidence as a sentence about the text: its message with "A"/"B" named, then
+  // the words it is about; the check's own name (e.g. "hedge hedged") only as a tooltip.
+  function evidenceItem(ev, f) {
     if (typeof ev === "string") return el("li", null, ev);
     if (!ev || typeof ev !== "object") return el("li", null, String(ev));
-    const head = ev.message || [ev.check, ev.relation].filter(Boolean).join(" ") || "evidence";
-    const quote = (s, side) => (s && typeof s === "object" ? [" " + side + ": ", el("q", null, s.text != null ? s.text : slice(s))] : []);
-    return el("li", null, ev.check ? el("b", null, ev.check + (ev.relation ? " " + ev.relation : "") + ": ") : null, head, quote(ev.a, "A"), quote(ev.b, "B"));
+    const names = { A: named(ART.get(f.a.article)), B: named(ART.get(f.b.article)) };
+    const head = String(ev.message || [ev.check, ev.relation].filter(Boolean).join(" ") || "evidence")
+      .replace(/^(A|B)(?= )/, (m) => names[m]);
+    const quote = (s, side) => (s && typeof s === "object" ? [" · " + names[side] + ": ", el("q", null, s.text != null ? s.text : slice(s))] : []);
+    return el("li", { title: [ev.check, ev.relation].filter(Boolean).join(" ") || null }, head, quote(ev.a, "A"), quote(ev.b, "B"));
   }
   function direction(f) {
     if (f._self) return "The article prints this passage twice.";
@@ -190,7 +194,7 @@
       parts.push(el("h4", null, "Verdict: " + f._verdict));
       if (f._reasons.length) parts.push(el("ul", null, f._reasons.map((r) => el("li", null, String(r)))));
     }
-    if (f._evidence.length) parts.push(el("h4", null, "Evidence"), el("ul", { cls: "evidence" }, f._evidence.map(evidenceItem)));
+    if (f._evidence.length) parts.push(el("h4", null, "Evidence"), el("ul", { cls: "evidence" }, f._evidence.map((ev) => evidenceItem(ev, f))));
     const misquote = f.misquote || j.misquote || [];
     if (misquote.length) parts.push(el("p", null, el("b", null, "Misquoted, changed inside a credited quotation: "), misquote.join(", ")));
     const nli = f.nli || j.nli;

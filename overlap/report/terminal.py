@@ -183,7 +183,7 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any], verb
         extras[1] = credit.removeprefix("quoted, ")
     head.append(line(" · " + " · ".join(x for x in extras if x)), style="dim")
     console.print()
-    _indented(console, head, 2)
+    indented(console, head, 2)
     names = {"a": _name(a), "b": _name(b)}
     if f.get("verdict"):
         # A credited quotation with changed words agrees in the JSON but reads as a misquote.
@@ -196,20 +196,20 @@ def _finding(console: Console, f: dict[str, Any], articles: dict[str, Any], verb
         shown_reasons = reasons if verbose else reasons[:3]
         if shown_reasons:
             verdict.append(line(" · " + " · ".join(shown_reasons)))
-        _indented(console, verdict, 4)
+        indented(console, verdict, 4)
     for side, art in (("a", a), ("b", b)):
         span = f[side]
         where = digest.passage_words(art, span)
         label = line(where)
         if verbose:
             label += line(f" [{span['start']}:{span['end']}]")
-        _indented(console, plain(label, "dim"), 4)
-        _indented(console, _marked(span, f["diff"], side, console, verbose), 6)
+        indented(console, plain(label, "dim"), 4)
+        indented(console, _marked(span, f["diff"], side, console, verbose), 6)
     if verbose:
         _details(console, f)
 
 
-def _indented(console: Console, text: Text, indent: int) -> None:
+def indented(console: Console, text: Text, indent: int) -> None:
     """Print `text` wrapped to the console's width with every line at `indent` (a hanging
     indent: a wrapped line keeps its column), no trailing spaces."""
     for ln in text.wrap(console, max(20, console.width - indent)):
@@ -231,7 +231,7 @@ def _details(console: Console, f: dict[str, Any]) -> None:
             parts.append(
                 f"NLI {way} entail {probs[0]:.2f} neutral {probs[1]:.2f} contradict {probs[2]:.2f}"
             )
-    _indented(console, plain(line(" · ".join(parts)), "dim"), 4)
+    indented(console, plain(line(" · ".join(parts)), "dim"), 4)
 
 
 def _marked(
