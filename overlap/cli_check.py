@@ -116,7 +116,8 @@ def check(
     """Check drafts against their sources: copied, quoted, misquoted, contradicted, supported or
     unsupported, sentence by sentence. Exit 0 clean, 1 if any draft has a sentence of a
     --fail-on class, 2 on bad input."""
-    from .draft import STDIN, check_many, parse_fail_on, read_allow_list
+    from .draft import check_many, parse_fail_on, read_allow_list
+    from .draft_input import STDIN
     from .outputs import atomic_path, check_outputs, write_text
     from .report import check_report
 

@@ -224,7 +224,7 @@ def test_ids_and_sentences_survive_rewrapping(files, write, tmp_path):
 
 
 def test_unwrap_keeps_offsets_and_markdown_blocks():
-    from overlap.draft import unwrap
+    from overlap.draft_input import unwrap
 
     text = "# A heading\nA sentence\nthat runs on.\n\n- one\n- two\n> quoted\nline\n"
     out = unwrap(text)

@@ -1,0 +1,234 @@
+"""A draft sentence's links to the source spans that bear on it: copies, quotations, claims and
+their verdicts, each with its relation (overlap check; draft.py decides the sentence's class)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from . import misquotes
+from .attribution import credit_of
+from .ids import text_id
+from .models import Models
+from .quote_match import Outcome, QuoteVerdict
+from .short_claims import judge_short_claim
+from .textnorm import normalise_line
+from .types import (
+    Direction,
+    Finding,
+    Judgement,
+    Kind,
+    LinkRelation,
+    Segmented,
+    Sentence,
+    SourceLink,
+    Span,
+    Verdict,
+)
+
+
+def short_claim_links(
+    sent: Sentence,
+    links: list[SourceLink],
+    draft_id: str,
+    sources: Sequence[Segmented],
+    models: Models,
+    occurrence: dict[int, tuple[str, ...]],
+) -> list[SourceLink]:
+    """A short claim (a headline, a sentence under min_paraphrase_words words) is judged against
+    the source passages closest to it (short_claims.py), not by the single related sentences the
+    compare stages pair it with. A quotation of it keeps its own links; a copy of it too, and
+    a passage that debunks it is reported beside the copy (a body may repeat a claim word for
+    word to call it a hoax)."""
+    kept = [x for x in links if x.finding.kind is not Kind.CLAIM]
+    if any(x.relation in (LinkRelation.QUOTED, LinkRelation.MISQUOTED) for x in kept):
+        return links
+    verdict = judge_short_claim(sent.text, sources, models.embedder, models.nli)
+    copied = any(x.relation is LinkRelation.COPIED for x in kept)
+    if verdict is None or copied and verdict.relation != "contradicts":
+        return links if copied else kept
+    claim = Span(draft_id, sent.start, sent.end, sent.text)
+    p = verdict.passage
+    relation = LinkRelation(verdict.relation)
+    judgement = Judgement(
+        Verdict.CONTRADICT if relation is LinkRelation.CONTRADICTS else Verdict.AGREE,
+        round(
+            verdict.nli.a_to_b.contradiction
+            if relation is LinkRelation.CONTRADICTS
+            else verdict.nli.a_to_b.entailment,
+            3,
+        ),
+        (verdict.reason,),
+        (),
+        verdict.nli,
+    )
+    finding = Finding(
+        text_id("short-claim", p.article, p.text, sent.text),
+        Kind.CLAIM,
+        round(verdict.cosine, 4),
+        0.0,
+        round(verdict.cosine, 4),
+        p,
+        claim,
+        (),
+        Direction.UNKNOWN,
+        "not reused text: a short claim and the passage about it",
+        None,
+        judgement,
+    )
+    ident = text_id(relation, sent.text, p.article, p.text, *occurrence.get(sent.index, ()))
+    return [*kept, SourceLink(ident, p.article, relation, claim, p, (verdict.reason,), finding)]
+
+
+def occurrences(draft: Segmented) -> dict[int, tuple[str, ...]]:
+    """Per sentence, () for the first sentence with its words and ("2",), ("3",), ... for later
+    ones with the same words: two identical sentences in one draft get two ids."""
+    seen: dict[str, int] = {}
+    out: dict[int, tuple[str, ...]] = {}
+    for sent in draft.sentences:
+        key = " ".join(normalise_line(sent.text).split())
+        seen[key] = seen.get(key, 0) + 1
+        out[sent.index] = () if seen[key] == 1 else (str(seen[key]),)
+    return out
+
+
+def unique_links(links: list[SourceLink]) -> list[SourceLink]:
+    """One link per id (two findings may say the same about one sentence), reasons once each."""
+    out: dict[str, SourceLink] = {}
+    for x in links:
+        if x.id not in out:
+            out[x.id] = dataclasses.replace(x, reasons=tuple(dict.fromkeys(x.reasons)))
+    return list(out.values())
+
+
+def links_of(
+    f: Finding,
+    draft: Segmented,
+    segs: dict[str, Segmented],
+    occurrence: dict[int, tuple[str, ...]] | None = None,
+    verdicts: Sequence[QuoteVerdict] = (),
+) -> list[SourceLink]:
+    """What this finding says about the draft: one link per draft sentence it touches, with the
+    verdict and evidence of that sentence's own pairs (judge.combine's `sentence` evidence)."""
+    draft_is_a = f.a.article == draft.article.id
+    dspan, sspan = (f.a, f.b) if draft_is_a else (f.b, f.a)
+    source = segs[sspan.article]
+    occurrence = occurrence or {}
+    out = []
+    for sent in draft.sentences:
+        if not (sent.start < dspan.end and sent.end > dspan.start):
+            continue
+        verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
+        lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
+        quoted = [v for v in verdicts if within(v, lo, hi)]
+        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted)
+        ident = text_id(
+            relation, sent.text, sspan.article, sspan.text, *occurrence.get(sent.index, ())
+        )
+        out.append(
+            SourceLink(
+                ident, sspan.article, relation, dspan, sspan, tuple(dict.fromkeys(reasons)), f
+            )
+        )
+    return out
+
+
+def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict | None, list[str]]:
+    """The verdict and reasons of the finding for the draft text start:end. A finding judged in
+    several sentence pairs gives a sentence only what its own pairs found: a number changed in
+    one sentence does not contradict its neighbour."""
+    j = f.judgement
+    # The judge's own misquote note assumes `b` copied `a`; for a draft the copier is known, so
+    # the check words it itself (_relation).
+    reasons = [r for r in (j.reasons if j else ()) if not r.startswith("credited quotation")]
+    if j is None:
+        return None, reasons
+    pairs = [e for e in j.evidence if e.check == "sentence"]
+    if not pairs:
+        return j.verdict, reasons
+
+    def here(e: object) -> bool:
+        span = getattr(e, "a" if draft_is_a else "b")
+        return span is not None and span.start < end and span.end > start
+
+    mine = [e for e in pairs if here(e)]
+    says = {e.relation for e in mine}
+    verdict = (
+        Verdict.CONTRADICT
+        if "contradict" in says
+        else Verdict.AGREE
+        if "agree" in says or not mine
+        else Verdict.UNCLEAR
+    )
+    typed = [
+        e.message for e in j.evidence if e.check != "sentence" and e.relation != "same" and here(e)
+    ]
+    own = [e.message for e in sorted(mine, key=lambda e: e.relation != verdict.value)]
+    return verdict, [*own, *typed] or ["the same words"]
+
+
+def _relation(
+    f: Finding,
+    draft: Segmented,
+    dspan: Span,
+    source: Segmented,
+    sspan: Span,
+    reasons: list[str],
+    verdict: Verdict | None,
+    quoted: Sequence[QuoteVerdict] = (),
+) -> LinkRelation:
+    """The link's relation. Quotations are judged by quote_match alone (`quoted`: its verdicts
+    on the draft quotations of this sentence inside the finding), so a changed word or the
+    wrong speaker is a misquote whatever the finding's verdict."""
+    if f.kind in (Kind.VERBATIM, Kind.EDITED):
+        att = credit_of(draft, dspan, source.article)
+        if att.quoted:
+            bad = misquotes.misquoted(quoted)
+            if bad:
+                reasons.insert(0, misquotes.reason(bad[0]))
+                return LinkRelation.MISQUOTED
+            who = next(
+                (
+                    q.speaker or q.outlet or q.document
+                    for q in (v.quote for v in quoted)
+                    if q.credited
+                ),
+                None,
+            ) or (att.credit if att.credited else None)
+            if who is None:
+                reasons.insert(0, "in quote marks but credited to no one")
+                return LinkRelation.COPIED
+            if verdict is Verdict.CONTRADICT:
+                return LinkRelation.CONTRADICTS
+            reasons.insert(0, f"credited quotation ({who}) matching the source")
+            return LinkRelation.QUOTED
+        if verdict is Verdict.CONTRADICT:
+            return LinkRelation.CONTRADICTS
+        if att.credited:
+            reasons.insert(0, f"reused without quote marks, credited to {att.credit}")
+            return LinkRelation.SUPPORTS
+        reasons.insert(0, f"{f.kind.value} copy of the source without quote marks or credit")
+        return LinkRelation.COPIED
+    if verdict is Verdict.CONTRADICT:
+        return LinkRelation.CONTRADICTS
+    return LinkRelation.SUPPORTS
+
+
+def within(v: QuoteVerdict, start: int, end: int) -> bool:
+    return v.quote.start < end and v.quote.end > start
+
+
+def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:
+    """Notes on a sentence's quotations that do not fail it: no source prints the words, or the
+    sources print them differently."""
+    out = []
+    for v in verdicts:
+        if v.outcome is Outcome.UNVERIFIED:
+            out.append("unverified quote: no source prints these words")
+        elif v.sources_differ and v.source is not None:
+            labels = ", ".join(dict.fromkeys([v.source.label, *(o.label for o in v.others)]))
+            out.append(
+                f"sources differ on this quote: {labels} print it differently; judged "
+                f"against {v.source.label}"
+            )
+    return out
