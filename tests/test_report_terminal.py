@@ -102,3 +102,41 @@ def test_verbose_shows_offsets_ids_and_probabilities(doc):
     judged = [f for f in doc["findings"] if f.get("nli")]
     if judged:
         assert "entail" in out
+
+
+@pytest.mark.parametrize("width", [60, 160])
+def test_check_terminal_follows_the_width(tmp_path, write, fake_models, width):
+    """`check` cuts a sentence to the console's width (not a fixed 110), keeps the evidence
+    under its sentence with a hanging indent, and numbers the grid by line."""
+    from typer.testing import CliRunner
+
+    from overlap.cli import app
+    from overlap.report import check_report
+
+    # 128 characters: longer than the old fixed cut (110), shorter than a 160-column line.
+    body = (
+        "The ministry said all requests for intelligence information must now be routed "
+        "through the Interior Ministry in the capital."
+    )
+    assert 110 < len(body) < 160 - 25
+    write(tmp_path, "src/a.txt", body + "\n")
+    draft = write(tmp_path, "draft.txt", body + "\n\nFarmers reported an early corn harvest.\n")
+    result = CliRunner().invoke(
+        app, ["check", str(draft), "--against", str(tmp_path / "src"), "--format", "json"]
+    )
+    doc = json.loads(result.stdout)
+    console = Console(file=io.StringIO(), width=width, no_color=True)
+    check_report.render_terminal(doc, console)
+    out = console.file.getvalue()
+    lines = out.splitlines()
+    first = next(ln for ln in lines if " line 1: " in ln)
+    assert len(first) <= width
+    if width == 160:
+        assert body in first  # room for the whole sentence: not cut at 110
+    else:
+        assert first.endswith("…")
+    before_grid = out.split("claims × sources", 1)[0].splitlines()
+    body_lines = [ln for ln in before_grid if ln.strip() and not ln.startswith("overlap check")]
+    evidence = [ln for ln in body_lines if ln.startswith(" ") and not ln.startswith(("│", "┃"))]
+    assert evidence and all(ln.startswith("    ") for ln in evidence)
+    assert "┃ line ┃" in out or "line" in out.split("claims × sources", 1)[1].splitlines()[2]
