@@ -4,10 +4,13 @@ filter that keeps only the ones worth reporting."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .align import article_index, sentences_under
 from .ids import finding_id
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, TITLES
+from .textnorm import fold, tokenize
 from .types import (
     ArticlePair,
     Direction,
@@ -95,3 +98,52 @@ def reported_claims(findings: Sequence[Finding], keep_agreeing: bool = False) ->
         for f in findings
         if f.kind is not Kind.CLAIM or f.judgement is not None and f.judgement.verdict in wanted
     ]
+
+
+def names_in(text: str) -> tuple[set[str], set[str]]:
+    """The names a sentence mentions, folded and without a possessive 's: (capitalised words
+    after its first word and acronyms anywhere ("BBC", "U.S."), its first word if capitalised:
+    a name only maybe), less calendar words, titles, pronouns and function words."""
+    names: set[str] = set()
+    first: set[str] = set()
+    for k, token in enumerate(tokenize(text)):
+        raw = re.sub(r"['’]s$", "", token.raw)
+        letters = raw.replace(".", "")
+        acronym = len(letters) > 1 and letters.isupper() and letters.isalpha()
+        if not raw[:1].isupper():
+            continue
+        norm = fold(raw)
+        if norm in CALENDAR_WORDS or norm in TITLES or norm in FUNCTION_WORDS or norm in PRONOUNS:
+            continue
+        (names if acronym or k > 0 else first).add(norm)
+    return names, first
+
+
+def content_words(text: str) -> set[str]:
+    """Folded words that carry content: no function words, no numbers, three letters or more."""
+    return {
+        t.norm
+        for t in tokenize(text)
+        if len(t.norm) > 2 and t.norm not in FUNCTION_WORDS and not any(c.isdigit() for c in t.norm)
+    }
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Are two related sentences about one thing: do they name something in common (a person,
+    place, organisation), or share most of their words? Related claims are found by meaning
+    alone, and two sentences about different firms' profits or different countries' output are
+    close in meaning: without a shared subject, a number that differs between them is not a
+    contradiction (issue 13: no contradiction without a basis).
+
+    >>> same_subject("Nestle's sales rose 4% in 2004.", "Sales at Nestle fell 2% last year.")
+    True
+    >>> same_subject("Its pre-tax profit was 77m euros.", "The firm made a profit of £170m.")
+    False
+    """
+    names_a, first_a = names_in(a)
+    names_b, first_b = names_in(b)
+    # A word both sentences only start with ("Analysts ...") is no evidence of a name.
+    if (names_a & (names_b | first_b)) or (first_a & names_b):
+        return True
+    wa, wb = content_words(a), content_words(b)
+    return len(wa & wb) >= max(3, min(len(wa), len(wb)) // 2)

@@ -39,6 +39,7 @@ from rapidfuzz.distance import Indel
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore, text_key
+from .claims import same_subject
 from .config import Settings
 from .evidence import run_checks
 from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
@@ -196,7 +197,8 @@ def judge(
         return done(Verdict.CONTRADICT, confidence, first)
 
     if f.kind is Kind.CLAIM and not alike:
-        return _judge_claim(evidence, nli, t, done, contradiction)
+        anchored = same_subject(f.a.text, f.b.text)
+        return _judge_claim(evidence, nli, t, done, contradiction, anchored)
     if hard:
         # A typed difference between aligned words: the model is blind to numbers and may not
         # overrule it (issue 13), however strongly it reads the two as saying the same.
@@ -277,10 +279,12 @@ def _judge_claim(
     t: Thresholds,
     done: Callable[..., Judgement],
     contradiction: Callable[[float, str], Judgement],
+    anchored: bool = True,
 ) -> Judgement:
     """Two passages that are not reuse, only about the same thing. Their words are not aligned,
     so a typed difference alone proves little (two sentences may count different things): a
-    contradiction needs the NLI model to see one too."""
+    contradiction needs the NLI model to see one too, and the two sentences to name something in
+    common (`anchored`, claims.same_subject): else they may be about two different things."""
     if nli is None:
         return done(Verdict.UNCLEAR, 0.0, "related claim; no NLI model ran")
     contra_max = max(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
@@ -290,6 +294,13 @@ def _judge_claim(
         for e in evidence
         if e.relation == "differs" and e.check in ("number", "date", "direction")
     ]
+    if not anchored and (typed or contra_min >= t.contradict):
+        return done(
+            Verdict.UNCLEAR,
+            0.0,
+            (f"related claim: {typed[0].message}, but " if typed else "related claim: ")
+            + "the two sentences share no name and few words, so they may not be about one thing",
+        )
     if typed and contra_max >= t.direction:
         return contradiction(0.5 + 0.5 * contra_max, typed[0].message)
     if contra_min >= t.contradict:

@@ -44,3 +44,12 @@ FUNCTION_WORDS = word_set(
     "the a an of and or but in on at to for by with from as that this these those "
     "is are was were be been has have had said says"
 )
+
+
+# Capitalised words that are not names: calendar words are dates (slots.py compares them), and a
+# claim's subject is never "Monday" or "January" (claims.same_subject).
+CALENDAR_WORDS = word_set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 
 from overlap.align import align_copy, align_paraphrase
 from overlap.attribution import attribute
@@ -349,3 +350,43 @@ def test_evidence_stays_with_its_sentence_pair():
     assert "Teachers" not in pair.b.text
     numbers = [e for e in j.evidence if e.check == "number"]
     assert numbers and all(e.b.start < b.sentences[1].start for e in numbers)
+
+
+# Real BBC business sentences (../shared/data/news/bbc) from two different stories that the
+# related-claims step paired by meaning: different firms' profits, different countries' output.
+UNRELATED_CLAIMS = [
+    (
+        "Its pre-tax earnings in the fourth quarter were 77m euros (£53m; $100m), up from 38m in "
+        "the same period of 2003.",
+        "Analysts predict the firm is likely to report a slight drop in annual pre-tax profits to "
+        "£170m from £194m last year.",
+    ),
+    (
+        "Industrial output grew 15.7% in the year to October, down from 23% in February, and "
+        "inflation slowed to 4.3% - although retail sales are still booming.",
+        "Also on Friday, France's industrial output for December was released, showing 0.7% "
+        "growth.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), UNRELATED_CLAIMS)
+def test_a_number_that_differs_between_claims_about_different_things_is_no_contradiction(
+    text_a, text_b
+):
+    a, b = seg(text_a, "a"), seg(text_b, "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [judged_claim] = judged([claim], [a, b], FakeNLI((0.05, 0.45, 0.5)))
+    assert judged_claim.judgement.verdict is Verdict.UNCLEAR
+    assert "may not be about one thing" in judged_claim.judgement.reasons[0]
+
+
+def test_a_number_that_differs_between_claims_naming_the_same_firm_is_a_contradiction():
+    a = seg("Nestle's pre-tax profit rose to 77m euros in the fourth quarter.", "a")
+    b = seg("Analysts said Nestle made a pre-tax profit of 53m euros in the quarter.", "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [judged_claim] = judged([claim], [a, b], FakeNLI((0.05, 0.45, 0.5)))
+    assert judged_claim.judgement.verdict is Verdict.CONTRADICT
+    assert "77m euros" in judged_claim.judgement.reasons[0]
