@@ -23,6 +23,7 @@ from rich.text import Text
 from .. import __version__
 from ..textsafe import line, plain, print_line
 from ..types import CheckResult
+from . import digest
 from .labels import source_name
 from .terminal import indented
 
@@ -159,7 +160,10 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
         for note in s.get("notes", []):  # quote notes: an unverified quote, sources differing
             indented(console, plain(note, style="yellow"), 4)
         for link in s["links"][:4]:
-            reason = link["reasons"][0] if link["reasons"] else ""
+            name = _label(doc, link["source"])
+            reason = (
+                digest.reason_words(link["reasons"][0], {"source": name}) if link["reasons"] else ""
+            )
             what = f"{link['relation']} {_label(doc, link['source'])}: {reason}"
             indented(console, plain(what, style="dim"), 4)
             source = _cut(link["span"]["text"], _room(console, 14))
@@ -199,8 +203,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
     ]
     for s in doc["sentences"]:
         ev = "<br>".join(
-            f"{x['relation']} {_md(_label(doc, x['source']))}: "
-            f"{_md(x['reasons'][0] if x['reasons'] else '')}"
+            f"{x['relation']} {_md(_label(doc, x['source']))}: {_md(_reason(doc, x))}"
             for x in s["links"][:3]
         )
         if s.get("notes"):
@@ -224,6 +227,13 @@ def render_markdown(doc: dict[str, Any]) -> str:
     lines += [f"- skipped `{x['source']}`: {_md(x['reason'])}" for x in doc["skipped"]]
     lines += [f"- note: {_md(n)}" for n in doc["notes"]]
     return "\n".join(lines) + "\n"
+
+
+def _reason(doc: dict[str, Any], link: dict[str, Any]) -> str:
+    """The link's first reason, "the source" named."""
+    if not link["reasons"]:
+        return ""
+    return digest.reason_words(link["reasons"][0], {"source": _label(doc, link["source"])})
 
 
 def _md(text: str) -> str:

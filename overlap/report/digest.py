@@ -211,6 +211,7 @@ _REPAIRS = (
     (re.compile(r"\bpeoples\b"), "people"),
 )
 _SIDE = re.compile(r"^(A|B)\b(?= )")
+_THE_SOURCE = re.compile(r"\bin the source\b")
 
 
 def reason_words(reason: str, names: Mapping[str, str]) -> str:
@@ -220,9 +221,13 @@ def reason_words(reason: str, names: Mapping[str, str]) -> str:
     "Fox News Latino hedges ('could') where the other asserts"
     >>> reason_words("number differs: number differs: 2 vs 3", {})
     'number differs: 2 vs 3'
+    >>> reason_words('number differs: "2,000" here, "1,954" in the source', {"source": "ABC"})
+    'number differs: "2,000" here, "1,954" in ABC'
     """
     for pattern, repl in _REPAIRS:
         reason = pattern.sub(repl, reason)
+    if names.get("source"):
+        reason = _THE_SOURCE.sub(lambda m: f"in {names['source']}", reason)
     return _SIDE.sub(lambda m: names.get(m.group(1).lower(), m.group(1)), reason)
 
 
