@@ -369,8 +369,18 @@ def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotD
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:
-    if x.kind != y.kind and "count" not in (x.kind, y.kind):
-        return False
+    if x.kind != y.kind:
+        # A bare count beside money or a percentage ("280m" / "£300m") may be one figure written
+        # two ways, so it is compared when the values agree or are of one order of magnitude;
+        # far apart, the two count different things ("invested £280m" vs "sales rose to 80,600",
+        # real BBC sentences), which is no difference.
+        if "count" not in (x.kind, y.kind):
+            return False
+        count = x if x.kind == "count" else y
+        if count.unit is not None:
+            return False
+        small, large = sorted((abs(x.value), abs(y.value)))
+        return x.consistent_with(y) or (small > 0 and large / small <= 10)
     if x.kind == "money" and y.kind == "money":
         return True  # "$1M" vs "£1M": the currency is part of what differs
     return x.unit == y.unit or x.unit is None or y.unit is None

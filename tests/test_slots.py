@@ -204,3 +204,39 @@ def test_a_negation_in_a_long_dropped_stretch_is_not_a_difference():
         "Prices on some models will be increased, Toyota noted.",
         "Prices on some models will not be increased, Toyota noted.",
     ) == {"negation"}
+
+
+def test_a_bare_count_far_from_a_sum_of_money_counts_something_else():
+    # Real BBC sentences (business/): an investment and a sales count, both about BMW's Mini.
+    a = "Before Wednesday's announcement, BMW had invested some £280m in Mini production."
+    b = "BMW-brand sales rose 2.3% to 80,600 while sales of Mini models rose 3.6% to 14,800."
+    assert not [
+        d
+        for d in compare_sentences(a, b, 0, 0, None, None, "the source")
+        if d.relation == "differs"
+    ]
+
+
+def test_a_bare_count_near_a_sum_of_money_is_the_same_figure_written_two_ways():
+    same = compare_sentences(
+        "The firm spent 280 million on the plant.",
+        "The firm spent £280m on the plant.",
+        0,
+        0,
+        None,
+        None,
+        "the source",
+    )
+    assert [d.relation for d in same] == ["same"]
+    changed = compare_sentences(
+        "The firm spent 280 million on the plant.",
+        "The firm spent £300m on the plant.",
+        0,
+        0,
+        None,
+        None,
+        "the source",
+    )
+    assert [d.message for d in changed] == [
+        'number differs: "280 million" here, "£300m" in the source'
+    ]
