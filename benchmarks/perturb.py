@@ -57,6 +57,27 @@ KINDS: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "quote kept": ("quoted", (), False),
 }
 
+# Which typed differences (overlap.slots) report each slot rule's change: the number rule also
+# changes figures with a currency or a percent sign ("55 cts"). Used by the slots task and the
+# quality gate (tests/test_quality.py).
+SLOT_KINDS_CAUGHT: dict[str, set[str]] = {
+    "number": {"number", "money", "percent"},
+    "money": {"money", "number"},
+    "percent": {"percent", "number"},
+    "date": {"date"},
+    "weekday": {"weekday", "date"},
+    "relative date": {"date", "weekday"},
+    "person swap": {"name"},
+    "place swap": {"name"},
+    "organisation swap": {"name"},
+    "negation added": {"negation"},
+    "negation removed": {"negation"},
+    "quantifier": {"quantifier"},
+    "modality": {"modality"},
+}
+# Claims that keep the source's meaning: none may give a slot difference.
+SLOT_CONTROLS = ("verbatim", "paraphrase", "quote kept", "credit removed", "quote truncated")
+
 
 @dataclass(frozen=True)
 class Case:

@@ -9,9 +9,7 @@ model is loaded, about 30 s on a loaded machine, most of it building the perturb
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks import perturb
 from overlap import Settings, compare
 from overlap.quantities import find_quantities
 from overlap.quote_match import Outcome, article_quotes, match_quote
@@ -105,23 +104,6 @@ def test_quantity_reader_on_reuters_money_and_percent():
 
 # --- a slice of the perturbation suite: real sentences with one slot changed -----------------
 
-# Which typed difference the sentence comparison must report for each rule's change.
-_SLOT_KINDS = {
-    # the number rule also changes figures with a currency or a percent sign ("55 cts")
-    "number": {"number", "money", "percent"},
-    "money": {"money", "number"},
-    "percent": {"percent", "number"},
-    "date": {"date"},
-    "weekday": {"weekday", "date"},
-    "relative date": {"date", "weekday"},
-    "person swap": {"name"},
-    "place swap": {"name"},
-    "organisation swap": {"name"},
-    "negation added": {"negation"},
-    "negation removed": {"negation"},
-    "quantifier": {"quantifier"},
-    "modality": {"modality"},
-}
 # Share of cases caught, per rule, measured on 30 cases each (every 9th article); only goes up.
 _SLOT_FLOORS = {
     "number": 1.0, "money": 1.0, "percent": 1.0, "date": 0.93, "weekday": 1.0,
@@ -134,19 +116,13 @@ _SLOT_FLOORS = {
 def perturbation_cases():
     if not (NEWS / "reuters21578").is_dir() or not (NEWS / "meter").is_dir():
         pytest.skip(_NO_NEWS)
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    try:
-        perturb = importlib.import_module("perturb")
-        return perturb.build(per_kind=30, every=9)
-    except (ImportError, AttributeError, TypeError) as e:  # benchmarks/ being restructured
-        pytest.skip(f"benchmarks/perturb.py build(per_kind, every) not importable: {e}")
-    finally:
-        sys.path.remove(str(REPO / "benchmarks"))
+    return perturb.build(per_kind=30, every=9)
 
 
-# Claims that keep the source's meaning: the sentence unchanged, reworded, its quotation cut
-# short or its credit removed. None may give a slot difference (measured 0 of 150).
-_CONTROLS = ("verbatim", "paraphrase", "quote truncated", "quote kept", "credit removed")
+# The rules' slot kinds, and the controls (the sentence unchanged, reworded, its quotation cut
+# short or its credit removed), none of which may give a slot difference (measured 0 of 150).
+_SLOT_KINDS = perturb.SLOT_KINDS_CAUGHT
+_CONTROLS = perturb.SLOT_CONTROLS
 
 
 def test_slot_changes_in_real_sentences_are_reported(perturbation_cases):

@@ -12,27 +12,10 @@ from __future__ import annotations
 from collections import Counter
 
 from ..harness import figure
+from ..perturb import SLOT_CONTROLS as CONTROLS
+from ..perturb import SLOT_KINDS_CAUGHT as CAUGHT_BY
 
 SECTION = "Perturbation suite (issue 13)"
-
-# The slot kinds that count as catching each change (a changed figure like "55 cts" may be read
-# as money or as a plain number).
-CAUGHT_BY = {
-    "number": {"number", "money", "percent"},
-    "money": {"money", "number"},
-    "percent": {"percent", "number"},
-    "date": {"date"},
-    "weekday": {"weekday", "date"},
-    "relative date": {"date", "weekday"},
-    "person swap": {"name"},
-    "place swap": {"name"},
-    "organisation swap": {"name"},
-    "negation added": {"negation"},
-    "negation removed": {"negation"},
-    "quantifier": {"quantifier"},
-    "modality": {"modality"},
-}
-CONTROLS = ("verbatim", "paraphrase", "quote kept", "credit removed", "quote truncated")
 
 
 @figure(unit="share", data=("reuters", "bbc"))
