@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .dates import earlier
 from .lexicon import THIRD_PERSON_SUBJECTS, TITLES
+from .publication_dates import earlier
 from .textnorm import fold, normalise_line
 from .types import (
     Article,

@@ -205,9 +205,9 @@ def compare(
     ] = False,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
-    from .dates import normalise_date
     from .outputs import atomic_path, check_outputs, write_text
     from .pipeline import compare as run_compare
+    from .publication_dates import normalise_date
     from .report.json import dumps, to_document, write_document
 
     settings = load_settings(

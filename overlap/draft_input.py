@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from .config import Settings
-from .dates import normalise_date
 from .errors import InputError
 from .formats import Unreadable, blank_controls, guess_title, read_document
 from .ingest import read_articles
+from .publication_dates import normalise_date
 from .types import (
     Article,
     Skipped,

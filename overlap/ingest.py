@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import archives, formats, newsml, ninjs, tabular, warc
-from .dates import normalise_date
 from .formats import Unreadable
+from .publication_dates import normalise_date
 from .types import Article, Skipped
 
 SUPPORTED = {

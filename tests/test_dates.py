@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from overlap.dates import earlier, find_dates, normalise_date, same_date
+from overlap.dates import find_dates, same_date
+from overlap.publication_dates import earlier, normalise_date
 
 
 @pytest.mark.parametrize(
