@@ -128,7 +128,7 @@ def scorer_probabilities(pairs: Pairs, cos: np.ndarray) -> np.ndarray:
     rarity = Rarity(set(pairs.a) | set(pairs.b))
     return np.array(
         [
-            model.probability(float(c), rarity.overlap(a, b))
+            model.score(float(c), a, b, rarity)
             for c, a, b in zip(cos, pairs.a, pairs.b, strict=False)
         ]
     )

@@ -329,7 +329,7 @@ class _Scorer:
         self.model, self.rarity, self.threshold = model, rarity, threshold
 
     def probability(self, cosine: float, a: str, b: str) -> float:
-        return self.model.probability(cosine, self.rarity.overlap(a, b))
+        return self.model.score(cosine, a, b, self.rarity)
 
 
 class _Scored:

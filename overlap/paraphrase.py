@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from .errors import ModelError
 from .model_files import model_path, read_json
-from .textnorm import folded_words
+from .textnorm import folded_words, tokenize
 
 SCORER_NAME = "paraphrase_scorer.json"  # in the shipped models folder (overlap/model_files.py)
 # Function words carry no evidence of reuse (the scikit-learn English list, 318 words).
@@ -69,6 +71,68 @@ class Rarity:
         return sum(map(self, ca & cb)) / smaller if smaller > 0 else 0.0
 
 
+def _numbers(text: str) -> set[str]:
+    return {w for w in folded_words(text) if any(c.isdigit() for c in w)}
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words past the first: names, mostly (a sentence's first word is capitalised
+    whatever it is, and function words are left out: "The", "But" open clauses too)."""
+    stop = stop_words()
+    return {
+        t.norm
+        for t in tokenize(text)[1:]
+        if t.raw[:1].isupper() and t.norm not in stop and not t.norm.isdigit()
+    }
+
+
+def _disagreement(x: set[str], y: set[str]) -> float:
+    """Share of the numbers (or names) of either side missing from the other; 0 with none."""
+    either = x | y
+    return len(x ^ y) / len(either) if either else 0.0
+
+
+def _bigrams(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:], strict=False))
+
+
+def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, float]:
+    """Everything the scorer weighs, each in 0-1 and cheap (no model runs beyond the cosine).
+
+    Why each: `overlap` is reuse of the story's rare words; `overlap_larger` measures them against
+    the longer side, so a sentence that adds a clause of news scores lower; `bigrams` keeps word
+    order a rewrite often keeps; `token_set` (rapidfuzz) is a character-level match that forgives
+    inflection ("rises"/"rose" do not, "charged"/"charges" nearly do); `length_ratio` flags one
+    side carrying more; `numbers_differ` and `names_differ` catch same-story pairs about other
+    figures or people, the hardest non-paraphrases of MRPC."""
+    ca, cb = content_words(a), content_words(b)
+    wa, wb = sum(map(rarity, ca)), sum(map(rarity, cb))
+    shared = sum(map(rarity, ca & cb))
+    fa, fb = folded_words(a), folded_words(b)
+    ba, bb = _bigrams(fa), _bigrams(fb)
+    return {
+        "cosine": cosine,
+        "overlap": shared / min(wa, wb) if min(wa, wb) > 0 else 0.0,
+        "overlap_larger": shared / max(wa, wb) if max(wa, wb) > 0 else 0.0,
+        "bigrams": len(ba & bb) / min(len(ba), len(bb)) if ba and bb else 0.0,
+        "token_set": fuzz.token_set_ratio(" ".join(fa), " ".join(fb)) / 100,
+        "length_ratio": min(len(fa), len(fb)) / max(1, len(fa), len(fb)),
+        "numbers_differ": _disagreement(_numbers(a), _numbers(b)),
+        "names_differ": _disagreement(_names(a), _names(b)),
+    }
+
+
+# The features a scorer file may weigh beside w_cosine and w_overlap (its "weights" object).
+EXTRA_FEATURES = (
+    "overlap_larger",
+    "bigrams",
+    "token_set",
+    "length_ratio",
+    "numbers_differ",
+    "names_differ",
+)
+
+
 @dataclass(frozen=True)
 class ParaphraseModel:
     w_cosine: float
@@ -76,30 +140,66 @@ class ParaphraseModel:
     bias: float
     threshold: float  # probability at or above which a pair is a paraphrase...
     threshold_related: float  # ...or, between two articles that already share copied text
+    # Weights of further features (EXTRA_FEATURES), as (name, weight); none in a two-feature file.
+    extra: tuple[tuple[str, float], ...] = ()
 
-    def probability(self, cosine: float, overlap: float) -> float:
+    def probability(
+        self, cosine: float, overlap: float, others: Mapping[str, float] | None = None
+    ) -> float:
+        """The probability from the features; `others` must hold every extra feature weighed."""
         z = self.w_cosine * cosine + self.w_overlap * overlap + self.bias
+        if self.extra:
+            if others is None or any(name not in others for name, _ in self.extra):
+                raise ValueError(
+                    "this scorer also weighs "
+                    + ", ".join(name for name, _ in self.extra)
+                    + "; use score() with the two texts"
+                )
+            z += sum(weight * others[name] for name, weight in self.extra)
         return 1.0 / (1.0 + math.exp(-z))
+
+    def score(self, cosine: float, a: str, b: str, rarity: Rarity) -> float:
+        """The probability that passage `b` is a paraphrase of `a`, given their cosine."""
+        features = pair_features(cosine, a, b, rarity)
+        return self.probability(cosine, features["overlap"], features)
+
+
+def _number(value: object) -> float | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    return float(value) if ok else None  # type: ignore[arg-type]
+
+
+def _damaged(path: Path, what: str) -> ModelError:
+    return ModelError(
+        f"paraphrase scorer {path} is damaged: {what}; "
+        "reinstall overlap, or refit it with: python benchmarks/training/tune_thresholds.py"
+    )
 
 
 def load_model(path: Path | None = None) -> ParaphraseModel:
     """The scorer from `path`, else the shipped `paraphrase_scorer.json`; ModelError if either
-    is missing or damaged (not JSON, a weight missing or not a finite number)."""
+    is missing or damaged (not JSON, a weight missing or not a finite number, a feature in
+    "weights" this version does not compute)."""
     path = model_path(SCORER_NAME) if path is None else Path(path)
     data = read_json(path, "paraphrase scorer")
     data.setdefault("threshold_related", data.get("threshold"))  # files older than that bar
     numbers: dict[str, float] = {}
     for name in ("w_cosine", "w_overlap", "bias", "threshold", "threshold_related"):
         value = data.get(name)
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        number = _number(value)
+        if number is None:
             found = "missing" if value is None else f"{value!r}, not a number"
-            raise ModelError(
-                f"paraphrase scorer {path} is damaged: {name} is {found}; "
-                "reinstall overlap, or refit it with: python benchmarks/training/tune_thresholds.py"
-            )
-        numbers[name] = float(value)
-    return ParaphraseModel(**numbers)
+            raise _damaged(path, f"{name} is {found}")
+        numbers[name] = number
+    weights = data.get("weights", {})  # absent in two-feature files
+    if not isinstance(weights, dict):
+        raise _damaged(path, f"weights is {weights!r}, not an object")
+    extra = []
+    for name, value in weights.items():
+        number = _number(value)
+        if name not in EXTRA_FEATURES:
+            raise _damaged(path, f"weights names {name!r}, not one of {', '.join(EXTRA_FEATURES)}")
+        if number is None:
+            raise _damaged(path, f"weights.{name} is {value!r}, not a number")
+        extra.append((name, number))
+    return ParaphraseModel(**numbers, extra=tuple(extra))
