@@ -1,0 +1,127 @@
+"""The second demo story (issue 13 item 6) end to end with the real models.
+
+seeds/second-story/ is an invented local story (a fire at an Ashford recycling plant) told by a
+wire, a rewrite of the wire and an outlet that disagrees with both; its draft has a sentence of
+every check class. The class each sentence should get was written in drafts/expected.json and
+committed before `overlap check` was ever run on the story, so the story measures the judge
+rather than being fitted by it. Sentences the tool gets wrong are strict xfails that name what is
+wrong: when a fix lands, the xfail turns into a failure and is removed here. Never edit
+expected.json to match the tool.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from overlap.config import Settings
+from overlap.ingest import read_articles
+from overlap.types import SentenceClass
+
+STORY = Path(__file__).parent.parent / "seeds" / "second-story"
+DRAFT = STORY / "drafts" / "draft.md"
+EXPECTED = json.loads((STORY / "drafts" / "expected.json").read_text(encoding="utf-8"))
+SENTENCES = {s["line"]: s for s in EXPECTED["sentences"]}
+
+# What check gets wrong today, by draft line (measured when this file was added: 12 of 21
+# sentences right; the run is in drafts/draft-check.txt). Each reason says what the tool does
+# instead of the expected class.
+KNOWN_MISSES = {
+    11: "number missed: the Courier's 'About 80 firefighters' against the wire's and the "
+    "Gazette's 62 is found only as an edited copy of 'firefighters from six stations worked "
+    "for more than three hours': copied, not contradicted",
+    17: "a four-word paraphrase ('Nobody suffered serious injuries.') of the wire's 'No one was "
+    "seriously injured.' is not matched: unsupported, not supported",
+    19: "invented contradiction: the Gazette's 'Households' and the draft's 'Residents' are read "
+    "as two names, so a word-for-word uncredited copy of the wire is contradicted, not copied "
+    "(and the reason is printed twice)",
+    21: "evidence from the wrong sentence: the air-samples paraphrase is contradicted on the "
+    "Gazette's 'Households' / 'Residents' sentence, which is about windows, not supported",
+    23: "negation missed: 'Investigators have ruled out arson.' is read as supported by the wire's "
+    "'investigators have not ruled out arson', not contradicted",
+    29: "misattribution missed: the Gazette gives these words to Linda Price (her quote "
+    "continues after 'Price told the Ashford Gazette.'); check takes them for Reyes's (speaker "
+    "'Ashford Gazette. Councillor Tom Reyes'): quoted, not misquoted",
+    37: "evidence from the wrong sentence: line 35's misquote ('people' -> 'workers') is attached "
+    "to 'Voss said the plant will reopen within two weeks.', so it is misquoted; the may/will "
+    'difference is found but only as a second reason, reversed (\'"may" here, "will" in the '
+    "source'), not as a contradiction",
+    39: "speaker of a reported claim swapped (the wire: Okafor said there was no evidence; the "
+    "draft: Voss said) is not noticed: copied, not contradicted",
+    41: "a quote credited to a document ('the state environmental agency's notice stated'; the "
+    "wire has 'the agency's notice stated') is read as credited to no one: copied, not quoted",
+}
+
+
+def _case(line: int) -> object:
+    if line in KNOWN_MISSES:
+        return pytest.param(line, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[line]))
+    return line
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory):
+    from overlap.draft import check
+
+    cache = tmp_path_factory.mktemp("second-story") / "cache.sqlite"
+    return check(str(DRAFT), [str(STORY)], Settings(cache_path=cache))
+
+
+def _sentence(result, line: int):
+    [sentence] = [c for c in result.sentences if c.line == line]
+    return sentence
+
+
+# --- the story itself: no model -------------------------------------------------------------
+
+
+def test_expected_answers_name_the_drafts_lines_and_real_classes():
+    lines = DRAFT.read_text(encoding="utf-8").split("\n")
+    for line, want in SENTENCES.items():
+        assert lines[line - 1].startswith(want["starts"]), (line, want["starts"])
+        SentenceClass(want["class"])  # raises on a class name check does not have
+    assert {SentenceClass(s["class"]) for s in SENTENCES.values()} == set(SentenceClass)
+    assert set(KNOWN_MISSES) <= set(SENTENCES)
+
+
+def test_the_story_stays_out_of_the_seeds_commands():
+    # `overlap compare seeds/` and the demo draft's `--against seeds/` read the folder without
+    # its subfolders: the five seed articles only.
+    seeds, skipped = read_articles([str(STORY.parent)])
+    listed = json.loads((STORY.parent / "metadata.json").read_text(encoding="utf-8"))
+    assert sorted(a.id for a in seeds) == sorted(Path(name).stem for name in listed)
+    assert len(seeds) == 5 and not skipped
+    story, _ = read_articles([str(STORY)])
+    assert sorted(a.outlet or "" for a in story) == [
+        "Ashford Gazette",
+        "River County Courier",
+        "Valley Press Association",
+    ]
+
+
+# --- check on the story: the real models -----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_check_reads_one_sentence_per_expected_line(result):
+    assert sorted(c.line for c in result.sentences) == sorted(SENTENCES)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", [_case(line) for line in sorted(SENTENCES)])
+def test_sentence_gets_its_expected_class(result, line):
+    want = SENTENCES[line]
+    got = _sentence(result, line)
+    assert got.cls is SentenceClass(want["class"]), (
+        f"line {line} ({want['kind']}): {got.cls} instead of {want['class']}: {want['why']}"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("line", sorted(line for line, s in SENTENCES.items() if s.get("notes")))
+def test_quote_notes(result, line):
+    notes = _sentence(result, line).notes
+    for start in SENTENCES[line]["notes"]:
+        assert any(n.startswith(start) for n in notes), (line, start, notes)
