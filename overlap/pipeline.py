@@ -20,6 +20,7 @@ from .errors import InputError
 from .ingest import read_articles
 from .judge import Thresholds, judge_all
 from .models import Models, load_models
+from .near_duplicates import pair_duplication
 from .nli import NLI
 from .progress import NoProgress, Progress, StageClock
 from .rewrite import linked_pairs, rewritten_sentences
@@ -107,6 +108,7 @@ def analyse(
     notes = run_notes(store, models, s)
     # Before the report filters: how much of an article is reused does not depend on what is shown.
     derivations = derive_pairs(articles, findings)
+    duplication = pair_duplication(segs, findings)
     stats = RunStats(
         paraphrases.passages,
         paraphrases.embedded,
@@ -124,6 +126,7 @@ def analyse(
         stats,
         {"notes": notes},
         derivations,
+        duplication,
     )
 
 

@@ -307,6 +307,31 @@ class Derivation:
     label: DerivationLabel
 
 
+class Duplication(StrEnum):
+    """Whether two articles are one story (overlap/near_duplicates.py)."""
+
+    EXACT = "exact"  # the same words throughout
+    NEAR = "near"  # the same story reissued, corrected or updated
+    PARTIAL = "partial"  # two stories sharing some passages (or only stock wording)
+
+
+@dataclass(frozen=True)
+class PairDuplication:
+    """An article pair (ids `a` < `b`) and whether it is one story: of the `shorter` article's
+    `words`, the share the pair's findings match in the other (`share_matched`), the share that
+    is stock wording of the compared set (`share_stock`), and the share of its other, distinctive
+    words matched (`share_distinctive`, the evidence for `label`)."""
+
+    a: str
+    b: str
+    shorter: str
+    words: int
+    share_matched: float
+    share_stock: float
+    share_distinctive: float
+    label: Duplication
+
+
 @dataclass(frozen=True)
 class Result:
     articles: tuple[Article, ...]
@@ -319,6 +344,8 @@ class Result:
     extra: dict[str, Any] = field(default_factory=dict)
     # Per ordered article pair sharing reused text (article against its source); see derivation.py.
     derivations: tuple[Derivation, ...] = ()
+    # Per article pair sharing reused text or the same body: one story or not; near_duplicates.py.
+    pair_duplication: tuple[PairDuplication, ...] = ()
 
 
 class SentenceClass(StrEnum):

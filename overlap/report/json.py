@@ -2,8 +2,8 @@
 
 Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
 
-    schema_version  "1.3" (1.1 added the verdict fields and kind "claim", 1.2 run.stages,
-                    1.3 derivations; readers accept 1.x)
+    schema_version  "1.4" (1.1 added the verdict fields and kind "claim", 1.2 run.stages,
+                    1.3 derivations, 1.4 article_pairs; readers accept 1.x)
     tool            {name, version}
     settings        every Settings field
     models          [{name, package, package_version, sha256, path, licence}]
@@ -26,6 +26,11 @@ Schema (version 1.0). Everything except `run` is deterministic for the same inpu
     derivations     [{article, sources: [id], share_verbatim, share_edited, share_paraphrase,
                       share_total, label: wholly | partially | non}]  (1.3; one per ordered
                      article pair sharing reused text: overlap/derivation.py)
+    article_pairs   [{a, b, shorter, words, share_matched, share_stock, share_distinctive,
+                      label: exact | near | partial}]  (1.4; one per article pair sharing
+                     reused text or the same body, a < b: whether the two are one story, from
+                     the shorter article's words matched outside stock wording:
+                     overlap/near_duplicates.py)
     SPAN            {article, start, end, text}; text == article text[start:end]
 
 `a` is the likely source and `b` the copy when `direction` is "a->b".
@@ -51,7 +56,7 @@ from .. import __version__
 from ..errors import ResultError
 from ..types import Result
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def to_document(result: Result) -> dict[str, Any]:
@@ -93,6 +98,9 @@ def to_document(result: Result) -> dict[str, Any]:
         "notes": notes,
         "findings": kept,
         "derivations": [_derivation(d) for d in result.derivations],
+        "article_pairs": [
+            {**dataclasses.asdict(p), "label": str(p.label)} for p in result.pair_duplication
+        ],
     }
 
 

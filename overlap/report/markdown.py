@@ -51,6 +51,7 @@ def render(doc: dict[str, Any]) -> str:
         f"{_num(s['skipped'])} skipped",
     ]
     lines += _pairs(doc, arts)
+    lines += _same_story(doc, arts)
     lines += [
         "",
         "| id | article | outlet | date | title |",
@@ -95,6 +96,28 @@ def _pairs(doc: dict[str, Any], arts: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {src} {arrow} {copy} | {_num(r.passages)} | {text(words['share'])} | "
             f"{text(words['credited'])} | {text(words['contradicts'])} |"
+        )
+    return lines
+
+
+def _same_story(doc: dict[str, Any], arts: dict[str, Any]) -> list[str]:
+    """The article pairs that are one story (exact or near-duplicates; schema 1.4)."""
+    rows = [p for p in doc.get("article_pairs", []) if p["label"] != "partial"]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "## Same story",
+        "",
+        "| articles | duplicate | own wording matched | stock wording |",
+        "|---|---|---:|---:|",
+    ]
+    for p in rows:
+        a = _label(arts[p["a"]]) if p["a"] in arts else text(p["a"])
+        b = _label(arts[p["b"]]) if p["b"] in arts else text(p["b"])
+        lines.append(
+            f"| {a} · {b} | {text(p['label'])} | {round(100 * p['share_distinctive'])} % | "
+            f"{round(100 * p['share_stock'])} % |"
         )
     return lines
 

@@ -48,6 +48,7 @@ def render(
     _summary(console, doc)
     _table(console, doc, articles)
     _derived(console, doc, articles)
+    _same_story(console, doc, articles)
     shown = _by_action(console, findings, articles, limit, verbose)
     if not findings:
         console.print()
@@ -154,6 +155,21 @@ def _derived(console: Console, doc: dict[str, Any], articles: dict[str, Any]) ->
             f"{d['label']} derived from {sources} ({_pct(d['share_total'])} reused: "
             f"{_pct(d['share_verbatim'])} verbatim, {_pct(d['share_edited'])} edited, "
             f"{_pct(d['share_paraphrase'])} paraphrase)",
+        )
+
+
+def _same_story(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:
+    """One line per article pair that is one story: an exact or near-duplicate (schema 1.4
+    article_pairs; an older document has none)."""
+    for p in doc.get("article_pairs", []):
+        if p["label"] == "partial" or p["a"] not in articles or p["b"] not in articles:
+            continue
+        what = "exact duplicates" if p["label"] == "exact" else "near-duplicates (one story)"
+        print_line(
+            console,
+            (f"{_name(articles[p['a']])} and {_name(articles[p['b']])}: ", "bold"),
+            f"{what}, {_pct(p['share_distinctive'])} of the shorter one's own wording matched"
+            f" ({_pct(p['share_stock'])} of it stock wording)",
         )
 
 

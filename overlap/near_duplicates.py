@@ -1,0 +1,198 @@
+"""Whether two articles are one story: an exact duplicate, a near-duplicate (the same story
+reissued, corrected or updated), or two stories that only share some passages.
+
+The evidence is the share of the shorter article's *distinctive* words that the pair's reuse
+findings match in the other article. Words inside stock wording do not count on either side of
+the share: wire services file many stories on one form (dividend notices, money-market reports,
+bond terms), and two such stories share their form sentence for sentence while every fact
+differs. Stock wording is decided from the compared set, like page chrome (overlap/chrome.py),
+never from a word list: a run of `STOCK_SHINGLE` words is stock when it recurs in
+`STOCK_MIN_VARIANTS` or more *different* sentences of `STOCK_MIN_VARIANTS` or more articles.
+Counting different sentences, not articles, keeps a story copied whole by many outlets (the same
+sentences again and again) from turning its own wording into stock: a form recurs with new facts
+each time, a copied story with the same ones.
+
+An exact duplicate needs no finding: two bodies with the same words (folded, outside chrome) are
+one, even when all their lines are too short to become copy candidates (dividend notices).
+
+    >>> from overlap.types import Article
+    >>> from overlap.segment import segment
+    >>> a = Article("a", "a.txt", "Acme said profit rose ten pct in the year.", "txt")
+    >>> b = Article("b", "b.txt", "Acme said profit rose ten pct in the year.", "txt")
+    >>> [(p.a, p.b, str(p.label)) for p in pair_duplication([segment(a), segment(b)], [])]
+    [('a', 'b', 'exact')]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .textnorm import tokenize
+from .types import Duplication, Finding, Kind, PairDuplication, Segmented
+
+REUSE_KINDS = (Kind.VERBATIM, Kind.EDITED, Kind.PARAPHRASE)
+# Stock wording: a run of this many words in at least this many different sentences, of at least
+# this many articles. Four words is a phrase of a form ("to holders of record", "said it had
+# provided"); five variants is more than one story's reissues and corrections (Reuters-21578's
+# largest group of copies of one story holds 4 distinct bodies) and fewer than any form that
+# recurs weekly.
+STOCK_SHINGLE = 4
+STOCK_MIN_VARIANTS = 5
+# A near-duplicate: the pair's findings match at least this share of the shorter article's
+# distinctive words in the other. Chosen on the labelled Reuters-21578 sample of seed 12 (the
+# pairs are listed in benchmarks/labels/reuters_near_duplicates.csv; see the Reuters-21578
+# section of reports/benchmarks.md); measured on a fresh sample.
+NEAR_SHARE = 0.6
+
+_PRIME = np.uint64(1_000_003)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One article's words (inside its sentences, so outside chrome): where each starts, and
+    whether it lies inside stock wording."""
+
+    starts: np.ndarray  # int64 character offsets, ascending
+    stock: np.ndarray  # bool
+    key: int  # hash of the folded words in order (the body as words)
+
+
+def pair_duplication(
+    segs: Sequence[Segmented], findings: Sequence[Finding]
+) -> tuple[PairDuplication, ...]:
+    """One PairDuplication per article pair with a reuse finding between them, and per pair of
+    bodies with the same words; sorted by article ids."""
+    words = _words(segs)
+    matched: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for f in findings:
+        if f.kind not in REUSE_KINDS or f.a.article == f.b.article:
+            continue
+        pair = (
+            (f.a.article, f.b.article) if f.a.article < f.b.article else (f.b.article, f.a.article)
+        )
+        sides = matched[pair]
+        for side, span, ranges in (
+            (f.a.article, f.a, [(op.a_start, op.a_end) for op in f.diff if op.op == "equal"]),
+            (f.b.article, f.b, [(op.b_start, op.b_end) for op in f.diff if op.op == "equal"]),
+        ):
+            # A paraphrase shares its meaning, not its words: the whole passage is matched.
+            whole = f.kind == Kind.PARAPHRASE or not f.diff
+            sides[side].extend([(span.start, span.end)] if whole else ranges)
+    same_body: dict[int, list[str]] = defaultdict(list)
+    for seg in segs:
+        w = words[seg.article.id]
+        if len(w.starts):
+            same_body[w.key].append(seg.article.id)
+    pairs = set(matched)
+    for ids in same_body.values():
+        ids = sorted(ids)
+        pairs.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1 :])
+    return tuple(_decide(a, b, words, matched.get((a, b), {})) for a, b in sorted(pairs))
+
+
+def _decide(
+    a: str, b: str, words: dict[str, _Words], matched: dict[str, list[tuple[int, int]]]
+) -> PairDuplication:
+    wa, wb = words[a], words[b]
+    shorter = a if len(wa.starts) <= len(wb.starts) else b
+    w = words[shorter]
+    n = len(w.starts)
+    hit = _inside(w.starts, matched.get(shorter, []))
+    distinctive = ~w.stock
+    n_distinctive = int(distinctive.sum())
+    share_matched = float(hit.sum()) / n if n else 0.0
+    share_stock = 1.0 - n_distinctive / n if n else 0.0
+    share = float((hit & distinctive).sum()) / n_distinctive if n_distinctive else 0.0
+    if n and wa.key == wb.key:
+        label = Duplication.EXACT
+    elif share >= NEAR_SHARE:
+        label = Duplication.NEAR
+    else:
+        label = Duplication.PARTIAL
+    return PairDuplication(
+        a, b, shorter, n, round(share_matched, 4), round(share_stock, 4), round(share, 4), label
+    )
+
+
+def _inside(starts: np.ndarray, ranges: list[tuple[int, int]]) -> np.ndarray:
+    """Which words start inside one of the [start, end) character ranges."""
+    hit = np.zeros(len(starts), dtype=bool)
+    for lo, hi in ranges:
+        hit[np.searchsorted(starts, lo) : np.searchsorted(starts, hi)] = True
+    return hit
+
+
+def _words(segs: Sequence[Segmented]) -> dict[str, _Words]:
+    """Every article's words, with stock wording marked from the whole set."""
+    vocab: dict[str, int] = {}
+    # Per article: its id, word starts, sentences as (first word, words), body key.
+    per_article: list[tuple[str, list[int], list[tuple[int, int]], int]] = []
+    shingles: list[np.ndarray] = []  # per sentence, in article order
+    sentence_keys: list[int] = []
+    article_of: list[int] = []
+    for ai, seg in enumerate(segs):
+        starts: list[int] = []
+        ids: list[int] = []
+        sentences = []
+        for sent in seg.sentences:
+            toks = tokenize(sent.text, sent.start)
+            if not toks:
+                continue
+            tid = [vocab.setdefault(t.norm, len(vocab)) for t in toks]
+            sentences.append((len(starts), len(toks)))
+            starts.extend(t.start for t in toks)
+            ids.extend(tid)
+            shingles.append(_shingles(np.array(tid, dtype=np.uint64)))
+            sentence_keys.append(hash(tuple(tid)))
+            article_of.append(ai)
+        per_article.append((seg.article.id, starts, sentences, hash(tuple(ids))))
+    is_stock = _stock(shingles, sentence_keys, article_of)
+    out: dict[str, _Words] = {}
+    at = 0  # the next sentence's first shingle in is_stock
+    for ident, starts, sentences, key in per_article:
+        stock = np.zeros(len(starts), dtype=bool)
+        for first, length in sentences:
+            runs = max(1, length - STOCK_SHINGLE + 1)
+            for k in np.nonzero(is_stock[at : at + runs])[0]:
+                stock[first + k : first + k + min(STOCK_SHINGLE, length)] = True
+            at += runs
+        out[ident] = _Words(np.array(starts, dtype=np.int64), stock, key)
+    return out
+
+
+def _shingles(tid: np.ndarray) -> np.ndarray:
+    """Hashes of a sentence's runs of STOCK_SHINGLE words, in order (a shorter sentence is one
+    run); position k covers words k .. k + STOCK_SHINGLE - 1."""
+    n = min(STOCK_SHINGLE, len(tid))
+    windows = np.lib.stride_tricks.sliding_window_view(tid, n)
+    powers = _PRIME ** np.arange(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        return (windows * powers).sum(axis=1, dtype=np.uint64) + np.uint64(n)
+
+
+def _stock(shingles: list[np.ndarray], sentences: list[int], articles: list[int]) -> np.ndarray:
+    """Per shingle (all sentences' shingles in order): whether its words are found in
+    STOCK_MIN_VARIANTS or more different sentences and as many articles."""
+    if not shingles:
+        return np.zeros(0, dtype=bool)
+    sizes = [len(h) for h in shingles]
+    sh = np.concatenate(shingles)
+    varied = _distinct_at_least(sh, np.repeat(np.array(sentences, dtype=np.int64), sizes))
+    spread = _distinct_at_least(sh, np.repeat(np.array(articles, dtype=np.int64), sizes))
+    return np.isin(sh, np.intersect1d(varied, spread))
+
+
+def _distinct_at_least(keys: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """The keys that come with STOCK_MIN_VARIANTS or more distinct values."""
+    order = np.lexsort((values, keys))
+    k, v = keys[order], values[order]
+    new_row = np.ones(len(k), dtype=bool)
+    new_row[1:] = (k[1:] != k[:-1]) | (v[1:] != v[:-1])
+    distinct_keys, counts = np.unique(k[new_row], return_counts=True)
+    return distinct_keys[counts >= STOCK_MIN_VARIANTS]
