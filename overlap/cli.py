@@ -131,13 +131,13 @@ def main(
 @guarded
 def compare(
     paths: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             metavar="PATH...",
             help="Article files, folders or quoted globs (.txt .md .html .jsonl).",
             show_default=False,
         ),
-    ],
+    ] = None,
     json_path: Annotated[
         Path | None,
         typer.Option(
@@ -189,6 +189,18 @@ def compare(
     author: Annotated[
         str | None, typer.Option(metavar="NAME", help="Set the author of every input.")
     ] = None,
+    index: Annotated[
+        Path | None,
+        typer.Option(
+            "--index",
+            metavar="DIR",
+            help="Compare the articles against this archive index (overlap index add) too.",
+        ),
+    ] = None,
+    within_index: Annotated[
+        bool,
+        typer.Option("--within-index", help="With --index: every pair inside the index too."),
+    ] = False,
     limit: Annotated[
         int | None,
         typer.Option(metavar="N", help="Show at most this many findings in the terminal."),
@@ -207,6 +219,14 @@ def compare(
     """Find reused and paraphrased passages across (and within) the given articles."""
     from .outputs import atomic_path, check_outputs, write_text
     from .pipeline import compare as run_compare
+
+    paths = paths or []
+    if index is not None or within_index:
+        from .archive.use import index_compare
+
+        run_compare = index_compare(index, within_index)  # noqa: F811 - same call, on an index
+    elif not paths:
+        raise ConfigError("give the articles to compare (files, folders or quoted globs)")
     from .publication_dates import normalise_date
     from .report.json import dumps, to_document, write_document
 
@@ -353,4 +373,4 @@ def _count(findings: list[dict]) -> dict[str, int]:
 
 # The check command lives in its own module; importing it registers it on `app` (after compare
 # and render, so --help lists them in that order).
-from . import cli_check  # noqa: E402, F401
+from . import cli_check, cli_index  # noqa: E402, F401

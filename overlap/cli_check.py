@@ -51,11 +51,19 @@ def check(
         ),
     ],
     against: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--against", metavar="PATH", help="Source files, folders or quoted globs (repeatable)."
         ),
-    ],
+    ] = None,
+    index: Annotated[
+        Path | None,
+        typer.Option(
+            "--index",
+            metavar="DIR",
+            help="Check against this archive index (overlap index add) instead of --against.",
+        ),
+    ] = None,
     fail_on: Annotated[
         str,
         typer.Option(
@@ -145,7 +153,7 @@ def check(
     outputs = {"--output": output, "--html": html_path, "--write-allow": write_allow}
     if any(outputs.values()):
         files = [d for d in drafts if d != STDIN]
-        protected = protected_paths([*files, *against], settings, config, allow)
+        protected = protected_paths([*files, *(against or [])], settings, config, allow)
         if (
             write_allow is not None
             and allow is not None
@@ -153,10 +161,16 @@ def check(
         ):
             del protected[allow.resolve()]  # merging into the allow-list read is the point
         check_outputs(outputs, protected)
+    if index is not None:
+        from .archive.use import index_check
+
+        check_many = index_check(index, against)  # noqa: F811 - the same call, on an index
+    elif not against:
+        raise ConfigError("give the sources: --against PATH (repeatable) or --index DIR")
     stdin = _read_stdin() if STDIN in drafts else None
     results = check_many(
         drafts,
-        against,
+        against or [],
         settings,
         classes,
         allowed,

@@ -14,17 +14,10 @@ from typing import Annotated, Any, TypeVar
 import click
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from .config import Settings
 from .errors import ConfigError, OverlapError
+from .progress_bars import Bars
 from .textsafe import print_line
 
 EXIT_FINDINGS = 1  # overlap check: failing sentences
@@ -142,6 +135,15 @@ CsvColumns = Annotated[
         "--csv-column text=articleBody --csv-column id='Body ID'. Repeat for each field.",
     ),
 ]
+ShowProgress = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="Progress on stderr: shown on a terminal by default; --progress shows it anyway "
+        "(plain lines in a log), --no-progress never.",
+        show_default=False,
+    ),
+]
 _CSV_FIELDS = ("text", "title", "date", "outlet", "url", "id")
 
 
@@ -160,36 +162,10 @@ def csv_overrides(pairs: list[str] | None) -> dict[str, str]:
     return overrides
 
 
-class Bars:
-    """rich progress bars on stderr for long stages; silent when stderr is not a terminal."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled and err.is_terminal
-        self._progress: Progress | None = None
-        self._task: TaskID | None = None
-
-    def start(self, label: str, total: int) -> None:
-        if not self.enabled or total < 64:
-            return
-        self._progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        )
-        self._progress.start()
-        self._task = self._progress.add_task(label, total=total)
-
-    def advance(self, n: int = 1) -> None:
-        if self._progress is not None and self._task is not None:
-            self._progress.advance(self._task, n)
-
-    def finish(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
+def bars(asked: bool | None) -> Bars:
+    """The run's progress on stderr: on a terminal unless --no-progress; off one only with
+    --progress (plain lines then, for a CI log)."""
+    return Bars(err, asked)
 
 
 def check_limit(limit: int | None) -> None:

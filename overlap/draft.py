@@ -110,24 +110,30 @@ def check_many(
     progress: Progress | None = None,
     stdin: str | None = None,
     models: Models | None = None,
+    sources_read: Sequence[Article] | None = None,
 ) -> list[CheckResult]:
     """Check each of `drafts` against the same `sources`: one CheckResult per draft, in order,
     each the same as `check` would give. The sources are read once and the models loaded once;
     a source sentence is embedded (and an NLI pair scored) once for all drafts. A draft named
     "-" is the text `stdin` (Markdown or plain text, source `<stdin>`). The models are `models`,
-    else the shipped ones (except an `embedder` or `nli` given).
+    else the shipped ones (except an `embedder` or `nli` given). `sources_read`: sources
+    already read (an index's articles: overlap/archive/use.py), used instead of `sources`.
 
     >>> results = check_many(["a.md", "b.md"], ["sources/"])  # doctest: +SKIP
     >>> [r.failing for r in results]  # doctest: +SKIP
     """
     s = settings or Settings()
     read = [read_draft(d, s, stdin) for d in drafts]  # every draft readable before any work
-    found, more_skipped = read_articles(
-        sources,
-        s.encoding,
-        recursive=s.recursive,
-        encoding_force=s.encoding_force,
-        columns=Columns.from_settings(s),
+    found, more_skipped = (
+        (list(sources_read), [])
+        if sources_read is not None
+        else read_articles(
+            sources,
+            s.encoding,
+            recursive=s.recursive,
+            encoding_force=s.encoding_force,
+            columns=Columns.from_settings(s),
+        )
     )
     models = remembering(models or load_models(s, embedder, nli))
     return [

@@ -22,7 +22,7 @@ from .judge import Thresholds, judge_all
 from .models import Models, load_models
 from .near_duplicates import pair_duplication
 from .nli import NLI
-from .progress import NoProgress, Progress, StageClock
+from .progress import NoProgress, Progress, StageClock, announced
 from .rewrite import linked_pairs, rewritten_sentences
 from .segment import segment
 from .tabular import Columns
@@ -86,24 +86,30 @@ def analyse(
     embeddings and the NLI scores both."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
+    if progress is not None:  # loading a model and long NLI batches show too
+        models = announced(models, progress)
+    progress = progress or NoProgress()
     with open_cache(s.cache_path) or nullcontext() as store:
         segs = segment_all(articles, s)
         clock.lap("read and segment")
         copies, repeats, hidden = copy_stage(segs, s)
         clock.lap("copy index")
-        paraphrases = paraphrase_candidates(
-            segs, hidden, models.embedder, s, progress or NoProgress(), models.scorer, store
-        )
+        with progress.status("finding paraphrase candidates"):
+            paraphrases = paraphrase_candidates(
+                segs, hidden, models.embedder, s, progress, models.scorer, store
+            )
         clock.lap("embed and neighbours")
-        findings = attribute_all(repeats + align_stage(segs, copies, paraphrases, hidden, s), segs)
+        with progress.status("aligning passages"):
+            found = align_stage(segs, copies, paraphrases, hidden, s)
+            findings = attribute_all(repeats + found, segs)
         clock.lap("align and attribute")
         if s.judge:
             related = related_pairs(paraphrases.related, paraphrases.pairs)
             claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
             clock.lap("related claims")
-            findings = reported_claims(
-                judge_stage(findings + claims, segs, models, s, store), keep_agreeing_claims
-            )
+            with progress.status("judging"):
+                judged = judge_stage(findings + claims, segs, models, s, store)
+            findings = reported_claims(judged, keep_agreeing_claims)
             clock.lap("judge")
     notes = run_notes(store, models, s)
     # Before the report filters: how much of an article is reused does not depend on what is shown.

@@ -1,10 +1,25 @@
-"""How long-running stages report progress without knowing who listens (the CLI draws bars),
-and how long each stage took (`StageClock`, for the run's stats)."""
+"""How long-running stages report progress without knowing who listens (the CLI draws bars:
+progress_bars.py), and how long each stage took (`StageClock`, for the run's stats).
+
+Three kinds of report: a counted stage (`start`, `advance`, `finish`: a bar with counts and an
+ETA), and a status line for work without a count (`status`: model loading, a stage's uncounted
+steps). `announced` wraps the run's models so that loading them and long NLI batches report
+too, without the model code knowing about progress.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from typing import Protocol
+import weakref
+from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .models import Models
 
 
 class Progress(Protocol):
@@ -13,6 +28,10 @@ class Progress(Protocol):
     def advance(self, n: int = 1) -> None: ...
 
     def finish(self) -> None: ...
+
+    def status(self, label: str) -> AbstractContextManager[None]:
+        """A line saying what runs while the block runs (no count: loading, an uncounted step)."""
+        ...
 
 
 class NoProgress:
@@ -27,6 +46,9 @@ class NoProgress:
     def finish(self) -> None:
         pass
 
+    def status(self, label: str) -> AbstractContextManager[None]:
+        return nullcontext()
+
 
 class StageClock:
     """Wall seconds per stage: each lap is the time since the previous one (or `began`)."""
@@ -39,3 +61,75 @@ class StageClock:
         now = time.perf_counter()
         self.laps[stage] = round(now - self.last, 3)
         self.last = now
+
+
+# NLI pairs scored per call when a bar is shown: small enough that the bar moves every second or
+# two on a CPU, large enough to fill the model's batches (pairs of one length share a batch).
+NLI_PIECE = 256
+# Models already loaded under a status line: a second run in the same process (the next draft
+# of `check`) does not show "loading" for a load that does nothing.
+_loaded: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+class _Announced:
+    """A model that shows a status line the first time it loads. The shipped models load on
+    first use (`_load`, which does nothing once loaded); a model without one (a test's fake)
+    is used as it is. Every other attribute is the wrapped model's (model_id, dim, describe),
+    so cache keys and the report's model list do not change."""
+
+    def __init__(self, model: Any, progress: Progress, what: str):
+        self._inner = model
+        self._progress = progress
+        self._what = what
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def _ready(self) -> None:
+        load = getattr(self._inner, "_load", None)
+        if callable(load) and self._inner not in _loaded:
+            with self._progress.status(f"loading the {self._what}"):
+                load()
+            _loaded.add(self._inner)
+
+
+class AnnouncedEmbedder(_Announced):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if len(texts):
+            self._ready()
+        return self._inner.encode(texts)
+
+
+class AnnouncedNLI(_Announced):
+    """Also shows a bar with counts over a long batch of pairs (the judge sends all of a run's
+    pairs in one call), scored `NLI_PIECE` at a time: a pair's scores do not depend on the other
+    pairs of its call (no padding: embed.same_length_batches)."""
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        from .nli import PairTooLong
+
+        if not len(pairs):
+            return self._inner.predict(pairs)
+        self._ready()
+        if len(pairs) <= NLI_PIECE:
+            return self._inner.predict(pairs)
+        self._progress.start("judging: sentence pairs (NLI)", len(pairs))
+        parts = []
+        try:
+            for at in range(0, len(pairs), NLI_PIECE):
+                piece = list(pairs[at : at + NLI_PIECE])
+                try:
+                    parts.append(np.asarray(self._inner.predict(piece)))
+                except PairTooLong as exc:  # the index in the whole call, not in the piece
+                    raise PairTooLong(at + exc.index, exc.length, exc.max_length) from None
+                self._progress.advance(len(piece))
+        finally:
+            self._progress.finish()
+        return np.concatenate(parts)
+
+
+def announced(models: Models, progress: Progress) -> Models:
+    """`models` reporting their loading (and long NLI batches) to `progress`."""
+    nli = AnnouncedNLI(models.nli, progress, "NLI model") if models.nli is not None else None
+    embedder = AnnouncedEmbedder(models.embedder, progress, "embedding model")
+    return dataclasses.replace(models, embedder=embedder, nli=nli)

@@ -6,13 +6,15 @@ sources: [{id, source, outlet, date, title, url}], skipped: [{source, reason}], 
 fail_on: [class], failed: bool, summary: {class: n},
 sentences: [{index, id, class, allowed, sources_disagree, line, column, notes: [str],
              span: {start, end, text}, links: [{id, source, relation, reasons: [str],
-             draft: {start, end, text}, span: {start, end, text}, kind, verdict}]}],
+             draft: {start, end, text}, span: {start, end, text}, kind, verdict, score,
+             confidence, nli: {"draft->source": [e, n, c], "source->draft": [...]} | null}]}],
 grid: {sources: [id], rows: [[relation or "silent", ...] per sentence]}}
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections import Counter
 from typing import Any
 
@@ -22,10 +24,10 @@ from rich.text import Text
 
 from .. import __version__
 from ..textsafe import line, plain, print_line
-from ..types import CheckResult
+from ..types import CheckResult, Finding
 from . import digest
 from .labels import source_name
-from .terminal import indented
+from .terminal import indented, print_trimmed
 
 SCHEMA_VERSION = "check-1.0"
 CLASS_STYLE = {
@@ -106,6 +108,7 @@ def to_document(result: CheckResult) -> dict[str, Any]:
                         "verdict": x.finding.judgement.verdict.value
                         if x.finding.judgement
                         else None,
+                        **_measured(x.finding, d.id),
                     }
                     for x in c.links
                 ],
@@ -113,6 +116,29 @@ def to_document(result: CheckResult) -> dict[str, Any]:
             for c in result.sentences
         ],
         "grid": {"sources": sources, "rows": rows},
+    }
+
+
+def _measured(f: Finding, draft_id: str) -> dict[str, Any]:
+    """What the models measured for a link (shown by --verbose): the finding's score, the
+    verdict's confidence and the NLI probabilities [entailment, neutral, contradiction] each
+    way, named by side (a finding's a and b are either way round); a value that is not a finite
+    number is null, as in the compare document."""
+    j = f.judgement
+    nli = None
+    if j is not None and j.nli is not None:
+        draft_first = f.a.article == draft_id
+        ways = (j.nli.a_to_b, j.nli.b_to_a) if draft_first else (j.nli.b_to_a, j.nli.a_to_b)
+        if all(math.isfinite(p) for way in ways for p in way):
+            nli = {
+                "draft->source": [round(p, 4) for p in ways[0]],
+                "source->draft": [round(p, 4) for p in ways[1]],
+            }
+    confidence = j.confidence if j is not None and math.isfinite(j.confidence) else None
+    return {
+        "score": round(f.score, 4) if math.isfinite(f.score) else None,
+        "confidence": None if confidence is None else round(confidence, 4),
+        "nli": nli,
     }
 
 
@@ -131,8 +157,9 @@ def _room(console: Console, used: int) -> int:
     return max(20, console.width - used)
 
 
-def render_terminal(doc: dict[str, Any], console: Console) -> None:
-    """One line per sentence with its class, then the evidence for each non-clean sentence.
+def render_terminal(doc: dict[str, Any], console: Console, verbose: bool = False) -> None:
+    """One line per sentence with its class, then the evidence for each non-clean sentence;
+    with `verbose`, also each link's offsets and what the models measured (plain by default).
 
     Data is printed as plain `Text` through `textsafe` (no markup, no control characters);
     the `skipped:`, `note:` and PASS/FAIL lines are never wrapped.
@@ -168,6 +195,8 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
             indented(console, plain(what, style="dim"), 4)
             source = _cut(link["span"]["text"], _room(console, 14))
             console.print(plain(f"      source: {source}", style="dim"))
+            if verbose:
+                indented(console, plain(_link_details(link), style="dim"), 6)
         if s["class"] != "unsupported":
             console.print(plain(f"    id {s['id']}", style="dim"))
     _grid(doc, console)
@@ -179,6 +208,27 @@ def render_terminal(doc: dict[str, Any], console: Console) -> None:
     print_line(console, (verdict, "bold red" if doc["failed"] else "bold green"))
 
 
+def _link_details(link: dict[str, Any]) -> str:
+    """--verbose: a link's offsets, kind, score, confidence and NLI probabilities, one line."""
+    d, sp = link["draft"], link["span"]
+    parts = [f"draft [{d['start']}:{d['end']}]", f"source [{sp['start']}:{sp['end']}]"]
+    parts.append(
+        f"{link['kind']}" + (f" score {link['score']:.2f}" if link.get("score") is not None else "")
+    )
+    if link.get("verdict"):
+        confidence = link.get("confidence")
+        parts.append(
+            f"verdict {link['verdict']}"
+            + (f" (confidence {confidence:.2f})" if confidence is not None else "")
+        )
+    for way, probs in (link.get("nli") or {}).items():
+        parts.append(
+            f"NLI {way} entail {probs[0]:.2f} neutral {probs[1]:.2f} contradict {probs[2]:.2f}"
+        )
+    parts.append(f"link id {link['id']}")
+    return line(" · ".join(parts))
+
+
 def _grid(doc: dict[str, Any], console: Console) -> None:
     table = Table(title="claims × sources", show_lines=False)
     table.add_column("line", justify="right")
@@ -187,7 +237,7 @@ def _grid(doc: dict[str, Any], console: Console) -> None:
     for s, row in zip(doc["sentences"], doc["grid"]["rows"], strict=True):
         table.add_row(str(s["line"]), *(plain("·" if r == "silent" else r) for r in row))
     console.print()
-    console.print(table)
+    print_trimmed(console, table)
 
 
 def render_markdown(doc: dict[str, Any]) -> str:
@@ -253,9 +303,14 @@ def render_github(doc: dict[str, Any]) -> str:
         level = "error" if failing else "notice" if s["class"] == "unsupported" else "warning"
         first = s["links"][0] if s["links"] else None
         notes = s.get("notes") or []
+        name = _label(doc, first["source"]) if first else ""
+        reason = (
+            digest.reason_words(first["reasons"][0], {"source": name})
+            if first and first["reasons"]
+            else ""
+        )
         why = (
-            f"{first['relation']} {_label(doc, first['source'])}: "
-            f"{first['reasons'][0] if first['reasons'] else ''}"
+            f"{first['relation']} {name}: {reason}"
             if first and not (s["class"] == "misquoted" and first["relation"] != "misquoted")
             else notes[0]
             if notes

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from .digest import reason_words
 from .labels import article_name, find_source
 
 SARIF_VERSION = "2.1.0"
@@ -101,11 +102,10 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
     first = s["links"][0] if s["links"] else None
     if first:
         src = find_source(doc["sources"], first["source"])
-        reason = first["reasons"][0] if first["reasons"] else ""
+        name = article_name(src, first["source"])
+        reason = reason_words(first["reasons"][0], {"source": name}) if first["reasons"] else ""
         where = src.get("url") or src.get("source") or first["source"]
-        why = f"{first['relation']} {article_name(src, first['source'])} ({where})" + (
-            f": {reason}" if reason else ""
-        )
+        why = f"{first['relation']} {name} ({where})" + (f": {reason}" if reason else "")
     else:
         why = "no source says this"
     out: dict[str, Any] = {
@@ -139,7 +139,8 @@ def _result(doc: dict[str, Any], s: dict[str, Any], base: Path) -> dict[str, Any
 def _related(doc: dict[str, Any], index: int, link: dict[str, Any], base: Path) -> dict[str, Any]:
     src = find_source(doc["sources"], link["source"])
     words = " ".join(link["span"]["text"].split())
-    reason = f" ({link['reasons'][0]})" if link["reasons"] else ""
+    name = article_name(src, link["source"])
+    reason = f" ({reason_words(link['reasons'][0], {'source': name})})" if link["reasons"] else ""
     artifact = (
         {"uri": src["url"]}
         if src.get("url")
@@ -148,9 +149,7 @@ def _related(doc: dict[str, Any], index: int, link: dict[str, Any], base: Path) 
     return {
         "id": index,
         "physicalLocation": {"artifactLocation": artifact},
-        "message": {
-            "text": f"{link['relation']} {article_name(src, link['source'])}{reason}: {words}"
-        },
+        "message": {"text": f"{link['relation']} {name}{reason}: {words}"},
     }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -110,7 +110,7 @@ def _table(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> N
             plain(trouble, style="bold red" if trouble != "none" else "dim"),
         )
     console.print()
-    console.print(table)
+    print_trimmed(console, table)
 
 
 def _by_action(
@@ -231,6 +231,19 @@ def indented(console: Console, text: Text, indent: int) -> None:
     for ln in text.wrap(console, max(20, console.width - indent)):
         ln.rstrip()
         console.print(Text(" " * indent).append_text(ln) if ln.plain else ln, soft_wrap=True)
+
+
+def print_trimmed(console: Console, renderable: RenderableType) -> None:
+    """Print `renderable` line by line without the spaces rich pads every table cell with: a
+    row would end in spaces up to its last column's width, which a copy, a diff or a pull
+    request's terminal log keep. Styles are kept; the lines already fit, so none re-wraps."""
+    for segments in console.render_lines(renderable, console.options, pad=False):
+        row = Text()
+        for seg in segments:
+            if not seg.control:
+                row.append(seg.text, seg.style)
+        row.rstrip()
+        console.print(row, soft_wrap=True)
 
 
 def _details(console: Console, f: dict[str, Any]) -> None:

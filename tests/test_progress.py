@@ -1,0 +1,184 @@
+"""Progress on stderr (issue 14 item 3): a status line while a model loads, a bar with counts and
+an ETA for each long stage of compare and check, drawn on a (fake) terminal; nothing when stderr
+is not a terminal unless --progress asks, and then plain lines. The models are fakes."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from overlap.cli import app
+from overlap.nli import PairTooLong
+from overlap.progress import NLI_PIECE, AnnouncedNLI, NoProgress
+from overlap.progress_bars import Bars
+
+runner = CliRunner()
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+WORDS = [
+    "harbour",
+    "council",
+    "budget",
+    "river",
+    "school",
+    "bridge",
+    "farmers",
+    "police",
+    "hospital",
+    "railway",
+    "election",
+    "museum",
+    "drought",
+    "factory",
+    "airport",
+    "teachers",
+    "festival",
+    "library",
+    "miners",
+    "tunnel",
+]
+
+
+class LoadingNLI:
+    """A fake NLI model that loads on first use as the shipped one does (`_load`)."""
+
+    model_id = "fake-nli"
+
+    def __init__(self) -> None:
+        self.calls: list[int] = []
+        self.loads = 0
+
+    def _load(self) -> None:
+        self.loads += 1
+
+    def predict(self, pairs):
+        self.calls.append(len(pairs))
+        # Scores that depend on the pair alone, so a split batch must give the same rows.
+        return np.array([[len(a) % 7 / 10, 0.5, len(b) % 5 / 10] for a, b in pairs])
+
+
+def terminal() -> Console:
+    return Console(file=io.StringIO(), force_terminal=True, width=120)
+
+
+def shown(console: Console) -> str:
+    return ANSI.sub("", console.file.getvalue())  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def corpus(tmp_path, write):
+    """Six articles of 15 distinct sentences each: 90 passages, enough for a drawn bar."""
+    for a in range(6):
+        sentences = [
+            f"The {WORDS[(a + i) % 20]} report number {a * 100 + i} was read by {i + 3} "
+            f"officials in {WORDS[(a * 3 + i) % 20]} town."
+            for i in range(15)
+        ]
+        write(tmp_path, f"in/{a}.txt", f"Story {a}\n\n" + " ".join(sentences) + "\n")
+    return tmp_path / "in"
+
+
+@pytest.fixture
+def loading_models(monkeypatch, tmp_path, fake_embedder):
+    fake_embedder._load = lambda: None  # loads on first use, as the shipped embedder does
+    monkeypatch.setattr("overlap.models.load_embedder", lambda settings: fake_embedder)
+    monkeypatch.setattr("overlap.models.load_nli", lambda: (LoadingNLI(), None))
+    monkeypatch.setenv("OVERLAP_CACHE", str(tmp_path / "cache.sqlite"))
+
+
+@pytest.mark.parametrize("command", ["compare", "check"])
+def test_a_terminal_sees_loading_stages_and_counts(
+    command, corpus, tmp_path, write, loading_models, monkeypatch
+):
+    fake = terminal()
+    monkeypatch.setattr("overlap.cli_common.err", fake)
+    if command == "compare":
+        args = ["compare", str(corpus), "--json", str(tmp_path / "r.json")]
+    else:
+        draft = write(tmp_path, "draft.md", "The harbour report was read by officials.\n")
+        args = ["check", str(draft), "--against", str(corpus), "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    out = shown(fake)
+    assert "loading the embedding model" in out
+    assert "finding paraphrase candidates" in out and "aligning passages" in out
+    assert "judging" in out
+    bar = re.search(r"embedding passages\s.*?(\d+)/(\d+)", out)
+    assert bar is not None and int(bar.group(2)) >= 90, out[-2000:]
+    assert "ETA" in out
+    # The bars are on stderr only: the report on stdout is untouched by them.
+    assert "embedding passages" not in result.stdout
+
+
+def test_no_terminal_no_progress_unless_asked(corpus, tmp_path, loading_models):
+    out = tmp_path / "r.json"
+    asked = runner.invoke(app, ["compare", str(corpus), "--json", str(out), "--progress"])
+    assert asked.exit_code == 0
+    lines = asked.stderr.splitlines()
+    # Plain lines for a log, no live redraws: a start line, counts, and an end line with seconds.
+    assert "\r" not in asked.stderr and "\x1b" not in asked.stderr
+    assert "loading the embedding model …" in lines
+    total = next(
+        int(m.group(1)) for x in lines if (m := re.match(r"embedding passages: 0/(\d+)", x))
+    )
+    assert total >= 90
+    assert any(re.fullmatch(rf"embedding passages: {total}/{total} in \d+\.\d s", x) for x in lines)
+    assert any(x.startswith("aligning passages: done in ") for x in lines)
+    for args in ([], ["-q"]):  # CliRunner's stderr is not a terminal
+        quiet = runner.invoke(app, ["compare", str(corpus), "--json", str(out), *args])
+        assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_no_progress_beats_a_terminal(corpus, tmp_path, loading_models, monkeypatch):
+    fake = terminal()
+    monkeypatch.setattr("overlap.cli_common.err", fake)
+    result = runner.invoke(
+        app, ["compare", str(corpus), "--json", str(tmp_path / "r.json"), "--no-progress"]
+    )
+    assert result.exit_code == 0 and shown(fake) == ""
+
+
+def test_long_nli_batches_are_split_with_a_bar_and_the_same_scores():
+    nli = LoadingNLI()
+    pairs = [
+        (f"premise {'x' * i}", f"hypothesis {'y' * (i % 13)}") for i in range(2 * NLI_PIECE + 7)
+    ]
+    whole = nli.predict(pairs)
+    fake = terminal()
+    announced = AnnouncedNLI(nli, Bars(fake), "NLI model")
+    nli.calls.clear()
+    assert np.array_equal(announced.predict(pairs), whole)
+    assert nli.calls == [NLI_PIECE, NLI_PIECE, 7] and nli.loads == 1
+    out = shown(fake)
+    assert "loading the NLI model" in out
+    assert f"{2 * NLI_PIECE}/{len(pairs)}" in out or f"{len(pairs)}/{len(pairs)}" in out
+    # Loaded once: the next call (the next draft of a check) shows no loading line.
+    announced.predict(pairs[:3])
+    assert nli.loads == 1 and announced.model_id == "fake-nli"
+
+
+def test_a_too_long_pair_is_named_by_its_place_in_the_whole_call():
+    class Picky(LoadingNLI):
+        def predict(self, pairs):
+            for i, (a, _) in enumerate(pairs):
+                if a == "too long":
+                    raise PairTooLong(i, 999, 256)
+            return super().predict(pairs)
+
+    pairs = [("fine", "fine")] * (NLI_PIECE + 5) + [("too long", "x")]
+    with pytest.raises(PairTooLong) as caught:
+        AnnouncedNLI(Picky(), NoProgress(), "NLI model").predict(pairs)
+    assert caught.value.index == NLI_PIECE + 5
+
+
+def test_small_stages_are_counted_but_not_drawn():
+    fake = terminal()
+    bars = Bars(fake)
+    bars.start("embedding passages", 10)
+    bars.advance(10)
+    bars.finish()
+    assert shown(fake) == ""
