@@ -34,14 +34,15 @@ from .cli_common import (
     EXIT_FINDINGS,  # noqa: F401
     EXIT_INTERRUPTED,  # noqa: F401
     EXIT_PIPE,  # noqa: F401
-    Bars,
     CacheFile,
     ConfigFile,
     CsvColumns,
     Encoding,
     EncodingForce,
     Recursive,
+    ShowProgress,
     StdoutConsole,
+    bars,
     check_limit,
     csv_overrides,
     err,
@@ -215,6 +216,7 @@ def compare(
             "--verbose", "-v", help="Show the scores, offsets, ids and model probabilities too."
         ),
     ] = False,
+    progress: ShowProgress = None,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
     from .outputs import atomic_path, check_outputs, write_text
@@ -261,7 +263,12 @@ def compare(
         for k, v in {"title": title, "outlet": outlet, "date": date, "author": author}.items()
         if v is not None
     }
-    result = run_compare(paths, settings, overrides=overrides, progress=Bars(not quiet))
+    result = run_compare(
+        paths,
+        settings,
+        overrides=overrides,
+        progress=bars(False if quiet and progress is None else progress),
+    )
     doc = to_document(result)
     if json_path is not None and not to_stdout:
         with atomic_path(json_path) as tmp:

@@ -15,14 +15,15 @@ from rich.console import Console
 from .cli import app
 from .cli_common import (
     EXIT_FINDINGS,
-    Bars,
     CacheFile,
     ConfigFile,
     CsvColumns,
     Encoding,
     EncodingForce,
     Recursive,
+    ShowProgress,
     StdoutConsole,
+    bars,
     csv_overrides,
     err,
     guarded,
@@ -120,6 +121,15 @@ def check(
             help="Also write a self-contained HTML draft view here (one draft only).",
         ),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="In the terminal report, also show offsets, scores and model probabilities.",
+        ),
+    ] = False,
+    progress: ShowProgress = None,
 ) -> None:
     """Check drafts against their sources: copied, quoted, misquoted, contradicted, supported or
     unsupported, sentence by sentence. Exit 0 clean, 1 if any draft has a sentence of a
@@ -175,7 +185,7 @@ def check(
         classes,
         allowed,
         stdin=stdin,
-        progress=Bars(output_format == "terminal" and output is None),
+        progress=bars(progress),
     )
     docs = [check_report.to_document(r) for r in results]
     if html_path is not None:
@@ -183,7 +193,7 @@ def check(
 
         with atomic_path(html_path) as tmp:
             check_html.write(docs[0], tmp)
-    text = _check_text(docs, output_format, to_file=output is not None)
+    text = _check_text(docs, output_format, to_file=output is not None, verbose=verbose)
     if output is not None and text is not None:
         write_text(output, text)
     elif text is not None:
@@ -213,7 +223,9 @@ def _read_stdin() -> str:
         ) from None
 
 
-def _check_text(docs: list[dict[str, Any]], fmt: str, to_file: bool) -> str | None:
+def _check_text(
+    docs: list[dict[str, Any]], fmt: str, to_file: bool, verbose: bool = False
+) -> str | None:
     """The report of every draft in `fmt`; None when it was printed to the terminal."""
     from .report import check_report
 
@@ -234,11 +246,11 @@ def _check_text(docs: list[dict[str, Any]], fmt: str, to_file: bool) -> str | No
             console = Console(file=buffer)
             if i:
                 console.print()
-            check_report.render_terminal(d, console)
+            check_report.render_terminal(d, console, verbose)
         return buffer.getvalue()
     for i, d in enumerate(docs):
         console = StdoutConsole()
         if i:
             console.print()
-        check_report.render_terminal(d, console)
+        check_report.render_terminal(d, console, verbose)
     return None
