@@ -16,6 +16,7 @@ halves never share an article; tune on dev only.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import re
 from collections import Counter, defaultdict
@@ -710,6 +711,37 @@ def _outside_quotes(s: str, start: int, end: int) -> bool:
     return not any(a <= start and end <= b for a, b in _quote_spans(s))
 
 
+def quoted_regions(s: str) -> list[tuple[int, int]]:
+    """The stretches of `s` inside quote marks, counting a quote that opened in an earlier
+    sentence (a closing mark with no opening one: from the start) or runs on into the next (an
+    opening mark with no closing one: to the end). A straight mark with no partner opens when a
+    word follows it, else it closes."""
+    out, opened = [], None
+    for m in re.finditer(r"[\"“”]", s):
+        mark, at = m.group(), m.start()
+        follows_word = s[at + 1 : at + 2].isalnum() or s[at + 1 : at + 2] in "'‘"
+        if opened is not None and mark != "“":
+            out.append((opened, at + 1))
+            opened = None
+        elif mark == "“" or (mark == '"' and follows_word):
+            opened = at
+        else:
+            out.append((0, at + 1))
+    if opened is not None:
+        out.append((opened, len(s)))
+    return out
+
+
+def changed_inside_quote(s: str, claim: str) -> bool:
+    """Does the rule's change to `s` lie inside quote marks (quoted_regions)? Then the claim
+    quotes words its source does not print: a misquote, the most serious class (issue 13), even
+    when the change is a slot's (a negation dropped inside a quotation)."""
+    start = len(os.path.commonprefix([s, claim]))
+    tail = len(os.path.commonprefix([s[start:][::-1], claim[start:][::-1]]))
+    end = max(start, len(s) - tail)
+    return any(a <= start and end <= b for a, b in quoted_regions(s))
+
+
 def _replace(s: str, start: int, end: int, new: str) -> str:
     return s[:start] + new + s[end:]
 
@@ -1383,6 +1415,13 @@ def build(per_kind: int = 150, every: int = 3, seed: int = SEED) -> list[Case]:
                 if kind not in ("verbatim", "quote kept") and claim == s:
                     continue
                 expected, also, mech = KINDS[kind]
+                if kind in SLOT_KINDS_CAUGHT and changed_inside_quote(s, claim):
+                    # The slot rules skip quotes closed in the sentence, not one opened or
+                    # closed in a neighbour ('He added: "Two jurors did not agree ...'): such
+                    # a change is a misquote, the most serious class; the slot's own class
+                    # counts too (a quote whose opening mark is in another sentence cannot
+                    # be told from the claim alone).
+                    expected, also = "misquoted", (KINDS[kind][0],)
                 ident = hashlib.sha1(f"{kind}|{article}|{s}|{claim}".encode()).hexdigest()[:10]
                 found[kind][corpus].append(
                     Case(

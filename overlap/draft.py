@@ -14,8 +14,18 @@ from pathlib import Path
 from . import misquotes
 from .candidates import is_heading
 from .config import Settings
+from .copy_slots import changed_fact_links
 from .draft_input import STDIN_SOURCE, line_col, read_draft, unwrap
-from .draft_links import links_of, occurrences, quote_notes, short_claim_links, unique_links, within
+from .draft_links import (
+    links_of,
+    occurrences,
+    quote_notes,
+    quoted_note,
+    reports_quote,
+    short_claim_links,
+    unique_links,
+    within,
+)
 from .embed import Embedder
 from .errors import ConfigError, InputError
 from .ids import text_id
@@ -24,7 +34,7 @@ from .models import Models, load_models
 from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress
-from .quote_match import from_segmented
+from .quote_match import Outcome, from_segmented
 from .short_claims import is_short_claim
 from .tabular import Columns
 from .types import (
@@ -48,6 +58,9 @@ CLASS_OF = {
     LinkRelation.QUOTED: SentenceClass.QUOTED,
     LinkRelation.SUPPORTS: SentenceClass.SUPPORTED,
 }
+
+# Classes a verified, credited quotation raises to "quoted" (it says more than they do).
+_BELOW_QUOTED = (SentenceClass.SUPPORTED, SentenceClass.UNSUPPORTED)
 
 
 def parse_fail_on(text: str) -> tuple[SentenceClass, ...]:
@@ -221,6 +234,7 @@ def _check_one(
             here_links = short_claim_links(
                 sent, here_links, the_draft.id, sources, models, occurrence
             )
+        here_links += changed_fact_links(sent, here_links, draft_seg, segs, occurrence)
         mine = tuple(
             sorted(
                 here_links,
@@ -239,6 +253,15 @@ def _check_one(
             cls = SentenceClass.MISQUOTED
             notes.insert(0, misquotes.reason(bad[0]))
             ident = text_id("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
+        elif cls in _BELOW_QUOTED and reports_quote(
+            here, draft_seg.article.text, sent.start, sent.end
+        ):
+            # A credited quotation quote_match found as printed, too short to be found as a
+            # copy: the sentence quotes its speaker (the same rule as a copy's, reports_quote).
+            good = next(v for v in here if v.outcome is Outcome.QUOTED and v.source)
+            cls = SentenceClass.QUOTED
+            notes.insert(0, quoted_note(good))
+            ident = text_id("quoted", sent.text, good.quote.text, *occurrence[sent.index])
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)

@@ -12,7 +12,7 @@ from .ids import text_id
 from .models import Models
 from .quote_match import Outcome, QuoteVerdict
 from .short_claims import judge_short_claim
-from .textnorm import normalise_line
+from .textnorm import normalise_line, tokenize
 from .types import (
     Direction,
     Finding,
@@ -25,6 +25,10 @@ from .types import (
     Span,
     Verdict,
 )
+
+# The share of a copied sentence's words a verified, credited quotation must hold for the copy
+# to count as reporting that quotation (reports_quote).
+QUOTE_SHARE_MIN = 0.25
 
 
 def short_claim_links(
@@ -121,7 +125,8 @@ def links_of(
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
         quoted = [v for v in verdicts if within(v, lo, hi)]
-        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted)
+        reported = reports_quote(quoted, draft.article.text, lo, hi, sspan.article)
+        relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted, reported)
         ident = text_id(
             relation, sent.text, sspan.article, sspan.text, *occurrence.get(sent.index, ())
         )
@@ -176,13 +181,15 @@ def _relation(
     reasons: list[str],
     verdict: Verdict | None,
     quoted: Sequence[QuoteVerdict] = (),
+    reported: bool = False,
 ) -> LinkRelation:
     """The link's relation. Quotations are judged by quote_match alone (`quoted`: its verdicts
     on the draft quotations of this sentence inside the finding), so a changed word or the
-    wrong speaker is a misquote whatever the finding's verdict."""
+    wrong speaker is a misquote whatever the finding's verdict. A copy that `reported` a
+    quotation (reports_quote) is a quotation too, though its quote marks hold under half of it."""
     if f.kind in (Kind.VERBATIM, Kind.EDITED):
         att = credit_of(draft, dspan, source.article)
-        if att.quoted:
+        if att.quoted or reported:
             bad = misquotes.misquoted(quoted)
             if bad:
                 reasons.insert(0, misquotes.reason(bad[0]))
@@ -212,6 +219,37 @@ def _relation(
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS
     return LinkRelation.SUPPORTS
+
+
+def reports_quote(
+    verdicts: Sequence[QuoteVerdict], text: str, start: int, end: int, source: str | None = None
+) -> bool:
+    """Does text[start:end] report a quotation: a credited one that quote_match found as
+    printed (in `source`, when given) holding at least a quarter of its words? The rest is
+    then the quotation's reporting clause ("..., said Martin Larsson, general manager of
+    Toshiba's European storage device division."): a quote cut short leaves the copy mostly
+    outside quote marks, and it is still the speaker's words, quoted and credited."""
+    good = [
+        v
+        for v in verdicts
+        if v.outcome is Outcome.QUOTED
+        and v.quote.credited
+        and v.source is not None
+        and (source is None or v.source.article == source)
+    ]
+    if not good:
+        return False
+    words = tokenize(text[start:end], start)
+    inside = [t for t in words if any(a <= t.start < b for v in good for a, b in v.quote.parts)]
+    return bool(words) and QUOTE_SHARE_MIN * len(words) <= len(inside)
+
+
+def quoted_note(v: QuoteVerdict) -> str:
+    """The note on a quotation found as printed, credited: who said it, where it was found."""
+    q = v.quote
+    who = q.speaker or q.outlet or q.document or "its speaker"
+    where = v.source.label if v.source else "a source"
+    return f"credited quotation ({who}) matching {where}"
 
 
 def within(v: QuoteVerdict, start: int, end: int) -> bool:

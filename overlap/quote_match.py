@@ -11,6 +11,7 @@ quote is still quoted, unless what it leaves out is a negation.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -129,8 +130,15 @@ def _expand(raw: str, norm: str) -> list[str]:
     return [norm]
 
 
+# Word endings that make another form of the same word (number, tense, comparison): two words
+# that differ only in these are not one word spelt two ways ("murmurings" is not "murmuring",
+# "increased" is not "increases"), and a quote that changes one has changed the speaker's words.
+_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "y", "ies"])
+
+
 def _variant(a: str, b: str) -> bool:
-    """Spelling variants (honour/honor, organise/organize), never a number or a negation."""
+    """Spelling variants (honour/honor, organise/organize, travelled/traveled,
+    programme/program), never a number, a negation or another inflection of the word."""
     if a == b:
         return True
     if min(len(a), len(b)) < 5 or a[:2] != b[:2] or any(c.isdigit() for c in a + b):
@@ -138,6 +146,9 @@ def _variant(a: str, b: str) -> bool:
     for neg in ("un", "in", "im", "non", "dis", "ir", "il"):
         if a == neg + b or b == neg + a:
             return False
+    stem = len(os.path.commonprefix([a, b]))
+    if a[stem:] in _INFLECTIONS and b[stem:] in _INFLECTIONS:
+        return False
     return fuzz.ratio(a, b) >= 85
 
 

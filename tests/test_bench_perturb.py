@@ -90,3 +90,18 @@ def test_every_kind_has_a_rule_and_an_expected_class(kind):
     expected, also, _ = perturb.KINDS[kind]
     assert kind in perturb.RULES
     assert expected in {"misquoted", "contradicted", "copied", "quoted", "supported", "unsupported"}
+
+
+def test_a_change_inside_a_quote_open_from_another_sentence_is_seen():
+    # PA court copy: a quote opened in this sentence runs on into the next, or one opened in
+    # the previous sentence closes here; a slot change inside it is a misquote.
+    opened = 'He added: "Two jurors did not agree to convict her.'
+    assert perturb.changed_inside_quote(opened, opened.replace("did not", "did"))
+    closed = (
+        'It was for the prosecution to make me sure she was not acting in self-defence," she said.'
+    )
+    assert perturb.changed_inside_quote(closed, closed.replace("was not", "was"))
+    assert not perturb.changed_inside_quote(closed, closed.replace("she said", "he said"))
+    plain = "The jury was not sent home when it failed to reach a verdict."
+    assert not perturb.changed_inside_quote(plain, plain.replace("was not", "was"))
+    assert perturb.quoted_regions('“We will act,” Sanchez said, "then leave') == [(0, 14), (29, 40)]

@@ -249,3 +249,29 @@ def test_words_printed_without_marks_in_the_source_are_found_in_its_body():
         [article_quotes(src)],
     )
     assert v.outcome is Outcome.QUOTED and not v.source.marked
+
+
+def test_an_inflection_changed_in_a_quote_is_a_misquote_a_spelling_variant_is_not():
+    # Fox News Latino printed InSight Crime's "murmurings" as "murmuring": another form of the
+    # word, not one word spelt two ways (issue 13: spelling variants are fine, changed words not).
+    source = article_quotes(
+        Article(
+            "s",
+            "s.txt",
+            "“There have been murmurings of discontent about the honour of the organisation,” "
+            "said Ana Ruiz.",
+            "txt",
+            outlet="Wire Service",
+        )
+    )
+    changed = draft_quote(
+        "“There have been murmuring of discontent about the honour of the organisation,” "
+        "said Ana Ruiz."
+    )
+    v = match_quote(changed, [source])
+    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'murmurings' -> 'murmuring'",)
+    spelt = draft_quote(
+        "“There have been murmurings of discontent about the honor of the organization,” "
+        "said Ana Ruiz."
+    )
+    assert match_quote(spelt, [source]).outcome is Outcome.QUOTED

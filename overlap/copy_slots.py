@@ -1,0 +1,113 @@
+"""A copied sentence with a changed fact (issue 13: "a copied sentence with a changed number is
+contradicted and copied, and the report shows both").
+
+A copy finding spans only the words the two texts share in order: a name of three words put in
+place of a name of two, or a phrase swapped for another ("yesterday" -> "last week"), can cut
+the copy in two around the change, and neither half holds it. So for a draft sentence with a
+copy link, the whole sentence is compared with the whole source sentences the copy comes from
+(slots.compare_sentences on their aligned words), and a typed difference there is a
+contradiction beside the copy. The comparison only pairs slots the word alignment pairs, so a
+sentence that adds a clause of its own is not contradicted by it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from .evidence import slot_evidence
+from .ids import text_id
+from .judge import HARD_CHECKS, Thresholds, days_apart
+from .types import (
+    Judgement,
+    Kind,
+    LinkRelation,
+    Segmented,
+    Sentence,
+    SourceLink,
+    Span,
+    Verdict,
+)
+
+# The relations a copy link may have that a changed fact inside it overrides in the class.
+_AGREEING = (LinkRelation.COPIED, LinkRelation.QUOTED, LinkRelation.SUPPORTS)
+_COPIES = (Kind.VERBATIM, Kind.EDITED)
+
+
+def source_sentences(seg: Segmented, span: Span) -> Span:
+    """The source sentences `span` lies in, as one span (from the first one's start to the
+    last one's end)."""
+    inside = [s for s in seg.sentences if s.start < span.end and s.end > span.start]
+    if not inside:
+        return span
+    start, end = inside[0].start, inside[-1].end
+    return Span(seg.article.id, start, end, seg.article.text[start:end])
+
+
+def changed_fact_links(
+    sent: Sentence,
+    links: Sequence[SourceLink],
+    draft: Segmented,
+    segs: dict[str, Segmented],
+    occurrence: dict[int, tuple[str, ...]],
+) -> list[SourceLink]:
+    """A `contradicts` link for each source whose copy in this draft sentence has a typed
+    difference between the whole sentences (a name, number, date, negation, quantifier or
+    modality changed), unless a link already contradicts or misquotes from that source.
+    Articles further apart in time than the judge's `days_apart` are left alone: a fact may
+    have changed between them (the judge's "changed over time")."""
+    settled = {x.source for x in links if x.relation not in _AGREEING}
+    out: list[SourceLink] = []
+    here = Span(draft.article.id, sent.start, sent.end, sent.text)
+    for source in dict.fromkeys(x.source for x in links):
+        copies = [
+            x
+            for x in links
+            if x.source == source and x.relation in _AGREEING and x.finding.kind in _COPIES
+        ]
+        if not copies or source in settled or source not in segs:
+            continue
+        seg = segs[source]
+        apart = days_apart(draft.article.date, seg.article.date)
+        if apart is not None and apart > Thresholds.days_apart:
+            continue
+        first = min(copies, key=lambda x: x.span.start)
+        last = max(copies, key=lambda x: x.span.end)
+        there = source_sentences(
+            seg, Span(source, first.span.start, last.span.end, first.span.text)
+        )
+        found = [
+            e
+            for e in slot_evidence(here, there, draft.article.date, seg.article.date)
+            if e.relation == "differs" and e.check in HARD_CHECKS
+        ]
+        if not found:
+            continue
+        reasons = tuple(dict.fromkeys(e.message for e in found))
+        copy = first.finding
+        judgement = Judgement(
+            Verdict.CONTRADICT,
+            0.7,
+            (*reasons, "the rest of the sentence is copied"),
+            tuple(found),
+            copy.judgement.nli if copy.judgement else None,
+        )
+        ident = text_id(
+            LinkRelation.CONTRADICTS,
+            sent.text,
+            source,
+            there.text,
+            *occurrence.get(sent.index, ()),
+        )
+        out.append(
+            SourceLink(
+                ident,
+                source,
+                LinkRelation.CONTRADICTS,
+                here,
+                there,
+                reasons,
+                dataclasses.replace(copy, judgement=judgement),
+            )
+        )
+    return out

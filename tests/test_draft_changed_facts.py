@@ -1,0 +1,125 @@
+"""overlap check on copies with one fact changed, and on quotations cut short (issue 13 items 2
+and 3). Hand-written sentences modelled on Reuters, BBC and PA court copy of the perturbation
+suite (benchmarks/perturb.py); the fake embedder and a neutral NLI model stand in for the real
+ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from overlap.config import Settings
+from overlap.draft import check
+from overlap.types import LinkRelation, SentenceClass
+
+SOURCE = (
+    "Harbour Airways management has said it may need to start selling assets if it does not "
+    "receive concessions from all of its staff by the middle of this month.\n\n"
+    "The constable told the court she had suffered years of abuse in the elite Territorial "
+    "Support Group before she left the force.\n\n"
+    "“Britain has become a nation of information hoarders with a ferocious appetite for data,” "
+    "said Martin Larsen, general manager of the storage division of a Japanese electronics "
+    "group.\n\n"
+    "“I didn't want to sit back and get out-kicked,” said Cragg.\n"
+)
+
+
+@pytest.fixture
+def src(tmp_path, write):
+    write(tmp_path, "src/wire.txt", SOURCE)
+    write(
+        tmp_path,
+        "src/metadata.json",
+        json.dumps({"wire.txt": {"outlet": "Wire Service", "date": "2004-12-02"}}),
+    )
+    return tmp_path / "src"
+
+
+@pytest.fixture(autouse=True)
+def fakes(fake_models):
+    """The fake embedder and a neutral NLI model (conftest)."""
+
+
+def one(tmp_path, write, text):
+    draft = write(tmp_path, "draft.txt", text + "\n")
+    [sentence] = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None)).sentences
+    return sentence
+
+
+def test_a_copy_with_another_company_put_in_is_contradicted_and_copied(src, tmp_path, write):
+    # A name of four words for one of two cuts the copy before it: the copy finding alone
+    # holds no changed word, and the sentence was "copied" (organisation swap, Reuters).
+    s = one(
+        tmp_path,
+        write,
+        "Computer Network Technology Corp management has said it may need to start selling "
+        "assets if it does not receive concessions from all of its staff by the middle of this "
+        "month.",
+    )
+    assert s.cls is SentenceClass.CONTRADICTED
+    relations = {x.relation for x in s.links}
+    assert {LinkRelation.CONTRADICTS, LinkRelation.COPIED} <= relations  # the report shows both
+    [contra] = [x for x in s.links if x.relation is LinkRelation.CONTRADICTS]
+    assert "Harbour Airways" in contra.reasons[0] and "Computer Network" in contra.reasons[0]
+    assert contra.span.text.startswith("Harbour Airways management")  # the whole source sentence
+    assert s.sources_disagree
+
+
+def test_a_copy_with_a_group_renamed_at_its_end_is_contradicted(src, tmp_path, write):
+    s = one(
+        tmp_path,
+        write,
+        "The constable told the court she had suffered years of abuse in the elite Transcanada "
+        "Pipelines Ltd before she left the force.",
+    )
+    assert s.cls is SentenceClass.CONTRADICTED
+    assert any("Territorial Support Group" in r for x in s.links for r in x.reasons)
+
+
+def test_an_unchanged_copy_stays_copied(src, tmp_path, write):
+    s = one(
+        tmp_path,
+        write,
+        "Harbour Airways management has said it may need to start selling assets if it does not "
+        "receive concessions from all of its staff by the middle of this month.",
+    )
+    assert s.cls is SentenceClass.COPIED
+    assert LinkRelation.CONTRADICTS not in {x.relation for x in s.links}
+
+
+def test_a_copy_that_adds_a_clause_of_its_own_is_not_contradicted_by_it(src, tmp_path, write):
+    # Words on one side only are not a slot difference: "in London" has nothing to pair with.
+    s = one(
+        tmp_path,
+        write,
+        "Harbour Airways management in London has said it may need to start selling assets if "
+        "it does not receive concessions from all of its staff by the middle of this month.",
+    )
+    assert s.cls is SentenceClass.COPIED
+
+
+def test_a_quote_cut_short_with_its_long_credit_is_quoted(src, tmp_path, write):
+    # The quote keeps its first words; the copy is then mostly the credit, outside quote marks
+    # (quote truncated, BBC): the speaker's words are still quoted and credited.
+    s = one(
+        tmp_path,
+        write,
+        "“Britain has become a nation of information hoarders,” said Martin Larsen, general "
+        "manager of the storage division of a Japanese electronics group.",
+    )
+    assert s.cls is SentenceClass.QUOTED
+    assert any("Martin Larsen" in r for x in s.links for r in x.reasons)
+
+
+def test_a_short_quote_cut_shorter_is_quoted(src, tmp_path, write):
+    # Too short to be found as a copy; quote_match finds the words as printed and credited.
+    s = one(tmp_path, write, "“I didn't want to sit,” said Cragg.")
+    assert s.cls is SentenceClass.QUOTED
+    said = [*s.notes, *(r for x in s.links if x.relation is LinkRelation.QUOTED for r in x.reasons)]
+    assert any("credited quotation (Cragg)" in r for r in said)
+
+
+def test_a_short_quote_with_a_word_changed_is_still_misquoted(src, tmp_path, write):
+    s = one(tmp_path, write, "“I didn't want to stand back,” said Cragg.")
+    assert s.cls is SentenceClass.MISQUOTED
