@@ -92,6 +92,11 @@ def _disagreement(x: set[str], y: set[str]) -> float:
     return len(x ^ y) / len(either) if either else 0.0
 
 
+def _squash(amount: float) -> float:
+    """0 for nothing, about 0.4 for one fully rare word, near 1 from five: 1 - exp(-amount / 2)."""
+    return 1.0 - math.exp(-amount / 2)
+
+
 def _bigrams(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
@@ -103,8 +108,10 @@ def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, fl
     the longer side, so a sentence that adds a clause of news scores lower; `bigrams` keeps word
     order a rewrite often keeps; `token_set` (rapidfuzz) is a character-level match that forgives
     inflection ("rises"/"rose" do not, "charged"/"charges" nearly do); `length_ratio` flags one
-    side carrying more; `numbers_differ` and `names_differ` catch same-story pairs about other
-    figures or people, the hardest non-paraphrases of MRPC."""
+    side carrying more, and `news_added` how much rare content the side that adds most brings
+    (an absolute amount, squashed to 0-1: two new names matter in a short or a long sentence);
+    `char_ratio` is the edit similarity of the folded texts; `numbers_differ` and `names_differ`
+    catch same-story pairs about other figures or people, the hardest non-paraphrases of MRPC."""
     ca, cb = content_words(a), content_words(b)
     wa, wb = sum(map(rarity, ca)), sum(map(rarity, cb))
     shared = sum(map(rarity, ca & cb))
@@ -119,6 +126,8 @@ def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, fl
         "length_ratio": min(len(fa), len(fb)) / max(1, len(fa), len(fb)),
         "numbers_differ": _disagreement(_numbers(a), _numbers(b)),
         "names_differ": _disagreement(_names(a), _names(b)),
+        "news_added": _squash(max(wa - shared, wb - shared)),
+        "char_ratio": fuzz.ratio(" ".join(fa), " ".join(fb)) / 100,
     }
 
 
@@ -130,6 +139,8 @@ EXTRA_FEATURES = (
     "length_ratio",
     "numbers_differ",
     "names_differ",
+    "news_added",
+    "char_ratio",
 )
 
 
