@@ -1,17 +1,20 @@
-"""Is a reworded passage pair a paraphrase? A two-feature logistic model, fitted on MRPC train.
+"""Is a reworded passage pair a paraphrase? A logistic model over cheap features of the pair.
 
 Embedding cosine alone cannot tell a paraphrase from two sentences on the same topic: articles
 about one story are all close in embedding space. Reuse also keeps the story's distinctive
-words. So the score combines the cosine with the share of rare content words the two passages
-have in common, where rarity (IDF) is measured over the sentences of the corpus being compared
-and normalised to 0-1 so it means the same on 5 articles or 10,000.
+words and facts. So the score combines the cosine with the share of rare content words the two
+passages have in common, where rarity (IDF) is measured over the sentences of the corpus being
+compared and normalised to 0-1 so it means the same on 5 articles or 10,000, and with a few
+more lexical signs (`pair_features`): word order kept, near-identical spelling, how much news
+one side adds, and numbers or names that differ. None needs a model run beyond the cosine.
 
-Weights and thresholds live in models/paraphrase_scorer.json. The weights and the threshold for two
-articles that already share copied text come from MRPC train
-(benchmarks/training/tune_thresholds.py: MRPC pairs are sentences from articles about one story, two
-thirds of them paraphrases). Between unrelated articles paraphrases are rare among many same-topic
-sentences, so the threshold there comes from a synthetic corpus with MRPC train and PAN train plants
-(benchmarks/training/tune_paraphrase_dev.py). No test split chose any of them.
+Weights and both thresholds live in models/paraphrase_scorer.json, fitted on MRPC train and PAN
+train by benchmarks/training/tune_thresholds.py: the weights on most of each train split, the
+bars on a dev fifth of it, each the lowest that keeps the precision the earlier two-feature
+scorer had there (issue 12 item 5). One bar is for two articles that already share copied text
+(MRPC's situation: sentences from articles about one story), a stricter one for articles with
+no other reuse, where paraphrases are rare among many same-topic sentences. No test split chose
+any of them. A file with only w_cosine, w_overlap and bias is the earlier two-feature scorer.
 """
 
 from __future__ import annotations
