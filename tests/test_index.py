@@ -38,7 +38,7 @@ def test_add_stores_articles_passages_vectors_once(tmp_path, sources, fake_embed
     stats = index_stats(idx)
     assert stats["articles"] == 5
     assert stats["sentences"] > 50 and stats["paragraphs"] > 20
-    assert stats["vectors_in_file"] == stats["embedded_passages"] > 0
+    assert stats["vectors_in_file"] == stats["embedded_passages"] + stats["paragraph_means"] > 0
     assert stats["embedding_model"] == fake_embedder.model_id
     assert stats["shingle_postings"] > 0
     # Again: nothing read twice, nothing embedded twice.
@@ -67,7 +67,7 @@ def test_changed_article_is_replaced_and_its_new_sentences_embedded(
     after = index_stats(idx)
     assert after["articles"] == 5
     assert after["sentences"] == before["sentences"] + 1
-    assert after["vectors_in_file"] == after["embedded_passages"]
+    assert after["vectors_in_file"] == after["embedded_passages"] + after["paragraph_means"]
 
 
 def test_remove_by_file_and_by_folder(tmp_path, sources, fake_embedder):
@@ -78,7 +78,7 @@ def test_remove_by_file_and_by_folder(tmp_path, sources, fake_embedder):
     assert build.remove(idx, [str(one)]) == 1
     stats = index_stats(idx)
     assert stats["articles"] == 4
-    assert stats["vectors_in_file"] == stats["embedded_passages"]
+    assert stats["vectors_in_file"] == stats["embedded_passages"] + stats["paragraph_means"]
     assert build.remove(idx, [str(sources)]) == 4
     assert index_stats(idx)["articles"] == 0
     assert build.remove(idx, [str(sources)]) == 0
@@ -92,7 +92,9 @@ def test_vacuum_drops_unused_vectors_and_keeps_the_rest(tmp_path, sources, fake_
     sizes = build.vacuum(idx)
     after = index_stats(idx)
     assert after["distinct_vectors"] < before["distinct_vectors"]
-    assert after["vectors_in_file"] == after["embedded_passages"] == before["embedded_passages"]
+    assert after["embedded_passages"] == before["embedded_passages"]
+    assert after["vectors_in_file"] == before["vectors_in_file"]
+    assert after["vectors_in_file"] == after["embedded_passages"] + after["paragraph_means"]
     assert sizes["bytes_after"] <= sizes["bytes_before"]
     assert len(list(idx.glob("vectors-*.usearch"))) <= 2
 

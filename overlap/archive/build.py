@@ -25,7 +25,7 @@ from ..tabular import Columns
 from ..types import Article, Skipped
 from . import vectors as vector_file
 from .lock import writer_lock
-from .passages import StoredPassage, article_passages
+from .passages import MEAN_BIT, StoredPassage, article_passages, mean_key, paragraph_means
 from .schema import connect
 from .signatures import to_blob
 from .store import (
@@ -165,9 +165,15 @@ def _write(
         rid = next_article + n
         article_rows.append((rid, a.id, key, digest, json.dumps(article_record(a))))
         hashes: set[int] = set()
-        for p in passages:
+        means = paragraph_means(passages, vectors, s)
+        for at, p in enumerate(passages):
             pid = next_passage + len(passage_rows)
             tkey = text_key(p.text) if p.embedded else None
+            mkey = mean_key(p) if at in means else None
+            if mkey is not None:
+                vectors[mkey] = means[at]
+                add_keys.append(pid | MEAN_BIT)
+                add_rows.append(means[at])
             sig = p.signature
             passage_rows.append(
                 (
@@ -178,6 +184,7 @@ def _write(
                     p.start,
                     p.end,
                     tkey,
+                    mkey,
                     to_blob(sig) if sig is not None else None,
                 )
             )
@@ -204,7 +211,7 @@ def _write(
     try:
         _delete_articles(db, replaced)
         db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", article_rows)
-        db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?)", passage_rows)
+        db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", passage_rows)
         db.executemany(
             "INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)",
             [(model_id, k, np.asarray(v, np.float32).tobytes()) for k, v in vectors.items()],
@@ -237,17 +244,17 @@ def _next_id(db: sqlite3.Connection, table: str) -> int:
 
 
 def _embedded_passages(db: sqlite3.Connection, articles: Sequence[int]) -> list[int]:
+    """The vector-file keys of `articles`' passages: their vectors and paragraph means."""
     out: list[int] = []
     for i in range(0, len(articles), 500):
         chunk = list(articles[i : i + 500])
-        out += [
-            pid
-            for (pid,) in db.execute(
-                "SELECT id FROM passages WHERE text_key IS NOT NULL AND article IN "
-                f"({','.join('?' * len(chunk))})",
-                chunk,
-            )
-        ]
+        for pid, tkey, mkey in db.execute(
+            "SELECT id, text_key, mean_key FROM passages WHERE article IN "
+            f"({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            out += [pid] if tkey is not None else []
+            out += [pid | MEAN_BIT] if mkey is not None else []
     return out
 
 
@@ -322,8 +329,10 @@ def vacuum(folder: Path) -> dict[str, int]:
             model = get_meta(db, "embedding_model")
             rows = db.execute(
                 "SELECT p.id, v.vector FROM passages p JOIN vectors v "
-                "ON v.text_key = p.text_key AND v.model = ? ORDER BY p.id",
-                (model,),
+                "ON v.text_key = p.text_key AND v.model = ? UNION ALL "
+                "SELECT p.id | ?, v.vector FROM passages p JOIN vectors v "
+                "ON v.text_key = p.mean_key AND v.model = ? ORDER BY 1",
+                (model, MEAN_BIT, model),
             ).fetchall()
             dim = int(get_meta(db, "dim") or "1")
             keys = np.array([r for r, _ in rows], dtype=np.int64)
@@ -341,7 +350,8 @@ def vacuum(folder: Path) -> dict[str, int]:
             try:
                 db.execute(
                     "DELETE FROM vectors WHERE text_key NOT IN "
-                    "(SELECT text_key FROM passages WHERE text_key IS NOT NULL)"
+                    "(SELECT text_key FROM passages WHERE text_key IS NOT NULL) AND text_key "
+                    "NOT IN (SELECT mean_key FROM passages WHERE mean_key IS NOT NULL)"
                 )
                 set_meta(db, "generation", str(generation))
                 set_meta(db, "vector_file", name)

@@ -4,6 +4,8 @@ confirm_paragraph_pairs), and each sentence's shingle signature."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +27,7 @@ class StoredPassage:
     text: str
     embedded: bool  # its vector is stored (and searchable)
     signature: np.ndarray | None  # sentences only
+    paragraph: int  # the paragraph it is (or is in)
 
 
 def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
@@ -40,6 +43,7 @@ def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
             x.text,
             word_count(x.text) >= MIN_CLAIM_WORDS,
             sentence_signature(x.text, s.shingle_size),
+            x.paragraph,
         )
         for x in seg.sentences
     ]
@@ -49,15 +53,42 @@ def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
         alone = len(members) == 1 and members[0].text == p.text
         out.append(
             StoredPassage(
-                "paragraph", p.index, p.start, p.end, p.text, long_enough and not alone, None
+                "paragraph",
+                p.index,
+                p.start,
+                p.end,
+                p.text,
+                long_enough and not alone,
+                None,
+                p.index,
             )
         )
     return out
 
 
-def embedded_texts(passages: list[StoredPassage]) -> list[str]:
-    return [p.text for p in passages if p.embedded]
+# The vector file also holds each paragraph's mean sentence vector (the paragraph stage
+# shortlists pairs on those, candidates._paragraph_pairs), under the paragraph's id with this bit.
+MEAN_BIT = 1 << 62
 
 
-def key_of(p: StoredPassage) -> str | None:
-    return text_key(p.text) if p.embedded else None
+def mean_key(p: StoredPassage) -> str:
+    """The vectors-table key of a paragraph's mean sentence vector."""
+    return "mean:" + text_key(p.text)
+
+
+def paragraph_means(
+    passages: Sequence[StoredPassage], vectors: dict[str, np.ndarray], s: Settings
+) -> dict[int, np.ndarray]:
+    """Position in `passages` of each paragraph -> the normalised mean of its paraphrase-length
+    sentences' vectors (`vectors` by text hash), as the paragraph stage builds it."""
+    members: dict[int, list[np.ndarray]] = defaultdict(list)
+    for p in passages:
+        if p.kind == "sentence" and p.embedded and word_count(p.text) >= s.min_paraphrase_words:
+            members[p.paragraph].append(vectors[text_key(p.text)])
+    out = {}
+    for n, p in enumerate(passages):
+        if p.kind == "paragraph" and members.get(p.paragraph):
+            mean = np.mean(members[p.paragraph], axis=0).astype(np.float32)
+            norm = float(np.linalg.norm(mean))
+            out[n] = mean / norm if norm else mean
+    return out

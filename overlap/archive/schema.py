@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS passages (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     text_key TEXT,                        -- SHA-256 of the text when it was embedded
+    mean_key TEXT,                        -- a paragraph's mean sentence vector (passages.py)
     signature BLOB                        -- a sentence's shingle hashes (int64)
 );
 CREATE INDEX IF NOT EXISTS passages_article ON passages(article);

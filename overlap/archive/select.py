@@ -20,6 +20,7 @@ import numpy as np
 
 from ..candidates import SHORTLIST_MARGIN
 from ..config import Settings
+from .passages import MEAN_BIT
 from .signatures import from_blob
 from .store import articles_of_passages
 from .vectors import VectorFile
@@ -44,7 +45,7 @@ def by_vectors(
     # Room for the excluded articles' own passages (the new articles, when already stored).
     k = 2 * s.neighbours + 10
     keys, cosines = vf.search(queries, k)
-    hits = keys[cosines >= cosine_floor(s)]
+    hits = keys[cosines >= cosine_floor(s)] & ~MEAN_BIT  # a paragraph's mean: the paragraph
     return articles_of_passages(db, hits.tolist()) - exclude
 
 
@@ -56,7 +57,7 @@ def nearest(
         return set()
     keys, cosines = vf.search(queries, 20)
     for flat in np.argsort(-cosines, axis=None):
-        found = articles_of_passages(db, [int(keys.flat[flat])]) - exclude
+        found = articles_of_passages(db, [int(keys.flat[flat]) & ~MEAN_BIT]) - exclude
         if found:
             return found
     return set()

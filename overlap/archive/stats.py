@@ -22,6 +22,7 @@ def index_stats(folder: Path) -> dict[str, Any]:
                 "sentences": "SELECT COUNT(*) FROM passages WHERE kind='sentence'",
                 "paragraphs": "SELECT COUNT(*) FROM passages WHERE kind='paragraph'",
                 "embedded_passages": "SELECT COUNT(*) FROM passages WHERE text_key IS NOT NULL",
+                "paragraph_means": "SELECT COUNT(*) FROM passages WHERE mean_key IS NOT NULL",
                 "distinct_vectors": "SELECT COUNT(*) FROM vectors",
                 "shingle_postings": "SELECT COUNT(*) FROM postings",
             }.items()

@@ -28,7 +28,7 @@ from ..progress import Progress
 from ..segment import segment
 from ..tabular import Columns
 from ..types import Article, CheckResult, Result, SentenceClass
-from .passages import article_passages
+from .passages import article_passages, paragraph_means
 from .schema import connect
 from .select import by_shingles, by_vectors, nearest
 from .store import check_compatible, get_meta, get_vectors, load_articles, source_key, stored_keys
@@ -82,10 +82,14 @@ class _Session:
         """The stored articles that can share passages with `new` (the same article stored is
         `new` itself, not a candidate), and the row ids of the stored copies of `new`."""
         own = {self.stored[k][0] for k in (source_key(a.source) for a in new) if k in self.stored}
-        passages = [p for a in new for p in article_passages(segment(a), s)]
+        per_article = [article_passages(segment(a), s) for a in new]
+        passages = [p for ps in per_article for p in ps]
         texts = [p.text for p in passages if p.embedded]
         with open_cache(s.cache_path) or _Nothing() as store:
-            queries, _, _ = embed_texts(self.embedder, texts, store)
+            vectors, _, _ = embed_texts(self.embedder, texts, store)
+        by_key = dict(zip((text_key(t) for t in texts), vectors, strict=True))
+        means = [m for ps in per_article for m in paragraph_means(ps, by_key, s).values()]
+        queries = np.concatenate([vectors, np.stack(means)]) if means else vectors
         signatures = [p.signature for p in passages if p.signature is not None]
         rows = by_vectors(self.vectors, self.db, queries, s, own) | by_shingles(
             self.db, signatures, s, own
