@@ -2,15 +2,18 @@
 reissued, corrected or updated), or two stories that only share some passages.
 
 The evidence is the share of the shorter article's *distinctive* words that the pair's reuse
-findings match in the other article. Words inside stock wording do not count on either side of
-the share: wire services file many stories on one form (dividend notices, money-market reports,
-bond terms), and two such stories share their form sentence for sentence while every fact
-differs. Stock wording is decided from the compared set, like page chrome (overlap/chrome.py),
-never from a word list: a run of `STOCK_SHINGLE` words is stock when it recurs in
-`STOCK_MIN_VARIANTS` or more *different* sentences of `STOCK_MIN_VARIANTS` or more articles.
-Counting different sentences, not articles, keeps a story copied whole by many outlets (the same
-sentences again and again) from turning its own wording into stock: a form recurs with new facts
-each time, a copied story with the same ones.
+findings match in the other article (`NEAR_SHARE`, and at least `NEAR_MIN_WORDS` such words).
+Words inside stock wording do not count on either side of the share: wire services file many
+stories on one form (dividend notices, money-market reports, bond terms), and two such stories
+share their form sentence for sentence while every fact differs.
+
+Stock wording is decided from the compared set, like page chrome (overlap/chrome.py), never from
+a word list: a run of `STOCK_SHINGLE` words (any number counting as one and the same word) is
+stock when it recurs in `STOCK_MIN_VARIANTS` or more *different* sentences of as many articles
+(a sentence told apart with its neighbours). Counting different sentences, not articles, keeps
+a story copied whole by many outlets (the same sentences again and again) from turning its own
+wording into stock: a form recurs with new facts each time, a copied story with the same ones.
+The numbers that fill a form in are never stock: they are the facts that tell two notices apart.
 
 An exact duplicate needs no finding: two bodies with the same words (folded, outside chrome) are
 one, even when all their lines are too short to become copy candidates (dividend notices).
@@ -47,8 +50,13 @@ STOCK_MIN_VARIANTS = 5
 # pairs are listed in benchmarks/labels/reuters_near_duplicates.csv; see the Reuters-21578
 # section of reports/benchmarks.md); measured on a fresh sample.
 NEAR_SHARE = 0.6
+# ...and at least this many distinctive words matched: a name and a figure or two shared by two
+# notices on one form are too little to call them one story (on that sample, the two false
+# pairs above the share matched 2 and 4 such words, the true ones 15 or more).
+NEAR_MIN_WORDS = 5
 
 _PRIME = np.uint64(1_000_003)
+_NUMBER = "\x00number"  # the one word every number is to the stock shingles
 
 
 @dataclass(frozen=True)
@@ -108,10 +116,11 @@ def _decide(
     n_distinctive = int(distinctive.sum())
     share_matched = float(hit.sum()) / n if n else 0.0
     share_stock = 1.0 - n_distinctive / n if n else 0.0
-    share = float((hit & distinctive).sum()) / n_distinctive if n_distinctive else 0.0
+    own_matched = int((hit & distinctive).sum())
+    share = own_matched / n_distinctive if n_distinctive else 0.0
     if n and wa.key == wb.key:
         label = Duplication.EXACT
-    elif share >= NEAR_SHARE:
+    elif share >= NEAR_SHARE and own_matched >= NEAR_MIN_WORDS:
         label = Duplication.NEAR
     else:
         label = Duplication.PARTIAL
@@ -130,40 +139,68 @@ def _inside(starts: np.ndarray, ranges: list[tuple[int, int]]) -> np.ndarray:
 
 def _words(segs: Sequence[Segmented]) -> dict[str, _Words]:
     """Every article's words, with stock wording marked from the whole set."""
-    vocab: dict[str, int] = {}
-    # Per article: its id, word starts, sentences as (first word, words), body key.
-    per_article: list[tuple[str, list[int], list[tuple[int, int]], int]] = []
+    vocab: dict[str, int] = {_NUMBER: 0}
+    # Per article: its id, word starts, which are numbers, sentences as (first word, words),
+    # body key.
+    per_article: list[tuple[str, list[int], list[bool], list[tuple[int, int]], int]] = []
     shingles: list[np.ndarray] = []  # per sentence, in article order
     sentence_keys: list[int] = []
     article_of: list[int] = []
     for ai, seg in enumerate(segs):
         starts: list[int] = []
+        numeric: list[bool] = []
         ids: list[int] = []
         sentences = []
+        own: list[int] = []  # each sentence's words as one hash, for its context below
         for sent in seg.sentences:
             toks = tokenize(sent.text, sent.start)
             if not toks:
                 continue
             tid = [vocab.setdefault(t.norm, len(vocab)) for t in toks]
+            digits = [not t.norm.isalpha() for t in toks]  # a token is letters or has a digit
             sentences.append((len(starts), len(toks)))
             starts.extend(t.start for t in toks)
+            numeric.extend(digits)
             ids.extend(tid)
-            shingles.append(_shingles(np.array(tid, dtype=np.uint64)))
-            sentence_keys.append(hash(tuple(tid)))
+            own.append(hash(tuple(tid)))
             article_of.append(ai)
-        per_article.append((seg.article.id, starts, sentences, hash(tuple(ids))))
+        # A form's wording is the same whatever figures fill it in: numbers are one word to the
+        # shingles, so "arranged 1.5 billion dlrs of" and "arranged 2 billion dlrs of" are one
+        # run found in two different sentences.
+        form = np.where(np.array(numeric, dtype=bool), 0, np.array(ids, dtype=np.int64))
+        shingles.extend(_sentence_shingles(form.astype(np.uint64), sentences))
+        # A sentence's variant is its words with the sentences either side: a form cut into
+        # short sentences ("The Federal Reserve entered the U.S.") repeats each piece word for
+        # word, and its figures sit in the next piece; a copied story repeats its neighbours too.
+        padded = [0, *own, 0]
+        sentence_keys.extend(hash(tuple(padded[i : i + 3])) for i in range(len(own)))
+        per_article.append((seg.article.id, starts, numeric, sentences, hash(tuple(ids))))
     is_stock = _stock(shingles, sentence_keys, article_of)
     out: dict[str, _Words] = {}
     at = 0  # the next sentence's first shingle in is_stock
-    for ident, starts, sentences, key in per_article:
+    for ident, starts, numeric, sentences, key in per_article:
         stock = np.zeros(len(starts), dtype=bool)
         for first, length in sentences:
             runs = max(1, length - STOCK_SHINGLE + 1)
             for k in np.nonzero(is_stock[at : at + runs])[0]:
                 stock[first + k : first + k + min(STOCK_SHINGLE, length)] = True
             at += runs
+        # ...but the figures themselves are the facts that fill the form in, never stock: two
+        # notices on one form differ in them, a reissue of one notice repeats them.
+        stock &= ~np.array(numeric, dtype=bool)
         out[ident] = _Words(np.array(starts, dtype=np.int64), stock, key)
     return out
+
+
+def _sentence_shingles(form: np.ndarray, sentences: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Each sentence's shingles (`_shingles`), cut from one pass over the article's words."""
+    whole = _shingles(form) if len(form) >= STOCK_SHINGLE else form[:0]
+    return [
+        whole[first : first + length - STOCK_SHINGLE + 1]
+        if length >= STOCK_SHINGLE
+        else _shingles(form[first : first + length])
+        for first, length in sentences
+    ]
 
 
 def _shingles(tid: np.ndarray) -> np.ndarray:

@@ -3,8 +3,14 @@ other facts (stock wording), reissues, and a story copied by many outlets."""
 
 from __future__ import annotations
 
+from rich.console import Console
+
+from overlap import Settings, compare
 from overlap.diff import word_diff
 from overlap.near_duplicates import NEAR_SHARE, STOCK_MIN_VARIANTS, pair_duplication
+from overlap.report import markdown, terminal
+from overlap.report.json import to_document
+from overlap.report.schema import first_problem
 from overlap.segment import segment
 from overlap.types import Article, Direction, Duplication, Finding, Kind, Span
 
@@ -96,9 +102,35 @@ def test_a_story_copied_by_many_outlets_stays_one_story():
     assert pair.share_stock == 0.0  # two wordings, eight articles: not a form
 
 
+def test_a_few_distinctive_words_are_too_little_to_call_one_story():
+    a = _seg("a", "Kelso bridge closed.")
+    b = _seg("b", "Kelso bridge closed today.")
+    (pair,) = pair_duplication([a, b], [_finding(a, b)])
+    assert pair.share_distinctive == 1.0 and pair.label == Duplication.PARTIAL
+
+
 def test_repeats_and_claims_are_not_evidence():
     a = _seg("a", _notice(*FORMS[0]))
     b = _seg("b", _notice(*FORMS[0]) + " Shares rose.")
     assert pair_duplication([a, b], [_finding(a, b, Kind.CLAIM)]) == ()
     (pair,) = pair_duplication([a, b], [_finding(a, b, Kind.VERBATIM)])
     assert pair.label == Duplication.NEAR and pair.share_distinctive == 1.0
+
+
+def test_compare_reports_each_pair_in_the_json_and_the_views(tmp_path, write, fake_embedder):
+    story = (
+        "The storm flooded the harbour town of Kelso overnight, the coastguard said, and forty "
+        "homes were evacuated before the main bridge was closed until further notice."
+    )
+    write(tmp_path, "in/first.txt", story + "\n")
+    write(tmp_path, "in/reissue.txt", story.replace("forty", "about forty") + "\n")
+    write(tmp_path, "in/other.txt", "Wheat prices fell sharply in Chicago on heavy selling.\n")
+    settings = Settings(cache_path=None, judge=False)
+    doc = to_document(compare([str(tmp_path / "in")], settings, embedder=fake_embedder))
+    assert first_problem(doc) is None
+    (pair,) = doc["article_pairs"]
+    assert (pair["a"], pair["b"], pair["label"]) == ("first", "reissue", "near")
+    assert "## Same story" in markdown.render(doc)
+    console = Console(record=True, width=200, color_system=None)
+    terminal.render(doc, console)
+    assert "near-duplicates (one story)" in console.export_text()
