@@ -86,3 +86,25 @@ def test_no_terminal_line_ends_in_spaces(files, columns):
         assert "Daily Planet" in out
         assert [x for x in out.splitlines() if x != x.rstrip()] == []
     assert "claims × sources" in checked.stdout and "source → copy" in compared.stdout
+
+
+def _command_paths(group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):  # a group (overlap index ...): its own commands
+            yield from _command_paths(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+def test_every_command_has_an_example_and_placeholders_in_words():
+    """Issue 14 item 6 for every command there is or will be, not only the three named."""
+    import typer
+
+    paths = list(_command_paths(typer.main.get_command(app)))
+    assert {("compare",), ("render",), ("check",)} <= set(paths)
+    for path in paths:
+        result = runner.invoke(app, [*path, "--help"], prog_name="overlap", env={"COLUMNS": "200"})
+        assert result.exit_code == 0, path
+        text = " ".join(result.stdout.translate({ord(c): " " for c in "│╭╮╰╯─"}).split())
+        assert f"Example: overlap {' '.join(path)} " in text, path
+        assert "<" not in text and "list[" not in text, (path, text)
