@@ -23,6 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -62,9 +63,14 @@ class Rarity:
         self.n = max(n, 1)
         self.df = df
         self._norm = math.log(self.n + 1)
+        self._known: dict[str, float] = {}  # a word's weight, worked out once
 
     def __call__(self, word: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(word, 0) + 1)) / self._norm
+        weight = self._known.get(word)
+        if weight is None:
+            weight = math.log((self.n + 1) / (self.df.get(word, 0) + 1)) / self._norm
+            self._known[word] = weight
+        return weight
 
     def overlap(self, a: str, b: str) -> float:
         """Rarity-weighted share of the smaller passage's content words found in the other."""
@@ -89,7 +95,7 @@ def _names(text: str) -> set[str]:
     }
 
 
-def _disagreement(x: set[str], y: set[str]) -> float:
+def _disagreement(x: frozenset[str], y: frozenset[str]) -> float:
     """Share of the numbers (or names) of either side missing from the other; 0 with none."""
     either = x | y
     return len(x ^ y) / len(either) if either else 0.0
@@ -104,6 +110,32 @@ def _bigrams(words: list[str]) -> set[tuple[str, str]]:
     return set(zip(words, words[1:], strict=False))
 
 
+@dataclass(frozen=True)
+class _Parts:
+    """What the features read of one passage, worked out once per text: a sentence is scored
+    against each of its neighbours."""
+
+    content: frozenset[str]
+    words: tuple[str, ...]
+    joined: str  # the folded words, space-separated, for rapidfuzz
+    bigrams: frozenset[tuple[str, str]]
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=1 << 15)
+def _parts(text: str) -> _Parts:
+    words = folded_words(text)
+    return _Parts(
+        frozenset(content_words(text)),
+        tuple(words),
+        " ".join(words),
+        frozenset(_bigrams(words)),
+        frozenset(_numbers(text)),
+        frozenset(_names(text)),
+    )
+
+
 def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, float]:
     """Everything the scorer weighs, each in 0-1 and cheap (no model runs beyond the cosine).
 
@@ -115,22 +147,22 @@ def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, fl
     (an absolute amount, squashed to 0-1: two new names matter in a short or a long sentence);
     `char_ratio` is the edit similarity of the folded texts; `numbers_differ` and `names_differ`
     catch same-story pairs about other figures or people, the hardest non-paraphrases of MRPC."""
-    ca, cb = content_words(a), content_words(b)
-    wa, wb = sum(map(rarity, ca)), sum(map(rarity, cb))
-    shared = sum(map(rarity, ca & cb))
-    fa, fb = folded_words(a), folded_words(b)
-    ba, bb = _bigrams(fa), _bigrams(fb)
+    pa, pb = _parts(a), _parts(b)
+    wa, wb = sum(map(rarity, pa.content)), sum(map(rarity, pb.content))
+    shared = sum(map(rarity, pa.content & pb.content))
+    ba, bb = pa.bigrams, pb.bigrams
+    na, nb = len(pa.words), len(pb.words)
     return {
         "cosine": cosine,
         "overlap": shared / min(wa, wb) if min(wa, wb) > 0 else 0.0,
         "overlap_larger": shared / max(wa, wb) if max(wa, wb) > 0 else 0.0,
         "bigrams": len(ba & bb) / min(len(ba), len(bb)) if ba and bb else 0.0,
-        "token_set": fuzz.token_set_ratio(" ".join(fa), " ".join(fb)) / 100,
-        "length_ratio": min(len(fa), len(fb)) / max(1, len(fa), len(fb)),
-        "numbers_differ": _disagreement(_numbers(a), _numbers(b)),
-        "names_differ": _disagreement(_names(a), _names(b)),
+        "token_set": fuzz.token_set_ratio(pa.joined, pb.joined) / 100,
+        "length_ratio": min(na, nb) / max(1, na, nb),
+        "numbers_differ": _disagreement(pa.numbers, pb.numbers),
+        "names_differ": _disagreement(pa.names, pb.names),
         "news_added": _squash(max(wa - shared, wb - shared)),
-        "char_ratio": fuzz.ratio(" ".join(fa), " ".join(fb)) / 100,
+        "char_ratio": fuzz.ratio(pa.joined, pb.joined) / 100,
     }
 
 
@@ -174,6 +206,8 @@ class ParaphraseModel:
 
     def score(self, cosine: float, a: str, b: str, rarity: Rarity) -> float:
         """The probability that passage `b` is a paraphrase of `a`, given their cosine."""
+        if not self.extra:  # a two-feature file: the overlap is all it needs
+            return self.probability(cosine, rarity.overlap(a, b))
         features = pair_features(cosine, a, b, rarity)
         return self.probability(cosine, features["overlap"], features)
 
