@@ -44,6 +44,26 @@ def source_sentences(seg: Segmented, span: Span) -> Span:
     return Span(seg.article.id, start, end, seg.article.text[start:end])
 
 
+def aligned_only(links: Sequence[SourceLink], segs: dict[str, Segmented]) -> list[SourceLink]:
+    """The sentence's links without contradictions from source sentences it is not aligned
+    with: a draft sentence copied from a source sentence is that sentence's, and a parallel
+    sentence of the same source with other figures ("Loans ... rose to 4.77 billion" beside
+    "Deposits ... fell to 6.87 billion") found by meaning does not contradict it (issue 13:
+    the unit is an aligned sentence pair)."""
+    copied_from: dict[str, list[Span]] = {}
+    for x in links:
+        if x.finding.kind in _COPIES and x.source in segs:
+            copied_from.setdefault(x.source, []).append(source_sentences(segs[x.source], x.span))
+    return [
+        x
+        for x in links
+        if x.relation is not LinkRelation.CONTRADICTS
+        or x.finding.kind in _COPIES
+        or x.source not in copied_from
+        or any(x.span.start < s.end and x.span.end > s.start for s in copied_from[x.source])
+    ]
+
+
 def changed_fact_links(
     sent: Sentence,
     links: Sequence[SourceLink],

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import misquotes
 from .candidates import is_heading
 from .config import Settings
-from .copy_slots import changed_fact_links
+from .copy_slots import aligned_only, changed_fact_links
 from .draft_input import STDIN_SOURCE, line_col, read_draft, unwrap
 from .draft_links import (
     links_of,
@@ -33,7 +33,7 @@ from .ingest import read_articles
 from .models import Models, load_models
 from .nli import NLI
 from .pipeline import analyse
-from .progress import Progress
+from .progress import Progress, announced
 from .quote_match import Outcome, from_segmented
 from .short_claims import is_short_claim
 from .tabular import Columns
@@ -149,6 +149,8 @@ def check_many(
         )
     )
     models = remembering(models or load_models(s, embedder, nli))
+    if progress is not None:  # a model first used by the short claims says it loads too
+        models = announced(models, progress)
     return [
         _check_one(
             article,
@@ -235,6 +237,7 @@ def _check_one(
                 sent, here_links, the_draft.id, sources, models, occurrence
             )
         here_links += changed_fact_links(sent, here_links, draft_seg, segs, occurrence)
+        here_links = aligned_only(here_links, segs)
         mine = tuple(
             sorted(
                 here_links,

@@ -50,7 +50,7 @@ def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
         if v.outcome is Outcome.MISQUOTED:
             out.extend(v.changes)
         elif v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
-            out.append(f"these words are {v.source.speaker}'s, not {q.speaker}'s")
+            out.append(_whose(v, q.speaker or "the credited speaker"))
     return tuple(dict.fromkeys(out))
 
 
@@ -60,5 +60,13 @@ def reason(v: QuoteVerdict) -> str:
     label = v.source.label if v.source else "the source"
     if v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
         said = v.quote.speaker or v.quote.outlet or "the credited speaker"
-        return f"these words are {v.source.speaker}'s, not {said}'s (in {label})"
+        return f"{_whose(v, said)} (in {label})"
     return f"words changed: {'; '.join(v.changes)} (against {label})"
+
+
+def _whose(v: QuoteVerdict, said: str) -> str:
+    """Whose words a misattributed quotation's are: the source's speaker, or, where the source
+    gives them to no one it names as the draft does, that it does not name the draft's."""
+    if v.source is not None and v.source.speaker:
+        return f"these words are {v.source.speaker}'s, not {said}'s"
+    return f"the source prints these words but never names {said}"

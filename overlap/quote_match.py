@@ -21,9 +21,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .attribution import names_article
-from .lexicon import NEGATION_WORDS, SPEAKER_PRONOUNS
+from .lexicon import NEGATION_WORDS, SPEAKER_PRONOUNS, TITLES, word_set
 from .quotes import Quotation, quotations
-from .textnorm import fold, tokenize
+from .textnorm import fold, normalise_line, tokenize
 from .types import Article, Segmented
 
 # A quote this short is matched too (issue 13: "quotes under 10 words are never matched").
@@ -65,6 +65,9 @@ class SourceQuote:
     marked: bool  # inside the source's own quote marks, not only in its body text
     credited: bool  # the draft's credit names this source
     changes: tuple[str, ...]  # the draft's changed words against this source
+    # The source names the person the draft credits (their surname, anywhere in its text);
+    # True where the draft credits no named person.
+    names_speaker: bool = True
 
 
 @dataclass(frozen=True)
@@ -251,11 +254,50 @@ def _change(d_words: list[_Word], s_words: list[_Word], draft: list[_Word], at: 
     return f"'{said}' -> '{wrote}'"
 
 
+# What follows a person's name in an attribution ("Bourdain of BankAmerica", "Ana Ruiz, the
+# director"): the affiliation, not the name; cut before the surname is read.
+_AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s.*$|\s*[,(].*$")
+
+
+# Words that name an office, not a person: before "of" they start a title ("Secretary of State
+# George Shultz"), not an affiliation, and the surname is the name's last word.
+_OFFICES = TITLES | word_set(
+    "secretary chairman chairwoman chief director head governor spokesman spokeswoman officer "
+    "executive manager analyst economist leader member professor prof general"
+)
+
+
+def _surname(name: str) -> str:
+    """The surname of a credited name, without its affiliation ("Bourdain of BankAmerica" ->
+    "bourdain", "U.S. Secretary of State George Shultz" -> "shultz")."""
+    cut = _AFFILIATION.search(name)
+    head = name[: cut.start()].split() if cut else []
+    if head and fold(head[-1]) not in _OFFICES:
+        return fold(head[-1])
+    return fold(name.split()[-1])
+
+
 def _same_person(a: str | None, b: str | None) -> bool | None:
-    """True / False for two named speakers, None when either is unnamed or not a person."""
+    """True / False for two named speakers, None when either is unnamed or not a person.
+
+    >>> _same_person("Febres Cordero of BankAmerica", "Bourdain of BankAmerica")
+    False
+    """
     if not a or not b or a.lower() in SPEAKER_PRONOUNS or b.lower() in SPEAKER_PRONOUNS:
         return None
-    return fold(a.split()[-1]) == fold(b.split()[-1])
+    return _surname(a) == _surname(b)
+
+
+def _names_person(quote: Quotation, article: Article) -> bool:
+    """Does the article name the person the quote is credited to (their surname anywhere)?"""
+    who = quote.speaker
+    if quote.speaker_kind != "person" or not who or who.lower() in SPEAKER_PRONOUNS:
+        return True
+    words = _AFFILIATION.sub("", who).split()
+    if not words or not words[-1][:1].isupper():
+        return True  # "the minister": a description, not a name to look for
+    # as words of the text, so a hyphenated name ("Leigh-Pemberton") reads as it does there
+    return f" {normalise_line(_surname(who))} " in f" {normalise_line(article.text)} "
 
 
 def _credits(quote: Quotation, article: Article) -> bool:
@@ -320,6 +362,19 @@ def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> Quo
             f"credited to {draft_quote.speaker}, but {best.label} gives these "
             f"words to {best.speaker}",
         )
+    if not best.names_speaker:
+        # The source prints the words (with no speaker, or another one, or without quote marks)
+        # and never names the person the draft puts them in the mouth of.
+        return QuoteVerdict(
+            Outcome.MISATTRIBUTED,
+            draft_quote,
+            best,
+            (),
+            others,
+            differ,
+            f"credited to {draft_quote.speaker}, but {best.label} does not name "
+            f"{draft_quote.speaker}",
+        )
     who = draft_quote.speaker or draft_quote.outlet or draft_quote.document
     return QuoteVerdict(
         Outcome.QUOTED,
@@ -358,6 +413,7 @@ def _in_source(draft: list[_Word], quote: Quotation, src: ArticleQuotes) -> Sour
         q is not None,
         credited,
         m.changes,
+        _names_person(quote, art),
     )
 
 

@@ -41,10 +41,22 @@ def fakes(fake_models):
     """The fake embedder and a neutral NLI model (conftest)."""
 
 
-def one(tmp_path, write, text):
+def one(tmp_path, write, text, nli=None):
     draft = write(tmp_path, "draft.txt", text + "\n")
-    [sentence] = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None)).sentences
+    sources = [str(tmp_path / "src")]
+    [sentence] = check(str(draft), sources, Settings(cache_path=None), nli=nli).sentences
     return sentence
+
+
+class ContradictingNLI:
+    """Reads every pair as a contradiction: only the rules can keep a sentence from one."""
+
+    model_id = "fake-contradicting"
+
+    def predict(self, pairs):
+        import numpy as np
+
+        return np.tile([0.02, 0.03, 0.95], (len(pairs), 1))
 
 
 def test_a_copy_with_another_company_put_in_is_contradicted_and_copied(src, tmp_path, write):
@@ -123,3 +135,27 @@ def test_a_short_quote_cut_shorter_is_quoted(src, tmp_path, write):
 def test_a_short_quote_with_a_word_changed_is_still_misquoted(src, tmp_path, write):
     s = one(tmp_path, write, "“I didn't want to stand back,” said Cragg.")
     assert s.cls is SentenceClass.MISQUOTED
+
+
+PARALLEL = (
+    "The group said its March retail sales increased 8.2 pct to 70.6 mln dlrs from 65.3 mln "
+    "dlrs a year ago. It said cumulative sales gained 13.2 pct to 125.0 mln dlrs from 110.4 mln "
+    "dlrs in the same 1986 period.\n"
+)
+
+
+def test_a_copied_sentence_is_not_contradicted_by_a_parallel_sentence_of_its_source(
+    tmp_path, write
+):
+    # Reuters: two sentences of one report built the same way with other figures; the draft
+    # copies the second word for word, and the first is not the sentence it is aligned with.
+    write(tmp_path, "src/wire.txt", PARALLEL)
+    s = one(
+        tmp_path,
+        write,
+        "It said cumulative sales gained 13.2 pct to 125.0 mln dlrs from 110.4 mln dlrs in the "
+        "same 1986 period.",
+        nli=ContradictingNLI(),
+    )
+    assert s.cls is SentenceClass.COPIED
+    assert LinkRelation.CONTRADICTS not in {x.relation for x in s.links}

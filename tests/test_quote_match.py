@@ -275,3 +275,70 @@ def test_an_inflection_changed_in_a_quote_is_a_misquote_a_spelling_variant_is_no
         "said Ana Ruiz."
     )
     assert match_quote(spelt, [source]).outcome is Outcome.QUOTED
+
+
+def test_the_speaker_is_read_without_their_affiliation():
+    # Reuters: '..., said Bourdain of BankAmerica'; another name "of BankAmerica" is another
+    # speaker, though the last words of the two credits are the same.
+    source = article_quotes(
+        Article(
+            "s",
+            "s.txt",
+            "“It won't be enough to help the trade situation much,” said Bourdain of BankAmerica.",
+            "txt",
+            outlet="Reuters",
+        )
+    )
+    swapped = draft_quote(
+        "“It won't be enough to help the trade situation much,” said Cordero of BankAmerica."
+    )
+    assert match_quote(swapped, [source]).outcome is Outcome.MISATTRIBUTED
+    same = draft_quote(
+        "“It won't be enough to help the trade situation much,” said Bourdain of BankAmerica."
+    )
+    assert match_quote(same, [source]).outcome is Outcome.QUOTED
+    # an office before "of" is a title, not an affiliation; a hyphenated name is one surname
+    shultz = article_quotes(
+        Article(
+            "r",
+            "r.txt",
+            "“The process will not be accomplished overnight,” said U.S. Secretary of State "
+            "George Shultz, with Leigh-Pemberton beside him.",
+            "txt",
+            outlet="Reuters",
+        )
+    )
+    for who in ("Shultz", "George Shultz"):
+        q = draft_quote(f"“The process will not be accomplished overnight,” {who} said.")
+        assert match_quote(q, [shultz]).outcome is Outcome.QUOTED, who
+    q = draft_quote("“The process will not be accomplished overnight,” Leigh-Pemberton said.")
+    assert match_quote(q, [shultz]).outcome is Outcome.MISATTRIBUTED  # Shultz said it
+
+
+def test_words_put_in_the_mouth_of_someone_the_source_never_names_are_misattributed():
+    # The source prints the words without a speaker its quote marks can tie them to (or
+    # without marks), and never names the person the draft credits: not verified as theirs.
+    source = article_quotes(
+        Article(
+            "s",
+            "s.txt",
+            "Exhibitors will show how you can take that content anywhere, said Mr Joseph of the "
+            "trade body.",
+            "txt",
+            outlet="BBC News",
+        )
+    )
+    wrong = draft_quote(
+        "“Exhibitors will show how you can take that content anywhere,” said Mr Measor."
+    )
+    v = match_quote(wrong, [source])
+    assert v.outcome is Outcome.MISATTRIBUTED and "Mr Measor" in v.reason
+    right = draft_quote(
+        "“Exhibitors will show how you can take that content anywhere,” said Mr Joseph."
+    )
+    assert match_quote(right, [source]).outcome is Outcome.QUOTED
+    # a description is not a name to look for
+    described = draft_quote(
+        "“Exhibitors will show how you can take that content anywhere,” the organiser said."
+    )
+    assert match_quote(described, [source]).outcome is Outcome.QUOTED
