@@ -129,7 +129,10 @@ class AnnouncedNLI(_Announced):
 
 
 def announced(models: Models, progress: Progress) -> Models:
-    """`models` reporting their loading (and long NLI batches) to `progress`."""
+    """`models` reporting their loading (and long NLI batches) to `progress` (as they are when
+    they already do: check wraps them once for all its drafts)."""
+    if isinstance(models.embedder, AnnouncedEmbedder):
+        return models
     nli = AnnouncedNLI(models.nli, progress, "NLI model") if models.nli is not None else None
     embedder = AnnouncedEmbedder(models.embedder, progress, "embedding model")
     return dataclasses.replace(models, embedder=embedder, nli=nli)

@@ -182,3 +182,35 @@ def test_small_stages_are_counted_but_not_drawn():
     bars.advance(10)
     bars.finish()
     assert shown(fake) == ""
+
+
+def test_check_announces_the_models_once_for_every_stage(tmp_path, write, monkeypatch):
+    """The short claims (after analyse) use the announced models too: an NLI model first used
+    there says it loads; analyse does not wrap them a second time."""
+    from overlap import draft as draft_module
+    from overlap.config import Settings
+    from overlap.models import Models
+    from overlap.progress import AnnouncedEmbedder, announced
+
+    seen = []
+
+    def spy(sent, links, draft_id, sources, models, occurrence):
+        seen.append(models)
+        return links
+
+    monkeypatch.setattr(draft_module, "short_claim_links", spy)
+    write(tmp_path, "src/a.txt", "Story\n\nThe harbour council met on Monday to set a budget.\n")
+    draft = write(tmp_path, "draft.md", "The river school opened a new library on Friday.\n")
+    embedder = type("E", (), {"model_id": "e", "encode": lambda self, t: np.eye(len(t), 8)})()
+    models = Models(embedder, LoadingNLI())
+    draft_module.check(
+        str(draft),
+        [str(tmp_path / "src")],
+        Settings(cache_path=None),
+        progress=Bars(terminal()),
+        models=models,
+    )
+    assert seen and all(isinstance(m.embedder, AnnouncedEmbedder) for m in seen)
+    assert not isinstance(seen[0].embedder._inner, AnnouncedEmbedder)
+    again = announced(seen[0], NoProgress())
+    assert again is seen[0]
