@@ -14,7 +14,7 @@ from pathlib import Path
 from . import misquotes
 from .candidates import is_heading
 from .config import Settings
-from .copy_slots import changed_fact_links
+from .copy_slots import aligned_only, changed_fact_links
 from .draft_input import STDIN_SOURCE, line_col, read_draft, unwrap
 from .draft_links import (
     links_of,
@@ -237,6 +237,7 @@ def _check_one(
                 sent, here_links, the_draft.id, sources, models, occurrence
             )
         here_links += changed_fact_links(sent, here_links, draft_seg, segs, occurrence)
+        here_links = aligned_only(here_links, segs)
         mine = tuple(
             sorted(
                 here_links,
