@@ -15,8 +15,9 @@ a story copied whole by many outlets (the same sentences again and again) from t
 wording into stock: a form recurs with new facts each time, a copied story with the same ones.
 The numbers that fill a form in are never stock: they are the facts that tell two notices apart.
 
-An exact duplicate needs no finding: two bodies with the same words (folded, outside chrome) are
-one, even when all their lines are too short to become copy candidates (dividend notices).
+An exact duplicate needs no finding: two texts with the same words (folded) are one, even when
+their lines are too short to become copy candidates or recur so often that they are chrome
+(dividend notices).
 
     >>> from overlap.types import Article
     >>> from overlap.segment import segment
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .textnorm import tokenize
+from .textnorm import folded_words, tokenize
 from .types import Duplication, Finding, Kind, PairDuplication, Segmented
 
 REUSE_KINDS = (Kind.VERBATIM, Kind.EDITED, Kind.PARAPHRASE)
@@ -66,7 +67,10 @@ class _Words:
 
     starts: np.ndarray  # int64 character offsets, ascending
     stock: np.ndarray  # bool
-    key: int  # hash of the folded words in order (the body as words)
+    # Hash of the whole text's folded words in order, None when it has none. The whole text, not
+    # only the sentences: a notice whose every line recurs elsewhere is all chrome, yet two
+    # copies of it are still one story.
+    key: int | None
 
 
 def pair_duplication(
@@ -95,7 +99,7 @@ def pair_duplication(
     same_body: dict[int, list[str]] = defaultdict(list)
     for seg in segs:
         w = words[seg.article.id]
-        if len(w.starts):
+        if w.key is not None:
             same_body[w.key].append(seg.article.id)
     pairs = set(matched)
     for ids in same_body.values():
@@ -118,7 +122,7 @@ def _decide(
     share_stock = 1.0 - n_distinctive / n if n else 0.0
     own_matched = int((hit & distinctive).sum())
     share = own_matched / n_distinctive if n_distinctive else 0.0
-    if n and wa.key == wb.key:
+    if wa.key is not None and wa.key == wb.key:
         label = Duplication.EXACT
     elif share >= NEAR_SHARE and own_matched >= NEAR_MIN_WORDS:
         label = Duplication.NEAR
@@ -142,7 +146,7 @@ def _words(segs: Sequence[Segmented]) -> dict[str, _Words]:
     vocab: dict[str, int] = {_NUMBER: 0}
     # Per article: its id, word starts, which are numbers, sentences as (first word, words),
     # body key.
-    per_article: list[tuple[str, list[int], list[bool], list[tuple[int, int]], int]] = []
+    per_article: list[tuple[str, list[int], list[bool], list[tuple[int, int]], int | None]] = []
     shingles: list[np.ndarray] = []  # per sentence, in article order
     sentence_keys: list[int] = []
     article_of: list[int] = []
@@ -174,7 +178,10 @@ def _words(segs: Sequence[Segmented]) -> dict[str, _Words]:
         # word, and its figures sit in the next piece; a copied story repeats its neighbours too.
         padded = [0, *own, 0]
         sentence_keys.extend(hash(tuple(padded[i : i + 3])) for i in range(len(own)))
-        per_article.append((seg.article.id, starts, numeric, sentences, hash(tuple(ids))))
+        body = folded_words(seg.article.text)
+        per_article.append(
+            (seg.article.id, starts, numeric, sentences, hash(tuple(body)) if body else None)
+        )
     is_stock = _stock(shingles, sentence_keys, article_of)
     out: dict[str, _Words] = {}
     at = 0  # the next sentence's first shingle in is_stock

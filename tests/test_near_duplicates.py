@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from overlap import Settings, compare
+from overlap.chrome import find_chrome
 from overlap.diff import word_diff
 from overlap.near_duplicates import NEAR_SHARE, STOCK_MIN_VARIANTS, pair_duplication
 from overlap.report import markdown, terminal
@@ -84,6 +85,21 @@ def test_without_other_articles_on_the_form_nothing_is_stock():
 def test_bodies_of_the_same_words_are_exact_duplicates_without_a_finding():
     table = "Qtly div 12 cts vs 12 cts\nPay April one\nRecord March 15\n"
     segs = [_seg("x", table), _seg("y", table.upper()), _seg("z", "Qtly div 9 cts\nPay May 2\n")]
+    pairs = pair_duplication(segs, [])
+    assert [(p.a, p.b, p.label) for p in pairs] == [("x", "y", Duplication.EXACT)]
+
+
+def test_notices_all_of_recurring_lines_are_exact_duplicates_though_all_chrome():
+    notices = {
+        "x": "Qtly div 12 cts\nPay April one\nRecord March 15\n",
+        "y": "Qtly div 12 cts\nPay April one\nRecord March 15\n",
+        "z": "Qtly div 12 cts\nPay April one\nRecord March 15 \nReuter\n",
+        "w": "Qtly div 9 cts\nPay April one\nRecord March 15\n",
+    }
+    articles = [Article(i, f"{i}.txt", t, "txt") for i, t in notices.items()]
+    chrome = find_chrome(articles)
+    segs = [segment(a, chrome[a.id]) for a in articles]
+    assert not segs[0].sentences  # every line recurs in three or more: chrome
     pairs = pair_duplication(segs, [])
     assert [(p.a, p.b, p.label) for p in pairs] == [("x", "y", Duplication.EXACT)]
 
