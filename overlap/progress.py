@@ -12,8 +12,9 @@ from __future__ import annotations
 import dataclasses
 import time
 import weakref
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -33,6 +34,11 @@ class Progress(Protocol):
         """A line saying what runs while the block runs (no count: loading, an uncounted step)."""
         ...
 
+    def advance_within(self, n: int) -> None:
+        """`n` items of the current step done, before the step's own `advance` (which then
+        sets the count): a model's batches move the bar between a stage's larger steps."""
+        ...
+
 
 class NoProgress:
     """The default: report nothing."""
@@ -49,6 +55,9 @@ class NoProgress:
     def status(self, label: str) -> AbstractContextManager[None]:
         return nullcontext()
 
+    def advance_within(self, n: int) -> None:
+        pass
+
 
 class StageClock:
     """Wall seconds per stage: each lap is the time since the previous one (or `began`)."""
@@ -61,6 +70,30 @@ class StageClock:
         now = time.perf_counter()
         self.laps[stage] = round(now - self.last, 3)
         self.last = now
+
+
+# Who hears of a model's batches: set by AnnouncedEmbedder around its model's call, so the model
+# reports (`batch_done`) without being handed a callback through every wrapper (memo, cache).
+_batch_listener: ContextVar[Callable[[int], None] | None] = ContextVar(
+    "batch_listener", default=None
+)
+
+
+def batch_done(n: int) -> None:
+    """A model ran a batch of `n` items (embed.MiniLM.encode calls this): the current stage's
+    bar moves. Nothing when nobody listens."""
+    listener = _batch_listener.get()
+    if listener is not None:
+        listener(n)
+
+
+@contextmanager
+def batches_to(listener: Callable[[int], None]) -> Iterator[None]:
+    token = _batch_listener.set(listener)
+    try:
+        yield
+    finally:
+        _batch_listener.reset(token)
 
 
 # NLI pairs scored per call when a bar is shown: small enough that the bar moves every second or
@@ -94,10 +127,15 @@ class _Announced:
 
 
 class AnnouncedEmbedder(_Announced):
+    """Also moves the embedding bar batch by batch: the stage advances once per chunk of 256
+    texts (embed_texts), several seconds apart on a CPU; smaller chunks would make smaller
+    batches of one length and embed 2.2x slower (652 BBC sentences: 9.5 s -> 20.6 s)."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if len(texts):
             self._ready()
-        return self._inner.encode(texts)
+        with batches_to(self._progress.advance_within):
+            return self._inner.encode(texts)
 
 
 class AnnouncedNLI(_Announced):

@@ -67,6 +67,7 @@ class Bars:
         self._progress: Progress | None = None
         self._bars: list[TaskID] = []  # counted stages, innermost last
         self._logged: dict[TaskID, tuple[str, int, float, int]] = {}  # label, total, began, tenth
+        self._counted: dict[TaskID, int] = {}  # what the stage's own advances add up to
 
     # --- counted stages -------------------------------------------------------------------
     def start(self, label: str, total: int) -> None:
@@ -81,9 +82,10 @@ class Bars:
         if not self._bars or self._bars[-1] < 0 or self._progress is None:
             return
         task = self._bars[-1]
+        self._counted[task] = self._counted.get(task, 0) + n
         # Drawn now, not at the next tick: a step is a chunk of work (hundreds of passages or
         # pairs), a few a second at most, and each count should be seen.
-        self._progress.update(task, advance=n, refresh=self.live)
+        self._progress.update(task, completed=self._counted[task], refresh=self.live)
         if task in self._logged:
             label, total, began, tenth = self._logged[task]
             done = int(self._progress.tasks[self._index(task)].completed)
@@ -92,10 +94,21 @@ class Bars:
                 print_line(self.console, f"{label}: {done}/{total}")
                 self._logged[task] = (label, total, began, now_tenth)
 
+    def advance_within(self, n: int) -> None:
+        """A batch inside the current step: the bar moves (never past the step's end, which its
+        `advance` then sets exactly); plain lines wait for the step."""
+        if not self.live or not self._bars or self._bars[-1] < 0 or self._progress is None:
+            return
+        task = self._bars[-1]
+        current = self._progress.tasks[self._index(task)]
+        if current.total is not None and current.completed + n <= current.total:
+            self._progress.update(task, advance=n, refresh=True)
+
     def finish(self) -> None:
         if not self._bars:
             return
         task = self._bars.pop()
+        self._counted.pop(task, None)
         if task < 0:
             return
         if task in self._logged:

@@ -214,3 +214,29 @@ def test_check_announces_the_models_once_for_every_stage(tmp_path, write, monkey
     assert not isinstance(seen[0].embedder._inner, AnnouncedEmbedder)
     again = announced(seen[0], NoProgress())
     assert again is seen[0]
+
+
+def test_the_embedding_bar_moves_batch_by_batch_between_chunks():
+    """embed_texts advances once per 256 texts; the model's batches move the bar in between
+    (the shipped embedder reports each batch through progress.batch_done)."""
+    from overlap.embed import embed_texts
+    from overlap.progress import AnnouncedEmbedder, batch_done
+
+    class Batched:
+        model_id, dim = "batched@1", 4
+
+        def encode(self, texts):
+            for _ in range(0, len(texts), 32):
+                batch_done(min(32, len(texts)))
+            return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+    fake = terminal()
+    bars = Bars(fake)
+    texts = [f"sentence number {i}" for i in range(300)]
+    bars.start("embedding passages", len(texts))
+    embed_texts(AnnouncedEmbedder(Batched(), bars, "embedding model"), texts, None, bars.advance)
+    bars.finish()
+    counts = [int(m) for m in re.findall(r"(\d+)/300", shown(fake))]
+    assert {32, 64, 256} <= set(counts) and max(counts) == 300
+    assert counts == sorted(counts)  # never backwards, never past the chunk's end
+    batch_done(5)  # nobody listening: nothing happens
