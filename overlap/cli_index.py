@@ -18,7 +18,9 @@ from .cli_common import (
     Encoding,
     EncodingForce,
     Recursive,
+    ShowProgress,
     StdoutConsole,
+    bars,
     csv_overrides,
     err,
     guarded,
@@ -61,6 +63,7 @@ def add(
     csv_column: CsvColumns = None,
     recursive: Recursive = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    progress: ShowProgress = None,
 ) -> None:
     """Add articles to the index: only those it lacks or holds in another version (by content
     hash) are read, segmented and embedded."""
@@ -79,7 +82,9 @@ def add(
         settings = dataclasses.replace(settings, recursive=True)
     if no_cache:
         settings = dataclasses.replace(settings, cache_path=None)
-    report = add_articles(index, paths, settings)
+    report = add_articles(
+        index, paths, settings, progress=bars(False if quiet and progress is None else progress)
+    )
     for s in report.skipped:
         print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
     if not quiet:

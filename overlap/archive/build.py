@@ -103,7 +103,8 @@ def _add(
         return AddReport(0, 0, unchanged, 0, 0, 0, tuple(skipped))
     kept_ids = {aid for rid, _, aid in stored.values() if rid not in set(replaced)}
     todo = [(k, d, _unique_id(a, kept_ids)) for k, d, a in todo]
-    per_article = [article_passages(segment(a), s) for _, _, a in todo]
+    with progress.status(f"segmenting {len(todo):,} articles"):
+        per_article = [article_passages(segment(a), s) for _, _, a in todo]
     texts = [p.text for ps in per_article for p in ps if p.embedded]
     with open_cache(s.cache_path) or _NoStore() as store:
         progress.start("embedding passages", len(set(texts)))
@@ -111,7 +112,8 @@ def _add(
             matrix, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
         finally:
             progress.finish()
-    _write(db, folder, todo, per_article, replaced, texts, matrix, embedder.model_id, s)
+    with progress.status("writing the index"):
+        _write(db, folder, todo, per_article, replaced, texts, matrix, embedder.model_id, s)
     return AddReport(
         len(todo) - len(replaced),
         len(replaced),
