@@ -37,6 +37,7 @@ import numpy as np
 
 from .errors import ModelError, OverlapError
 from .model_files import models_root, read_json, sha256
+from .progress import batch_done
 
 LABELS = ("entailment", "neutral", "contradiction")
 MODEL_NAME = "overlap/nli-minilm-l6"
@@ -269,6 +270,7 @@ class NLIModel:
                 )
                 logits = self._model(**batch).logits.float().numpy()
                 out[chunk] = calibrated(logits, self.temperature, self.columns)
+                batch_done(len(chunk))  # the judging bar moves (progress.AnnouncedNLI)
         return out
 
     def both_ways(self, premise: str, hypothesis: str) -> np.ndarray:

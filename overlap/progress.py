@@ -96,9 +96,6 @@ def batches_to(listener: Callable[[int], None]) -> Iterator[None]:
         _batch_listener.reset(token)
 
 
-# NLI pairs scored per call when a bar is shown: small enough that the bar moves every second or
-# two on a CPU, large enough to fill the model's batches (pairs of one length share a batch).
-NLI_PIECE = 256
 # Models already loaded under a status line: a second run in the same process (the next draft
 # of `check`) does not show "loading" for a load that does nothing.
 _loaded: weakref.WeakSet[Any] = weakref.WeakSet()
@@ -139,31 +136,22 @@ class AnnouncedEmbedder(_Announced):
 
 
 class AnnouncedNLI(_Announced):
-    """Also shows a bar with counts over a long batch of pairs (the judge sends all of a run's
-    pairs in one call), scored `NLI_PIECE` at a time: a pair's scores do not depend on the other
-    pairs of its call (no padding: embed.same_length_batches)."""
+    """Also shows a bar with counts over a call of many pairs (the judge sends all of a run's
+    pairs in one), moved by the model's batches (nli.NLIModel.predict reports each). The call
+    reaches the model whole, as without a bar: the same batches, the same scores."""
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        from .nli import PairTooLong
-
         if not len(pairs):
             return self._inner.predict(pairs)
         self._ready()
-        if len(pairs) <= NLI_PIECE:
-            return self._inner.predict(pairs)
         self._progress.start("judging: sentence pairs (NLI)", len(pairs))
-        parts = []
         try:
-            for at in range(0, len(pairs), NLI_PIECE):
-                piece = list(pairs[at : at + NLI_PIECE])
-                try:
-                    parts.append(np.asarray(self._inner.predict(piece)))
-                except PairTooLong as exc:  # the index in the whole call, not in the piece
-                    raise PairTooLong(at + exc.index, exc.length, exc.max_length) from None
-                self._progress.advance(len(piece))
+            with batches_to(self._progress.advance_within):
+                scores = self._inner.predict(pairs)
+            self._progress.advance(len(pairs))
         finally:
             self._progress.finish()
-        return np.concatenate(parts)
+        return scores
 
 
 def announced(models: Models, progress: Progress) -> Models:

@@ -13,8 +13,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from overlap.cli import app
-from overlap.nli import PairTooLong
-from overlap.progress import NLI_PIECE, AnnouncedNLI, NoProgress
+from overlap.progress import AnnouncedNLI, NoProgress, batch_done
 from overlap.progress_bars import Bars
 
 runner = CliRunner()
@@ -142,37 +141,28 @@ def test_no_progress_beats_a_terminal(corpus, tmp_path, loading_models, monkeypa
     assert result.exit_code == 0 and shown(fake) == ""
 
 
-def test_long_nli_batches_are_split_with_a_bar_and_the_same_scores():
-    nli = LoadingNLI()
-    pairs = [
-        (f"premise {'x' * i}", f"hypothesis {'y' * (i % 13)}") for i in range(2 * NLI_PIECE + 7)
-    ]
+def test_a_long_nli_call_has_a_bar_moved_by_its_batches_and_the_same_scores():
+    class Batched(LoadingNLI):
+        def predict(self, pairs):
+            for at in range(0, len(pairs), 32):
+                batch_done(len(pairs[at : at + 32]))
+            return super().predict(pairs)
+
+    nli = Batched()
+    pairs = [(f"premise {'x' * i}", f"hypothesis {'y' * (i % 13)}") for i in range(200)]
     whole = nli.predict(pairs)
     fake = terminal()
     announced = AnnouncedNLI(nli, Bars(fake), "NLI model")
     nli.calls.clear()
     assert np.array_equal(announced.predict(pairs), whole)
-    assert nli.calls == [NLI_PIECE, NLI_PIECE, 7] and nli.loads == 1
+    assert nli.calls == [200] and nli.loads == 1  # one call, as without a bar
     out = shown(fake)
-    assert "loading the NLI model" in out
-    assert f"{2 * NLI_PIECE}/{len(pairs)}" in out or f"{len(pairs)}/{len(pairs)}" in out
-    # Loaded once: the next call (the next draft of a check) shows no loading line.
+    assert "loading the NLI model" in out and "judging: sentence pairs (NLI)" in out
+    counts = [int(m) for m in re.findall(r"(\d+)/200", out)]
+    assert {32, 64, 96, 200} <= set(counts) and counts == sorted(counts)
+    # Loaded once: the next call (the next draft of a check) does not load again.
     announced.predict(pairs[:3])
     assert nli.loads == 1 and announced.model_id == "fake-nli"
-
-
-def test_a_too_long_pair_is_named_by_its_place_in_the_whole_call():
-    class Picky(LoadingNLI):
-        def predict(self, pairs):
-            for i, (a, _) in enumerate(pairs):
-                if a == "too long":
-                    raise PairTooLong(i, 999, 256)
-            return super().predict(pairs)
-
-    pairs = [("fine", "fine")] * (NLI_PIECE + 5) + [("too long", "x")]
-    with pytest.raises(PairTooLong) as caught:
-        AnnouncedNLI(Picky(), NoProgress(), "NLI model").predict(pairs)
-    assert caught.value.index == NLI_PIECE + 5
 
 
 def test_small_stages_are_counted_but_not_drawn():
