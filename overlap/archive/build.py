@@ -215,7 +215,7 @@ def _write(
         db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", article_rows)
         db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", passage_rows)
         db.executemany(
-            "INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO vectors (model, text_key, vector) VALUES (?, ?, ?)",
             [(model_id, k, np.asarray(v, np.float32).tobytes()) for k, v in vectors.items()],
         )
         db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", postings)

@@ -35,10 +35,13 @@ CREATE TABLE IF NOT EXISTS passages (
     signature BLOB                        -- a sentence's shingle hashes (int64)
 );
 CREATE INDEX IF NOT EXISTS passages_article ON passages(article);
+-- A rowid table: a 1.5 KB vector row stays on its page (a WITHOUT ROWID row this long would
+-- spill to an overflow page of its own, 4 KiB for each vector).
 CREATE TABLE IF NOT EXISTS vectors (
+    id INTEGER PRIMARY KEY,
     model TEXT NOT NULL, text_key TEXT NOT NULL, vector BLOB NOT NULL,
-    PRIMARY KEY (model, text_key)
-) WITHOUT ROWID;
+    UNIQUE (model, text_key)
+);
 CREATE TABLE IF NOT EXISTS postings (
     hash INTEGER NOT NULL,
     article INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
