@@ -27,6 +27,7 @@ import bench_meter as bm  # noqa: E402
 from meter import default_root, load_stories  # noqa: E402
 
 PREP = bm.WORK / "rewrite_prep.pkl"
+CLAUSE = None  # rewrite.ClauseBars to try (None: the product's)
 
 
 def prepare(base: str) -> None:
@@ -381,6 +382,7 @@ def product(
             min_containment=containment,
             min_bigrams=bigrams,
             min_reverse=reverse,
+            clause=CLAUSE,
         )
         pa_ids = {segs[ai].article.id for ai in pa}
         for p in rec["papers"]:

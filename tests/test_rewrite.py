@@ -2,7 +2,7 @@
 
 from overlap.rewrite import rewritten_sentences
 from overlap.segment import segment
-from overlap.types import Article, Kind
+from overlap.types import Article, Kind, Span
 
 WIRE = (
     "Fred Bloggs, 43, of Leeds, was jailed for six years at Leeds Crown Court on Monday. "
@@ -58,3 +58,59 @@ def test_short_sentences_and_sentences_already_found_are_left_alone():
     (found,) = rewritten_sentences([wire, paper], [(0, 1)], {}, set())
     assert found.b.text.startswith("Raider")  # "Bloggs was jailed." has 3 words
     assert rewritten_sentences([wire, paper], [(0, 1)], {(0, 1): [found]}, set()) == []
+
+
+def test_a_long_sentence_is_cut_into_clauses_at_commas_and_clause_words():
+    from overlap.rewrite import clauses
+
+    text = "Bloggs, who denied robbery, was jailed for six years after a trial at Leeds"
+    assert [text[a:b] for a, b in clauses(text, 4)] == [
+        "Bloggs, who denied robbery,",
+        "was jailed for six years",
+        "after a trial at Leeds",
+    ]
+    # too short to cut: one clause, the whole text
+    assert clauses("He was jailed, then freed", 4) == [(0, len("He was jailed, then freed"))]
+
+
+def test_a_wire_clause_inside_a_long_sentence_of_the_papers_own_is_found_alone():
+    wire = seg("pa", WIRE)
+    own = (
+        "Neighbours who had known the family for twenty years said they were shocked, "
+        "and the vicar held a service on Sunday evening"
+    )
+    kept = "as Bloggs had robbed the Halifax bank in Otley with a replica pistol"
+    paper = seg("star", f"{own}, {kept}.")
+    (f,) = rewritten_sentences([wire, paper], [(0, 1)], {}, set())
+    assert f.b.text.startswith("as Bloggs had robbed") and "Neighbours" not in f.b.text
+    assert f.a.text.endswith("He had robbed the Halifax bank in Otley with a replica pistol.")
+
+
+def test_a_clause_is_found_even_when_its_source_sentence_is_found_already():
+    from types import SimpleNamespace
+
+    wire = seg("pa", WIRE)
+    copied_text = "He had robbed the Halifax bank in Otley with a replica pistol."
+    paper = seg(
+        "star",
+        f"{copied_text} Neighbours who had known the family for twenty years said they were "
+        "shocked, and the vicar held a service on Sunday evening, as Bloggs had robbed the "
+        "Halifax bank in Otley with a replica pistol.",
+    )
+    start = WIRE.index(copied_text)
+    copied = SimpleNamespace(  # the wire sentence is found already, copied into sentence 1
+        a=Span("pa", start, start + len(copied_text), copied_text),
+        b=Span("star", 0, len(copied_text), copied_text),
+    )
+    (f,) = rewritten_sentences([wire, paper], [(0, 1)], {(0, 1): [copied]}, set())
+    assert f.b.text.startswith("as Bloggs had robbed") and f.b.start > len(copied_text)
+
+
+def test_clauses_of_a_sentence_written_apart_are_not_rewrites():
+    wire = seg("pa", WIRE)
+    paper = seg(
+        "times",
+        "Terrified cashiers in Otley, who had worked at the branch for years, told police "
+        "that a masked man had waved a gun, and Bloggs was later arrested at his home.",
+    )
+    assert rewritten_sentences([wire, paper], [(0, 1)], {}, set()) == []
