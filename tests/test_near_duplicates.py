@@ -144,6 +144,8 @@ def test_compare_reports_each_pair_in_the_json_and_the_views(tmp_path, write, fa
     settings = Settings(cache_path=None, judge=False)
     doc = to_document(compare([str(tmp_path / "in")], settings, embedder=fake_embedder))
     assert first_problem(doc) is None
+    bad = {**doc, "article_pairs": [{**doc["article_pairs"][0], "label": "maybe"}]}
+    assert "label" in (first_problem(bad) or "")
     (pair,) = doc["article_pairs"]
     assert (pair["a"], pair["b"], pair["label"]) == ("first", "reissue", "near")
     assert "## Same story" in markdown.render(doc)
