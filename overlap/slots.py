@@ -205,7 +205,12 @@ def compare_sentences(
     used_b: set[int] = set()  # ids of B mentions already paired
     out = _quantity_diffs(al, qa, qb, used_b)
     out += _date_diffs(al, da, db, used_b)
-    mention_spans = [(q.start, q.end) for q in (*qa, *qb)] + [(d.start, d.end) for d in (*da, *db)]
+    # Per side: the two sentences' offsets are each their own text's, so one side's mention
+    # must not hide the other side's words at the same offsets.
+    mention_spans = (
+        [(q.start, q.end) for q in qa] + [(d.start, d.end) for d in da],
+        [(q.start, q.end) for q in qb] + [(d.start, d.end) for d in db],
+    )
     labels = (find_labels(a_text, a_offset), find_labels(b_text, b_offset))
     words = _word_slot_diffs(al, mention_spans, labels)
     out += words
@@ -270,7 +275,7 @@ def _date_diffs(
 
 def _word_slot_diffs(
     al: _Alignment,
-    mention_spans: list[tuple[int, int]],
+    mention_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     labels: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
 ) -> list[SlotDiff]:
     """Names, numbered labels, quantifiers and modal verbs in replaced slots, outside numbers
@@ -279,8 +284,9 @@ def _word_slot_diffs(
     for tag, i1, i2, j1, j2 in al.ops:
         if tag != "replace" or not al.anchored(i1, i2, j1, j2):
             continue  # an added or dropped word has no counterpart to differ from
-        pa = [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in mention_spans)]
-        pb = [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in mention_spans)]
+        in_a, in_b = mention_spans
+        pa = [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in in_a)]
+        pb = [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in in_b)]
         if _month_swap(pa, pb):
             a, b = pa[0], pb[0]
             m = al.msg("date", a.raw, b.raw)
@@ -339,10 +345,27 @@ def _month_swap(pa: list[Token], pb: list[Token]) -> bool:
 def _name_diff(al: _Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
     ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
     span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
-    if [t.norm for t in pa] == [t.norm for t in pb]:
+    if [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb):
         message = f"spelling variant: {ha} / {hb} (same name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     return SlotDiff("name", "differs", ha, hb, span_a, span_b, al.msg("name", ha, hb))
+
+
+def _abbreviates(pa: list[Token], pb: list[Token]) -> bool:
+    """One name written as the initials of the other ("U.S." / "United States", "EU" /
+    "European Union"): one name, not two."""
+
+    def initials(tokens: list[Token]) -> str:
+        return "".join(t.raw[0] for t in tokens if t.raw[:1].isupper()).lower()
+
+    def letters(tokens: list[Token]) -> str | None:
+        raw = "".join(t.raw for t in tokens).replace(".", "")
+        return raw.lower() if len(tokens) == 1 and raw.isupper() and len(raw) >= 2 else None
+
+    return any(
+        short is not None and len(full) >= 2 and short == initials(full)
+        for short, full in ((letters(pa), pb), (letters(pb), pa))
+    )
 
 
 def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:

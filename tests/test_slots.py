@@ -240,3 +240,31 @@ def test_a_bare_count_near_a_sum_of_money_is_the_same_figure_written_two_ways():
     assert [d.message for d in changed] == [
         'number differs: "280 million" here, "£300m" in the source'
     ]
+
+
+def test_a_mention_on_one_side_does_not_hide_a_word_of_the_other_at_the_same_offsets():
+    # The source sentence came 46 characters into its article, the draft's first in its own:
+    # "Tuesday" of the source (offsets 72-79) lay where "some" of the draft did (77-81), and
+    # the changed quantifier was not compared (a PA sentence of the perturbation suite).
+    there = (
+        "The guidance published on Tuesday, said the police had a duty to investigate all "
+        "incidents involving a death or injury."
+    )
+    here = there.replace(" all ", " some ")
+    for offset in (0, 46):
+        [d] = differs(compare_sentences(here, there, 0, offset))
+        assert (d.kind, d.here, d.there) == ("quantifier", "some", "all")
+
+
+def test_a_name_and_its_initials_are_one_name():
+    # InSight Crime writes "the United States" where Fox News Latino writes "the U.S." (seeds).
+    found = compare_sentences(
+        "better relations between Mexico and the United States on security",
+        "better relations between Mexico and the U.S. on security",
+    )
+    assert not differs(found) and [d.relation for d in found] == ["variant"]
+    other = compare_sentences(
+        "better relations between Mexico and the UK on security",
+        "better relations between Mexico and the United States on security",
+    )
+    assert [d.kind for d in differs(other)] == ["name"]
