@@ -242,6 +242,7 @@ def main() -> None:
         "--max-per-set", type=int, default=0, help="sample larger sets (SNLI/MNLI stay whole)"
     )
     ap.add_argument("--no-write", action="store_true", help="print only")
+    ap.add_argument("--json", type=Path, help="also save the scores here (e.g. with --no-write)")
     ap.add_argument(
         "--render-only", action="store_true", help="rewrite the reports from scores.json"
     )
@@ -301,6 +302,8 @@ def main() -> None:
     res["eval_minutes"] = (time.time() - start) / 60
     res["load_avg"] = f"{os.getloadavg()[0]:.1f}"
     print(render(res))
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     if not args.no_write:
         write(model.path, res)
 

@@ -278,12 +278,53 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+# A trailing clause whose removal keeps the rest true: an aside ("..., which opened in 1990"),
+# a credit ("..., according to the report"), an addition ("..., adding that ..."). Not "if",
+# "unless" or "but": dropping a condition or a contrast changes what is claimed.
+_TRAILING_CLAUSE = re.compile(
+    r",\s+(?:which|who|according to|adding|as|while|after|before|where|when|said|says)\b[^,;]*"
+    r"[.!?]?$"
+)
+_SAID = re.compile(r"\bsaid\b")
+_SAYS = re.compile(r"\bsays\b")
+_STRAIGHT_QUOTES = re.compile(r'"([^"]+)"')
+_CURLY_QUOTES = re.compile(r"\u201c([^\u201d]+)\u201d")
+# Kinds whose edit only ever shortens the hypothesis (dropping is entailed, adding is not).
+HYPOTHESIS_ONLY = ("adjective", "trailing-clause")
+
+
+def _requote(sent: str, rng: random.Random) -> str:
+    """The same quotation in another quote-mark style: straight, curly, TeX-style, single."""
+    inner = _STRAIGHT_QUOTES.search(sent) or _CURLY_QUOTES.search(sent)
+    assert inner is not None
+    left, right = rng.choice(
+        [("\u201c", "\u201d"), ('"', '"'), ("``", "''"), ("'", "'"), ("\u2018", "\u2019")]
+    )
+    if (left + inner.group(1) + right) == inner.group(0):
+        left, right = ("\u201c", "\u201d") if left == '"' else ('"', '"')
+    return sent[: inner.start()] + left + inner.group(1) + right + sent[inner.end() :]
+
+
 def near_identity(sent: str, rng: random.Random) -> tuple[str, str]:
     """One meaning-keeping edit of `sent`: (kind, edited text)."""
     kinds = ["whitespace", "punctuation", "case", "case+punctuation"]
     if _ADJECTIVE.search(sent):
         kinds += ["adjective", "adjective"]
+    if _STRAIGHT_QUOTES.search(sent) or _CURLY_QUOTES.search(sent):
+        kinds += ["quotes", "quotes"]
+    if _SAID.search(sent) or _SAYS.search(sent):
+        kinds += ["said-says", "said-says"]
+    clause = _TRAILING_CLAUSE.search(sent)
+    if clause and len(sent[: clause.start()].split()) >= 4:
+        kinds += ["trailing-clause", "trailing-clause"]
     kind = rng.choice(kinds)
+    if kind == "quotes":
+        return kind, _requote(sent, rng)
+    if kind == "said-says":
+        return kind, _SAID.sub("says", sent) if _SAID.search(sent) else _SAYS.sub("said", sent)
+    if kind == "trailing-clause":
+        assert clause is not None
+        return kind, sent[: clause.start()].rstrip() + "."
     if kind == "whitespace":
         words = sent.split()
         return kind, "".join(w + rng.choice([" ", " ", "  ", "\n", " \t"]) for w in words).strip()
@@ -328,11 +369,23 @@ def identity_pairs(pairs: list[Pair], rng: random.Random, n_each: int) -> list[P
     out += [Pair(p, p, "entailment", "synthetic/identity-passage") for p, _ in passages[:n_each]]
     for s in sentences[n_each : 2 * n_each]:
         kind, edited = near_identity(s, rng)
-        a, b = (s, edited) if kind == "adjective" or rng.random() < 0.5 else (edited, s)
+        a, b = (s, edited) if kind in HYPOTHESIS_ONLY or rng.random() < 0.5 else (edited, s)
         out.append(Pair(a, b, "entailment", "synthetic/near-identity"))
     for passage, chunk in passages[n_each : 2 * n_each]:
         out.append(Pair(passage, rng.choice(chunk), "entailment", "synthetic/from-passage"))
     return out
+
+
+COPY_KINDS = (
+    "synthetic/identity",
+    "synthetic/identity-passage",
+    "synthetic/near-identity",
+    "synthetic/from-passage",
+)
+# The product reads softmax(logits / T) with T fitted on the dev slice (about 1.4), so a copy
+# scored 0.97 by the plain softmax comes out near 0.9: the goal (>= 0.95 calibrated) needs the
+# larger margin that a loss taken at a temperature above 1 asks for. Set by --copy-temperature.
+COPY_KINDS_TEMPERATURE: dict[str, float] = {}
 
 
 def split_dev(pairs: list[Pair], share: float, cap: int) -> tuple[list[Pair], list[Pair]]:
@@ -397,7 +450,15 @@ def main() -> None:
         help="with --init-from: train on the rule-made pairs plus this many pairs "
         "drawn from the training sets (0: all of them)",
     )
+    ap.add_argument(
+        "--copy-temperature",
+        type=float,
+        default=1.0,
+        help="score the loss of identity / near-identity / from-passage pairs on "
+        "softmax(logits / this): above 1 it asks for the margin that survives calibration",
+    )
     args = ap.parse_args()
+    COPY_KINDS_TEMPERATURE.update(dict.fromkeys(COPY_KINDS, args.copy_temperature))
 
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -495,6 +556,7 @@ def main() -> None:
                 "input_ids": enc["input_ids"][i],
                 "token_type_ids": enc["token_type_ids"][i],
                 "mask": MASKS[items[i].label],
+                "temperature": COPY_KINDS_TEMPERATURE.get(items[i].source, 1.0),
             }
             for i in range(len(items))
         ]
@@ -507,7 +569,7 @@ def main() -> None:
         flush=True,
     )
 
-    def collate(items: list[dict]) -> tuple[dict, torch.Tensor]:
+    def collate(items: list[dict]) -> tuple[dict, torch.Tensor, torch.Tensor]:
         width = max(len(e["input_ids"]) for e in items)
         ids = torch.zeros((len(items), width), dtype=torch.long)
         types = torch.zeros_like(ids)
@@ -518,7 +580,8 @@ def main() -> None:
             types[row, :n] = torch.tensor(e["token_type_ids"])
             att[row, :n] = 1
         masks = torch.tensor([e["mask"] for e in items], dtype=torch.bool)
-        return {"input_ids": ids, "token_type_ids": types, "attention_mask": att}, masks
+        temps = torch.tensor([e["temperature"] for e in items], dtype=torch.float32)
+        return {"input_ids": ids, "token_type_ids": types, "attention_mask": att}, masks, temps
 
     def batches(encoded: list[dict], shuffle: bool) -> list[list[dict]]:
         idx = list(range(len(encoded)))
@@ -537,8 +600,9 @@ def main() -> None:
             rng.shuffle(out)
         return out
 
-    def loss_fn(logits: torch.Tensor, masks: torch.Tensor) -> torch.Tensor:
-        logp = torch.log_softmax(logits.float(), dim=-1)
+    def loss_fn(logits: torch.Tensor, masks: torch.Tensor, temps: torch.Tensor) -> torch.Tensor:
+        # Copy pairs are scored at --copy-temperature (see COPY_KINDS_TEMPERATURE), the rest at 1.
+        logp = torch.log_softmax(logits.float() / temps[:, None], dim=-1)
         return -(torch.logsumexp(logp.masked_fill(~masks, -1e4), dim=-1)).mean()
 
     def evaluate_by_source() -> dict[str, float]:
@@ -548,7 +612,7 @@ def main() -> None:
         srcs = [p.source for p in dev]
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
             for s in range(0, len(dev_enc), 64):
-                inputs, masks = collate(dev_enc[s : s + 64])
+                inputs, masks, _ = collate(dev_enc[s : s + 64])
                 pred = model(**inputs).logits.float().argmax(-1)
                 for row in range(len(pred)):
                     src = srcs[s + row]
@@ -601,10 +665,10 @@ def main() -> None:
     while step < total_steps and not stop:
         epoch += 1
         for batch in batches(train_enc, shuffle=True):
-            inputs, masks = collate(batch)
+            inputs, masks, temps = collate(batch)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 logits = model(**inputs).logits
-            loss = loss_fn(logits, masks)
+            loss = loss_fn(logits, masks, temps)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             if args.time_limit:
@@ -675,11 +739,18 @@ def main() -> None:
     # The shipped (int8) weights, loaded the way the product loads them, on the same dev slice.
     from overlap.nli import NLIModel
 
-    probs = NLIModel(args.out).predict([(p.premise, p.hypothesis) for p in dev])
-    ok = [bool(MASKS[p.label][int(row.argmax())]) for p, row in zip(dev, probs, strict=True)]
+    shipped_model = NLIModel(args.out)
+    # The product refuses a pair longer than its word-piece limit (training cut them at
+    # --max-length): score the dev pairs that fit, and say how many did not.
+    lengths = shipped_model.pair_lengths([(p.premise, p.hypothesis) for p in dev])
+    dev_fit = [p for p, n in zip(dev, lengths, strict=True) if n <= shipped_model.max_length]
+    probs = shipped_model.predict([(p.premise, p.hypothesis) for p in dev_fit])
+    ok = [bool(MASKS[p.label][int(row.argmax())]) for p, row in zip(dev_fit, probs, strict=True)]
     info["best_dev_exported"] = sum(ok) / max(1, len(ok))
+    info["dev_exported_too_long"] = len(dev) - len(dev_fit)
     print(
-        f"dev accuracy: best checkpoint {best:.4f}, exported int8 {info['best_dev_exported']:.4f}"
+        f"dev accuracy: best checkpoint {best:.4f}, exported int8 {info['best_dev_exported']:.4f} "
+        f"({len(dev) - len(dev_fit)} pairs too long for the product, not scored)"
     )
     (args.out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
 
