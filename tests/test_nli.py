@@ -417,19 +417,35 @@ _NEWS = pytest.mark.skipif(not news_sentences.available(), reason="../shared/dat
 @pytest.mark.slow
 @_NEWS
 def test_identical_real_news_sentences_are_mostly_entailment(real_model):
-    # The floor the fine-tune reached (47 of these 50; the first model: about 3 in 4, and
-    # 1 in 4 called contradiction): a regression below it fails.
+    # The floor the second fine-tune reached (50 of these 50, calibrated mean 0.89; the first
+    # fine-tune 47 and 0.82; the first model about 3 in 4, 1 in 4 called contradiction).
     probs = real_model.predict(_identical_news_pairs())
-    assert (probs.argmax(axis=1) == nli.LABELS.index("entailment")).sum() >= 45
-    assert probs[:, 0].mean() > 0.6
+    assert (probs.argmax(axis=1) == nli.LABELS.index("entailment")).sum() >= 49
+    assert probs[:, 0].mean() > 0.85
+
+
+@pytest.mark.slow
+@_NEWS
+def test_hundreds_of_identical_real_news_sentences_are_entailment(real_model):
+    # About 600 sentences (every 7th article of Reuters, BBC, METER; those that fit the model),
+    # each with itself. Measured: argmax entailment 98.5 %, calibrated mean p(entailment) 0.89
+    # (the first fine-tune: about 96 % and 0.82, below both floors).
+    pairs = [(s.text, s.text) for s in news_sentences.sentences(200)]
+    lengths = real_model.pair_lengths(pairs)
+    pairs = [p for p, n in zip(pairs, lengths, strict=True) if n <= real_model.max_length]
+    assert len(pairs) >= 500
+    probs = real_model.predict(pairs)
+    assert (probs.argmax(axis=1) == nli.LABELS.index("entailment")).mean() >= 0.975
+    assert probs[:, 0].mean() > 0.87
 
 
 @pytest.mark.slow
 @_NEWS
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 13 item 5 goal not met yet: calibrated p(entailment) "
-    "of identical sentences is 0.42-0.9, not >= 0.95 (reports/benchmarks.md)",
+    reason="issue 13 item 5 goal not met yet: calibrated p(entailment) of identical "
+    "sentences is as low as 0.59 here (10 of 50 reach 0.95; 19.8 % of 3,341), "
+    "not >= 0.95 (reports/benchmarks.md)",
 )
 def test_identical_real_news_sentences_are_entailment_at_095(real_model):
     probs = real_model.predict(_identical_news_pairs())
