@@ -114,3 +114,22 @@ def test_clauses_of_a_sentence_written_apart_are_not_rewrites():
         "that a masked man had waved a gun, and Bloggs was later arrested at his home.",
     )
     assert rewritten_sentences([wire, paper], [(0, 1)], {}, set()) == []
+
+
+def test_the_source_side_of_a_clause_match_is_the_wire_clause_not_its_whole_sentence():
+    wire = seg(
+        "pa",
+        "Fred Bloggs, 43, of Leeds, was jailed for six years at Leeds Crown Court on Monday. "
+        "The court heard that the family had moved to Leeds in 1990, and that Bloggs had robbed "
+        "the Halifax bank in Otley with a replica pistol, before the judge adjourned the case. "
+        "Judge Mary Smith said the cashiers had been terrified.",
+    )
+    paper = seg(
+        "star",
+        "Neighbours who had known the family for twenty years said they were shocked, and the "
+        "vicar held a service on Sunday evening, as Bloggs had robbed the Halifax bank in Otley "
+        "with a replica pistol.",
+    )
+    (f,) = rewritten_sentences([wire, paper], [(0, 1)], {}, set())
+    assert "Halifax bank in Otley" in f.a.text
+    assert "moved to Leeds" not in f.a.text and "adjourned" not in f.a.text
