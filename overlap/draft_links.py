@@ -14,6 +14,7 @@ from .quote_match import Outcome, QuoteVerdict
 from .short_claims import judge_short_claim
 from .textnorm import normalise_line, tokenize
 from .types import (
+    DiffTag,
     Direction,
     Finding,
     Judgement,
@@ -127,15 +128,51 @@ def links_of(
         quoted = [v for v in verdicts if within(v, lo, hi)]
         reported = reports_quote(quoted, draft.article.text, lo, hi, sspan.article)
         relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted, reported)
+        # The link is between this sentence's part of the finding and the source words aligned
+        # with it, not the whole finding: a copy running over two sentences gives each its own
+        # link, so evidence on one is never shown on (or counted for) the other.
+        mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
+        theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
         ident = text_id(
-            relation, sent.text, sspan.article, sspan.text, *occurrence.get(sent.index, ())
+            relation, sent.text, sspan.article, theirs.text, *occurrence.get(sent.index, ())
         )
         out.append(
             SourceLink(
-                ident, sspan.article, relation, dspan, sspan, tuple(dict.fromkeys(reasons)), f
+                ident, sspan.article, relation, mine, theirs, tuple(dict.fromkeys(reasons)), f
             )
         )
     return out
+
+
+def aligned_source(
+    f: Finding, draft_is_a: bool, start: int, end: int, source: Segmented
+) -> Span | None:
+    """The source words the finding's word diff aligns with draft text start:end (None when the
+    finding has no diff, as a paraphrase of one sentence may not)."""
+    lo, hi = None, None
+    for op in f.diff:
+        d0, d1, s0, s1 = (
+            (op.a_start, op.a_end, op.b_start, op.b_end)
+            if draft_is_a
+            else (op.b_start, op.b_end, op.a_start, op.a_end)
+        )
+        if s1 <= s0 or not (d0 < end and d1 > start):
+            continue
+        if op.op is DiffTag.EQUAL and d1 - d0 == s1 - s0:
+            # One run of equal words can cross the sentence's end ("town. The company"):
+            # the same characters on both sides, so the cut falls at the same place.
+            s0, s1 = s0 + max(0, start - d0), s1 - max(0, d1 - end)
+        lo = s0 if lo is None else min(lo, s0)
+        hi = s1 if hi is None else max(hi, s1)
+    if lo is None or hi is None:
+        return None
+    text = source.article.text
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    side = f.a if not draft_is_a else f.b
+    return Span(side.article, lo, hi, text[lo:hi]) if hi > lo else None
 
 
 def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict | None, list[str]]:
@@ -210,6 +247,11 @@ def _relation(
             reasons.insert(0, f"credited quotation ({who}) matching the source")
             return LinkRelation.QUOTED
         if verdict is Verdict.CONTRADICT:
+            # Contradicted and copied (issue 13): the changed fact leads, the copy is said too.
+            credit = (
+                f", credited to {att.credit}" if att.credited else " without quote marks or credit"
+            )
+            reasons.append(f"the rest of the sentence is copied{credit}")
             return LinkRelation.CONTRADICTS
         if att.credited:
             reasons.insert(0, f"reused without quote marks, credited to {att.credit}")

@@ -159,3 +159,33 @@ def test_a_copied_sentence_is_not_contradicted_by_a_parallel_sentence_of_its_sou
     )
     assert s.cls is SentenceClass.COPIED
     assert LinkRelation.CONTRADICTS not in {x.relation for x in s.links}
+
+
+def test_a_copy_over_two_sentences_gives_each_sentence_its_own_link(tmp_path, write):
+    # One edited copy runs over two sentences (the wire's first two paragraphs, copied whole
+    # with one number changed in the second): the first sentence is an unchanged copy, only the
+    # second is contradicted, and each link shows the source words aligned with its sentence.
+    write(
+        tmp_path,
+        "src/wire.txt",
+        "A fire destroyed a storage warehouse at the Brennan Polymers recycling plant in "
+        "Ashford early Tuesday, sending smoke over the east side of town.\n\n"
+        "The company, which employs 140 people, said the plant may reopen within two weeks.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "A fire destroyed a storage warehouse at the Brennan Polymers recycling plant in "
+        "Ashford early Tuesday, sending smoke over the east side of town.\n\n"
+        "The company, which employs 240 people, said the plant may reopen within two weeks.\n",
+    )
+    first, second = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None)).sentences
+    assert first.cls is SentenceClass.COPIED
+    assert [x.relation for x in first.links] == [LinkRelation.COPIED]
+    assert first.links[0].span.text.endswith("east side of town.")
+    assert not any("240" in r for x in first.links for r in x.reasons)
+    assert second.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in second.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.span.text.startswith("The company, which employs 140 people")
+    assert any('"240 people" here, "140 people"' in r for r in link.reasons)
+    assert first.id != second.id
