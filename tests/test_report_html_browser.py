@@ -252,6 +252,9 @@ def test_phone_and_desktop_widths(open_report, doc, width):
     rows = page.locator("#pairs table.pairs tbody tr")
     assert rows.count() >= 2
     assert "→ Fox News Latino" in rows.first.text_content()
+    # Whole words in its cells: at 390 px the table once shrank to one letter per line.
+    first = page.locator("#pairs table.pairs tbody td").first.bounding_box()
+    assert first and first["width"] >= 120, first
     box = page.locator("#pairs").bounding_box()
     assert box and box["y"] < page.locator("#cards").bounding_box()["y"]
     page.goto(page.url.split("#")[0] + "#/findings")
