@@ -45,8 +45,10 @@ def _placeholder(param: Any, ctx: Any = None) -> str | None:
 
 def _usage_name(param: Any) -> str:
     name = param.metavar or (param.name or "value").upper()
-    name = name if param.required else f"[{name}]"
-    return name + ("..." if param.nargs != 1 and not name.endswith("...") else "")
+    if param.nargs != 1 and not name.endswith("..."):
+        name += "..."
+    # An optional list reads [PATH...], not [PATH...]... (the dots go inside the brackets).
+    return name if param.required else f"[{name}]"
 
 
 # Help in words: typer 0.29 prints Python types beside every value (`<list[str]>`, `<bool>`)

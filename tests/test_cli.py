@@ -680,6 +680,8 @@ def test_help_names_values_in_words_with_an_example(command, example):
         runner.invoke(app, [command, "--help"], prog_name="overlap", env={"COLUMNS": "200"}).stdout
     )
     assert "<" not in wide and "list[" not in wide
+    if command == "compare":  # paths are optional with --index: the dots go inside
+        assert "overlap compare [OPTIONS] [PATH...]" in text and "]..." not in text
     if command == "check":
         assert "overlap check [OPTIONS] DRAFT..." in text
         assert "--against PATH" in wide and "--format FORMAT" in wide and "sarif" in wide
