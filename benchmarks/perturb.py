@@ -104,6 +104,21 @@ def split_of(article: str) -> str:
 
 # ---------------------------------------------------------------- lexicons from the corpus
 
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = rf"{_NAME}(?: [A-Z]\.)? (?:Mc|Mac|O')?{_NAME}"
 _NOT_FIRST = set(
@@ -186,25 +201,8 @@ _NOT_FIRST = set(
         "Analysts",
         "Sources",
         "Both",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *_WEEKDAYS,
+        *_MONTHS,
         "Bank",
         "Treasury",
         "Federal",
@@ -323,25 +321,8 @@ _NOT_LAST = set(
         "Express",
         "Independent",
         "Star",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *_WEEKDAYS,
+        *_MONTHS,
         "Kingdom",
         "States",
         "Africa",
@@ -655,26 +636,11 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(rf"\b(?P<n>{_NUM})\s?(?:%|pct\b|per cent\b|percent\b)")
 _YEAR = r"(?:19[4-9]\d|20[0-2]\d)"
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _MONTH = re.compile(
     r"\b(January|February|March|April|June|July|August|September|October|"
     r"November|December|May(?= \d)|(?<=in )May|(?<=since )May|(?<=of )May|"
     r"(?<=until )May|(?<=last )May|(?<=next )May|(?<=early )May|(?<=late )May)\b"
 )
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
 _RELATIVE = {
     "yesterday": "last week",
