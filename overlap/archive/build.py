@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,8 +210,7 @@ def _write(
         np.stack(add_rows) if add_rows else np.zeros((0, dim or 1), np.float32),
         np.array(removed, dtype=np.int64),
     )
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(db):
         _delete_articles(db, replaced)
         db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", article_rows)
         db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", passage_rows)
@@ -220,11 +220,20 @@ def _write(
         )
         db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", postings)
         _set_state(db, generation, name, model_id, dim, s)
+    vector_file.remove_stale(folder, {name, previous or name})
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction with the write lock taken at its start (BEGIN IMMEDIATE),
+    committed whole or rolled back whole, on any exception, KeyboardInterrupt included."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    vector_file.remove_stale(folder, {name, previous or name})
 
 
 def _set_state(
@@ -288,15 +297,10 @@ def remove(folder: Path, targets: Sequence[str]) -> int:
                 np.zeros((0, dim), np.float32),
                 np.array(removed, dtype=np.int64),
             )
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 _delete_articles(db, rows)
                 set_meta(db, "generation", str(generation))
                 set_meta(db, "vector_file", name)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
             vector_file.remove_stale(folder, {name, previous or name})
             return len(rows)
         finally:
@@ -348,8 +352,7 @@ def vacuum(folder: Path) -> dict[str, int]:
             name = vector_file.write_generation(
                 folder, generation, None, dim, keys, matrix, np.zeros(0, np.int64)
             )
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(db):
                 db.execute(
                     "DELETE FROM vectors WHERE text_key NOT IN "
                     "(SELECT text_key FROM passages WHERE text_key IS NOT NULL) AND text_key "
@@ -357,10 +360,6 @@ def vacuum(folder: Path) -> dict[str, int]:
                 )
                 set_meta(db, "generation", str(generation))
                 set_meta(db, "vector_file", name)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
             # The previous file stays for a reader that read its name just before the commit.
             vector_file.remove_stale(folder, {name, previous or name})
             db.execute("VACUUM")
