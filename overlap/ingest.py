@@ -125,6 +125,20 @@ def read_articles(
     >>> articles, skipped = read_articles(["seeds/"])  # doctest: +SKIP
     """
     paths, skipped = expand_paths(inputs, recursive)
+    articles, bad = read_files(paths, encoding, overrides, encoding_force, columns)
+    return unique_ids(articles), skipped + bad
+
+
+def read_files(
+    paths: Sequence[Path],
+    encoding: str | None = None,
+    overrides: dict[str, str] | None = None,
+    encoding_force: bool = False,
+    columns: tabular.Columns | None = None,
+) -> tuple[list[Article], list[Skipped]]:
+    """read_articles on files already listed, before ids are made unique: the Ray engine reads
+    its files apart (engines/ray_stages.py) and numbers the ids of all of them in one pass."""
+    skipped: list[Skipped] = []
     articles: list[Article] = []
     for path in paths:
         suffix = path.suffix.lower()
@@ -163,7 +177,7 @@ def read_articles(
                 sidecar,
                 overrides,
             )
-    return _unique_ids(articles), skipped
+    return articles, skipped
 
 
 @dataclass(frozen=True)
@@ -337,7 +351,7 @@ def _add(
     )
 
 
-def _unique_ids(articles: list[Article]) -> list[Article]:
+def unique_ids(articles: list[Article]) -> list[Article]:
     seen: dict[str, int] = {}
     out = []
     for art in articles:
