@@ -10,10 +10,12 @@ each stance, twice that of disagree), `--set limit=N` (the first N of the shuffl
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections import Counter
 from pathlib import Path
 
+from .. import WORK
 from ..harness import figure
 
 SECTION = "News stance: FNC-1 and Emergent (issue 13)"
@@ -73,7 +75,20 @@ def _run(name: str, split: str, per_class: int, limit: int):
             )
             for n, p in enumerate(sample)
         ]
+    _write_pairs(name, split, sample, rows)
     return rows, {k: full[k] / got[k] for k in got}
+
+
+def _write_pairs(name: str, split: str, sample: list, rows: list[tuple[str, str]]) -> None:
+    """Each pair's stance and check class, beside the figures: the section's confusion tables
+    are read from this file (benchmarks/.work/stance-NAME-SPLIT.json), and a rule change can be
+    read pair by pair against the previous run."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    out = [
+        {"id": p.id, "stance": stance, "check": got, "claim": p.claim}
+        for p, (stance, got) in zip(sample, rows, strict=True)
+    ]
+    (WORK / f"stance-{name}-{split}.json").write_text(json.dumps(out, indent=0), encoding="utf-8")
 
 
 @figure(
