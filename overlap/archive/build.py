@@ -5,7 +5,6 @@ leaves the last committed state, vector file included (see vectors.py)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import models as model_loading
-from ..cache import open_cache, text_key
+from ..cache import EmbeddingStore, open_cache, text_key
 from ..config import Settings
 from ..embed import Embedder, embed_texts
 from ..errors import InputError
@@ -26,19 +25,10 @@ from ..tabular import Columns
 from ..types import Article, Skipped
 from . import vectors as vector_file
 from .lock import writer_lock
-from .passages import MEAN_BIT, StoredPassage, article_passages, mean_key, paragraph_means
+from .passages import MEAN_BIT, StoredPassage, article_passages
 from .schema import connect
-from .signatures import to_blob
-from .store import (
-    article_record,
-    build_settings,
-    check_compatible,
-    content_hash,
-    get_meta,
-    set_meta,
-    source_key,
-    stored_keys,
-)
+from .store import check_compatible, content_hash, get_meta, set_meta, source_key, stored_keys
+from .writer import BatchWriter, embedded_passages
 
 
 @dataclass(frozen=True)
@@ -70,6 +60,12 @@ def add(
             db.close()
 
 
+# Articles segmented, embedded and written together: enough passages that the encoder's
+# same-length batches fill up (about 13,000 texts per 1,000 real news articles), few enough that
+# one batch's passages and vectors stay small beside the model (tens of MiB) at any archive size.
+BATCH_ARTICLES = 1000
+
+
 def _add(
     db: sqlite3.Connection,
     folder: Path,
@@ -87,6 +83,42 @@ def _add(
         raise InputError(f"no readable articles to add{first}")
     embedder = embedder or model_loading.load_embedder(s)  # looked up late: tests replace it
     check_compatible(db, folder, embedder.model_id, s)
+    todo, replaced, unchanged = _changed(db, articles)
+    del articles  # the batches below hold what is left to do
+    if not todo:
+        return AddReport(0, 0, unchanged, 0, 0, 0, tuple(skipped))
+    writer = BatchWriter(db, folder, replaced, getattr(embedder, "dim", 0))
+    passages = fresh = known = 0
+    try:
+        with open_cache(s.cache_path) or _NoStore() as store:
+            progress.start("indexing articles", len(todo))
+            try:
+                for at in range(0, len(todo), BATCH_ARTICLES):
+                    batch = todo[at : at + BATCH_ARTICLES]
+                    per_article = [article_passages(segment(a), s) for _, _, a in batch]
+                    texts = [p.text for ps in per_article for p in ps if p.embedded]
+                    vectors, n_fresh, n_known = _vectors(writer, embedder, texts, store)
+                    writer.write(batch, per_article, vectors, embedder.model_id, s)
+                    passages += sum(len(ps) for ps in per_article)
+                    fresh, known = fresh + n_fresh, known + n_known
+                    progress.advance(len(batch))
+            finally:
+                progress.finish()
+        with progress.status("writing the index"):
+            writer.commit(embedder.model_id, s)
+    except BaseException:
+        writer.rollback()
+        raise
+    added = len(todo) - len(replaced)
+    return AddReport(added, len(replaced), unchanged, passages, fresh, known, tuple(skipped))
+
+
+def _changed(
+    db: sqlite3.Connection, articles: Sequence[Article]
+) -> tuple[list[tuple[str, str, Article]], list[int], int]:
+    """(source key, content hash, article) of those the index lacks or holds in another
+    version (their ids kept apart from every other stored one's), the row ids they replace, and
+    how many are unchanged."""
     stored = stored_keys(db)
     todo: list[tuple[str, str, Article]] = []
     replaced: list[int] = []
@@ -100,30 +132,24 @@ def _add(
         if old is not None:
             replaced.append(old[0])
         todo.append((key, digest, a))
-    if not todo:
-        return AddReport(0, 0, unchanged, 0, 0, 0, tuple(skipped))
-    kept_ids = {aid for rid, _, aid in stored.values() if rid not in set(replaced)}
-    todo = [(k, d, _unique_id(a, kept_ids)) for k, d, a in todo]
-    with progress.status(f"segmenting {len(todo):,} articles"):
-        per_article = [article_passages(segment(a), s) for _, _, a in todo]
-    texts = [p.text for ps in per_article for p in ps if p.embedded]
-    with open_cache(s.cache_path) or _NoStore() as store:
-        progress.start("embedding passages", len(set(texts)))
-        try:
-            matrix, fresh, cached = embed_texts(embedder, texts, store, progress.advance)
-        finally:
-            progress.finish()
-    with progress.status("writing the index"):
-        _write(db, folder, todo, per_article, replaced, texts, matrix, embedder.model_id, s)
-    return AddReport(
-        len(todo) - len(replaced),
-        len(replaced),
-        unchanged,
-        sum(len(ps) for ps in per_article),
-        fresh,
-        cached,
-        tuple(skipped),
-    )
+    gone = set(replaced)
+    kept_ids = {aid for rid, _, aid in stored.values() if rid not in gone}
+    return [(k, d, _unique_id(a, kept_ids)) for k, d, a in todo], replaced, unchanged
+
+
+def _vectors(
+    writer: BatchWriter, embedder: Embedder, texts: Sequence[str], store: EmbeddingStore | None
+) -> tuple[dict[str, np.ndarray], int, int]:
+    """Text hash -> vector for `texts`: from the index itself where it holds the text already
+    (an earlier add, an earlier batch, the unchanged sentences of a changed article), else from
+    the embedding cache or the encoder (embed_texts: each distinct text once, longest first).
+    Returns (vectors, newly embedded, found stored or cached)."""
+    unique = {text_key(t): t for t in texts}
+    found = writer.stored_vectors(embedder.model_id, list(unique))
+    todo = [t for k, t in unique.items() if k not in found]
+    matrix, fresh, cached = embed_texts(embedder, todo, store)
+    found.update(zip((text_key(t) for t in todo), matrix, strict=True))
+    return found, fresh, cached + len(unique) - len(todo)
 
 
 class _NoStore:
@@ -155,72 +181,17 @@ def _write(
     model_id: str,
     s: Settings,
 ) -> None:
-    """The vector file's next generation, then every row in one transaction."""
-    vectors = dict(zip((text_key(t) for t in texts), matrix, strict=True))
-    next_article = _next_id(db, "articles")
-    next_passage = _next_id(db, "passages")
-    article_rows: list[tuple] = []
-    passage_rows: list[tuple] = []
-    postings: list[tuple[int, int]] = []
-    add_keys: list[int] = []
-    add_rows: list[np.ndarray] = []
-    for n, ((key, digest, a), passages) in enumerate(zip(todo, per_article, strict=True)):
-        rid = next_article + n
-        article_rows.append((rid, a.id, key, digest, json.dumps(article_record(a))))
-        hashes: set[int] = set()
-        means = paragraph_means(passages, vectors, s)
-        for at, p in enumerate(passages):
-            pid = next_passage + len(passage_rows)
-            tkey = text_key(p.text) if p.embedded else None
-            mkey = mean_key(p) if at in means else None
-            if mkey is not None:
-                vectors[mkey] = means[at]
-                add_keys.append(pid | MEAN_BIT)
-                add_rows.append(means[at])
-            sig = p.signature
-            passage_rows.append(
-                (
-                    pid,
-                    rid,
-                    p.kind,
-                    p.idx,
-                    p.start,
-                    p.end,
-                    tkey,
-                    mkey,
-                    to_blob(sig) if sig is not None else None,
-                )
-            )
-            if sig is not None:
-                hashes.update(int(h) for h in sig)
-            if tkey is not None:
-                add_keys.append(pid)
-                add_rows.append(vectors[tkey])
-        postings += [(h, rid) for h in hashes]
-    removed = _embedded_passages(db, replaced)
-    generation = int(get_meta(db, "generation") or "0") + 1
-    previous = get_meta(db, "vector_file")
+    """Every article of `todo` (their passages and the vectors of `texts`, rows of `matrix`)
+    written as one batch and committed: the Ray engine's merge (engines/ray_index.py)."""
     dim = matrix.shape[1] if len(matrix) else 0
-    name = vector_file.write_generation(
-        folder,
-        generation,
-        previous,
-        dim or int(get_meta(db, "dim") or "0") or 1,
-        np.array(add_keys, dtype=np.int64),
-        np.stack(add_rows) if add_rows else np.zeros((0, dim or 1), np.float32),
-        np.array(removed, dtype=np.int64),
-    )
-    with _transaction(db):
-        _delete_articles(db, replaced)
-        db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?)", article_rows)
-        db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", passage_rows)
-        db.executemany(
-            "INSERT OR IGNORE INTO vectors (model, text_key, vector) VALUES (?, ?, ?)",
-            [(model_id, k, np.asarray(v, np.float32).tobytes()) for k, v in vectors.items()],
-        )
-        db.executemany("INSERT OR IGNORE INTO postings VALUES (?, ?)", postings)
-        _set_state(db, generation, name, model_id, dim, s)
-    vector_file.remove_stale(folder, {name, previous or name})
+    writer = BatchWriter(db, folder, replaced, dim)
+    try:
+        vectors = dict(zip((text_key(t) for t in texts), matrix, strict=True))
+        writer.write(todo, per_article, vectors, model_id, s)
+        writer.commit(model_id, s)
+    except BaseException:
+        writer.rollback()
+        raise
 
 
 @contextmanager
@@ -234,39 +205,6 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
     except BaseException:
         db.execute("ROLLBACK")
         raise
-
-
-def _set_state(
-    db: sqlite3.Connection, generation: int, name: str, model_id: str, dim: int, s: Settings
-) -> None:
-    set_meta(db, "generation", str(generation))
-    set_meta(db, "vector_file", name)
-    set_meta(db, "embedding_model", model_id)
-    if dim:
-        set_meta(db, "dim", str(dim))
-    set_meta(db, "settings", json.dumps(build_settings(s), sort_keys=True))
-    from .. import __version__
-
-    set_meta(db, "overlap_version", __version__)
-
-
-def _next_id(db: sqlite3.Connection, table: str) -> int:
-    return int(db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0])
-
-
-def _embedded_passages(db: sqlite3.Connection, articles: Sequence[int]) -> list[int]:
-    """The vector-file keys of `articles`' passages: their vectors and paragraph means."""
-    out: list[int] = []
-    for i in range(0, len(articles), 500):
-        chunk = list(articles[i : i + 500])
-        for pid, tkey, mkey in db.execute(
-            "SELECT id, text_key, mean_key FROM passages WHERE article IN "
-            f"({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            out += [pid] if tkey is not None else []
-            out += [pid | MEAN_BIT] if mkey is not None else []
-    return out
 
 
 def _delete_articles(db: sqlite3.Connection, articles: Sequence[int]) -> None:
@@ -283,18 +221,17 @@ def remove(folder: Path, targets: Sequence[str]) -> int:
             rows = _matching(db, targets)
             if not rows:
                 return 0
-            removed = _embedded_passages(db, rows)
+            removed = embedded_passages(db, rows)
             generation = int(get_meta(db, "generation") or "0") + 1
             previous = get_meta(db, "vector_file")
             dim = int(get_meta(db, "dim") or "1")
             empty = np.zeros(0, dtype=np.int64)
-            name = vector_file.write_generation(
+            name = vector_file.next_generation(
                 folder,
                 generation,
                 previous,
                 dim,
-                empty,
-                np.zeros((0, dim), np.float32),
+                (empty, np.zeros((0, dim), np.float32)),
                 np.array(removed, dtype=np.int64),
             )
             with _transaction(db):
@@ -349,8 +286,8 @@ def vacuum(folder: Path) -> dict[str, int]:
             )
             generation = int(get_meta(db, "generation") or "0") + 1
             previous = get_meta(db, "vector_file")
-            name = vector_file.write_generation(
-                folder, generation, None, dim, keys, matrix, np.zeros(0, np.int64)
+            name = vector_file.next_generation(
+                folder, generation, None, dim, (keys, matrix), np.zeros(0, np.int64)
             )
             with _transaction(db):
                 db.execute(

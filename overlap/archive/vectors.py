@@ -40,28 +40,31 @@ def _new_index(ndim: int):  # noqa: ANN202 - usearch's Index, imported late
     return Index(ndim=ndim, metric="cos", dtype=DTYPE)
 
 
-def write_generation(
-    folder: Path,
-    generation: int,
-    previous: str | None,
-    ndim: int,
-    add_keys: np.ndarray,
-    add_vectors: np.ndarray,
-    remove_keys: np.ndarray,
-) -> str:
-    """Write generation `generation`: the `previous` file's vectors (if any) less `remove_keys`,
-    plus `add_vectors` under `add_keys`. Returns the new file's name."""
+def open_generation(folder: Path, previous: str | None, ndim: int):  # noqa: ANN201 - usearch
+    """The next generation in memory: a copy of the `previous` file's vectors (if any), else an
+    empty index of `ndim` dimensions. The previous file itself is left as it is."""
     from usearch.index import Index
 
-    index = None
     if previous and (folder / previous).is_file():
-        index = Index.restore(str(folder / previous))
-    if index is None:
-        index = _new_index(ndim)
-    if len(remove_keys):
-        index.remove(np.asarray(remove_keys, dtype=np.uint64))
-    if len(add_keys):
-        index.add(np.asarray(add_keys, dtype=np.uint64), np.asarray(add_vectors, dtype=np.float32))
+        restored = Index.restore(str(folder / previous))
+        if restored is not None:
+            return restored
+    return _new_index(ndim)
+
+
+def remove_keys(index: Any, keys: np.ndarray) -> None:
+    if len(keys):
+        index.remove(np.asarray(keys, dtype=np.uint64))
+
+
+def add_keys(index: Any, keys: np.ndarray, vectors: np.ndarray) -> None:
+    if len(keys):
+        index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32))
+
+
+def write_generation(folder: Path, generation: int, index: Any) -> str:
+    """Save `index` as generation `generation`: written to a temporary file, flushed to disk and
+    renamed into place. Returns the new file's name."""
     name = file_name(generation)
     tmp = folder / f".{name}.tmp"
     index.save(str(tmp))
@@ -69,6 +72,22 @@ def write_generation(
         os.fsync(fh.fileno())
     os.replace(tmp, folder / name)
     return name
+
+
+def next_generation(
+    folder: Path,
+    generation: int,
+    previous: str | None,
+    ndim: int,
+    add: tuple[np.ndarray, np.ndarray],
+    remove: np.ndarray,
+) -> str:
+    """Write generation `generation`: the `previous` file's vectors (if any) less `remove`,
+    plus `add` (keys, vectors). Returns the new file's name."""
+    index = open_generation(folder, previous, ndim)
+    remove_keys(index, remove)
+    add_keys(index, *add)
+    return write_generation(folder, generation, index)
 
 
 def remove_stale(folder: Path, keep: set[str]) -> None:
