@@ -310,6 +310,9 @@ def _range_top(
         ne += nscale.end()
     if not scaled and nscale is not None and nv > value:
         value *= SCALE_WORDS[nscale.group(1).lower()]  # "1 to 2 million"
+    if nv < value and gap.strip() == "and":
+        # "between 189 and 147": a range however the writer ordered its ends
+        return nv, (value, ne)
     return value, ((nv, ne) if nv >= value else None)
 
 

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Set
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
 
 from .dates import DateMention, find_dates, same_date
-from .lexicon import FUNCTION_WORDS, NEGATIONS, PRONOUNS, TITLES, word_set
+from .lexicon import word_set
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
+from .reported_speakers import swapped_speakers
+from .slot_alignment import STOP, Alignment, quote
+from .slot_names import same_name, two_names
+from .slot_negation import changed_negation
 from .textnorm import Token, tokenize
 
-# Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
-# polarity, so two sentences that both deny something are not told apart by wording alone.
-_NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
 _QUANTIFIERS = {
     "all": "all",
     "every": "all",
@@ -70,9 +70,8 @@ _MODALS = {
     "can": "possible",
     "should": "advised",
 }
-# Words that anchor no alignment: a slot next to only these is not about one thing. The object
-# forms and my/your were never in it ("him", "them" are kept as content, as they always were).
-_STOP = FUNCTION_WORDS | (PRONOUNS - {"him", "them", "us", "me", "hers", "my", "your"})
+# Capitalised words that never make a name on their own in a slot.
+_NOT_NAMES = STOP | frozenset(_QUANTIFIERS) | frozenset(_MODALS)
 
 
 @dataclass(frozen=True)
@@ -89,94 +88,6 @@ class SlotDiff:
     a: tuple[int, int] | None
     b: tuple[int, int] | None
     message: str
-
-
-class _Mention(Protocol):
-    """A quantity or date mention: absolute offsets into its sentence."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-_M = TypeVar("_M", bound=_Mention)
-
-
-def _tok_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    idx = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
-    return (idx[0], idx[-1] + 1) if idx else (-1, -1)
-
-
-def _in(r: tuple[int, int], lo: int, hi: int) -> bool:
-    return r[0] >= 0 and r[0] < hi and r[1] > lo
-
-
-def _quote(s: str) -> str:
-    return f'"{s}"'
-
-
-@dataclass
-class _Alignment:
-    """Two tokenised sentences and their word alignment: what every slot comparison reads."""
-
-    ta: list[Token]
-    tb: list[Token]
-    ops: Sequence[tuple[str, int, int, int, int]]
-    there: str  # how the other side is named in messages ("the source")
-
-    def __post_init__(self) -> None:
-        self.na, self.nb = [t.norm for t in self.ta], [t.norm for t in self.tb]
-        # A token's aligned partner: A index -> B index, over the equal stretches.
-        self.amap = {
-            i + k: j + k for tag, i, i2, j, _ in self.ops if tag == "equal" for k in range(i2 - i)
-        }
-
-    def shared_content(self) -> int:
-        return sum(
-            1
-            for tag, i1, i2, _, _ in self.ops
-            if tag == "equal"
-            for n in self.na[i1:i2]
-            if n not in _STOP
-        )
-
-    def anchored(self, i1: int, i2: int, j1: int, j2: int) -> bool:
-        """A slot counts when an equal content word sits next to it on one side or the other."""
-        na, nb = self.na, self.nb
-        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
-        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
-        return before or after
-
-    def msg(self, kind: str, here: str, there_words: str) -> str:
-        return f"{kind} differs: {_quote(here)} here, {_quote(there_words)} in {self.there}"
-
-    def window(self, r: tuple[int, int]) -> tuple[int, int] | None:
-        """The B tokens between the aligned words around A tokens r (the slot's counterpart);
-        None when no aligned word is near enough to place it."""
-        amap = self.amap
-        before = max((i for i in amap if i < r[0]), default=None)
-        after = min((i for i in amap if i >= r[1]), default=None)
-        if (before is None or r[0] - before > 3) and (after is None or after - r[1] > 3):
-            return None
-        lo = amap[before] + 1 if before is not None else 0
-        hi = amap[after] if after is not None else len(self.tb)
-        return (lo, hi) if hi - lo <= (r[1] - r[0]) + 6 else None
-
-    def counterparts(self, m: _Mention, others: Sequence[_M]) -> list[_M]:
-        """The mentions of `others` (side B) inside the window aligned with mention m (side A)."""
-        r = _tok_range(self.ta, m.start, m.end)
-        w = self.window(r) if r[0] >= 0 else None
-        if w is None:
-            return []
-        return [
-            y
-            for y in others
-            if (rb := _tok_range(self.tb, y.start, y.end))[0] >= 0
-            and rb[0] >= w[0]
-            and rb[1] <= w[1] + (rb[1] - rb[0])
-            and rb[0] < max(w[1], w[0] + 1)
-        ]
 
 
 def compare_sentences(
@@ -199,7 +110,7 @@ def compare_sentences(
     ).get_opcodes()
     qa, qb = find_quantities(a_text, a_offset), find_quantities(b_text, b_offset)
     da, db = find_dates(a_text, a_offset, a_date), find_dates(b_text, b_offset, b_date)
-    al = _Alignment(ta, tb, ops, there)
+    al = Alignment(ta, tb, ops, there)
     if al.shared_content() < 2:
         return []  # nothing anchors the alignment: the two sentences are not about one thing
     used_b: set[int] = set()  # ids of B mentions already paired
@@ -214,14 +125,15 @@ def compare_sentences(
     labels = (find_labels(a_text, a_offset), find_labels(b_text, b_offset))
     words = _word_slot_diffs(al, mention_spans, labels)
     out += words
+    out += _speaker_diffs(al, a_text, b_text, (a_offset, b_offset), words)
     # "no" or "never" swapped for "some" or "often" is a quantifier: not a negation as well
     swapped = {span for d in words if d.kind == "quantifier" for span in (d.a, d.b) if span}
-    out.extend(_negation(ta, tb, ops, there, swapped))
+    out.extend(_negation(al, swapped))
     return out
 
 
 def _quantity_diffs(
-    al: _Alignment, qa: list[Quantity], qb: list[Quantity], used_b: set[int]
+    al: Alignment, qa: list[Quantity], qb: list[Quantity], used_b: set[int]
 ) -> list[SlotDiff]:
     out: list[SlotDiff] = []
     for x in qa:
@@ -234,7 +146,7 @@ def _quantity_diffs(
         if x.text == y.text and x.unit == y.unit:
             continue  # the same words: nothing to report
         if x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit)):
-            rel, m = "same", f"{kind} agrees: {_quote(x.describe())} ~ {_quote(y.describe())}"
+            rel, m = "same", f"{kind} agrees: {quote(x.describe())} ~ {quote(y.describe())}"
         else:
             rel, m = "differs", al.msg(kind, x.describe(), y.describe())
         out.append(
@@ -244,7 +156,7 @@ def _quantity_diffs(
 
 
 def _date_diffs(
-    al: _Alignment, da: list[DateMention], db: list[DateMention], used_b: set[int]
+    al: Alignment, da: list[DateMention], db: list[DateMention], used_b: set[int]
 ) -> list[SlotDiff]:
     out: list[SlotDiff] = []
     for x in da:
@@ -274,7 +186,7 @@ def _date_diffs(
 
 
 def _word_slot_diffs(
-    al: _Alignment,
+    al: Alignment,
     mention_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     labels: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
 ) -> list[SlotDiff]:
@@ -299,15 +211,37 @@ def _word_slot_diffs(
             out.append(label)
             continue
         # names: capitalised words on both sides of a short slot
-        if pa and pb and len(pa) <= 4 and len(pb) <= 4 and _name(pa, i1) and _name(pb, j1):
+        if pa and pb and len(pa) <= 4 and len(pb) <= 4 and two_names(pa, i1, pb, j1, _NOT_NAMES):
             out.append(_name_diff(al, pa, pb))
             continue
         out += _class_swaps(al, pa, pb)
     return out
 
 
+def _speaker_diffs(
+    al: Alignment,
+    a_text: str,
+    b_text: str,
+    offsets: tuple[int, int],
+    found: list[SlotDiff],
+) -> list[SlotDiff]:
+    """The speaker of aligned reported words swapped (reported_speakers), as a name slot; not
+    again where a name slot already covers the speaker."""
+    out = []
+    named = [d.a for d in found if d.kind == "name" and d.a]
+    for x, y in swapped_speakers(al.ta, al.tb, a_text, b_text, al.amap, offsets):
+        span_a = (x.speaker[0].start, x.speaker[-1].end)
+        span_b = (y.speaker[0].start, y.speaker[-1].end)
+        if any(s < span_a[1] and e > span_a[0] for s, e in named):
+            continue
+        ha, hb = " ".join(t.raw for t in x.speaker), " ".join(t.raw for t in y.speaker)
+        message = f"speaker differs: {quote(ha)} here, {quote(hb)} in {al.there}"
+        out.append(SlotDiff("name", "differs", ha, hb, span_a, span_b, message))
+    return out
+
+
 def _label_swap(
-    al: _Alignment,
+    al: Alignment,
     pa: list[Token],
     pb: list[Token],
     i1: int,
@@ -342,33 +276,16 @@ def _month_swap(pa: list[Token], pb: list[Token]) -> bool:
     return ma is not None and mb is not None and ma != mb and "may" not in (ma, mb)
 
 
-def _name_diff(al: _Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
+def _name_diff(al: Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
     ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
     span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
-    if [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb):
+    if same_name(pa, pb):
         message = f"spelling variant: {ha} / {hb} (same name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     return SlotDiff("name", "differs", ha, hb, span_a, span_b, al.msg("name", ha, hb))
 
 
-def _abbreviates(pa: list[Token], pb: list[Token]) -> bool:
-    """One name written as the initials of the other ("U.S." / "United States", "EU" /
-    "European Union"): one name, not two."""
-
-    def initials(tokens: list[Token]) -> str:
-        return "".join(t.raw[0] for t in tokens if t.raw[:1].isupper()).lower()
-
-    def letters(tokens: list[Token]) -> str | None:
-        raw = "".join(t.raw for t in tokens).replace(".", "")
-        return raw.lower() if len(tokens) == 1 and raw.isupper() and len(raw) >= 2 else None
-
-    return any(
-        short is not None and len(full) >= 2 and short == initials(full)
-        for short, full in ((letters(pa), pb), (letters(pb), pa))
-    )
-
-
-def _class_swaps(al: _Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
+def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
     """Quantifiers and modality: one word swapped for another of a different class ("some"
     for "no" and "often" for "never" are quantifiers; the negation check leaves them)."""
     out: list[SlotDiff] = []
@@ -409,82 +326,25 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
     return x.unit == y.unit or x.unit is None or y.unit is None
 
 
-def _name(tokens: list[Token], first_index: int) -> bool:
-    """Capitalised words, not only function words; the sentence's first word alone is not a
-    name ("The", "He")."""
-    if not all(t.raw[:1].isupper() for t in tokens):
-        return False
-    content = [
-        t
-        for t in tokens
-        if t.norm not in _STOP
-        and t.norm not in TITLES
-        and t.norm not in _QUANTIFIERS
-        and t.norm not in _MODALS
-        and t.norm not in NEGATIONS
-    ]
-    if not content:
-        return False
-    return not (first_index == 0 and len(tokens) == 1 and tokens[0].norm in _STOP)
-
-
-def _markers(tokens: list[Token]) -> list[Token]:
-    out = []
-    for k, t in enumerate(tokens):
-        raw = t.raw.lower()
-        if (
-            t.norm in NEGATIONS
-            or raw.endswith(("n't", "n’t"))
-            or t.norm in _NEGATIVE_VERBS
-            and k + 1 < len(tokens)
-            and tokens[k + 1].norm == "to"
-        ):
-            out.append(t)
-    return out
-
-
-def _negative(tokens: list[Token]) -> bool:
-    return len(_markers(tokens)) % 2 == 1
-
-
-_SHORT = 4  # the most words a changed stretch may have for its negation to count
-
-
-def _negation(
-    ta: list[Token],
-    tb: list[Token],
-    ops: Sequence[tuple[str, int, int, int, int]],
-    there: str,
-    swapped: Set[tuple[int, int]] = frozenset(),
-) -> list[SlotDiff]:
-    """A negation added or removed in a slot, when the two sentences' polarities differ: "did
-    not reach" and "failed to reach" are both negative, so they do not differ. Markers in
-    `swapped` (spans already reported as a quantifier swap) are not counted again."""
-    ma, mb = _markers(ta), _markers(tb)
-    if len(ma) % 2 == len(mb) % 2:
+def _negation(al: Alignment, swapped: Set[tuple[int, int]] = frozenset()) -> list[SlotDiff]:
+    """A negation added or removed (slot_negation), as a slot difference."""
+    found = changed_negation(al.ta, al.tb, al.ops, swapped)
+    if found is None:
         return []
-    # Only short stretches: a "not" added or a word swapped. A long stretch dropped or added
-    # (a quotation cut short, a clause left out) takes its negation with it, and says nothing
-    # against what is left.
-    short = [op for op in ops if op[0] != "equal" and max(op[2] - op[1], op[4] - op[3]) <= _SHORT]
-    changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)}
-    changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)}
-    ia = [t for t in ma if ta.index(t) in changed_a and (t.start, t.end) not in swapped]
-    ib = [t for t in mb if tb.index(t) in changed_b and (t.start, t.end) not in swapped]
-    if not ia and not ib:
-        return []
-    word = (ia or ib)[0]
-    here, there_w = (word.raw, "") if ia else ("", word.raw)
-    side = "here" if ia else f"in {there}"
+    word, on_a = found
+    here, there_w = (word.raw, "") if on_a else ("", word.raw)
+    side = "here" if on_a else f"in {al.there}"
+    span = (word.start, word.end)
+    message = f'negation differs: "{word.raw}" {side} only'
     return [
         SlotDiff(
             "negation",
             "differs",
             here,
             there_w,
-            (word.start, word.end) if ia else None,
-            None if ia else (word.start, word.end),
-            f'negation differs: "{word.raw}" {side} only',
+            span if on_a else None,
+            None if on_a else span,
+            message,
         )
     ]
 

@@ -268,3 +268,33 @@ def test_a_name_and_its_initials_are_one_name():
         "better relations between Mexico and the United States on security",
     )
     assert [d.kind for d in differs(other)] == ["name"]
+
+
+def test_a_negation_counts_against_the_aligned_clause_not_a_clause_the_claim_leaves_out():
+    # the wire's "not" is aligned with the claim; its "no evidence" clause is not in the claim
+    claim = "Investigators have ruled out arson."
+    source = (
+        "Okafor said investigators have not ruled out arson, but said there was no evidence "
+        "so far that the fire was set deliberately."
+    )
+    [d] = differs(compare_sentences(claim, source))
+    assert (d.kind, d.there) == ("negation", "not")
+
+
+def test_a_number_whose_qualifier_is_aligned_elsewhere_is_still_compared():
+    # "About" aligns with the wire's "at about 2:40 a.m.": the mention's own aligned word
+    # places the counterpart window
+    claim = "About 80 firefighters from six stations fought the blaze for more than three hours."
+    source = (
+        "The fire was reported at about 2:40 a.m., and 62 firefighters from six stations worked "
+        "for more than three hours to bring it under control, Ashford Fire Chief Dana Okafor said."
+    )
+    [d] = differs(compare_sentences(claim, source))
+    assert d.kind == "number" and "80" in d.here and "62" in d.there
+
+
+def test_a_range_with_one_end_changed_differs_whichever_way_it_is_written():
+    claim = "The dollar hovered between 189.15 and 147 yen in the days just before the talks."
+    source = "The dollar hovered between 145.50 and 147 yen in the days just before the talks."
+    [d] = differs(compare_sentences(claim, source))
+    assert d.kind == "money" and "189.15" in d.here and "145.50" in d.there

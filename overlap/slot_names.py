@@ -1,0 +1,103 @@
+"""Is a capitalised word in a slot a name, and are two names one name written two ways?
+
+A sentence's first word is capitalised whatever it is, so there capitals say nothing: "Households
+within half a mile" against "Residents within half a mile" is two common nouns, not two names.
+Such a word is read as a common word when a cased English word list has it in lower case (or
+its singular) and not capitalised: Webster's Second International (web2, public domain, via the
+`english-words` package), where proper nouns are written with capitals ("Paris", "Jones") and
+common words without ("resident", "household"). A word the list does not have at all ("Obama",
+"Okafor") stays a name, so a sentence-initial speaker swap is still seen.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .lexicon import NEGATIONS, TITLES
+from .textnorm import Token
+
+
+@cache
+def _cased_words() -> frozenset[str]:
+    # Loaded on first use (about 0.2 s): most runs compare no sentence-initial slot.
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"]))
+
+
+def _singulars(word: str) -> list[str]:
+    out = [word]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.append(word[:-1])
+    return out
+
+
+def common_word(raw: str) -> bool:
+    """A word English writes in lower case: in the cased list in lower case (or as its
+    singular), and not there capitalised.
+
+    >>> [common_word(w) for w in ("Households", "Residents", "Obama", "Paris", "Jones")]
+    [True, True, False, False, False]
+    """
+    word = raw.strip(".,;:’'\"")
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    words = _cased_words()
+    lower = word.lower()
+    forms = _singulars(lower)
+    if any(f.capitalize() in words for f in forms) and word[1:].islower():
+        return False  # "Paris", "Jones": the list writes it as a name
+    return any(f in words for f in forms)
+
+
+def is_name(tokens: list[Token], first_index: int, stop: frozenset[str]) -> bool:
+    """Capitalised words, not only function words (`stop`), titles or negations; the
+    sentence's first word alone is not a name when it is a function word ("The", "He")."""
+    if not all(t.raw[:1].isupper() for t in tokens):
+        return False
+    content = [
+        t for t in tokens if t.norm not in stop and t.norm not in TITLES and t.norm not in NEGATIONS
+    ]
+    if not content:
+        return False
+    return not (first_index == 0 and len(tokens) == 1 and tokens[0].norm in stop)
+
+
+def initial_common_word(tokens: list[Token], first_index: int) -> bool:
+    """A slot that is only the sentence's first word, a common word there ("Households")."""
+    return first_index == 0 and len(tokens) == 1 and common_word(tokens[0].raw)
+
+
+def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozenset[str]) -> bool:
+    """Both slots read as names. Two sentence-initial common words ("Households" / "Residents")
+    are not; one of them against a word the list does not know ("Trump" / "Obama", where web2
+    has "trump" as a card game) still is, so a swapped sentence-initial speaker is seen."""
+    if not (is_name(pa, i1, stop) and is_name(pb, j1, stop)):
+        return False
+    return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
+
+
+def _abbreviates(pa: list[Token], pb: list[Token]) -> bool:
+    """One name written as the initials of the other ("U.S." / "United States", "EU" /
+    "European Union"): one name, not two."""
+
+    def initials(tokens: list[Token]) -> str:
+        return "".join(t.raw[0] for t in tokens if t.raw[:1].isupper()).lower()
+
+    def letters(tokens: list[Token]) -> str | None:
+        raw = "".join(t.raw for t in tokens).replace(".", "")
+        return raw.lower() if len(tokens) == 1 and raw.isupper() and len(raw) >= 2 else None
+
+    return any(
+        short is not None and len(full) >= 2 and short == initials(full)
+        for short, full in ((letters(pa), pb), (letters(pb), pa))
+    )
+
+
+def same_name(pa: list[Token], pb: list[Token]) -> bool:
+    """The same words folded (Peña / Pena) or one the initials of the other."""
+    return [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb)

@@ -1,0 +1,84 @@
+"""A negation added or removed between two aligned sentences ("have ruled out" / "have not
+ruled out").
+
+Polarity is read on the part of each sentence the alignment covers: a long stretch one side
+has before or after everything the two share (a clause left out, a quotation cut short) takes
+its negations with it, so "said investigators have not ruled out arson, but said there was no
+evidence" counts its "not" against "investigators have ruled out arson" and not its "no", which
+belongs to the clause the other sentence left out. Two sentences that both deny a thing in
+different words ("did not reach", "failed to reach") have one polarity and do not differ.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from .lexicon import NEGATIONS
+from .textnorm import Token
+
+# Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
+# polarity, so two sentences that both deny something are not told apart by wording alone.
+_NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
+SHORT = 4  # the most words a changed stretch may have for its negation to count
+
+Ops = Sequence[tuple[str, int, int, int, int]]
+
+
+def markers(tokens: list[Token]) -> list[Token]:
+    """The words that negate a clause: not, no, never, n't, "failed to"."""
+    out = []
+    for k, t in enumerate(tokens):
+        raw = t.raw.lower()
+        if (
+            t.norm in NEGATIONS
+            or raw.endswith(("n't", "n’t"))
+            or t.norm in _NEGATIVE_VERBS
+            and k + 1 < len(tokens)
+            and tokens[k + 1].norm == "to"
+        ):
+            out.append(t)
+    return out
+
+
+def _left_out(ops: Ops) -> tuple[set[int], set[int]]:
+    """Token indexes (side A, side B) of long stretches before the first aligned word or after
+    the last one: a clause one sentence has and the other does not cover at all. A stretch
+    between aligned words is kept: there a negation may just have moved ("the fire had not
+    reached the lines" / "the lines ... were not damaged")."""
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    out_a: set[int] = set()
+    out_b: set[int] = set()
+    if not equal:
+        return out_a, out_b
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        edge = k < equal[0] or k > equal[-1]
+        if tag != "equal" and edge and max(i2 - i1, j2 - j1) > SHORT:
+            out_a.update(range(i1, i2))
+            out_b.update(range(j1, j2))
+    return out_a, out_b
+
+
+def changed_negation(
+    ta: list[Token],
+    tb: list[Token],
+    ops: Ops,
+    swapped: Set[tuple[int, int]] = frozenset(),
+) -> tuple[Token, bool] | None:
+    """The negation word added or removed in a short changed stretch, when the polarities of
+    the aligned parts differ, and whether it is on side A (None when they do not differ).
+    Markers in `swapped` (spans already reported as a quantifier swap) are not counted again."""
+    long_a, long_b = _left_out(ops)
+    index_a = {id(t): k for k, t in enumerate(ta)}
+    index_b = {id(t): k for k, t in enumerate(tb)}
+    ma = [t for t in markers(ta) if index_a[id(t)] not in long_a]
+    mb = [t for t in markers(tb) if index_b[id(t)] not in long_b]
+    if len(ma) % 2 == len(mb) % 2:
+        return None
+    short = [op for op in ops if op[0] != "equal" and max(op[2] - op[1], op[4] - op[3]) <= SHORT]
+    changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)}
+    changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)}
+    ia = [t for t in ma if index_a[id(t)] in changed_a and (t.start, t.end) not in swapped]
+    ib = [t for t in mb if index_b[id(t)] in changed_b and (t.start, t.end) not in swapped]
+    if ia:
+        return ia[0], True
+    return (ib[0], False) if ib else None

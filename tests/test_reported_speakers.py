@@ -1,0 +1,62 @@
+"""A reported claim (no quote marks) given to another speaker (reported_speakers, slots)."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap.reported_speakers import reports
+from overlap.slots import compare_sentences, differs
+from overlap.textnorm import tokenize
+
+WIRE = (
+    "Okafor said investigators have not ruled out arson, but said there was no evidence so far "
+    "that the fire was set deliberately."
+)
+
+
+def speakers(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [" ".join(t.raw for t in r.speaker) for r in reports(tokens, text)]
+
+
+def test_the_elided_subject_of_but_said_is_the_speaker_before_it():
+    assert speakers(WIRE) == ["Okafor", "Okafor"]
+
+
+def test_a_speaker_after_the_reported_words():
+    text = (
+        "The bank would not raise its rates this year, Finance Minister Gerhard Stoltenberg said."
+    )
+    assert speakers(text) == ["Finance Minister Gerhard Stoltenberg"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Voss said there was no evidence so far that the fire was set deliberately.",
+        "There was no evidence so far that the fire was set deliberately, Voss said.",
+    ],
+)
+def test_the_claim_given_to_another_speaker_is_a_speaker_difference(claim):
+    [d] = differs(compare_sentences(claim, WIRE))
+    assert (d.kind, d.here, d.there) == ("name", "Voss", "Okafor")
+    assert d.message.startswith('speaker differs: "Voss" here, "Okafor"')
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Okafor said there was no evidence so far that the fire was set deliberately.",
+        "Fire Chief Dana Okafor said there was no evidence that the fire was set deliberately.",
+        # a pronoun or a description names no one: nothing to compare
+        "He said there was no evidence so far that the fire was set deliberately.",
+        "Investigators said there was no evidence so far that the fire was set deliberately.",
+    ],
+)
+def test_the_same_speaker_or_no_named_speaker_is_no_difference(claim):
+    assert differs(compare_sentences(claim, WIRE)) == []
+
+
+def test_two_speakers_each_keep_their_own_words():
+    claim = "Smith said the bank would cut rates, and Jones said it would not."
+    assert differs(compare_sentences(claim, claim)) == []

@@ -1,0 +1,56 @@
+"""Sentence-initial capitalised words: a common noun there is not a name (slot_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap.slot_names import common_word
+from overlap.slots import compare_sentences, differs
+
+
+@pytest.mark.parametrize(
+    "word", ["Households", "Residents", "Investigators", "Officials", "Analysts"]
+)
+def test_capitalised_common_nouns_are_common_words(word):
+    assert common_word(word)
+
+
+@pytest.mark.parametrize("word", ["Obama", "Okafor", "Paris", "Jones", "Brussels"])
+def test_names_the_word_list_writes_with_capitals_or_does_not_know_are_not(word):
+    assert not common_word(word)
+
+
+def test_two_common_nouns_opening_the_sentences_are_not_two_names():
+    # the second demo story's wire and Ashford Gazette, the draft copying the wire
+    claim = (
+        "Residents within half a mile of the plant were told to keep their windows and doors "
+        "closed until noon."
+    )
+    source = (
+        "Households within half a mile were told to keep their windows shut until noon, and "
+        "the county health department said its air samples showed no readings above safety "
+        "limits."
+    )
+    assert differs(compare_sentences(claim, source)) == []
+
+
+def test_analysts_and_dealers_opening_a_reuters_sentence_are_not_names():
+    claim = "Analysts said the Bank of England was unlikely to cut interest rates this week."
+    source = "Dealers said the Bank of England was unlikely to cut interest rates this week."
+    assert differs(compare_sentences(claim, source)) == []
+
+
+@pytest.mark.parametrize(
+    "claim, source",
+    [
+        # "trump" is a common word in the list, "Obama" an unknown one: still two names
+        (
+            "Obama said the talks would resume on Monday.",
+            "Trump said the talks would resume on Monday.",
+        ),
+        ("Jones said the jury had been misled.", "Smith said the jury had been misled."),
+    ],
+)
+def test_a_sentence_initial_speaker_swap_is_still_a_name_difference(claim, source):
+    [d] = differs(compare_sentences(claim, source))
+    assert d.kind == "name" and {d.here, d.there} == {claim.split()[0], source.split()[0]}
