@@ -155,7 +155,7 @@ def _wordset(words: str) -> frozenset[str]:
 _TITLES = TITLES | _wordset(
     "the miss dame det insp detective inspector chief superintendent "
     "supt sergeant sgt constable pc dc secretary foreign home "
-    "prime senator sen governor gov general gen professor prof former new qc "
+    "prime senator sen governor gov general gen professor prof former new qc councillor mayor "
     # sentence openers that a capitalised-words match takes along ("But Valdés said")
     "but and so yet now still then also meanwhile however while when as if even instead "
     "passing sentencing speaking outside afterwards later"
@@ -173,7 +173,8 @@ _OUTLET_CONTEXT = re.compile(
 _DOCUMENT_WORDS = _wordset(
     "report statement strategy document paper study letter memo memorandum filing release "
     "email e-mail post tweet speech book article op-ed column ruling judgment judgement "
-    "affidavit testimony submission"
+    "affidavit testimony submission notice order complaint indictment lawsuit warning bulletin "
+    "survey audit review inquiry"
 )
 _BODY_WORDS = _wordset(
     "agency ministry department government officials official court police council committee "
@@ -183,6 +184,20 @@ _BODY_WORDS = _wordset(
 
 def _words(name: str) -> list[str]:
     return [fold(w) for w in re.findall(r"[\w.’'\-]+", name)]
+
+
+# A run of capitalised words can cross a sentence end ("told the Ashford Gazette.\n\nCouncillor
+# Tom Reyes"): a word of two letters or more ending in a full stop, before a space, ends the
+# sentence unless it is a title ("Mr.", "Dr.") or an initial ("J."), and a line break always does.
+_SENTENCE_BREAK = re.compile(
+    r"(?:\b(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Prof|Lt|Col)\.)"
+    r"[\w’'\-]{2,}\.\s+|\s*\n\s*)"
+)
+
+
+def _last_sentence(run: str) -> str:
+    parts = _SENTENCE_BREAK.split(run)
+    return parts[-1] if parts[-1].strip() else run
 
 
 def full_name(text: str, before: int, name: str) -> str:
@@ -199,7 +214,7 @@ def full_name(text: str, before: int, name: str) -> str:
     surname = words[-1]
     best = None
     for m in _PERSON_NAME.finditer(text, 0, before):
-        raw = m.group().split()
+        raw = _last_sentence(m.group()).split()
         if fold(raw[-1]) != surname:
             continue
         while len(raw) > 2 and fold(raw[0]) in _TITLES:

@@ -27,10 +27,13 @@ _VERBS = (
 _NAME = r"(?:[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of|the)\s+)?[A-Z][\w.’'\-]*)*)"
 # "he said", "He said": either case, the pronoun as the text wrote it.
 _PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
+# "the report stated", "the state environmental agency's notice stated": a body or a document,
+# the words before it lower case, possessives allowed.
 _DEFINITE = (
-    r"(?:the|The)\s+(?:[a-z][\w\-]*\s+){0,5}?(?:report|agency|statement|strategy|document|"
-    r"paper|study|ministry|department|government|official|officials|spokesman|spokeswoman|"
-    r"judge|court|prosecutor|letter|ruling)"
+    r"(?:the|The)\s+(?:[a-z][\w\-]*(?:[’']s)?\s+){0,5}?(?:report|agency|statement|strategy|"
+    r"document|paper|study|ministry|department|government|official|officials|spokesman|"
+    r"spokeswoman|judge|court|prosecutor|letter|ruling|notice|filing|memo|order|complaint|"
+    r"indictment|lawsuit|warning|bulletin|survey|audit|review|inquiry)\b"
 )
 _WHO = (
     rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"

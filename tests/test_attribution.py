@@ -81,3 +81,14 @@ def test_full_name_and_credit_kind_and_names_article():
     assert not names_article("ABC News", la)
     fox = Article("f", "f.txt", "", "txt", outlet="Fox News Latino")
     assert names_article("Fox News Latino", fox) and not names_article("ABC News", fox)
+
+
+def test_full_name_does_not_run_across_a_sentence_end():
+    from overlap.attribution import full_name
+
+    text = (
+        "“I looked out,” Price told the Ashford Gazette.\n\nCity councillor Tom Reyes, who "
+        "represents the east ward, spoke too. “I’ve been worried,” Reyes said."
+    )
+    assert full_name(text, len(text) - 6, "Reyes") == "Tom Reyes"
+    assert full_name("Mr. John Smith spoke. Smith said so.", 22, "Smith") == "John Smith"

@@ -310,3 +310,21 @@ def test_unattributed_quote_does_not_inherit_from_another_paragraph():
     text = "“We will act,” Sanchez said.\n\nInstead of the “kingpin” approach, it changed."
     found, _ = quotations_of(text)
     assert found == [("We will act,", "Sanchez", 0), ("kingpin", None, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, credit",
+    [
+        (
+            "“Stored material exceeded the permitted height in two bays,” the state "
+            "environmental agency’s notice stated.",
+            "the state environmental agency’s notice",
+        ),
+        ('"We will appeal," the court\'s ruling said.', "the court's ruling"),
+    ],
+)
+def test_a_quote_credited_to_a_document_with_a_possessive(text, credit):
+    from overlap.quotes import quotations
+
+    [q] = quotations(text, [(0, len(text))])
+    assert (q.speaker, q.speaker_kind, q.credited) == (credit, "document", True)
