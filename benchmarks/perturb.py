@@ -721,6 +721,7 @@ class Context:
     lex: Lexicon
     rng: random.Random
     other: Callable[[], str]  # a sentence from another article (for "unrelated")
+    date: str | None = None  # the article's date, to resolve relative dates
 
 
 def _pick(matches: list[re.Match], rng: random.Random) -> re.Match | None:
@@ -796,7 +797,10 @@ def r_date(s: str, c: Context) -> tuple[str, str] | None:
         return _replace(s, m.start(1), m.end(1), new), f"'{old}' -> '{new}'"
     if years:
         m = c.rng.choice(years)
-        new = str(int(m.group(0)) + c.rng.choice([-3, -2, 2, 3]))
+        # a decade ("the 1940s") moves by decades: "the 1943s" is no date at all
+        decade = s[m.end() : m.end() + 1] == "s" or s[m.end() : m.end() + 2] in ("'s", "’s")
+        shifts = [-20, -10, 10, 20] if decade and m.group(0).endswith("0") else [-3, -2, 2, 3]
+        new = str(int(m.group(0)) + c.rng.choice(shifts))
         if new in s:
             return None
         return _replace(s, m.start(), m.end(), new), f"'{m.group(0)}' -> '{new}'"
@@ -827,7 +831,18 @@ def r_relative(s: str, c: Context) -> tuple[str, str] | None:
     old = m.group(0)
     new = _RELATIVE[old.lower()]
     new = new[0].upper() + new[1:] if old[0].isupper() else new
+    if c.date and _same_day_possible(old, new, c.date):
+        # "yesterday" in a Monday paper is in "last week", "last night" on the 1st is in "last
+        # month": on this article's date the new words may name the same day, so no change
+        return None
     return _replace(s, m.start(), m.end(), new), f"'{old}' -> '{new}'"
+
+
+def _same_day_possible(old: str, new: str, date: str) -> bool:
+    from overlap.dates import find_dates, same_date
+
+    a, b = find_dates(old, 0, date), find_dates(new, 0, date)
+    return bool(a and b and same_date(a[0], b[0]))
 
 
 def _fresh(pool: list[str], passage: str, rng: random.Random, avoid: str) -> str | None:
@@ -1374,7 +1389,7 @@ def build(per_kind: int = 150, every: int = 3, seed: int = SEED) -> list[Case]:
                         if oa.split("/")[0] != c and oa != a:
                             return os_
 
-                made = rule(s, Context(passage, lex, krng, other))
+                made = rule(s, Context(passage, lex, krng, other, date))
                 if not made:
                     continue
                 claim, change = made

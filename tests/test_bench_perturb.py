@@ -105,3 +105,21 @@ def test_a_change_inside_a_quote_open_from_another_sentence_is_seen():
     plain = "The jury was not sent home when it failed to reach a verdict."
     assert not perturb.changed_inside_quote(plain, plain.replace("was not", "was"))
     assert perturb.quoted_regions('“We will act,” Sanchez said, "then leave') == [(0, 14), (29, 40)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_decade_moves_by_decades(seed):
+    s = "His reputation as a sculptor grew in the 1980s, while he taught in Rome."
+    claim, change = perturb.r_date(s, ctx(s, seed))
+    decade = claim.split("the ")[1][:5]
+    assert decade.endswith("0s") and decade != "1980s", (claim, change)
+
+
+def test_a_relative_date_that_may_name_the_same_day_is_no_change():
+    # 1999-07-12 was a Monday: its "yesterday" (Sunday) lies in "last week"
+    s = "A court was told yesterday that the official passed on the names."
+    c = perturb.Context(s, LEX, random.Random(1), lambda: "Another story.", "1999-07-12")
+    assert perturb.r_relative(s, c) is None
+    c = perturb.Context(s, LEX, random.Random(1), lambda: "Another story.", "1999-07-14")
+    claim, change = perturb.r_relative(s, c)
+    assert "last week" in claim and change == "'yesterday' -> 'last week'"
