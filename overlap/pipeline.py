@@ -19,11 +19,12 @@ from .embed import Embedder
 from .errors import InputError
 from .ingest import read_articles
 from .judge import Thresholds, judge_all
+from .linked_articles import linked_pairs
 from .models import Models, load_models
 from .near_duplicates import pair_duplication
 from .nli import NLI
 from .progress import NoProgress, Progress, StageClock, announced
-from .rewrite import linked_pairs, rewritten_sentences
+from .rewrite import rewritten_sentences
 from .segment import segment
 from .tabular import Columns
 from .types import (
@@ -181,7 +182,9 @@ def align_stage(
         paraphrases.threshold,
         paraphrases.threshold_related,
     )
-    linked = linked_pairs(copies, paraphrases.pairs, paraphrases.related)
+    # Only pairs that share real text are read for rewrites: a candidate alone links almost
+    # every pair of a large corpus by chance (linked_articles.py).
+    linked = linked_pairs(findings_by_pair(found, segs), paraphrases.pairs, paraphrases.related)
     return found + rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
 
 

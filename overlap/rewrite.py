@@ -51,7 +51,6 @@ from .types import (
     Finding,
     Kind,
     Segmented,
-    SentencePair,
     SentenceRef,
     Span,
 )
@@ -372,17 +371,3 @@ def _mostly_inside(article: str, start: int, end: int, spans: Sequence[Span]) ->
 
 def _span(seg: Segmented, start: int, end: int) -> Span:
     return Span(seg.article.id, start, end, seg.article.text[start:end])
-
-
-def linked_pairs(
-    copies: Iterable[ArticlePair],
-    paraphrases: Iterable[ArticlePair],
-    related: dict[ArticlePair, dict[SentencePair, float]],
-    min_related: int = 2,
-) -> set[ArticlePair]:
-    """The article pairs worth reading for rewrites: those sharing a copy candidate or a
-    paraphrase, or with `min_related` sentence pairs near in meaning (one same-topic sentence
-    pair links too many articles in a large corpus to read every pair's sentences)."""
-    out = set(copies) | set(paraphrases)
-    out |= {pair for pair, near in related.items() if len(near) >= min_related}
-    return out
