@@ -1,0 +1,162 @@
+"""What a source says about a short claim, from the passages the NLI model read (short_claims.py
+picks them and runs the model): the best-supporting passage and the best-contradicting one, each
+with the basis a fact-checker would ask for (issue 13 items 4 and 6).
+
+* Contradicted: the model reads a contradiction AND there is a basis, either
+  - a denial or debunk ("false", "hoax", "denied", ...) on one side only of a passage close to
+    the claim (the passage debunks the claim, or the claim debunks what the passage reports), or
+  - a source sentence that debunks something about the claim's own subject (it shares a content
+    word with the claim, or points back at "the story", "the report", "the photo", ...): such a
+    sentence is often not the one closest to the claim ("O'Malley says the story is a hoax"), so
+    it is read alone and beside the closest sentence, which restates what it calls a hoax.
+  Word lists alone never contradict, nor the model alone.
+* Supported: the model reads the claim as following from a close passage that asserts it: not
+  a passage that hedges ("reportedly", "if genuine", "has not been verified", ...), and not
+  when the source debunks the claim's subject elsewhere (a body that repeats a claim to call
+  it a hoax has not confirmed it, even where the model misses the debunk).
+* Otherwise nothing: the claim is unsupported by this source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .claims import content_words
+
+# What a debunk or a denial says: the basis a contradiction needs besides the model.
+DENIAL = re.compile(
+    r"\b(false|falsely|hoax(?:es)?|den(?:y|ies|ied|ying)|not true|untrue|fake|debunk\w*|"
+    r"fabricat\w*|baseless|satir\w*|refut\w*|dismiss\w*|no evidence|myth|nonsense|"
+    r"not real|made up|photoshopped|doctored|spoof|prank|rejected|no truth|not the case|"
+    r"misleading)\b",
+    re.IGNORECASE,
+)
+# The narrower part of DENIAL that says a thing is untrue, not merely disputed ("rumours",
+# "dismissed", "rejected" are also how a body reports a claim it has not checked): a sentence
+# away from the claim's closest passage is read as a debunk only with one of these.
+DEBUNK = re.compile(
+    r"\b(false|falsely|hoax(?:es)?|den(?:y|ies|ied|ying)|not true|untrue|fake[ds]?|debunk\w*|"
+    r"fabricat\w*|baseless|no evidence|no truth|photoshopped|doctored|spoof|prank|made up|"
+    r"not real|satir\w*|refut\w*|myth|not the case)\b",
+    re.IGNORECASE,
+)
+# A claim that says something did not happen ("Banksy wasn't arrested") denies it itself: a source
+# that calls the story untrue agrees with it.
+NEGATION = re.compile(r"n['’]t\b|\b(not|no|never|nobody|nothing|none)\b", re.IGNORECASE)
+# Words by which a passage reports a claim without standing behind it.
+REPORTING = re.compile(
+    r"\b(reportedly|allegedly|alleged|claim(?:s|ed|ing)?|rumou?r\w*|unconfirmed|unverified|"
+    r"purported\w*|apparently|supposedly|speculat\w*|may|might|could|"
+    r"if (?:true|genuine|confirmed|authentic)|appears? to|"
+    r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed)|"
+    r"(?:is|are|was|were) (?:understood|believed|thought|said) to)\b",
+    re.IGNORECASE,
+)
+# How a debunk far from the claim's closest sentence points back at what it debunks.
+REFERS_BACK = re.compile(
+    r"\b(the|this|that|these|those) (stor(?:y|ies)|reports?|claims?|rumou?rs?|video|footage|"
+    r"photos?|photographs?|images?|pictures?|article|news|tweets?|posts?|account)\b",
+    re.IGNORECASE,
+)
+
+ENTAIL = 0.35  # NLI entailment (passage -> claim) for "supported", above its contradiction
+CONTRADICT = 0.4  # NLI contradiction (passage -> claim) for "contradicted", with a basis
+# NLI contradiction for a debunk sentence away from the claim's closest passage, above its
+# entailment: the sentence shares less of the claim's wording, so the model must be surer.
+CONTRADICT_DEBUNK = 0.4
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One passage the model read: its text, whether it was chosen as close to the claim or as a
+    debunk of the claim's subject, and the model's (entailment, neutral, contradiction) reading
+    with the passage as premise."""
+
+    text: str
+    debunk: bool
+    probs: tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class Stance:
+    relation: str  # "supports" | "contradicts"
+    index: int  # of the passage it rests on
+    reason: str
+
+
+def about_subject(claim: str, sentence: str) -> bool:
+    """Is a sentence about the claim's subject: does it share a content word with the claim, or
+    point back at "the story", "the report", ... (issue 13 item 4: the aligned subject)?"""
+    return bool(_stems(claim) & _stems(sentence)) or bool(REFERS_BACK.search(sentence))
+
+
+def _stems(text: str) -> set[str]:
+    """Content words without a plural or possessive s (folding makes "priest's" "priests")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in content_words(text)}
+
+
+def debunks_subject(claim: str, sentence: str) -> bool:
+    """A sentence that says something about the claim's subject is untrue."""
+    return bool(DEBUNK.search(sentence)) and about_subject(claim, sentence)
+
+
+def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
+    """The source's stance on the claim from the passages read, or None (unsupported)."""
+    claim_debunks = bool(DENIAL.search(claim))
+    # A claim that denies or negates agrees with a source that calls the story untrue; its
+    # negation alone is no basis for a contradiction (the model plus a "not" is not one).
+    claim_denies = claim_debunks or bool(NEGATION.search(claim))
+    # (contradiction, read as close to the claim, index): on a tie the close passage is shown
+    contradicting: list[tuple[float, bool, int]] = []
+    for k, p in enumerate(passages):
+        entail, _, contra = p.probs
+        if p.debunk:
+            ok = not claim_denies and contra >= CONTRADICT_DEBUNK and contra > entail
+        else:
+            passage_denies = bool(DENIAL.search(p.text))
+            basis = passage_denies and not claim_denies or claim_debunks and not passage_denies
+            ok = contra >= CONTRADICT and basis
+        if ok:
+            contradicting.append((contra, not p.debunk, -k))
+    if contradicting:
+        k = -max(contradicting)[2]
+        return Stance("contradicts", k, _contradiction_reason(claim, passages[k]))
+    # A source that calls the claim's subject untrue does not support it (unless the claim
+    # itself says so too: then the two agree that it is untrue).
+    if not claim_denies and any(p.debunk for p in passages):
+        return None
+    supporting = [
+        (p.probs[0], k)
+        for k, p in enumerate(passages)
+        if not p.debunk
+        and p.probs[0] >= ENTAIL
+        and p.probs[0] > p.probs[2]
+        and not REPORTING.search(p.text)
+    ]
+    if not supporting:
+        return None
+    _, k = max(supporting)
+    return Stance("supports", k, "the model reads the closest source passage as saying this claim")
+
+
+def _contradiction_reason(claim: str, passage: Passage) -> str:
+    """The basis of a contradiction, as a sentence a journalist reads."""
+    claim_denial = DENIAL.search(claim)
+    if claim_denial:
+        return (
+            f'this claim calls into question ("{claim_denial.group(0)}") what the closest '
+            "source passage says, and the model reads the two as contradicting each other"
+        )
+    if passage.debunk:
+        word = DEBUNK.search(passage.text)
+        return (
+            f'a source sentence about this claim\'s subject calls it untrue ("{word.group(0)}"), '  # type: ignore[union-attr]
+            "and the model reads it as contradicting the claim"
+        )
+    denial = DENIAL.search(passage.text)
+    return (
+        f'the source passage closest to this claim calls it into question ("{denial.group(0)}"), '  # type: ignore[union-attr]
+        "and the model reads it as contradicting the claim"
+    )

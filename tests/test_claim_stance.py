@@ -1,0 +1,138 @@
+"""The stance rule of claim_stance.py on what the model read, with scripted NLI readings: the
+sentences are from FNC-1 train bodies and headlines (a headline checked against its body)."""
+
+from __future__ import annotations
+
+from overlap.claim_stance import Passage, about_subject, debunks_subject, decide
+
+CLAIM = "Catholic Priest Dead For 48 Minutes, Is Miraculously Revived"
+RESTATES = (
+    "So lately, tongues have been wagging due to a recent story of an elderly priest who died "
+    "and had a conversation with God."
+)
+DEBUNK = "O'Malley says the story is a hoax."
+HEDGED = "The priest reportedly died for 48 minutes before doctors revived him."
+
+ENTAILS = (0.85, 0.1, 0.05)
+CONTRADICTS = (0.05, 0.15, 0.8)
+NEUTRAL = (0.1, 0.8, 0.1)
+
+
+def test_a_debunk_of_the_subject_away_from_the_closest_sentence_contradicts():
+    # The closest sentence restates the claim (the model reads it as saying it); a later
+    # sentence calls "the story" a hoax and the model, reading it after the restatement,
+    # agrees: contradicted, on the debunk sentence.
+    got = decide(
+        CLAIM,
+        [Passage(RESTATES, False, ENTAILS), Passage(f"{RESTATES} {DEBUNK}", True, CONTRADICTS)],
+    )
+    assert got is not None and got.relation == "contradicts" and got.index == 1
+    assert got.reason.startswith("a source sentence about this claim's subject calls it untrue")
+    assert '"hoax"' in got.reason
+
+
+def test_a_debunk_the_model_does_not_read_leaves_the_claim_unsupported_not_supported():
+    # The word list alone never contradicts; but a body that calls the story a hoax has not
+    # confirmed it either, even where the model reads its restatement as saying the claim.
+    got = decide(
+        CLAIM, [Passage(RESTATES, False, ENTAILS), Passage(f"{RESTATES} {DEBUNK}", True, NEUTRAL)]
+    )
+    assert got is None
+
+
+def test_a_claim_that_itself_denies_agrees_with_the_debunk():
+    claim = "Everybody Relax, Banksy Wasn't Arrested And Exposed As A 35-Year-Old Man"
+    debunk = "The story of Banksy's arrest, which bears a resemblance to a hoax, is false."
+    got = decide(claim, [Passage(debunk, True, CONTRADICTS)])
+    assert got is None
+
+
+def test_the_claims_own_negation_is_no_basis_for_a_contradiction():
+    claim = "Tour, agent: Tiger Woods not banned"
+    passage = "Olsen also accused Woods of using shady golf balls."
+    assert decide(claim, [Passage(passage, False, CONTRADICTS)]) is None
+
+
+def test_a_denial_in_the_closest_passage_contradicts_when_the_model_agrees():
+    claim = "Lebanon detains wife and son of Al-Baghdadi"
+    passage = (
+        "Earlier reports claiming that Lebanese officials had captured the wife and child of "
+        "ISIS leader Abu Bakr al-Baghdadi, have now been denied by Iraq."
+    )
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith(
+        'the source passage closest to this claim calls it into question ("denied")'
+    )
+    assert decide(claim, [Passage(passage, False, NEUTRAL)]) is None
+
+
+def test_a_rumour_is_reported_not_denied():
+    # "Rumors" is how a body reports a claim: neither a basis to contradict nor support.
+    claim = "KANYE WEST BARRED FROM ALL FUTURE AWARDS SHOWS"
+    passage = "Rumors are circulating that are too delicious to overlook."
+    assert decide(claim, [Passage(passage, False, CONTRADICTS)]) is None
+    assert decide(claim, [Passage(passage, False, ENTAILS)]) is None
+
+
+def test_hedged_passages_do_not_support():
+    assert decide(CLAIM, [Passage(HEDGED, False, ENTAILS)]) is None
+    for hedge in (
+        "If genuine, we are appalled by the brutal murder of an innocent American journalist.",
+        "The footage has not been independently verified.",
+        "Kayla Jean Mueller is understood to be the last U.S. hostage held by the group.",
+    ):
+        assert decide("ISIS beheads American journalist", [Passage(hedge, False, ENTAILS)]) is None
+
+
+def test_the_best_supporting_passage_supports():
+    weak, strong = (0.4, 0.3, 0.3), (0.9, 0.05, 0.05)
+    passages = [Passage(RESTATES, False, weak), Passage(RESTATES + " He lived.", False, strong)]
+    got = decide(CLAIM, passages)
+    assert got is not None and got.relation == "supports" and got.index == 1
+    # entailment must beat the model's contradiction
+    assert decide(CLAIM, [Passage(RESTATES, False, (0.4, 0.1, 0.5))]) is None
+
+
+def test_what_is_about_the_claims_subject():
+    assert about_subject(CLAIM, DEBUNK)  # "the story" points back
+    assert about_subject(CLAIM, "The priest's family called it a hoax.")  # shared word
+    assert not about_subject(CLAIM, "Any attempt to deny Muslims liberty will fail.")
+    assert debunks_subject(CLAIM, DEBUNK)
+    assert not debunks_subject(CLAIM, RESTATES)  # about it, but no debunk
+    assert not debunks_subject(CLAIM, "Any attempt to deny Muslims liberty will fail.")
+
+
+class ReadsTheDebunk:
+    """A scripted NLI model: contradiction for a premise that says "hoax", entailment else."""
+
+    model_id = "scripted"
+
+    def __init__(self):
+        self.pairs = []
+
+    def predict(self, pairs):
+        self.pairs += list(pairs)
+        return [CONTRADICTS if "hoax" in p else ENTAILS for p, _ in pairs]
+
+
+def test_the_check_reads_a_debunk_far_from_the_closest_sentence(fake_embedder):
+    from overlap.segment import segment
+    from overlap.short_claims import judge_short_claim
+    from overlap.types import Article
+
+    claim = "Catholic priest dead for 48 minutes is miraculously revived"
+    body = (
+        "A Catholic priest was dead for 48 minutes and was miraculously revived, a blog wrote. "
+        "The blog post was shared thousands of times.\n\n"
+        "The archdiocese summoned a press conference on Friday.\n\n"
+        "Cardinal O'Malley says the story is a hoax."
+    )
+    nli = ReadsTheDebunk()
+    got = judge_short_claim(
+        claim, [segment(Article("s", "s.txt", body, "txt"))], fake_embedder, nli
+    )
+    assert got is not None and got.relation == "contradicts"
+    assert got.passage.text == "Cardinal O'Malley says the story is a hoax."
+    # read beside the closest sentence, which restates what it calls a hoax
+    assert any(p.startswith("A Catholic priest") and p.endswith("a hoax.") for p, _ in nli.pairs)
