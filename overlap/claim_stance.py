@@ -42,6 +42,12 @@ DEBUNK = re.compile(
     r"not real|satir\w*|refut\w*|myth|not the case)\b",
     re.IGNORECASE,
 )
+# Phrases with a denial word that deny nothing ("there is no denying", "has not confirmed or
+# denied"): taken out before a sentence is searched for a denial or a debunk.
+NOT_A_DENIAL = re.compile(
+    r"\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies))\b",
+    re.IGNORECASE,
+)
 # A claim that says something did not happen ("Banksy wasn't arrested") denies it itself: a source
 # that calls the story untrue agrees with it.
 NEGATION = re.compile(r"n['’]t\b|\b(not|no|never|nobody|nothing|none)\b", re.IGNORECASE)
@@ -99,12 +105,16 @@ def _stems(text: str) -> set[str]:
 
 def debunks_subject(claim: str, sentence: str) -> bool:
     """A sentence that says something about the claim's subject is untrue."""
-    return bool(DEBUNK.search(sentence)) and about_subject(claim, sentence)
+    return bool(DEBUNK.search(_denials_only(sentence))) and about_subject(claim, sentence)
+
+
+def _denials_only(text: str) -> str:
+    return NOT_A_DENIAL.sub(" ", text)
 
 
 def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     """The source's stance on the claim from the passages read, or None (unsupported)."""
-    claim_debunks = bool(DENIAL.search(claim))
+    claim_debunks = bool(DENIAL.search(_denials_only(claim)))
     # A claim that denies or negates agrees with a source that calls the story untrue; its
     # negation alone is no basis for a contradiction (the model plus a "not" is not one).
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
@@ -115,7 +125,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         if p.debunk:
             ok = not claim_denies and contra >= CONTRADICT_DEBUNK and contra > entail
         else:
-            passage_denies = bool(DENIAL.search(p.text))
+            passage_denies = bool(DENIAL.search(_denials_only(p.text)))
             basis = passage_denies and not claim_denies or claim_debunks and not passage_denies
             ok = contra >= CONTRADICT and basis
         if ok:

@@ -75,6 +75,17 @@ def test_a_rumour_is_reported_not_denied():
     assert decide(claim, [Passage(passage, False, ENTAILS)]) is None
 
 
+def test_phrases_that_deny_nothing_are_no_debunk():
+    claim = "Saudi Arabian cleric issues fatwa against snowmen"
+    for text in (
+        "No local government authority has officially confirmed or denied the fatwa.",
+        "There is no denying that the fatwa against snowmen went viral.",
+    ):
+        assert not debunks_subject(claim, text)
+        assert decide(claim, [Passage(text, False, CONTRADICTS)]) is None
+    assert debunks_subject(claim, "The ministry denied that any fatwa was issued.")
+
+
 def test_hedged_passages_do_not_support():
     assert decide(CLAIM, [Passage(HEDGED, False, ENTAILS)]) is None
     for hedge in (
