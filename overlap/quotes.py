@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from .attribution import credit_kind, full_name
 from .lexicon import PERSON_PRONOUNS, THIRD_PERSON_SUBJECTS
+from .quote_marks import Pair, continues, pairs
 from .types import Quote
 
 _VERBS = (
@@ -76,28 +77,6 @@ _NAMED_SPEAKER = re.compile(
 )
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
 
-# Quote marks. TeX-style marks are two characters; a straight mark opens or closes by position.
-_DOUBLE_OPEN = ("``", "“", "„", "«")
-_DOUBLE_CLOSE = ("''", "”", "»")
-_SINGLE_OPEN = ("`", "‘")
-_SINGLE_AMBIGUOUS = ("'", "’")
-
-
-class _Mark(NamedTuple):
-    at: int
-    size: int
-    role: str  # "open", "close", "either" (a straight double mark), "close?" (or a possessive)
-    level: str  # "double" or "single"
-
-
-class _Pair(NamedTuple):
-    start: int  # the opening mark
-    inner_start: int
-    inner_end: int
-    end: int  # after the closing mark, or the paragraph end when left open
-    depth: int  # 0 for a quotation, 1 for one quoted inside it
-    closed: bool
-
 
 class _Said(NamedTuple):
     speaker: str | None
@@ -145,7 +124,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     [('We will act,', 'Sanchez', None), ('talks,', 'Sanchez', 'ABC News')]
     """
     quotes = []
-    for p in _pairs(text, start, end):
+    for p in pairs(text, start, end):
         if p.depth == 0:
             said = _credit(text, start, end, p)
             quotes.append(
@@ -163,14 +142,14 @@ def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotati
     """
     # Per paragraph: its quotations (depth 0 with their credit), and whether its first one
     # opens the paragraph and its last one is left open, for joining continued quotations.
-    found: list[tuple[int, _Pair, _Said | None]] = []
+    found: list[tuple[int, Pair, _Said | None]] = []
     for n, (p_start, p_end) in enumerate(paragraphs):
-        for p in _pairs(text, p_start, p_end):
+        for p in pairs(text, p_start, p_end):
             said = _credit(text, p_start, p_end, p) if p.depth == 0 else None
             found.append((n, p, said))
-    merged: list[tuple[int, list[_Pair], _Said | None]] = []
+    merged: list[tuple[int, list[Pair], _Said | None]] = []
     for n, p, said in found:
-        if merged and p.depth == 0 and _continues(text, merged[-1][1][-1], p):
+        if merged and p.depth == 0 and continues(text, merged[-1][1][-1], p):
             n0, parts, first = merged[-1]
             keep = first if first is not None and first.speaker else said
             merged[-1] = (n0, [*parts, p], keep)
@@ -222,99 +201,7 @@ def text_of(text: str, quote: Quote) -> str:
     return text[quote.inner_start : quote.inner_end]
 
 
-def _continues(text: str, prev: _Pair, nxt: _Pair) -> bool:
-    # "an open quote at paragraph end continued by an open quote on the next paragraph"
-    if prev.closed or prev.depth != 0:
-        return False
-    between = text[prev.end : nxt.start]
-    return "\n" in between and not between.strip()
-
-
-def _marks(text: str, start: int, end: int) -> list[_Mark]:
-    out = []
-    i = start
-    while i < end:
-        two = text[i : i + 2]
-        c = text[i]
-        if two in _DOUBLE_OPEN or two in _DOUBLE_CLOSE:
-            out.append(_Mark(i, 2, "open" if two == "``" else "close", "double"))
-            i += 2
-            continue
-        if c in _DOUBLE_OPEN:
-            out.append(_Mark(i, 1, "open", "double"))
-        elif c in _DOUBLE_CLOSE:
-            out.append(_Mark(i, 1, "close", "double"))
-        elif c == '"':
-            out.append(_Mark(i, 1, "either", "double"))
-        elif c in _SINGLE_OPEN:
-            out.append(_Mark(i, 1, "open", "single"))
-        elif c in _SINGLE_AMBIGUOUS:
-            before = text[i - 1] if i > start else " "
-            after = text[i + 1] if i + 1 < end else " "
-            if before.isalnum() and after.isalnum():
-                pass  # an apostrophe: Mexico’s, don't
-            elif not before.isalnum() and before not in ".,;:!?" and after.isalnum():
-                out.append(_Mark(i, 1, "open", "single"))
-            elif not before.isspace():
-                # "the players' names": a plural possessive looks like a closing mark
-                possessive = (
-                    before == "s"
-                    and text[i + 1 : i + 3][:1] == " "
-                    and text[i + 2 : i + 3].islower()
-                )
-                out.append(_Mark(i, 1, "close?" if possessive else "close", "single"))
-        i += 1
-    return out
-
-
-def _pairs(text: str, start: int, end: int) -> list[_Pair]:
-    """Opening and closing marks paired up, with a stack so that a single-quoted quotation
-    inside a double-quoted one is nested in it."""
-    stack: list[_Mark] = []
-    out: list[_Pair] = []
-
-    def close(k: int, mark: _Mark) -> None:
-        opened = stack[k]
-        del stack[k:]  # a single quote left open inside is dropped with it
-        out.append(
-            _Pair(
-                opened.at, opened.at + opened.size, mark.at, mark.at + mark.size, len(stack), True
-            )
-        )
-
-    marks = _marks(text, start, end)
-    for n, m in enumerate(marks):
-        if m.role == "close?":
-            # a possessive unless no other single mark closes the quotation after it
-            later = next((x for x in marks[n + 1 :] if x.level == "single"), None)
-            if later is not None and later.role != "open":
-                continue
-        doubles = [k for k, s in enumerate(stack) if s.level == "double"]
-        if m.role == "open":
-            stack.append(m)
-        elif m.level == "double" and doubles:
-            close(doubles[-1], m)
-        elif m.level == "double":
-            after = text[m.at + m.size : m.at + m.size + 1]
-            # Nothing open: a straight mark opens; a curly closer glued to the next word
-            # (“dilution.”There will be…”) is a misprinted opener.
-            if m.role == "either" or after.isalnum():
-                stack.append(m)
-        else:
-            singles = [k for k, s in enumerate(stack) if s.level == "single"]
-            if singles and (not doubles or singles[-1] > doubles[-1]):
-                close(singles[-1], m)
-    # An opening mark left unclosed: the outermost double (or a single opening the paragraph,
-    # British style) runs on to the paragraph's end.
-    for k, m in enumerate(stack):
-        para_start = not text[start : m.at].strip()
-        if m.level == "double" or para_start:
-            out.append(_Pair(m.at, m.at + m.size, end, end, k, False))
-            break
-    return sorted(out, key=lambda p: (p.start, p.depth))
-
-
-def _credit(text: str, p_start: int, p_end: int, p: _Pair) -> _Said:
+def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
     tail = _clause(text[p.end : p_end])
     head = text[p_start : p.start]
     cut = max(head.rfind(". "), head.rfind("”"), head.rfind('"'), head.rfind("''"))

@@ -328,3 +328,18 @@ def test_a_quote_credited_to_a_document_with_a_possessive(text, credit):
 
     [q] = quotations(text, [(0, len(text))])
     assert (q.speaker, q.speaker_kind, q.credited) == (credit, "document", True)
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_next_one():
+    # METER court copy: the first quotation is never closed; the straight mark after "beer. "
+    # opens the next one, which is Mrs Tagg's
+    from overlap.quotes import quotations
+
+    text = (
+        'She added: "He turned round and said to me you are drunk, your breath smells of beer. '
+        '"He was trying to provoke me, I was not drunk at all", Mrs Tagg said. She told the '
+        'court she felt "insulted" by the man.'
+    )
+    got = [(q.text, q.speaker) for q in quotations(text, [(0, len(text))])]
+    assert ("He was trying to provoke me, I was not drunk at all", "Mrs Tagg") in got
+    assert not any(t.startswith(", Mrs Tagg said") for t, _ in got)
