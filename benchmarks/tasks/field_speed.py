@@ -189,14 +189,19 @@ def track_index_recall(threshold: float = 0.6, k: int = 10) -> dict:
 # --------------------------------------------------------------------------- copy detection
 
 
-def _corpus(n: int) -> tuple[Path, list[dict]]:
-    """The synthetic corpus of n articles (seed 13), built once under benchmarks/.work/field."""
+def _corpus(n: int) -> tuple[Path, Path]:
+    """The synthetic corpus of n articles (seed 13), built once under benchmarks/.work/field:
+    its articles folder and its plants file."""
     from ..synthetic import build_corpus
 
     work = FIELD / f"synthetic-n{n}-seed13"
     if not (work / "plants.json").is_file():
         build_corpus(fc.DATA, work, n, 13)
-    return work / "articles", json.loads((work / "plants.json").read_text("utf-8"))["plants"]
+    return work / "articles", work / "plants.json"
+
+
+def _plants(path: Path) -> list[dict]:
+    return json.loads(path.read_text("utf-8"))["plants"]
 
 
 def _copy_detectors(n: int, rapidfuzz: bool) -> dict:
@@ -210,7 +215,8 @@ def _copy_detectors(n: int, rapidfuzz: bool) -> dict:
     from overlap.shingles import copy_pairs
     from overlap.textnorm import tokenize
 
-    folder, plants = _corpus(n)
+    folder, plants_path = _corpus(n)
+    plants = _plants(plants_path)
     articles, _ = read_articles([str(folder)])
     sents = [(Path(a.source).stem, s) for a in articles for s in segment(a).sentences]
     tokens = [[t.norm for t in tokenize(s.text)] for _, s in sents]
@@ -299,7 +305,7 @@ def track_copies_with_rapidfuzz(articles: int = 200) -> dict:
 # --------------------------------------------------------------------------- end to end
 
 
-def compare_run(folder: str, plants: list[dict], embeddings: str, cache: str) -> dict:
+def compare_run(folder: str, plants_path: str, embeddings: str, cache: str) -> dict:
     """One compare() in this fresh process, empty cache: seconds (excluding imports), peak RSS and
     the planted copies found. `embeddings="before"`: as before issue 6 (fp32, paragraphs encoded,
     torch and its OpenMP loaded first); "auto": the defaults."""
@@ -315,6 +321,7 @@ def compare_run(folder: str, plants: list[dict], embeddings: str, cache: str) ->
     result = compare([folder], settings)
     seconds = time.perf_counter() - began
     ids = {Path(a.source).stem: a.id for a in result.articles}
+    plants = _plants(Path(plants_path))
     found = set()
     for p in plants:
         a, b = ids.get(p["a"]["article"]), ids.get(p["b"]["article"])
@@ -352,11 +359,11 @@ def track_compare_synthetic(articles: int = 10000, embeddings: str = "auto") -> 
 
     In a fresh process, empty cache, default settings (`--set embeddings=before`: fp32,
     paragraphs encoded, OpenMP spinning, as before issue 6)."""
-    folder, plants = _corpus(int(articles))
+    folder, plants = _corpus(int(articles))  # the plants file: argv holds its path, not it
     cache = FIELD / f"e2e-{articles}-{embeddings}.sqlite"
     cache.unlink(missing_ok=True)
     try:
-        got = _fresh("compare_run", str(folder), plants, embeddings, str(cache))
+        got = _fresh("compare_run", str(folder), str(plants), embeddings, str(cache))
     finally:
         cache.unlink(missing_ok=True)
     out = {
