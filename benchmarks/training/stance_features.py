@@ -7,7 +7,9 @@ to JSON so rules can be compared offline without re-running the models.
 
 For each pair: the body's sentences ranked by embedding cosine to the headline; the top few
 single sentences and windows of 2-3 adjacent sentences around the top ones; NLI both ways on
-each (premise = body passage, hypothesis = headline).
+each (premise = body passage, hypothesis = headline); and the body sentences that debunk the
+headline's subject (overlap/claim_stance.debunks_subject, the closest 3), each read alone and
+beside the closest sentence ("debunks": the passages claim_stance.decide reads as debunks).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ def main() -> int:
     ap.add_argument("--top", type=int, default=4)
     ap.add_argument("-o", "--out", required=True)
     args = ap.parse_args()
+    from overlap.claim_stance import debunks_subject
     from overlap.embed import MiniLM
     from overlap.models import load_nli
     from overlap.segment import segment
@@ -66,6 +69,7 @@ def main() -> int:
                 lo, hi = max(0, lo), min(len(sents), hi)
                 if hi - lo > 1:
                     units.setdefault((lo, hi), float(cos[i]))
+        debunks = [i for i in order if debunks_subject(p.claim, sents[i])][:3]
         texts = []
         keys = []
         for (lo, hi), c in units.items():
@@ -74,7 +78,25 @@ def main() -> int:
                 continue
             keys.append((lo, hi, c))
             texts.append(prem)
+        best = order[0]
+        debunk_reads = [(i, sents[i]) for i in debunks] + [
+            (i, " ".join(sents[j] for j in sorted((i, best)))) for i in debunks if i != best
+        ]
+        debunk_reads = [(i, t) for i, t in debunk_reads if len(t.split()) <= 100]
         probs = []
+        if nli is not None and debunk_reads:
+            got = nli.predict([(t, p.claim) for _, t in debunk_reads])
+            debunk_out = [
+                {
+                    "i": i,
+                    "cos": round(float(cos[i]), 4),
+                    "text": t,
+                    "fwd": [round(float(x), 4) for x in g],
+                }
+                for (i, t), g in zip(debunk_reads, got, strict=True)
+            ]
+        else:
+            debunk_out = []
         if nli is not None and texts:
             batch = [(t, p.claim) for t in texts] + [(p.claim, t) for t in texts]
             lens = nli.pair_lengths(batch)
@@ -90,6 +112,7 @@ def main() -> int:
                 "n_sents": len(sents),
                 "max_cos": float(cos.max()),
                 "cos_sorted": [round(float(cos[i]), 4) for i in order[:6]],
+                "debunks": debunk_out,
                 "passages": [
                     {"lo": lo, "hi": hi, "cos": round(c, 4), "text": t, "fwd": pr[0], "bwd": pr[1]}
                     for (lo, hi, c), t, pr in zip(keys, texts, probs, strict=True)
