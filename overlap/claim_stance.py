@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .claims import content_words
+from .evidence import check_direction
+from .types import Span
 
 # What a debunk or a denial says: the basis a contradiction needs besides the model.
 DENIAL = re.compile(
@@ -108,6 +110,15 @@ def debunks_subject(claim: str, sentence: str) -> bool:
     return bool(DEBUNK.search(_denials_only(sentence))) and about_subject(claim, sentence)
 
 
+def _opposite_direction(claim: str, passage: str) -> str:
+    """Opposite-direction wording on the aligned subject ("rose" / "fell" next to the same word
+    on both sides, evidence.check_direction), as its message, or ""."""
+    found = check_direction(
+        Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
+    )
+    return found[0].message if found else ""
+
+
 def _denials_only(text: str) -> str:
     return NOT_A_DENIAL.sub(" ", text)
 
@@ -126,7 +137,13 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             ok = not claim_denies and contra >= CONTRADICT_DEBUNK and contra > entail
         else:
             passage_denies = bool(DENIAL.search(_denials_only(p.text)))
-            basis = passage_denies and not claim_denies or claim_debunks and not passage_denies
+            basis = (
+                passage_denies
+                and not claim_denies
+                or claim_debunks
+                and not passage_denies
+                or bool(_opposite_direction(claim, p.text))
+            )
             ok = contra >= CONTRADICT and basis
         if ok:
             contradicting.append((contra, not p.debunk, -k))
@@ -158,6 +175,12 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
         return (
             f'this claim calls into question ("{claim_denial.group(0)}") what the closest '
             "source passage says, and the model reads the two as contradicting each other"
+        )
+    direction = _opposite_direction(claim, passage.text)
+    if direction and not DENIAL.search(_denials_only(passage.text)):
+        return (
+            f"{direction} on the same subject, and the model reads the source passage as "
+            "contradicting the claim"
         )
     if passage.debunk:
         word = DEBUNK.search(passage.text)

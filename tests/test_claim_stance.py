@@ -147,3 +147,16 @@ def test_the_check_reads_a_debunk_far_from_the_closest_sentence(fake_embedder):
     assert got.passage.text == "Cardinal O'Malley says the story is a hoax."
     # read beside the closest sentence, which restates what it calls a hoax
     assert any(p.startswith("A Catholic priest") and p.endswith("a hoax.") for p, _ in nli.pairs)
+
+
+def test_opposite_direction_on_the_aligned_subject_contradicts_only_with_the_model():
+    claim = "Oil prices rose sharply in March"
+    passage = "Oil prices fell sharply in March, traders in London said."
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('opposite direction: "rose" here, "fell" in the source')
+    # the word list alone is no contradiction
+    assert decide(claim, [Passage(passage, False, NEUTRAL)]) is None
+    # nor opposite words about different things
+    other = "Shares of the airline fell after oil prices jumped in March."
+    assert decide(claim, [Passage(other, False, CONTRADICTS)]) is None
