@@ -54,8 +54,10 @@ _APPOSED = re.compile(
 )
 _TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # Before the opening mark: "X said:", "the agency stated,".
+# ... with an apposition between the name and the verb: "James Clappison, a Conservative
+# education spokesman, said:".
 _BEFORE = re.compile(
-    rf"{_WHO}\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"{_WHO}(?:,[^,“”\"]{{1,120}},)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
     rf"(?P<credit>{_NAME}))?"
     r"(?:\s+(?:in|from)\s+(?:an?|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
     r"\s*[:,]?\s*$"

@@ -42,24 +42,39 @@ class Report:
     end: int
 
 
-def _name_before(tokens: list[Token], k: int) -> tuple[Token, ...]:
-    """The capitalised run that ends right before token k ("Fire Chief Dana Okafor")."""
+def _capital(t: Token) -> bool:
+    return t.raw[:1].isupper() and t.norm not in FUNCTION_WORDS
+
+
+def _name_before(tokens: list[Token], k: int, text: str, offset: int) -> tuple[Token, ...]:
+    """The capitalised run that ends right before token k ("Fire Chief Dana Okafor"), its
+    words joined by spaces only (a full stop or a comma ends it)."""
     i = k
-    while i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i - 1].norm not in FUNCTION_WORDS:
+    while (
+        i > 0
+        and _capital(tokens[i - 1])
+        and (i == k or _glued(text, offset, tokens[i - 1], tokens[i]))
+    ):
         i -= 1
     return tuple(tokens[i:k])
+
+
+def _name_after(tokens: list[Token], k: int, text: str, offset: int) -> tuple[Token, ...]:
+    """The capitalised run right after token k ("said Mr Dobson. James Goudie QC" stops at
+    the full stop)."""
+    i = k + 1
+    while (
+        i < len(tokens)
+        and _capital(tokens[i])
+        and (i == k + 1 or _glued(text, offset, tokens[i - 1], tokens[i]))
+    ):
+        i += 1
+    return tuple(tokens[k + 1 : i])
 
 
 def _glued(text: str, offset: int, left: Token, right: Token) -> bool:
     """Only spaces between two tokens: 'for D-RAMS," said' is no "NAME said"."""
     return not text[left.end - offset : right.start - offset].strip()
-
-
-def _name_after(tokens: list[Token], k: int) -> tuple[Token, ...]:
-    i = k + 1
-    while i < len(tokens) and tokens[i].raw[:1].isupper() and tokens[i].norm not in FUNCTION_WORDS:
-        i += 1
-    return tuple(tokens[k + 1 : i])
 
 
 def reports(tokens: list[Token], text: str, offset: int = 0) -> list[Report]:
@@ -68,7 +83,7 @@ def reports(tokens: list[Token], text: str, offset: int = 0) -> list[Report]:
     out: list[Report] = []
     for n, k in enumerate(verbs):
         next_verb = verbs[n + 1] if n + 1 < len(verbs) else len(tokens)
-        before = _name_before(tokens, k)
+        before = _name_before(tokens, k, text, offset)
         if before and not _glued(text, offset, before[-1], tokens[k]):
             before = ()
         start = k - len(before)
@@ -76,26 +91,27 @@ def reports(tokens: list[Token], text: str, offset: int = 0) -> list[Report]:
         if before and (start == 0 or "," not in gap):
             # "NAME said ...": the words after the verb, up to the next reporting verb
             body = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].norm == "that")
-            out.append(Report(before, body, _clause_end(tokens, body, next_verb)))
+            out.append(Report(before, body, _clause_end(tokens, body, next_verb, text, offset)))
         elif before and "," in gap:
             # "..., NAME said": the words before the name
             out.append(Report(before, out[-1].end if out else 0, start))
         elif k > 0 and tokens[k - 1].norm in _JOINERS and out:
             # "... but said ...": the same speaker as the verb before it
             body = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].norm == "that")
-            out.append(Report(out[-1].speaker, body, _clause_end(tokens, body, next_verb)))
-        elif (after := _name_after(tokens, k)) and k > 0:
+            end = _clause_end(tokens, body, next_verb, text, offset)
+            out.append(Report(out[-1].speaker, body, end))
+        elif (after := _name_after(tokens, k, text, offset)) and k > 0:
             # "..., said NAME"
             out.append(Report(after, out[-1].end if out else 0, k))
     return [r for r in out if r.end > r.start]
 
 
-def _clause_end(tokens: list[Token], body: int, next_verb: int) -> int:
+def _clause_end(tokens: list[Token], body: int, next_verb: int, text: str, offset: int) -> int:
     """Up to the next reporting verb, leaving out the speaker named before it ("X said A, but
     Y said B")."""
     if next_verb >= len(tokens):
         return len(tokens)
-    return next_verb - len(_name_before(tokens, next_verb))
+    return next_verb - len(_name_before(tokens, next_verb, text, offset))
 
 
 def surname(speaker: tuple[Token, ...]) -> str | None:

@@ -88,6 +88,13 @@ class Alignment:
         hi = amap[after] if after is not None else len(self.tb)
         if (near_before or near_after) and hi - lo <= width:
             return (lo, hi)
+        # One side's sentence runs on where the other's ends ("... on his behalf later last
+        # month." / "... later today. A court spokesman said ..."): the counterpart is the
+        # words right after (or before) the aligned word, as many as the mention has and two.
+        if near_before and after is None:
+            return (lo, min(hi, lo + (r[1] - r[0]) + 2))
+        if near_after and before is None:
+            return (max(lo, hi - (r[1] - r[0]) - 2), hi)
         # The mention's own words may be aligned ("About 80" / "at about 2:40 a.m., and 62"):
         # they place it when the words around it leave the window too wide.
         inside = sorted(i for i in amap if r[0] <= i < r[1])

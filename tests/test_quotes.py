@@ -343,3 +343,14 @@ def test_an_unclosed_quotation_does_not_swallow_the_next_one():
     got = [(q.text, q.speaker) for q in quotations(text, [(0, len(text))])]
     assert ("He was trying to provoke me, I was not drunk at all", "Mrs Tagg") in got
     assert not any(t.startswith(", Mrs Tagg said") for t, _ in got)
+
+
+def test_a_speaker_named_before_the_quote_with_an_apposition():
+    from overlap.quotes import quotations
+
+    text = (
+        'James Clappison, a Conservative education spokesman, said: "Ministers should be '
+        'ashamed of themselves for failing to keep the pre-election promises."'
+    )
+    [q] = quotations(text, [(0, len(text))])
+    assert (q.speaker, q.speaker_kind) == ("James Clappison", "person")

@@ -60,3 +60,13 @@ def test_the_same_speaker_or_no_named_speaker_is_no_difference(claim):
 def test_two_speakers_each_keep_their_own_words():
     claim = "Smith said the bank would cut rates, and Jones said it would not."
     assert differs(compare_sentences(claim, claim)) == []
+
+
+def test_a_speaker_after_the_verb_stops_at_the_sentence_end():
+    # METER: the source's sentence runs on into the next one ("... added Mr Dobson. James
+    # Goudie QC, representing ..."); the speaker is Mr Dobson, not "Mr Dobson James Goudie QC"
+    claim = '"We will review this guidance in the light of this judgment," added Mr Dobson.'
+    source = claim[:-1] + ". James Goudie QC, representing the health authority, told the court."
+    assert differs(compare_sentences(claim, source)) == []
+    tokens = tokenize(source)
+    assert [" ".join(t.raw for t in r.speaker) for r in reports(tokens, source)][0] == "Mr Dobson"

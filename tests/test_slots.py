@@ -298,3 +298,14 @@ def test_a_range_with_one_end_changed_differs_whichever_way_it_is_written():
     source = "The dollar hovered between 145.50 and 147 yen in the days just before the talks."
     [d] = differs(compare_sentences(claim, source))
     assert d.kind == "money" and "189.15" in d.here and "145.50" in d.there
+
+
+def test_a_date_at_the_end_of_the_claim_against_a_source_sentence_that_runs_on():
+    # METER: the source's sentence runs on into the next (an unclosed quote kept them as one)
+    claim = "Lawyers will make submissions on his behalf later last month."
+    source = (
+        "Lawyers will make submissions on his behalf later today. A Parramatta District Court "
+        "spokesman said the motion had been withdrawn."
+    )
+    [d] = differs(compare_sentences(claim, source, 0, 0, "1999-12-14", "1999-12-14"))
+    assert d.kind == "date" and d.here == "last month" and d.there == "today"
