@@ -34,9 +34,9 @@ SENTENCES = {s["line"]: s for s in EXPECTED["sentences"]}
 # does instead of the expected class.
 KNOWN_MISSES = {
     23: "negation missed: the slot comparison now reports the wire's 'not' ('investigators "
-    "have not ruled out arson'), but the draft sentence is no copy, and a related claim's "
-    "judge (judge._judge_claim) counts only number, date and direction differences, with the "
-    "NLI model, which reads the wire as supporting it: supported, not contradicted",
+    "have not ruled out arson'), so the model's support no longer stands, but the draft "
+    "sentence is no copy, and a related claim's judge (judge._judge_claim) counts only number, "
+    "date and direction differences as contradictions: unsupported, not contradicted",
 }
 
 
