@@ -154,6 +154,16 @@ def load() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
+def peak_rss_mib() -> float:
+    """This process's peak resident memory since it started its program, in MiB. VmHWM, not
+    ru_maxrss where Linux has it: ru_maxrss is carried over exec from the forked parent, so a
+    fresh child of a large `python -m benchmarks run` would report the parent's size."""
+    with contextlib.suppress(OSError, AttributeError):
+        kib = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
+        return int(kib.group(1)) / 1024  # type: ignore[union-attr]
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 # ------------------------------------------------------------------------------- discovery
 
 
@@ -250,7 +260,7 @@ def child(name: str, options: dict[str, str]) -> None:
         json.dumps(
             {
                 "seconds": round(time.perf_counter() - began, 2),
-                "maxrss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                "maxrss_mib": round(peak_rss_mib()),
             }
         )
     )

@@ -10,7 +10,6 @@ figures to read. Runs that depend on how torch was first loaded go to a fresh pr
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -22,7 +21,7 @@ import numpy as np
 
 from .. import ROOT, WORK
 from .. import field_common as fc
-from ..harness import figure
+from ..harness import figure, peak_rss_mib
 
 SECTION = "Measured against the field (issue 6)"
 FIELD = WORK / "field"
@@ -346,7 +345,7 @@ def compare_run(folder: str, plants_path: str, embeddings: str, cache: str) -> d
     }
     return {
         "seconds": round(seconds),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_rss_mib": round(peak_rss_mib()),
         "findings": len(result.findings),
         "recall": recall,
         "stages": {k: round(v, 1) for k, v in result.stats.stages.items()} if result.stats else {},
