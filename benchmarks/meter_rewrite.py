@@ -28,6 +28,7 @@ from meter import default_root, load_stories  # noqa: E402
 
 PREP = bm.WORK / "rewrite_prep.pkl"
 CLAUSE = None  # rewrite.ClauseBars to try (None: the product's)
+RUNS: dict | None = {}  # shared_runs keyword arguments to try ({}: the product's; None: off)
 
 
 def prepare(base: str) -> None:
@@ -346,6 +347,7 @@ def product(
     from overlap.ingest import read_articles
     from overlap.rewrite import rewritten_sentences
     from overlap.segment import segment
+    from overlap.shared_runs import shared_runs
     from overlap.types import Span
 
     s = load_settings(None, judge=False, cache_path=None)
@@ -384,6 +386,12 @@ def product(
             min_reverse=reverse,
             clause=CLAUSE,
         )
+        if RUNS is not None:
+            # as in pipeline.align_stage: the runs left outside the copies and rewrites
+            for ai, bj in pairs:
+                ids = {segs[ai].article.id, segs[bj].article.id}
+                found[(ai, bj)] += [f for f in new if {f.a.article, f.b.article} == ids]
+            new += shared_runs(segs, pairs, found, set(), **RUNS)
         pa_ids = {segs[ai].article.id for ai in pa}
         for p in rec["papers"]:
             if p["path"] not in index:
@@ -392,7 +400,7 @@ def product(
             for f in new:
                 for mine, other in ((f.b, f.a), (f.a, f.b)):
                     if mine.article == art and other.article in pa_ids:
-                        p["spans"].append(["paraphrase", mine.start, mine.end, other.article])
+                        p["spans"].append([f.kind.value, mine.start, mine.end, other.article])
         out.append(rec)
     return out
 

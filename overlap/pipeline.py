@@ -26,6 +26,7 @@ from .nli import NLI
 from .progress import NoProgress, Progress, StageClock, announced
 from .rewrite import rewritten_sentences
 from .segment import segment
+from .shared_runs import shared_runs
 from .tabular import Columns
 from .types import (
     Article,
@@ -185,7 +186,9 @@ def align_stage(
     # Only pairs that share real text are read for rewrites: a candidate alone links almost
     # every pair of a large corpus by chance (linked_articles.py).
     linked = linked_pairs(findings_by_pair(found, segs), paraphrases.pairs, paraphrases.related)
-    return found + rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
+    found += rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
+    # then the short runs of words kept outside all of those (shared_runs.py)
+    return found + shared_runs(segs, linked, findings_by_pair(found, segs), hidden)
 
 
 def findings_by_pair(

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from math import fsum  # exact sums: a set's order (string hashing) must not move a tie
 
 from .diff import word_diff
 from .ids import finding_id
@@ -86,14 +87,14 @@ def best_source(
 ) -> tuple[float, float, int, int]:
     """(containment, word-pair share, first, last) of the best sentence of `other`, or of it
     with a neighbour, for a sentence with content `words` and word pairs `pairs`."""
-    weight = sum(map(rarity, words))
+    weight = fsum(map(rarity, words))
     if weight <= 0 or not other.words:
         return 0.0, 0.0, 0, 0
 
     def score(first: int, last: int) -> tuple[float, float]:
         src_words = set().union(*other.words[first : last + 1])
         src_pairs = set().union(*other.pairs[first : last + 1])
-        contained = sum(map(rarity, words & src_words)) / weight
+        contained = fsum(map(rarity, words & src_words)) / weight
         return contained, len(pairs & src_pairs) / max(len(pairs), 1)
 
     singles = [score(j, j) for j in range(len(other.words))]
@@ -182,8 +183,8 @@ def _reverse(words: set[str], other: _Sentences, first: int, last: int, rarity: 
     of a finding count as reused, so the source side must be reused too: a long sentence
     holding a short one's words is not all taken from it."""
     src_words = set().union(*other.words[first : last + 1])
-    w = sum(map(rarity, src_words))
-    return sum(map(rarity, src_words & words)) / w if w else 0.0
+    w = fsum(map(rarity, src_words))
+    return fsum(map(rarity, src_words & words)) / w if w else 0.0
 
 
 @dataclass(frozen=True)
@@ -313,7 +314,7 @@ def _source_clauses(
         for ca, cb in clauses(x.text, min_words):
             piece = x.text[ca:cb]
             units.append((x.start + ca, x.start + cb, content_words(piece), _bigrams(piece)))
-    weight = sum(map(rarity, words))
+    weight = fsum(map(rarity, words))
     if not units or weight <= 0:
         return None
     best: tuple[float, float, int, int, set[str]] | None = None
@@ -322,7 +323,7 @@ def _source_clauses(
     for i, j in windows:
         src_words = units[i][2] | units[j][2]
         src_pairs = units[i][3] | units[j][3]
-        c = sum(map(rarity, words & src_words)) / weight
+        c = fsum(map(rarity, words & src_words)) / weight
         bg = len(pairs & src_pairs) / max(len(pairs), 1)
         if best is None or c + bg > best[0] + best[1] + 1e-9:
             best = (c, bg, units[i][0], units[j][1], src_words)
@@ -331,8 +332,8 @@ def _source_clauses(
 
 def _weighted_share(part: set[str], whole: set[str], rarity: Rarity) -> float:
     """Rarity-weighted share of `part`'s words found in `whole`."""
-    w = sum(map(rarity, part))
-    return sum(map(rarity, part & whole)) / w if w else 0.0
+    w = fsum(map(rarity, part))
+    return fsum(map(rarity, part & whole)) / w if w else 0.0
 
 
 def _covered(seg: Segmented, spans: Sequence[Span]) -> set[int]:
