@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .claims import content_words
-from .evidence import check_direction
+from .evidence import check_direction, check_negation
 from .types import Span
 
 # What a debunk or a denial says: the basis a contradiction needs besides the model.
@@ -119,6 +119,15 @@ def _opposite_direction(claim: str, passage: str) -> str:
     return found[0].message if found else ""
 
 
+def _negation_differs(claim: str, passage: str) -> str:
+    """A negation added or removed on the aligned words (evidence.check_negation: the slot
+    rule, not a "not" anywhere), as its message, or ""."""
+    found = check_negation(
+        Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
+    )
+    return found[0].message if found else ""
+
+
 def _denials_only(text: str) -> str:
     return NOT_A_DENIAL.sub(" ", text)
 
@@ -143,6 +152,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not passage_denies
                 or bool(_opposite_direction(claim, p.text))
+                or bool(_negation_differs(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
@@ -176,12 +186,13 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
             f'this claim calls into question ("{claim_denial.group(0)}") what the closest '
             "source passage says, and the model reads the two as contradicting each other"
         )
-    direction = _opposite_direction(claim, passage.text)
-    if direction and not DENIAL.search(_denials_only(passage.text)):
-        return (
-            f"{direction} on the same subject, and the model reads the source passage as "
-            "contradicting the claim"
-        )
+    slot = (
+        f"{_opposite_direction(claim, passage.text)} on the same subject"
+        if _opposite_direction(claim, passage.text)
+        else _negation_differs(claim, passage.text)
+    )
+    if slot and not DENIAL.search(_denials_only(passage.text)):
+        return f"{slot}, and the model reads the source passage as contradicting the claim"
     if passage.debunk:
         word = DEBUNK.search(passage.text)
         return (

@@ -160,3 +160,13 @@ def test_opposite_direction_on_the_aligned_subject_contradicts_only_with_the_mod
     # nor opposite words about different things
     other = "Shares of the airline fell after oil prices jumped in March."
     assert decide(claim, [Passage(other, False, CONTRADICTS)]) is None
+
+
+def test_a_negation_on_the_aligned_words_contradicts_only_with_the_model():
+    # Emergent: an article headline against the claim it reports.
+    claim = "Banksy was not arrested in London"
+    source = "Banksy was arrested in London and exposed as a 35-year-old man."
+    got = decide(claim, [Passage(source, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('negation differs: "not"')
+    assert decide(claim, [Passage(source, False, NEUTRAL)]) is None
