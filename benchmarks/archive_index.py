@@ -1,13 +1,19 @@
-"""Issue 15's archive index measured on real news: `overlap index add` of 1,000 real articles
-(500 Reuters-21578 stories with a body, 100 BBC articles of each of its 5 topics, plus the 5 seed
-articles), its re-add (nothing changed), and `overlap check` of the seeds' demo draft against the
-index, cold (a fresh embedding cache) and warm (the same cache again). Each step is one
-`overlap` process, timed from outside, its peak memory read by /usr/bin/time.
+"""Issue 15's archive index measured on real news, growing: `overlap index add` of the first
+1,005 articles (500 Reuters-21578 stories with a body, the first ones; 100 BBC articles of each
+of its 5 topics; the 5 seed articles), then the next articles added 1,000 or more at a time to
+the same index up to each size in `--sizes` (the rest of Reuters and BBC interleaved evenly,
+so every step is about 9 Reuters stories to 1 BBC article), and `overlap check` of the seeds'
+demo draft against the index after the first and the last step, cold (a fresh embedding cache)
+and warm (the same cache again). Each step is one `overlap` process, timed from outside: wall
+seconds, CPU seconds (user + system; what the machine's other jobs do not change) and peak
+memory from /usr/bin/time, the load average beside each.
 
-    nice -n 10 python -m benchmarks.archive_index [--out FILE]
+    nice -n 10 python -m benchmarks.archive_index [--sizes 1005,2005,10005] [--work DIR]
 
-Writes benchmarks/results/sections/15-archive-index-issue-15.md (figures are machine-dependent:
-the section says on what they were taken). Reads ../shared/data/news; says so when it is missing.
+Each step's figures are appended to WORK/steps.jsonl as it ends (a long run killed keeps the
+steps it finished; `--render-only` writes the section from them). Writes
+benchmarks/results/sections/15-archive-index-issue-15.md. Reads ../shared/data/news (development
+data, no test split); the data stays under WORK, outside the repository.
 """
 
 from __future__ import annotations
@@ -28,77 +34,144 @@ from .reuters import BBC, read_reuters, with_body, write_jsonl
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = ROOT / "benchmarks" / "results" / "sections" / "15-archive-index-issue-15.md"
 DRAFT = ROOT / "seeds" / "drafts" / "demo-draft.md"
+FIRST_REUTERS, FIRST_BBC_PER_TOPIC = 500, 100
 
 
 def _run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds and peak resident memory (MiB) of one command; its exit code must be 0 or 1."""
+    """Wall and CPU seconds and peak resident memory (MiB) of one command (exit code 0 or 1)."""
+    load = os.getloadavg()[0]
     began = time.perf_counter()
     done = subprocess.run(
-        ["/usr/bin/time", "-f", "MAXRSS %M", *cmd], env=env, capture_output=True, text=True
+        ["/usr/bin/time", "-f", "MAXRSS %M CPU %U %S", *cmd],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - began
     if done.returncode not in (0, 1):
         sys.stderr.write(done.stderr)
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}")
-    rss = re.findall(r"MAXRSS (\d+)", done.stderr)
-    return {"seconds": round(seconds, 1), "peak_mib": round(int(rss[-1]) / 1024, 1)}
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd[:6])} ...")
+    rss, user, system = re.findall(r"MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)", done.stderr)[-1]
+    return {
+        "seconds": round(seconds, 1),
+        "cpu_seconds": round(float(user) + float(system), 1),
+        "peak_mib": round(int(rss) / 1024, 1),
+        "load": f"{load:.1f} → {os.getloadavg()[0]:.1f}",
+    }
+
+
+def _pool(work: Path) -> tuple[list[str], list[list[str]]]:
+    """The first step's inputs, and every later article as one input each (Reuters stories as
+    lines of per-chunk JSONL files, BBC articles as their files), interleaved evenly."""
+    stories = with_body(read_reuters())
+    write_jsonl(stories[:FIRST_REUTERS], work / "reuters-0.jsonl")
+    topics = [sorted(t.glob("*.txt")) for t in sorted(BBC.iterdir()) if t.is_dir()]
+    first = [str(p) for files in topics for p in files[:FIRST_BBC_PER_TOPIC]]
+    rest_bbc = [str(p) for files in topics for p in files[FIRST_BBC_PER_TOPIC:]]
+    rest_reuters = stories[FIRST_REUTERS:]
+    # One BBC article after every `every` Reuters stories spreads them over the whole pool.
+    every = max(1, len(rest_reuters) // max(len(rest_bbc), 1))
+    later: list[list[str]] = []
+    for at in range(0, len(rest_reuters), 1000):
+        part = rest_reuters[at : at + 1000]
+        path = work / f"reuters-{at // 1000 + 1}.jsonl"
+        write_jsonl(part, path)
+        later.append([str(path), *rest_bbc[at // every : (at + len(part)) // every]])
+    first_inputs = [str(work / "reuters-0.jsonl"), *first, str(ROOT / "seeds")]
+    return first_inputs, later
+
+
+def _count(inputs: list[str]) -> int:
+    n = 0
+    for x in inputs:
+        p = Path(x)
+        if p.suffix == ".jsonl":
+            n += sum(1 for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+        elif p.is_dir():
+            n += len(list(p.glob("*.txt")))
+        else:
+            n += 1
+    return n
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1005,2005", help="index sizes to measure at")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (kept)")
     parser.add_argument("--out", type=Path, default=SECTION)
+    parser.add_argument("--render-only", action="store_true")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         raise SystemExit(f"news corpus missing: {BBC} (../shared/data/news)")
-    work = Path(tempfile.mkdtemp(prefix="overlap-archive-bench-"))
-    stories = with_body(read_reuters())[:500]
-    write_jsonl(stories, work / "reuters.jsonl")
-    bbc = [
-        str(p)
-        for topic in sorted(BBC.iterdir())
-        if topic.is_dir()
-        for p in sorted(topic.glob("*.txt"))[:100]
-    ]
-    seeds = str(ROOT / "seeds")
+    work = args.work or Path(tempfile.mkdtemp(prefix="overlap-archive-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    steps_file = work / "steps.jsonl"
+    if not args.render_only:
+        _measure(work, steps_file, sorted(int(x) for x in args.sizes.split(",")))
+    steps = [json.loads(x) for x in steps_file.read_text(encoding="utf-8").splitlines()]
+    args.out.write_text(_render(steps), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
+    return 0
+
+
+def _measure(work: Path, steps_file: Path, sizes: list[int]) -> None:
+    first, later = _pool(work)
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OVERLAP_CACHE": str(work / "cache.sqlite")}
     overlap = [sys.executable, "-m", "overlap"]
     idx = str(work / "idx")
-    inputs = [str(work / "reuters.jsonl"), *bbc, seeds]
-    build = _run([*overlap, "index", "add", *inputs, "--index", idx, "--no-cache", "-q"], env)
-    readd = _run([*overlap, "index", "add", *inputs, "--index", idx, "--no-cache", "-q"], env)
-    stats = json.loads(
-        subprocess.run(
+    steps_file.write_text("", encoding="utf-8")
+
+    def record(step: dict) -> None:
+        with steps_file.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(step) + "\n")
+
+    def stats() -> dict:
+        out = subprocess.run(
             [*overlap, "index", "stats", "--index", idx, "--json"],
             env=env,
             capture_output=True,
             text=True,
             check=True,
         ).stdout
-    )
-    check = [*overlap, "check", str(DRAFT), "--index", idx, "--format", "json", "-o"]
-    cold = _run([*check, str(work / "cold.json")], env)
-    warm = _run([*check, str(work / "warm.json")], env)
-    direct = _run(
-        [
-            *overlap,
-            "check",
-            str(DRAFT),
-            "--against",
-            seeds,
-            "--format",
-            "json",
-            "-o",
-            str(work / "direct.json"),
-        ],
-        env,
-    )
-    same = _classes(work / "warm.json") == _classes(work / "direct.json")
-    args.out.write_text(
-        _render(len(stories), len(bbc), stats, build, readd, cold, warm, direct, same),
-        encoding="utf-8",
-    )
-    print(args.out.read_text(encoding="utf-8"))
-    return 0
+        return json.loads(out)
+
+    def checks(size: int) -> None:
+        cache = work / "cache.sqlite"
+        cache.unlink(missing_ok=True)
+        check = [*overlap, "check", str(DRAFT), "--index", idx, "--format", "json", "-o"]
+        for kind in ("cold", "warm"):
+            out = work / f"{kind}-{size}.json"
+            record({"step": f"check {kind}", "size": size, **_run([*check, str(out)], env)})
+        direct = work / "direct.json"
+        against = [*overlap, "check", str(DRAFT), "--against", str(ROOT / "seeds")]
+        _run([*against, "--format", "json", "-o", str(direct)], env)
+        same = _classes(work / f"warm-{size}.json") == _classes(direct)
+        record({"step": "same findings", "size": size, "same": same})
+
+    def add(inputs: list[str]) -> list[str]:
+        return [*overlap, "index", "add", *inputs, "--index", idx, "--no-cache", "-q"]
+
+    no_cache = {**env, "OVERLAP_CACHE": str(work / "unused.sqlite")}
+    targets = iter(sizes)
+    target, size, pending, checked = next(targets), 0, [], 0
+    for inputs in [first, *later]:
+        pending += inputs
+        size += _count(inputs)
+        if size < target:
+            continue
+        step = _run(add(pending), no_cache)
+        record({"step": "index add", "size": size, "added": _count(pending), **step, **stats()})
+        pending = []
+        if checked == 0:
+            again = _run(add(first), no_cache)
+            record({"step": "index add again (nothing changed)", "size": size, **again})
+            checks(size)
+            checked = size
+        target = next((t for t in targets if t > size), 0)
+        if not target:
+            break
+    if checked != size:
+        checks(size)
 
 
 def _classes(path: Path) -> list[tuple[str, str]]:
@@ -106,55 +179,45 @@ def _classes(path: Path) -> list[tuple[str, str]]:
     return [(s.get("class", ""), s.get("id", "")) for s in doc["sentences"]]
 
 
-def _render(
-    reuters: int,
-    bbc: int,
-    stats: dict,
-    build: dict,
-    readd: dict,
-    cold: dict,
-    warm: dict,
-    direct: dict,
-    same: bool,
-) -> str:
-    n = stats["articles"]
-    per_article = stats["bytes_on_disk"] / max(n, 1)
-    rows = [
-        ("index add (read, segment, embed, store)", build),
-        ("index add again (nothing changed)", readd),
-        ("check demo draft --index, cold (empty embedding cache)", cold),
-        ("check demo draft --index, warm (same cache)", warm),
-        ("check demo draft --against seeds/ (5 sources, warm), for scale", direct),
-    ]
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    sentences, paragraphs = stats["sentences"], stats["paragraphs"]
-    embedded, means = stats["embedded_passages"], stats["paragraph_means"]
-    vectors, postings = stats["distinct_vectors"], stats["shingle_postings"]
-    mib, kib = stats["bytes_on_disk"] / 2**20, per_article / 1024
-    table = "\n".join(f"| {name} | {r['seconds']} | {r['peak_mib']} |" for name, r in rows)
+def _render(steps: list[dict]) -> str:
+    adds = [s for s in steps if s["step"] == "index add"]
+    rows = []
+    for s in steps:
+        if s["step"] == "same findings":
+            continue
+        name = s["step"] + (f" (+{s['added']:,})" if "added" in s else "")
+        rows.append(
+            f"| {s['size']:,} | {name} | {s['seconds']} | {s['cpu_seconds']} | {s['peak_mib']} "
+            f"| {s['load']} |"
+        )
+    last = adds[-1] if adds else {}
+    same = [s for s in steps if s["step"] == "same findings"]
+    n = last.get("articles", 0)
+    table = "\n".join(rows)
+    per_article = last.get("bytes_on_disk", 0) / max(n, 1)
+    verdict = ", ".join(f"at {s['size']:,}: {'equal' if s['same'] else 'DIFFER'}" for s in same)
     return f"""## Archive index (issue 15)
 
-`nice -n 10 python -m benchmarks.archive_index` on {platform.machine()}, {os.cpu_count()} cores
-shared with other jobs, OMP_NUM_THREADS=1, all-MiniLM-L6-v2 at the precision `auto` picks.
-Index of {n} real articles: {reuters} Reuters-21578 stories with a body (the first ones),
-{bbc} BBC articles (100 per topic) and the 5 seed articles (development data; no test split).
-Each step is one `overlap` process, wall time and peak memory from /usr/bin/time.
+`nice -n 10 python -m benchmarks.archive_index --sizes {",".join(str(a["size"]) for a in adds)}`
+on {platform.machine()}, {os.cpu_count()} cores shared with other sessions' jobs,
+OMP_NUM_THREADS=1 (one core for the encoder), all-MiniLM-L6-v2 at the precision `auto` picks
+(bf16 here). Real articles (development data, no test split): the first step is 500
+Reuters-21578 stories with a body, 100 BBC articles per topic and the 5 seeds; each later step
+adds the next Reuters stories and BBC articles (about 9 to 1) to the same index. Each row is one
+`overlap` process: wall seconds, CPU seconds (user + system, which other jobs on the machine do
+not inflate), peak resident MiB, and the 1-minute load average at its start and end.
 
-| step | seconds | peak MiB |
-|---|---:|---:|
+| index size | step | wall s | CPU s | peak MiB | load |
+|---:|---|---:|---:|---:|---|
 {table}
 
-The index: {sentences:,} sentences and {paragraphs:,} paragraphs, {embedded:,} embedded
-passages and {means:,} paragraph means ({vectors:,} distinct vectors), {postings:,} shingle
-postings; {mib:.1f} MiB on disk, {kib:.1f} KiB per article (SQLite with float32 vectors, plus
-the f16 usearch file). The check against the index reads only the stored articles that share
-shingles or near-neighbour passages with the draft and embeds only the draft; its sentence
-classes and link ids {"equal" if same else "DIFFER from"} those of the check against seeds/ alone.
-Cold includes loading the embedding and NLI models and judging every pair afresh; warm, the
-check against 1,005 stored articles costs what a check against the 5 seeds costs.
-Load average during the run: {load}. Not measured here (issue 15 item 4): 10k, 24k and 100k
-articles, an incremental add of 1,000 to a large index, all-pairs compare inside the index,
-and anything on Ray (item 3 is not built).
+The last index: {n:,} articles, {last.get("sentences", 0):,} sentences and
+{last.get("paragraphs", 0):,} paragraphs, {last.get("embedded_passages", 0):,} embedded passages and
+{last.get("paragraph_means", 0):,} paragraph means ({last.get("distinct_vectors", 0):,} distinct
+vectors), {last.get("shingle_postings", 0):,} shingle postings;
+{last.get("bytes_on_disk", 0) / 2**20:.1f} MiB on disk, {per_article / 1024:.1f} KiB per article
+(SQLite with float32 vectors, plus the f16 usearch file). The check's sentence classes and link
+ids against the index and against seeds/ alone: {verdict or "not measured"}.
 """
 
 

@@ -15,7 +15,8 @@ Modules, one job each:
 - `signatures`: shingle signatures that are stable across runs.
 - `vectors`: the usearch vector file (atomic writes, memory-mapped search).
 - `store`: reading and writing the rows.
-- `build`: `index add`, `remove`, `vacuum`.
+- `build`: `index add` (in batches of articles), `remove`, `vacuum`.
+- `writer`: one add's batches written in its single transaction, the vector file saved once.
 - `select`: which stored articles can share passages with new ones.
 - `use`: compare and check against the index.
 """
