@@ -50,6 +50,7 @@ from .cli_common import (
     protected_paths,
 )
 from .config import load_settings
+from .engines import ENGINE_HELP, Engine
 from .errors import ConfigError
 from .textsafe import json_text, print_line
 
@@ -217,6 +218,7 @@ def compare(
         ),
     ] = False,
     progress: ShowProgress = None,
+    engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.LOCAL,
 ) -> None:
     """Find reused and paraphrased passages across (and within) the given articles."""
     from .outputs import atomic_path, check_outputs, write_text
@@ -229,6 +231,10 @@ def compare(
         run_compare = index_compare(index, within_index)  # noqa: F811 - same call, on an index
     elif not paths:
         raise ConfigError("give the articles to compare (files, folders or quoted globs)")
+    if engine is Engine.RAY:
+        from .engines.ray_compare import ray_compare
+
+        run_compare = ray_compare(index, within_index)  # noqa: F811 - same call, on Ray
     from .publication_dates import normalise_date
     from .report.json import dumps, to_document, write_document
 

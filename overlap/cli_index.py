@@ -26,6 +26,7 @@ from .cli_common import (
     guarded,
 )
 from .config import load_settings
+from .engines import ENGINE_HELP, Engine
 from .textsafe import print_line
 
 index_app = typer.Typer(
@@ -64,6 +65,7 @@ def add(
     recursive: Recursive = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
     progress: ShowProgress = None,
+    engine: Annotated[Engine, typer.Option("--engine", help=ENGINE_HELP)] = Engine.LOCAL,
 ) -> None:
     """Add articles to the index: only those it lacks or holds in another version (by content
     hash) are read, segmented and embedded."""
@@ -82,9 +84,13 @@ def add(
         settings = dataclasses.replace(settings, recursive=True)
     if no_cache:
         settings = dataclasses.replace(settings, cache_path=None)
-    report = add_articles(
-        index, paths, settings, progress=bars(False if quiet and progress is None else progress)
-    )
+    shown = bars(False if quiet and progress is None else progress)
+    if engine is Engine.RAY:
+        from .engines.ray_index import add_with_ray
+
+        report = add_with_ray(index, paths, settings, progress=shown)
+    else:
+        report = add_articles(index, paths, settings, progress=shown)
     for s in report.skipped:
         print_line(err, ("skipped: ", "bold yellow"), f"{s.source}: {s.reason}")
     if not quiet:

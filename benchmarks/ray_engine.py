@@ -1,0 +1,222 @@
+"""Issue 15 item 3: `overlap index add` of 1,000 real articles, the local engine against
+`--engine ray` on a local Ray cluster of two workers, same data, one run after the other. The
+articles: the first 500 Reuters-21578 stories with a body (10 JSONL files of 50) and 100 BBC
+articles of each of its 5 topics (one file each); development data, no test split, written
+under WORK (outside the repository). Each engine builds a fresh index with no embedding cache.
+
+Measured from outside: wall and CPU seconds and the driver's peak memory from /usr/bin/time,
+and for Ray each worker process's peak resident memory by the stage it ran (Ray names its
+processes `ray::<stage>`), sampled from /proc every 0.2 s, with Ray's own daemons beside.
+
+    nice -n 10 python -m benchmarks.ray_engine [--work DIR] [--workers 2] [--threads 2]
+
+Needs the ray extra (pip install 'overlap[ray]') in the interpreter that runs it. Writes
+benchmarks/results/sections/16-ray-engine-issue-15.md (and WORK/runs.json).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from .reuters import BBC, read_reuters, with_body, write_jsonl
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTION = ROOT / "benchmarks" / "results" / "sections" / "16-ray-engine-issue-15.md"
+REUTERS_STORIES, BBC_PER_TOPIC, STORIES_PER_FILE = 500, 100, 50
+# Ray's daemons, reported apart from the workers that run the stages.
+DAEMONS = ("raylet", "gcs_server", "dashboard", "log_monitor", "monitor.py", "runtime_env")
+
+
+def _inputs(work: Path) -> list[str]:
+    stories = with_body(read_reuters())[:REUTERS_STORIES]
+    files = []
+    for at in range(0, len(stories), STORIES_PER_FILE):
+        path = work / "data" / f"reuters-{at // STORIES_PER_FILE:02d}.jsonl"
+        write_jsonl(stories[at : at + STORIES_PER_FILE], path)
+        files.append(str(path))
+    topics = [sorted(t.glob("*.txt")) for t in sorted(BBC.iterdir()) if t.is_dir()]
+    return files + [str(p) for t in topics for p in t[:BBC_PER_TOPIC]]
+
+
+def _process_rss() -> dict[int, tuple[str, float]]:
+    """pid -> (name, resident MiB) of every process whose name is Ray's."""
+    out = {}
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+            cmdline = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        name = cmdline.split(" ")[0] if cmdline.startswith("ray::") else None
+        if name is None:
+            name = next((d for d in DAEMONS if d in cmdline and "ray" in cmdline), None)
+        rss = fields.get("VmRSS", "").strip().split(" ")[0]
+        if name and rss.isdigit():
+            out[int(status.parent.name)] = (name, int(rss) / 1024)
+    return out
+
+
+def _run(cmd: list[str], env: dict[str, str], sample: bool) -> dict:
+    """Wall and CPU seconds and the driver's peak memory; with `sample`, the peak resident
+    memory of each Ray process by the stage names it took."""
+    peaks: dict[str, float] = defaultdict(float)
+    stop = threading.Event()
+
+    def sampler() -> None:
+        while not stop.is_set():
+            for _pid, (name, mib) in _process_rss().items():
+                peaks[name] = max(peaks[name], mib)
+            stop.wait(0.2)
+
+    load = os.getloadavg()[0]
+    thread = threading.Thread(target=sampler, daemon=True)
+    if sample:
+        thread.start()
+    began = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "MAXRSS %M CPU %U %S", *cmd],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - began
+    stop.set()
+    if done.returncode != 0:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}")
+    rss, user, system = re.findall(r"MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)", done.stderr)[-1]
+    summary = [line for line in done.stderr.splitlines() if line.startswith("index ")]
+    return {
+        "seconds": round(seconds, 1),
+        "driver_cpu_seconds": round(float(user) + float(system), 1),
+        "driver_peak_mib": round(int(rss) / 1024, 1),
+        "load": f"{load:.1f} → {os.getloadavg()[0]:.1f}",
+        "summary": summary[-1] if summary else "",
+        "ray_peaks_mib": {k: round(v, 1) for k, v in sorted(peaks.items())},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (kept)")
+    parser.add_argument("--workers", type=int, default=2, help="Ray workers (CPUs)")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads, local engine")
+    parser.add_argument("--out", type=Path, default=SECTION)
+    parser.add_argument("--render-only", action="store_true")
+    args = parser.parse_args(argv)
+    if not BBC.is_dir():
+        raise SystemExit(f"news corpus missing: {BBC} (../shared/data/news)")
+    work = args.work or Path(tempfile.mkdtemp(prefix="overlap-ray-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    runs_file = work / "runs.json"
+    if not args.render_only:
+        inputs = _inputs(work)
+        base = [
+            sys.executable,
+            "-m",
+            "overlap",
+            "index",
+            "add",
+            *inputs,
+            "--no-cache",
+            "--no-progress",
+        ]
+        env = {**os.environ, "OMP_NUM_THREADS": str(args.threads)}
+        ray_env = {**os.environ, "OVERLAP_RAY_WORKERS": str(args.workers)}
+        runs = {
+            "local": _run([*base, "--index", str(work / "idx-local")], env, sample=False),
+            "ray": _run(
+                [*base, "--index", str(work / "idx-ray"), "--engine", "ray"], ray_env, sample=True
+            ),
+            "same_index": _same(work / "idx-local", work / "idx-ray"),
+            "workers": args.workers,
+            "threads": args.threads,
+            "commit": _commit(),
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        }
+        runs_file.write_text(json.dumps(runs, indent=2), encoding="utf-8")
+    runs = json.loads(runs_file.read_text(encoding="utf-8"))
+    args.out.write_text(_render(runs), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
+    return 0
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Every row of every table equal (the vector file is derived from the vectors table)."""
+    import sqlite3
+
+    def rows(folder: Path) -> dict[str, list[str]]:
+        db = sqlite3.connect(folder / "index.sqlite")
+        try:
+            names = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+            return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in names}
+        finally:
+            db.close()
+
+    return rows(a) == rows(b)
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return done.stdout.strip()
+
+
+def _render(runs: dict) -> str:
+    local, ray = runs["local"], runs["ray"]
+    workers = {k: v for k, v in ray["ray_peaks_mib"].items() if k.startswith("ray::")}
+    daemons = {k: v for k, v in ray["ray_peaks_mib"].items() if not k.startswith("ray::")}
+    lines = [
+        "## Ray engine: `index add` on two workers (issue 15 item 3)",
+        "",
+        f"Measured {runs['date']} on {os.cpu_count()} cores ({platform.machine()}), shared with "
+        f"other jobs; overlap at {runs['commit']}. `nice -n 10 python -m benchmarks.ray_engine`.",
+        "",
+        "1,000 real articles (the first 500 Reuters-21578 stories with a body in 10 JSONL files,",
+        "100 BBC articles of each topic; development data, no test split), a fresh index each,",
+        f"no embedding cache. Local: one process, torch at {runs['threads']} threads. Ray: a local",
+        f"cluster of {runs['workers']} workers started by the run, one torch thread per worker.",
+        "",
+        "| engine | seconds | driver CPU s | driver peak MiB | load before → after |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, r in (("local", local), (f"ray, {runs['workers']} workers", ray)):
+        lines.append(
+            f"| {name} | {r['seconds']} | {r['driver_cpu_seconds']} | {r['driver_peak_mib']} "
+            f"| {r['load']} |"
+        )
+    ratio = local["seconds"] / ray["seconds"] if ray["seconds"] else float("nan")
+    lines += [
+        "",
+        f"Ray / local wall time: {ray['seconds'] / local['seconds']:.2f} "
+        f"(local is {ratio:.2f}× the Ray run's time). Both indexes hold the same rows, table "
+        f"by table: {'yes' if runs['same_index'] else 'NO'}. Local: `{local['summary']}`.",
+        "",
+        "Peak resident memory of each Ray process, by the stage it ran (a worker process takes",
+        "the name of the task or actor it runs; sampled every 0.2 s):",
+        "",
+        "| Ray process | peak MiB |",
+        "|---|---:|",
+        *[f"| `{k}` | {v} |" for k, v in workers.items()],
+        *[f"| {k} (Ray daemon) | {v} |" for k, v in daemons.items()],
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

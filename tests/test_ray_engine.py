@@ -1,0 +1,140 @@
+"""`--engine ray`: without Ray installed, a clear error (exit 2) naming the extra to install; with
+it, on a local Ray cluster of two workers started here, `index add` builds the index the local
+engine builds and `compare` (files, or against an index) gives the local engine's JSON result,
+run timings aside. On the seeds and on 50 real Reuters stories (../shared/data/news)."""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from overlap.archive import build
+from overlap.archive.use import compare_with_index
+from overlap.cli import app
+from overlap.config import Settings
+from overlap.pipeline import compare
+from overlap.report.json import to_document
+
+runner = CliRunner()
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+NO_JUDGE = Settings(judge=False, cache_path=None)
+
+
+# --- without Ray ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["compare", "{seeds}", "--engine", "ray"], ["index", "add", "{seeds}", "--index", "{idx}"]],
+)
+def test_engine_ray_without_ray_says_how_to_install_it(monkeypatch, tmp_path, seeds_dir, command):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` fails as if never installed
+    monkeypatch.setitem(sys.modules, "ray.data", None)
+    args = [a.format(seeds=seeds_dir, idx=tmp_path / "idx") for a in command]
+    if args[0] == "index":
+        args += ["--engine", "ray"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "--engine ray needs Ray Data" in result.output
+    assert "pip install 'overlap[ray]'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "idx").exists()  # nothing was started or written
+
+
+def test_an_unknown_engine_is_a_usage_error(seeds_dir):
+    result = runner.invoke(app, ["compare", str(seeds_dir), "--engine", "spark"])
+    assert result.exit_code == 2
+    assert "spark" in result.output
+
+
+# --- on a local Ray cluster of two workers --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    ray = pytest.importorskip(
+        "ray", reason="Ray is not installed (pip install 'overlap[ray]'): the Ray engine not tested"
+    )
+    pytest.importorskip("ray.data", reason="Ray Data is not installed (pip install 'overlap[ray]')")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def reuters(tmp_path_factory) -> list[str]:
+    """50 real Reuters stories (reissued near-duplicates among them), one file each, written to
+    a temporary folder: the corpus stays outside the repository."""
+    path = NEWS / "reuters21578" / "reut2-000.sgm"
+    if not path.exists():
+        pytest.skip(f"news corpus not found at {path} (../shared/data/news)")
+    raw = path.read_bytes().decode("latin-1")
+    bodies = [html.unescape(b) for b in re.findall(r"<BODY>(.*?)</BODY>", raw, re.S)][:50]
+    folder = tmp_path_factory.mktemp("reuters")
+    for i, body in enumerate(bodies):
+        (folder / f"r{i:04d}.txt").write_text(body, encoding="utf-8")
+    return sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def _document(result) -> dict:
+    """The JSON result without the run's timings (the only part that may differ)."""
+    doc = to_document(result)
+    doc.pop("run")
+    return doc
+
+
+def _rows(folder: Path) -> dict[str, list[str]]:
+    """Every row of every table of an index, sorted: equal for equal indexes."""
+    db = sqlite3.connect(folder / "index.sqlite")
+    try:
+        tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        db.close()
+
+
+def test_compare_on_ray_equals_local_on_the_seeds(cluster, seeds_dir):
+    """With judging: the NLI pairs are scored by the cluster's actors."""
+    from overlap.engines.ray_compare import ray_compare
+
+    s = Settings(cache_path=None)
+    local = compare([str(seeds_dir)], s)
+    on_ray = ray_compare(None, False)([str(seeds_dir)], s)
+    assert local.findings and any(f.judgement is not None for f in local.findings)
+    assert _document(on_ray) == _document(local)
+
+
+def test_compare_on_ray_equals_local_on_real_news(cluster, reuters):
+    from overlap.engines.ray_compare import ray_compare
+
+    local = compare(reuters, NO_JUDGE)
+    on_ray = ray_compare(None, False)(reuters, NO_JUDGE)
+    assert len(local.findings) > 5
+    assert _document(on_ray) == _document(local)
+
+
+def test_index_add_on_ray_builds_the_local_index(cluster, tmp_path, seeds_dir, reuters):
+    """The same rows (articles, passages, signatures, vectors, settings), then the same findings
+    of new articles compared against it on Ray and locally."""
+    from overlap.engines.ray_compare import ray_compare
+    from overlap.engines.ray_index import add_with_ray
+
+    # New: 13 stories, three of them reissues of stored ones (r0015, r0032, r0034).
+    new = [reuters[n] for n in (15, 32, 34)] + reuters[40:]
+    inputs = [str(seeds_dir), *(r for r in reuters if r not in new)]
+    local = build.add(tmp_path / "local", inputs, NO_JUDGE)
+    on_ray = add_with_ray(tmp_path / "ray", inputs, NO_JUDGE)
+    assert on_ray == local and local.embedded > 200
+    assert _rows(tmp_path / "ray") == _rows(tmp_path / "local")
+    again = add_with_ray(tmp_path / "ray", inputs, NO_JUDGE)
+    assert (again.added, again.unchanged) == (0, local.added)  # incremental, as locally
+
+    direct = compare_with_index(tmp_path / "local", new, NO_JUDGE)
+    via = ray_compare(tmp_path / "ray", False)(new, NO_JUDGE)
+    assert direct.findings and _document(via) == _document(direct)
