@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from overlap.archive.build import BATCH_ARTICLES
+
 from .reuters import BBC, read_reuters, with_body, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,7 +220,28 @@ vectors), {last.get("shingle_postings", 0):,} shingle postings;
 {last.get("bytes_on_disk", 0) / 2**20:.1f} MiB on disk, {per_article / 1024:.1f} KiB per article
 (SQLite with float32 vectors, plus the f16 usearch file). The check's sentence classes and link
 ids against the index and against seeds/ alone: {verdict or "not measured"}.
+
+{_projection(adds)}
 """
+
+
+def _projection(adds: list[dict]) -> str:
+    """What the measured steps say about 100,000 articles, one core's CPU time being the figure
+    that the machine's load does not change: the later steps' CPU seconds per added article
+    (their mix is that of the whole pool), peak memory against size, bytes per article."""
+    later = adds[1:]
+    if not later:
+        return "Only one step measured: no growth to project from."
+    rate = sum(s["cpu_seconds"] for s in later) / sum(s["added"] for s in later)
+    disk = later[-1]["bytes_on_disk"] / later[-1]["articles"]
+    peaks = ", ".join(f"{s['peak_mib']:,.0f} MiB at {s['size']:,}" for s in adds)
+    return (
+        f"Growth: the steps after the first cost {rate * 1000:.0f} ms of CPU per added article "
+        f"(all stages, the encoder's one thread included); at that rate 100,000 articles take "
+        f"{rate * 100_000 / 60:.0f} CPU minutes on one core. Peak memory of each add: {peaks} "
+        f"(the add holds one batch of {BATCH_ARTICLES:,} articles' passages at a time). On disk: "
+        f"{disk / 1024:.1f} KiB per article."
+    )
 
 
 if __name__ == "__main__":

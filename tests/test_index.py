@@ -175,3 +175,40 @@ def test_reader_snapshot_holds_while_a_writer_commits(tmp_path, sources, fake_em
     reader.execute("COMMIT")
     assert reader.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 5
     reader.close()
+
+
+def _tables(idx: Path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(idx / "index.sqlite")
+    try:
+        return {
+            "articles": db.execute("SELECT * FROM articles ORDER BY id").fetchall(),
+            "passages": db.execute("SELECT * FROM passages ORDER BY id").fetchall(),
+            "vectors": db.execute(
+                "SELECT model, text_key, vector FROM vectors ORDER BY text_key"
+            ).fetchall(),
+            "postings": db.execute("SELECT * FROM postings ORDER BY hash, article").fetchall(),
+        }
+    finally:
+        db.close()
+
+
+def test_an_add_in_several_batches_stores_what_one_batch_stores(
+    tmp_path, sources, fake_embedder, monkeypatch
+):
+    # The same sentence in two articles that land in different batches: embedded once.
+    shared = "The council confirmed the harbour wall repairs will cost 4.2 million pounds.\n"
+    files = sorted(sources.glob("*.txt"))
+    for f in (files[0], files[-1]):
+        f.write_text(f.read_text(encoding="utf-8") + "\n\n" + shared, encoding="utf-8")
+    whole = build.add(tmp_path / "one", [str(sources)], SETTINGS, embedder=fake_embedder)
+    monkeypatch.setattr(build, "BATCH_ARTICLES", 2)
+    batched_embedder = type(fake_embedder)()
+    batched = build.add(tmp_path / "three", [str(sources)], SETTINGS, embedder=batched_embedder)
+    assert len(batched_embedder.calls) >= 3  # one encode call per batch at least
+    assert _tables(tmp_path / "one") == _tables(tmp_path / "three")
+    assert (batched.added, batched.passages) == (whole.added, whole.passages) == (5, whole.passages)
+    texts = [t for call in batched_embedder.calls for t in call]
+    assert texts.count(shared.strip()) == 1 and len(texts) == len(set(texts))
+    assert batched.embedded == whole.embedded
+    stats = index_stats(tmp_path / "three")
+    assert stats["vectors_in_file"] == stats["embedded_passages"] + stats["paragraph_means"]
