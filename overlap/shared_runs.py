@@ -1,5 +1,5 @@
 """Short runs of words an article keeps from a source it is already reused from: the wire phrases
-("was jailed for life", "at Chester Crown Court") a sub-editor leaves inside sentences that are
+("was jailed for life", "at Leeds Crown Court") a sub-editor leaves inside sentences that are
 otherwise rewritten or the paper's own.
 
 A copy needs `min_copy_words` shared words in a pair of candidate sentences, and a rewrite needs
@@ -19,10 +19,10 @@ about one event from being reported: between such articles there is no other reu
 
     >>> from overlap.segment import segment
     >>> from overlap.types import Article, Kind
-    >>> wire = segment(Article("pa", "pa", "Alan Hobbs, 32, was jailed for life at Leeds "
-    ...     "Crown Court on Monday for the murders of three friends.", "txt"))
-    >>> paper = segment(Article("sun", "sun", "Drifter Hobbs butchered three friends in a "
-    ...     "frenzy. Yesterday he was jailed for life at Leeds.", "txt"))
+    >>> wire = segment(Article("pa", "pa", "Dean Marsh, 29, was jailed for life at Leeds "
+    ...     "Crown Court on Monday for the murder of a taxi driver.", "txt"))
+    >>> paper = segment(Article("sun", "sun", "Cab killer Marsh stabbed the driver over a "
+    ...     "fare. Yesterday he was jailed for life at Leeds.", "txt"))
     >>> [f.b.text for f in shared_runs([wire, paper], [(0, 1)], {}, set(), min_share=0.0)]
     ['was jailed for life at Leeds']
 """
