@@ -185,7 +185,9 @@ def align_stage(
     )
     # Only pairs that share real text are read for rewrites: a candidate alone links almost
     # every pair of a large corpus by chance (linked_articles.py).
-    linked = linked_pairs(findings_by_pair(found, segs), paraphrases.pairs, paraphrases.related)
+    linked = linked_pairs(
+        findings_by_pair(found, segs), copies, paraphrases.pairs, paraphrases.related
+    )
     found += rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
     # then the short runs of words kept outside all of those (shared_runs.py)
     return found + shared_runs(segs, linked, findings_by_pair(found, segs), hidden)

@@ -75,18 +75,22 @@ def test_a_short_rewritten_sentence_is_found_between_articles_sharing_a_copy(
 
 
 def test_a_finding_links_a_pair_and_a_lone_candidate_does_not():
+    shingles_once = {(0, 4): [(2, 3)]}
     near_once = {(0, 2): {(4, 7): 0.71}}
     accepted_once = {(0, 3): {(1, 1): PairScore(0.5, 0.8)}}
-    linked = linked_pairs({(0, 1): ["a copy"], (1, 2): []}, accepted_once, near_once)
+    linked = linked_pairs({(0, 1): ["a copy"], (1, 2): []}, shingles_once, accepted_once, near_once)
     assert linked == {(0, 1)}
 
 
-def test_near_meaning_sentences_link_when_they_reach_three_sentences_on_each_side():
+def test_candidates_link_when_they_reach_three_sentences_on_each_side():
     # One sentence near three others: three pairs, but one sentence on the left.
     one_to_many = {(1, 5): 0.7, (1, 6): 0.7, (1, 7): 0.7}
     throughout = {(1, 5): 0.7, (2, 6): 0.65, (4, 9): 0.62}
-    assert linked_pairs({}, {}, {(0, 1): one_to_many}) == set()
-    assert linked_pairs({}, {}, {(0, 1): throughout}) == {(0, 1)}
-    # Accepted pairs and related ones count together.
-    accepted = {(0, 1): {(1, 5): PairScore(0.9, 0.9)}}
-    assert linked_pairs({}, accepted, {(0, 1): {(2, 6): 0.7, (4, 9): 0.6}}) == {(0, 1)}
+    assert linked_pairs({}, {}, {}, {(0, 1): one_to_many}) == set()
+    assert linked_pairs({}, {}, {}, {(0, 1): throughout}) == {(0, 1)}
+    # Shingle candidates (a story's names kept in its rewritten sentences), accepted and related
+    # pairs count together.
+    shingles = {(0, 1): [(1, 5), (1, 6)]}
+    accepted = {(0, 1): {(2, 6): PairScore(0.9, 0.9)}}
+    assert linked_pairs({}, shingles, accepted, {(0, 1): {(4, 9): 0.6}}) == {(0, 1)}
+    assert linked_pairs({}, shingles, accepted, {}) == set()
