@@ -18,7 +18,7 @@ from ..config import Settings
 from ..embed import Embedder
 from ..errors import InputError
 from ..models import Models, load_embedder, load_nli, load_scorer
-from ..nli import NLI
+from ..nli import NLI, NLIModel
 from ..pipeline import analyse
 from ..progress import NoProgress, Progress
 from ..types import Article, Chrome, Result
@@ -56,7 +56,7 @@ class RayNLI:
     """The NLI model with `predict` run by the cluster's NLI actors; its id and description are
     the local model's, so cached scores and the report's model list are a local run's."""
 
-    def __init__(self, model: NLI, workers: int):
+    def __init__(self, model: NLIModel, workers: int):
         self._model = model
         self._workers = workers
         self.model_id = model.model_id
@@ -65,7 +65,7 @@ class RayNLI:
         return getattr(self._model, name)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        return nli_on_ray(pairs, self._workers)
+        return nli_on_ray(self._model, pairs, self._workers)
 
 
 def ray_compare(folder: Path | None, within: bool) -> Callable[..., Result]:
@@ -134,5 +134,5 @@ def ray_models(
     problem = None
     if s.judge:
         model, problem = load_nli()
-        nli = RayNLI(model, workers) if model is not None else None
+        nli = RayNLI(model, workers) if isinstance(model, NLIModel) else model
     return Models(PrefetchedEmbedder(local, {**known, **vectors}), nli, load_scorer(), problem)

@@ -18,9 +18,9 @@ import numpy as np
 
 from ..archive.passages import StoredPassage
 from ..config import Settings
-from ..embed import embed_texts
+from ..embed import embed_texts, same_length_batches
 from ..ingest import expand_paths, unique_ids
-from ..nli import PairTooLong
+from ..nli import NLIModel, PairTooLong
 from ..types import Article, Chrome, Skipped
 from .ray_stages import NLIWorker, embed_worker, passages_partition, read_partition
 
@@ -28,7 +28,6 @@ from .ray_stages import NLIWorker, embed_worker, passages_partition, read_partit
 # when the cluster has more than one machine; a temporary folder on this one by default.
 STAGING_VARIABLE = "OVERLAP_RAY_STAGING"
 EMBED_CHUNK = inspect.signature(embed_texts).parameters["chunk"].default  # texts per call
-NLI_BATCH = 256
 
 
 def read_on_ray(
@@ -121,28 +120,29 @@ def embed_on_ray(
     return {k: np.frombuffer(b, dtype=np.float32) for k, b in zip(keys, blobs, strict=True)}
 
 
-def nli_on_ray(pairs: Sequence[tuple[str, str]], workers: int) -> np.ndarray:
-    """NLIModel.predict of `pairs` by a pool of `workers` NLIWorker actors, rows in order;
-    PairTooLong as the local model raises it."""
+def nli_on_ray(model: NLIModel, pairs: Sequence[tuple[str, str]], workers: int) -> np.ndarray:
+    """model.predict(pairs) by a pool of `workers` NLIWorker actors, rows in order. The batches
+    are cut here as predict cuts them (pairs of one token length, model.batch_size at most: the
+    tokenizer runs on the driver), one per actor call, so every score is the local one to the bit
+    (bf16 kernels round by batch); a pair too long raises PairTooLong here, as predict does."""
     import ray.data
 
     if not pairs:
         return np.zeros((0, 3), dtype=np.float32)
-    rows = [{"row": n, "a": a, "b": b} for n, (a, b) in enumerate(pairs)]
-    size = _batch_size(len(rows), workers, NLI_BATCH)
-    ds = ray.data.from_items(rows, override_num_blocks=-(-len(rows) // size))
+    lengths = model.pair_lengths(pairs)
+    for index, n in enumerate(lengths):
+        if n > model.max_length:
+            raise PairTooLong(index, n, model.max_length)
+    rows = [
+        {"rows": pickle.dumps(chunk), "pairs": pickle.dumps([pairs[i] for i in chunk])}
+        for chunk in same_length_batches(lengths, model.batch_size)
+    ]
+    ds = ray.data.from_items(rows, override_num_blocks=len(rows))
     done = ds.map_batches(
-        NLIWorker,
-        batch_size=size,
-        compute=ray.data.ActorPoolStrategy(size=workers),
-        num_cpus=1,
+        NLIWorker, batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1
     )
     out = np.zeros((len(pairs), 3), dtype=np.float32)
     for r in done.take_all():
-        if int(r["too_long"]):
-            from ..nli import NLIModel
-
-            raise PairTooLong(int(r["row"]), int(r["too_long"]), NLIModel().max_length)
         out[int(r["row"])] = np.frombuffer(r["probs"], dtype=np.float32)
     return out
 

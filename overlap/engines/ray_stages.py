@@ -17,7 +17,6 @@ import numpy as np
 from ..archive.passages import article_passages
 from ..config import Settings
 from ..ingest import read_files
-from ..nli import PairTooLong
 from ..segment import segment
 from ..tabular import Columns
 
@@ -88,9 +87,9 @@ def embed_worker(s: Settings) -> type[EmbedWorker]:
 
 
 class NLIWorker:
-    """The NLI model, loaded once per worker; a batch of (row, premise, hypothesis) -> (row,
-    probabilities). A pair too long for the model is answered with its length (too_long), so
-    the driver raises the local engine's PairTooLong instead of a remote traceback."""
+    """The NLI model, loaded once per worker. A row is one batch of pairs as NLIModel.predict
+    cuts them (row numbers and pairs pickled; nli_on_ray cuts them), scored in one call. Out:
+    one row per pair, (row, probabilities)."""
 
     def __init__(self) -> None:
         from ..nli import NLIModel
@@ -99,12 +98,10 @@ class NLIWorker:
         self.model = NLIModel()
 
     def __call__(self, batch: Batch) -> Batch:
-        pairs = [(str(a), str(b)) for a, b in zip(batch["a"], batch["b"], strict=True)]
-        too_long = np.zeros(len(pairs), dtype=np.int64)
-        try:
-            probs = self.model.predict(pairs)
-        except PairTooLong as exc:
-            too_long[exc.index] = exc.length
-            probs = np.zeros((len(pairs), 3), dtype=np.float32)
-        rows = [np.asarray(p, dtype=np.float32).tobytes() for p in probs]
-        return {"row": batch["row"], "probs": np.array(rows, dtype=object), "too_long": too_long}
+        rows: list[int] = []
+        probs: list[bytes] = []
+        for chunk_rows, chunk_pairs in zip(batch["rows"], batch["pairs"], strict=True):
+            scores = self.model.predict(pickle.loads(chunk_pairs))
+            rows += pickle.loads(chunk_rows)
+            probs += [np.asarray(p, dtype=np.float32).tobytes() for p in scores]
+        return {"row": np.array(rows, dtype=np.int64), "probs": np.array(probs, dtype=object)}
