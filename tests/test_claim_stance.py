@@ -170,3 +170,12 @@ def test_a_negation_on_the_aligned_words_contradicts_only_with_the_model():
     assert got is not None and got.relation == "contradicts"
     assert got.reason.startswith('negation differs: "not"')
     assert decide(claim, [Passage(source, False, NEUTRAL)]) is None
+
+
+def test_will_no_longer_against_will_is_a_negation_on_the_aligned_words():
+    # FNC-1: "Christian Bale will no longer play Steve Jobs" against the headline.
+    claim = "Christian Bale will play Steve Jobs in the biopic"
+    passage = "Christian Bale will no longer play Steve Jobs in the upcoming biopic, sources said."
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith("negation differs")
