@@ -15,6 +15,9 @@ with the basis a fact-checker would ask for (issue 13 items 4 and 6).
   when the source debunks the claim's subject elsewhere (a body that repeats a claim to call
   it a hoax has not confirmed it, even where the model misses the debunk).
 * Otherwise nothing: the claim is unsupported by this source.
+
+The bars were read from FNC-1 dev features (benchmarks/training/stance_features.py), never from
+its test half; the figures (`python -m benchmarks run stance`) are in reports/benchmarks.md.
 """
 
 from __future__ import annotations
