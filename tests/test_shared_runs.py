@@ -112,3 +112,19 @@ def test_compare_reports_the_kept_phrase(tmp_path, write, fake_embedder):
     )
     # a rewrite needs most of a sentence, a copy eight words: only the run finds these six
     assert "the staff had been left with" in texts
+
+
+def test_two_kept_names_count_only_where_the_article_is_mostly_reused():
+    wire = seg("pa", WIRE)
+    mostly = seg("express", f"{COPIED}. In the dock Gary Pike wept.")
+    found = copies_of(wire, mostly)
+    assert [f.b.text for f in shared_runs([wire, mostly], [(0, 1)], found, set())] == ["Gary Pike"]
+    # the same copy inside a longer article of the paper's own: a name alone is not reuse
+    own = (
+        " Villagers said the shop had been robbed twice before and had only just reopened after "
+        "a long closure. Its owners plan to install a screen at the counter and a camera outside, "
+        "and a collection for the injured staff has raised several thousand pounds."
+    )
+    partly = seg("times", f"{COPIED}. In the dock Gary Pike wept.{own}")
+    found = copies_of(wire, partly)
+    assert [f.b.text for f in shared_runs([wire, partly], [(0, 1)], found, set())] == []
