@@ -83,9 +83,12 @@ def analyse(
     progress: Progress | None = None,
     keep_agreeing_claims: bool = False,
     began: float | None = None,
+    short_runs: bool = True,
 ) -> Result:
     """The stages after ingest, on articles already read. The cache is opened once, for the
-    embeddings and the NLI scores both."""
+    embeddings and the NLI scores both. `short_runs` adds the short word runs kept inside
+    otherwise rewritten sentences (shared_runs.py), which measure how much of an article is
+    reused; the draft check leaves them out (see draft.check)."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
     if progress is not None:  # loading a model and long NLI batches show too
@@ -102,7 +105,7 @@ def analyse(
             )
         clock.lap("embed and neighbours")
         with progress.status("aligning passages"):
-            found = align_stage(segs, copies, paraphrases, hidden, s)
+            found = align_stage(segs, copies, paraphrases, hidden, s, short_runs)
             findings = attribute_all(repeats + found, segs)
         clock.lap("align and attribute")
         if s.judge:
@@ -169,9 +172,11 @@ def align_stage(
     paraphrases: ParaphraseCandidates,
     hidden: set[SentenceRef],
     s: Settings,
+    short_runs: bool = True,
 ) -> list[Finding]:
     """Copies and paraphrases between articles, aligned; then the sentences of linked article
-    pairs rewritten from the other article that neither found (wire copy reworded: rewrite.py)."""
+    pairs rewritten from the other article that neither found (wire copy reworded: rewrite.py),
+    and (with `short_runs`) the short runs of words kept outside all of those."""
     found = align_across(
         segs,
         copies,
@@ -189,6 +194,8 @@ def align_stage(
         findings_by_pair(found, segs), copies, paraphrases.pairs, paraphrases.related
     )
     found += rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
+    if not short_runs:
+        return found
     # then the short runs of words kept outside all of those (shared_runs.py)
     return found + shared_runs(segs, linked, findings_by_pair(found, segs), hidden)
 
