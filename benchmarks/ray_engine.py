@@ -49,8 +49,8 @@ def _inputs(work: Path) -> list[str]:
     return files + [str(p) for t in topics for p in t[:BBC_PER_TOPIC]]
 
 
-def _process_rss() -> dict[int, tuple[str, float]]:
-    """pid -> (name, resident MiB) of every process whose name is Ray's."""
+def _process_rss() -> dict[int, tuple[str, float, float]]:
+    """pid -> (name, resident MiB, CPU seconds so far) of every process whose name is Ray's."""
     out = {}
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
@@ -64,8 +64,13 @@ def _process_rss() -> dict[int, tuple[str, float]]:
         if name is None:
             name = next((d for d in DAEMONS if d in cmdline and "ray" in cmdline), None)
         rss = fields.get("VmRSS", "").strip().split(" ")[0]
+        try:
+            stat = (status.parent / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        cpu = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
         if name and rss.isdigit():
-            out[int(status.parent.name)] = (name, int(rss) / 1024)
+            out[int(status.parent.name)] = (name, int(rss) / 1024, cpu)
     return out
 
 
@@ -73,12 +78,14 @@ def _run(cmd: list[str], env: dict[str, str], sample: bool) -> dict:
     """Wall and CPU seconds and the driver's peak memory; with `sample`, the peak resident
     memory of each Ray process by the stage names it took."""
     peaks: dict[str, float] = defaultdict(float)
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sampler() -> None:
         while not stop.is_set():
-            for _pid, (name, mib) in _process_rss().items():
+            for pid, (name, mib, seconds) in _process_rss().items():
                 peaks[name] = max(peaks[name], mib)
+                cpu[pid] = max(cpu.get(pid, 0.0), seconds)
             stop.wait(0.2)
 
     load = os.getloadavg()[0]
@@ -106,6 +113,9 @@ def _run(cmd: list[str], env: dict[str, str], sample: bool) -> dict:
         "load": f"{load:.1f} → {os.getloadavg()[0]:.1f}",
         "summary": summary[-1] if summary else "",
         "ray_peaks_mib": {k: round(v, 1) for k, v in sorted(peaks.items())},
+        "ray_cpu_seconds": round(sum(cpu.values()), 1),  # workers and daemons, as last sampled
+        "began": time.strftime("%H:%M", time.gmtime(time.time() - seconds)),
+        "ended": time.strftime("%H:%M", time.gmtime()),
     }
 
 
@@ -116,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=2, help="torch threads, local engine")
     parser.add_argument("--out", type=Path, default=SECTION)
     parser.add_argument("--render-only", action="store_true")
+    parser.add_argument("--engines", default="local,ray", help="which runs to make now")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         raise SystemExit(f"news corpus missing: {BBC} (../shared/data/news)")
@@ -134,19 +145,23 @@ def main(argv: list[str] | None = None) -> int:
             "--no-cache",
             "--no-progress",
         ]
-        env = {**os.environ, "OMP_NUM_THREADS": str(args.threads)}
-        ray_env = {**os.environ, "OVERLAP_RAY_WORKERS": str(args.workers)}
-        runs = {
-            "local": _run([*base, "--index", str(work / "idx-local")], env, sample=False),
-            "ray": _run(
-                [*base, "--index", str(work / "idx-ray"), "--engine", "ray"], ray_env, sample=True
-            ),
-            "same_index": _same(work / "idx-local", work / "idx-ray"),
-            "workers": args.workers,
-            "threads": args.threads,
-            "commit": _commit(),
-            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        envs = {
+            "local": {**os.environ, "OMP_NUM_THREADS": str(args.threads)},
+            "ray": {**os.environ, "OVERLAP_RAY_WORKERS": str(args.workers)},
         }
+        runs = json.loads(runs_file.read_text(encoding="utf-8")) if runs_file.exists() else {}
+        for engine in args.engines.split(","):
+            cmd = [*base, "--index", str(work / f"idx-{engine}"), "--engine", engine]
+            runs[engine] = _run(cmd, envs[engine], sample=engine == "ray")
+            runs_file.write_text(json.dumps(runs, indent=2), encoding="utf-8")
+        runs.update(
+            workers=args.workers,
+            threads=args.threads,
+            commit=_commit(),
+            date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        )
+        if "local" in runs and "ray" in runs:
+            runs["same_index"] = _same(work / "idx-local", work / "idx-ray")
         runs_file.write_text(json.dumps(runs, indent=2), encoding="utf-8")
     runs = json.loads(runs_file.read_text(encoding="utf-8"))
     args.out.write_text(_render(runs), encoding="utf-8")

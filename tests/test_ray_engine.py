@@ -47,6 +47,19 @@ def test_engine_ray_without_ray_says_how_to_install_it(monkeypatch, tmp_path, se
     assert not (tmp_path / "idx").exists()  # nothing was started or written
 
 
+def test_a_ray_address_nothing_answers_on_is_a_clear_error(monkeypatch, tmp_path, seeds_dir):
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'overlap[ray]')")
+    if ray.is_initialized():
+        pytest.skip("a Ray cluster is already connected: RAY_ADDRESS is not read")
+    monkeypatch.setenv("RAY_ADDRESS", "127.0.0.1:9")  # the discard port: nothing listens
+    result = runner.invoke(
+        app, ["index", "add", str(seeds_dir), "--index", str(tmp_path / "idx"), "--engine", "ray"]
+    )
+    assert result.exit_code == 2, result.output
+    assert "cannot reach the Ray cluster at RAY_ADDRESS=127.0.0.1:9" in result.output
+    assert not (tmp_path / "idx").exists()
+
+
 def test_an_unknown_engine_is_a_usage_error(seeds_dir):
     result = runner.invoke(app, ["compare", str(seeds_dir), "--engine", "spark"])
     assert result.exit_code == 2

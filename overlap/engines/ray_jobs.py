@@ -42,7 +42,9 @@ def read_on_ray(
         return [], skipped
     rows = [{"place": n, "path": str(p)} for n, p in enumerate(paths)]
     ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 4 * workers))
-    done = ds.map_batches(read_partition, fn_kwargs={"s": s, "overrides": overrides})
+    done = ds.map_batches(
+        read_partition, fn_kwargs={"s": s, "overrides": overrides, "cwd": os.getcwd()}
+    )
     articles: list[Article] = []
     for row in sorted(done.take_all(), key=lambda r: int(r["place"])):
         found, bad = pickle.loads(row["read"])

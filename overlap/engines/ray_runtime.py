@@ -5,6 +5,7 @@ a local one started for the run and stopped after it."""
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
@@ -37,6 +38,8 @@ def ray_cluster() -> Iterator[int]:
     started = False
     if not ray.is_initialized():
         address = os.environ.get("RAY_ADDRESS") or None
+        if address:
+            _reachable(address)
         try:
             ray.init(
                 address=address,
@@ -55,6 +58,21 @@ def ray_cluster() -> Iterator[int]:
     finally:
         if started:
             ray.shutdown()
+
+
+def _reachable(address: str, timeout: float = 10.0) -> None:
+    """A ConfigError at once when RAY_ADDRESS names a host and port nothing answers on: ray.init
+    would retry for minutes. `auto` (a cluster on this machine) is left to ray.init."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot reach the Ray cluster at RAY_ADDRESS={address} ({exc}); start it "
+            "(ray start --head) or unset RAY_ADDRESS for a local one"
+        ) from exc
 
 
 def _local_workers() -> int:

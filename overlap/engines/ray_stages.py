@@ -8,6 +8,7 @@ one bytes column, vectors as float32 bytes, so every column is one Arrow and Par
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 from pathlib import Path
 from typing import Any
@@ -23,16 +24,24 @@ from ..tabular import Columns
 Batch = dict[str, Any]  # Ray Data's "default" batch format: column name -> numpy array
 
 
-def read_partition(batch: Batch, s: Settings, overrides: dict[str, str] | None) -> Batch:
-    """Each file of the batch read (ids not yet made unique: the driver numbers them all)."""
-    read = [
-        pickle.dumps(
-            read_files(
-                [Path(str(path))], s.encoding, overrides, s.encoding_force, Columns.from_settings(s)
+def read_partition(batch: Batch, s: Settings, overrides: dict[str, str] | None, cwd: str) -> Batch:
+    """Each file of the batch read (ids not yet made unique: the driver numbers them all), in
+    the driver's working folder: a path given relative reads the same file, and an article's
+    source is the path as given, as the local engine reads it (a worker of a running cluster
+    starts in a folder of Ray's)."""
+    with contextlib.chdir(cwd):
+        read = [
+            pickle.dumps(
+                read_files(
+                    [Path(str(path))],
+                    s.encoding,
+                    overrides,
+                    s.encoding_force,
+                    Columns.from_settings(s),
+                )
             )
-        )
-        for path in batch["path"]
-    ]
+            for path in batch["path"]
+        ]
     return {"place": batch["place"], "read": np.array(read, dtype=object)}
 
 
