@@ -6,7 +6,8 @@ leaves the maths to two array modules.
 - Copies: sentences sharing enough word shingles (overlap/shingles.py).
 - Paraphrases: near neighbours of sentence and paragraph embeddings across articles
   (overlap/neighbours.py), kept where the paraphrase scorer accepts them (overlap/paraphrase.py,
-  `load_model`). Embeddings are read from and written to the cache (overlap/cache.py).
+  `load_model`). Which passages are embedded, and their vectors (read from and written to the
+  cache), come from overlap/paraphrase_passages.py; this module scores the neighbours.
 """
 
 from __future__ import annotations
@@ -20,23 +21,20 @@ import numpy as np
 
 from .cache import EmbeddingStore
 from .config import Settings
-from .embed import Embedder, embed_texts
+from .embed import Embedder
+from .neighbours import neighbour_pairs
 
-# copy_pairs and neighbour_pairs stay importable from here (benchmarks/field_speed.py).
-from .neighbours import ScoredPair, mean_vectors, neighbour_pairs
+# MIN_CLAIM_WORDS, SHORTLIST_MARGIN and is_heading moved with the passage selection to
+# paraphrase_passages.py; they stay importable from here, where draft.py, archive/ and
+# benchmarks/ import them (the redundant alias marks a re-export for ruff and mypy).
+from .paraphrase_passages import MIN_CLAIM_WORDS as MIN_CLAIM_WORDS
+from .paraphrase_passages import SHORTLIST_MARGIN as SHORTLIST_MARGIN
+from .paraphrase_passages import Passages, PassageVectors, embed_passages, select_passages
+from .paraphrase_passages import is_heading as is_heading
 from .progress import Progress
 from .shingles import copy_pairs
-from .textnorm import folded_words, word_count
-from .types import (
-    ArticlePair,
-    PairScore,
-    ParagraphRef,
-    ParagraphVectors,
-    Segmented,
-    Sentence,
-    SentencePair,
-    SentenceRef,
-)
+from .textnorm import folded_words
+from .types import ArticlePair, PairScore, Segmented, SentencePair, SentenceRef
 
 if TYPE_CHECKING:
     from .paraphrase import ParaphraseModel, Rarity
@@ -86,18 +84,6 @@ def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
     return CopyCandidates(dict(within), dict(across))
 
 
-# Sentences from this many words are claims the judge compares (issue 13: a headline is a claim).
-MIN_CLAIM_WORDS = 4
-
-
-def is_heading(seg: Segmented, sentence: Sentence) -> bool:
-    """A one-sentence paragraph with no closing punctuation: a headline or subhead, not a claim."""
-    para = seg.paragraphs[sentence.paragraph]
-    return para.text == sentence.text and not sentence.text.rstrip("”\"’')").endswith(
-        (".", "!", "?", "…", ":")
-    )
-
-
 def paraphrase_candidates(
     segs: Sequence[Segmented],
     hidden: set[SentenceRef],
@@ -113,8 +99,8 @@ def paraphrase_candidates(
     best-matching sentences."""
     from .paraphrase import Rarity, load_model
 
-    passages = _select_passages(segs, hidden, s)
-    embedded = _embed_passages(passages, segs, embedder, store, s, progress)
+    passages = select_passages(segs, hidden, s)
+    embedded = embed_passages(passages, segs, embedder, store, s, progress)
     model = scorer if scorer is not None else load_model()
     alone = s.paraphrase_threshold if s.paraphrase_threshold is not None else model.threshold
     related_min = (
@@ -135,188 +121,6 @@ def paraphrase_candidates(
     return ParaphraseCandidates(
         found, related, embedded.passages, embedded.fresh, embedded.cached, alone, related_min
     )
-
-
-# --- step 1: which passages are embedded -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Passages:
-    sentences: list[SentenceRef]  # every sentence embedded, in article and sentence order
-    # Headlines and short sentences: paired as related claims only, never paraphrase evidence.
-    claims_only: set[SentenceRef]
-    paragraphs: list[ParagraphRef]  # paragraphs holding a paraphrase-length sentence
-    # The paraphrase-length sentences of each paragraph: a paragraph pair is read through them.
-    in_paragraph: dict[ParagraphRef, list[SentenceRef]]
-
-
-def _select_passages(segs: Sequence[Segmented], hidden: set[SentenceRef], s: Settings) -> _Passages:
-    # Headlines and short sentences (from MIN_CLAIM_WORDS words) are claims too: they are
-    # embedded and paired as related claims for the judge, but never made paraphrase evidence.
-    sent_keys = [
-        (ai, x.index)
-        for ai, seg in enumerate(segs)
-        for x in seg.sentences
-        if (ai, x.index) not in hidden and word_count(x.text) >= MIN_CLAIM_WORDS
-    ]
-    claims_only = {
-        (ai, si)
-        for ai, si in sent_keys
-        if is_heading(segs[ai], segs[ai].sentences[si])
-        or word_count(segs[ai].sentences[si].text) < s.min_paraphrase_words
-    }
-    wanted = set(sent_keys) - claims_only
-    para_keys = [
-        (ai, p.index)
-        for ai, seg in enumerate(segs)
-        for p in seg.paragraphs
-        if any((ai, x.index) in wanted for x in seg.sentences if x.paragraph == p.index)
-    ]
-    in_paragraph: dict[ParagraphRef, list[SentenceRef]] = defaultdict(list)
-    for ai, si in sent_keys:
-        if (ai, si) in wanted:
-            in_paragraph[(ai, segs[ai].sentences[si].paragraph)].append((ai, si))
-    return _Passages(sent_keys, claims_only, para_keys, dict(in_paragraph))
-
-
-# --- step 2: embeddings and paragraph neighbours -----------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Embedded:
-    sentence_vectors: np.ndarray  # one row per _Passages.sentences
-    row: dict[SentenceRef, int]  # a sentence's row in sentence_vectors
-    paragraph_pairs: list[ScoredPair]  # rows of _Passages.paragraphs, with their cosine
-    passages: int  # texts embedded or read from the cache
-    fresh: int
-    cached: int
-
-
-def _embed_passages(
-    passages: _Passages,
-    segs: Sequence[Segmented],
-    embedder: Embedder,
-    store: EmbeddingStore | None,
-    s: Settings,
-    progress: Progress,
-) -> _Embedded:
-    """Sentence vectors (and, with paragraph_vectors = encode, paragraph vectors) from the
-    encoder or the cache, and the paragraph pairs the configured paragraph mode finds."""
-    sent_keys, para_keys = passages.sentences, passages.paragraphs
-    encode_all = s.paragraph_vectors == ParagraphVectors.ENCODE
-    texts = [segs[a].sentences[i].text for a, i in sent_keys] + [
-        segs[a].paragraphs[i].text for a, i in para_keys if encode_all
-    ]
-    vectors, fresh, cached = _embed(embedder, texts, store, progress, "embedding passages")
-    sent_vecs = vectors[: len(sent_keys)]
-    row = {k: r for r, k in enumerate(sent_keys)}
-    para_pairs, extra = _paragraph_pairs(passages, vectors, row, segs, embedder, store, s, progress)
-    return _Embedded(
-        sent_vecs, row, para_pairs, len(texts) + extra[0], fresh + extra[1], cached + extra[2]
-    )
-
-
-def _paragraph_pairs(
-    passages: _Passages,
-    vectors: np.ndarray,
-    row: dict[SentenceRef, int],
-    segs: Sequence[Segmented],
-    embedder: Embedder,
-    store: EmbeddingStore | None,
-    s: Settings,
-    progress: Progress,
-) -> tuple[list[ScoredPair], tuple[int, int, int]]:
-    """Paragraph neighbour pairs by the configured paragraph_vectors mode, and (passages,
-    embedded, from cache) for any paragraphs encoded here (the shortlisted ones)."""
-    para_keys = passages.paragraphs
-    groups = np.array([a for a, _ in para_keys], dtype=np.int64)
-    sent_vecs = vectors[: len(passages.sentences)]
-    if s.paragraph_vectors == ParagraphVectors.ENCODE:  # encoded with the sentences
-        para_vecs = vectors[len(passages.sentences) :]
-        pairs = neighbour_pairs(para_vecs, groups, s.paragraph_candidate_min, s.neighbours)
-        return pairs, (0, 0, 0)
-    members = [[row[k] for k in passages.in_paragraph[p]] for p in para_keys]
-    means = mean_vectors(sent_vecs, members)
-    if s.paragraph_vectors == ParagraphVectors.MEAN:
-        return neighbour_pairs(means, groups, s.paragraph_candidate_min, s.neighbours), (0, 0, 0)
-    # Shortlist: twice the neighbours, as mean vectors rank near neighbours a little differently
-    # from the encoder; confirm_paragraph_pairs keeps each paragraph's best k.
-    shortlist = neighbour_pairs(
-        means, groups, s.paragraph_candidate_min - SHORTLIST_MARGIN, 2 * s.neighbours
-    )
-    return confirm_paragraph_pairs(
-        shortlist, means, para_keys, segs, passages.in_paragraph, embedder, store, s, progress
-    )
-
-
-# Paragraph pairs are shortlisted on mean sentence vectors at this much below
-# paragraph_candidate_min, then confirmed on the encoder's own paragraph vectors (see
-# confirm_paragraph_pairs): a mean-vector cosine differs from the encoder's by less than this for
-# nearly every pair that matters (reports/benchmarks.md).
-SHORTLIST_MARGIN = 0.1
-
-
-def confirm_paragraph_pairs(
-    shortlist: list[ScoredPair],
-    means: np.ndarray,
-    para_keys: Sequence[ParagraphRef],
-    segs: Sequence[Segmented],
-    in_paragraph: dict[ParagraphRef, list[SentenceRef]],
-    embedder: Embedder,
-    store: EmbeddingStore | None,
-    s: Settings,
-    progress: Progress,
-) -> tuple[list[ScoredPair], tuple[int, int, int]]:
-    """The shortlisted paragraph pairs whose encoder cosine reaches paragraph_candidate_min, with
-    that cosine; and (passages, embedded, from cache) for the paragraphs it had to encode.
-
-    Only shortlisted paragraphs are encoded. A paragraph that is one embedded sentence needs no
-    encoding: the sentence's vector is the paragraph's.
-    """
-    rows = sorted({u for u, _, _ in shortlist} | {v for _, v, _ in shortlist})
-    todo = [
-        r
-        for r in rows
-        if segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text
-        != _only_sentence_text(segs, in_paragraph.get(para_keys[r], []))
-    ]
-    texts = [segs[para_keys[r][0]].paragraphs[para_keys[r][1]].text for r in todo]
-    vectors, fresh, cached = _embed(
-        embedder, texts, store, progress, "embedding shortlisted paragraphs"
-    )
-    true = {r: means[r] for r in rows}
-    true.update(zip(todo, vectors, strict=True))
-    pairs = [(u, v, float(true[u] @ true[v])) for u, v, _ in shortlist]
-    pairs = [p for p in pairs if p[2] >= s.paragraph_candidate_min]
-    # As neighbour_pairs does: a pair stays when either side is among the other's k best.
-    best: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for n, (u, v, cos) in enumerate(pairs):
-        best[u].append((cos, n))
-        best[v].append((cos, n))
-    kept = {n for ranked in best.values() for _, n in sorted(ranked, reverse=True)[: s.neighbours]}
-    return [p for n, p in enumerate(pairs) if n in kept], (len(texts), fresh, cached)
-
-
-def _embed(
-    embedder: Embedder,
-    texts: Sequence[str],
-    store: EmbeddingStore | None,
-    progress: Progress,
-    label: str,
-) -> tuple[np.ndarray, int, int]:
-    """embed_texts with a progress bar named `label`."""
-    progress.start(label, len(set(texts)))
-    try:
-        return embed_texts(embedder, texts, store, progress.advance)
-    finally:
-        progress.finish()
-
-
-def _only_sentence_text(segs: Sequence[Segmented], members: Sequence[SentenceRef]) -> str | None:
-    if len(members) != 1:
-        return None
-    ai, si = members[0]
-    return segs[ai].sentences[si].text
 
 
 # --- step 3: scoring neighbours ----------------------------------------------------------------
@@ -366,8 +170,8 @@ class _Scored:
 def _score_sentence_pairs(
     scored: _Scored,
     scorer: _Scorer,
-    passages: _Passages,
-    embedded: _Embedded,
+    passages: Passages,
+    embedded: PassageVectors,
     segs: Sequence[Segmented],
     s: Settings,
 ) -> None:
@@ -387,8 +191,8 @@ def _score_sentence_pairs(
 def _score_paragraph_pairs(
     scored: _Scored,
     scorer: _Scorer,
-    passages: _Passages,
-    embedded: _Embedded,
+    passages: Passages,
+    embedded: PassageVectors,
     segs: Sequence[Segmented],
     s: Settings,
 ) -> None:
@@ -410,7 +214,7 @@ def _score_paragraph_pairs(
                 scored.keep(ai, bj, left[x][1], right[y][1], prob, float(sims[x, y]))
 
 
-def _extend_to_next_sentences(scored: _Scored, embedded: _Embedded, s: Settings) -> None:
+def _extend_to_next_sentences(scored: _Scored, embedded: PassageVectors, s: Settings) -> None:
     """An accepted pair anchors a reworded passage; a sentence next to it on either side that is
     still close in meaning to the other side (candidate cosine) belongs to the same passage."""
     vectors, row = embedded.sentence_vectors, embedded.row

@@ -204,9 +204,9 @@ def test_fake_embedder_proposes_the_planted_paraphrase(fake_embedder):
 
 
 def test_shortlisted_paragraph_pairs_are_decided_by_the_encoder(make_article, fake_embedder):
-    from overlap.candidates import confirm_paragraph_pairs
     from overlap.config import Settings
     from overlap.neighbours import mean_vectors
+    from overlap.paraphrase_passages import confirm_paragraph_pairs
     from overlap.progress import NoProgress
     from overlap.segment import segment
 
