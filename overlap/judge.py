@@ -22,10 +22,11 @@ Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL
 The rule reads one aligned sentence pair at a time (align.sentence_pairs): a long passage is
 judged sentence by sentence (windows of at most MAX_UNIT_WORDS words where there is no
 punctuation), so no model input grows with the passage and evidence stays with its sentence. The
-finding takes the most serious verdict of its pairs. Two rules no model can overrule:
-identical words (after folding) are never a contradiction, and a copy, or a pair that is nearly
-the same words, is contradicted only by a typed difference between aligned words (the NLI model
-gives some sentences paired with themselves 0.5 or more contradiction).
+finding takes the most serious verdict of its pairs (overlap/finding_verdict.py); the model's
+both-way probabilities come in one cached batch (overlap/nli_pairs.py). Two rules no model can
+overrule: identical words (after folding) are never a contradiction, and a copy, or a pair that
+is nearly the same words, is contradicted only by a typed difference between aligned words (the
+NLI model gives some sentences paired with themselves 0.5 or more contradiction).
 """
 
 from __future__ import annotations
@@ -33,22 +34,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-import numpy as np
 from rapidfuzz.distance import Indel
 
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
-from .cache import EmbeddingStore, text_key
+from .cache import EmbeddingStore
 from .claims import same_subject
 from .config import Settings
 from .evidence import run_checks
+from .finding_verdict import combine
 from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
 from .nli import NLI
+from .nli_pairs import nli_scores as nli_scores  # where benchmarks/training/ import it from
+from .nli_pairs import pair_scores
 from .textnorm import folded_words
 from .types import (
     DiffOp,
     Evidence,
-    EvidenceCheck,
     Finding,
     Judgement,
     Kind,
@@ -85,38 +87,6 @@ class Thresholds:
         return cls(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
 
 
-def nli_scores(
-    nli: NLI | None, findings: Sequence[Finding], store: EmbeddingStore | None = None
-) -> list[Scores | None]:
-    """Both-way NLI probabilities for every finding taken whole, in one batch (short pairs
-    only: judge_all reads long passages by sentence pairs)."""
-    return pair_scores(nli, [(f.a.text, f.b.text) for f in findings], store)
-
-
-def pair_scores(
-    nli: NLI | None, texts: Sequence[tuple[str, str]], store: EmbeddingStore | None = None
-) -> list[Scores | None]:
-    """Both-way NLI probabilities for every (a, b) text pair, in one batch. With a store, scores
-    are cached like embeddings (keyed by model id and the hash of the text pair), so a second run
-    on the same corpus runs the model on nothing."""
-    if nli is None or not texts:
-        return [None] * len(texts)
-    pairs = [(a, b) for a, b in texts] + [(b, a) for a, b in texts]
-    keys = [text_key(a + "\u0000" + b) for a, b in pairs]
-    known = store.get_many(nli.model_id, list(dict.fromkeys(keys))) if store else {}
-    todo = list(dict.fromkeys(k for k in keys if k not in known))
-    if todo:
-        by_key = dict(zip(keys, pairs, strict=True))
-        fresh = np.asarray(nli.predict([by_key[k] for k in todo]), dtype=np.float32)
-        computed = dict(zip(todo, fresh, strict=True))
-        if store:
-            store.put_many(nli.model_id, computed)
-        known = {**known, **computed}
-    probs = np.asarray([known[k] for k in keys], dtype=float)
-    n = len(texts)
-    return [NLIScores(_triple(probs[k]), _triple(probs[n + k])) for k in range(n)]
-
-
 def same_words(a: str, b: str) -> bool:
     """The same words after folding (case, accents, punctuation): never a contradiction."""
     return folded_words(a) == folded_words(b)
@@ -124,10 +94,6 @@ def same_words(a: str, b: str) -> bool:
 
 def near_identical(a: str, b: str) -> bool:
     return Indel.normalized_similarity(folded_words(a), folded_words(b)) >= NEAR_IDENTICAL
-
-
-def _triple(row: np.ndarray) -> NLIProbs:
-    return NLIProbs(round(float(row[0]), 4), round(float(row[1]), 4), round(float(row[2]), 4))
 
 
 def judge(
@@ -325,49 +291,6 @@ def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]
         d
         for d in diff
         if a.start <= d.a_start and d.a_end <= a.end and b.start <= d.b_start and d.b_end <= b.end
-    )
-
-
-def combine(
-    f: Finding, pairs: Sequence[tuple[Span, Span]], verdicts: Sequence[Judgement]
-) -> Judgement:
-    """One judgement for a finding from those of its sentence pairs: a contradicted pair makes
-    the finding contradicted (with that pair's reasons first); else it agrees when pairs holding
-    at least half its words agree. Each pair that is not the same words is also kept as
-    `sentence` evidence (its spans and verdict), so a report can tell which sentence it was."""
-    if len(verdicts) == 1:
-        return verdicts[0]
-    if not verdicts:
-        return Judgement(Verdict.UNCLEAR, 0.0, ("no sentence pair to compare",))
-    worst = next((j for j in verdicts if j.verdict is Verdict.CONTRADICT), None)
-    words = [len(folded_words(a.text)) for a, _ in pairs]
-    agreeing = sum(w for w, j in zip(words, verdicts, strict=True) if j.verdict is Verdict.AGREE)
-    if worst is None:
-        worst = (
-            next((j for j in verdicts if j.verdict is Verdict.AGREE), verdicts[0])
-            if 2 * agreeing >= sum(words)
-            else next(j for j in verdicts if j.verdict is not Verdict.AGREE)
-        )
-    verdict = worst.verdict
-    same_verdict = [j for j in verdicts if j.verdict is verdict]
-    confidence = (
-        min(j.confidence for j in same_verdict)
-        if verdict is Verdict.AGREE
-        else max(j.confidence for j in same_verdict)
-    )
-    # The deciding pair's reasons, then the first reason of each other pair with this verdict;
-    # each once (a long copy would otherwise repeat "the same words" per sentence).
-    reasons = dict.fromkeys([*worst.reasons, *(j.reasons[0] for j in same_verdict)])
-    evidence: list[Evidence] = []
-    for (a, b), j in zip(pairs, verdicts, strict=True):
-        evidence.extend(j.evidence)
-        if j.reasons[:1] != ("the same words",):
-            evidence.append(Evidence(EvidenceCheck.SENTENCE, j.verdict.value, j.reasons[0], a, b))
-    misquote = tuple(dict.fromkeys(m for j in verdicts for m in j.misquote))
-    # The model's view of the deciding pair, else of the first pair it was asked about.
-    scores = worst.nli or next((j.nli for j in same_verdict if j.nli), None)
-    return Judgement(
-        verdict, confidence, tuple(list(reasons)[:20]), tuple(evidence), scores, misquote
     )
 
 
