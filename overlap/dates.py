@@ -5,6 +5,7 @@ Mentions are read with regular expressions rather than `dateparser.search.search
 verb "may" as the month of May; here a month name is a date only in a date-like frame.
 Relative mentions ("back in May", "last Tuesday", "yesterday") are resolved against the
 article's own date, so two articles written a month apart compare the days they meant.
+The mention type, and whether two mentions can name one day, are in overlap/date_mention.py.
 """
 
 from __future__ import annotations
@@ -13,41 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from .date_mention import DateMention
+from .date_mention import same_date as same_date  # where slots.py, tests and benchmarks import it
 from .number_words import COUNT_WORDS
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date, weekday or time named in a passage.
-
-    `value` is an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) when it is known, else "" (a weekday
-    or "yesterday" without an article date). `weekday` is 0 (Monday) .. 6 when the text names
-    one or it follows from a full date; `time` is "HH:MM" for clock times ("3 p.m." is "15:00").
-    `kind` is date | month | year | weekday | relative | vague | time. `month` and `day` are
-    kept as written even when no year is known ("on 13 June" in an undated article), so two
-    such mentions still compare; `span` is the first and last ISO day of a week ("last week"
-    against the article's date); `era` is recent or past for vague words ("recently", "years
-    ago"), which compare only with each other.
-    """
-
-    value: str
-    start: int
-    end: int
-    text: str
-    kind: str = "date"
-    weekday: int | None = None
-    time: str | None = None
-    month: int | None = None
-    day: int | None = None
-    span: tuple[str, str] | None = None
-    era: str | None = None
-
-    def describe(self) -> str:
-        """The words as written, with the resolved date when it was not written out."""
-        if self.value and self.value not in self.text:
-            return f'"{self.text}" ({self.value})'
-        return f'"{self.text}"'
-
 
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -383,39 +352,3 @@ _COUNTED = re.compile(
 def _counts_something(text: str, end: int) -> bool:
     """'2000 people': a four-digit number before a counted noun is a count, not a year."""
     return _COUNTED.match(text, end) is not None
-
-
-def same_date(x: DateMention, y: DateMention) -> bool | None:
-    """True if the two mentions can name the same day (compared on their common precision),
-    False if they surely do not, None if they cannot be compared (a time and a month)."""
-    if x.kind == "time" or y.kind == "time":
-        if x.time and y.time:
-            return x.time == y.time
-        return None
-    if x.era or y.era:
-        return x.era == y.era if x.era and y.era else None
-    if x.value and y.value:
-        n = min(len(x.value), len(y.value))
-        return x.value[:n] == y.value[:n]
-    if x.span or y.span:
-        return _in_span(x, y) if x.span else _in_span(y, x)
-    if x.month and y.month and not (x.value and y.value):
-        # no year on one side (an undated article): the month and day as written
-        return x.month == y.month and (x.day is None or y.day is None or x.day == y.day)
-    if x.weekday is not None and y.weekday is not None:
-        return x.weekday == y.weekday
-    if not x.value and not y.value and x.kind == y.kind == "relative":
-        return x.text.lower() == y.text.lower()
-    return None
-
-
-def _in_span(week: DateMention, other: DateMention) -> bool | None:
-    """Does `other` fall in the week `week.span`? Compared on the common precision."""
-    assert week.span is not None
-    first, last = week.span
-    if other.span:
-        return other.span == week.span
-    if not other.value:
-        return None
-    n = min(len(other.value), 10)
-    return first[:n] <= other.value[:n] <= last[:n]

@@ -1,0 +1,79 @@
+"""A date, weekday or time a passage names, and whether two such mentions can name one day.
+
+The typed result of overlap/dates.py (which reads mentions out of text), and the comparison the
+slot checks make between two of them (overlap/slots.py): on their common precision, a week or
+weekend span against a day, vague eras only with each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date, weekday or time named in a passage.
+
+    `value` is an ISO prefix (YYYY, YYYY-MM, YYYY-MM-DD) when it is known, else "" (a weekday
+    or "yesterday" without an article date). `weekday` is 0 (Monday) .. 6 when the text names
+    one or it follows from a full date; `time` is "HH:MM" for clock times ("3 p.m." is "15:00").
+    `kind` is date | month | year | weekday | relative | vague | time. `month` and `day` are
+    kept as written even when no year is known ("on 13 June" in an undated article), so two
+    such mentions still compare; `span` is the first and last ISO day of a week ("last week"
+    against the article's date); `era` is recent or past for vague words ("recently", "years
+    ago"), which compare only with each other.
+    """
+
+    value: str
+    start: int
+    end: int
+    text: str
+    kind: str = "date"
+    weekday: int | None = None
+    time: str | None = None
+    month: int | None = None
+    day: int | None = None
+    span: tuple[str, str] | None = None
+    era: str | None = None
+
+    def describe(self) -> str:
+        """The words as written, with the resolved date when it was not written out."""
+        if self.value and self.value not in self.text:
+            return f'"{self.text}" ({self.value})'
+        return f'"{self.text}"'
+
+
+def same_date(x: DateMention, y: DateMention) -> bool | None:
+    """True if the two mentions can name the same day (compared on their common precision),
+    False if they surely do not, None if they cannot be compared (a time and a month)."""
+    if x.kind == "time" or y.kind == "time":
+        if x.time and y.time:
+            return x.time == y.time
+        return None
+    if x.era or y.era:
+        return x.era == y.era if x.era and y.era else None
+    if x.value and y.value:
+        n = min(len(x.value), len(y.value))
+        return x.value[:n] == y.value[:n]
+    if x.span or y.span:
+        return _in_span(x, y) if x.span else _in_span(y, x)
+    if x.month and y.month and not (x.value and y.value):
+        # no year on one side (an undated article): the month and day as written
+        return x.month == y.month and (x.day is None or y.day is None or x.day == y.day)
+    if x.weekday is not None and y.weekday is not None:
+        return x.weekday == y.weekday
+    if not x.value and not y.value and x.kind == y.kind == "relative":
+        return x.text.lower() == y.text.lower()
+    return None
+
+
+def _in_span(week: DateMention, other: DateMention) -> bool | None:
+    """Does `other` fall in the week `week.span`? Compared on the common precision."""
+    assert week.span is not None
+    first, last = week.span
+    if other.span:
+        return other.span == week.span
+    if not other.value:
+        return None
+    n = min(len(other.value), 10)
+    return first[:n] <= other.value[:n] <= last[:n]
