@@ -6,34 +6,24 @@ named in its credit) before the others, then in their body text (a source may pr
 without marks). Words are compared folded (Peña = Pena), with spelling variants (honour/honor),
 the draft's ellipses (a gap where source words may be left out) and bracketed insertions
 ("[the president]") allowed, and a quote may be a contiguous part of the source's: a shorter
-quote is still quoted, unless what it leaves out is a negation.
+quote is still quoted, unless what it leaves out is a negation. The word-level alignment is
+overlap/quote_alignment.py; this module picks the source and decides the outcome.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
-
 from .attribution import names_article
-from .lexicon import NEGATION_WORDS, SPEAKER_PRONOUNS, TITLES, word_set
+from .lexicon import SPEAKER_PRONOUNS, TITLES, word_set
+from .quote_alignment import MIN_WORDS as MIN_WORDS  # where misquotes.py imports it from
+from .quote_alignment import QuoteWord, WordMatch, align_quote, quote_words
 from .quotes import Quotation, quotations
-from .textnorm import fold, normalise_line, tokenize
+from .textnorm import fold, normalise_line
 from .types import Article, Segmented
-
-# A quote this short is matched too (issue 13: "quotes under 10 words are never matched").
-MIN_WORDS = 3
-# A shorter quote that leaves out one of these changes what was said. Wider than a clause's
-# negation markers: "none", "nowhere" and "without" dropped from a quotation reverse it too.
-_NEGATIONS = NEGATION_WORDS | {"none", "without", "nowhere"}
-_BRACKET = re.compile(r"\[[^\]]*\]")
-_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
-_IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
 
 
 class Outcome(StrEnum):
@@ -97,163 +87,6 @@ def from_segmented(seg: Segmented) -> ArticleQuotes:
     return article_quotes(seg.article, [(p.start, p.end) for p in seg.paragraphs])
 
 
-@dataclass(frozen=True)
-class _Word:
-    norm: str
-    raw: str
-    start: int
-    end: int
-    soft: bool  # inside brackets: an editor's insertion, not the speaker's words
-    gap: bool  # an ellipsis before it: source words may be missing here
-
-
-def _words(text: str, spans: Sequence[tuple[int, int]]) -> list[_Word]:
-    out: list[_Word] = []
-    for s, e in spans:
-        part = text[s:e]
-        soft = [(m.start() + s, m.end() + s) for m in _BRACKET.finditer(part)]
-        gaps = [m.end() + s for m in _ELLIPSIS.finditer(part)]
-        for t in tokenize(part, s):
-            is_soft = any(a <= t.start < b for a, b in soft)
-            gap = any(
-                prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
-            )
-            for norm in _expand(t.raw, t.norm):
-                out.append(_Word(norm, t.raw, t.start, t.end, is_soft, gap))
-                gap = False
-    return out
-
-
-def _expand(raw: str, norm: str) -> list[str]:
-    # "won't" -> will not, "don't" -> do not: a negation is a word of its own.
-    low = raw.lower().replace("’", "'")
-    if low.endswith("n't") and len(low) > 3:
-        stem = fold(low[:-3])
-        return [_IRREGULAR_NOT.get(stem, stem), "not"]
-    return [norm]
-
-
-# Word endings that make another form of the same word (number, tense, comparison): two words
-# that differ only in these are not one word spelt two ways ("murmurings" is not "murmuring",
-# "increased" is not "increases"), and a quote that changes one has changed the speaker's words.
-_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "y", "ies"])
-
-
-def _variant(a: str, b: str) -> bool:
-    """Spelling variants (honour/honor, organise/organize, travelled/traveled,
-    programme/program), never a number, a negation or another inflection of the word."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or a[:2] != b[:2] or any(c.isdigit() for c in a + b):
-        return False
-    for neg in ("un", "in", "im", "non", "dis", "ir", "il"):
-        if a == neg + b or b == neg + a:
-            return False
-    stem = len(os.path.commonprefix([a, b]))
-    if a[stem:] in _INFLECTIONS and b[stem:] in _INFLECTIONS:
-        return False
-    return fuzz.ratio(a, b) >= 85
-
-
-@dataclass(frozen=True)
-class _Match:
-    matched: int
-    start: int
-    end: int
-    changes: tuple[str, ...]
-
-
-def _align(draft: list[_Word], source: list[_Word]) -> _Match | None:
-    """The draft's words laid on the source's; None when the source does not have them."""
-    vocab = {w.norm for w in source}
-    d_norm = [
-        w.norm if w.norm in vocab else next((v for v in vocab if _variant(w.norm, v)), w.norm)
-        for w in draft
-    ]
-    s_norm = [w.norm for w in source]
-    ops = [op for op in Indel.opcodes(d_norm, s_norm)]
-    equal = [op for op in ops if op.tag == "equal"]
-    if not equal:
-        return None
-    matched = sum(op.src_end - op.src_start for op in equal)
-    longest = max(op.src_end - op.src_start for op in equal)
-    n = len([w for w in draft if not w.soft])
-    s0, s1 = equal[0].dest_start, equal[-1].dest_end
-    # A short quote may differ by one word and still be this quote, misquoted.
-    if (
-        matched < min(MIN_WORDS, n)
-        or (longest < min(4, n) and matched < n - 1)
-        or matched < (0.75 if n < 10 else 0.6) * n
-        or s1 - s0 > 2 * n + 5
-    ):
-        return None
-    changes: list[str] = []
-    # Source words just before the quote's first word: leaving out a "not" there reverses it.
-    lead = [w.raw for w in source[max(0, s0 - 2) : s0] if w.norm in _NEGATIONS]
-    if lead and equal[0].src_start == 0:
-        changes.append(f"'{' '.join(lead)}' dropped")
-    inner = [
-        op
-        for op in ops
-        if op.tag != "equal"
-        and s0 <= op.dest_start
-        and op.dest_end <= s1
-        and not (
-            op.tag == "delete"
-            and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
-        )
-    ]
-    # Draft words outside the matched stretch are words the source does not have either.
-    edge = [
-        op
-        for op in ops
-        if op.tag == "delete"
-        and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
-    ]
-    i = 0
-    while i < len(inner):
-        op = inner[i]
-        d_words, s_words = draft[op.src_start : op.src_end], source[op.dest_start : op.dest_end]
-        # a deletion next to an insertion is one replaced stretch: 'dignity' -> 'honor'
-        if (
-            i + 1 < len(inner)
-            and inner[i + 1].tag != op.tag
-            and (inner[i + 1].src_start == op.src_end or inner[i + 1].dest_start == op.dest_end)
-        ):
-            nxt = inner[i + 1]
-            d_words = d_words + draft[nxt.src_start : nxt.src_end]
-            s_words = s_words + source[nxt.dest_start : nxt.dest_end]
-            i += 1
-        i += 1
-        change = _change(d_words, s_words, draft, op.src_start)
-        if change:
-            changes.append(change)
-    for op in edge:
-        words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
-        if words:
-            changes.append(f"'{' '.join(w.raw for w in words)}' added")
-    return _Match(matched, source[s0].start, source[s1 - 1].end, tuple(changes))
-
-
-def _change(d_words: list[_Word], s_words: list[_Word], draft: list[_Word], at: int) -> str | None:
-    d_hard = [w for w in d_words if not w.soft]
-    s_hard = [w for w in s_words if not w.soft]
-    if not d_hard and (d_words or not s_hard):
-        return None  # a bracketed insertion in place of the source's words
-    if not s_hard and not d_hard:
-        return None
-    said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
-    if not d_hard:
-        nxt = draft[at] if at < len(draft) else None
-        negation = [w.raw for w in s_hard if w.norm in _NEGATIONS]
-        if nxt is not None and nxt.gap and not negation:
-            return None  # left out at the draft's ellipsis
-        return f"'{said}' dropped"
-    if not s_hard:
-        return f"'{wrote}' added"
-    return f"'{said}' -> '{wrote}'"
-
-
 # What follows a person's name in an attribution ("Bourdain of BankAmerica", "Ana Ruiz, the
 # director"): the affiliation, not the name; cut before the surname is read.
 _AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s.*$|\s*[,(].*$")
@@ -315,7 +148,7 @@ def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> Quo
     >>> v.outcome.value, v.source.speaker
     ('misattributed', 'Videgaray')
     """
-    draft = _words(draft_quote.text, [(0, len(draft_quote.text))])
+    draft = quote_words(draft_quote.text, [(0, len(draft_quote.text))])
     found: list[SourceQuote] = []
     if len([w for w in draft if not w.soft]) >= MIN_WORDS:
         for src in sources:
@@ -387,17 +220,17 @@ def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> Quo
     )
 
 
-def _in_source(draft: list[_Word], quote: Quotation, src: ArticleQuotes) -> SourceQuote | None:
+def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> SourceQuote | None:
     art = src.article
     credited = _credits(quote, art)
-    best: tuple[_Match, Quotation | None] | None = None
+    best: tuple[WordMatch, Quotation | None] | None = None
     for sq in src.quotations:
-        m = _align(draft, _words(art.text, sq.parts))
+        m = align_quote(draft, quote_words(art.text, sq.parts))
         if m is not None and (best is None or _better(m, best[0])):
             best = (m, sq)
     if best is None:  # the words may stand in the source without quote marks
         for s, e in src.paragraphs:
-            m = _align(draft, _words(art.text, [(s, e)]))
+            m = align_quote(draft, quote_words(art.text, [(s, e)]))
             if m is not None and (best is None or _better(m, best[0])):
                 best = (m, None)
     if best is None:
@@ -417,5 +250,5 @@ def _in_source(draft: list[_Word], quote: Quotation, src: ArticleQuotes) -> Sour
     )
 
 
-def _better(a: _Match, b: _Match) -> bool:
+def _better(a: WordMatch, b: WordMatch) -> bool:
     return (len(a.changes), -a.matched) < (len(b.changes), -b.matched)

@@ -1,0 +1,197 @@
+"""A quotation's words laid on a source's: which words match, and what the quote changed.
+
+The word-level half of quote matching (overlap/quote_match.py decides the outcome). Words are
+compared folded, with spelling variants (honour/honor), the draft's ellipses (a gap where source
+words may be left out) and bracketed insertions ("[the president]") allowed; a contraction's
+"not" is a word of its own, and leaving out a negation is always a change.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from .lexicon import NEGATION_WORDS
+from .textnorm import fold, tokenize
+
+# A quote this short is matched too (issue 13: "quotes under 10 words are never matched").
+MIN_WORDS = 3
+# A shorter quote that leaves out one of these changes what was said. Wider than a clause's
+# negation markers: "none", "nowhere" and "without" dropped from a quotation reverse it too.
+_NEGATIONS = NEGATION_WORDS | {"none", "without", "nowhere"}
+_BRACKET = re.compile(r"\[[^\]]*\]")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+_IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
+
+
+@dataclass(frozen=True)
+class QuoteWord:
+    """One word of a quotation or of a source passage, folded (`norm`) and as written."""
+
+    norm: str
+    raw: str
+    start: int
+    end: int
+    soft: bool  # inside brackets: an editor's insertion, not the speaker's words
+    gap: bool  # an ellipsis before it: source words may be missing here
+
+
+def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
+    """The words of `text` within `spans`, marked where brackets or an ellipsis stand.
+
+    >>> [(w.norm, w.soft, w.gap) for w in quote_words("don't [ever] ... stop", [(0, 21)])]
+    [('do', False, False), ('not', False, False), ('ever', True, False), ('stop', False, True)]
+    """
+    out: list[QuoteWord] = []
+    for s, e in spans:
+        part = text[s:e]
+        soft = [(m.start() + s, m.end() + s) for m in _BRACKET.finditer(part)]
+        gaps = [m.end() + s for m in _ELLIPSIS.finditer(part)]
+        for t in tokenize(part, s):
+            is_soft = any(a <= t.start < b for a, b in soft)
+            gap = any(
+                prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
+            )
+            for norm in _expand(t.raw, t.norm):
+                out.append(QuoteWord(norm, t.raw, t.start, t.end, is_soft, gap))
+                gap = False
+    return out
+
+
+def _expand(raw: str, norm: str) -> list[str]:
+    # "won't" -> will not, "don't" -> do not: a negation is a word of its own.
+    low = raw.lower().replace("’", "'")
+    if low.endswith("n't") and len(low) > 3:
+        stem = fold(low[:-3])
+        return [_IRREGULAR_NOT.get(stem, stem), "not"]
+    return [norm]
+
+
+# Word endings that make another form of the same word (number, tense, comparison): two words
+# that differ only in these are not one word spelt two ways ("murmurings" is not "murmuring",
+# "increased" is not "increases"), and a quote that changes one has changed the speaker's words.
+_INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "y", "ies"])
+
+
+def _variant(a: str, b: str) -> bool:
+    """Spelling variants (honour/honor, organise/organize, travelled/traveled,
+    programme/program), never a number, a negation or another inflection of the word."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or a[:2] != b[:2] or any(c.isdigit() for c in a + b):
+        return False
+    for neg in ("un", "in", "im", "non", "dis", "ir", "il"):
+        if a == neg + b or b == neg + a:
+            return False
+    stem = len(os.path.commonprefix([a, b]))
+    if a[stem:] in _INFLECTIONS and b[stem:] in _INFLECTIONS:
+        return False
+    return fuzz.ratio(a, b) >= 85
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    """Where in the source the quote's words lie (offsets) and what the quote changed."""
+
+    matched: int  # draft words found in the source
+    start: int
+    end: int
+    changes: tuple[str, ...]
+
+
+def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | None:
+    """The draft's words laid on the source's; None when the source does not have them."""
+    vocab = {w.norm for w in source}
+    d_norm = [
+        w.norm if w.norm in vocab else next((v for v in vocab if _variant(w.norm, v)), w.norm)
+        for w in draft
+    ]
+    s_norm = [w.norm for w in source]
+    ops = [op for op in Indel.opcodes(d_norm, s_norm)]
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return None
+    matched = sum(op.src_end - op.src_start for op in equal)
+    longest = max(op.src_end - op.src_start for op in equal)
+    n = len([w for w in draft if not w.soft])
+    s0, s1 = equal[0].dest_start, equal[-1].dest_end
+    # A short quote may differ by one word and still be this quote, misquoted.
+    if (
+        matched < min(MIN_WORDS, n)
+        or (longest < min(4, n) and matched < n - 1)
+        or matched < (0.75 if n < 10 else 0.6) * n
+        or s1 - s0 > 2 * n + 5
+    ):
+        return None
+    changes: list[str] = []
+    # Source words just before the quote's first word: leaving out a "not" there reverses it.
+    lead = [w.raw for w in source[max(0, s0 - 2) : s0] if w.norm in _NEGATIONS]
+    if lead and equal[0].src_start == 0:
+        changes.append(f"'{' '.join(lead)}' dropped")
+    inner = [
+        op
+        for op in ops
+        if op.tag != "equal"
+        and s0 <= op.dest_start
+        and op.dest_end <= s1
+        and not (
+            op.tag == "delete"
+            and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
+        )
+    ]
+    # Draft words outside the matched stretch are words the source does not have either.
+    edge = [
+        op
+        for op in ops
+        if op.tag == "delete"
+        and (op.src_end <= equal[0].src_start or op.src_start >= equal[-1].src_end)
+    ]
+    i = 0
+    while i < len(inner):
+        op = inner[i]
+        d_words, s_words = draft[op.src_start : op.src_end], source[op.dest_start : op.dest_end]
+        # a deletion next to an insertion is one replaced stretch: 'dignity' -> 'honor'
+        if (
+            i + 1 < len(inner)
+            and inner[i + 1].tag != op.tag
+            and (inner[i + 1].src_start == op.src_end or inner[i + 1].dest_start == op.dest_end)
+        ):
+            nxt = inner[i + 1]
+            d_words = d_words + draft[nxt.src_start : nxt.src_end]
+            s_words = s_words + source[nxt.dest_start : nxt.dest_end]
+            i += 1
+        i += 1
+        change = _change(d_words, s_words, draft, op.src_start)
+        if change:
+            changes.append(change)
+    for op in edge:
+        words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
+        if words:
+            changes.append(f"'{' '.join(w.raw for w in words)}' added")
+    return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes))
+
+
+def _change(
+    d_words: list[QuoteWord], s_words: list[QuoteWord], draft: list[QuoteWord], at: int
+) -> str | None:
+    d_hard = [w for w in d_words if not w.soft]
+    s_hard = [w for w in s_words if not w.soft]
+    if not d_hard and (d_words or not s_hard):
+        return None  # a bracketed insertion in place of the source's words
+    if not s_hard and not d_hard:
+        return None
+    said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
+    if not d_hard:
+        nxt = draft[at] if at < len(draft) else None
+        negation = [w.raw for w in s_hard if w.norm in _NEGATIONS]
+        if nxt is not None and nxt.gap and not negation:
+            return None  # left out at the draft's ellipsis
+        return f"'{said}' dropped"
+    if not s_hard:
+        return f"'{wrote}' added"
+    return f"'{said}' -> '{wrote}'"
