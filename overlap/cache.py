@@ -2,7 +2,7 @@
 scores) text it has not seen.
 
 Rows are keyed by (model id, SHA-256 of the text); an NLI score row is the model's three
-probabilities, keyed by the NLI model's id and the hash of the text pair (judge.pair_scores).
+probabilities, keyed by the NLI model's id and the hash of the text pair (nli_pairs.pair_scores).
 The model id includes the weights' checksum, so new weights never reuse old vectors. A schema
 version guards the table layout.
 

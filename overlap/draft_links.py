@@ -114,7 +114,8 @@ def links_of(
     verdicts: Sequence[QuoteVerdict] = (),
 ) -> list[SourceLink]:
     """What this finding says about the draft: one link per draft sentence it touches, with the
-    verdict and evidence of that sentence's own pairs (judge.combine's `sentence` evidence)."""
+    verdict and evidence of that sentence's own pairs (the `sentence` evidence of
+    finding_verdict.combine)."""
     draft_is_a = f.a.article == draft.article.id
     dspan, sspan = (f.a, f.b) if draft_is_a else (f.b, f.a)
     source = segs[sspan.article]

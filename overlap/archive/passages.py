@@ -1,5 +1,5 @@
 """What the index stores of one article: its passages with offsets, which of them are embedded
-(the texts the paraphrase stage embeds: candidates._select_passages and
+(the texts the paraphrase stage embeds: paraphrase_passages.select_passages and
 confirm_paragraph_pairs), and each sentence's shingle signature."""
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
 
 
 # The vector file also holds each paragraph's mean sentence vector (the paragraph stage
-# shortlists pairs on those, candidates._paragraph_pairs), under the paragraph's id with this bit.
+# shortlists pairs on those, paraphrase_passages._paragraph_pairs), under the paragraph's id
+# with this bit.
 MEAN_BIT = 1 << 62
 
 
