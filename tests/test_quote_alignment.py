@@ -1,0 +1,50 @@
+"""A quotation's words laid on a source's: the matched stretch and the words it changed."""
+
+from __future__ import annotations
+
+from overlap.quote_alignment import align_quote, quote_words
+
+SOURCE = "He said: We will not give up our honour, whatever the cost, and we will win the vote."
+
+
+def words(text: str):
+    return quote_words(text, [(0, len(text))])
+
+
+def aligned(quote: str):
+    return align_quote(words(quote), words(SOURCE))
+
+
+def test_exact_part_of_the_source_matches_at_its_offsets_without_changes():
+    m = aligned("we will not give up our honour")
+    assert m is not None and m.changes == ()
+    assert SOURCE[m.start : m.end] == "We will not give up our honour"
+
+
+def test_a_spelling_variant_is_no_change():
+    m = aligned("We will not give up our honor, whatever the cost")
+    assert m is not None and m.changes == ()
+
+
+def test_a_replaced_word_is_named_with_both_sides():
+    m = aligned("We will not give up our dignity, whatever the cost")
+    assert m is not None and m.changes == ("'honour' -> 'dignity'",)
+
+
+def test_a_negation_left_out_is_a_change_even_at_an_ellipsis():
+    m = aligned("We will ... give up our honour, whatever the cost")
+    assert m is not None and m.changes == ("'not' dropped",)
+
+
+def test_words_left_out_at_an_ellipsis_are_no_change():
+    m = aligned("We will not give up our honour ... and we will win the vote")
+    assert m is not None and m.changes == ()
+
+
+def test_a_bracketed_insertion_is_the_editor_s_not_a_change():
+    m = aligned("We will not give up [the party's] honour, whatever the cost")
+    assert m is not None and m.changes == ()
+
+
+def test_a_quote_the_source_does_not_have_is_no_match():
+    assert aligned("Taxes will rise for every family in the county next spring") is None
