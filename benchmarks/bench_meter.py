@@ -1,6 +1,7 @@
 """METER courts (issue 12 item 2): does overlap find the reuse journalists marked?
 
     python benchmarks/bench_meter.py run   [--meter DIR] [--tag raw] [--limit N]   # slow, resumable
+                                           [--split dev --seed 1]  # a split, in a seeded order
                                            [--set min_copy_words=6 ...]  # Settings overrides
     python benchmarks/bench_meter.py ablate --base raw --tag T --set KEY=VALUE   # copy stage only
     python benchmarks/bench_meter.py score [--tag raw] [--limit N] [--write]       # seconds
@@ -38,6 +39,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import random
 import shlex
 import statistics
 import sys
@@ -74,7 +76,14 @@ def in_split(story: str, split: str) -> bool:
 # --------------------------------------------------------------------------- run
 
 
-def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
+def run(
+    meter: Path,
+    tag: str,
+    limit: int | None,
+    overrides: list[str],
+    split: str = "all",
+    seed: int | None = None,
+) -> None:
     from overlap.config import load_settings
     from overlap.embed import MiniLM
     from overlap.pipeline import compare
@@ -84,7 +93,12 @@ def run(meter: Path, tag: str, limit: int | None, overrides: list[str]) -> None:
     done = set()
     if out.exists():
         done = {json.loads(line)["story"] for line in out.read_text().splitlines() if line}
-    stories = load_stories(meter)[:limit]
+    stories = [st for st in load_stories(meter) if in_split(st.key, split)]
+    if seed is not None:
+        # A seeded order, so that a run stopped early (the shared machine's time box) has read a
+        # random sample of the split rather than its first dates.
+        random.Random(seed).shuffle(stories)
+    stories = stories[:limit]
     values = parse_overrides(overrides)
     s = load_settings(None, judge=False, cache_path=WORK / "cache.sqlite", **values)
     embedder = MiniLM(s.batch_size, s.embed_precision)  # loaded once for all stories
@@ -600,7 +614,13 @@ def main() -> None:
         "--split",
         choices=sorted(SPLITS),
         default="all",
-        help="ablate/score: dev stories (tuning), test stories (checking), or all",
+        help="run/ablate/score: dev stories (tuning), test stories (checking), or all",
+    )
+    ap.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="run: read the stories in an order shuffled by this seed (a partial run is a sample)",
     )
     ap.add_argument(
         "--set",
@@ -611,7 +631,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     if args.step == "run":
-        run(args.meter or default_root(), args.tag, args.limit, args.set)
+        run(args.meter or default_root(), args.tag, args.limit, args.set, args.split, args.seed)
     elif args.step == "ablate":
         ablate(args.meter or default_root(), args.base, args.tag, args.set, args.split)
     else:
