@@ -26,7 +26,8 @@ MIN_WORDS = 3
 _NEGATIONS = NEGATION_WORDS | {"none", "without", "nowhere"}
 _BRACKET = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
-_IRREGULAR_NOT = {"won": "will", "can": "can", "shan": "shall", "ain": "is"}
+# Keyed by what is left once "n't" is cut off: "won't" leaves "wo", "can't" "ca".
+_IRREGULAR_NOT = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 
 
 @dataclass(frozen=True)

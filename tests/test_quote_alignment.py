@@ -48,3 +48,9 @@ def test_a_bracketed_insertion_is_the_editor_s_not_a_change():
 
 def test_a_quote_the_source_does_not_have_is_no_match():
     assert aligned("Taxes will rise for every family in the county next spring") is None
+
+
+def test_won_t_is_will_not_so_the_source_s_wording_is_no_change():
+    assert [w.norm for w in words("We won't give up")] == ["we", "will", "not", "give", "up"]
+    m = aligned("we won't give up our honour")
+    assert m is not None and m.changes == ()

@@ -42,8 +42,11 @@ def read_on_ray(
         return [], skipped
     rows = [{"place": n, "path": str(p)} for n, p in enumerate(paths)]
     ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 4 * workers))
+    # Ray's stubs type the batch function as taking the batch alone; its extra arguments come
+    # through fn_kwargs, which the stubs cannot see.
     done = ds.map_batches(
-        read_partition, fn_kwargs={"s": s, "overrides": overrides, "cwd": os.getcwd()}
+        read_partition,  # type: ignore[arg-type]
+        fn_kwargs={"s": s, "overrides": overrides, "cwd": os.getcwd()},
     )
     articles: list[Article] = []
     for row in sorted(done.take_all(), key=lambda r: int(r["place"])):
@@ -74,7 +77,7 @@ def passages_on_ray(
         for n, a in enumerate(articles)
     ]
     ds = ray.data.from_items(rows, override_num_blocks=min(len(rows), 4 * workers))
-    done = ds.map_batches(passages_partition, fn_kwargs={"s": s}).take_all()
+    done = ds.map_batches(passages_partition, fn_kwargs={"s": s}).take_all()  # type: ignore[arg-type]
     return [pickle.loads(r["passages"]) for r in sorted(done, key=lambda r: int(r["place"]))]
 
 
