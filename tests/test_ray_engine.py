@@ -75,9 +75,17 @@ def cluster():
         "ray", reason="Ray is not installed (pip install 'overlap[ray]'): the Ray engine not tested"
     )
     pytest.importorskip("ray.data", reason="Ray Data is not installed (pip install 'overlap[ray]')")
+    import torch
+
+    # Each Ray actor encodes on one thread (engines/ray_stages.py). The bf16 kernels round by
+    # thread count (a vector moves by up to 2e-3 between one and two threads), so the local
+    # engine these tests compare against runs on one thread too; restored afterwards.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
     yield ray
     ray.shutdown()
+    torch.set_num_threads(threads)
 
 
 @pytest.fixture(scope="module")
