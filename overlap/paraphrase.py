@@ -75,9 +75,10 @@ class Rarity:
     def overlap(self, a: str, b: str) -> float:
         """Rarity-weighted share of the smaller passage's content words found in the other."""
         ca, cb = content_words(a), content_words(b)
-        wa, wb = sum(map(self, ca)), sum(map(self, cb))
+        # fsum: a set's order moves with the hash seed, and a plain sum with it in the last bit
+        wa, wb = math.fsum(map(self, ca)), math.fsum(map(self, cb))
         smaller = min(wa, wb)
-        return sum(map(self, ca & cb)) / smaller if smaller > 0 else 0.0
+        return math.fsum(map(self, ca & cb)) / smaller if smaller > 0 else 0.0
 
 
 def _numbers(text: str) -> set[str]:
@@ -148,8 +149,9 @@ def pair_features(cosine: float, a: str, b: str, rarity: Rarity) -> dict[str, fl
     `char_ratio` is the edit similarity of the folded texts; `numbers_differ` and `names_differ`
     catch same-story pairs about other figures or people, the hardest non-paraphrases of MRPC."""
     pa, pb = _parts(a), _parts(b)
-    wa, wb = sum(map(rarity, pa.content)), sum(map(rarity, pb.content))
-    shared = sum(map(rarity, pa.content & pb.content))
+    # fsum over the sets: the same value whatever order the hash seed gives them
+    wa, wb = math.fsum(map(rarity, pa.content)), math.fsum(map(rarity, pb.content))
+    shared = math.fsum(map(rarity, pa.content & pb.content))
     ba, bb = pa.bigrams, pb.bigrams
     na, nb = len(pa.words), len(pb.words)
     return {
