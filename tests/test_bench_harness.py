@@ -81,7 +81,7 @@ def test_the_migrated_report_renders_every_section_it_had():
     ):
         assert f"\n## {title}\n" in text
     assert "| Reuters-21578 duplicates (issue 12)" not in text
-    assert "`python benchmarks/bench_reuters.py --stages copy --reuse`" in text
+    assert "`python -m benchmarks run reuters.track_exact_recall --set reuse=1`" in text
 
 
 def test_list_names_the_tasks_from_the_repo_root():

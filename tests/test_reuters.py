@@ -1,18 +1,16 @@
 """benchmarks/reuters.py (the benchmark's SGML reader) and the hand-off to overlap's JSONL input,
-on a small Reuters-style file made here; plus the benchmark's Wilson interval."""
+on a small Reuters-style file made here; plus what the Reuters task scores with
+(benchmarks/reuters_eval.py, benchmarks/tasks/reuters.py)."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import reuters  # noqa: E402
-from bench_reuters import by_pair, covered, wilson  # noqa: E402
-
-from overlap.ingest import read_articles  # noqa: E402
+from benchmarks import reuters
+from benchmarks.reuters_eval import by_pair, covered, minhash_pairs
+from benchmarks.tasks.reuters import wilson
+from overlap.ingest import read_articles
 
 SGML = """<!DOCTYPE lewis SYSTEM "lewis.dtd">
 <REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="7">
@@ -123,3 +121,14 @@ def test_pairs_and_coverage():
     assert list(pairs) == [(7, 9)]
     assert dict(pairs[(7, 9)]["kinds"]) == {"verbatim": 1, "edited": 1}
     assert covered(pairs[(7, 9)]["spans"][7], "abcde fghi xyz") == 9 / 12
+
+
+def test_minhash_keeps_pairs_at_jaccard_half_or_more():
+    base = "the company said first quarter profit rose twelve pct to four mln dlrs on sales"
+    texts = {
+        "reuters-1": base,
+        "reuters-2": base + " and expects more",  # 11 of 14 shingles shared: J 0.7857
+        "reuters-3": "shares of the bank fell sharply in heavy trading on the exchange today",
+        "reuters-4": "too short",  # under five words: nothing to shingle
+    }
+    assert minhash_pairs(texts) == [["reuters-1", "reuters-2", 0.7857]]
