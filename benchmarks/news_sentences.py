@@ -4,11 +4,13 @@ sample (sorted files, every n-th article) so tests and benchmarks see the same s
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+# absolute: this module is also imported as a top-level one (benchmarks/ on sys.path)
+from benchmarks.reuters import bbc_files, read_bbc_file, read_sgm, sgm_files
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
 _SENT = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"'“‘A-Z])")
@@ -16,12 +18,6 @@ _ABBREV = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|"
     r"U\.K|No|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|vs)\.$"
 )
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -44,28 +40,22 @@ def split_sentences(body: str) -> list[str]:
 
 
 def reuters(every: int = 1, files: int = 22) -> Iterator[tuple[str, str | None, str]]:
-    """(article id, ISO date, body) of Reuters-21578 stories with a BODY."""
-    for path in sorted((NEWS / "reuters21578").glob("reut2-*.sgm"))[:files]:
-        raw = path.read_bytes().decode("latin-1")
-        for k, doc in enumerate(re.findall(r"<REUTERS.*?</REUTERS>", raw, re.S)):
-            if k % every:
+    """(article id, ISO date, body) of every `every`-th Reuters-21578 story of each file (counting
+    those without a BODY), for those with one; the sign-off "Reuter" left out. File by file, so
+    a small sample reads one file."""
+    for path in sgm_files(NEWS / "reuters21578")[:files]:
+        for k, story in enumerate(read_sgm(path)):
+            if k % every or story.body is None:
                 continue
-            body = re.search(r"<BODY>(.*?)</BODY>", doc, re.S)
-            newid = re.search(r'NEWID="(\d+)"', doc)
-            if not body or not newid:
-                continue
-            d = re.search(r"<DATE>\s*(\d+)-([A-Z]{3})-(\d{4})", doc)
-            date = f"{d.group(3)}-{_MONTHS[d.group(2)]:02d}-{int(d.group(1)):02d}" if d else None
-            text = html.unescape(re.sub(r"&#\d+;", "", body.group(1)))
-            text = re.sub(r"\s*Reuter\s*$", "", text.strip())
-            yield f"reuters/{newid.group(1)}", date, text
+            body = re.sub(r"\s*Reuter\s*$", "", story.body.strip())
+            yield f"reuters/{story.newid}", story.date, body
 
 
 def bbc(every: int = 1) -> Iterator[tuple[str, str | None, str]]:
     """(article id, None, body) of BBC articles (the set carries no dates)."""
-    for path in sorted((NEWS / "bbc").glob("*/*.txt"))[::every]:
-        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
-        yield f"bbc/{path.parent.name}/{path.stem}", None, " ".join(lines[2:])
+    for path in bbc_files(NEWS / "bbc")[::every]:
+        article = read_bbc_file(path)
+        yield f"bbc/{path.parent.name}/{path.stem}", None, " ".join(article.paragraphs)
 
 
 def meter(every: int = 1) -> Iterator[tuple[str, str | None, str]]:

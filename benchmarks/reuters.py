@@ -86,30 +86,37 @@ def _iso(raw: str | None) -> str | None:
 
 def read_reuters(folder: Path = REUTERS) -> list[Story]:
     """All 21,578 stories of the 22 `reut2-0NN.sgm` files, in NEWID order."""
-    files = sorted(folder.glob("reut2-0[0-9][0-9].sgm"))
+    files = sgm_files(folder)
     if not files:
         raise DataMissing(f"no reut2-0NN.sgm files in {folder.resolve()}")
+    return sorted((s for path in files for s in read_sgm(path)), key=lambda s: s.newid)
+
+
+def sgm_files(folder: Path = REUTERS) -> list[Path]:
+    return sorted(folder.glob("reut2-0[0-9][0-9].sgm"))
+
+
+def read_sgm(path: Path) -> list[Story]:
+    """The stories of one `reut2-0NN.sgm` file, in the file's order."""
     stories = []
-    for path in files:
-        text = path.read_bytes().decode("latin-1")
-        for m in _STORY.finditer(text):
-            attrs, inner = m.groups()
-            newid = int(_NEWID.search(attrs).group(1))
-            got = {k: (f.group(1) if (f := rx.search(inner)) else None) for k, rx in _FIELD.items()}
-            kind = _TEXT_TYPE.search(inner)
-            raw_date = clean(got["DATE"]).strip() if got["DATE"] else None
-            stories.append(
-                Story(
-                    newid=newid,
-                    title=" ".join(clean(got["TITLE"]).split()) if got["TITLE"] else None,
-                    date=_iso(raw_date),
-                    raw_date=raw_date,
-                    body=clean(got["BODY"]).strip("\n") if got["BODY"] is not None else None,
-                    text_type=kind.group(1) if kind else "NORM",
-                    file=path.name,
-                )
+    text = path.read_bytes().decode("latin-1")
+    for m in _STORY.finditer(text):
+        attrs, inner = m.groups()
+        newid = int(_NEWID.search(attrs).group(1))
+        got = {k: (f.group(1) if (f := rx.search(inner)) else None) for k, rx in _FIELD.items()}
+        kind = _TEXT_TYPE.search(inner)
+        raw_date = clean(got["DATE"]).strip() if got["DATE"] else None
+        stories.append(
+            Story(
+                newid=newid,
+                title=" ".join(clean(got["TITLE"]).split()) if got["TITLE"] else None,
+                date=_iso(raw_date),
+                raw_date=raw_date,
+                body=clean(got["BODY"]).strip("\n") if got["BODY"] is not None else None,
+                text_type=kind.group(1) if kind else "NORM",
+                file=path.name,
             )
-    stories.sort(key=lambda s: s.newid)
+        )
     return stories
 
 
@@ -173,17 +180,22 @@ class BBCArticle:
 
 def read_bbc(folder: Path = BBC) -> list[BBCArticle]:
     """The 2,225 BBC articles (5 topics), in topic and file order."""
-    files = sorted(folder.glob("*/[0-9][0-9][0-9].txt"))
+    files = bbc_files(folder)
     if not files:
         raise DataMissing(f"no <topic>/NNN.txt files in {folder.resolve()}")
-    out = []
-    for path in files:
-        data = path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")  # sport/199.txt: one latin-1 pound sign
-        title, _, rest = text.strip().partition("\n")
-        pars = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", rest) if p.strip())
-        out.append(BBCArticle(f"bbc-{path.parent.name}-{path.stem}", title.strip(), pars))
-    return out
+    return [read_bbc_file(path) for path in files]
+
+
+def bbc_files(folder: Path = BBC) -> list[Path]:
+    return sorted(folder.glob("*/[0-9][0-9][0-9].txt"))
+
+
+def read_bbc_file(path: Path) -> BBCArticle:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # sport/199.txt: one latin-1 pound sign
+    title, _, rest = text.strip().partition("\n")
+    pars = tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", rest) if p.strip())
+    return BBCArticle(f"bbc-{path.parent.name}-{path.stem}", title.strip(), pars)
