@@ -2,6 +2,10 @@
 picks them and runs the model): the best-supporting passage and the best-contradicting one, each
 with the basis a fact-checker would ask for (issue 13 items 4 and 6).
 
+* Contradicted, whatever the model reads: the predicate both sides share is negated on one side
+  and asserted on the other ("Investigators have ruled out arson." / "investigators have not
+  ruled out arson"): a slot difference on aligned words, which NLI models are blind to and may
+  not overrule (issue 13 item 3).
 * Contradicted: the model reads a contradiction AND there is a basis, either
   - a denial or debunk ("false", "hoax", "denied", ...) on one side only of a passage close to
     the claim (the passage debunks the claim, or the claim debunks what the passage reports), or
@@ -27,7 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .claims import content_words
-from .evidence import check_direction, check_negation
+from .evidence import check_direction
+from .slots import SlotDiff, compare_sentences
 from .types import Span
 
 # What a debunk or a denial says: the basis a contradiction needs besides the model.
@@ -122,13 +127,21 @@ def _opposite_direction(claim: str, passage: str) -> str:
     return found[0].message if found else ""
 
 
-def _negation_differs(claim: str, passage: str) -> str:
-    """A negation added or removed on the aligned words (evidence.check_negation: the slot
-    rule, not a "not" anywhere), as its message, or ""."""
-    found = check_negation(
-        Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
-    )
-    return found[0].message if found else ""
+def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
+    """A negation on the predicate both sides share, negated on one side and asserted on the
+    other ("Investigators have ruled out arson." / "investigators have not ruled out arson"):
+    a slot difference on aligned words, which the model does not overrule (issue 13 item 3).
+    Neither side may hedge ("reportedly", "Shekau claims no ceasefire" reports a denial), and
+    the other side must assert the predicate, not call it untrue ("reports that Banksy was
+    arrested are a hoax" agrees with "Banksy wasn't arrested")."""
+    for d in compare_sentences(claim, passage):
+        if d.kind != "negation" or d.relation != "differs" or not d.predicate:
+            continue
+        asserting = passage if d.a is not None else claim
+        hedged = REPORTING.search(claim) or REPORTING.search(passage)
+        if not hedged and not DENIAL.search(_denials_only(asserting)):
+            return d
+    return None
 
 
 def _denials_only(text: str) -> str:
@@ -141,11 +154,15 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # A claim that denies or negates agrees with a source that calls the story untrue; its
     # negation alone is no basis for a contradiction (the model plus a "not" is not one).
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
-    # (contradiction, read as close to the claim, index): on a tie the close passage is shown
-    contradicting: list[tuple[float, bool, int]] = []
+    # (a slot difference, contradiction, read as close to the claim, index): a negated shared
+    # predicate first, whatever the model reads; on a tie the close passage is shown
+    contradicting: list[tuple[bool, float, bool, int]] = []
     for k, p in enumerate(passages):
         entail, _, contra = p.probs
-        if p.debunk:
+        slot = negated_predicate(claim, p.text) is not None
+        if slot:
+            ok = True
+        elif p.debunk:
             ok = not claim_denies and contra >= CONTRADICT_DEBUNK and contra > entail
         else:
             passage_denies = bool(DENIAL.search(_denials_only(p.text)))
@@ -155,13 +172,12 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not passage_denies
                 or bool(_opposite_direction(claim, p.text))
-                or bool(_negation_differs(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
-            contradicting.append((contra, not p.debunk, -k))
+            contradicting.append((slot, contra, not p.debunk, -k))
     if contradicting:
-        k = -max(contradicting)[2]
+        k = -max(contradicting)[3]
         return Stance("contradicts", k, _contradiction_reason(claim, passages[k]))
     # A source that calls the claim's subject untrue does not support it (unless the claim
     # itself says so too: then the two agree that it is untrue).
@@ -183,19 +199,21 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
 
 def _contradiction_reason(claim: str, passage: Passage) -> str:
     """The basis of a contradiction, as a sentence a journalist reads."""
+    negated = negated_predicate(claim, passage.text)
+    if negated is not None:
+        return f"{negated.message}, on the words both say: a changed fact, whatever the model reads"
     claim_denial = DENIAL.search(claim)
     if claim_denial:
         return (
             f'this claim calls into question ("{claim_denial.group(0)}") what the closest '
             "source passage says, and the model reads the two as contradicting each other"
         )
-    slot = (
-        f"{_opposite_direction(claim, passage.text)} on the same subject"
-        if _opposite_direction(claim, passage.text)
-        else _negation_differs(claim, passage.text)
-    )
-    if slot and not DENIAL.search(_denials_only(passage.text)):
-        return f"{slot}, and the model reads the source passage as contradicting the claim"
+    direction = _opposite_direction(claim, passage.text)
+    if direction and not DENIAL.search(_denials_only(passage.text)):
+        return (
+            f"{direction} on the same subject, and the model reads the source passage as "
+            "contradicting the claim"
+        )
     if passage.debunk:
         word = DEBUNK.search(passage.text)
         return (

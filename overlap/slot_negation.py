@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 
 from .lexicon import NEGATIONS
+from .slot_alignment import STOP
 from .textnorm import Token
 
 # Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
@@ -82,3 +83,46 @@ def changed_negation(
     if ia:
         return ia[0], True
     return (ib[0], False) if ib else None
+
+
+# How far (in words) a negation may sit from the aligned words it negates: "have not ruled",
+# "will no longer play", "is not a hoax" (the article between is no content word).
+PREDICATE_GAP = 3
+# Words that go with a negation rather than negate something of their own.
+_NEGATION_CONTINUED = frozenset(["longer", "yet", "ever", "anymore", "even", "actually"])
+
+
+def on_aligned_predicate(ta: list[Token], tb: list[Token], ops: Ops, marker: Token) -> bool:
+    """Does the negation `marker` (a token of `ta` or `tb`) negate what the other sentence
+    asserts about the same subject: an aligned word stands just before it (the subject or
+    its auxiliary: "investigators have [not]"), the first aligned content word after it is at
+    most PREDICATE_GAP words on (the predicate both sides share: "[not] ruled out"), and the
+    other sentence has no negation of its own just before that predicate? A negation next to
+    words the other sentence does not have ("Bale will not play Jobs" / "Bale pulled out of
+    the Jobs film") negates something else, and is no contradiction on its own."""
+    on_a = any(t is marker for t in ta)
+    mine, other = (ta, tb) if on_a else (tb, ta)
+    partner: dict[int, int] = {}
+    for tag, i1, i2, j1, _ in ops:
+        if tag == "equal":
+            for k in range(i2 - i1):
+                a, b = i1 + k, j1 + k
+                partner[a if on_a else b] = b if on_a else a
+    at = next(k for k, t in enumerate(mine) if t is marker)
+    if not any(at - PREDICATE_GAP <= k < at for k in partner):
+        return False
+    after = [k for k in sorted(partner) if k > at and mine[k].norm not in STOP]
+    if not after or after[0] - at > PREDICATE_GAP:
+        return False
+    # Only function words, adverbs or the negation's own words between ("not yet", "no longer",
+    # "have NOT accidentally cut down"): another content word there is what the negation is
+    # about ("will not play Steve Jobs" / "was playing Jobs": "play" is not the other side's).
+    between = mine[at + 1 : after[0]]
+    if any(
+        t.norm not in STOP and t.norm not in _NEGATION_CONTINUED and not t.norm.endswith("ly")
+        for t in between
+    ):
+        return False
+    there = partner[after[0]]
+    own = {id(t) for t in markers(other)}
+    return not any(id(t) in own for t in other[max(0, there - PREDICATE_GAP) : there])

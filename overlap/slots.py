@@ -24,7 +24,7 @@ from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
 from .slot_alignment import STOP, Alignment, quote
 from .slot_names import same_name, two_names
-from .slot_negation import changed_negation
+from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
 
 _QUANTIFIERS = {
@@ -79,7 +79,9 @@ class SlotDiff:
     """One comparison of aligned slots. `kind` is number | money | percent | date | weekday |
     time | name | negation | quantifier | modality; `relation` is differs, same or variant
     (a spelling variant of one name). `here`/`there` are the words on each side as written;
-    spans are absolute offsets (None where a side has no word, as for an added "not")."""
+    spans are absolute offsets (None where a side has no word, as for an added "not").
+    `predicate`: for a negation, whether it negates the aligned predicate that the other side
+    asserts (slot_negation.on_aligned_predicate), not merely sits among the changed words."""
 
     kind: str
     relation: str
@@ -88,6 +90,7 @@ class SlotDiff:
     a: tuple[int, int] | None
     b: tuple[int, int] | None
     message: str
+    predicate: bool = False
 
 
 def compare_sentences(
@@ -345,6 +348,7 @@ def _negation(al: Alignment, swapped: Set[tuple[int, int]] = frozenset()) -> lis
             span if on_a else None,
             None if on_a else span,
             message,
+            on_aligned_predicate(al.ta, al.tb, al.ops, word),
         )
     ]
 

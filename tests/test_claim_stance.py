@@ -162,14 +162,46 @@ def test_opposite_direction_on_the_aligned_subject_contradicts_only_with_the_mod
     assert decide(claim, [Passage(other, False, CONTRADICTS)]) is None
 
 
-def test_a_negation_on_the_aligned_words_contradicts_only_with_the_model():
-    # Emergent: an article headline against the claim it reports.
+def test_a_negated_shared_predicate_contradicts_whatever_the_model_reads():
+    # Emergent: an article headline against the claim it reports. A slot difference on aligned
+    # words is not vetoed by the model (issue 13 item 3).
     claim = "Banksy was not arrested in London"
     source = "Banksy was arrested in London and exposed as a 35-year-old man."
-    got = decide(claim, [Passage(source, False, CONTRADICTS)])
+    for probs in (CONTRADICTS, NEUTRAL, ENTAILS):
+        got = decide(claim, [Passage(source, False, probs)])
+        assert got is not None and got.relation == "contradicts"
+        assert got.reason.startswith('negation differs: "not" here only, on the words both say')
+
+
+def test_the_second_storys_wire_contradicts_its_ruled_out_arson_without_the_model():
+    claim = "Investigators have ruled out arson."
+    wire = (
+        "Okafor said investigators have not ruled out arson, but said there was no evidence "
+        "so far that the fire was set deliberately."
+    )
+    got = decide(claim, [Passage(wire, False, NEUTRAL)])
     assert got is not None and got.relation == "contradicts"
-    assert got.reason.startswith('negation differs: "not"')
-    assert decide(claim, [Passage(source, False, NEUTRAL)]) is None
+    assert got.reason.startswith('negation differs: "not" in the source only')
+
+
+def test_a_negation_of_words_the_other_side_lacks_needs_the_model_and_a_basis():
+    # FNC-1 (agree): the body reports an earlier plan; "play" is not its word ("playing"), so
+    # the negation is about something the body does not say.
+    claim = "Christian Bale will not play Steve Jobs"
+    earlier = "On Oct. 23, Sorkin told Bloomberg TV that Bale was playing Jobs."
+    assert decide(claim, [Passage(earlier, False, CONTRADICTS)]) is None
+    pulled_out = "Christian Bale has pulled out of the Steve Jobs biopic, sources said."
+    assert decide(claim, [Passage(pulled_out, False, CONTRADICTS)]) is None
+
+
+def test_a_negation_against_a_hedged_or_debunked_report_is_no_slot_difference():
+    # The other side must assert the predicate: a report called a hoax agrees with the denial,
+    # and a reported denial ("Shekau claims no ceasefire") is reported, not asserted.
+    claim = "Banksy wasn't arrested in London"
+    hoax = "Reports that Banksy was arrested in London are a hoax."
+    assert decide(claim, [Passage(hoax, False, NEUTRAL)]) is None
+    hedged = "Banksy was reportedly arrested in London on Monday."
+    assert decide(claim, [Passage(hedged, False, NEUTRAL)]) is None
 
 
 def test_will_no_longer_against_will_is_a_negation_on_the_aligned_words():

@@ -46,7 +46,8 @@ def embedder(fake_embedder):
 
 def test_a_passage_the_model_reads_as_saying_the_claim_supports_it(embedder):
     nli = Scripted([0.8, 0.15, 0.05])
-    got = judge_short_claim(CLAIM, [source(BODY)], embedder, nli)
+    asserts = BODY.replace("will no longer play", "will play")
+    got = judge_short_claim(CLAIM, [source(asserts)], embedder, nli)
     assert got is not None and got.relation == "supports"
     assert "Christian Bale" in got.passage.text and got.cosine >= RELATED
     # premise = the body passage, hypothesis = the claim; windows of adjacent sentences too;
@@ -56,6 +57,14 @@ def test_a_passage_the_model_reads_as_saying_the_claim_supports_it(embedder):
     assert any(p.count(".") >= 2 for p, _ in forward)
     assert backward == (CLAIM, got.passage.text)
     assert got.nli.a_to_b.entailment == 0.8 and got.nli.b_to_a.entailment == 0.8
+
+
+def test_a_negated_shared_predicate_contradicts_even_where_the_model_reads_support(embedder):
+    # BODY: "Christian Bale will no longer play Steve Jobs": the claim's own words, negated
+    got = judge_short_claim(CLAIM, [source(BODY)], embedder, Scripted([0.8, 0.15, 0.05]))
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('negation differs: "no" in the source only')
+    assert "no longer play" in got.passage.text
 
 
 def test_a_passage_that_only_reports_the_claim_does_not_support_it(embedder):
@@ -71,7 +80,7 @@ def test_a_debunk_the_model_agrees_with_contradicts(embedder):
 
 def test_no_contradiction_from_the_model_alone_or_the_word_list_alone(embedder):
     # The model alone: no denial, debunk or negation of the claim in the passage (BODY's "will
-    # no longer play" is a negation on the aligned words: a basis, claim_stance.py).
+    # no longer play" negates the claim's own predicate: a contradiction, claim_stance.py).
     same = BODY.replace("will no longer play", "will play")
     assert judge_short_claim(CLAIM, [source(same)], embedder, Scripted([0.05, 0.1, 0.85])) is None
     # The word list alone: "hoax" is there, but the model reads no contradiction.

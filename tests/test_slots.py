@@ -279,6 +279,31 @@ def test_a_negation_counts_against_the_aligned_clause_not_a_clause_the_claim_lea
     )
     [d] = differs(compare_sentences(claim, source))
     assert (d.kind, d.there) == ("negation", "not")
+    assert d.predicate  # "have [not] ruled out": both say "ruled out"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "on_predicate"),
+    [
+        # the same predicate, negated on one side: "no longer" and "not ... a" reach it
+        ("Bale will no longer play Steve Jobs", "Bale will play Steve Jobs in the film", True),
+        ("The photo is not a hoax, experts said", "The photo is a hoax, experts said", True),
+        ("Banksy hasn't been arrested", "Banksy has been arrested", True),
+        # the negation is on words the other side does not have ("play" / "playing")
+        ("Christian Bale will not play Steve Jobs", "Sorkin said Bale was playing Jobs", False),
+        # both negate the predicate, in different words: no difference at all
+        ("Bale will not play Jobs", "Bale will never play Jobs", None),
+    ],
+)
+def test_a_negation_is_on_the_aligned_predicate_only_when_both_sides_have_it(
+    claim, source, on_predicate
+):
+    found = [d for d in differs(compare_sentences(claim, source)) if d.kind == "negation"]
+    if on_predicate is None:
+        assert found == []
+    else:
+        [d] = found
+        assert d.predicate is on_predicate
 
 
 def test_a_number_whose_qualifier_is_aligned_elsewhere_is_still_compared():
