@@ -158,7 +158,7 @@ _TITLES = TITLES | _wordset(
     "prime senator sen governor gov general gen professor prof former new qc councillor mayor "
     # sentence openers that a capitalised-words match takes along ("But Valdés said")
     "but and so yet now still then also meanwhile however while when as if even instead "
-    "passing sentencing speaking outside afterwards later"
+    "passing sentencing speaking outside afterwards later earlier despite yesterday today"
 )
 _PERSON_NAME = re.compile(r"[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of)\s+)?[A-Z][\w.’'\-]*)*")
 _OUTLET_WORDS = _wordset(
@@ -195,7 +195,7 @@ _SENTENCE_BREAK = re.compile(
 )
 
 
-def _last_sentence(run: str) -> str:
+def last_sentence(run: str) -> str:
     parts = _SENTENCE_BREAK.split(run)
     return parts[-1] if parts[-1].strip() else run
 
@@ -214,7 +214,7 @@ def full_name(text: str, before: int, name: str) -> str:
     surname = words[-1]
     best = None
     for m in _PERSON_NAME.finditer(text, 0, before):
-        raw = _last_sentence(m.group()).split()
+        raw = last_sentence(m.group()).split()
         if fold(raw[-1]) != surname:
             continue
         while len(raw) > 2 and fold(raw[0]) in _TITLES:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-from .lexicon import NEGATION_WORDS
+from .lexicon import FUNCTION_WORDS, NEGATION_WORDS, PRONOUNS, word_set
 from .textnorm import fold, tokenize
 
 # A quote this short is matched too (issue 13: "quotes under 10 words are never matched").
@@ -24,6 +24,15 @@ MIN_WORDS = 3
 # A shorter quote that leaves out one of these changes what was said. Wider than a clause's
 # negation markers: "none", "nowhere" and "without" dropped from a quotation reverse it too.
 _NEGATIONS = NEGATION_WORDS | {"none", "without", "nowhere"}
+# Words in every passage: a quote that shares only these with a source is not found there.
+_COMMON = (
+    FUNCTION_WORDS
+    | PRONOUNS
+    | word_set(
+        "if so then when what who which not no do did does will would can could may might "
+        "shall should just very up out into about there here than it"
+    )
+)
 _BRACKET = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # Keyed by what is left once "n't" is cut off: "won't" leaves "wo", "can't" "ca".
@@ -106,7 +115,13 @@ class WordMatch:
 
 
 def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | None:
-    """The draft's words laid on the source's; None when the source does not have them."""
+    """The draft's words laid on the source's; None when the source does not have them.
+
+    A longest common subsequence may lay a quote's first or last word on a far copy of it
+    ("The first thing I saw" on "The younger man ... The first thing I saw"): a short matched
+    run at either end, far from the rest in the source but not in the quote, is such a stray,
+    and the quote is aligned again on the stretch of the source the rest lies in.
+    """
     vocab = {w.norm for w in source}
     d_norm = [
         w.norm if w.norm in vocab else next((v for v in vocab if _variant(w.norm, v)), w.norm)
@@ -120,7 +135,26 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     matched = sum(op.src_end - op.src_start for op in equal)
     longest = max(op.src_end - op.src_start for op in equal)
     n = len([w for w in draft if not w.soft])
+    core = _without_strays(equal)
+    if core != (0, len(equal)):
+        first, last = equal[core[0]], equal[core[1] - 1]
+        lo = max(0, first.dest_start - first.src_start - 2)
+        hi = min(len(source), last.dest_end + (len(draft) - last.src_end) + 2)
+        if (lo, hi) != (0, len(source)):
+            again = align_quote(draft, source[lo:hi])
+            if again is not None:
+                return again
     s0, s1 = equal[0].dest_start, equal[-1].dest_end
+    content = [
+        d_norm[i]
+        for op in equal
+        for i in range(op.src_start, op.src_end)
+        if d_norm[i] not in _COMMON
+    ]
+    # Function words alone ("as if he was") are in every passage: a quote must share at least
+    # one of its own words with the source to be found there.
+    if not content and any(w.norm not in _COMMON for w in draft if not w.soft):
+        return None
     # A short quote may differ by one word and still be this quote, misquoted.
     if (
         matched < min(MIN_WORDS, n)
@@ -175,6 +209,31 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
         if words:
             changes.append(f"'{' '.join(w.raw for w in words)}' added")
     return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes))
+
+
+def _without_strays(equal: list) -> tuple[int, int]:
+    """The matched runs [i, j) left once a stray at either end is set aside: a run of at most
+    three words whose gap to the next run is longer in the source than in the quote by over
+    twice its length (and over three words)."""
+    i, j = 0, len(equal)
+
+    def stray(run, gap_source: int, gap_quote: int) -> bool:
+        size = run.src_end - run.src_start
+        return size <= 3 and gap_source - gap_quote > max(3, 2 * size)
+
+    while j - i > 1 and stray(
+        equal[i],
+        equal[i + 1].dest_start - equal[i].dest_end,
+        equal[i + 1].src_start - equal[i].src_end,
+    ):
+        i += 1
+    while j - i > 1 and stray(
+        equal[j - 1],
+        equal[j - 1].dest_start - equal[j - 2].dest_end,
+        equal[j - 1].src_start - equal[j - 2].src_end,
+    ):
+        j -= 1
+    return i, j
 
 
 def _change(

@@ -40,7 +40,8 @@ def continues(text: str, prev: Pair, nxt: Pair) -> bool:
     if prev.closed or prev.depth != 0:
         return False
     between = text[prev.end : nxt.start]
-    return "\n" in between and not between.strip()
+    # PA wire copy ends every paragraph with "<"
+    return "\n" in between and not between.strip().strip("<").strip()
 
 
 def marks_in(text: str, start: int, end: int) -> list[Mark]:

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz.distance import Levenshtein
+
 from .attribution import names_article
 from .lexicon import SPEAKER_PRONOUNS, TITLES, word_set
 from .quote_alignment import MIN_WORDS as MIN_WORDS  # where misquotes.py imports it from
@@ -100,25 +102,79 @@ _OFFICES = TITLES | word_set(
 )
 
 
+# Letters after a name ("Adrian Redgrave QC") and court titles before it ("Det Insp", "Recorder"):
+# neither is the surname.
+_AFTER_NAME = word_set("qc kc mp mep jp jr sr obe mbe cbe")
+_BEFORE_NAME = _OFFICES | word_set(
+    "miss dame det insp detective inspector superintendent supt sergeant sgt constable pc dc "
+    "recorder prosecutor prosecuting counsel coroner magistrate sheriff councillor mayor"
+)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, folded, hyphens as spaces, letters after it left off."""
+    words = [fold(w) for w in re.split(r"[\s\-]+", name) if w]
+    while words and words[-1] in _AFTER_NAME:
+        words.pop()
+    return words
+
+
 def _surname(name: str) -> str:
     """The surname of a credited name, without its affiliation ("Bourdain of BankAmerica" ->
-    "bourdain", "U.S. Secretary of State George Shultz" -> "shultz")."""
+    "bourdain", "U.S. Secretary of State George Shultz" -> "shultz", "Adrian Redgrave QC" ->
+    "redgrave")."""
     cut = _AFFILIATION.search(name)
-    head = name[: cut.start()].split() if cut else []
-    if head and fold(head[-1]) not in _OFFICES:
-        return fold(head[-1])
-    return fold(name.split()[-1])
+    head = _name_words(name[: cut.start()]) if cut else []
+    if head and head[-1] not in _OFFICES:
+        return head[-1]
+    words = _name_words(name) or [fold(name.split()[-1])]
+    return words[-1]
 
 
 def _same_person(a: str | None, b: str | None) -> bool | None:
-    """True / False for two named speakers, None when either is unnamed or not a person.
+    """True / False for two named speakers, None when either is unnamed, not a person, or
+    named by one word that cannot be told from a first name ("Richard" against "Richard
+    Thomas"). Surnames spelt one letter apart (Merrall / Merral) are one person.
 
     >>> _same_person("Febres Cordero of BankAmerica", "Bourdain of BankAmerica")
     False
+    >>> _same_person("Adrian Redgrave QC", "Mr Redgrave"), _same_person("the judge", "Mr Owen")
+    (True, None)
     """
     if not a or not b or a.lower() in SPEAKER_PRONOUNS or b.lower() in SPEAKER_PRONOUNS:
         return None
-    return _surname(a) == _surname(b)
+    if not (_a_name(a) and _a_name(b)):
+        return None
+    wa, wb = _given(a), _given(b)
+    if len(wa) < 2 or len(wb) < 2:
+        # one word: a surname with a title ("Mr Redgrave") compares; a bare word may be a
+        # first name or a nickname, which only agreement can tell
+        if set(wa) & set(wb) or _close(_surname(a), _surname(b)):
+            return True
+        titled = [len(_name_words(n)) > len(w) for n, w in ((a, wa), (b, wb))]
+        return False if all(titled) else None
+    return _close(_surname(a), _surname(b)) or set(wa) == set(wb)
+
+
+def _a_name(name: str) -> bool:
+    """A person's name, not a description ("the judge", "Counsel", "a police source")."""
+    first = name.split()[0]
+    return (
+        first[:1].isupper() and fold(first) not in {"the", "a", "an", "one"} and bool(_given(name))
+    )
+
+
+def _given(name: str) -> list[str]:
+    """A name's words without titles and court ranks ("Det Insp John Hendley" -> john hendley)."""
+    cut = _AFFILIATION.search(name)
+    head = _name_words(name[: cut.start()]) if cut else []
+    # "Secretary of State George Shultz": an office before "of", not an affiliation after it
+    words = head if head and head[-1] not in _OFFICES else _name_words(name)
+    return [w for w in words if w not in _BEFORE_NAME and w not in ("the", "s", "of", "state")]
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
 
 
 def _names_person(quote: Quotation, article: Article) -> bool:
@@ -228,6 +284,14 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         m = align_quote(draft, quote_words(art.text, sq.parts))
         if m is not None and (best is None or _better(m, best[0])):
             best = (m, sq)
+    if len(src.quotations) > 1:
+        # A writer may join two of the source's quotations into one ("A," he said. "B."):
+        # all its quotations' words in order, the speaker the one where the match starts.
+        parts = [span for sq in src.quotations if sq.depth == 0 for span in sq.parts]
+        m = align_quote(draft, quote_words(art.text, parts))
+        if m is not None and (best is None or _better(m, best[0])):
+            at = next((sq for sq in src.quotations if sq.start <= m.start < sq.end), None)
+            best = (m, at)
     if best is None:  # the words may stand in the source without quote marks
         for s, e in src.paragraphs:
             m = align_quote(draft, quote_words(art.text, [(s, e)]))

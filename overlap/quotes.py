@@ -15,17 +15,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .attribution import credit_kind, full_name
-from .lexicon import PERSON_PRONOUNS, THIRD_PERSON_SUBJECTS
+from .attribution import credit_kind, full_name, last_sentence
+from .lexicon import PERSON_PRONOUNS, SPEAKER_PRONOUNS, THIRD_PERSON_SUBJECTS
 from .quote_marks import Pair, continues, pairs
 from .types import Quote
 
 _VERBS = (
     r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
     r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
+    r"responded|answered|asked|conceded|observed|admitted|claimed|denied|agreed|vowed|"
     r"according to)"
 )
-_NAME = r"(?:[A-Z][\w.’'\-]*(?:\s+(?:(?:de|del|la|van|von|of|the)\s+)?[A-Z][\w.’'\-]*)*)"
+# Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
+# "said Mr\nSimpson"), never by a blank line, which ends the paragraph.
+_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_NAME = rf"(?:[A-Z][\w.’'\-]*(?:{_SP}(?:(?:de|del|la|van|von|of|the){_SP})?[A-Z][\w.’'\-]*)*)"
 # "he said", "He said": either case, the pronoun as the text wrote it.
 _PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
 # "the report stated", "the state environmental agency's notice stated": a body or a document,
@@ -36,8 +40,17 @@ _DEFINITE = (
     r"spokeswoman|judge|court|prosecutor|letter|ruling|notice|filing|memo|order|complaint|"
     r"indictment|lawsuit|warning|bulletin|survey|audit|review|inquiry)\b"
 )
+# "a police source", "A hospital spokesman", "one of the defence lawyers", "a spokeswoman for
+# the RSPCA": someone the text describes but does not name.
+_DESCRIBED = (
+    r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their))?)\s+(?:[a-z][\w\-]*\s+){0,3}?"
+    r"(?:spokesman|spokeswoman|spokesperson|source|sources|official|officials|officer|officers|"
+    r"lawyer|lawyers|friend|relative|neighbour|witness|detective|detectives|colleague|"
+    r"insider|aide|member|worker|resident)\b"
+    rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME})?"
+)
 _WHO = (
-    rf"(?:(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
+    rf"(?:(?P<desc>{_DESCRIBED})|(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
     rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))"
 )
 # After the closing mark: ", X[, apposition,] said [to] OUTLET" or ", said X".
@@ -45,7 +58,16 @@ _AFTER_SUBJECT = re.compile(
     rf"^\s*,?\s*{_WHO}\s*(?:,[^,“”\"]{{1,120}},\s*)?{_VERBS}\b"
     rf"(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}(?P<credit>{_NAME}))?"
 )
-_AFTER_VERB = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?P<name>{_NAME})")
+_AFTER_VERB = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?:(?P<desc>{_DESCRIBED})|(?P<name>{_NAME}))")
+# A court transcript's turn: "Mr Browne: 'He was drunk, was he not?'"
+_DIALOGUE = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
+# Reported speech with the quoted words inside it, in one sentence: "Mr Carman branded the
+# goalkeeper 'a serial liar'", "Alun Jones QC, opening the case, said they were '...'".
+_REPORTED = re.compile(
+    rf"(?P<name>{_NAME})(?:,[^,“”\"]{{1,120}},)?\s+(?:{_VERBS}|branded|described|called|"
+    r"accused|claimed|denied|admitted|insisted|hoped|urged|asked|agreed|suggested|alleged|"
+    r"condemned|dismissed|ruled|told)\b"
+)
 # ", said a security analyst at the Council on Hemispheric Affairs, Alex Sanchez" and
 # ", a security analyst at ..., Alex Sanchez, said": the description first, the name last.
 _APPOSED = re.compile(
@@ -57,9 +79,10 @@ _TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # ... with an apposition between the name and the verb: "James Clappison, a Conservative
 # education spokesman, said:".
 _BEFORE = re.compile(
-    rf"{_WHO}(?:,[^,“”\"]{{1,120}},)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"{_WHO}(?:,[^,“”\"]{{1,120}},|,)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
     rf"(?P<credit>{_NAME}))?"
-    r"(?:\s+(?:in|from)\s+(?:an?|the|its|his|her|their)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
+    r"(?:\s+(?:in|from|after|outside|before|at)\s+(?:an?|the|its|his|her|their)\s+"
+    r"(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
     r"\s*[:,]?\s*$"
 )
 _ACCORDING = re.compile(
@@ -73,9 +96,10 @@ _DOCUMENT = re.compile(
     r"tweet|document|speech|book|article|op-ed|column|ruling|judgment|judgement|affidavit|"
     r"testimony|submission|strategy))\b"
 )
+# "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own.
 _NAMED_SPEAKER = re.compile(
-    rf"(?P<name>{_NAME})\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
-    rf"wrote|warned|explained|insisted|recalled)\b"
+    rf"(?P<name>{_NAME})(?:,[^“”\"]{{1,120}}?,)?\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
+    rf"wrote|warned|explained|insisted|recalled|claimed|admitted|denied|replied|asked)\b"
 )
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
 
@@ -168,13 +192,23 @@ def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotati
         )
         for _, ps, s in merged
     ]
-    # An unattributed quotation continues the credited one before it in its paragraph only.
+    # An unattributed quotation continues the credited one before it in its paragraph; one
+    # that opens its paragraph continues the speaker of the paragraph before (news copy gives
+    # a speaker once, then runs their words on over paragraphs).
     top: list[int] = []
     continued: list[Quote] = []
     for n in dict.fromkeys(m[0] for m in merged):
         here = [i for i, m in enumerate(merged) if m[0] == n and m[1][0].depth == 0]
         top += here
-        continued += _continue_speakers([plain[i] for i in here])
+        opening = [plain[i] for i in here]
+        if opening and opening[0].speaker is None and n > 0:
+            p_start = paragraphs[n][0]
+            if not text[p_start : opening[0].start].strip():
+                who = _last_speaker(text, paragraphs[n - 1], continued)
+                if who is not None:
+                    q0 = opening[0]
+                    opening[0] = Quote(q0.start, q0.end, q0.inner_start, q0.inner_end, who, None)
+        continued += _continue_speakers(opening)
     resolved = dict(zip(top, _resolve(text, continued), strict=True))
     out = []
     for i, (_, ps, said) in enumerate(merged):
@@ -209,18 +243,36 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
     cut = max(head.rfind(". "), head.rfind("”"), head.rfind('"'), head.rfind("''"))
     head = head[cut + 1 :].lstrip("' ")
     speaker = credit = None
+    # A quote that ends its sentence ("... wherever it is provided.") followed by a capital
+    # starts a new sentence after it ("Ms Coughlan said she was pleased"): no attribution.
+    words = text[p.inner_start : p.inner_end].rstrip(" '’\"")
+    if words.endswith((".", "!", "?")) and re.match(r"\s*[A-Z]", tail):
+        tail = ""
     m = _AFTER_VERB.match(tail)
     if (a := _APPOSED.match(tail)) is not None:
         speaker = a.group("name")
         m = _TOLD.search(tail, a.end("name"))
         credit = m.group("credit") if m else None
     elif m and not _OUTLET_VERB.match(m.group(0).strip(" ,").split()[0]):
-        speaker = m.group("name")
+        speaker = m.group("desc") or m.group("name")
+    elif d := _DIALOGUE.match(head):
+        speaker = d.group("name")
     else:
         m = _AFTER_SUBJECT.match(tail) or _BEFORE.search(head)
         if m:
-            speaker = m.group("name") or m.group("pron") or m.group("def")
+            speaker = m.group("desc") or m.group("name") or m.group("pron") or m.group("def")
             credit = m.group("credit")
+        elif said := list(_REPORTED.finditer(head)):
+            speaker = said[-1].group("name")
+        elif not head.strip():
+            # The quote opens its sentence with no attribution: the person the paragraph
+            # last reports ("..., Mr Morris said. “He gave her a strong drink ...”").
+            named = [
+                n
+                for x in _NAMED_SPEAKER.finditer(text, p_start, p.start)
+                if (n := _clean(x.group("name"))) and n.lower() not in SPEAKER_PRONOUNS
+            ]
+            speaker = named[-1] if named else None
     speaker = _clean(speaker)
     sentence = head + " " + tail
     if credit is None and (m2 := _ACCORDING.search(sentence)):
@@ -234,7 +286,8 @@ def _clause(tail: str) -> str:
     # A full stop after an initial ("the L.A. Times") does not end it.
     end = _SENTENCE_END.search(tail)
     cut = end.start() if end else len(tail)
-    for stop in ("“", "\n", "``", '"', "«", "„"):
+    # A line break inside a paragraph is a hard-wrapped line (wire copy), not an end.
+    for stop in ("“", "``", '"', "«", "„"):
         i = tail.find(stop)
         if i != -1:
             cut = min(cut, i)
@@ -246,14 +299,20 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s")
 
 _LEADING = re.compile(
     r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
-    r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later)\s+)+"
+    r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later|Earlier|"
+    r"Despite|Yesterday|Today|Last night)\s+)+"
 )
 
 
 def _clean(name: str | None) -> str | None:
     if not name:
         return None
-    name = _LEADING.sub("", name.rstrip(".,;: "))
+    # a run of capitals that crossed a sentence end ("by Hobbs. She") keeps its last sentence
+    name = re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", name)  # a wrapped line, not a break
+    name = _LEADING.sub("", last_sentence(name).strip().rstrip(".,;: "))
+    name = re.sub(r"\s+", " ", name)
+    if name in ("I", "We", "QC", "MP"):  # a voice inside a quote, or letters after a name
+        return None
     return name or None
 
 
@@ -269,8 +328,32 @@ def _continue_speakers(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _last_speaker(text: str, paragraph: tuple[int, int], before: list[Quote]) -> str | None:
+    """Who speaks last in a paragraph: its last credited quotation's speaker, or the last
+    person it reports ("Helen Merral told the jury that ...")."""
+    start, end = paragraph
+    said = [q.speaker for q in before if start <= q.start < end and q.speaker]
+    if said:
+        return said[-1]
+    named = [_clean(m.group("name")) for m in _NAMED_SPEAKER.finditer(text, start, end)]
+    named = [n for n in named if n and n.lower() not in SPEAKER_PRONOUNS]
+    return named[-1] if named else None
+
+
+# Titles that tell a person's sex, so that "she said" is not resolved to "Mr Clarke".
+_MALE = ("Mr ", "Mr. ", "Sir ", "Lord ", "Sergeant ", "Father ")
+_FEMALE = ("Mrs ", "Mrs. ", "Miss ", "Ms ", "Ms. ", "Lady ", "Dame ")
+
+
+def _fits(pronoun: str, name: str) -> bool:
+    if pronoun.lower() == "she":
+        return not name.startswith(_MALE)
+    return not name.startswith(_FEMALE)
+
+
 def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
-    """Pronouns to the nearest named speaker before the quote; surnames to full names."""
+    """Pronouns to the nearest named speaker before the quote (one of the pronoun's sex where
+    a title tells it); surnames to full names."""
     out: list[Quote] = []
     for q in quotes:
         name = q.speaker
@@ -282,9 +365,13 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
             candidates += [
                 (p.start, p.speaker)
                 for p in out
-                if p.speaker and p.speaker.lower() not in THIRD_PERSON_SUBJECTS
+                if p.speaker and p.speaker.lower() not in SPEAKER_PRONOUNS
             ]
-            candidates = [(at, n) for at, n in candidates if n]
+            candidates = [
+                (at, n)
+                for at, n in candidates
+                if n and n.lower() not in SPEAKER_PRONOUNS and _fits(name, n)
+            ]
             if candidates:
                 name = max(candidates, key=lambda c: c[0])[1]
         if name and name.lower() not in THIRD_PERSON_SUBJECTS:

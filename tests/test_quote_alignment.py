@@ -54,3 +54,30 @@ def test_won_t_is_will_not_so_the_source_s_wording_is_no_change():
     assert [w.norm for w in words("We won't give up")] == ["we", "will", "not", "give", "up"]
     m = aligned("we won't give up our honour")
     assert m is not None and m.changes == ()
+
+
+# METER: a newspaper cut the start of PA's quotation, and PA's quotation has the quote's first
+# word ("The") earlier on as well; the alignment must not lay it there and call the words
+# between "dropped".
+PA_QUOTE = (
+    "The Secretary of State must now act decisively to clarity patients' rights to long-term "
+    "nursing care. The simplest, fairest and most cost-effective solution would be to entitle "
+    "all those assessed as needing long-term nursing care to receive that care free."
+)
+
+
+def test_a_quote_cut_at_its_start_is_no_change_though_its_first_word_stands_earlier():
+    quote = (
+        "The simplest, fairest and most cost effective solution would be to entitle all those "
+        "assessed as needing long-term nursing care to receive that care free."
+    )
+    m = align_quote(words(quote), words(PA_QUOTE))
+    assert m is not None and m.changes == ()
+    assert PA_QUOTE[m.start : m.end].startswith("The simplest")
+
+
+def test_function_words_alone_do_not_find_a_short_quote():
+    # "as if he was uptight" (The Times) against "as if he was going to carry on" (PA): the
+    # shared words are in every passage, the quote's own word is not there
+    source = "I saw the younger man go up as if he was going to carry on."
+    assert align_quote(words("as if he was uptight"), words(source)) is None

@@ -342,3 +342,37 @@ def test_words_put_in_the_mouth_of_someone_the_source_never_names_are_misattribu
         "“Exhibitors will show how you can take that content anywhere,” the organiser said."
     )
     assert match_quote(described, [source]).outcome is Outcome.QUOTED
+
+
+def pa(text: str):
+    return article_quotes(Article("pa", "pa.txt", text, "txt", outlet="Press Association"))
+
+
+def test_letters_after_a_name_and_a_description_are_no_other_speaker():
+    source = pa(
+        "Mr Justice Blofeld said: ``Inevitably your conduct was extremely wicked and your "
+        "behaviour extremely callous.''\n\n"
+        "Adrian Redgrave QC said: ``The principal weapon was an axe found in the bedroom.''"
+    )
+    judge = draft_quote(
+        "Sentencing Hobbs, the judge said: 'Your conduct was extremely wicked and your "
+        "behaviour extremely callous.'"
+    )
+    counsel = draft_quote(
+        "'The principal weapon was an axe found in the bedroom,' Mr Redgrave said."
+    )
+    assert match_quote(judge, [source]).outcome is Outcome.QUOTED
+    assert match_quote(counsel, [source]).outcome is Outcome.QUOTED
+
+
+def test_a_quote_joining_two_of_the_source_s_quotations_is_found_in_both():
+    source = pa(
+        "Mr Al Fayed replied: ``I have the right to say what I feel and what I believe,'' "
+        "and went on. ``I have a lot of support, I receive millions of letters.''"
+    )
+    quote = draft_quote(
+        "Mr Fayed responded: 'I have the right to say what I feel and what I believe. I have a "
+        "lot of support from the public, I receive millions of letters.'"
+    )
+    v = match_quote(quote, [source])
+    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'from the public' added",)
