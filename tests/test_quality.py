@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks import perturb
+from benchmarks import perturb, reuters
 from overlap import Settings, compare
 from overlap.quantities import find_quantities
 from overlap.quote_match import Outcome, article_quotes, match_quote
@@ -79,12 +79,11 @@ _SCALE = {None: 1.0, "mln": 1e6, "billion": 1e9, "bln": 1e9}
 
 
 def _reuters_bodies(every: int, limit: int) -> list[str]:
+    """Every `every`-th body of the first two SGM files, on one line."""
     out = []
-    for path in sorted((NEWS / "reuters21578").glob("reut2-*.sgm"))[:2]:
-        raw = path.read_bytes().decode("latin-1")
-        for k, body in enumerate(re.findall(r"<BODY>(.*?)</BODY>", raw, re.S)):
-            if k % every == 0:
-                out.append(" ".join(re.sub(r"&#\d+;|&lt;|&amp;", " ", body).split()))
+    for path in reuters.sgm_files(NEWS / "reuters21578")[:2]:
+        bodies = [s.body for s in reuters.read_sgm(path) if s.body is not None]
+        out += [" ".join(body.split()) for k, body in enumerate(bodies) if k % every == 0]
     return out[:limit]
 
 
@@ -192,8 +191,6 @@ def reuters_pair_decisions(tmp_path_factory):
     first 40 groups of bodies that are equal word for word (42 pairs), all compared in one run
     of the copy stages (no model; those 264 stories are the compared set)."""
     import csv
-
-    from benchmarks import reuters
 
     if not (NEWS / "reuters21578").is_dir():
         pytest.skip(_NO_NEWS)

@@ -6,16 +6,11 @@ from __future__ import annotations
 
 import math
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
+from benchmarks import news_sentences
 from overlap.quantities import find_dates, find_labels, find_quantities, lemma
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import news_sentences  # noqa: E402
 
 
 def one(text):
