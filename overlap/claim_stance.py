@@ -15,9 +15,10 @@ with the basis a fact-checker would ask for (issue 13 items 4 and 6).
     it is read alone and beside the closest sentence, which restates what it calls a hoax.
   Word lists alone never contradict, nor the model alone.
 * Supported: the model reads the claim as following from a close passage that asserts it: not
-  a passage that hedges ("reportedly", "if genuine", "has not been verified", ...), and not
-  when the source debunks the claim's subject elsewhere (a body that repeats a claim to call
-  it a hoax has not confirmed it, even where the model misses the debunk).
+  a passage that hedges ("reportedly", "if genuine", "has not been verified", ...), not a claim
+  that hedges itself (it asserts nothing to confirm), and not when the source debunks the
+  claim's subject elsewhere (a body that repeats a claim to call it a hoax has not confirmed
+  it, even where the model misses the debunk).
 * Otherwise nothing: the claim is unsupported by this source.
 
 The bars were read from FNC-1 dev features (benchmarks/training/stance_features.py), never from
@@ -56,6 +57,18 @@ DEBUNK = re.compile(
 # denied"): taken out before a sentence is searched for a denial or a debunk.
 NOT_A_DENIAL = re.compile(
     r"\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies))\b",
+    re.IGNORECASE,
+)
+# "Deny" that refuses rather than disputes ("made to deny his birthright", "an attempt to deny
+# Muslims liberty", "was denied bail"): no debunk of anything. A denial of a claim keeps its
+# object ("to deny the report", "denied having agreed", "the claim was denied by police").
+_CLAIMISH = (
+    r"(?:that|it|this|these|those|any|all|having|being|involvement|reports?|claims?|"
+    r"stor(?:y|ies)|rumou?rs?|allegations?|accusations?|"
+    r"the (?:\w+ )?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accusations?))\b"
+)
+REFUSAL = re.compile(
+    rf"\bto deny\b(?! {_CLAIMISH})|\b(?:was|were|been|being|is|are) denied (?!by\b)(?=\w)",
     re.IGNORECASE,
 )
 # A claim that says something did not happen ("Banksy wasn't arrested") denies it itself: a source
@@ -145,7 +158,7 @@ def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
 
 
 def _denials_only(text: str) -> str:
-    return NOT_A_DENIAL.sub(" ", text)
+    return REFUSAL.sub(" ", NOT_A_DENIAL.sub(" ", text))
 
 
 def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
@@ -182,6 +195,12 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # A source that calls the claim's subject untrue does not support it (unless the claim
     # itself says so too: then the two agree that it is untrue).
     if not claim_denies and any(p.debunk for p in passages):
+        return None
+    # A claim that only reports or hedges ("ISIS fighters have reportedly contracted Ebola",
+    # "Apple may launch ...", "... claims God is female") asserts no fact for a passage to
+    # confirm: what backs it is a report of the same claim, which FNC-1 calls "discuss" and
+    # Emergent "observing". A contradiction of what it reports still counts (above).
+    if REPORTING.search(claim):
         return None
     supporting = [
         (p.probs[0], k)

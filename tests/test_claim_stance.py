@@ -96,6 +96,46 @@ def test_hedged_passages_do_not_support():
         assert decide("ISIS beheads American journalist", [Passage(hedge, False, ENTAILS)]) is None
 
 
+def test_a_claim_that_hedges_itself_is_not_supported_but_can_be_contradicted():
+    # FNC-1 "discuss" / Emergent "observing" headlines: they report a claim, they do not make it
+    passage = (
+        "Al-Sabah, an Iraqi pro-government newspaper, reported this week that the fighters were "
+        "being treated for Ebola."
+    )
+    for claim in (
+        "HORROR: ISIS Fighters Have Reportedly Contracted Ebola",
+        "Apple may launch 12-inch MacBook Air with Retina Display",
+        "ISIS Claims to Have Intercepted Supplies From U.S. Airdrop",
+    ):
+        assert decide(claim, [Passage(passage, False, ENTAILS)]) is None
+    # the same claim asserted is supported by the passage the model reads as saying it
+    got = decide("ISIS Fighters Have Contracted Ebola", [Passage(passage, False, ENTAILS)])
+    assert got is not None and got.relation == "supports"
+    # and what a hedged claim reports can still be called untrue
+    denial = "The Iraqi health ministry denied that any fighters had contracted Ebola."
+    got = decide(
+        "ISIS Fighters Have Reportedly Contracted Ebola", [Passage(denial, False, CONTRADICTS)]
+    )
+    assert got is not None and got.relation == "contradicts"
+
+
+def test_deny_that_refuses_is_no_debunk():
+    claim = "ISIS Beheading of U.S. Journalist James Foley Posted to YouTube"
+    for refusal in (
+        "In a final insult, Foley is made to deny his birthright as a citizen of the U.S.",
+        "Any attempt by you, Obama, to deny Muslims liberty will result in bloodshed, ISIS says.",
+        "The journalist was denied access to a lawyer, the video says.",
+    ):
+        assert not debunks_subject(claim, refusal)
+        assert decide(claim, [Passage(refusal, False, CONTRADICTS)]) is None
+    for denial in (
+        "YouTube denied having hosted the Foley video.",
+        "That the video was posted to YouTube was denied by the company.",
+        "YouTube went on to deny the report that it had hosted the Foley video.",
+    ):
+        assert debunks_subject(claim, denial)
+
+
 def test_the_best_supporting_passage_supports():
     weak, strong = (0.4, 0.3, 0.3), (0.9, 0.05, 0.05)
     passages = [Passage(RESTATES, False, weak), Passage(RESTATES + " He lived.", False, strong)]
