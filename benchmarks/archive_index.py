@@ -22,55 +22,31 @@ import argparse
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from overlap.archive.build import BATCH_ARTICLES
 
-from .reuters import BBC, read_reuters, with_body, write_jsonl
+from .archive_runs import FIRST_REUTERS, first_articles, timed
+from .reuters import BBC, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = ROOT / "benchmarks" / "results" / "sections" / "15-archive-index-issue-15.md"
 DRAFT = ROOT / "seeds" / "drafts" / "demo-draft.md"
-FIRST_REUTERS, FIRST_BBC_PER_TOPIC = 500, 100
 
 
 def _run(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Wall and CPU seconds and peak resident memory (MiB) of one command (exit code 0 or 1)."""
-    load = os.getloadavg()[0]
-    began = time.perf_counter()
-    done = subprocess.run(
-        ["/usr/bin/time", "-f", "MAXRSS %M CPU %U %S", *cmd],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - began
-    if done.returncode not in (0, 1):
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd[:6])} ...")
-    rss, user, system = re.findall(r"MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)", done.stderr)[-1]
-    return {
-        "seconds": round(seconds, 1),
-        "cpu_seconds": round(float(user) + float(system), 1),
-        "peak_mib": round(int(rss) / 1024, 1),
-        "load": f"{load:.1f} → {os.getloadavg()[0]:.1f}",
-    }
+    figures, _ = timed(cmd, env, ok=(0, 1))
+    return {k: figures[k] for k in ("seconds", "cpu_seconds", "peak_mib", "load")}
 
 
 def _pool(work: Path) -> tuple[list[str], list[list[str]]]:
     """The first step's inputs, and every later article as one input each (Reuters stories as
     lines of per-chunk JSONL files, BBC articles as their files), interleaved evenly."""
-    stories = with_body(read_reuters())
-    write_jsonl(stories[:FIRST_REUTERS], work / "reuters-0.jsonl")
-    topics = [sorted(t.glob("*.txt")) for t in sorted(BBC.iterdir()) if t.is_dir()]
-    first = [str(p) for files in topics for p in files[:FIRST_BBC_PER_TOPIC]]
-    rest_bbc = [str(p) for files in topics for p in files[FIRST_BBC_PER_TOPIC:]]
-    rest_reuters = stories[FIRST_REUTERS:]
+    first, rest_reuters, rest_bbc = first_articles(work, per_file=FIRST_REUTERS)
     # One BBC article after every `every` Reuters stories spreads them over the whole pool.
     every = max(1, len(rest_reuters) // max(len(rest_bbc), 1))
     later: list[list[str]] = []
@@ -79,8 +55,7 @@ def _pool(work: Path) -> tuple[list[str], list[list[str]]]:
         path = work / f"reuters-{at // 1000 + 1}.jsonl"
         write_jsonl(part, path)
         later.append([str(path), *rest_bbc[at // every : (at + len(part)) // every]])
-    first_inputs = [str(work / "reuters-0.jsonl"), *first, str(ROOT / "seeds")]
-    return first_inputs, later
+    return [*first, str(ROOT / "seeds")], later
 
 
 def _count(inputs: list[str]) -> int:

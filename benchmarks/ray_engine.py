@@ -20,33 +20,28 @@ import argparse
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
-from .reuters import BBC, read_reuters, with_body, write_jsonl
+from .archive_runs import first_articles, index_rows, timed
+from .reuters import BBC
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = ROOT / "benchmarks" / "results" / "sections" / "16-ray-engine-issue-15.md"
-REUTERS_STORIES, BBC_PER_TOPIC, STORIES_PER_FILE = 500, 100, 50
+STORIES_PER_FILE = 50
 # Ray's daemons, reported apart from the workers that run the stages.
 DAEMONS = ("raylet", "gcs_server", "dashboard", "log_monitor", "monitor.py", "runtime_env")
 
 
 def _inputs(work: Path) -> list[str]:
-    stories = with_body(read_reuters())[:REUTERS_STORIES]
-    files = []
-    for at in range(0, len(stories), STORIES_PER_FILE):
-        path = work / "data" / f"reuters-{at // STORIES_PER_FILE:02d}.jsonl"
-        write_jsonl(stories[at : at + STORIES_PER_FILE], path)
-        files.append(str(path))
-    topics = [sorted(t.glob("*.txt")) for t in sorted(BBC.iterdir()) if t.is_dir()]
-    return files + [str(p) for t in topics for p in t[:BBC_PER_TOPIC]]
+    first, _, _ = first_articles(work / "data", per_file=STORIES_PER_FILE)
+    return first
 
 
 def _process_rss() -> dict[int, tuple[str, float, float]]:
@@ -79,43 +74,32 @@ def _run(cmd: list[str], env: dict[str, str], sample: bool) -> dict:
     memory of each Ray process by the stage names it took."""
     peaks: dict[str, float] = defaultdict(float)
     cpu: dict[int, float] = {}
-    stop = threading.Event()
 
-    def sampler() -> None:
-        while not stop.is_set():
-            for pid, (name, mib, seconds) in _process_rss().items():
-                peaks[name] = max(peaks[name], mib)
-                cpu[pid] = max(cpu.get(pid, 0.0), seconds)
-            stop.wait(0.2)
+    def sampler() -> Callable[[], None]:
+        stop = threading.Event()
 
-    load = os.getloadavg()[0]
-    thread = threading.Thread(target=sampler, daemon=True)
-    if sample:
-        thread.start()
-    began = time.perf_counter()
-    done = subprocess.run(
-        ["/usr/bin/time", "-f", "MAXRSS %M CPU %U %S", *cmd],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - began
-    stop.set()
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}")
-    rss, user, system = re.findall(r"MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)", done.stderr)[-1]
-    summary = [line for line in done.stderr.splitlines() if line.startswith("index ")]
+        def sample_until_stopped() -> None:
+            while not stop.is_set():
+                for pid, (name, mib, seconds) in _process_rss().items():
+                    peaks[name] = max(peaks[name], mib)
+                    cpu[pid] = max(cpu.get(pid, 0.0), seconds)
+                stop.wait(0.2)
+
+        threading.Thread(target=sample_until_stopped, daemon=True).start()
+        return stop.set
+
+    figures, stderr = timed(cmd, env, alongside=sampler if sample else None)
+    summary = [line for line in stderr.splitlines() if line.startswith("index ")]
     return {
-        "seconds": round(seconds, 1),
-        "driver_cpu_seconds": round(float(user) + float(system), 1),
-        "driver_peak_mib": round(int(rss) / 1024, 1),
-        "load": f"{load:.1f} → {os.getloadavg()[0]:.1f}",
+        "seconds": figures["seconds"],
+        "driver_cpu_seconds": figures["cpu_seconds"],
+        "driver_peak_mib": figures["peak_mib"],
+        "load": figures["load"],
         "summary": summary[-1] if summary else "",
         "ray_peaks_mib": {k: round(v, 1) for k, v in sorted(peaks.items())},
         "ray_cpu_seconds": round(sum(cpu.values()), 1),  # workers and daemons, as last sampled
-        "began": time.strftime("%H:%M", time.gmtime(time.time() - seconds)),
-        "ended": time.strftime("%H:%M", time.gmtime()),
+        "began": figures["began"],
+        "ended": figures["ended"],
     }
 
 
@@ -170,18 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _same(a: Path, b: Path) -> bool:
-    """Every row of every table equal (the vector file is derived from the vectors table)."""
-    import sqlite3
-
-    def rows(folder: Path) -> dict[str, list[str]]:
-        db = sqlite3.connect(folder / "index.sqlite")
-        try:
-            names = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-            return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in names}
-        finally:
-            db.close()
-
-    return rows(a) == rows(b)
+    return index_rows(a) == index_rows(b)
 
 
 def _commit() -> str:

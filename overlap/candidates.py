@@ -13,7 +13,7 @@ leaves the maths to two array modules.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,12 +63,18 @@ class ParaphraseCandidates:
     threshold_related: float  # its bar between articles that already share copied text
 
 
-def copy_candidates(segs: Sequence[Segmented], s: Settings) -> CopyCandidates:
+def copy_candidates(
+    segs: Sequence[Segmented],
+    s: Settings,
+    pairs: Callable[..., list[tuple[int, int, float]]] = copy_pairs,
+) -> CopyCandidates:
+    """Sentence pairs sharing shingles. `pairs` has shingles.copy_pairs' signature and answer:
+    copy_pairs itself here, the same on a Ray cluster (engines/ray_candidates.py)."""
     units = [(ai, x.index) for ai, seg in enumerate(segs) for x in seg.sentences]
     tokens = [folded_words(segs[ai].sentences[si].text) for ai, si in units]
     within: dict[int, list[SentencePair]] = defaultdict(list)
     across: dict[ArticlePair, list[SentencePair]] = defaultdict(list)
-    for u, v, _ in copy_pairs(
+    for u, v, _ in pairs(
         tokens,
         s.shingle_size,
         s.max_shingle_frequency,

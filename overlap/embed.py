@@ -282,3 +282,45 @@ def embed_texts(
     dim = next(iter(table.values())).shape[0] if table else 384
     matrix = np.stack([table[k] for k in keys]) if keys else np.zeros((0, dim), np.float32)
     return matrix.astype(np.float32, copy=False), len(fresh), len(known)
+
+
+class LookupEmbedder:
+    """An Embedder answering the texts whose vectors `lookup` finds (text keys in, key -> vector
+    for those it knows out: an index's database, the vectors a Ray cluster made ahead of the
+    run) and sending only the others to `model`, in one call, in the order given. model_id, dim
+    and describe are the model's, so cache keys and the report's model list are a plain run's.
+    Wrap `model` in memo.RememberingEmbedder for each distinct text to be encoded once.
+
+    >>> class Ones:
+    ...     model_id = "ones@1"
+    ...     def encode(self, texts):
+    ...         return np.ones((len(texts), 2), dtype=np.float32)
+    >>> known = {text_key("a"): np.zeros(2, dtype=np.float32)}
+    >>> e = LookupEmbedder(Ones(), lambda keys: {k: known[k] for k in keys if k in known})
+    >>> e.encode(["a", "b", "a"]).tolist(), e.served, e.encoded, e.model_id
+    ([[0.0, 0.0], [1.0, 1.0], [0.0, 0.0]], 1, 1, 'ones@1')
+    """
+
+    def __init__(
+        self, model: Embedder, lookup: Callable[[list[str]], dict[str, np.ndarray]]
+    ) -> None:
+        self._model = model
+        self._lookup = lookup
+        self.model_id = model.model_id
+        self.served = 0  # distinct texts answered by the lookup
+        self.encoded = 0  # distinct texts the model encoded
+
+    def __getattr__(self, name: str) -> object:  # dim, describe, ...
+        return getattr(self._model, name)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [text_key(t) for t in texts]
+        known = self._lookup(list(dict.fromkeys(keys)))
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        if todo:
+            known.update(zip(map(text_key, todo), self._model.encode(todo), strict=True))
+        self.served += len(set(keys)) - len(todo)
+        self.encoded += len(todo)
+        if not keys:
+            return np.asarray(self._model.encode([]))
+        return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)

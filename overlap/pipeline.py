@@ -4,7 +4,7 @@ own module; `check` (draft.py) runs the same stages on a draft and its sources."
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 
 from .align import align_across, align_repeats, sentences_under
@@ -41,6 +41,7 @@ from .types import (
 )
 
 Copies = dict[ArticlePair, list[SentencePair]]  # candidate copied sentence pairs between articles
+CopyPairs = Callable[..., list[tuple[int, int, float]]]  # shingles.copy_pairs or a stand-in
 
 
 def compare(
@@ -84,11 +85,13 @@ def analyse(
     keep_agreeing_claims: bool = False,
     began: float | None = None,
     short_runs: bool = True,
+    copy_pairs: CopyPairs | None = None,
 ) -> Result:
     """The stages after ingest, on articles already read. The cache is opened once, for the
     embeddings and the NLI scores both. `short_runs` adds the short word runs kept inside
     otherwise rewritten sentences (shared_runs.py), which measure how much of an article is
-    reused; the draft check leaves them out (see draft.check)."""
+    reused; the draft check leaves them out (see draft.check). `copy_pairs` stands in for
+    shingles.copy_pairs (the Ray engine's, engines/ray_candidates.py)."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
     if progress is not None:  # loading a model and long NLI batches show too
@@ -97,7 +100,7 @@ def analyse(
     with open_cache(s.cache_path) or nullcontext() as store:
         segs = segment_all(articles, s)
         clock.lap("read and segment")
-        copies, repeats, hidden = copy_stage(segs, s)
+        copies, repeats, hidden = copy_stage(segs, s, copy_pairs)
         clock.lap("copy index")
         with progress.status("finding paraphrase candidates"):
             paraphrases = paraphrase_candidates(
@@ -157,11 +160,11 @@ def segment_all(articles: Sequence[Article], s: Settings) -> list[Segmented]:
 
 
 def copy_stage(
-    segs: Sequence[Segmented], s: Settings
+    segs: Sequence[Segmented], s: Settings, copy_pairs: CopyPairs | None = None
 ) -> tuple[Copies, list[Finding], set[SentenceRef]]:
     """Copy candidates between articles, the repeats within one, and the sentences they hide.
     The later copy of a repeated passage is reported once, as a repeat, and matched no further."""
-    copies = copy_candidates(segs, s)
+    copies = copy_candidates(segs, s, copy_pairs) if copy_pairs else copy_candidates(segs, s)
     repeats = align_repeats(segs, copies.within, s.min_copy_words, s.edited_min_similarity)
     return copies.across, repeats, sentences_under(segs, [f.b for f in repeats])
 

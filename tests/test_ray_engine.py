@@ -82,8 +82,11 @@ def cluster():
     # engine these tests compare against runs on one thread too; restored afterwards.
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
+    from overlap.engines.ray_runtime import ray_cluster
+
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
-    yield ray
+    with ray_cluster():  # connected already: only Ray Data's settings, as a run makes them
+        yield ray
     ray.shutdown()
     torch.set_num_threads(threads)
 
@@ -159,3 +162,62 @@ def test_index_add_on_ray_builds_the_local_index(cluster, tmp_path, seeds_dir, r
     direct = compare_with_index(tmp_path / "local", new, NO_JUDGE)
     via = ray_compare(tmp_path / "ray", False)(new, NO_JUDGE)
     assert direct.findings and _document(via) == _document(direct)
+
+
+def test_copy_pairs_on_ray_are_the_local_copy_pairs(cluster, seeds_dir, reuters):
+    """The two groupbys on banded shingle keys accept the pairs copy_pairs accepts, in its
+    order, containment included: on the seeds and on real stories with reissues among them."""
+    from overlap.engines.ray_candidates import copy_pairs_on
+    from overlap.ingest import read_articles
+    from overlap.pipeline import segment_all
+    from overlap.shingles import copy_pairs
+    from overlap.textnorm import folded_words
+
+    s = NO_JUDGE
+    for inputs in ([str(seeds_dir)], reuters):
+        articles, _ = read_articles(inputs)
+        tokens = [folded_words(x.text) for seg in segment_all(articles, s) for x in seg.sentences]
+        rule = (s.shingle_size, s.max_shingle_frequency, s.min_shared_shingles)
+        rule += (s.min_containment, s.min_clause_shingles)
+        local = copy_pairs(tokens, *rule)
+        assert len(local) > 10
+        assert copy_pairs_on(2)(tokens, *rule) == local
+    # A stock phrase (a shingle in more units than max_frequency) counts for no pair there either.
+    stock = [["in", "the", "year", "of", str(n)] for n in range(8)] + [["a", "b", "c"]] * 2
+    assert copy_pairs_on(2)(stock, 3, 5, 1, 0.1) == copy_pairs(stock, 3, 5, 1, 0.1) == [(8, 9, 1.0)]
+
+
+def test_sharded_search_is_the_vector_files_search(cluster, tmp_path):
+    """Each shard searched exactly on a worker, the answers merged: the keys and cosines of the
+    whole file's exact search, paragraph-mean keys (the high bit) and duplicates included: the
+    same cosines (to a last bit now and then) and the same neighbours, but where two tie at the
+    k-th place (a passage stored twice), where either may be the one kept."""
+    import numpy as np
+
+    from overlap.archive.passages import MEAN_BIT
+    from overlap.archive.vectors import VectorFile, add_keys, open_generation, write_generation
+    from overlap.engines.ray_search import ShardedVectors
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(600, 384)).astype(np.float32)
+    vectors[300:310] = vectors[:10]  # the same passage stored twice
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    keys = np.arange(1, 601, dtype=np.int64)
+    keys[::3] |= MEAN_BIT
+    index = open_generation(tmp_path, None, 384)
+    add_keys(index, keys, vectors)
+    name = write_generation(tmp_path, 1, index)
+    local = VectorFile(tmp_path, name)
+    queries = vectors[:40] + 0.2 * rng.normal(size=(40, 384)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    sharded = ShardedVectors(local, tmp_path / name, 2)
+    for k in (5, 30):
+        want_keys, want_cosines = local.search(queries, k)
+        got_keys, got_cosines = sharded.search(queries, k)
+        assert want_keys.shape == (40, k)
+        assert np.allclose(got_cosines, want_cosines, rtol=0, atol=1e-6)
+        for got, want, cosines in zip(got_keys, want_keys, want_cosines, strict=True):
+            above_a_tie = cosines > cosines[-1] + 1e-6
+            assert set(got[above_a_tie]) == set(want[above_a_tie])
+            assert len(set(got)) == k
+    assert len(sharded) == 600

@@ -6,7 +6,7 @@ leaves the last committed state, vector file included (see vectors.py)."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +66,18 @@ def add(
 BATCH_ARTICLES = 1000
 
 
+@dataclass(frozen=True)
+class AddStages:
+    """How an add segments and embeds each batch of articles: in this process (`add`) or on a
+    Ray cluster (engines/ray_index.py). Everything else an add does is `add_articles`'s."""
+
+    passages: Callable[[list[Article]], list[list[StoredPassage]]]
+    # text hash -> text in, text hash -> unit vector out: the texts neither stored nor cached
+    embed: Callable[[dict[str, str]], dict[str, np.ndarray]]
+    batch_articles: int
+    label: str  # the progress line
+
+
 def _add(
     db: sqlite3.Connection,
     folder: Path,
@@ -78,26 +90,55 @@ def _add(
     articles, skipped = read_articles(
         inputs, s.encoding, overrides, s.recursive, s.encoding_force, Columns.from_settings(s)
     )
-    if not articles:
-        first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
-        raise InputError(f"no readable articles to add{first}")
-    embedder = embedder or model_loading.load_embedder(s)  # looked up late: tests replace it
+    require_articles(articles, skipped)  # before the model loads: a bad path is said at once
+    encoder = embedder or model_loading.load_embedder(s)  # looked up late: tests replace it
+
+    def embed(missing: dict[str, str]) -> dict[str, np.ndarray]:
+        # embed_texts' order and chunks (each distinct text once, longest first); the cache
+        # was read before (add_articles), so none is passed.
+        matrix, _, _ = embed_texts(encoder, list(missing.values()), None)
+        return dict(zip(missing, matrix, strict=True))
+
+    stages = AddStages(
+        lambda batch: [article_passages(segment(a), s) for a in batch],
+        embed,
+        BATCH_ARTICLES,
+        "indexing articles",
+    )
+    return add_articles(db, folder, articles, skipped, s, encoder, stages, progress)
+
+
+def add_articles(
+    db: sqlite3.Connection,
+    folder: Path,
+    articles: list[Article],
+    skipped: Sequence[Skipped],
+    s: Settings,
+    embedder: Embedder,
+    stages: AddStages,
+    progress: Progress,
+) -> AddReport:
+    """Store the `articles` the index lacks or holds in another version, batch by batch, in one
+    transaction committed at the end (rolled back whole on any error). The caller holds the
+    writer lock."""
+    require_articles(articles, skipped)
     check_compatible(db, folder, embedder.model_id, s)
     todo, replaced, unchanged = _changed(db, articles)
-    del articles  # the batches below hold what is left to do
+    # The caller's list emptied, not just this name dropped: the batches below hold what is left.
+    articles.clear()
     if not todo:
         return AddReport(0, 0, unchanged, 0, 0, 0, tuple(skipped))
     writer = BatchWriter(db, folder, replaced, getattr(embedder, "dim", 0))
     passages = fresh = known = 0
     try:
         with open_cache(s.cache_path) or _NoStore() as store:
-            progress.start("indexing articles", len(todo))
+            progress.start(stages.label, len(todo))
             try:
-                for at in range(0, len(todo), BATCH_ARTICLES):
-                    batch = todo[at : at + BATCH_ARTICLES]
-                    per_article = [article_passages(segment(a), s) for _, _, a in batch]
+                for at in range(0, len(todo), stages.batch_articles):
+                    batch = todo[at : at + stages.batch_articles]
+                    per_article = stages.passages([a for _, _, a in batch])
                     texts = [p.text for ps in per_article for p in ps if p.embedded]
-                    vectors, n_fresh, n_known = _vectors(writer, embedder, texts, store)
+                    vectors, n_fresh, n_known = _vectors(writer, embedder, texts, store, stages)
                     writer.write(batch, per_article, vectors, embedder.model_id, s)
                     passages += sum(len(ps) for ps in per_article)
                     fresh, known = fresh + n_fresh, known + n_known
@@ -111,6 +152,13 @@ def _add(
         raise
     added = len(todo) - len(replaced)
     return AddReport(added, len(replaced), unchanged, passages, fresh, known, tuple(skipped))
+
+
+def require_articles(articles: Sequence[Article], skipped: Sequence[Skipped]) -> None:
+    """An InputError (exit 2) naming the first skipped input when nothing could be read."""
+    if not articles:
+        first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
+        raise InputError(f"no readable articles to add{first}")
 
 
 def _changed(
@@ -138,18 +186,28 @@ def _changed(
 
 
 def _vectors(
-    writer: BatchWriter, embedder: Embedder, texts: Sequence[str], store: EmbeddingStore | None
+    writer: BatchWriter,
+    embedder: Embedder,
+    texts: Sequence[str],
+    store: EmbeddingStore | None,
+    stages: AddStages,
 ) -> tuple[dict[str, np.ndarray], int, int]:
     """Text hash -> vector for `texts`: from the index itself where it holds the text already
     (an earlier add, an earlier batch, the unchanged sentences of a changed article), else from
-    the embedding cache or the encoder (embed_texts: each distinct text once, longest first).
-    Returns (vectors, newly embedded, found stored or cached)."""
+    the embedding cache, else `stages.embed` (its vectors written to the cache). In the order of
+    `texts`, which is the order the vector keys get their ids in. Returns (vectors, newly
+    embedded, found stored or cached)."""
     unique = {text_key(t): t for t in texts}
     found = writer.stored_vectors(embedder.model_id, list(unique))
-    todo = [t for k, t in unique.items() if k not in found]
-    matrix, fresh, cached = embed_texts(embedder, todo, store)
-    found.update(zip((text_key(t) for t in todo), matrix, strict=True))
-    return found, fresh, cached + len(unique) - len(todo)
+    todo = [k for k in unique if k not in found]
+    dim = getattr(embedder, "dim", None)
+    cached = store.get_many(embedder.model_id, todo, dim, unit=True) if store else {}
+    fresh = stages.embed({k: unique[k] for k in todo if k not in cached})
+    if store and fresh:
+        store.put_many(embedder.model_id, fresh)
+    for k in todo:
+        found[k] = cached[k] if k in cached else fresh[k]
+    return found, len(fresh), len(unique) - len(fresh)
 
 
 class _NoStore:
@@ -168,30 +226,6 @@ def _unique_id(a: Article, taken: set[str]) -> Article:
         ident = f"{a.id}~{n}"
     taken.add(ident)
     return a if ident == a.id else Article(**{**a.__dict__, "id": ident})
-
-
-def _write(
-    db: sqlite3.Connection,
-    folder: Path,
-    todo: list[tuple[str, str, Article]],
-    per_article: list[list[StoredPassage]],
-    replaced: list[int],
-    texts: list[str],
-    matrix: np.ndarray,
-    model_id: str,
-    s: Settings,
-) -> None:
-    """Every article of `todo` (their passages and the vectors of `texts`, rows of `matrix`)
-    written as one batch and committed: the Ray engine's merge (engines/ray_index.py)."""
-    dim = matrix.shape[1] if len(matrix) else 0
-    writer = BatchWriter(db, folder, replaced, dim)
-    try:
-        vectors = dict(zip((text_key(t) for t in texts), matrix, strict=True))
-        writer.write(todo, per_article, vectors, model_id, s)
-        writer.commit(model_id, s)
-    except BaseException:
-        writer.rollback()
-        raise
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from ..config import Settings
 from .passages import MEAN_BIT
 from .signatures import from_blob
 from .store import articles_of_passages
-from .vectors import VectorFile
+from .vectors import Searchable
 
 # Below the lowest cosine bar, for the f16 file's rounding and for paragraph means that the
 # encoder's paragraph vectors (what the file holds) differ from.
@@ -37,7 +37,7 @@ def cosine_floor(s: Settings) -> float:
 
 
 def by_vectors(
-    vf: VectorFile, db: sqlite3.Connection, queries: np.ndarray, s: Settings, exclude: set[int]
+    vf: Searchable, db: sqlite3.Connection, queries: np.ndarray, s: Settings, exclude: set[int]
 ) -> set[int]:
     """Archived articles (row ids) holding a near neighbour of a row of `queries`."""
     if not len(queries) or not len(vf):
@@ -50,7 +50,7 @@ def by_vectors(
 
 
 def nearest(
-    vf: VectorFile, db: sqlite3.Connection, queries: np.ndarray, exclude: set[int]
+    vf: Searchable, db: sqlite3.Connection, queries: np.ndarray, exclude: set[int]
 ) -> set[int]:
     """The one archived article holding the nearest passage to any row of `queries`."""
     if not len(queries) or not len(vf):

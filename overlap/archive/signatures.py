@@ -6,6 +6,7 @@ computed for tomorrow's draft."""
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -21,7 +22,12 @@ def sentence_signature(text: str, n: int) -> np.ndarray:
     >>> bool(np.array_equal(a, b)), len(a) > 0
     (True, True)
     """
-    ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in folded_words(text)), dtype=np.uint64)
+    return token_signature(folded_words(text), n)
+
+
+def token_signature(tokens: Sequence[str], n: int) -> np.ndarray:
+    """The distinct n-gram hashes of a sentence's folded words (`tokens`), as int64."""
+    ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in tokens), dtype=np.uint64)
     return shingle_hashes(ids, n).view(np.int64)
 
 

@@ -1,7 +1,7 @@
 """Compare and check against an index: the new articles (or drafts) are read and segmented, the
 stored articles they can share passages with are found (select.py) and read from the database,
 and the ordinary pipeline runs on both, every stored passage's vector served from the index
-(ArchiveEmbedder) instead of the encoder. Findings between two stored articles are left out
+(embed.LookupEmbedder) instead of the encoder. Findings between two stored articles are left out
 unless `within` asks for every pair inside the index."""
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from ..cache import open_cache, text_key
 from ..config import Settings
 from ..draft import check_many
 from ..draft_input import read_draft
-from ..embed import Embedder, embed_texts
+from ..embed import Embedder, LookupEmbedder, embed_texts
 from ..errors import InputError
 from ..ingest import read_articles
 from ..memo import RememberingEmbedder
 from ..models import Models, load_models
 from ..nli import NLI
-from ..pipeline import analyse
+from ..pipeline import CopyPairs, analyse
 from ..progress import Progress
 from ..segment import segment
 from ..tabular import Columns
@@ -32,46 +32,39 @@ from .passages import article_passages, paragraph_means
 from .schema import connect
 from .select import by_shingles, by_vectors, nearest
 from .store import check_compatible, get_meta, get_vectors, load_articles, source_key, stored_keys
-from .vectors import VectorFile
+from .vectors import Searchable, VectorFile
 
 
-class ArchiveEmbedder:
+def archive_embedder(model: Embedder, db: sqlite3.Connection) -> LookupEmbedder:
     """An Embedder that answers the texts the index holds from its stored float32 vectors and
-    sends only the others to the encoder. model_id and dim are the encoder's, so cache keys and
-    the report's model list are those of a direct run."""
-
-    def __init__(self, model: Embedder, db: sqlite3.Connection):
-        self._model = model
-        self._db = db
-        self.model_id = model.model_id
-        self.served = 0  # texts answered from the index
-
-    def __getattr__(self, name: str) -> object:  # dim, describe, ...
-        return getattr(self._model, name)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [text_key(t) for t in texts]
-        known = get_vectors(self._db, self._model.model_id, list(dict.fromkeys(keys)))
-        todo = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
-        if todo:
-            known.update(zip((text_key(t) for t in todo), self._model.encode(todo), strict=True))
-        self.served += len({k for k in keys}) - len(todo)
-        if not keys:
-            return np.asarray(self._model.encode([]))
-        return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
+    sends only the others to `model` (each distinct one once)."""
+    return LookupEmbedder(
+        RememberingEmbedder(model), lambda keys: get_vectors(db, model.model_id, keys)
+    )
 
 
 class _Session:
     """An open index (database, vector file) and the models wrapped to read from it."""
 
-    def __init__(self, folder: Path, s: Settings, models: Models):
+    def __init__(
+        self,
+        folder: Path,
+        s: Settings,
+        models: Models,
+        search_on: Callable[[VectorFile, Path], Searchable] | None = None,
+    ):
         self.folder = folder
         self.db = connect(folder)
         # One read snapshot for the whole run: a writer adding meanwhile changes nothing here.
         self.db.execute("BEGIN")
         check_compatible(self.db, folder, models.embedder.model_id, s)
-        self.vectors = VectorFile(folder, get_meta(self.db, "vector_file"))
-        self.embedder = ArchiveEmbedder(RememberingEmbedder(models.embedder), self.db)
+        name = get_meta(self.db, "vector_file")
+        found = VectorFile(folder, name)
+        # The candidates' search: the file here, or (search_on) its shards on a Ray cluster.
+        self.vectors: Searchable = (
+            search_on(found, folder / name) if search_on and name is not None else found
+        )
+        self.embedder = archive_embedder(models.embedder, self.db)
         self.models = dataclasses.replace(models, embedder=self.embedder)
         self.stored = stored_keys(self.db)
 
@@ -117,9 +110,13 @@ def compare_with_index(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     nli: NLI | None = None,
+    copy_pairs: CopyPairs | None = None,
+    search_on: Callable[[VectorFile, Path], Searchable] | None = None,
 ) -> Result:
     """`overlap compare NEW... --index DIR`: the new articles against the index and among
-    themselves; with `within`, every pair inside the index as well (and NEW may be empty)."""
+    themselves; with `within`, every pair inside the index as well (and NEW may be empty).
+    `copy_pairs` and `search_on` put the copy candidates and the vector search on a Ray
+    cluster (engines/ray_compare.py); the answer is the same."""
     new, skipped = (
         read_articles(
             inputs, s.encoding, overrides, s.recursive, s.encoding_force, Columns.from_settings(s)
@@ -131,7 +128,7 @@ def compare_with_index(
         first = f" ({skipped[0].source}: {skipped[0].reason})" if skipped else ""
         raise InputError(f"no readable articles in the input{first}")
     models = load_models(s, embedder, nli)
-    session = _Session(folder, s, models)
+    session = _Session(folder, s, models, search_on)
     try:
         if within:
             keys = {source_key(a.source) for a in new}
@@ -141,7 +138,7 @@ def compare_with_index(
         if not stored and not new:
             raise InputError(f"index {folder} holds no articles; add some with overlap index add")
         articles = _in_source_order(stored, new)
-        result = analyse(articles, skipped, s, session.models, progress)
+        result = analyse(articles, skipped, s, session.models, progress, copy_pairs=copy_pairs)
     finally:
         session.close()
     if within:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -95,6 +95,15 @@ def remove_stale(folder: Path, keep: set[str]) -> None:
     for path in folder.glob("*vectors-*.usearch*"):
         if path.name not in keep:
             path.unlink(missing_ok=True)
+
+
+class Searchable(Protocol):
+    """What candidate selection searches (select.py): a VectorFile, or its shards on a Ray
+    cluster (engines/ray_search.py)."""
+
+    def __len__(self) -> int: ...
+
+    def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
 
 
 class VectorFile:

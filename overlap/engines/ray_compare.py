@@ -1,7 +1,10 @@
 """`overlap compare --engine ray`: the files (or the new articles against an index) read on the
 cluster as a map over partitions, every passage the paraphrase stage embeds embedded ahead by the
-actor pool, the NLI pairs scored by another; then the local engine's stages run on those vectors
-and scores (pipeline.analyse, archive.use), so the findings are the local engine's."""
+actor pool, the NLI pairs scored by another, the copy candidates found by two groupbys on banded
+shingle keys (ray_candidates), and against an index the stored articles near the new ones found
+by searching its vectors in shards (ray_search); the local engine's other stages run on those
+vectors, pairs and scores (pipeline.analyse, archive.use), so the findings are the local
+engine's."""
 
 from __future__ import annotations
 
@@ -15,41 +18,18 @@ import numpy as np
 from ..cache import open_cache, text_key
 from ..chrome import find_chrome
 from ..config import Settings
-from ..embed import Embedder
+from ..embed import LookupEmbedder
 from ..errors import InputError
+from ..memo import RememberingEmbedder
 from ..models import Models, load_embedder, load_nli, load_scorer
 from ..nli import NLI, NLIModel
 from ..pipeline import analyse
 from ..progress import NoProgress, Progress
 from ..types import Article, Chrome, Result
+from .ray_candidates import copy_pairs_on
 from .ray_jobs import embed_on_ray, nli_on_ray, passages_on_ray, read_on_ray, staging_folder
 from .ray_runtime import ray_cluster
-
-
-class PrefetchedEmbedder:
-    """An Embedder answering from the vectors the cluster made before the run; a text it lacks
-    (none, when the stages embed what archive.passages says they do) goes to the local model."""
-
-    def __init__(self, model: Embedder, vectors: dict[str, np.ndarray]):
-        self._model = model
-        self._vectors = vectors
-        self.model_id = model.model_id
-        self.missed = 0  # texts the local model embedded
-
-    def __getattr__(self, name: str) -> object:  # dim, describe, ...
-        return getattr(self._model, name)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [text_key(t) for t in texts]
-        todo = list(
-            dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in self._vectors)
-        )
-        if todo:
-            self._vectors.update(zip(map(text_key, todo), self._model.encode(todo), strict=True))
-            self.missed += len(todo)
-        if not keys:
-            return np.asarray(self._model.encode([]))
-        return np.stack([self._vectors[k] for k in keys]).astype(np.float32, copy=False)
+from .ray_search import ShardedVectors
 
 
 class RayNLI:
@@ -104,10 +84,22 @@ def ray_compare(folder: Path | None, within: bool) -> Callable[..., Result]:
             )
             with shown.status("embedding passages on Ray"):
                 models = ray_models(articles, s, workers, chrome)
+            copy_pairs = copy_pairs_on(workers)
             if folder is None:
-                return analyse(articles, skipped, s, models, progress, began=began)
+                return analyse(
+                    articles, skipped, s, models, progress, began=began, copy_pairs=copy_pairs
+                )
             return compare_with_index(
-                folder, inputs, s, within, overrides, progress, models.embedder, models.nli
+                folder,
+                inputs,
+                s,
+                within,
+                overrides,
+                progress,
+                models.embedder,
+                models.nli,
+                copy_pairs,
+                lambda found, path: ShardedVectors(found, path, workers),
             )
 
     return run
@@ -135,4 +127,8 @@ def ray_models(
     if s.judge:
         model, problem = load_nli()
         nli = RayNLI(model, workers) if isinstance(model, NLIModel) else model
-    return Models(PrefetchedEmbedder(local, {**known, **vectors}), nli, load_scorer(), problem)
+    table = {**known, **vectors}
+    embedder = LookupEmbedder(
+        RememberingEmbedder(local), lambda keys: {k: table[k] for k in keys if k in table}
+    )
+    return Models(embedder, nli, load_scorer(), problem)

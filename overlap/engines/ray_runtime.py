@@ -52,7 +52,7 @@ def ray_cluster() -> Iterator[int]:
             where = f"the Ray cluster at RAY_ADDRESS={address}" if address else "a local Ray"
             raise ConfigError(f"cannot start or reach {where}: {exc}") from exc
         started = True
-    _quiet_data()
+    _configure_data()
     try:
         yield max(1, int(ray.cluster_resources().get("CPU", 1)))
     finally:
@@ -84,17 +84,21 @@ def _local_workers() -> int:
     return int(raw)
 
 
-def _quiet_data() -> None:
+def _configure_data() -> None:
     """No progress bars, stage logs or tuning hints from Ray Data on the terminal: the CLI draws
     its own progress, and its stderr is for errors and skipped files (Ray's own log files, in
-    its session folder, keep everything)."""
+    its session folder, keep everything). Groupbys shuffle by sorting, in plain tasks: Ray's
+    default hash shuffle starts aggregator actors for each groupby, which cost the copy
+    candidates' two groupbys 28 s against 0.7 s on 50 Reuters stories here (ray_candidates)."""
     import logging
     import warnings
 
     import ray.data
+    from ray.data.context import ShuffleStrategy
 
     logging.getLogger("ray").setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", category=UserWarning, module=r"ray\.data\..*")
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.print_on_execution_start = False
+    context.shuffle_strategy = ShuffleStrategy.SORT_SHUFFLE_PULL_BASED
