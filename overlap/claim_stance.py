@@ -83,6 +83,8 @@ REPORTING = re.compile(
     r"(?:is|are|was|were) (?:understood|believed|thought|said) to)\b",
     re.IGNORECASE,
 )
+# What says a claim is unproven rather than untrue.
+UNPROVEN = re.compile(r"\bno (?:evidence|proof)\b", re.IGNORECASE)
 # How a debunk far from the claim's closest sentence points back at what it debunks.
 REFERS_BACK = re.compile(
     r"\b(the|this|that|these|those) (stor(?:y|ies)|reports?|claims?|rumou?rs?|video|footage|"
@@ -161,12 +163,20 @@ def _denials_only(text: str) -> str:
     return REFUSAL.sub(" ", NOT_A_DENIAL.sub(" ", text))
 
 
+def _denies(text: str, claim_hedges: bool) -> bool:
+    """Does a passage deny or debunk? Against a claim that hedges itself ("Unconfirmed: ISIS
+    claims ..."), "no evidence" agrees with its hedge: it says unproven, not untrue."""
+    found = _denials_only(text)
+    return bool(DENIAL.search(UNPROVEN.sub(" ", found) if claim_hedges else found))
+
+
 def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     """The source's stance on the claim from the passages read, or None (unsupported)."""
     claim_debunks = bool(DENIAL.search(_denials_only(claim)))
     # A claim that denies or negates agrees with a source that calls the story untrue; its
     # negation alone is no basis for a contradiction (the model plus a "not" is not one).
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
+    claim_hedges = bool(REPORTING.search(claim))
     # (a slot difference, contradiction, read as close to the claim, index): a negated shared
     # predicate first, whatever the model reads; on a tie the close passage is shown
     contradicting: list[tuple[bool, float, bool, int]] = []
@@ -176,9 +186,14 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         if slot:
             ok = True
         elif p.debunk:
-            ok = not claim_denies and contra >= CONTRADICT_DEBUNK and contra > entail
+            ok = (
+                not claim_denies
+                and contra >= CONTRADICT_DEBUNK
+                and contra > entail
+                and _denies(p.text, claim_hedges)
+            )
         else:
-            passage_denies = bool(DENIAL.search(_denials_only(p.text)))
+            passage_denies = _denies(p.text, claim_hedges)
             basis = (
                 passage_denies
                 and not claim_denies
@@ -200,7 +215,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # "Apple may launch ...", "... claims God is female") asserts no fact for a passage to
     # confirm: what backs it is a report of the same claim, which FNC-1 calls "discuss" and
     # Emergent "observing". A contradiction of what it reports still counts (above).
-    if REPORTING.search(claim):
+    if claim_hedges:
         return None
     supporting = [
         (p.probs[0], k)

@@ -119,6 +119,21 @@ def test_a_claim_that_hedges_itself_is_not_supported_but_can_be_contradicted():
     assert got is not None and got.relation == "contradicts"
 
 
+def test_no_evidence_agrees_with_a_claim_that_hedges_itself():
+    # FNC-1 (discuss): the body says the claim is unproven, as the headline does itself
+    claim = "Unconfirmed: ISIS Claims Kayla Mueller, American Female Hostage, Is Dead"
+    unproven = (
+        "The White House said it was looking into the claim but that so far there was no "
+        "evidence that corroborated it"
+    )
+    assert decide(claim, [Passage(unproven, True, CONTRADICTS)]) is None
+    assert decide(claim, [Passage(unproven, False, CONTRADICTS)]) is None
+    # against a claim that asserts, "no evidence" is still a debunk
+    asserted = "ISIS: Kayla Mueller, American Female Hostage, Is Dead"
+    got = decide(asserted, [Passage(unproven, True, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+
+
 def test_deny_that_refuses_is_no_debunk():
     claim = "ISIS Beheading of U.S. Journalist James Foley Posted to YouTube"
     for refusal in (
