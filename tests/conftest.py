@@ -19,6 +19,29 @@ from overlap.types import Article
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
+# The quality tier (marker `quality`): real-data checks too heavy for the default test run, which
+# deselects them (pyproject.toml addopts: -m "not quality") to stay under 3 minutes on 2 cores;
+# CI runs them after it (`python -m pytest -q -p no:cacheprovider -m quality`). Each is named here
+# by file and function, beside tests/test_quality.py (the tier's own file, marked in the file):
+# NLI over hundreds of identical real news sentences, Ray on real news, an index of real
+# Reuters stories. Renaming one of these moves it back to the default run.
+QUALITY_TIER = {
+    "test_nli.py": {
+        "test_identical_real_news_sentences_are_mostly_entailment",
+        "test_hundreds_of_identical_real_news_sentences_are_entailment",
+        "test_identical_real_news_sentences_are_entailment_at_095",
+    },
+    "test_ray_engine.py": {"test_compare_on_ray_equals_local_on_real_news"},
+    "test_index_use.py": {"test_real_reuters_articles_against_the_index"},
+}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if getattr(item, "originalname", item.name) in QUALITY_TIER.get(item.path.name, ()):
+            item.add_marker(pytest.mark.quality)
+
 
 class FakeEmbedder:
     """A hashed bag of folded words, L2-normalised: texts sharing words have a high cosine.
