@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 # absolute: this module is also imported as a top-level one (benchmarks/ on sys.path)
+from benchmarks import DATA
 from benchmarks.reuters import bbc_files, read_bbc_file, read_sgm, sgm_files
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+NEWS = DATA / "news"
 _SENT = re.compile(r"(?<=[.!?])[\"'’”]?\s+(?=[\"'“‘A-Z])")
 _ABBREV = re.compile(
     r"\b(Mr|Mrs|Ms|Dr|St|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|"

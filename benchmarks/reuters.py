@@ -27,8 +27,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-NEWS = REPO.parent / "shared" / "data" / "news"
+from . import DATA
+from .data import DataMissing
+
+NEWS = DATA / "news"
 REUTERS = NEWS / "reuters21578"
 BBC = NEWS / "bbc"
 
@@ -46,10 +48,6 @@ _MONTHS = {
         start=1,
     )
 }
-
-
-class DataMissing(Exception):
-    """The news corpus is not where the benchmark looks for it."""
 
 
 @dataclass(frozen=True)
