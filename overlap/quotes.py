@@ -23,7 +23,7 @@ from .types import Quote
 _VERBS = (
     r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
     r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
-    r"responded|answered|asked|conceded|observed|admitted|claimed|denied|agreed|vowed|"
+    r"responded|answered|asked|conceded|observed|admitted|claimed|denied|vowed|"
     r"according to)"
 )
 # Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
@@ -262,8 +262,10 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
         if m:
             speaker = m.group("desc") or m.group("name") or m.group("pron") or m.group("def")
             credit = m.group("credit")
-        elif said := list(_REPORTED.finditer(head)):
-            speaker = said[-1].group("name")
+        elif said := _REPORTED.search(head):
+            # the sentence's first reporting subject: "He said Obama agreed to 'cooperate'"
+            # reports his words, not Obama's
+            speaker = said.group("name")
         elif not head.strip():
             # The quote opens its sentence with no attribution: the person the paragraph
             # last reports ("..., Mr Morris said. “He gave her a strong drink ...”").
