@@ -73,12 +73,21 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
     return out
 
 
+# Contractions one writer spells out and another does not ("I've been stabbed" in a paper,
+# "I have been stabbed" in the PA copy): the same words. "'s" and "'d" are left alone: each
+# stands for two words ("is"/"has", "had"/"would") or a possessive.
+_CONTRACTED = {"'ve": "have", "'re": "are", "'ll": "will", "'m": "am"}
+
+
 def _expand(raw: str, norm: str) -> list[str]:
     # "won't" -> will not, "don't" -> do not: a negation is a word of its own.
     low = raw.lower().replace("’", "'")
     if low.endswith("n't") and len(low) > 3:
         stem = fold(low[:-3])
         return [_IRREGULAR_NOT.get(stem, stem), "not"]
+    for short, full in _CONTRACTED.items():
+        if low.endswith(short) and len(low) > len(short):
+            return [fold(low[: -len(short)]), full]
     return [norm]
 
 

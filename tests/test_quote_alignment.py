@@ -81,3 +81,11 @@ def test_function_words_alone_do_not_find_a_short_quote():
     # shared words are in every passage, the quote's own word is not there
     source = "I saw the younger man go up as if he was going to carry on."
     assert align_quote(words("as if he was uptight"), words(source)) is None
+
+
+def test_a_contraction_spelt_out_is_the_same_words():
+    # Express: 'I've been stabbed.' PA: ``I heard him say to his girlfriend `I have been stabbed.'
+    source = "I heard him say to his girlfriend I have been stabbed."
+    m = align_quote(words("I've been stabbed."), words(source))
+    assert m is not None and m.changes == ()
+    assert align_quote(words("I'm not stabbed."), words(source)) is None
