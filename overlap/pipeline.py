@@ -86,12 +86,14 @@ def analyse(
     began: float | None = None,
     short_runs: bool = True,
     copy_pairs: CopyPairs | None = None,
+    align: Callable[..., list[Finding]] | None = None,
 ) -> Result:
     """The stages after ingest, on articles already read. The cache is opened once, for the
     embeddings and the NLI scores both. `short_runs` adds the short word runs kept inside
     otherwise rewritten sentences (shared_runs.py), which measure how much of an article is
     reused; the draft check leaves them out (see draft.check). `copy_pairs` stands in for
-    shingles.copy_pairs (the Ray engine's, engines/ray_candidates.py)."""
+    shingles.copy_pairs, `align` for align_stage (the Ray engine's, engines/ray_candidates.py and
+    ray_align.py)."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
     if progress is not None:  # loading a model and long NLI batches show too
@@ -108,7 +110,7 @@ def analyse(
             )
         clock.lap("embed and neighbours")
         with progress.status("aligning passages"):
-            found = align_stage(segs, copies, paraphrases, hidden, s, short_runs)
+            found = (align or align_stage)(segs, copies, paraphrases, hidden, s, short_runs)
             findings = attribute_all(repeats + found, segs)
         clock.lap("align and attribute")
         if s.judge:

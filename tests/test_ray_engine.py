@@ -221,3 +221,28 @@ def test_sharded_search_is_the_vector_files_search(cluster, tmp_path):
             assert set(got[above_a_tie]) == set(want[above_a_tie])
             assert len(set(got)) == k
     assert len(sharded) == 600
+
+
+def test_alignment_in_batches_of_pairs_finds_what_the_whole_run_finds(reuters):
+    """ray_align's batches (each with its pairs' candidates) aligned by align_stage against the
+    run's articles give the whole run's findings, in another order; on real stories whose
+    reissues share copied text, rewrites and shared runs among them. No cluster: the map's
+    step, run here."""
+    from overlap.candidates import ParaphraseCandidates
+    from overlap.engines.ray_align import pair_batch
+    from overlap.ingest import read_articles
+    from overlap.pipeline import align_stage, copy_stage, segment_all
+
+    s = NO_JUDGE
+    segs = segment_all(read_articles(reuters)[0], s)
+    copies, _, hidden = copy_stage(segs, s)
+    none = ParaphraseCandidates({}, {}, 0, 0, 0, 0.5, 0.5)
+    whole = align_stage(segs, copies, none, hidden, s)
+    pairs = sorted(copies)
+    assert len(pairs) > 3 and len(whole) > 5
+    # Rewrites (no paraphrase candidates were given), scored by the run's word rarity:
+    assert any(f.kind == "paraphrase" for f in whole)
+    batched = []
+    for chunk in (pairs[:1], pairs[1:3], pairs[3:]):
+        batched += align_stage(segs, *pair_batch(chunk, copies, none), hidden, s)
+    assert sorted(map(repr, batched)) == sorted(map(repr, whole))

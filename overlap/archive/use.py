@@ -27,7 +27,7 @@ from ..pipeline import CopyPairs, analyse
 from ..progress import Progress
 from ..segment import segment
 from ..tabular import Columns
-from ..types import Article, CheckResult, Result, SentenceClass
+from ..types import Article, CheckResult, Finding, Result, SentenceClass
 from .passages import article_passages, paragraph_means
 from .schema import connect
 from .select import by_shingles, by_vectors, nearest
@@ -112,11 +112,12 @@ def compare_with_index(
     nli: NLI | None = None,
     copy_pairs: CopyPairs | None = None,
     search_on: Callable[[VectorFile, Path], Searchable] | None = None,
+    align: Callable[..., list[Finding]] | None = None,
 ) -> Result:
     """`overlap compare NEW... --index DIR`: the new articles against the index and among
     themselves; with `within`, every pair inside the index as well (and NEW may be empty).
-    `copy_pairs` and `search_on` put the copy candidates and the vector search on a Ray
-    cluster (engines/ray_compare.py); the answer is the same."""
+    `copy_pairs`, `search_on` and `align` put the copy candidates, the vector search and the
+    alignment on a Ray cluster (engines/ray_compare.py); the answer is the same."""
     new, skipped = (
         read_articles(
             inputs, s.encoding, overrides, s.recursive, s.encoding_force, Columns.from_settings(s)
@@ -138,7 +139,9 @@ def compare_with_index(
         if not stored and not new:
             raise InputError(f"index {folder} holds no articles; add some with overlap index add")
         articles = _in_source_order(stored, new)
-        result = analyse(articles, skipped, s, session.models, progress, copy_pairs=copy_pairs)
+        result = analyse(
+            articles, skipped, s, session.models, progress, copy_pairs=copy_pairs, align=align
+        )
     finally:
         session.close()
     if within:

@@ -6,6 +6,10 @@ Modules, one job each:
 
 - `ray_runtime`: the import check (a clear error without the extra) and the cluster connection.
 - `ray_stages`: the functions and model actors the Ray Data pipelines map over partitions.
+- `ray_jobs`: the pipelines the driver runs (read, segment, embed, NLI), plain values in and out.
+- `ray_candidates`: the copy stage's candidate pairs, two groupbys on banded shingle keys.
+- `ray_search`: an index's vector search in shards, one per worker, merged.
+- `ray_align`: the alignment stage as a map over batches of candidate article pairs.
 - `ray_index`: `overlap index add --engine ray`.
 - `ray_compare`: `overlap compare --engine ray` (files, or against an index).
 """

@@ -1,10 +1,10 @@
 """`overlap compare --engine ray`: the files (or the new articles against an index) read on the
 cluster as a map over partitions, every passage the paraphrase stage embeds embedded ahead by the
 actor pool, the NLI pairs scored by another, the copy candidates found by two groupbys on banded
-shingle keys (ray_candidates), and against an index the stored articles near the new ones found
-by searching its vectors in shards (ray_search); the local engine's other stages run on those
-vectors, pairs and scores (pipeline.analyse, archive.use), so the findings are the local
-engine's."""
+shingle keys (ray_candidates), against an index the stored articles near the new ones found by
+searching its vectors in shards (ray_search), and the candidate article pairs aligned as a map
+over batches of pairs (ray_align); the local engine's other stages run on those vectors, pairs,
+findings and scores (pipeline.analyse, archive.use), so the findings are the local engine's."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from ..nli import NLI, NLIModel
 from ..pipeline import analyse
 from ..progress import NoProgress, Progress
 from ..types import Article, Chrome, Result
+from .ray_align import align_on
 from .ray_candidates import copy_pairs_on
 from .ray_jobs import embed_on_ray, nli_on_ray, passages_on_ray, read_on_ray, staging_folder
 from .ray_runtime import ray_cluster
@@ -84,10 +85,17 @@ def ray_compare(folder: Path | None, within: bool) -> Callable[..., Result]:
             )
             with shown.status("embedding passages on Ray"):
                 models = ray_models(articles, s, workers, chrome)
-            copy_pairs = copy_pairs_on(workers)
+            copy_pairs, align = copy_pairs_on(workers), align_on(workers)
             if folder is None:
                 return analyse(
-                    articles, skipped, s, models, progress, began=began, copy_pairs=copy_pairs
+                    articles,
+                    skipped,
+                    s,
+                    models,
+                    progress,
+                    began=began,
+                    copy_pairs=copy_pairs,
+                    align=align,
                 )
             return compare_with_index(
                 folder,
@@ -100,6 +108,7 @@ def ray_compare(folder: Path | None, within: bool) -> Callable[..., Result]:
                 models.nli,
                 copy_pairs,
                 lambda found, path: ShardedVectors(found, path, workers),
+                align,
             )
 
     return run
