@@ -34,9 +34,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     run.add_argument("--no-save", action="store_true", help="print only, record nothing")
     sub.add_parser("report", help="render reports/benchmarks.md from the records")
-    child = sub.add_parser("_child")  # the fresh process of a peakmem_ task
-    child.add_argument("name")
-    child.add_argument("--set", action="append", default=[])
     args = ap.parse_args(argv)
 
     if args.cmd == "list":
@@ -50,9 +47,6 @@ def main(argv: list[str] | None = None) -> int:
             )
             doc = (fn.__doc__ or "").strip().splitlines()
             print(f"{name:45s} {doc[0] if doc else ''}{data}")
-        return 0
-    if args.cmd == "_child":
-        harness.child(args.name, _options(args.set))
         return 0
     if args.cmd == "run":
         records = harness.run(harness.select(args.names), _options(args.set), save=not args.no_save)

@@ -164,6 +164,18 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def fresh(fn: Callable, *args: object):
+    """`fn(*args)` in a fresh interpreter (spawned, not forked: nothing this process loaded is
+    there, and the child's peak RSS and CPU are its own); its return value. `fn` must be a
+    module-level function and its arguments and value picklable; a script calling this needs
+    the `if __name__ == "__main__":` guard, as the spawned child imports the main module."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
 # ------------------------------------------------------------------------------- discovery
 
 
@@ -231,39 +243,22 @@ def measure(name: str, options: dict[str, str]) -> tuple[float | str, str]:
     if getattr(fn, "setup", None):
         _call(fn.setup, options)
     kind = name.split(".", 1)[1].split("_", 1)[0]
-    if kind in ("time", "peakmem"):
-        args = [
-            sys.executable,
-            "-m",
-            "benchmarks",
-            "_child",
-            name,
-            *(f"--set={k}={v}" for k, v in options.items()),
-        ]
-        done = subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
-        if done.returncode:
-            lines = done.stderr.strip().splitlines()
-            if lines and "DataMissing: " in lines[-1]:
-                raise DataMissing(lines[-1].split("DataMissing: ", 1)[1])
-            raise RuntimeError(lines[-1] if lines else f"{name} failed")
-        out = json.loads(done.stdout.strip().splitlines()[-1])
-        return (out["seconds"], "s") if kind == "time" else (out["maxrss_mib"], "MiB")
+    if kind == "time":
+        return fresh(timed, name, options)["seconds"], "s"
+    if kind == "peakmem":
+        return fresh(timed, name, options)["maxrss_mib"], "MiB"
     return _call(fn, options), getattr(fn, "unit", "")
 
 
-def child(name: str, options: dict[str, str]) -> None:
-    """Run one function in this (fresh) process: its wall seconds and this process's peak RSS."""
+def timed(name: str, options: dict[str, str]) -> dict[str, float]:
+    """One function run in this (fresh) process: its wall seconds and the process's peak RSS."""
     fn = catalogue()[name][1]
     began = time.perf_counter()
     _call(fn, options)
-    print(
-        json.dumps(
-            {
-                "seconds": round(time.perf_counter() - began, 2),
-                "maxrss_mib": round(peak_rss_mib()),
-            }
-        )
-    )
+    return {
+        "seconds": round(time.perf_counter() - began, 2),
+        "maxrss_mib": round(peak_rss_mib()),
+    }
 
 
 def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Record]:

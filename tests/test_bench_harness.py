@@ -4,6 +4,7 @@ report renders with every section it had."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,14 @@ def test_list_names_the_tasks_from_the_repo_root():
         Path(ROOT, "benchmarks", "tasks", f"{n}.py").exists()
         for n in {line.split(".")[0] for line in out.splitlines() if line}
     )
+
+
+def _pid_and_mark() -> tuple[int, bool]:
+    return os.getpid(), hasattr(harness, "_set_by_the_parent")
+
+
+def test_fresh_runs_the_function_in_a_new_interpreter(monkeypatch):
+    monkeypatch.setattr(harness, "_set_by_the_parent", True, raising=False)
+    pid, inherited = harness.fresh(_pid_and_mark)
+    # another process, and a fresh one: what this process set (or loaded) is not there
+    assert pid != os.getpid() and not inherited

@@ -10,8 +10,6 @@ figures to read. Runs that depend on how torch was first loaded go to a fresh pr
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,26 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import ROOT, WORK
+from .. import WORK
 from .. import field_common as fc
-from ..harness import figure, peak_rss_mib
+from ..harness import figure, fresh, peak_rss_mib
 
 SECTION = "Measured against the field (issue 6)"
 FIELD = WORK / "field"
-
-
-def _fresh(function: str, *args: object) -> dict:
-    """`function(*args)` of this module in a fresh interpreter; its JSON return value."""
-    code = (
-        f"import json, sys; from benchmarks.tasks.field_speed import {function} as f; "
-        "print(json.dumps(f(*json.loads(sys.argv[1]))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, json.dumps(args)], cwd=ROOT, capture_output=True, text=True
-    )
-    if done.returncode:
-        raise RuntimeError(f"{function} failed: {done.stderr.strip()[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # --------------------------------------------------------------------------- embedding
@@ -83,7 +67,7 @@ def track_embedding_throughput() -> dict:
     loaded first (OpenMP spins) and as overlap loads it, in a fresh process per half."""
     out = {}
     for label, torch_first in (("torch default", True), ("overlap's OpenMP choice", False)):
-        for name, per_s in _fresh("embedding_run", torch_first).items():
+        for name, per_s in fresh(embedding_run, torch_first).items():
             out[f"{name}, {label}"] = per_s
     return out
 
@@ -362,7 +346,7 @@ def track_compare_synthetic(articles: int = 10000, embeddings: str = "auto") -> 
     cache = FIELD / f"e2e-{articles}-{embeddings}.sqlite"
     cache.unlink(missing_ok=True)
     try:
-        got = _fresh("compare_run", str(folder), str(plants), embeddings, str(cache))
+        got = fresh(compare_run, str(folder), str(plants), embeddings, str(cache))
     finally:
         cache.unlink(missing_ok=True)
     out = {

@@ -1,7 +1,7 @@
 """Peak memory of `compare` on one long article pair, by passage length (issue 10, D1).
 
 Each case runs in a fresh process (so one case's peak cannot hide another's) with no embedding
-cache: its peak resident set size (ru_maxrss) and seconds, with and without the judge. The
+cache: its peak resident set size (VmHWM) and seconds, with and without the judge. The
 pairs, of `kb` KB each: a long article (real BBC business articles, read in place from
 ../shared/data/news/bbc, joined until the size is reached) with a verbatim copy of it; and the
 same text lower-cased without punctuation (one paragraph, no sentence ends) with a near-copy
@@ -10,29 +10,15 @@ that changes every 40th word.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ..data import require
-from ..harness import figure
+from ..harness import figure, fresh, peak_rss_mib
 
 SECTION = "Memory on long passages (issue 10)"
-
-# The peak is VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the parent, here the
-# benchmark runner with whatever earlier tasks loaded (harness.peak_rss_mib).
-CHILD = """
-import json, re, sys, time
-t0 = time.perf_counter()
-from overlap.config import Settings
-from overlap.pipeline import compare
-r = compare([sys.argv[1], sys.argv[2]], Settings(cache_path=None, judge=sys.argv[3] == "1"))
-hwm = re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1)
-print(json.dumps({"seconds": time.perf_counter() - t0, "rss_mib": int(hwm) / 1024}))
-"""
 
 
 def long_text(kb: int) -> str:
@@ -55,20 +41,23 @@ def near_copy(text: str, every: int = 40) -> str:
     return " ".join("changed" if k % every == every - 1 else w for k, w in enumerate(words)) + "\n"
 
 
+def compare_pair(a: str, b: str, judge: bool) -> dict:
+    """compare() on the pair in this (fresh) process: seconds, and the peak as VmHWM (not
+    ru_maxrss, which Linux carries over exec from the parent: harness.peak_rss_mib)."""
+    began = time.perf_counter()
+    from overlap.config import Settings
+    from overlap.pipeline import compare
+
+    compare([a, b], Settings(cache_path=None, judge=judge))
+    return {"seconds": time.perf_counter() - began, "rss_mib": peak_rss_mib()}
+
+
 def run_case(a: str, b: str, judge: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         pa, pb = Path(tmp) / "original.txt", Path(tmp) / "copy.txt"
         pa.write_text(a, encoding="utf-8")
         pb.write_text(b, encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, "-c", CHILD, str(pa), str(pb), "1" if judge else "0"],
-            capture_output=True,
-            text=True,
-            cwd=tmp,
-        )
-    if proc.returncode != 0:
-        raise RuntimeError((proc.stderr.strip().splitlines() or ["?"])[-1])
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+        return fresh(compare_pair, str(pa), str(pb), judge)
 
 
 @figure(data=("bbc",))

@@ -21,18 +21,15 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import random
 import resource
 import time
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from itertools import combinations
 
 from .. import WORK, reuters
-from ..harness import figure, peak_rss_mib
+from ..harness import figure, fresh, peak_rss_mib
 from ..reuters_eval import Run, labels, minhash_pairs, pair_key
 
 SECTION = "Reuters-21578 duplicates (issue 12)"
@@ -147,12 +144,6 @@ def minhash_child(inputs: str) -> dict:
     return {"pairs": minhash_pairs({r["id"]: r["text"] for r in rows}), **_usage(began)}
 
 
-def _fresh(child: Callable[[str], dict], inputs: str) -> dict:
-    # spawn, not fork: the child's peak RSS and CPU are its own, not those of this process
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(child, inputs).result()
-
-
 @cache
 def run(articles: int = 0, reuse: bool = False) -> Run:
     """Both runs on the first `articles` bodies (0: all), or the last saved ones with `reuse`."""
@@ -162,8 +153,8 @@ def run(articles: int = 0, reuse: bool = False) -> Run:
         FOLDER.mkdir(parents=True, exist_ok=True)
         jsonl = FOLDER / f"bodies-n{len(stories)}.jsonl"
         reuters.write_jsonl(stories, jsonl)
-        outputs = {"overlap": _fresh(copy_stages_child, str(jsonl))}
-        outputs["minhash"] = _fresh(minhash_child, str(jsonl))
+        outputs = {"overlap": fresh(copy_stages_child, str(jsonl))}
+        outputs["minhash"] = fresh(minhash_child, str(jsonl))
         saved.write_text(json.dumps(outputs), encoding="utf-8")
     outputs = json.loads(saved.read_text(encoding="utf-8"))
     return Run(stories, outputs["overlap"], outputs["minhash"])
