@@ -23,10 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-try:
-    from .news_sentences import bbc, meter, reuters, split_sentences
-except ImportError:  # imported as a top-level module (benchmarks/ on sys.path)
-    from news_sentences import bbc, meter, reuters, split_sentences
+from .news_sentences import bbc, meter, reuters, split_sentences
 
 SEED = 13
 
