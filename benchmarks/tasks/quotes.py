@@ -220,17 +220,18 @@ def track_meter(split: str = "dev", chrome: int = 1) -> dict[str, float | tuple[
     keeps the lines `check` would drop as chrome (repeated in three of the story's files)."""
     found = list(cases(split, chrome_lines=bool(int(chrome))))
     mix = Counter(c.outcome for c in found)
+    # the split in the figure's name: a test run must not replace the dev figures
     out: dict[str, float | tuple[int, str]] = {
-        f"all: {k}": (n, "quotes") for k, n in sorted(mix.items())
+        f"{split} stories: {k}": (n, "quotes") for k, n in sorted(mix.items())
     }
-    out["all: sources differ"] = (sum(c.sources_differ for c in found), "quotes")
-    out["all: with a named speaker"] = (
+    out[f"{split} stories: sources differ"] = (sum(c.sources_differ for c in found), "quotes")
+    out[f"{split} stories: with a named speaker"] = (
         sum(bool(c.speaker) and c.speaker.lower() not in _PRONOUNS for c in found),
         "quotes",
     )
     if split == "dev" and LABELS.exists():
         rows = read_labels()
-        out.update(score(labelled(found, rows)))
+        out.update({f"dev labels: {k}": v for k, v in score(labelled(found, rows)).items()})
     return out
 
 
