@@ -16,7 +16,7 @@ embeddings were frozen during training, so they are not stored: they are read fr
 instead of 45 MB (fp16) and costs under 0.5 points of accuracy (see the model card).
 
 Calibration (`calibration.json`, required): probabilities are softmax(logits / temperature), the
-temperature fitted on a dev slice by `benchmarks/bench_nli_sanity.py --write-calibration`, so a
+temperature fitted on a dev slice by `benchmarks/training/calibrate_nli.py --write`, so a
 0.9 means right about nine times in ten. It is part of the cache key.
 
 No pair is ever cut: a pair longer than `max_length` word pieces raises `PairTooLong` (callers
@@ -110,7 +110,7 @@ def read_temperature(path: Path, weights_sha256: str | None = None) -> float:
         raise ModelError(
             f"NLI calibration file {path} was fitted for other weights (sha256 "
             f"{str(fitted_for)[:16]}, these are {weights_sha256[:16]}); refit it with: "
-            "python benchmarks/bench_nli_sanity.py --write-calibration"
+            "python benchmarks/training/calibrate_nli.py --model <folder> --write"
         )
     value = data.get("temperature")
     if (

@@ -27,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_nli_sanity import expected_calibration_error, softmax  # noqa: E402
+from calibrate_nli import expected_calibration_error, softmax  # noqa: E402
 from mdreport import replace_section  # noqa: E402
 from train_nli import detok  # noqa: E402
 
@@ -201,8 +201,8 @@ def render(res: dict) -> str:
     lines += [
         "",
         f"Calibration: temperature {res.get('temperature', 1.0):g} (`calibration.json`, fitted "
-        "on train_nli.py's held-out dev slice by `benchmarks/bench_nli_sanity.py "
-        "--write-calibration`, no test split); ECE is the expected calibration error of the top "
+        "on train_nli.py's held-out dev slice by `benchmarks/training/calibrate_nli.py "
+        "--write`, no test split); ECE is the expected calibration error of the top "
         "probability in 15 equal-width bins, on the 3-way sets. Pairs longer than the model's "
         f"{res.get('max_length', 128)} word pieces are refused by the model rather than cut, "
         "and left out here (counted in the last column).",

@@ -472,7 +472,8 @@ def main() -> None:
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
-    torch.set_num_threads(2)
+    # One thread where the caller asks for it (OMP_NUM_THREADS=1 on a shared machine).
+    torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS") or 2))
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -795,7 +796,7 @@ def export(model, tokenizer, tmp: Path, base: Path, out: Path, info: dict) -> No
     )
     (out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     # New weights, no fitted temperature yet: 1 (plain softmax) until
-    # `python benchmarks/bench_nli_sanity.py --model <out> --write-calibration` fits one.
+    # `python benchmarks/training/calibrate_nli.py --model <out> --write` fits one.
     (out / nli.CALIBRATION_FILE).write_text(
         json.dumps({"temperature": 1.0, "method": "none yet (plain softmax)"}) + "\n",
         encoding="utf-8",
