@@ -267,3 +267,27 @@ def test_real_vectors_do_not_depend_on_the_batch_or_the_cache(tmp_path):
         assert cached == 3
     np.testing.assert_array_equal(fresh, warm)
     assert fresh.dtype == np.float32
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    reason="known gap: a text's vector still depends on how many texts of its token length share "
+    "its batch (the CPU kernels split and round by row count: in bf16 on 2 threads every count "
+    "from 2 to 28 differed from the text alone by up to 1e-3; in fp32 4 to 10 by 1e-7). Batches "
+    "of one fixed row count, padded, would close it; not done yet (see the issue 11 note).",
+    strict=False,
+)
+def test_real_vector_does_not_depend_on_how_many_same_length_texts_share_its_batch():
+    from overlap.embed import MiniLM
+
+    model = MiniLM()
+    differing = []
+    for target in [
+        *NEWS[:3],
+        "The wall along the border would cost billions, officials said on Tuesday.",
+    ]:
+        alone = model.encode([target])[0]
+        for n in range(2, 30):
+            if not np.array_equal(model.encode([target] * n)[0], alone):
+                differing.append((target[:20], n))
+    assert differing == []
