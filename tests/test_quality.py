@@ -3,9 +3,9 @@
 Each floor is the figure measured when it was set, rounded down a little; a change that lowers
 a figure fails here, and a change that raises one should raise its floor in the same commit.
 The data is read in place from ../shared/data (never copied into the repo); a check whose data
-is missing is skipped with the reason. Marker `quality`: left out of the default test run and run by CI
-on its own (`python -m pytest -q -p no:cacheprovider -m quality`, with the heaviest real-data
-checks of other files: tests/conftest.py). No model is loaded; about 17 s of CPU: the
+is missing is skipped with the reason. Marker `quality`: left out of the default test run and
+run by CI on its own (`python -m pytest -q -p no:cacheprovider -m quality`, with the heaviest
+real-data checks of other files: tests/conftest.py). No model is loaded; about 17 s of CPU: the
 perturbation cases and one copy-stage run on 264 Reuters stories.
 """
 
