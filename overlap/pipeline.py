@@ -196,11 +196,7 @@ def align_stage(
     # Only pairs that share real text are read for rewrites: a candidate alone links almost
     # every pair of a large corpus by chance (linked_articles.py).
     linked = linked_pairs(
-        findings_by_pair(found, segs),
-        copies,
-        paraphrases.pairs,
-        paraphrases.related,
-        sentence_counts=[len(sg.sentences) for sg in segs],
+        findings_by_pair(found, segs), copies, paraphrases.pairs, paraphrases.related
     )
     found += rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
     if not short_runs:

@@ -43,42 +43,6 @@ PAPER = (
 )
 
 
-# A wire court story and a two-sentence brief a paper wrote from it, reworded throughout: no
-# copy aligns, and the brief has too few sentences of its own to reach candidates on three.
-COURT_WIRE = (
-    "A former soldier struck a taxi driver on the head with a claw hammer after an argument over "
-    "a fare outside a Bradford nightclub, a court heard today.\n\n"
-    "Darren Pike, 29, of Thornbury, admitted wounding Imran Malik with intent in the early hours "
-    "of March 14.\n\n"
-    "Mr Malik, a father of three, needed 22 stitches to a wound above his left ear and has not "
-    "worked since.\n\n"
-    "Bradford Crown Court heard that Pike had drunk ten pints of lager before he hailed the "
-    "cab.\n\n"
-    "Judge Alan Hughes jailed him for five years and told him the attack had been cowardly and "
-    "unprovoked.\n\n"
-    "Pike's barrister said his client had served in Bosnia and was deeply ashamed.\n"
-)
-COURT_BRIEF = (
-    "An ex-soldier who hit a cabbie over the head with a claw hammer in a row about a fare was "
-    "jailed for five years yesterday.\n\n"
-    "Darren Pike, 29, wounded Imran Malik outside a nightclub in Bradford.\n"
-)
-
-# Two unrelated three-sentence briefs meeting in one stock sentence.
-FLOOD = (
-    "Firefighters pumped water out of 40 homes in Tewkesbury after the River Avon burst its "
-    "banks overnight.\n\n"
-    "Police said it was too early to say when residents could return.\n\n"
-    "Sandbags are being handed out at the town hall.\n"
-)
-FRAUD = (
-    "A Leicester solicitor has been struck off after taking 80,000 pounds from the estates of "
-    "two elderly clients.\n\n"
-    "The tribunal said it was too early to say whether the money could be recovered.\n\n"
-    "She had practised in the city for 19 years.\n"
-)
-
-
 def _models(embedder) -> Models:
     return Models(embedder, None)
 
@@ -130,36 +94,3 @@ def test_candidates_link_when_they_reach_three_sentences_on_each_side():
     accepted = {(0, 1): {(2, 6): PairScore(0.9, 0.9)}}
     assert linked_pairs({}, shingles, accepted, {(0, 1): {(4, 9): 0.6}}) == {(0, 1)}
     assert linked_pairs({}, shingles, accepted, {}) == set()
-
-
-def test_a_brief_rewritten_from_a_long_wire_story_is_linked(tmp_path, write, fake_embedder):
-    write(tmp_path, "c/pa.txt", COURT_WIRE)
-    write(tmp_path, "c/mirror.txt", COURT_BRIEF)
-    s = Settings(cache_path=tmp_path / "cache.sqlite", judge=False)
-    result = compare([str(tmp_path / "c")], s, models=_models(fake_embedder))
-    in_brief = [f.b if f.b.article == "mirror" else f.a for f in _reuse(result)]
-    assert any("claw hammer" in side.text for side in in_brief), in_brief
-
-
-def test_two_unrelated_short_stories_sharing_one_stock_sentence_are_not_linked(
-    tmp_path, write, fake_embedder
-):
-    write(tmp_path, "c/flood.txt", FLOOD)
-    write(tmp_path, "c/fraud.txt", FRAUD)
-    s = Settings(cache_path=tmp_path / "cache.sqlite", judge=False)
-    result = compare([str(tmp_path / "c")], s, models=_models(fake_embedder))
-    found = [(f.a.text, f.b.text) for f in _reuse(result)]
-    assert found == [], f"stock wording reported as reuse: {found}"
-
-
-def test_the_bar_scales_down_with_the_shorter_article():
-    one_pair = {(0, 1): {(2, 0): 0.7}}
-    # A 2-sentence brief against a 20-sentence wire story: one sentence of the brief is a third.
-    assert linked_pairs({}, {}, {}, one_pair, sentence_counts=[20, 2]) == {(0, 1)}
-    # Three sentences need two; twelve need the full three.
-    assert linked_pairs({}, {}, {}, one_pair, sentence_counts=[3, 3]) == set()
-    two_pairs = {(0, 1): {(2, 0): 0.7, (3, 1): 0.6}}
-    assert linked_pairs({}, {}, {}, two_pairs, sentence_counts=[3, 3]) == {(0, 1)}
-    assert linked_pairs({}, {}, {}, two_pairs, sentence_counts=[12, 12]) == set()
-    # Without sentence counts the full bar applies.
-    assert linked_pairs({}, {}, {}, one_pair) == set()
