@@ -90,15 +90,18 @@ class MiniLM:
         import torch
 
         model = self._load()
+        # sentence-transformers 6 renamed tokenize to preprocess, and the old name prints a
+        # deprecation notice into the user's report; 5.x has only tokenize.
+        tokenize = getattr(model, "preprocess", None) or model.tokenize
         vectors = np.zeros((len(texts), self.dim), dtype=np.float32)
         with torch.inference_mode():
             lengths = [
                 int(n)
                 for start in range(0, len(texts), 1024)  # padded to the longest: keep it small
-                for n in model.tokenize(list(texts[start : start + 1024]))["attention_mask"].sum(1)
+                for n in tokenize(list(texts[start : start + 1024]))["attention_mask"].sum(1)
             ]
             for rows in same_length_batches(lengths, self.batch_size):
-                features = model.tokenize(padded_batch([texts[i] for i in rows], self.batch_size))
+                features = tokenize(padded_batch([texts[i] for i in rows], self.batch_size))
                 # Normalised below, in float32, whatever precision the encoder ran in.
                 out = model(features)["sentence_embedding"][: len(rows)]
                 vectors[rows] = out.float().numpy()
