@@ -239,7 +239,9 @@ def test_alignment_in_batches_of_pairs_finds_what_the_whole_run_finds(reuters):
     none = ParaphraseCandidates({}, {}, 0, 0, 0, 0.5, 0.5)
     whole = align_stage(segs, copies, none, hidden, s)
     pairs = sorted(copies)
-    assert len(pairs) > 3 and len(whole) > 5
+    # Enough to compare (the count moves with the linking rule: 7 with a bar scaled to short
+    # articles, 5 without); the assertion that matters is the equality below.
+    assert len(pairs) > 3 and len(whole) >= 4
     # Rewrites (no paraphrase candidates were given), scored by the run's word rarity:
     assert any(f.kind == "paraphrase" for f in whole)
     batched = []
