@@ -52,13 +52,10 @@ class MiniLM:
         self.precision = resolve_precision(precision)
         self.path = model_dir()
         self.checksum = _weights_checksum(self.path)
-        # fp32 has no precision suffix (the id caches were made with before bf16 existed).
+        # fp32 keeps the plain id, so caches and records made before bf16 existed stay valid.
         # "+bf16w": bf16 weights. "+bf16" named the earlier autocast vectors; a new suffix keeps
         # old caches from mixing their slightly different vectors with these.
         suffix = "" if self.precision == "fp32" else "+bf16w"
-        # "+rows64": every batch holds exactly `batch_size` rows (`padded_batch`), and a vector
-        # depends on that count, so it is part of the cache key; older vectors do not mix in.
-        suffix += f"+rows{batch_size}"
         self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}{suffix}"
         self._model = None
 
@@ -101,10 +98,9 @@ class MiniLM:
                 for n in tokenize(list(texts[start : start + 1024]))["attention_mask"].sum(1)
             ]
             for rows in same_length_batches(lengths, self.batch_size):
-                features = tokenize(padded_batch([texts[i] for i in rows], self.batch_size))
+                features = tokenize([texts[i] for i in rows])
                 # Normalised below, in float32, whatever precision the encoder ran in.
-                out = model(features)["sentence_embedding"][: len(rows)]
-                vectors[rows] = out.float().numpy()
+                vectors[rows] = model(features)["sentence_embedding"].float().numpy()
                 batch_done(len(rows))  # the embedding bar moves between embed_texts' chunks
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms == 0, 1.0, norms)
@@ -139,22 +135,6 @@ def quiet_transformers() -> None:
 
     transformers.utils.logging.set_verbosity_error()
     transformers.utils.logging.disable_progress_bar()
-
-
-def padded_batch(items: list[str], size: int) -> list[str]:
-    """`items` filled up to `size` rows with copies of its last item (their outputs are dropped).
-
-    Why: same-length batches (below) remove padding *within* a row, but the CPU kernels also
-    split and round by the number of rows: on 2 threads a text encoded among 2 to 28 copies of
-    itself came out up to 1e-3 away (bf16; 1e-7 in fp32) from the text alone, so a vector
-    depended on how many texts of its length the corpus held, and what the cache held.
-    A fixed row count makes every batch the same computation. Cost: at most `size - 1` extra
-    rows per token length, which is nothing on a corpus and a second or so on a small draft.
-
-    >>> padded_batch(["a", "b"], 4)
-    ['a', 'b', 'b', 'b']
-    """
-    return items + [items[-1]] * (size - len(items))
 
 
 def same_length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:

@@ -192,7 +192,6 @@ class NLIModel:
         # softmax, and fp32 keep the id scores were cached under before either existed).
         suffix = "" if self.temperature == 1 else f"+t{self.temperature:g}"
         suffix += "" if self.precision == "fp32" else "+bf16w"
-        suffix += f"+rows{batch_size}"  # every batch holds this many rows (embed.padded_batch)
         self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}{suffix}"
         self._model: Any = None
         self._tokenizer: Any = None
@@ -249,10 +248,9 @@ class NLIModel:
         self._load()
         import torch
 
-        # Pairs of one token length per batch, no padding, and a fixed row count: either would
-        # otherwise change the rounding, so a pair's scores would depend on the other pairs in
-        # its batch (embed.same_length_batches, embed.padded_batch).
-        from .embed import padded_batch, same_length_batches
+        # Pairs of one token length per batch, no padding: padding changes bf16 results, so a
+        # pair's scores would depend on the other pairs in its batch (embed.same_length_batches).
+        from .embed import same_length_batches
 
         firsts, seconds = [a for a, _ in pairs], [b for _, b in pairs]
         lengths = self.pair_lengths(pairs)
@@ -263,14 +261,14 @@ class NLIModel:
         with torch.inference_mode():
             for chunk in same_length_batches(lengths, self.batch_size):
                 batch = self._tokenizer(
-                    padded_batch([firsts[i] for i in chunk], self.batch_size),
-                    padded_batch([seconds[i] for i in chunk], self.batch_size),
+                    [firsts[i] for i in chunk],
+                    [seconds[i] for i in chunk],
                     padding=True,
                     truncation=True,
                     max_length=self.max_length,
                     return_tensors="pt",
                 )
-                logits = self._model(**batch).logits[: len(chunk)].float().numpy()
+                logits = self._model(**batch).logits.float().numpy()
                 out[chunk] = calibrated(logits, self.temperature, self.columns)
                 batch_done(len(chunk))  # the judging bar moves (progress.AnnouncedNLI)
         return out
