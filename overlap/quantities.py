@@ -145,6 +145,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """
     taken: _Spans = [(d.start, d.end) for d in find_dates(text)]
     raw = _fractions(text, taken)
+    raw += _bid_offer(text, taken)
     raw += _digit_mentions(text, taken)
     raw += _word_mentions(text, raw, taken)
     raw.sort()
@@ -168,6 +169,52 @@ def _fractions(text: str, taken: _Spans) -> list[_Raw]:
         if int(m.group(1)) < int(m.group(2)) and not _overlaps(m.start(), m.end(), taken):
             raw.append((m.start(), m.end(), int(m.group(1)) / int(m.group(2)), None, None))
             taken.append((m.start(), m.end()))
+    return raw
+
+
+# A wire rate quoted as bid/offer with the offer's last digits only ("3.85/95 pct" is 3.85 and
+# 3.95, "13.75/14.00 pct" 13.75 and 14.00): read as two rates, the second written in full.
+_BID_OFFER = re.compile(
+    r"(?<![\w./])(\d{1,3}\.(\d{1,4}))/(\d{1,3}(?:\.\d{1,4})?)(?=\s*(?:%|pct\b|per\s?cent\b|percent\b))",
+    re.I,
+)
+# A percent unit after a number ("one per cent", "seven and nine pct").
+_PERCENT_NEXT = re.compile(r"(?:\s*|-)(?:%|(?:per[\s-]?cent|percent|pct|percentage)\b)", re.I)
+# A fraction spoken after a whole number ("two and a half", "eleven and three-quarters") or alone
+# before a percent unit ("a half percentage point", "half a percentage point").
+_AND_FRACTION = re.compile(r"[\s-]+and[\s-]+(a[\s-]half|a[\s-]quarter|three[\s-]quarters)\b", re.I)
+_LONE_FRACTION = re.compile(
+    r"\b(?:a[\s-]half|half[\s-]an?|a[\s-]quarter(?:[\s-]of[\s-]an?)?|three[\s-]quarters(?:[\s-]of[\s-]an?)?)"
+    r"(?=\s+(?:percentage\s+points?|per[\s-]?cent|percent|pct)\b)",
+    re.I,
+)
+_FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+
+
+def _fraction_value(words: str) -> float:
+    word = (
+        "quarters"
+        if "quarters" in words.lower()
+        else next(w for w in ("half", "quarter") if w in words.lower())
+    )
+    return _FRACTION_VALUES[word]
+
+
+def _bid_offer(text: str, taken: _Spans) -> list[_Raw]:
+    """ "3.85/95 pct": the bid and the offer as two mentions (the offer with the bid's leading
+    digits when written short); added to `taken`."""
+    raw: list[_Raw] = []
+    for m in _BID_OFFER.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        bid, decimals, offer = m.group(1), m.group(2), m.group(3)
+        if "." in offer or len(offer) > len(decimals):
+            high = float(offer)
+        else:
+            high = float(bid[: len(bid) - len(offer)] + offer)
+        raw.append((m.start(1), m.end(1), float(bid), None, None))
+        raw.append((m.start(3), m.end(3), high, None, None))
+        taken.append((m.start(), m.end()))
     return raw
 
 
@@ -218,18 +265,39 @@ def _word_mentions(text: str, digits: list[_Raw], taken: _Spans) -> list[_Raw]:
     """Numbers in words ("two dozen", "nine points") outside the digit mentions and dates."""
     raw: list[_Raw] = []
     for m in _WORDS.finditer(text):
-        s, e = m.start(), m.end()
-        if any(s < re_ and e > rs for rs, re_, *_ in digits) or _overlaps(s, e, taken):
+        if any(m.start() < re_ and m.end() > rs for rs, re_, *_ in digits):
             continue
-        words = m.group("words")
-        cut = re.search(r"(?<!hundred)(?<!thousand)[\s-]+and\s", words, re.I)
-        if cut:  # "half a million and one hundred": two numbers; "and" joins only after hundred
-            words = words[: cut.start()]
-            e = s + len(words)
-        value = parse_number_words(words)
-        if value is not None and _counts(text, s, e, words):
-            raw.append((s, e, value, None, "words"))
+        # "half a million and one hundred", "between seven and nine": two numbers; "and" joins
+        # only after hundred or thousand ("one hundred and twenty"), so each part is read
+        s = m.start()
+        for part in re.split(
+            r"((?<!hundred)(?<!thousand)[\s-]+and\s+)", m.group("words"), flags=re.I
+        ):
+            e = s + len(part)
+            if part and not part.isspace() and part.strip().lower() != "and":
+                _add_words(text, s, e, part, taken, raw)
+            s = e
+    for m in _LONE_FRACTION.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and not any(
+            m.start() < re_ and m.end() > rs for rs, re_, *_ in digits + raw
+        ):
+            raw.append((m.start(), m.end(), _fraction_value(m.group(0)), None, "words"))
     return raw
+
+
+def _add_words(text: str, s: int, e: int, words: str, taken: _Spans, raw: list[_Raw]) -> None:
+    """The number words at text[s:e] as a raw mention, with a spoken fraction after them
+    ("two and a half"), unless they name or point rather than count."""
+    if _overlaps(s, e, taken) or words.lower() in ("and", "a", "an"):
+        return
+    value = parse_number_words(words)
+    fraction = _AND_FRACTION.match(text, e)
+    if value is not None and fraction:
+        value += _fraction_value(fraction.group(1))
+        taken.append((e, fraction.end()))  # "three-quarters" is no count of quarters
+        e = fraction.end()
+    if value is not None and _counts(text, s, e, words):
+        raw.append((s, e, value, None, "words"))
 
 
 def _counts(text: str, s: int, e: int, words: str) -> bool:
@@ -244,7 +312,7 @@ def _counts(text: str, s: int, e: int, words: str) -> bool:
         and not text[:s].rstrip().endswith(("$", "£"))
         and not re.match(r"\s+of\b", text[e:])
     )
-    if lone and not (lw == "one" and unit_like(text, e)):
+    if lone and not (lw == "one" and (unit_like(text, e) or _PERCENT_NEXT.match(text, e))):
         return False  # "one of the", "no one": a lone "one" is a pronoun more often than a count
     return not (re.match(r"\s*(?:-|\s)?(?:st|nd|rd|th)\b", text[e:]) or lw in ("a", "an"))
 
@@ -336,7 +404,7 @@ def _share_units(text: str, out: list[Quantity], offset: int) -> list[Quantity]:
         if (
             q.unit is None
             and r.kind in ("percent", "money")
-            and re.fullmatch(r"\s*(?:to|or|and|-|–)\s*", text[q.end - offset : r.start - offset])
+            and re.fullmatch(r"\s*(?:to|or|and|-|–|/)\s*", text[q.end - offset : r.start - offset])
         ):
             out[n] = dataclasses.replace(q, unit=r.unit, unit_text=r.unit_text, kind=r.kind)
     return out

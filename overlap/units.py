@@ -57,7 +57,8 @@ _IRREGULAR = {
     "crises": "crisis",
 }  # fmt: skip
 _TOKEN_AFTER = re.compile(r"[\s-]*(?:\(\s*)?([A-Za-z][A-Za-z'’.]*|%)")
-_PERCENT = re.compile(r"\s*(%|per[\s-]?cent|percent|pct)(?:age)?(\s+points?)?", re.I)
+# "5 pct", "5%", "a 50-pct owned unit", "a 10-per-cent rise": a hyphen joins the unit too
+_PERCENT = re.compile(r"(?:\s*|-)(%|per[\s-]?cent|percent|pct)(?:age)?(\s+points?)?", re.I)
 _PERCENTAGE_POINTS = re.compile(r"\s+percentage\s+points?\b", re.I)
 
 # (unit lemma, unit as written, kind, end of the unit): what `read_unit` hands back.

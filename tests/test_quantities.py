@@ -215,3 +215,32 @@ def test_invariants_on_real_news_sentences():
                 # as written: the unit word is in the sentence, so "countrys" cannot appear
                 assert q.unit_text in text[q.start :], (q.unit_text, text)
     assert n_quantities >= 500
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        # wire rates quoted bid/offer with the offer's last digits only (Reuters money reports)
+        ("Call money traded at 3.85/95 pct", [(3.85, "percent"), (3.95, "percent")]),
+        ("interbank rates rose to 13.75/14.00 pct", [(13.75, "percent"), (14.0, "percent")]),
+        # a hyphen joins the percent unit: a percent, not a count of "pct"
+        ("banks do business here through 50-pct owned subsidiaries", [(50, "percent")]),
+        ("a 10-per-cent rise in fares", [(10, "percent")]),
+        # number words before a percent: each end of a range, a lone "one", a spoken fraction
+        ("The harvest advanced to between seven and nine pct of area.", [(7, "percent")]),
+        ("Japanese firms sold only one per cent of the market", [(1, "percent")]),
+        ("our forecast for price rises this year is two and a half pct", [(2.5, "percent")]),
+        ("Eleven and three-quarters pct is way above money market rates", [(11.75, "percent")]),
+        ("raised its inflation estimate a half percentage point", [(0.5, "percentage point")]),
+    ],
+)
+def test_percent_forms_of_real_news(text, values):
+    found = [(q.value, q.unit) for q in find_quantities(text)]
+    assert found == [(pytest.approx(v), u) for v, u in values]
+
+
+def test_a_range_of_number_words_keeps_both_ends_and_a_pronoun_stays_uncounted():
+    [q] = find_quantities("growth of between three and six pct this year")
+    assert (q.value, q.high, q.unit) == (3, 6, "percent")
+    assert find_quantities("one of the men said no one was hurt") == []
+    assert [q.value for q in find_quantities("half a million and one hundred")] == [5e5, 100]
