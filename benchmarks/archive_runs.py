@@ -1,6 +1,7 @@
-"""What the archive benchmarks share (issue 15: benchmarks/archive_index.py, the local index
-growing; benchmarks/ray_engine.py, the local engine against Ray): the first 1,000 real articles
-they both start from, one `overlap` command timed from outside, and the rows of an index.
+"""What the archive benchmarks share (issue 15: tasks/archive.py, the local index growing;
+tasks/ray.py, the local engine against Ray): the first 1,000 real articles they both start from,
+one `overlap` command timed from outside, the rows of an index, and their saved big runs
+(benchmarks/results/runs/, read back by `--set saved=NAME`).
 
 The articles: the first 500 Reuters-21578 stories with a body and the first 100 BBC articles of
 each of its 5 topics (development data, no test split), written as JSONL under a scratch folder
@@ -8,6 +9,7 @@ outside the repository."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -17,25 +19,32 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from . import RESULTS
 from .reuters import BBC, Story, read_reuters, with_body, write_jsonl
 
-FIRST_REUTERS, FIRST_BBC_PER_TOPIC = 500, 100
+RUNS = RESULTS / "runs"
+
+FIRST_REUTERS = 500  # and a fifth as many BBC articles of each of its 5 topics
 
 
-def first_articles(work: Path, per_file: int) -> tuple[list[str], list[Story], list[str]]:
-    """The first 500 Reuters stories with a body as JSONL files of `per_file` stories under
-    `work`, the Reuters stories after them (not written), and the first 100 BBC articles of
-    each topic (their files), then the BBC articles after those."""
+def first_articles(
+    work: Path, per_file: int, first: int = FIRST_REUTERS
+) -> tuple[list[str], list[Story], list[str]]:
+    """The first `first` Reuters stories with a body as JSONL files of `per_file` stories
+    under `work`, the Reuters stories after them (not written), and the first `first / 5` BBC
+    articles of each topic (their files), then the BBC articles after those. A smaller `first`
+    is for a small re-run of the same code path."""
     stories = with_body(read_reuters())
     files = []
-    for at in range(0, FIRST_REUTERS, per_file):
+    for at in range(0, first, per_file):
         path = work / f"reuters-first-{at // per_file:02d}.jsonl"
-        write_jsonl(stories[at : at + per_file], path)
+        write_jsonl(stories[at : min(at + per_file, first)], path)
         files.append(str(path))
+    per_topic = first // 5
     topics = [sorted(t.glob("*.txt")) for t in sorted(BBC.iterdir()) if t.is_dir()]
-    bbc = [str(p) for t in topics for p in t[:FIRST_BBC_PER_TOPIC]]
-    later_bbc = [str(p) for t in topics for p in t[FIRST_BBC_PER_TOPIC:]]
-    return files + bbc, stories[FIRST_REUTERS:], later_bbc
+    bbc = [str(p) for t in topics for p in t[:per_topic]]
+    later_bbc = [str(p) for t in topics for p in t[per_topic:]]
+    return files + bbc, stories[first:], later_bbc
 
 
 def timed(
@@ -83,3 +92,25 @@ def index_rows(folder: Path) -> dict[str, list[str]]:
         return {t: sorted(map(repr, db.execute(f"SELECT * FROM {t}"))) for t in names}
     finally:
         db.close()
+
+
+def read_saved(name: str) -> tuple[dict[str, str], dict]:
+    """A saved run, by its name in benchmarks/results/runs/ or its path: the stamp it was
+    measured with (command, commit, date, machine) and what it measured."""
+    path = RUNS / name if (RUNS / name).is_file() else Path(name)
+    if not path.is_file():
+        saved = ", ".join(sorted(p.name for p in RUNS.glob("*.json"))) or "none"
+        raise SystemExit(f"no saved run {name!r} in {RUNS} (saved: {saved})")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return doc["stamp"], doc["run"]
+
+
+def save_run(path: Path, command: str, run: dict) -> Path:
+    """A run's raw figures with its stamp, readable back by `--set saved=PATH`; a big run's copy
+    under benchmarks/results/runs/ keeps its figures beside the records."""
+    from .harness import commit, machine
+
+    when = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+    stamp = {"command": command, "commit": commit(), "date": when, "machine": machine()}
+    path.write_text(json.dumps({"stamp": stamp, "run": run}, indent=1) + "\n", encoding="utf-8")
+    return path

