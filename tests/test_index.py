@@ -212,3 +212,26 @@ def test_an_add_in_several_batches_stores_what_one_batch_stores(
     assert batched.embedded == whole.embedded
     stats = index_stats(tmp_path / "three")
     assert stats["vectors_in_file"] == stats["embedded_passages"] + stats["paragraph_means"]
+
+
+def test_the_same_vectors_make_the_same_vector_file(tmp_path):
+    """The HNSW graph is built on one thread (archive/vectors.add_keys): on several threads
+    usearch links vectors in the order the threads reach them, and two builds of the same
+    3,000 vectors saved three different files here; above vectors.EXACT_MAX the graph answers
+    a search, so the file must not change from one build to the next."""
+    import numpy as np
+
+    from overlap.archive.vectors import add_keys, open_generation, write_generation
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(3000, 64)).astype(np.float32)
+    keys = np.arange(1, 3001, dtype=np.int64)
+    files = []
+    for n in range(3):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        index = open_generation(folder, None, 64)
+        add_keys(index, keys, vectors)
+        files.append((folder / write_generation(folder, 1, index)).read_bytes())
+    assert len(files[0]) > 3000 * 64  # f16 vectors and the graph
+    assert files[1] == files[0] and files[2] == files[0]

