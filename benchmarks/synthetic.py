@@ -26,7 +26,6 @@ Everything is drawn from one `random.Random(seed)`: the same arguments give the 
 
 from __future__ import annotations
 
-import csv
 import json
 import random
 import re
@@ -39,13 +38,7 @@ from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-try:
-    from . import data as loaders
-except ImportError:  # imported as a top-level module (benchmarks/ on sys.path): the package
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from benchmarks import data as loaders
+from . import data as loaders
 
 # Plants per 1,000 articles; scaled linearly with the corpus size (at least 1 each).
 PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_negative": 200}
@@ -84,47 +77,18 @@ FILLER_SOURCES = (
 MIN_WORDS, MAX_WORDS = 5, 60
 
 # Word swaps for "edited" copies: the kind of change a copy desk makes.
-SWAPS = {
-    "said": "stated",
-    "says": "states",
-    "about": "around",
-    "also": "too",
-    "big": "large",
-    "large": "big",
-    "people": "persons",
-    "percent": "per cent",
-    "before": "prior to",
-    "after": "following",
-    "but": "yet",
-    "because": "since",
-    "help": "assist",
-    "show": "indicate",
-    "shows": "indicates",
-    "buy": "purchase",
-    "start": "begin",
-    "started": "began",
-    "told": "informed",
-    "expected": "anticipated",
-    "major": "key",
-    "officials": "authorities",
-    "company": "firm",
-    "many": "numerous",
-    "new": "fresh",
-    # Function words, so that nearly every passage has something to swap.
-    "is": "was",
-    "was": "is",
-    "are": "were",
-    "were": "are",
-    "has": "had",
-    "had": "has",
-    "will": "would",
-    "would": "will",
-    "can": "could",
-    "could": "can",
-    "this": "that",
-    "that": "this",
-    "the": "a",
-}
+SWAPS = dict(
+    re.findall(
+        r"([^:|]+):([^|]+)",
+        "said:stated|says:states|about:around|also:too|big:large|large:big|people:persons|"
+        "percent:per cent|before:prior to|after:following|but:yet|because:since|help:assist|"
+        "show:indicate|shows:indicates|buy:purchase|start:begin|started:began|told:informed|"
+        "expected:anticipated|major:key|officials:authorities|company:firm|many:numerous|"
+        # Function words, so that nearly every passage has something to swap.
+        "new:fresh|is:was|was:is|are:were|were:are|has:had|had:has|will:would|would:will|"
+        "can:could|could:can|this:that|that:this|the:a",
+    )
+)
 
 
 class DataMissing(Exception):
@@ -148,12 +112,6 @@ class Corpus:
 # --------------------------------------------------------------------------- reading the data
 
 
-def _tsv(path: Path) -> list[list[str]]:
-    # utf-8-sig: MRPC files start with a BOM; QUOTE_NONE: quotes inside sentences are text.
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
 def _lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
@@ -163,16 +121,9 @@ def check_data(data: Path) -> list[Path]:
     return [data / rel for rel in REQUIRED if not (data / rel).is_file()]
 
 
-_PTB = {
-    "-LRB-": "(",
-    "-RRB-": ")",
-    "-LSB-": "[",
-    "-RSB-": "]",
-    "-LCB-": "{",
-    "-RCB-": "}",
-    "``": '"',
-    "''": '"',
-}
+_PTB = dict(
+    zip(("-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-", "``", "''"), '()[]{}""', strict=True)
+)
 
 
 def detokenise(text: str) -> str:
@@ -237,28 +188,15 @@ def load_filler(data: Path, exclude: set[str]) -> tuple[list[tuple[str, str, str
         ]
     raw += [("snli captions", detokenise(x), "") for x in _lines(data / SNLI_DEV_S1)]
     raw += [("pan-train", x, "") for x in _lines(data / PAN_TRAIN_S1)]
-    if (data / MNLI_DEV).is_file():
-        # Premises only; the lower-case telephone transcripts fail _tidy's capital-letter test.
-        raw += [
-            ("mnli", s, _doc("mnli", r[0]))
-            for r in _tsv(data / MNLI_DEV)[1:]
-            if r and r[0][:1].isupper()
-            for s in _split(r[0])
-        ]
-    if (data / FEVER_DEV).is_file():
-        raw += [
-            ("fever", s, _doc("fever", r[0]))
-            for r in _tsv(data / FEVER_DEV)[1:]
-            if r
-            for s in _split(detokenise(r[0]))
-        ]
-    if (data / CONTROL_TRAIN).is_file():
-        raw += [
-            ("control", s, _doc("control", r[0]))
-            for r in _tsv(data / CONTROL_TRAIN)[1:]
-            if r
-            for s in _split(r[0])
-        ]
+    # Premises only, cut into sentences; MNLI's lower-case telephone transcripts are left out.
+    for name, rel in (("mnli", MNLI_DEV), ("fever", FEVER_DEV), ("control", CONTROL_TRAIN)):
+        if (data / rel).is_file():
+            raw += [
+                (name, s, _doc(name, r[0]))
+                for r in loaders._tsv(data / rel)[1:]
+                if r and (name != "mnli" or r[0][:1].isupper())
+                for s in _split(detokenise(r[0]) if name == "fever" else r[0])
+            ]
     seen = set(exclude)
     grams = {g for key in exclude for g in _grams(key)}
     out: list[tuple[str, str, str]] = []
@@ -317,17 +255,11 @@ def load_pairs(data: Path) -> tuple[list[tuple], list[tuple], list[tuple], set[s
         item = (f"mrpc-test:{id1}-{id2}", s1.strip(), s2.strip(), (f"mrpc:{id1}", f"mrpc:{id2}"))
         (mrpc_pos if p.label == "1" else mrpc_neg).append(item)
     pan_pos = []
-    for i, (s1, s2, label) in enumerate((p.a, p.b, p.label) for p in loaders.pan("test", data)):
-        exclude.update((norm_key(s1), norm_key(s2)))
-        if label.strip() == "1" and s1.strip() and s2.strip() and norm_key(s1) != norm_key(s2):
-            pan_pos.append(
-                (
-                    f"pan-test:{i}",
-                    s1.strip(),
-                    s2.strip(),
-                    (f"pan:{norm_key(s1)}", f"pan:{norm_key(s2)}"),
-                )
-            )
+    for i, p in enumerate(loaders.pan("test", data)):
+        k1, k2 = norm_key(p.a), norm_key(p.b)
+        exclude.update((k1, k2))
+        if p.label.strip() == "1" and p.a.strip() and p.b.strip() and k1 != k2:
+            pan_pos.append((f"pan-test:{i}", p.a.strip(), p.b.strip(), (f"pan:{k1}", f"pan:{k2}")))
     exclude.discard("")
     return mrpc_pos, mrpc_neg, pan_pos, exclude
 
@@ -592,15 +524,10 @@ def build_corpus(
         n_articles = len(ids)
         articles = [[[(par, ("r",))] for par in pars] for _, pars in background]
     for _ in range(n_articles if background is None else 0):
-        pars = []
-        for _ in range(rng.randint(8, 20)):
-            pars.append(
-                [
-                    (text, ("f", sid))
-                    for sid, text in (pool.take() for _ in range(rng.randint(1, 4)))
-                ]
-            )
-        articles.append(pars)
+        sizes = (rng.randint(1, 4) for _ in range(rng.randint(8, 20)))
+        articles.append(
+            [[(t, ("f", sid)) for sid, t in (pool.take() for _ in range(k))] for k in sizes]
+        )
 
     counts = scaled_counts(n_articles)
     # News-like sentences with something for the edit rules to act on.
@@ -721,15 +648,6 @@ def build_corpus(
         ),
         encoding="utf-8",
     )
-    return Corpus(
-        directory,
-        plants_path,
-        ids,
-        plants,
-        reuse,
-        len(filler),
-        dict(sources),
-        placed,
-        total_chars,
-        dict(Counter(p["kind"] for p in plants)),
-    )
+    counted = dict(Counter(p["kind"] for p in plants))
+    args = (ids, plants, reuse, len(filler), dict(sources), placed, total_chars, counted)
+    return Corpus(directory, plants_path, *args)
