@@ -41,7 +41,12 @@ DENIAL = re.compile(
     r"\b(false|falsely|hoax(?:es)?|den(?:y|ies|ied|ying)|not true|untrue|fake|debunk\w*|"
     r"fabricat\w*|baseless|satir\w*|refut\w*|dismiss\w*|no evidence|myth|nonsense|"
     r"not real|made up|photoshopped|doctored|spoof|prank|rejected|no truth|not the case|"
-    r"misleading)\b",
+    r"misleading|"
+    # doubt, as a body that disputes a claim words it ("Perth scientists have cast doubt over
+    # claims that a spider burrowed ...", "arachnologists are sceptical"): a denial of a close
+    # passage, not a debunk (a doubt is no finding that the claim is untrue)
+    r"doubts?|doubted|doubtful|cast(?:s|ing)? doubt|exaggerat\w*|inaccurate|not accurate|"
+    r"sceptic\w*|skeptic\w*|misinformation)\b",
     re.IGNORECASE,
 )
 # The narrower part of DENIAL that says a thing is untrue, not merely disputed ("rumours",
@@ -54,9 +59,11 @@ DEBUNK = re.compile(
     re.IGNORECASE,
 )
 # Phrases with a denial word that deny nothing ("there is no denying", "has not confirmed or
-# denied"): taken out before a sentence is searched for a denial or a debunk.
+# denied", "while no doubt a towering figure"): taken out before a sentence is searched for a
+# denial or a debunk.
 NOT_A_DENIAL = re.compile(
-    r"\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies))\b",
+    r"\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies)|"
+    r"(?:no|little|without(?: a| any)?|beyond(?: any)?) doubts?)\b",
     re.IGNORECASE,
 )
 # "Deny" that refuses rather than disputes ("made to deny his birthright", "an attempt to deny
@@ -81,6 +88,16 @@ REPORTING = re.compile(
     r"if (?:true|genuine|confirmed|authentic)|appears? to|"
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed)|"
     r"(?:is|are|was|were) (?:understood|believed|thought|said) to)\b",
+    re.IGNORECASE,
+)
+# A passage that passes a claim on from a report rather than stating it ("Gawker, the outlet
+# that broke the story, reports that ...", "local media reports", "a report went viral that",
+# "CNN cannot independently verify"): it reports the claim, as FNC-1's "discuss" bodies do.
+REPORTED = re.compile(
+    r"\b(?:reports?|reported)(?: \w+){0,2} that\b|\b(?:media|press|news) reports?\b|"
+    r"\baccording to (?:\w+ )?(?:reports?|media)\b|\bmaking the rounds\b|"
+    r"\b(?:cannot|can't|could not|couldn't) (?:independently )?(?:verify|confirm)\b|"
+    r"\bquestioned whether\b",
     re.IGNORECASE,
 )
 # What says a claim is unproven rather than untrue.
@@ -217,6 +234,14 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # Emergent "observing". A contradiction of what it reports still counts (above).
     if claim_hedges:
         return None
+    if claim_denies:
+        agreeing = _denies_too(claim, passages, claim_hedges)
+        if agreeing is not None:
+            return Stance(
+                "supports",
+                agreeing,
+                "this claim and a source passage about the same subject both call it untrue",
+            )
     supporting = [
         (p.probs[0], k)
         for k, p in enumerate(passages)
@@ -224,11 +249,27 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         and p.probs[0] >= ENTAIL
         and p.probs[0] > p.probs[2]
         and not REPORTING.search(p.text)
+        and not REPORTED.search(p.text)
     ]
     if not supporting:
         return None
     _, k = max(supporting)
     return Stance("supports", k, "the model reads the closest source passage as saying this claim")
+
+
+def _denies_too(claim: str, passages: Sequence[Passage], claim_hedges: bool) -> int | None:
+    """The passage (its index) that agrees with a claim which denies or negates ("No, that
+    broken pencil illustration isn't by Banksy"), by denying on the claim's subject too ("We
+    can confirm this is fake"): the model reads two negations as a contradiction as often as
+    not, so the agreement rests on the denial words; the one the model reads best is taken."""
+    agreeing = [
+        (p.probs[0], k)
+        for k, p in enumerate(passages)
+        if _denies(p.text, claim_hedges)
+        and about_subject(claim, p.text)
+        and not REPORTING.search(p.text)
+    ]
+    return max(agreeing)[1] if agreeing else None
 
 
 def _contradiction_reason(claim: str, passage: Passage) -> str:

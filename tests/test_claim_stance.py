@@ -44,7 +44,8 @@ def test_a_claim_that_itself_denies_agrees_with_the_debunk():
     claim = "Everybody Relax, Banksy Wasn't Arrested And Exposed As A 35-Year-Old Man"
     debunk = "The story of Banksy's arrest, which bears a resemblance to a hoax, is false."
     got = decide(claim, [Passage(debunk, True, CONTRADICTS)])
-    assert got is None
+    # not contradicted: both call the arrest untrue, so the debunk supports the claim
+    assert got is not None and got.relation == "supports"
 
 
 def test_the_claims_own_negation_is_no_basis_for_a_contradiction():
@@ -108,9 +109,12 @@ def test_a_claim_that_hedges_itself_is_not_supported_but_can_be_contradicted():
         "ISIS Claims to Have Intercepted Supplies From U.S. Airdrop",
     ):
         assert decide(claim, [Passage(passage, False, ENTAILS)]) is None
-    # the same claim asserted is supported by the passage the model reads as saying it
-    got = decide("ISIS Fighters Have Contracted Ebola", [Passage(passage, False, ENTAILS)])
+    # the same claim asserted is supported by a passage the model reads as saying it, when
+    # the passage states it rather than passing on another paper's report
+    stated = "Doctors in Mosul said the fighters were being treated for Ebola."
+    got = decide("ISIS Fighters Have Contracted Ebola", [Passage(stated, False, ENTAILS)])
     assert got is not None and got.relation == "supports"
+    assert decide("ISIS Fighters Have Contracted Ebola", [Passage(passage, False, ENTAILS)]) is None
     # and what a hedged claim reports can still be called untrue
     denial = "The Iraqi health ministry denied that any fighters had contracted Ebola."
     got = decide(
@@ -254,7 +258,8 @@ def test_a_negation_against_a_hedged_or_debunked_report_is_no_slot_difference():
     # and a reported denial ("Shekau claims no ceasefire") is reported, not asserted.
     claim = "Banksy wasn't arrested in London"
     hoax = "Reports that Banksy was arrested in London are a hoax."
-    assert decide(claim, [Passage(hoax, False, NEUTRAL)]) is None
+    got = decide(claim, [Passage(hoax, False, NEUTRAL)])
+    assert got is not None and got.relation == "supports"  # both say it did not happen
     hedged = "Banksy was reportedly arrested in London on Monday."
     assert decide(claim, [Passage(hedged, False, NEUTRAL)]) is None
 
@@ -266,3 +271,60 @@ def test_will_no_longer_against_will_is_a_negation_on_the_aligned_words():
     got = decide(claim, [Passage(passage, False, CONTRADICTS)])
     assert got is not None and got.relation == "contradicts"
     assert got.reason.startswith("negation differs")
+
+
+SPIDER = "Spider burrowed into appendix scar, crawled through WA man's body"
+DOUBT = (
+    "Perth scientists have cast doubt over claims that a spider burrowed into a man's body "
+    "during his first trip to Bali."
+)
+
+
+def test_a_close_passage_that_casts_doubt_contradicts_when_the_model_agrees():
+    got = decide(SPIDER, [Passage(DOUBT, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert '"cast doubt"' in got.reason
+    # the doubt is a basis, not a verdict: without the model's contradiction nothing is found
+    assert decide(SPIDER, [Passage(DOUBT, False, NEUTRAL)]) is None
+
+
+def test_no_doubt_affirms_and_is_no_basis():
+    claim = "Christian Bale in Talks to Play Steve Jobs"
+    passage = (
+        "While no doubt a towering, relevant figure in both technology and culture, Jobs "
+        "remains a hard sell at the box office."
+    )
+    assert decide(claim, [Passage(passage, False, CONTRADICTS)]) is None
+
+
+def test_a_claim_that_denies_agrees_with_a_passage_that_denies_the_same_subject():
+    claim = "No, that broken pencil illustration isn't by Banksy"
+    passage = (
+        "A spokesperson for Banksy said the broken pencil illustration shared as his work was fake."
+    )
+    # the model reads the two negations as a contradiction more than an entailment
+    got = decide(claim, [Passage(passage, False, (0.27, 0.26, 0.47))])
+    assert got is not None and got.relation == "supports"
+    assert "both call it untrue" in got.reason
+    # a claim that asserts the illustration is Banksy's gets no support from that passage
+    assert (
+        decide("Banksy drew the broken pencil illustration", [Passage(passage, False, NEUTRAL)])
+        is None
+    )
+    # nor does a denial about another subject support a denying claim
+    other = "The council said reports of a new car park were fake."
+    assert decide(claim, [Passage(other, False, NEUTRAL)]) is None
+
+
+def test_a_passage_that_passes_the_claim_on_from_a_report_does_not_support_it():
+    claim = "Anna Wintour refuses to work at new Vogue office due to rat infestation"
+    reported = (
+        "Gawker, the media outlet that initially broke the story, reports that Anna Wintour "
+        "refuses to even enter her office until it is freed of its rat infestation."
+    )
+    stated = (
+        "Anna Wintour refuses to even enter her office until it is freed of its rat infestation."
+    )
+    assert decide(claim, [Passage(reported, False, ENTAILS)]) is None
+    got = decide(claim, [Passage(stated, False, ENTAILS)])
+    assert got is not None and got.relation == "supports"

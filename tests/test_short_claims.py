@@ -87,10 +87,12 @@ def test_no_contradiction_from_the_model_alone_or_the_word_list_alone(embedder):
     assert judge_short_claim(CLAIM, [source(DEBUNK)], embedder, Scripted([0.1, 0.8, 0.1])) is None
 
 
-def test_a_denial_on_both_sides_is_no_basis(embedder):
+def test_a_denial_on_both_sides_is_agreement_not_a_contradiction(embedder):
+    # the model reads two denials as contradicting each other; both call the story untrue
     claim = "The story that Christian Bale will play Steve Jobs is a hoax"
     got = judge_short_claim(claim, [source(DEBUNK)], embedder, Scripted([0.05, 0.15, 0.8]))
-    assert got is None
+    assert got is not None and got.relation == "supports"
+    assert "both call it untrue" in got.reason
 
 
 def test_a_claim_that_debunks_what_the_source_reports_contradicts_it(embedder):
