@@ -196,7 +196,11 @@ def align_stage(
     # Only pairs that share real text are read for rewrites: a candidate alone links almost
     # every pair of a large corpus by chance (linked_articles.py).
     linked = linked_pairs(
-        findings_by_pair(found, segs), copies, paraphrases.pairs, paraphrases.related
+        findings_by_pair(found, segs),
+        copies,
+        paraphrases.pairs,
+        paraphrases.related,
+        sentences=[sg.sentences for sg in segs],
     )
     found += rewritten_sentences(segs, linked, findings_by_pair(found, segs), hidden)
     if not short_runs:
