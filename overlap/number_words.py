@@ -62,3 +62,24 @@ def parse_number_words(words: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+# A fraction spoken after a whole number ("two and a half", "eleven and three-quarters") or alone
+# before a percent unit ("a half percentage point", "half a percentage point").
+AND_FRACTION = re.compile(r"[\s-]+and[\s-]+(a[\s-]half|a[\s-]quarter|three[\s-]quarters)\b", re.I)
+LONE_FRACTION = re.compile(
+    r"\b(?:a[\s-]half|half[\s-]an?|a[\s-]quarter(?:[\s-]of[\s-]an?)?|three[\s-]quarters(?:[\s-]of[\s-]an?)?)"
+    r"(?=\s+(?:percentage\s+points?|per[\s-]?cent|percent|pct)\b)",
+    re.I,
+)
+_FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+
+
+def fraction_value(words: str) -> float:
+    """The value of a spoken fraction ("a half", "three-quarters", "a quarter of a")."""
+    word = (
+        "quarters"
+        if "quarters" in words.lower()
+        else next(w for w in ("half", "quarter") if w in words.lower())
+    )
+    return _FRACTION_VALUES[word]

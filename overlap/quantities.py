@@ -22,7 +22,16 @@ from dataclasses import dataclass
 
 from .dates import DateMention, find_dates
 from .number_labels import BARE_FRACTION, FRACTION, find_labels, is_label
-from .number_words import GLUED_SCALE, NUMBER_WORD_RX, SCALE_RX, SCALE_WORDS, parse_number_words
+from .number_words import (
+    AND_FRACTION,
+    GLUED_SCALE,
+    LONE_FRACTION,
+    NUMBER_WORD_RX,
+    SCALE_RX,
+    SCALE_WORDS,
+    fraction_value,
+    parse_number_words,
+)
 from .units import CURRENCY_SYMBOLS, CURRENCY_WORDS, lemma, measure_lemma, read_unit, unit_like
 
 # The names other modules import from here (dates and labels are read elsewhere, re-exported).
@@ -180,24 +189,6 @@ _BID_OFFER = re.compile(
 )
 # A percent unit after a number ("one per cent", "seven and nine pct").
 _PERCENT_NEXT = re.compile(r"(?:\s*|-)(?:%|(?:per[\s-]?cent|percent|pct|percentage)\b)", re.I)
-# A fraction spoken after a whole number ("two and a half", "eleven and three-quarters") or alone
-# before a percent unit ("a half percentage point", "half a percentage point").
-_AND_FRACTION = re.compile(r"[\s-]+and[\s-]+(a[\s-]half|a[\s-]quarter|three[\s-]quarters)\b", re.I)
-_LONE_FRACTION = re.compile(
-    r"\b(?:a[\s-]half|half[\s-]an?|a[\s-]quarter(?:[\s-]of[\s-]an?)?|three[\s-]quarters(?:[\s-]of[\s-]an?)?)"
-    r"(?=\s+(?:percentage\s+points?|per[\s-]?cent|percent|pct)\b)",
-    re.I,
-)
-_FRACTION_VALUES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
-
-
-def _fraction_value(words: str) -> float:
-    word = (
-        "quarters"
-        if "quarters" in words.lower()
-        else next(w for w in ("half", "quarter") if w in words.lower())
-    )
-    return _FRACTION_VALUES[word]
 
 
 def _bid_offer(text: str, taken: _Spans) -> list[_Raw]:
@@ -277,11 +268,11 @@ def _word_mentions(text: str, digits: list[_Raw], taken: _Spans) -> list[_Raw]:
             if part and not part.isspace() and part.strip().lower() != "and":
                 _add_words(text, s, e, part, taken, raw)
             s = e
-    for m in _LONE_FRACTION.finditer(text):
+    for m in LONE_FRACTION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken) and not any(
             m.start() < re_ and m.end() > rs for rs, re_, *_ in digits + raw
         ):
-            raw.append((m.start(), m.end(), _fraction_value(m.group(0)), None, "words"))
+            raw.append((m.start(), m.end(), fraction_value(m.group(0)), None, "words"))
     return raw
 
 
@@ -291,9 +282,9 @@ def _add_words(text: str, s: int, e: int, words: str, taken: _Spans, raw: list[_
     if _overlaps(s, e, taken) or words.lower() in ("and", "a", "an"):
         return
     value = parse_number_words(words)
-    fraction = _AND_FRACTION.match(text, e)
+    fraction = AND_FRACTION.match(text, e)
     if value is not None and fraction:
-        value += _fraction_value(fraction.group(1))
+        value += fraction_value(fraction.group(1))
         taken.append((e, fraction.end()))  # "three-quarters" is no count of quarters
         e = fraction.end()
     if value is not None and _counts(text, s, e, words):
