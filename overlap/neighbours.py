@@ -18,7 +18,8 @@ Cosines are always recomputed in float32 from the vectors as given.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import NamedTuple
 
 import numpy as np
@@ -62,8 +63,13 @@ def neighbour_pairs(
     if n > exact_max and threshold > 0:
         hits = ivf_hits(vectors, groups, threshold, k)
     else:
-        hits = dense_hits(vectors, groups, threshold, k, block)
+        hits = (DENSE_SEARCH.get() or dense_hits)(vectors, groups, threshold, k, block)
     return symmetric_pairs(*hits, n)
+
+
+# What computes `dense_hits` for neighbour_pairs: None, this process; the Ray engine sets its
+# own for a run (engines/ray_neighbours.py: the same row blocks, in shards on the cluster).
+DENSE_SEARCH: ContextVar[Callable[..., Hits] | None] = ContextVar("dense_search", default=None)
 
 
 def mean_vectors(vectors: np.ndarray, members: Sequence[Sequence[int]]) -> np.ndarray:
@@ -82,9 +88,15 @@ def mean_vectors(vectors: np.ndarray, members: Sequence[Sequence[int]]) -> np.nd
 
 
 def dense_hits(
-    vectors: np.ndarray, groups: np.ndarray, threshold: float, k: int, block: int = 2048
+    vectors: np.ndarray,
+    groups: np.ndarray,
+    threshold: float,
+    k: int,
+    block: int = 2048,
+    starts: Sequence[int] | None = None,
 ) -> Hits:
-    """Each row's k nearest rows of other groups, exactly, kept where cosine >= threshold."""
+    """Each row's k nearest rows of other groups, exactly, kept where cosine >= threshold. With
+    `starts`, only the rows of the blocks starting there (a shard of the blocks)."""
     import torch
 
     n = len(vectors)
@@ -92,7 +104,7 @@ def dense_hits(
     V = torch.from_numpy(np.ascontiguousarray(vectors, dtype=np.float32))
     G = torch.from_numpy(np.asarray(groups, dtype=np.int64))
     rows, cols, sims = [], [], []
-    for lo in range(0, n, block):
+    for lo in range(0, n, block) if starts is None else starts:
         hi = min(n, lo + block)
         S = V[lo:hi] @ V.T
         # Never a neighbour of its own group (nor of itself); -inf, not -1.0, so that no

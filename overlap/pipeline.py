@@ -87,13 +87,14 @@ def analyse(
     short_runs: bool = True,
     copy_pairs: CopyPairs | None = None,
     align: Callable[..., list[Finding]] | None = None,
+    judge: Callable[..., list[Finding]] | None = None,
 ) -> Result:
     """The stages after ingest, on articles already read. The cache is opened once, for the
     embeddings and the NLI scores both. `short_runs` adds the short word runs kept inside
     otherwise rewritten sentences (shared_runs.py), which measure how much of an article is
     reused; the draft check leaves them out (see draft.check). `copy_pairs` stands in for
-    shingles.copy_pairs, `align` for align_stage (the Ray engine's, engines/ray_candidates.py and
-    ray_align.py)."""
+    shingles.copy_pairs, `align` for align_stage, `judge` for judge_stage (the Ray engine's,
+    engines/ray_candidates.py, ray_align.py and ray_judge.py)."""
     began = time.perf_counter() if began is None else began
     clock = StageClock(began)
     if progress is not None:  # loading a model and long NLI batches show too
@@ -118,7 +119,7 @@ def analyse(
             claims = claim_findings(segs, related, findings, hidden, s.max_claim_pairs)
             clock.lap("related claims")
             with progress.status("judging"):
-                judged = judge_stage(findings + claims, segs, models, s, store)
+                judged = (judge or judge_stage)(findings + claims, segs, models, s, store)
             findings = reported_claims(judged, keep_agreeing_claims)
             clock.lap("judge")
     notes = run_notes(store, models, s)

@@ -248,3 +248,110 @@ def test_alignment_in_batches_of_pairs_finds_what_the_whole_run_finds(reuters):
     for chunk in (pairs[:1], pairs[1:3], pairs[3:]):
         batched += align_stage(segs, *pair_batch(chunk, copies, none), hidden, s)
     assert sorted(map(repr, batched)) == sorted(map(repr, whole))
+
+
+# --- judging in batches of findings (ray_judge's two maps, run here: no cluster) --------------
+
+
+class _HashedNLI:
+    """Probabilities from a hash of the pair (deterministic, different for each direction); it
+    keeps every list of pairs it was asked to score."""
+
+    model_id = "hashed-nli@1"
+
+    def __init__(self) -> None:
+        self.calls: list[list[tuple[str, str]]] = []
+
+    def predict(self, pairs):
+        import zlib
+
+        import numpy as np
+
+        self.calls.append(list(pairs))
+        raw = np.array(
+            [[zlib.crc32(f"{a}\0{b}\0{n}".encode()) % 997 + 1 for n in range(3)] for a, b in pairs],
+            dtype=np.float32,
+        ).reshape(-1, 3)
+        return raw / raw.sum(axis=1, keepdims=True)
+
+
+@pytest.fixture
+def to_judge(seeds_dir, reuters, fake_embedder):
+    """What pipeline.analyse hands the judging stage (aligned findings and claim pairs, the
+    run's articles), what judge_stage answers and the pairs it gave the model, on the seeds and
+    25 Reuters stories (reissues among them): with a bag-of-words embedder and a hashed NLI
+    model, so no model loads."""
+    from overlap.ingest import read_articles
+    from overlap.models import Models, load_scorer
+    from overlap.pipeline import analyse, judge_stage
+
+    handed = []
+
+    def judge(findings, segs, models, s, store):
+        whole = judge_stage(findings, segs, models, s, store)
+        handed.append((list(findings), list(segs), models, s, whole))
+        return whole
+
+    s = Settings(cache_path=None)
+    articles, _ = read_articles([str(seeds_dir), *reuters[:25]])
+    analyse(articles, [], s, Models(fake_embedder, _HashedNLI(), load_scorer()), judge=judge)
+    (found,) = handed
+    return found
+
+
+def test_the_pairs_planned_ahead_are_those_judge_all_gives_the_model(to_judge):
+    """ray_judge.model_pairs restates judge_all's rule of which sentence pairs the model reads;
+    if the two part, the pairs scored ahead are not the local ones (and a batch would fail)."""
+    from overlap.engines.ray_judge import model_pairs
+
+    findings, segs, models, _, _ = to_judge
+    wanted = model_pairs(findings, {seg.article.id: seg for seg in segs})
+    assert len(wanted) > 20 and len({f.kind for f in findings}) >= 3
+    # nli_pairs.pair_scores asks for each pair both ways, each reading once.
+    assert models.nli.calls == [list(dict.fromkeys(wanted + [(b, a) for a, b in wanted]))]
+
+
+def test_judging_in_batches_of_findings_gives_the_whole_runs_verdicts(to_judge):
+    """ray_judge's maps (plan each batch, score the run's pairs once, judge each batch against
+    those scores) give judge_stage's findings, in its order, for any cut into batches."""
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'overlap[ray]')")
+    import pickle
+
+    from overlap.engines.ray_judge import judge_batches, plan_batches
+    from overlap.judge import Thresholds
+    from overlap.nli_pairs import pair_scores
+
+    findings, segs, models, s, whole = to_judge
+    assert sum(f.judgement is not None and f.judgement.nli is not None for f in whole) > 10
+    for cuts in ((0, len(findings)), (0, 1, 7, 30, len(findings))):
+        work = [pickle.dumps(findings[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+        batch = {"batch": list(range(len(work))), "work": work}
+        planned = [pickle.loads(p) for p in plan_batches(batch, segs)["out"]]
+        wanted = list(dict.fromkeys(p for pairs in planned for p in pairs))
+        scores = dict(zip(wanted, pair_scores(models.nli, wanted), strict=True))
+        judged = judge_batches(batch, segs, scores, Thresholds.from_settings(s))["out"]
+        assert [f for out in judged for f in pickle.loads(out)] == whole
+
+
+def test_neighbours_in_shards_of_row_blocks_are_the_whole_matrixs(cluster):
+    """ray_neighbours: dense_hits' row blocks cut into shards, each computed on a worker: the
+    same hits, to the bit and in the same order, as the blocks computed in one loop here
+    (blocks of 64 rows here, so that 600 vectors make 10 blocks); one block is computed here."""
+    import numpy as np
+
+    from overlap.engines.ray_neighbours import neighbours_on, sharded_dense_hits
+    from overlap.neighbours import dense_hits, neighbour_pairs
+
+    rng = np.random.default_rng(11)
+    vectors = rng.normal(size=(600, 48)).astype(np.float32)
+    vectors[300:320] = vectors[:20] + 0.05 * rng.normal(size=(20, 48)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = np.arange(600) // 30  # 20 "articles" of 30 passages
+    local = dense_hits(vectors, groups, 0.2, 5, 64)
+    sharded = sharded_dense_hits(vectors, groups, 0.2, 5, 64, 2)
+    assert len(local.rows) > 100 and set(local.rows[local.sims > 0.9]) >= set(range(20))
+    for got, want in zip(sharded, local, strict=True):
+        assert got.dtype == want.dtype and np.array_equal(got, want)
+    with neighbours_on(2):
+        on_ray = neighbour_pairs(vectors, groups, 0.2, 5, block=64)
+    assert on_ray == neighbour_pairs(vectors, groups, 0.2, 5, block=64)

@@ -113,11 +113,13 @@ def compare_with_index(
     copy_pairs: CopyPairs | None = None,
     search_on: Callable[[VectorFile, Path], Searchable] | None = None,
     align: Callable[..., list[Finding]] | None = None,
+    judge: Callable[..., list[Finding]] | None = None,
 ) -> Result:
     """`overlap compare NEW... --index DIR`: the new articles against the index and among
     themselves; with `within`, every pair inside the index as well (and NEW may be empty).
-    `copy_pairs`, `search_on` and `align` put the copy candidates, the vector search and the
-    alignment on a Ray cluster (engines/ray_compare.py); the answer is the same."""
+    `copy_pairs`, `search_on`, `align` and `judge` put the copy candidates, the vector search,
+    the alignment and the judging on a Ray cluster (engines/ray_compare.py); the answer is the
+    same."""
     new, skipped = (
         read_articles(
             inputs, s.encoding, overrides, s.recursive, s.encoding_force, Columns.from_settings(s)
@@ -140,7 +142,14 @@ def compare_with_index(
             raise InputError(f"index {folder} holds no articles; add some with overlap index add")
         articles = _in_source_order(stored, new)
         result = analyse(
-            articles, skipped, s, session.models, progress, copy_pairs=copy_pairs, align=align
+            articles,
+            skipped,
+            s,
+            session.models,
+            progress,
+            copy_pairs=copy_pairs,
+            align=align,
+            judge=judge,
         )
     finally:
         session.close()

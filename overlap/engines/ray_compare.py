@@ -3,8 +3,11 @@ cluster as a map over partitions, every passage the paraphrase stage embeds embe
 actor pool, the NLI pairs scored by another, the copy candidates found by two groupbys on banded
 shingle keys (ray_candidates), against an index the stored articles near the new ones found by
 searching its vectors in shards (ray_search), and the candidate article pairs aligned as a map
-over batches of pairs (ray_align); the local engine's other stages run on those vectors, pairs,
-findings and scores (pipeline.analyse, archive.use), so the findings are the local engine's."""
+over batches of pairs (ray_align) and judged as two maps over batches of findings (ray_judge),
+the nearest neighbours within the run found in shards of the vectors' row blocks
+(ray_neighbours);
+the local engine's other stages run on those vectors, pairs, findings and scores
+(pipeline.analyse, archive.use), so the findings are the local engine's."""
 
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ from ..types import Article, Chrome, Result
 from .ray_align import align_on
 from .ray_candidates import copy_pairs_on
 from .ray_jobs import embed_on_ray, nli_on_ray, passages_on_ray, read_on_ray, staging_folder
+from .ray_judge import judge_on
+from .ray_neighbours import neighbours_on
 from .ray_runtime import ray_cluster
 from .ray_search import ShardedVectors
 
@@ -86,30 +91,34 @@ def ray_compare(folder: Path | None, within: bool) -> Callable[..., Result]:
             with shown.status("embedding passages on Ray"):
                 models = ray_models(articles, s, workers, chrome)
             copy_pairs, align = copy_pairs_on(workers), align_on(workers)
-            if folder is None:
-                return analyse(
-                    articles,
-                    skipped,
+            judge = judge_on(workers)
+            with neighbours_on(workers):
+                if folder is None:
+                    return analyse(
+                        articles,
+                        skipped,
+                        s,
+                        models,
+                        progress,
+                        began=began,
+                        copy_pairs=copy_pairs,
+                        align=align,
+                        judge=judge,
+                    )
+                return compare_with_index(
+                    folder,
+                    inputs,
                     s,
-                    models,
+                    within,
+                    overrides,
                     progress,
-                    began=began,
-                    copy_pairs=copy_pairs,
-                    align=align,
+                    models.embedder,
+                    models.nli,
+                    copy_pairs,
+                    lambda found, path: ShardedVectors(found, path, workers),
+                    align,
+                    judge,
                 )
-            return compare_with_index(
-                folder,
-                inputs,
-                s,
-                within,
-                overrides,
-                progress,
-                models.embedder,
-                models.nli,
-                copy_pairs,
-                lambda found, path: ShardedVectors(found, path, workers),
-                align,
-            )
 
     return run
 
