@@ -44,11 +44,11 @@ def _case(line: int) -> object:
 
 
 @pytest.fixture(scope="module")
-def result(tmp_path_factory: pytest.TempPathFactory):
+def result(tmp_path_factory: pytest.TempPathFactory, real_models):
     from overlap.draft import check
 
     cache = tmp_path_factory.mktemp("second-story") / "cache.sqlite"
-    return check(str(DRAFT), [str(STORY)], Settings(cache_path=cache))
+    return check(str(DRAFT), [str(STORY)], Settings(cache_path=cache), models=real_models)
 
 
 def _sentence(result, line: int):

@@ -26,10 +26,14 @@ FOX, INSIGHT, INTELNEWS, MARFA, ABC = (
 
 
 @pytest.fixture(scope="module")
-def runs(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    cache = tmp_path_factory.mktemp("cache") / "cache.sqlite"
-    cold = compare([str(seeds_dir)], Settings(cache_path=cache))
-    warm = compare([str(seeds_dir)], Settings(cache_path=cache))
+def seeds_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache") / "cache.sqlite"
+
+
+@pytest.fixture(scope="module")
+def runs(seeds_dir: Path, seeds_cache: Path, real_models):
+    cold = compare([str(seeds_dir)], Settings(cache_path=seeds_cache), models=real_models)
+    warm = compare([str(seeds_dir)], Settings(cache_path=seeds_cache), models=real_models)
     return cold, warm
 
 
@@ -224,14 +228,19 @@ def test_every_finding_but_repeats_is_judged_with_reasons(runs):
             assert j.nli is not None  # the shipped NLI model ran
 
 
-def test_demo_draft_sentences_get_the_class_they_were_written_to_have(seeds_dir, tmp_path):
+def test_demo_draft_sentences_get_the_class_they_were_written_to_have(
+    seeds_dir, runs, seeds_cache, real_models
+):
     from overlap.draft import check
     from overlap.types import SentenceClass as C
 
+    # After `runs` (which needs a cold cache): the seeds' embeddings and NLI scores come from
+    # the cache those runs filled, as in a user's second command on the same sources.
     result = check(
         str(seeds_dir / "drafts" / "demo-draft.md"),
         [str(seeds_dir)],
-        Settings(cache_path=tmp_path / "cache.sqlite"),
+        Settings(cache_path=seeds_cache),
+        models=real_models,
     )
     assert [c.cls for c in result.sentences] == [
         C.COPIED,
