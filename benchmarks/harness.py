@@ -223,8 +223,25 @@ def select(patterns: list[str]) -> list[str]:
 
 
 def _call(fn: Callable, options: dict[str, str]):
+    """`fn` with the options it takes, each `--set` string read as the type of the keyword's
+    default where that is a number (`articles=1000` arrives as 1000, not "1000")."""
     accepted = inspect.signature(fn).parameters
-    return fn(**{k: v for k, v in options.items() if k in accepted})
+    kwargs = {}
+    for key, value in options.items():
+        if key not in accepted:
+            continue
+        default = accepted[key].default
+        kind = type(default) if isinstance(default, int | float) else None
+        if kind is bool or kind is None:
+            kwargs[key] = value
+            continue
+        try:
+            kwargs[key] = kind(value)
+        except ValueError:
+            raise SystemExit(
+                f"--set {key}={value}: {fn.__name__} wants a {kind.__name__}"
+            ) from None
+    return fn(**kwargs)
 
 
 def measure(name: str, options: dict[str, str]) -> tuple[float | str, str]:

@@ -145,3 +145,13 @@ def test_the_saved_archive_run_gives_the_figures_its_section_printed():
     assert figures["last index: per article"] == (55.7, "KiB")
     assert figures["10,905: check via the index = against seeds/"] == ("equal", "")
     assert stamp["date"] == "2026-12-01 19:50"
+
+
+def test_set_values_arrive_as_the_type_of_the_keywords_default():
+    def track_sized(n: int = 3, share: float = 0.5, name: str = "x", flag: bool = False):
+        return n, share, name, flag
+
+    got = harness._call(track_sized, {"n": "5", "share": "0.25", "name": "7", "flag": "1"})
+    assert got == (5, 0.25, "7", "1")  # a bool default is left a string: "0" would be True
+    with pytest.raises(SystemExit, match="--set n=five: track_sized wants a int"):
+        harness._call(track_sized, {"n": "five"})
