@@ -651,3 +651,15 @@ def build_corpus(
     counted = dict(Counter(p["kind"] for p in plants))
     args = (ids, plants, reuse, len(filler), dict(sources), placed, total_chars, counted)
     return Corpus(directory, plants_path, *args)
+
+
+def built(n_articles: int, seed: int = 13) -> tuple[Path, Path]:
+    """The corpus of `n_articles` under benchmarks/.work/synthetic-n{N}-seed{S}, built the first
+    time (plants.json is written last: its presence means a whole build), so the tasks that time
+    other work on it share one copy: its articles folder and its plants file."""
+    from . import DATA, WORK
+
+    work = WORK / f"synthetic-n{n_articles}-seed{seed}"
+    if not (work / "plants.json").is_file():
+        build_corpus(DATA, work, n_articles, seed)
+    return work / "articles", work / "plants.json"

@@ -9,22 +9,18 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from .. import DATA, ROOT, WORK
+from .. import ROOT, WORK
 from ..harness import figure
 
 SECTION = "overlap check (issue 5)"
-CORPUS = WORK / "synthetic-n1000-seed13"
 DRAFT = WORK / "check" / "draft-1000.txt"
 
 
 def corpus() -> Path:
     """The synthetic corpus's articles, built the first time (MRPC, PAN, STS-B... needed)."""
-    articles = CORPUS / "articles"
-    if not articles.is_dir():
-        from ..synthetic import build_corpus
+    from ..synthetic import built
 
-        build_corpus(DATA, CORPUS, 1000, 13)
-    return articles
+    return built(1000, 13)[0]
 
 
 def draft(words: int = 1000, seed: int = 5) -> Path:

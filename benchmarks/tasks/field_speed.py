@@ -173,14 +173,10 @@ def track_index_recall(threshold: float = 0.6, k: int = 10) -> dict:
 
 
 def _corpus(n: int) -> tuple[Path, Path]:
-    """The synthetic corpus of n articles (seed 13), built once under benchmarks/.work/field:
-    its articles folder and its plants file."""
-    from ..synthetic import build_corpus
+    """The synthetic corpus of n articles (seed 13), built once: articles folder, plants file."""
+    from ..synthetic import built
 
-    work = FIELD / f"synthetic-n{n}-seed13"
-    if not (work / "plants.json").is_file():
-        build_corpus(fc.DATA, work, n, 13)
-    return work / "articles", work / "plants.json"
+    return built(n, 13)
 
 
 def _plants(path: Path) -> list[dict]:
