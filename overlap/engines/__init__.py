@@ -10,6 +10,9 @@ Modules, one job each:
 - `ray_candidates`: the copy stage's candidate pairs, two groupbys on banded shingle keys.
 - `ray_search`: an index's vector search in shards, one per worker, merged.
 - `ray_align`: the alignment stage as a map over batches of candidate article pairs.
+- `ray_judge`: the judging stage as two maps over batches of findings (plan, then judge), the
+  NLI pairs scored once between them by the NLI actors.
+- `ray_neighbours`: the nearest neighbours within a run, the vectors' row blocks in shards.
 - `ray_index`: `overlap index add --engine ray`.
 - `ray_compare`: `overlap compare --engine ray` (files, or against an index).
 """

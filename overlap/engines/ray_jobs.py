@@ -117,7 +117,7 @@ def embed_on_ray(
     ds.map_batches(
         embed_worker(s),
         batch_size=1,
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        compute=ray.data.ActorPoolStrategy(size=_pool_size(len(rows), workers)),
         num_cpus=1,
     ).write_parquet(str(out))
     table = pq.read_table(out)
@@ -144,12 +144,23 @@ def nli_on_ray(model: NLIModel, pairs: Sequence[tuple[str, str]], workers: int) 
     ]
     ds = ray.data.from_items(rows, override_num_blocks=len(rows))
     done = ds.map_batches(
-        NLIWorker, batch_size=1, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1
+        NLIWorker,
+        batch_size=1,
+        compute=ray.data.ActorPoolStrategy(size=_pool_size(len(rows), workers)),
+        num_cpus=1,
     )
     out = np.zeros((len(pairs), 3), dtype=np.float32)
     for r in done.take_all():
         out[int(r["row"])] = np.frombuffer(r["probs"], dtype=np.float32)
     return out
+
+
+def _pool_size(calls: int, workers: int) -> int:
+    """Model actors for `calls` one-row calls: no more than there are calls. An actor with
+    nothing to do still loads its model (seconds of CPU, 1.2-1.6 GiB), on a core the busy one
+    needs: the seeds' texts are one chunk, so their embedding pool was one actor working and
+    one loading the model for nothing."""
+    return max(1, min(workers, calls))
 
 
 def _batch_size(rows: int, workers: int, most: int) -> int:
