@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 
 from . import RESULTS, ROOT
 from .data import DataMissing, require
@@ -297,30 +298,40 @@ def run(names: list[str], options: dict[str, str], save: bool = True) -> list[Re
             load=f"{before:.1f} → {load():.1f}",
             machine=desc,
         )
-        if isinstance(value, Saved):
-            read_back = stamp["command"]
-            stamp = {**stamp, "load": "", **value.stamp}
-            stamp["command"] = f"{stamp['command']} (read back: {read_back})"
-            value = value.values
-        # a dict is one figure per key (e.g. accuracy per kind), measured together
-        values = value if isinstance(value, dict) else {"": value}
-        for key, val in values.items():
-            anchors = getattr(fn, "anchor", "")
-            anchor = anchors.get(key, "") if isinstance(anchors, dict) else anchors
-            val, own_unit = val if isinstance(val, tuple) else (val, unit)  # (value, unit)
-            rec = Record(
-                section=getattr(fn, "section", "") or module.SECTION,
-                figure=f"{name}[{key}]" if key else name,
-                value=val,
-                unit=own_unit,
-                anchor=anchor,
-                **stamp,
-            )
-            print(f"{rec.figure}: {val} {own_unit}", flush=True)
+        for rec in _records(name, module, fn, value, unit, stamp):
+            print(f"{rec.figure}: {rec.value} {rec.unit}", flush=True)
             records.append(rec)
             if save:
                 append(rec)
     return records
+
+
+def _records(
+    name: str, module: ModuleType, fn: Callable, value: object, unit: str, stamp: dict[str, str]
+) -> list[Record]:
+    """One task's value as records: a dict is one figure per key (e.g. accuracy per kind),
+    measured together; a (value, unit) pair carries its own unit; `Saved` its own stamp."""
+    if isinstance(value, Saved):
+        read_back = stamp["command"]
+        stamp = {**stamp, "load": "", **value.stamp}
+        stamp["command"] = f"{stamp['command']} (read back: {read_back})"
+        value = value.values
+    values = value if isinstance(value, dict) else {"": value}
+    anchors = getattr(fn, "anchor", "")
+    out = []
+    for key, val in values.items():
+        val, own_unit = val if isinstance(val, tuple) else (val, unit)
+        out.append(
+            Record(
+                section=getattr(fn, "section", "") or module.SECTION,
+                figure=f"{name}[{key}]" if key else name,
+                value=val,
+                unit=own_unit,
+                anchor=anchors.get(key, "") if isinstance(anchors, dict) else anchors,
+                **stamp,
+            )
+        )
+    return out
 
 
 def append(rec: Record, path: Path = RECORDS) -> None:
