@@ -100,6 +100,10 @@ REPORTED = re.compile(
     r"\bquestioned whether\b",
     re.IGNORECASE,
 )
+# The slot kinds whose difference in a supporting passage is a changed fact (changed_facts).
+FACT_SLOTS = frozenset(
+    ["number", "money", "percent", "date", "weekday", "time", "quantifier", "modality"]
+)
 # What says a claim is unproven rather than untrue.
 UNPROVEN = re.compile(r"\bno (?:evidence|proof)\b", re.IGNORECASE)
 # How a debunk far from the claim's closest sentence points back at what it debunks.
@@ -180,6 +184,18 @@ def _denials_only(text: str) -> str:
     return REFUSAL.sub(" ", NOT_A_DENIAL.sub(" ", text))
 
 
+def changed_facts(claim: str, passage: str) -> list[SlotDiff]:
+    """Slot differences on aligned words that the model may not overrule (issue 13 item 3):
+    numbers, money, percentages, dates, weekdays, times and quantifiers. Names are left out:
+    headlines write names in title case and short ("Islamic State" for "ISIS", "Stores" for
+    "Store"), so a name slot in a headline differs too often by spelling alone."""
+    return [
+        d
+        for d in compare_sentences(claim, passage)
+        if d.relation == "differs" and d.kind in FACT_SLOTS
+    ]
+
+
 def _denies(text: str, claim_hedges: bool) -> bool:
     """Does a passage deny or debunk? Against a claim that hedges itself ("Unconfirmed: ISIS
     claims ..."), "no evidence" agrees with its hedge: it says unproven, not untrue."""
@@ -254,6 +270,13 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     if not supporting:
         return None
     _, k = max(supporting)
+    changed = changed_facts(claim, passages[k].text)
+    if changed:
+        # the passage the model reads as saying the claim says it with another number, date
+        # or quantifier: a changed fact, which the model is blind to
+        return Stance(
+            "contradicts", k, f"{changed[0].message}, on the words both say: a changed fact"
+        )
     return Stance("supports", k, "the model reads the closest source passage as saying this claim")
 
 
@@ -268,6 +291,7 @@ def _denies_too(claim: str, passages: Sequence[Passage], claim_hedges: bool) -> 
         if _denies(p.text, claim_hedges)
         and about_subject(claim, p.text)
         and not REPORTING.search(p.text)
+        and not changed_facts(claim, p.text)  # "deny some of the charges" / "deny all"
     ]
     return max(agreeing)[1] if agreeing else None
 

@@ -234,8 +234,9 @@ def _digit_mention(text: str, m: re.Match[str]) -> _Raw | None:
     value = float(re.sub(r"[,\s]", "", m.group("num")))
     cur = CURRENCY_SYMBOLS[m.group("cur").strip()[-1]] if m.group("cur") else None
     glue = m.group("glue")
-    if glue and glue.lower() == "m" and not cur and not _CURRENCY_WORD_AFTER.match(text[e:]):
-        # "100m" without a currency: metres ("a 100m sprint"), unless money follows.
+    if glue == "m" and not cur and not _CURRENCY_WORD_AFTER.match(text[e:]):
+        # "100m" without a currency: metres ("a 100m sprint"), unless money follows; a capital
+        # "72M" is a million ("scores 72M playing the stock market"), as "$1M" is.
         return (m.start(), m.end("num"), value, cur, "m-unit")
     if glue and glue.lower() == "b" and not cur:
         return None  # "5b" alone is a label (a section, a flat)

@@ -328,3 +328,23 @@ def test_a_passage_that_passes_the_claim_on_from_a_report_does_not_support_it():
     assert decide(claim, [Passage(reported, False, ENTAILS)]) is None
     got = decide(claim, [Passage(stated, False, ENTAILS)])
     assert got is not None and got.relation == "supports"
+
+
+def test_a_supporting_passage_with_a_changed_fact_contradicts_whatever_the_model_reads():
+    # Reuters: the model reads "last year" and "this year" as saying the same (entailment 0.92)
+    claim = "Money supply growth was 11.4 pct this year."
+    passage = "Money supply growth was 11.4 pct last year."
+    got = decide(claim, [Passage(passage, False, ENTAILS)])
+    assert got is not None and got.relation == "contradicts"
+    assert "this year" in got.reason and "last year" in got.reason
+    # the same words with the same fact are supported
+    got = decide(claim, [Passage(claim, False, ENTAILS)])
+    assert got is not None and got.relation == "supports"
+
+
+def test_two_denials_with_a_changed_quantifier_do_not_agree():
+    # METER: "deny all the charges" made "deny some of the charges"; both deny, but not the same
+    claim = "He and Mr Sumer deny some of the charges."
+    passage = "He and Mr Sumer deny all the charges."
+    got = decide(claim, [Passage(passage, False, ENTAILS)])
+    assert got is not None and got.relation == "contradicts"

@@ -244,3 +244,11 @@ def test_a_range_of_number_words_keeps_both_ends_and_a_pronoun_stays_uncounted()
     assert (q.value, q.high, q.unit) == (3, 6, "percent")
     assert find_quantities("one of the men said no one was hurt") == []
     assert [q.value for q in find_quantities("half a million and one hundred")] == [5e5, 100]
+
+
+def test_a_capital_m_glued_to_digits_is_a_million_and_a_small_one_metres():
+    assert [q.value for q in find_quantities("High school student scores 72M on the market")] == [
+        72e6
+    ]
+    [q] = find_quantities("he won the 100m sprint")
+    assert (q.value, q.unit) == (100, "metre")
