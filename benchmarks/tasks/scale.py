@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .. import DATA, ROOT, WORK
 from ..data import require
-from ..harness import figure
+from ..harness import figure, peak_rss_mib
 from ..plants import BG_CAPTIONS, BG_PASSAGE, BG_UNRELATED, PLANTED, evaluate
 
 SECTION = "scale on real news (issue 12)"
@@ -48,7 +48,6 @@ GROUPS = {
 
 def _child(inputs: str, out: str, judge: bool) -> None:
     """Run compare once (in a fresh process) and write what the parent scores, as JSON."""
-    import re
     import resource
 
     began = time.perf_counter()
@@ -58,13 +57,11 @@ def _child(inputs: str, out: str, judge: bool) -> None:
     result = compare([inputs], Settings(cache_path=None, judge=judge))
     wall = time.perf_counter() - began
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the parent process.
-    hwm = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())
     stats = result.stats
     payload = {
         "wall_s": wall,
         "cpu_s": usage.ru_utime + usage.ru_stime,
-        "rss_mib": int(hwm.group(1)) / 1024 if hwm else usage.ru_maxrss / 1024,
+        "rss_mib": peak_rss_mib(),  # VmHWM: ru_maxrss is carried over exec from the parent
         "articles": len(result.articles),
         "sentences": sum(len(s.sentences) for s in result.segmented),
         "passages": stats.passages if stats else None,
