@@ -4,8 +4,9 @@ Tasks are small modules in `benchmarks/tasks/` with asv-style functions: `time_*
 `peakmem_*` (peak resident memory of a fresh process) and `track_*` (a figure the function
 returns, e.g. an accuracy). Every figure measured becomes one Record in
 `benchmarks/results/records.jsonl`; `report` renders `reports/benchmarks.md` from the records and
-the prose of `benchmarks/results/sections/`. Training and tuning scripts live in
-`benchmarks/training/`.
+the prose of `benchmarks/results/sections/`. A long run's raw figures can be kept in
+`benchmarks/results/runs/` and read back (`--set saved=NAME`) with the stamp they were measured
+with. Training and tuning scripts live in `benchmarks/training/`.
 """
 
 from __future__ import annotations
