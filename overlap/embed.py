@@ -80,8 +80,9 @@ class MiniLM:
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors, one row per text. A text's vector depends on that text alone, not on
-        what else is encoded with it: see `same_length_batches`."""
+        """Unit vectors, one row per text. Texts of other lengths never change a text's vector
+        (`same_length_batches`); how many texts of its own length share its batch can move one
+        component by a rounding step (bf16: up to 2**-8; tests/test_embed.py's xfail)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
@@ -145,9 +146,12 @@ def same_length_batches(lengths: Sequence[int], size: int) -> list[list[int]]:
     over longer rows, which rounds differently (in bf16 by up to 1.5e-3 per vector component,
     measured on this machine), so a text's vector would depend on the longest text that happened
     to share its batch, that is, on what else was in the corpus and in the cache. Without padding
-    the vector was bit-identical alone, among 63 copies of itself, or among other texts, first or
-    last (tests/test_embed.py, slow). Texts of one length are common enough that batches stay
-    full on any real corpus.
+    texts of other lengths never change it. What remains: the CPU kernels split their work by row
+    count, so the number of same-length texts in a batch can still move a component by one
+    rounding step (bf16: up to 9.5e-4 measured, in a pattern with no threshold; fp32: 1e-7).
+    Filling every batch to a fixed row count closes that but cost 3.4x the encoder time, and
+    batches of one 6.5x (measured; see tests/test_embed.py's xfail). Texts of one length are
+    common enough that batches stay full on any real corpus.
 
     >>> same_length_batches([3, 5, 3, 3, 5], 2)
     [[1, 4], [0, 2], [3]]

@@ -244,6 +244,12 @@ NEWS = [
 ]
 
 
+# How far a component may move when the number of same-length rows in a batch changes: one
+# rounding step of the sentence embedding (bf16 has 8 significant bits: 2**-8 of a component up
+# to 1, before normalisation) or a few fp32 steps. Measured: bf16 up to 9.5e-4, fp32 up to 1e-7.
+ROW_COUNT_TOLERANCE = {"bf16": 2**-8, "fp32": 1e-6}
+
+
 @pytest.mark.slow
 def test_real_vectors_do_not_depend_on_the_batch_or_the_cache(tmp_path):
     from overlap.embed import MiniLM
@@ -251,13 +257,18 @@ def test_real_vectors_do_not_depend_on_the_batch_or_the_cache(tmp_path):
     model = MiniLM()
     target = NEWS[0]
     alone = model.encode([target])[0]
-    # Inside batches of other texts, longer and shorter, in any position, and among copies.
+    # Inside batches of other texts, longer and shorter, in any position: exactly the same, since
+    # texts of other lengths never share its batch (no padding).
     near = target.replace(" with Mexico", "")  # a few tokens shorter
-    for batch in (NEWS, NEWS[::-1], [*NEWS[3:], target], [target] * 40, [near, target, near]):
+    for batch in (NEWS, NEWS[::-1], [*NEWS[3:], target], [near, target, near]):
         vectors = model.encode(batch)
         rows = [i for i, t in enumerate(batch) if t == target]
         for r in rows:
             np.testing.assert_array_equal(vectors[r], alone)
+    # Among copies of its own length, the CPU kernels may round one component differently (the
+    # xfail below): bounded by one rounding step of the precision the encoder ran in.
+    for r in model.encode([target] * 40):
+        assert float(np.abs(r - alone).max()) <= ROW_COUNT_TOLERANCE[model.precision]
     # With a fresh cache and with one warmed by other texts, in other chunks.
     with EmbeddingStore(tmp_path / "fresh.sqlite") as store:
         fresh, _, _ = embed_texts(model, NEWS, store)

@@ -266,21 +266,23 @@ def test_real_scores_do_not_depend_on_the_batch(real_model):
     target = NEWS_PAIRS[1]
     alone = real_model.predict([target])[0]
     near = (target[0], target[1].replace(" not", ""))  # a token shorter
-    batches = (
-        NEWS_PAIRS,
-        NEWS_PAIRS[::-1],
-        [target] * 40,
-        [*NEWS_PAIRS[2:], target],
-        [near, target, near],
-    )
-    for batch in batches:
+    # Among pairs of other token lengths, in any position: exactly the same (no padding).
+    for batch in (NEWS_PAIRS, NEWS_PAIRS[::-1], [*NEWS_PAIRS[2:], target], [near, target, near]):
         probs = real_model.predict(batch)
         for row in (i for i, p in enumerate(batch) if p == target):
             np.testing.assert_array_equal(probs[row], alone)
-    # and both ways, as the judge asks, in one call or pair by pair
+    # Among pairs of its own length the CPU kernels may round a logit differently (see
+    # test_embed's row-count xfail): bounded by one rounding step of a logit in the precision
+    # the model ran in (bf16: 2**-5 for logits up to 8, times at most 1/2 on a probability).
+    tolerance = {"bf16": 2**-5, "fp32": 1e-5}[real_model.precision]
+    assert float(np.abs(real_model.predict([target] * 40) - alone).max()) <= tolerance
+    # and both ways, as the judge asks, in one call or pair by pair (a pair's two directions
+    # have one length and share a batch, so this too is bounded, not exact)
     together = nli.predict_both_ways(real_model, NEWS_PAIRS)
     for k, pair in enumerate(NEWS_PAIRS):
-        np.testing.assert_array_equal(together[k], nli.predict_both_ways(real_model, [pair])[0])
+        one = nli.predict_both_ways(real_model, [pair])[0]
+        assert float(np.abs(together[k] - one).max()) <= tolerance
+        assert together[k].argmax(axis=-1).tolist() == one.argmax(axis=-1).tolist()
 
 
 # --- calibration and the length guard (issue 13 item 5) -----------------------------------------
