@@ -152,3 +152,45 @@ def test_compare_reports_each_pair_in_the_json_and_the_views(tmp_path, write, fa
     console = Console(record=True, width=200, color_system=None)
     terminal.render(doc, console)
     assert "near-duplicates (one story)" in console.export_text()
+
+
+# --- the facts must agree: figures and names (Reuters-21578's false near pairs) ---------------
+
+WEEKLY = (
+    "Coffee roastings in the United States totalled {a} mln bags in the week ended {day}, "
+    "against {b} mln bags a week earlier, the Green Coffee Association said. Roastings so far "
+    "this season stand at {c} mln bags, compared with {d} mln at the same time last season, "
+    "the association said in its weekly report."
+)
+
+
+def test_a_weekly_report_filed_again_with_the_next_weeks_figures_is_not_one_story():
+    one = _seg("w1", WEEKLY.format(a="1.92", b="1.87", c="14.6", d="15.1", day="March 7"))
+    two = _seg("w2", WEEKLY.format(a="1.78", b="1.92", c="16.4", d="16.8", day="March 14"))
+    (pair,) = pair_duplication([one, two], [_finding(one, two)])
+    # The wording matches throughout (two reports are too few for it to be stock) ...
+    assert pair.share_distinctive >= NEAR_SHARE
+    # ... but four of its five figures and its date changed: another week, not a reissue.
+    assert pair.label == Duplication.PARTIAL
+
+
+def test_a_correction_of_one_figure_is_still_one_story():
+    one = _seg("w1", WEEKLY.format(a="1.92", b="1.87", c="14.6", d="15.1", day="March 7"))
+    fixed = _seg("w1c", WEEKLY.format(a="1.92", b="1.87", c="14.8", d="15.1", day="March 7"))
+    (pair,) = pair_duplication([one, fixed], [_finding(one, fixed)])
+    assert pair.label == Duplication.NEAR
+
+
+def test_the_same_figures_from_another_bank_are_not_one_story():
+    text = (
+        "{bank} said it raised its prime lending rate to 7-3/4 pct from 7-1/2 pct, effective "
+        "immediately, following similar moves by other major banks in {city} on Thursday."
+    )
+    a = _seg("p1", text.format(bank="Chase Manhattan Bank", city="New York"))
+    b = _seg("p2", text.format(bank="Marine Midland Banks", city="Buffalo"))
+    (pair,) = pair_duplication([a, b], [_finding(a, b)])
+    assert pair.label == Duplication.PARTIAL
+    # the same notice from the same bank, filed twice, is one story
+    again = _seg("p1r", text.format(bank="Chase Manhattan Bank", city="New York") + " Reuter")
+    (pair,) = pair_duplication([a, again], [_finding(a, again)])
+    assert pair.label == Duplication.NEAR
