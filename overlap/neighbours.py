@@ -144,15 +144,33 @@ def ivf_hits(
     home = probes[:, 0].numpy()
     members = _buckets(home, cells)
     askers = _buckets(probes.numpy().ravel(), cells, n_per_item=nprobe)
+    r, c_, s = (CELL_SEARCH.get() or cells_hits)(V, G, members, askers, threshold, k)
+    keep = _top_k_per_row(r, s, k)
+    return Hits(r[keep], c_[keep], s[keep])
+
+
+# What computes `ivf_hits`' cells for it: None, this process; the Ray engine sets its own for a
+# run (engines/ray_neighbours.py: the same cells, in shards on the cluster).
+CELL_SEARCH: ContextVar[Callable[..., Hits] | None] = ContextVar("cell_search", default=None)
+
+
+def cells_hits(  # V, G: torch tensors (torch is imported late)
+    V,
+    G,
+    members: Sequence[np.ndarray],
+    askers: Sequence[np.ndarray],
+    threshold: float,
+    k: int,
+) -> Hits:
+    """The hits of every cell's askers among its members (each asker's top k there), cell by
+    cell, in cell order; before each row's overall top k is kept."""
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
-    for c in range(cells):
-        if len(members[c]) and len(askers[c]):
-            _cell_hits(V, G, members[c], askers[c], threshold, k, rows, cols, sims)
-    r, c_, s = _cat(rows, np.int64), _cat(cols, np.int64), _cat(sims, np.float32)
-    keep = _top_k_per_row(r, s, k)
-    return Hits(r[keep], c_[keep], s[keep])
+    for m, q in zip(members, askers, strict=True):
+        if len(m) and len(q):
+            _cell_hits(V, G, m, q, threshold, k, rows, cols, sims)
+    return Hits(_cat(rows, np.int64), _cat(cols, np.int64), _cat(sims, np.float32))
 
 
 def _cell_hits(  # V, G: torch tensors (torch is imported late)
