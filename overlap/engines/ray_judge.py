@@ -14,8 +14,8 @@ cluster's NLI actors (ray_jobs.nli_on_ray, through the run's NLI model).
 Why the verdicts are the local ones: judge_all judges one finding at a time from the finding,
 its two articles and the scores of its sentence pairs; a batch holds whole findings and every
 article (in the object store once, read by every task). tests/test_ray_engine.py compares the
-whole JSON result on the seeds, and the batches' verdicts with judge_stage's on 50 Reuters
-stories.
+whole JSON result on the seeds, and the batches' verdicts with judge_stage's on the seeds and
+25 Reuters stories.
 """
 
 from __future__ import annotations
