@@ -97,31 +97,18 @@ def write(path: Path = REPORT) -> Path:
 
 
 def replace_section(title: str, body: str, path: Path = REPORT) -> None:
-    """How the older scripts (bench_*.py) publish a section: for reports/benchmarks.md, the
-    section's prose file (a new one numbered after the others) is written and the report
-    rendered again; any other file gets the section headed `## {title}` replaced or appended,
-    keeping every other section."""
+    """How the older scripts (bench_meter.py, training/eval_nli.py) publish a section: its prose
+    file (a new one numbered after the others) is written and reports/benchmarks.md rendered
+    again. `path` is for their old call; the report is the only file a section goes to."""
+    if path.resolve() != REPORT.resolve():
+        raise ValueError(f"sections are published to {REPORT}, not {path}")
     heading = f"## {title}"
-    if path.resolve() == REPORT.resolve():
-        files = sorted(SECTIONS.glob("*.md"))
-        first_lines = {f: f.read_text(encoding="utf-8").split("\n", 1)[0].strip() for f in files}
-        target = next((f for f in files if first_lines[f] == heading), None)
-        if target is None:
-            number = max((int(f.name[:2]) for f in files if f.name[:2].isdigit()), default=0) + 1
-            slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-            target = SECTIONS / f"{number:02d}-{slug}.md"
-        target.write_text(f"{heading}\n\n{body.strip(chr(10))}\n", encoding="utf-8")
-        write()
-        return
-    lines = (path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n").splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == heading), None)
-    block = [heading, "", *body.strip("\n").splitlines()]
-    if start is None:
-        lines = [*lines, "", *block]
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
-        )
-        lines = [*lines[:start], *block, *([""] if end < len(lines) else []), *lines[end:]]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    files = sorted(SECTIONS.glob("*.md"))
+    first_lines = {f: f.read_text(encoding="utf-8").split("\n", 1)[0].strip() for f in files}
+    target = next((f for f in files if first_lines[f] == heading), None)
+    if target is None:
+        number = max((int(f.name[:2]) for f in files if f.name[:2].isdigit()), default=0) + 1
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+        target = SECTIONS / f"{number:02d}-{slug}.md"
+    target.write_text(f"{heading}\n\n{body.strip(chr(10))}\n", encoding="utf-8")
+    write()
