@@ -155,3 +155,19 @@ def test_set_values_arrive_as_the_type_of_the_keywords_default():
     assert got == (5, 0.25, "7", "1")  # a bool default is left a string: "0" would be True
     with pytest.raises(SystemExit, match="--set n=five: track_sized wants a int"):
         harness._call(track_sized, {"n": "five"})
+
+
+@pytest.mark.parametrize(
+    ("task", "saved", "figure", "value"),
+    [
+        ("archive.track_int8", "encoder-int8-2000.json", "int8: nearest as fp32", (70.8, "%")),
+        ("ray.track_index_add", "ray-index-add-1000.json", "ray, 2 workers: wall", (209.2, "s")),
+        ("ray.track_compare", "ray-compare-200.json", "ray / local wall time", (2.64, "")),
+        ("ray.track_compare", "ray-compare-200.json", "equal results (same json)", ("yes", "")),
+    ],
+)
+def test_each_saved_run_reads_back_through_its_task(task, saved, figure, value):
+    _module, fn = harness.catalogue()[task]
+    got = fn(saved=saved)
+    assert isinstance(got, harness.Saved) and got.values[figure] == value
+    assert got.stamp["commit"] and got.stamp["date"].startswith("2026-12-01")
