@@ -258,8 +258,10 @@ def track_near_duplicates(articles: str = "0", reuse: str = "", seed: str = "12"
 
 
 @figure(anchor={"precision": "8 % (4–15 %) for any edited finding"}, data=("reuters",))
-def track_pair_decision(articles: str = "0", reuse: str = "", seed: str = "2026") -> dict:
-    """(c) The product's decision per article pair: exact pairs called exact, near precision."""
+def track_pair_decision(articles: str = "0", reuse: str = "", seed: str = "7") -> dict:
+    """(c) The product's decision per article pair: exact pairs called exact, near precision.
+    Seed 7 is the sample labelled after the facts test (near_duplicates.FIGURES_KEPT) was
+    chosen on the labels of seed 2026's sample, so it measures that choice."""
     r = _run(articles, reuse)
     label = {pair_key(a, b): lab for a, b, *_, lab in r.overlap["pairs"]}
     said_exact = {k for k, lab in label.items() if lab == "exact"}
