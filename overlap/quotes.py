@@ -24,6 +24,8 @@ _VERBS = (
     r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
     r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
     r"responded|answered|asked|conceded|observed|admitted|claimed|denied|vowed|"
+    # the reporting verbs of tabloid court copy ("Sandy Strover fumed: 'I feel let down.'")
+    r"fumed|snapped|sobbed|boasted|bragged|joked|shouted|screamed|whispered|"
     r"according to)"
 )
 # Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
@@ -35,9 +37,11 @@ _PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PE
 # "the report stated", "the state environmental agency's notice stated": a body or a document,
 # the words before it lower case, possessives allowed.
 _DEFINITE = (
-    r"(?:the|The)\s+(?:[a-z][\w\-]*(?:[’']s)?\s+){0,5}?(?:report|agency|statement|strategy|"
+    # Capitalised words too: "the former Chilean dictator's lawyers told".
+    r"(?:the|The)\s+(?:[A-Za-z][\w\-]*(?:[’']s)?\s+){0,5}?(?:report|agency|statement|strategy|"
     r"document|paper|study|ministry|department|government|official|officials|spokesman|"
-    r"spokeswoman|judge|court|prosecutor|letter|ruling|notice|filing|memo|order|complaint|"
+    r"spokeswoman|judge|court|prosecutor|prosecutors|lawyer|lawyers|detectives|police|"
+    r"officers|parents|family|jury|letter|ruling|notice|filing|memo|order|complaint|"
     r"indictment|lawsuit|warning|bulletin|survey|audit|review|inquiry)\b"
 )
 # "a police source", "A hospital spokesman", "one of the defence lawyers", "a spokeswoman for
@@ -63,8 +67,18 @@ _AFTER_VERB = re.compile(rf"^\s*,?\s*{_VERBS}\s+(?:(?P<desc>{_DESCRIBED})|(?P<na
 _DIALOGUE = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
 # Reported speech with the quoted words inside it, in one sentence: "Mr Carman branded the
 # goalkeeper 'a serial liar'", "Alun Jones QC, opening the case, said they were '...'".
+# The apposition may hold commas ("Richard Hulett, coroner at Stoke Mandeville, Bucks, said",
+# whose speaker is not the place) or be a relative clause ("Mr Sumption, who said ... his
+# 'undesirable continued detention,' said"); the subject may be a group the text does not name
+# ("what the detectives called a 'callous' attack", "the boy's parents, John and Carol, said").
+_GROUP = (
+    r"(?:the|his|her|their)\s+(?:[\w\-]+(?:[’']s)?\s+){0,3}?(?:detectives|police|officers|"
+    r"officials|parents|family|lawyers|prosecution|jury|judge|court|coroner|magistrate|wife|"
+    r"husband|mother|father|widow|woman|man|boy|girl|witness)\b"
+)
 _REPORTED = re.compile(
-    rf"(?P<name>{_NAME})(?:,[^,“”\"]{{1,120}},)?\s+(?:{_VERBS}|branded|described|called|"
+    rf"(?:(?P<name>{_NAME})|(?P<desc>{_GROUP}))(?:,(?P<app>[^“”\"]{{1,120}}?),|,\s+who)?\s+"
+    rf"(?:{_VERBS}|branded|described|called|"
     r"accused|claimed|denied|admitted|insisted|hoped|urged|asked|agreed|suggested|alleged|"
     r"condemned|dismissed|ruled|told)\b"
 )
@@ -98,8 +112,15 @@ _DOCUMENT = re.compile(
 )
 # "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own.
 _NAMED_SPEAKER = re.compile(
-    rf"(?P<name>{_NAME})(?:,[^“”\"]{{1,120}}?,)?\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
+    rf"(?P<name>{_NAME})(?:,(?P<app>[^“”\"]{{1,120}}?),)?\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
     rf"wrote|warned|explained|insisted|recalled|claimed|admitted|denied|replied|asked)\b"
+)
+# Passive: "was told by Mr Justice Smedley:", "had been told by Judge Jeremy Griggs:".
+_TOLD_BY = re.compile(rf"\btold{_SP}by{_SP}(?P<name>{_NAME})\s*[:,]?\s*$")
+# "... and added:", ", adding:": no subject of its own, the sentence's earlier speaker's words.
+_RUN_ON = re.compile(r"(?:\band|,)\s+(?:then\s+)?(?:added|adding|went on|continued)\s*[:,]?\s*$")
+_SUBJECT = re.compile(
+    rf"(?:\b(?P<pron>{_PRONOUN})|(?P<name>{_NAME})(?:,[^“”\"]{{1,120}}?,)?)\s+{_VERBS}\b"
 )
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
 
@@ -257,22 +278,26 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
         speaker = m.group("desc") or m.group("name")
     elif d := _DIALOGUE.match(head):
         speaker = d.group("name")
+    elif t := _TOLD_BY.search(head):
+        speaker = t.group("name")
     else:
         m = _AFTER_SUBJECT.match(tail) or _BEFORE.search(head)
         if m:
             speaker = m.group("desc") or m.group("name") or m.group("pron") or m.group("def")
             credit = m.group("credit")
+        elif _RUN_ON.search(head) and (s := _SUBJECT.search(head)):
+            speaker = s.group("pron") or _named(s)
         elif said := _REPORTED.search(head):
             # the sentence's first reporting subject: "He said Obama agreed to 'cooperate'"
             # reports his words, not Obama's
-            speaker = said.group("name")
+            speaker = said.group("desc") or _named(said)
         elif not head.strip():
             # The quote opens its sentence with no attribution: the person the paragraph
             # last reports ("..., Mr Morris said. “He gave her a strong drink ...”").
             named = [
                 n
                 for x in _NAMED_SPEAKER.finditer(text, p_start, p.start)
-                if (n := _clean(x.group("name"))) and n.lower() not in SPEAKER_PRONOUNS
+                if (n := _named(x)) and n.lower() not in SPEAKER_PRONOUNS
             ]
             speaker = named[-1] if named else None
     speaker = _clean(speaker)
@@ -302,8 +327,21 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s")
 _LEADING = re.compile(
     r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
     r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later|Earlier|"
-    r"Despite|Yesterday|Today|Last night)\s+)+"
+    r"Despite|Yesterday|Today|Last night)(?:\s+|$))+"
 )
+_WHOLE_NAME = re.compile(rf"\s*{_NAME}\s*")
+
+
+def _named(m: re.Match[str]) -> str | None:
+    """The speaker a "NAME[, apposition,] said" match names. A sentence opener taken for the
+    name ("However, another witness, Helen Merrall, who drove away, said") leaves the name to
+    the apposition: its first comma-separated piece that is a name and nothing else."""
+    name = _clean(m.group("name"))
+    app = m.groupdict().get("app")
+    if name is None and app:
+        pieces = [x for x in app.split(",") if _WHOLE_NAME.fullmatch(x)]
+        name = _clean(pieces[0]) if pieces else None
+    return name
 
 
 def _clean(name: str | None) -> str | None:
@@ -337,7 +375,7 @@ def _last_speaker(text: str, paragraph: tuple[int, int], before: list[Quote]) ->
     said = [q.speaker for q in before if start <= q.start < end and q.speaker]
     if said:
         return said[-1]
-    named = [_clean(m.group("name")) for m in _NAMED_SPEAKER.finditer(text, start, end)]
+    named = [_named(m) for m in _NAMED_SPEAKER.finditer(text, start, end)]
     named = [n for n in named if n and n.lower() not in SPEAKER_PRONOUNS]
     return named[-1] if named else None
 
@@ -360,10 +398,7 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         name = q.speaker
         if name and name.lower() in PERSON_PRONOUNS:
-            candidates = [
-                (m.start(), _clean(m.group("name")))
-                for m in _NAMED_SPEAKER.finditer(text, 0, q.start)
-            ]
+            candidates = [(m.start(), _named(m)) for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
             candidates += [
                 (p.start, p.speaker)
                 for p in out

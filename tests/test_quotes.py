@@ -462,3 +462,76 @@ def test_a_quote_opening_its_sentence_takes_the_person_the_paragraph_last_report
     )
     found, _ = quotations_of(text)
     assert found == [("He gave her a strong drink and then had sex with her.", "Mr Morris", 0)]
+
+
+# Session 6 (helper Q): the reporting clauses behind the wrong speakers on METER dev. The
+# sentences are written for these tests in the shape of court copy, not taken from METER.
+
+
+def _speakers(text):
+    from overlap.quotes import quotations
+
+    return [(q.text, q.speaker) for q in quotations(text, [(0, len(text))])]
+
+
+def test_a_passive_told_by_names_the_speaker():
+    text = (
+        'The former nurse was told by Mr Justice Harding: "You abused the trust of every '
+        'patient in your care."'
+    )
+    assert _speakers(text) == [
+        ("You abused the trust of every patient in your care.", "Mr Justice Harding")
+    ]
+    text = "Earlier she had been told by Judge Alan Rowe: 'The court cannot ignore this.'"
+    assert _speakers(text)[0][1] == "Judge Alan Rowe"
+
+
+def test_an_apposition_with_a_place_and_county_is_not_the_speaker():
+    text = (
+        'Margaret Doyle, coroner at High Wycombe, Bucks, said there had been "no warning '
+        'signs at all" before the fall.'
+    )
+    assert _speakers(text) == [("no warning signs at all", "Margaret Doyle")]
+
+
+def test_a_sentence_opener_before_an_apposed_name_is_not_the_name():
+    text = (
+        "However, a second witness, Tom Ashby, who left before the police came, said he saw "
+        'it all. He said: "The taller man threw the first punch."'
+    )
+    assert _speakers(text) == [("The taller man threw the first punch.", "Tom Ashby")]
+
+
+def test_a_group_the_text_does_not_name_is_the_speaker_of_reported_words():
+    text = "He was shot twice in what the detectives called a 'cold and planned' killing."
+    assert _speakers(text) == [("cold and planned", "the detectives")]
+    text = (
+        "After the verdict, the girl's parents, Ann and Peter, said they were glad \"it was "
+        'finally over" for the family.'
+    )
+    assert _speakers(text) == [("it was finally over", "the girl's parents")]
+
+
+def test_a_relative_clause_after_the_name_keeps_the_subject():
+    text = (
+        "Mr Pryce, who said the delay had left his client in 'a state of limbo,' said the "
+        "hearing should go ahead."
+    )
+    assert _speakers(text) == [("a state of limbo,", "Mr Pryce")]
+
+
+def test_and_added_takes_the_sentence_s_subject():
+    text = (
+        'Mrs Kaur said the landlord had ignored her letters and added: "Nobody ever came '
+        'to look at the damp."'
+    )
+    assert _speakers(text) == [("Nobody ever came to look at the damp.", "Mrs Kaur")]
+
+
+def test_a_described_subject_after_the_quote_with_capitalised_words():
+    text = (
+        "Some of the charges were 'no worse than a common assault', the former Nigerian "
+        "minister's lawyers told the hearing."
+    )
+    [(words, speaker)] = _speakers(text)
+    assert speaker == "the former Nigerian minister's lawyers"
