@@ -13,6 +13,7 @@ Modules, one job each:
 - `ray_judge`: the judging stage as two maps over batches of findings (plan, then judge), the
   NLI pairs scored once between them by the NLI actors.
 - `ray_neighbours`: the nearest neighbours within a run, the vectors' row blocks in shards.
+- `ray_rows`: one task per row, answers back in row order: the fan-out the sharded stages share.
 - `ray_index`: `overlap index add --engine ray`.
 - `ray_compare`: `overlap compare --engine ray` (files, or against an index).
 """

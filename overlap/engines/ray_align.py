@@ -30,6 +30,7 @@ from ..candidates import ParaphraseCandidates
 from ..config import Settings
 from ..pipeline import Copies, align_stage
 from ..types import ArticlePair, Finding, Segmented, SentenceRef
+from .ray_rows import map_each_row
 from .ray_stages import Batch
 
 AlignStage = Callable[..., list[Finding]]  # pipeline.align_stage's signature
@@ -63,17 +64,7 @@ def align_on(workers: int) -> AlignStage:
             for n, chunk in enumerate(chunks)
         ]
         shared = ray.put((list(segs), hidden))
-        # Ray's stubs type a batch function as taking the batch alone; the rest come as fn_kwargs.
-        done = (
-            ray.data.from_items(rows, override_num_blocks=len(rows))
-            .map_batches(
-                align_batches,  # type: ignore[arg-type]
-                batch_size=1,
-                fn_kwargs={"run": shared, "s": s, "short_runs": short_runs},
-            )
-            .take_all()
-        )
-        done.sort(key=lambda r: int(r["batch"]))
+        done = map_each_row(rows, align_batches, "batch", run=shared, s=s, short_runs=short_runs)
         return [f for r in done for f in pickle.loads(r["findings"])]
 
     return align

@@ -34,6 +34,7 @@ from ..models import Models
 from ..nli_pairs import pair_scores
 from ..pipeline import judge_stage
 from ..types import Finding, Kind, NLIScores, Segmented
+from .ray_rows import map_each_row
 from .ray_stages import Batch
 
 JudgeStage = Callable[..., list[Finding]]  # pipeline.judge_stage's signature
@@ -66,18 +67,7 @@ def judge_on(workers: int) -> JudgeStage:
         shared = ray.put(list(segs))
 
         def each_batch(fn: Callable[..., Batch], **kwargs: Any) -> list[Any]:
-            # Ray's stubs type a batch function as taking the batch alone; the rest come as
-            # fn_kwargs, which they cannot see.
-            done = (
-                ray.data.from_items(rows, override_num_blocks=len(rows))
-                .map_batches(
-                    fn,  # type: ignore[arg-type]
-                    batch_size=1,
-                    fn_kwargs={"run": shared, **kwargs},
-                )
-                .take_all()
-            )
-            done.sort(key=lambda r: int(r["batch"]))
+            done = map_each_row(rows, fn, "batch", run=shared, **kwargs)
             return [pickle.loads(r["out"]) for r in done]
 
         planned = each_batch(plan_batches)

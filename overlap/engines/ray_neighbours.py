@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..neighbours import CELL_SEARCH, DENSE_SEARCH, Hits, cells_hits, dense_hits
+from .ray_rows import map_each_row
 from .ray_stages import Batch
 
 
@@ -69,17 +70,9 @@ def sharded_dense_hits(
         (np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(groups, dtype=np.int64))
     )
     rows = [{"shard": n, "starts": pickle.dumps(shard.tolist())} for n, shard in enumerate(shards)]
-    # Ray's stubs type a batch function as taking the batch alone; the rest come as fn_kwargs.
-    done = (
-        ray.data.from_items(rows, override_num_blocks=len(rows))
-        .map_batches(
-            shard_hits,  # type: ignore[arg-type]
-            batch_size=1,
-            fn_kwargs={"run": shared, "threshold": threshold, "k": k, "block": block},
-        )
-        .take_all()
+    done = map_each_row(
+        rows, shard_hits, "shard", run=shared, threshold=threshold, k=k, block=block
     )
-    done.sort(key=lambda r: int(r["shard"]))
     parts = [pickle.loads(r["hits"]) for r in done]
     return Hits(*(np.concatenate([p[n] for p in parts]) for n in range(3)))
 
@@ -122,17 +115,7 @@ def sharded_cells_hits(
         {"shard": n, "cells": pickle.dumps((members[lo:hi], askers[lo:hi]))}
         for n, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False))
     ]
-    # Ray's stubs type a batch function as taking the batch alone; the rest come as fn_kwargs.
-    done = (
-        ray.data.from_items(rows, override_num_blocks=len(rows))
-        .map_batches(
-            shard_cells,  # type: ignore[arg-type]
-            batch_size=1,
-            fn_kwargs={"run": shared, "threshold": threshold, "k": k},
-        )
-        .take_all()
-    )
-    done.sort(key=lambda r: int(r["shard"]))
+    done = map_each_row(rows, shard_cells, "shard", run=shared, threshold=threshold, k=k)
     found = [pickle.loads(r["hits"]) for r in done]
     return Hits(*(np.concatenate([p[n] for p in found]) for n in range(3)))
 

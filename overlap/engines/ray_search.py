@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from ..archive.vectors import VectorFile
+from .ray_rows import map_each_row
 from .ray_stages import Batch
 
 
@@ -55,17 +56,9 @@ class ShardedVectors:
         shards = np.array_split(keys, min(self._workers, len(keys)))
         queries = ray.put(np.ascontiguousarray(vectors, dtype=np.float32))
         items = [{"shard": n, "keys": shard.tobytes()} for n, shard in enumerate(shards)]
-        # Ray's stubs type a batch function as taking the batch alone; the rest come as fn_kwargs.
-        done = (
-            ray.data.from_items(items, override_num_blocks=len(items))
-            .map_batches(
-                search_shard,  # type: ignore[arg-type]
-                batch_size=1,
-                fn_kwargs={"path": str(self._path), "queries": queries, "k": k},
-            )
-            .take_all()
+        done = map_each_row(
+            items, search_shard, "shard", path=str(self._path), queries=queries, k=k
         )
-        done.sort(key=lambda r: int(r["shard"]))
         return merge_shards(
             [np.frombuffer(r["keys"], np.uint64).reshape(rows, -1) for r in done],
             [np.frombuffer(r["distances"], np.float32).reshape(rows, -1) for r in done],
