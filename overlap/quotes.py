@@ -385,19 +385,51 @@ _MALE = ("Mr ", "Mr. ", "Sir ", "Lord ", "Sergeant ", "Father ")
 _FEMALE = ("Mrs ", "Mrs. ", "Miss ", "Ms ", "Ms. ", "Lady ", "Dame ")
 
 
-def _fits(pronoun: str, name: str) -> bool:
+_TITLED = re.compile(
+    r"\b(Mr|Mrs|Miss|Ms|Sir|Lord|Lady|Dame)\.?[ \t]+(?:[A-Z][\w’'\-]+[ \t]+)*([A-Z][\w’'\-]+)\b"
+)
+
+
+def _sexes(text: str) -> dict[str, str]:
+    """Surname -> "he" / "she" where the text's titles tell it ("Mr Cameron" anywhere makes
+    "Cameron" a man); a surname given both (Mr and Mrs Smith) is left out."""
+    seen: dict[str, set[str]] = {}
+    for m in _TITLED.finditer(text):
+        seen.setdefault(m.group(2), set()).add("she" if f"{m.group(1)} " in _FEMALE else "he")
+    return {name: next(iter(s)) for name, s in seen.items() if len(s) == 1}
+
+
+def _fits(pronoun: str, name: str, sexes: dict[str, str]) -> bool:
+    known = sexes.get(name.split()[-1])
+    if known is not None and known != pronoun.lower():
+        return False
     if pronoun.lower() == "she":
         return not name.startswith(_MALE)
     return not name.startswith(_FEMALE)
+
+
+# "EC officials said yesterday they were ... They said that ...": "they" is the group named
+# as the subject of an earlier reporting verb.
+_GROUP_SUBJECT = re.compile(
+    rf"(?P<group>(?:[A-Z][\w\-]*\s+)*(?:officials|police|detectives|officers|lawyers|parents|"
+    rf"prosecutors|ministers|campaigners|residents|witnesses|doctors|teachers))\s+{_VERBS}\b"
+)
 
 
 def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
     """Pronouns to the nearest named speaker before the quote (one of the pronoun's sex where
     a title tells it); surnames to full names."""
     out: list[Quote] = []
+    # Sexes from titles, and from pronouns already resolved: a prosecutor quoted with "she
+    # said" is not the "he" of a later quotation.
+    sexes = _sexes(text)
     for q in quotes:
         name = q.speaker
-        if name and name.lower() in PERSON_PRONOUNS:
+        if name and name.lower() == "they":
+            groups = list(_GROUP_SUBJECT.finditer(text, 0, q.start))
+            if groups:
+                name = groups[-1].group("group")
+        elif name and name.lower() in PERSON_PRONOUNS:
             candidates = [(m.start(), _named(m)) for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
             candidates += [
                 (p.start, p.speaker)
@@ -407,10 +439,13 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
             candidates = [
                 (at, n)
                 for at, n in candidates
-                if n and n.lower() not in SPEAKER_PRONOUNS and _fits(name, n)
+                if n and n.lower() not in SPEAKER_PRONOUNS and _fits(name, n, sexes)
             ]
             if candidates:
-                name = max(candidates, key=lambda c: c[0])[1]
+                pronoun, found = name.lower(), max(candidates, key=lambda c: c[0])[1]
+                if found:
+                    name = found
+                    sexes.setdefault(found.split()[-1], pronoun)
         if name and name.lower() not in THIRD_PERSON_SUBJECTS:
             name = full_name(text, q.start, name)
         if name != q.speaker:

@@ -535,3 +535,35 @@ def test_a_described_subject_after_the_quote_with_capitalised_words():
     )
     [(words, speaker)] = _speakers(text)
     assert speaker == "the former Nigerian minister's lawyers"
+
+
+def test_he_is_not_resolved_to_a_speaker_the_text_called_she():
+    text = (
+        "Anna Kovacs, prosecuting, told the court the men had lied. 'They knew exactly what "
+        "they were doing,' she said. Brown ran a small shop in Leeds until his arrest. "
+        "'I have lost everything I had,' he said. Peter Brown, 52, denied the charges."
+    )
+    from overlap.quotes import quotations
+
+    paras = [(0, len(text))]
+    got = [(q.text, q.speaker) for q in quotations(text, paras)]
+    assert got[0] == ("They knew exactly what they were doing,", "Anna Kovacs")
+    # no man is named before the second quotation: "he" stays unresolved, never Ms Kovacs
+    assert got[1] == ("I have lost everything I had,", "he")
+
+
+def test_a_title_anywhere_in_the_text_tells_the_sex():
+    text = (
+        "Mr Okoro said nothing. Okoro told the jury he was at home. Mrs Lane told the court "
+        "the car was red. Later Okoro said: 'I was not there.' Lane was not called again. "
+        "'I saw it all,' she said."
+    )
+    assert [s for _, s in _speakers(text)] == ["Okoro", "Mrs Lane"]
+
+
+def test_they_is_the_group_named_as_an_earlier_subject():
+    text = (
+        "Health officials said yesterday they were looking at other hospitals. They said that "
+        'the rules would "stop this happening again".'
+    )
+    assert _speakers(text) == [("stop this happening again", "Health officials")]
