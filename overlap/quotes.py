@@ -77,7 +77,8 @@ _GROUP = (
     r"husband|mother|father|widow|woman|man|boy|girl|witness)\b"
 )
 _REPORTED = re.compile(
-    rf"(?:(?P<name>{_NAME})|(?P<desc>{_GROUP}))(?:,(?P<app>[^“”\"]{{1,120}}?),|,\s+who)?\s+"
+    rf"(?:(?P<name>{_NAME})|(?P<desc>{_GROUP})|\b(?P<pron>he|she|it|they)\b)"
+    rf"(?:,(?P<app>[^“”\"]{{1,120}}?),|,\s+who)?\s+"
     rf"(?:{_VERBS}|branded|described|called|"
     r"accused|claimed|denied|admitted|insisted|hoped|urged|asked|agreed|suggested|alleged|"
     r"condemned|dismissed|ruled|told)\b"
@@ -290,7 +291,7 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
         elif said := _REPORTED.search(head):
             # the sentence's first reporting subject: "He said Obama agreed to 'cooperate'"
             # reports his words, not Obama's
-            speaker = said.group("desc") or _named(said)
+            speaker = said.group("desc") or said.group("pron") or _named(said)
         elif not head.strip():
             # The quote opens its sentence with no attribution: the person the paragraph
             # last reports ("..., Mr Morris said. “He gave her a strong drink ...”").
@@ -414,6 +415,13 @@ _GROUP_SUBJECT = re.compile(
     rf"(?P<group>(?:[A-Z][\w\-]*\s+)*(?:officials|police|detectives|officers|lawyers|parents|"
     rf"prosecutors|ministers|campaigners|residents|witnesses|doctors|teachers))\s+{_VERBS}\b"
 )
+# "The Appeal Court ruled yesterday that ... And it said ...": "it" is the body before it.
+_BODY_SUBJECT = re.compile(
+    r"(?P<group>\b(?:the|The)\s+(?:[A-Z][\w\-]*\s+)*(?:court|Court|commission|Commission|"
+    r"council|Council|government|Government|ministry|Ministry|inquiry|Inquiry|tribunal|"
+    r"Tribunal|committee|Committee|report|company|board|Board))\s+"
+    rf"(?:{_VERBS}|ruled|found|decided|concluded)\b"
+)
 
 
 def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -425,8 +433,9 @@ def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
     sexes = _sexes(text)
     for q in quotes:
         name = q.speaker
-        if name and name.lower() == "they":
-            groups = list(_GROUP_SUBJECT.finditer(text, 0, q.start))
+        if name and name.lower() in ("they", "it"):
+            subject = _GROUP_SUBJECT if name.lower() == "they" else _BODY_SUBJECT
+            groups = list(subject.finditer(text, 0, q.start))
             if groups:
                 name = groups[-1].group("group")
         elif name and name.lower() in PERSON_PRONOUNS:

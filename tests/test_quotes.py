@@ -567,3 +567,19 @@ def test_they_is_the_group_named_as_an_earlier_subject():
         'the rules would "stop this happening again".'
     )
     assert _speakers(text) == [("stop this happening again", "Health officials")]
+
+
+def test_it_is_the_body_an_earlier_sentence_made_the_subject():
+    text = (
+        "The High Court ruled yesterday that the eviction was unlawful. And it said the council "
+        'had ignored "the most basic duty of care" to the tenants.'
+    )
+    assert _speakers(text) == [("the most basic duty of care", "The High Court")]
+
+
+def test_a_lower_case_pronoun_subject_of_reported_words_is_resolved():
+    text = (
+        "Mrs Hale, 61, told the court she was afraid. After a pause she said the man had been "
+        '"shouting and swearing" at her.'
+    )
+    assert _speakers(text) == [("shouting and swearing", "Mrs Hale")]
