@@ -123,6 +123,8 @@ _RUN_ON = re.compile(r"(?:\band|,)\s+(?:then\s+)?(?:added|adding|went on|continu
 _SUBJECT = re.compile(
     rf"(?:\b(?P<pron>{_PRONOUN})|(?P<name>{_NAME})(?:,[^“”\"]{{1,120}}?,)?)\s+{_VERBS}\b"
 )
+# After a possessive name: "['s] barrister Robert Howe", "['s] lawyer, Tomas Matusek".
+_OWNER = re.compile(rf"(?<=[’']s)\s+(?:[a-z][\w\-]*\s+){{1,3}},?\s*(?P<name>{_NAME})")
 _OUTLET_VERB = re.compile(r"^(told|tells|wrote|reported|according to)$")
 
 
@@ -277,6 +279,9 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
         credit = m.group("credit") if m else None
     elif m and not _OUTLET_VERB.match(m.group(0).strip(" ,").split()[0]):
         speaker = m.group("desc") or m.group("name")
+        if speaker and (owner := _OWNER.match(tail, m.end())):
+            # "conceded Collins's barrister Robert Howe": the speaker is the one named last
+            speaker = owner.group("name")
     elif d := _DIALOGUE.match(head):
         speaker = d.group("name")
     elif t := _TOLD_BY.search(head):

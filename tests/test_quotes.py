@@ -583,3 +583,8 @@ def test_a_lower_case_pronoun_subject_of_reported_words_is_resolved():
         '"shouting and swearing" at her.'
     )
     assert _speakers(text) == [("shouting and swearing", "Mrs Hale")]
+
+
+def test_a_possessive_name_before_the_speaker_is_not_the_speaker():
+    text = "'Not at that stage, my lord,' conceded Mr Patel's counsel Sarah Quinn."
+    assert _speakers(text) == [("Not at that stage, my lord,", "Sarah Quinn")]
