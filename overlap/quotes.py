@@ -72,7 +72,7 @@ _DIALOGUE = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s*$")
 # 'undesirable continued detention,' said"); the subject may be a group the text does not name
 # ("what the detectives called a 'callous' attack", "the boy's parents, John and Carol, said").
 _GROUP = (
-    r"(?:the|his|her|their)\s+(?:[\w\-]+(?:[’']s)?\s+){0,3}?(?:detectives|police|officers|"
+    r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w\-]+(?:[’']s)?\s+){0,3}?(?:detectives|police|officers|"
     r"officials|parents|family|lawyers|prosecution|jury|judge|court|coroner|magistrate|wife|"
     r"husband|mother|father|widow|woman|man|boy|girl|witness)\b"
 )

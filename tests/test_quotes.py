@@ -588,3 +588,8 @@ def test_a_lower_case_pronoun_subject_of_reported_words_is_resolved():
 def test_a_possessive_name_before_the_speaker_is_not_the_speaker():
     text = "'Not at that stage, my lord,' conceded Mr Patel's counsel Sarah Quinn."
     assert _speakers(text) == [("Not at that stage, my lord,", "Sarah Quinn")]
+
+
+def test_a_described_subject_opening_the_sentence_speaks_the_reported_words():
+    text = "The judge said the court could not 'look the other way' at such conduct."
+    assert _speakers(text) == [("look the other way", "The judge")]
