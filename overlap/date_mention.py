@@ -9,6 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Day words and the days they lie from the article's date.
+DAY_SHIFT = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -63,8 +73,22 @@ def same_date(x: DateMention, y: DateMention) -> bool | None:
     if x.weekday is not None and y.weekday is not None:
         return x.weekday == y.weekday
     if not x.value and not y.value and x.kind == y.kind == "relative":
-        return x.text.lower() == y.text.lower()
+        return _undated_relative_same(x.text.lower(), y.text.lower())
     return None
+
+
+def _undated_relative_same(a: str, b: str) -> bool | None:
+    """Two relative mentions with no article date to resolve them, compared by their words.
+
+    Day words one day apart are not a difference: undated articles may be written a day apart,
+    and wire copy's "today" is the next morning's paper's "yesterday" (METER's PA copy against
+    the papers written from it). Two days or more apart, or other words, are.
+    """
+    if a == b:
+        return True
+    if a in DAY_SHIFT and b in DAY_SHIFT:
+        return None if abs(DAY_SHIFT[a] - DAY_SHIFT[b]) <= 1 else False
+    return False
 
 
 def _in_span(week: DateMention, other: DateMention) -> bool | None:

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .date_mention import DateMention
+from .date_mention import DAY_SHIFT, DateMention
 from .date_mention import same_date as same_date  # where slots.py, tests and benchmarks import it
 from .number_words import COUNT_WORDS
 
@@ -209,16 +209,6 @@ def _months(r: _Reading) -> None:
         r.add(m, value, "month", group=span_group, month=month)
 
 
-_DAY_SHIFT = {
-    "the day before yesterday": -2,
-    "yesterday": -1,
-    "today": 0,
-    "tonight": 0,
-    "tomorrow": 1,
-    "the day after tomorrow": 2,
-}
-
-
 _LAST_NIGHT = re.compile(r"\blast night\b", re.I)
 
 
@@ -232,7 +222,7 @@ def _relative_days(r: _Reading) -> None:
             span = ((r.base - dt.timedelta(days=1)).isoformat(), r.base.isoformat())
         r.add(m, "", "night", span=span)
     for m in _RELATIVE_DAY.finditer(r.text):
-        shift = _DAY_SHIFT[m.group(1).lower()]
+        shift = DAY_SHIFT[m.group(1).lower()]
         day = r.base + dt.timedelta(days=shift) if r.base else None
         r.add(m, day.isoformat() if day else "", "relative", day.weekday() if day else None)
 

@@ -334,3 +334,18 @@ def test_a_date_at_the_end_of_the_claim_against_a_source_sentence_that_runs_on()
     )
     [d] = differs(compare_sentences(claim, source, 0, 0, "1999-12-14", "1999-12-14"))
     assert d.kind == "date" and d.here == "last month" and d.there == "today"
+
+
+def test_undated_day_words_one_day_apart_are_not_a_difference():
+    # METER (courts, 04.10.99): PA's copy says "today", the next morning's Telegraph says
+    # "yesterday" of the same sentencing; neither file carries a date.
+    wire = "Two cowboy builders who conned a pensioner out of her life-savings were today jailed."
+    paper = (
+        "Two cowboy builders who conned a pensioner out of her life-savings were jailed yesterday."
+    )
+    assert "date" not in kinds(paper, wire, None)
+    (today,) = find_dates("were today jailed")
+    (yesterday,) = find_dates("were jailed yesterday")
+    (ahead,) = find_dates("will be sentenced the day after tomorrow")
+    assert same_date(today, yesterday) is None
+    assert same_date(yesterday, ahead) is False
