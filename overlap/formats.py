@@ -361,11 +361,21 @@ def read_jsonl(
     return rows, bad
 
 
+# Lines above a wire story's headline that are not its headline: rules drawn with dashes or
+# stars, and the transmission slug that opens with a clock time and a date ("15:05 04/10/99:
+# Page 1 (HHH) COURTS Pensioners", METER's PA copy).
+_NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
+_WIRE_SLUG = re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+
+
 def guess_title(text: str) -> str | None:
-    """The first line, when it reads like a headline (short, no full stop at the end)."""
+    """The first line with words, when it reads like a headline (short, no full stop at the
+    end); rules and a wire slug above it are passed over, a wire paragraph mark (PA's `<`)
+    is not part of it."""
     for line in text.splitlines():
-        line = line.strip()
-        if line:
-            words = line.split()
-            return line if len(words) <= 20 and not line.endswith((".", ",", ";")) else None
+        line = line.strip().rstrip("<").strip()
+        if not line or _NO_LETTERS.match(line) or _WIRE_SLUG.match(line):
+            continue
+        words = line.split()
+        return line if len(words) <= 20 and not line.endswith((".", ",", ";")) else None
     return None

@@ -567,6 +567,14 @@ def test_duplicate_stems_get_unique_ids(tmp_path, write):
         ("This first line is a sentence.\nMore.", None),
         (" ".join(["word"] * 21) + "\nBody", None),
         ("", None),
+        # METER's PA copy (courts, 04.10.99, pensioners): rules and the wire slug first
+        (
+            "  " + "-" * 72 + "\n\n  " + "-" * 72 + "\n\n"
+            "               15:05 04/10/99: Page 1 (HHH) COURTS Pensioners\n  " + "-" * 72 + "\n"
+            "TWO COWBOY BUILDERS WHO CONNED PENSIONERS JAILED<\n"
+            "\x19By Matthew Cooper, PA News<\n",
+            "TWO COWBOY BUILDERS WHO CONNED PENSIONERS JAILED",
+        ),
     ],
 )
 def test_guess_title(text, title):
