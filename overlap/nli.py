@@ -23,12 +23,21 @@ No pair is ever cut: a pair longer than `max_length` word pieces raises `PairToo
 split long passages into sentence pairs first; `NLIModel.pair_lengths` says what fits). A cut
 pair is scored on what is left, and a passage paired with itself then reads as two different
 texts.
+
+Identical texts: a pair whose two texts are equal after Unicode (NFKC, typographic quotes and
+dashes), whitespace and case normalisation (`same_text`) is entailment, probability 1, without
+running the model. A text entails itself by definition, whatever a model says (the shipped one
+gives only 19.8 % of identical news sentences p(entailment) >= 0.95: reports/benchmarks.md), and
+the pair costs no model call; such a pair is never refused as too long either. The shortcut is
+part of the cache key (`+same`); `same_text_is_entailment=False` measures the model itself
+(benchmarks/tasks/nli.py does).
 """
 
 from __future__ import annotations
 
 import math
 import os
+import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -137,6 +146,42 @@ def calibrated(logits: np.ndarray, temperature: float, columns: Sequence[int]) -
     return (z / z.sum(axis=1, keepdims=True))[:, list(columns)]
 
 
+# Typographic variants of one character: a copy set in another typeface or by another editor.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+    }
+)
+
+
+def normalised(text: str) -> str:
+    """`text` as `same_text` compares it: NFKC (non-breaking spaces, ligatures, full-width
+    forms), invisible format characters (soft hyphens, zero-width spaces) dropped, typographic
+    quotes and dashes as ASCII, case folded, runs of whitespace as one space.
+
+    >>> normalised("  Mexico\u2019s  \u00a0border\u00ad ")
+    "mexico's border"
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return " ".join(text.translate(_TYPOGRAPHIC).casefold().split())
+
+
+def same_text(a: str, b: str) -> bool:
+    """Whether two texts are the same words after `normalised` (punctuation still counts:
+    "Let's eat, grandma" is not "Let's eat grandma").
+
+    >>> same_text("The two countries share a 1,954-mile border.",
+    ...           "the two countries  share a 1,954\u2013mile border.")
+    True
+    >>> same_text("The border is 1,954 miles long.", "The border is 1,954 miles long")
+    False
+    """
+    return normalised(a) == normalised(b)
+
+
 def model_dir(path: str | Path | None = None) -> Path:
     """The model folder: `path`, else `$OVERLAP_NLI_MODEL`, else the shipped `nli-minilm-l6/`."""
     chosen = Path(path or os.environ.get(ENV_DIR) or models_root() / MODEL_SUBDIR)
@@ -172,6 +217,7 @@ class NLIModel:
         # (the judge's largest unit). Longer pairs raise PairTooLong.
         max_length: int = 256,
         precision: str = "auto",
+        same_text_is_entailment: bool = True,
     ):
         from .embed import PRECISIONS, resolve_precision
 
@@ -182,6 +228,7 @@ class NLIModel:
         self.path = model_dir(path)
         self.batch_size = batch_size
         self.max_length = max_length
+        self.same_text_is_entailment = same_text_is_entailment
         # As for the embedder (embed.py): bf16 weights where the CPU has bf16 matrix units.
         self.precision = resolve_precision(precision)
         self.config = read_json(self.path / "config.json", "NLI model config", HOW_TO_GET)
@@ -192,6 +239,7 @@ class NLIModel:
         # softmax, and fp32 keep the id scores were cached under before either existed).
         suffix = "" if self.temperature == 1 else f"+t{self.temperature:g}"
         suffix += "" if self.precision == "fp32" else "+bf16w"
+        suffix += "+same" if same_text_is_entailment else ""
         self.model_id = f"{MODEL_NAME}@sha256:{self.checksum[:16]}{suffix}"
         self._model: Any = None
         self._tokenizer: Any = None
@@ -240,9 +288,24 @@ class NLIModel:
         ]
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Calibrated probabilities (entailment, neutral, contradiction) per pair, shape (n, 3).
+        """Calibrated probabilities (entailment, neutral, contradiction) per pair, shape (n, 3);
+        a pair of the same text is (1, 0, 0) without the model (`same_text_is_entailment`).
 
         Raises `PairTooLong` for a pair over `max_length` word pieces (nothing is cut)."""
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        same = [self.same_text_is_entailment and same_text(a, b) for a, b in pairs]
+        out[np.asarray(same, dtype=bool), LABELS.index("entailment")] = 1.0
+        rest = [i for i, s in enumerate(same) if not s]
+        if len(rest) < len(pairs):
+            batch_done(len(pairs) - len(rest))
+        try:
+            out[rest] = self._model_predict([pairs[i] for i in rest])
+        except PairTooLong as err:  # the index the caller gave, not the one among the rest
+            raise PairTooLong(rest[err.index], err.length, err.max_length) from None
+        return out
+
+    def _model_predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """The model's calibrated probabilities for every pair (no shortcut)."""
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
         self._load()
@@ -284,6 +347,7 @@ class NLIModel:
             "checksum": self.checksum,
             "precision": self.precision,
             "temperature": f"{self.temperature:g}",
+            "same_text": "entailment" if self.same_text_is_entailment else "model",
         }
 
 

@@ -178,7 +178,8 @@ def test_weights_round_trip_through_int8(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="module")
 def real_model() -> nli.NLIModel:
-    return nli.NLIModel()
+    # The model itself: the product's same-text shortcut would answer the identity tests below.
+    return nli.NLIModel(same_text_is_entailment=False)
 
 
 @pytest.mark.slow
@@ -231,8 +232,11 @@ def test_real_model_both_ways_and_batching_agree(real_model):
 def test_nli_precision_is_part_of_the_cache_key():
     fp32, bf16 = nli.NLIModel(precision="fp32"), nli.NLIModel(precision="bf16")
     t = "" if fp32.temperature == 1 else f"+t{fp32.temperature:g}"  # see the calibration tests
-    assert fp32.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}{t}"
-    assert bf16.model_id == fp32.model_id + "+bf16w"
+    assert fp32.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}{t}+same"
+    assert bf16.model_id == fp32.model_id.replace("+same", "+bf16w+same")
+    # without the same-text shortcut the scores are the model's own: the id they had before it
+    model_only = nli.NLIModel(precision="fp32", same_text_is_entailment=False)
+    assert model_only.model_id == f"{nli.MODEL_NAME}@sha256:{fp32.checksum[:16]}{t}"
     with pytest.raises(ModelError, match="precision"):
         nli.NLIModel(precision="int4")
 
@@ -331,8 +335,8 @@ def _calibrated_fake(tmp_path: Path, temperature, row=(0.0, 0.0, 2.0)) -> nli.NL
 def test_the_temperature_divides_the_logits(tmp_path):
     # logits (entailment 2, neutral 0, contradiction 0): plain softmax gives entailment 0.787;
     # at temperature 2 it is softmax(1, 0, 0) = e / (e + 2) = 0.576
-    plain = _calibrated_fake(tmp_path / "t1", 1.0).predict([("a b", "a b")])[0]
-    warm = _calibrated_fake(tmp_path / "t2", 2.0).predict([("a b", "a b")])[0]
+    plain = _calibrated_fake(tmp_path / "t1", 1.0).predict([("a b", "c d")])[0]
+    warm = _calibrated_fake(tmp_path / "t2", 2.0).predict([("a b", "c d")])[0]
     np.testing.assert_allclose(plain, [0.7870, 0.1065, 0.1065], atol=1e-4)
     np.testing.assert_allclose(warm, [np.e / (np.e + 2), 1 / (np.e + 2), 1 / (np.e + 2)], atol=1e-6)
     # a different temperature is a different cache key; 1 keeps the old one
@@ -445,7 +449,8 @@ def test_hundreds_of_identical_real_news_sentences_are_entailment(real_model):
 @_NEWS
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 13 item 5 goal not met yet: calibrated p(entailment) of identical "
+    reason="issue 13 item 5 goal not met by the model itself (the product answers identical "
+    "texts without it, see the same-text tests): calibrated p(entailment) of identical "
     "sentences is as low as 0.59 here (10 of 50 reach 0.95; 19.8 % of 3,341), "
     "not >= 0.95 (reports/benchmarks.md)",
 )
@@ -453,3 +458,110 @@ def test_identical_real_news_sentences_are_entailment_at_095(real_model):
     probs = real_model.predict(_identical_news_pairs())
     low = [round(float(p), 3) for p in probs[:, 0] if p < 0.95]
     assert not low, low
+
+
+# --- a text entails itself: the same-text shortcut (issue 13 item 5) ----------------------------
+
+
+class _CountingLogits(_FakeLogits):
+    """_FakeLogits that counts the pairs it was asked about."""
+
+    def __init__(self, row):
+        super().__init__(row)
+        self.pairs = 0
+
+    def __call__(self, input_ids):
+        self.pairs += len(input_ids)
+        return super().__call__(input_ids)
+
+
+# Real news sentences (Reuters-21578 and BBC, as ../shared/data/news prints them) and the copies
+# an editor or another typesetting makes of them.
+_SAME = [
+    (
+        'Pressed for further comment, Reagan said, "The idea that she is involved in '
+        'governmental decisions is just ridiculous."',
+        "Pressed for further  comment, Reagan said, \u201cThe idea that she is involved in "
+        "governmental decisions is just ridiculous.\u201d",
+    ),
+    (
+        "That is one reason why people here are not great fans of the EU, says Frederic Sawicki.",
+        "that is one reason why people here are not great fans of the eu, says frederic sawicki.",
+    ),
+    (
+        "The company's shares fell 1.2 pct to 13,000 yen in Tokyo.",
+        "The company\u2019s shares fell 1.2\u00a0pct to 13,000 yen in Tokyo.\n",
+    ),
+]
+_NOT_SAME = [
+    # one number changed: the model (and the slot rules) must see it
+    (
+        "The company's shares fell 1.2 pct to 13,000 yen in Tokyo.",
+        "The company's shares fell 1.2 pct to 14,000 yen in Tokyo.",
+    ),
+    # a negation dropped
+    (
+        "That is one reason why people here are not great fans of the EU, says Frederic Sawicki.",
+        "That is one reason why people here are great fans of the EU, says Frederic Sawicki.",
+    ),
+    # punctuation can change what a sentence says, so it still counts
+    ("Police said the man, who was armed, fled.", "Police said the man who was armed fled."),
+]
+
+
+def test_same_text_ignores_only_unicode_whitespace_and_case():
+    assert all(nli.same_text(a, b) for a, b in _SAME)
+    assert not any(nli.same_text(a, b) for a, b in _NOT_SAME)
+    assert nli.normalised("Sources\u00ad familiar\u200b  with the DEAL said") == (
+        "sources familiar with the deal said"
+    )
+
+
+def test_a_text_entails_itself_without_the_model(tmp_path):
+    # the fake model says contradiction for everything: only pairs of different texts reach it
+    model = _calibrated_fake(tmp_path, 1.0, row=(0.0, 5.0, 0.0))
+    counting = _CountingLogits(model._model.row)
+    model._model = counting
+    probs = model.predict([*_SAME, *_NOT_SAME])
+    np.testing.assert_array_equal(probs[: len(_SAME)], [[1.0, 0.0, 0.0]] * len(_SAME))
+    assert (probs[len(_SAME) :].argmax(axis=1) == nli.LABELS.index("contradiction")).all()
+    assert counting.pairs == len(_NOT_SAME)
+    # all of one text: the model is not even loaded
+    (tmp_path / "unloaded").mkdir()
+    fresh = nli.NLIModel(
+        _fake_model_dir(
+            tmp_path / "unloaded", {"0": "entailment", "1": "neutral", "2": "contradiction"}
+        )
+    )
+    assert fresh.predict(_SAME).tolist() == [[1.0, 0.0, 0.0]] * len(_SAME)
+    assert fresh._model is None
+
+
+def test_a_long_identical_passage_is_entailment_not_refused(tmp_path):
+    model = _calibrated_fake(tmp_path, 1.0)
+    model.max_length = 10
+    passage = " ".join(a for a, _ in _SAME)
+    too_long = (passage, passage + " The court adjourned.")
+    probs = model.predict([(passage, "  " + passage.upper()), ("a b", "c d")])
+    assert probs[0].tolist() == [1.0, 0.0, 0.0]
+    # a refused pair is named by its place in the caller's list, shortcut pairs counted
+    with pytest.raises(nli.PairTooLong) as err:
+        model.predict([(passage, passage), ("a b", "c d"), too_long])
+    assert err.value.index == 2
+
+
+def test_the_model_alone_is_measured_without_the_shortcut(tmp_path):
+    model = _calibrated_fake(tmp_path, 1.0, row=(0.0, 5.0, 0.0))
+    model.same_text_is_entailment = False
+    probs = model.predict(_SAME[:1])
+    assert probs[0].argmax() == nli.LABELS.index("contradiction")
+    assert model.describe()["same_text"] == "model"
+
+
+@pytest.mark.slow
+@_NEWS
+def test_identical_real_news_sentences_are_entailment_in_the_product():
+    # The goal of issue 13 item 5 for identical sentences, met by definition in the product
+    # (the model alone: the xfail above).
+    probs = nli.NLIModel().predict(_identical_news_pairs())
+    assert (probs[:, 0] == 1.0).all()

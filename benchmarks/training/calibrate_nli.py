@@ -136,8 +136,9 @@ def main() -> None:
     ap.add_argument("--model", type=Path, help="model folder (default: the shipped one)")
     ap.add_argument("--write", action="store_true", help="write calibration.json there")
     args = ap.parse_args()
-    # fp32: the temperature is fitted on the model's own logits, not bf16-rounded ones.
-    model = NLIModel(args.model, precision="fp32")
+    # fp32: the temperature is fitted on the model's own logits, not bf16-rounded ones (and
+    # not on the 1.0 the product gives a pair of the same text without the model).
+    model = NLIModel(args.model, precision="fp32", same_text_is_entailment=False)
     dev = dev_calibration(model)
     print(json.dumps(dev), flush=True)
     if args.write:

@@ -259,7 +259,7 @@ def main() -> None:
 
     start = time.time()
     t = time.time()
-    model = NLIModel(args.model)
+    model = NLIModel(args.model, same_text_is_entailment=False)  # the model itself
     model.predict([("A man sleeps.", "A person rests.")])
     load_s = time.time() - t
     res: dict = {

@@ -740,7 +740,7 @@ def main() -> None:
     # The shipped (int8) weights, loaded the way the product loads them, on the same dev slice.
     from overlap.nli import NLIModel
 
-    shipped_model = NLIModel(args.out)
+    shipped_model = NLIModel(args.out, same_text_is_entailment=False)  # the model itself
     # The product refuses a pair longer than its word-piece limit (training cut them at
     # --max-length): score the dev pairs that fit, and say how many did not.
     lengths = shipped_model.pair_lengths([(p.premise, p.hypothesis) for p in dev])
