@@ -8,6 +8,7 @@ looked for; the runner reports that and skips the task instead of a traceback.
 from __future__ import annotations
 
 import csv
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,12 @@ def require(name: str, data: Path = DATA) -> Path:
             f"(stage ../shared/data beside the checkout; see its README.md)"
         )
     return path
+
+
+def half(key: str) -> str:
+    """dev or test by a stable hash of `key`, half each: the one split rule of the suites built
+    here from train files (perturbation cases by article, stance pairs by body or claim)."""
+    return "dev" if hashlib.sha1(key.encode()).digest()[0] % 2 == 0 else "test"
 
 
 def available(name: str, data: Path = DATA) -> bool:
@@ -109,11 +116,3 @@ def sick(split: str, data: Path = DATA) -> list[Pair]:
         for r in rows[1:]
         if r and r[head["SemEval_set"]] == split.upper()
     ]
-
-
-def nli_more(name: str, split: str, data: Path = DATA) -> list[Pair]:
-    """One set of nli_more/ (normalised `premise hypothesis label` TSV with a header)."""
-    path = require("nli_more", data) / name / f"{split}.tsv"
-    if not path.exists():
-        raise DataMissing(f"data set 'nli_more/{name}' split {split} is missing: {path}")
-    return [Pair(r[0], r[1], r[2]) for r in _tsv(path, "utf-8")[1:] if len(r) >= 3]

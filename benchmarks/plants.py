@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-POSITIVE = ("verbatim", "edited", "paraphrase")
 # The kind a finding should have for each planted kind.
 EXPECTED_KIND = {"verbatim": "verbatim", "edited": "edited", "paraphrase": "paraphrase"}
 PLANTED = "planted positive"

@@ -6,13 +6,15 @@ stable hash of the group that must not straddle the split (FNC-1 Body ID, Emerge
 from __future__ import annotations
 
 import csv
-import hashlib
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+# absolute: training/stance_features.py imports this module as a top-level one
+from benchmarks import DATA
+from benchmarks.data import half
+
+NEWS = DATA / "news"
 FNC1 = NEWS / "fnc1"
 EMERGENT = NEWS / "emergent" / "url-versions-2015-06-14-clean-train.csv"
 
@@ -29,7 +31,7 @@ class Pair:
 
 def split_of(group: str, salt: str) -> str:
     """dev or test by a stable hash of the group id (half each)."""
-    return "dev" if hashlib.sha1(f"{salt}:{group}".encode()).digest()[0] % 2 == 0 else "test"
+    return half(f"{salt}:{group}")
 
 
 def fnc1() -> list[Pair]:
@@ -87,7 +89,3 @@ def stratified(pairs: list[Pair], per_class: dict[str, int], seed: int = 13) -> 
         out += ps[: per_class.get(stance, len(ps))]
     rng.shuffle(out)
     return out
-
-
-def available() -> bool:
-    return (FNC1 / "train_stances.csv").is_file() and EMERGENT.is_file()

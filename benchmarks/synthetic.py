@@ -1,7 +1,7 @@
 """A deterministic synthetic news corpus with planted reuse, for benchmarking `overlap.compare`.
 
 Articles are 8-20 paragraphs of 1-4 sentences drawn from public sentence sets in
-`../shared/data` (train/dev splits only, see `FILLER_SOURCES`). Between random pairs of articles
+`../shared/data` (train/dev splits only, see `load_filler`). Between random pairs of articles
 we plant:
 
 - verbatim: a 2-4 sentence passage copied word for word into another article;
@@ -39,6 +39,7 @@ from pathlib import Path
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import data as loaders
+from .data import DataMissing
 
 # Plants per 1,000 articles; scaled linearly with the corpus size (at least 1 each).
 PLANTS_PER_1000 = {"verbatim": 150, "edited": 150, "paraphrase": 300, "hard_negative": 200}
@@ -57,22 +58,15 @@ MNLI_DEV = "nli_more/mnli/dev_matched.tsv"
 FEVER_DEV = "nli_more/fever_rte/dev.tsv"
 CONTROL_TRAIN = "nli_more/control/train.tsv"
 
-# Files the corpus cannot be built without; the others only widen the filler pool.
+# Files the corpus cannot be built without; the others (MRPC train, MNLI dev, FEVER dev,
+# ConTRoL train) only widen the filler pool.
 REQUIRED = (MRPC_TEST, *PAN_TEST, *STSB, SNLI_DEV_S1, PAN_TRAIN_S1)
-OPTIONAL = (MRPC_TRAIN, MNLI_DEV, FEVER_DEV, CONTROL_TRAIN)
 
-# Filler: sentences only, train/dev splits only. One side of each pair is used, so that no two
-# filler sentences are paraphrases of each other by construction (STS-B s2, MRPC s2 and PAN s2
-# are rewrites of s1). STS-B MSRpar rows are left out: they are MRPC sentences.
-FILLER_SOURCES = (
-    "mrpc-train s1",
-    "stsb train+dev s1 (no MSRpar)",
-    "snli dev s1",
-    "pan train s1",
-    "mnli dev_matched premises",
-    "fever_rte dev premises",
-    "control train premises",
-)
+# Filler: sentences only, train/dev splits only: MRPC train s1, STS-B train+dev s1 (no MSRpar),
+# SNLI dev s1, PAN train s1, and the premises of MNLI dev_matched, FEVER-RTE dev and ConTRoL
+# train. One side of each pair is used, so that no two filler sentences are paraphrases of each
+# other by construction (STS-B s2, MRPC s2 and PAN s2 are rewrites of s1). STS-B MSRpar rows are
+# left out: they are MRPC sentences.
 
 MIN_WORDS, MAX_WORDS = 5, 60
 
@@ -89,10 +83,6 @@ SWAPS = dict(
         "can:could|could:can|this:that|that:this|the:a",
     )
 )
-
-
-class DataMissing(Exception):
-    """A file the corpus needs is not in the data folder."""
 
 
 @dataclass
@@ -362,7 +352,6 @@ class _Relexicaliser:
         for word, n in sorted(counts.items()):
             if word not in FUNCTION_WORDS:
                 self.bands[(min(len(word), 12), n.bit_length())].append(word)
-        self.band_of = {w: b for b, words in self.bands.items() for w in words}
         self.maps: dict[int, dict[str, str]] = {}
         self.seen = {hash(g) for t in texts for g in _grams(norm_key(t))}
 

@@ -30,7 +30,7 @@ def test_number_changes_one_plain_number_and_leaves_years_and_percents():
 def test_money_and_percent_keep_their_units():
     s = "Profit rose to 4.5 mln dlrs, up 12 pct, the company said."
     money, _ = perturb.r_money(s, ctx(s))
-    pct, _ = perturb._percent(s, ctx(s))
+    pct, _ = perturb.r_percent(s, ctx(s))
     assert "mln dlrs" in money and "4.5 mln" not in money
     assert "pct" in pct and "12 pct" not in pct and "4.5 mln dlrs" in pct
 

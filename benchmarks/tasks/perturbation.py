@@ -43,7 +43,7 @@ def outlet(article: str) -> str:
 
 def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
     """The split's cases; a limit takes them round-robin over kinds so every kind is kept."""
-    from ..perturb import build
+    from ..perturb import build, round_robin
 
     chosen = [c for c in build(per_kind) if c.split == split]
     if not limit:
@@ -51,11 +51,7 @@ def cases(split: str, limit: int = 0, per_kind: int = 130) -> list:
     by_kind: dict[str, list] = defaultdict(list)
     for c in chosen:
         by_kind[c.kind].append(c)
-    out, i = [], 0
-    while len(out) < limit and any(i < len(v) for v in by_kind.values()):
-        out += [v[i] for v in by_kind.values() if i < len(v)]
-        i += 1
-    return out[:limit]
+    return round_robin(list(by_kind.values()), limit)
 
 
 @figure(
