@@ -500,32 +500,107 @@ def build_corpus(
         raise DataMissing(", ".join(str(p) for p in missing))
     if n_articles < 2:
         raise ValueError("need at least 2 articles to plant pairs between")
+    # One generator through every step, in this order: the same arguments give the same corpus.
     rng = random.Random(seed)
     mrpc_pos, mrpc_neg, pan_pos, exclude = load_pairs(data)
     filler, sources = load_filler(data, exclude)
     pool = _Pool(filler, rng, seed)
-    ids = [f"syn{i:05d}" for i in range(n_articles)]
+    ids, articles = _articles(pool, rng, n_articles, background)
+    counts = scaled_counts(len(ids))
+    jobs = _passage_jobs(counts, pool, filler, rng)
+    jobs += _pair_jobs(counts, mrpc_pos, mrpc_neg, pan_pos, rng)
+    plants = _place_jobs(jobs, articles, ids, rng)
+    if work.exists():
+        shutil.rmtree(work)
+    directory = work / "articles"
+    directory.mkdir(parents=True)
+    written = _write_articles(directory, articles, ids, pool, plants)
+    reuse = [
+        {"sentence": pool.items[sid][1], "placements": where}
+        for sid, where in sorted(written.placements.items())
+        if len(where) > 1
+    ]
+    plants_path = work / "plants.json"
+    plants_path.write_text(
+        json.dumps(
+            {
+                "seed": seed,
+                "articles": len(ids),
+                "counts": counts,
+                "planted": dict(Counter(p["kind"] for p in plants)),
+                "filler_pool": len(filler),
+                "filler_sources": dict(sources),
+                "filler_reused_sentences": len(reuse),
+                "filler_relexicalised": pool.relexicalised,
+                "plants": plants,
+                "filler_reuse": reuse,
+                "filler_spans": written.filler_spans,
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    counted = dict(Counter(p["kind"] for p in plants))
+    args = (ids, plants, reuse, len(filler), dict(sources), written.placed, written.chars, counted)
+    return Corpus(directory, plants_path, *args)
 
-    articles: list[list[list[Segment]]] = []
+
+# (kind, origin, side a sentences, side b sentences, edits): one plant before it is placed.
+Job = tuple[str, str, list[str], list[str], list[str]]
+
+
+def _articles(
+    pool: _Pool,
+    rng: random.Random,
+    n_articles: int,
+    background: list[tuple[str, list[str]]] | None,
+) -> tuple[list[str], list[list[list[Segment]]]]:
+    """Article ids and paragraphs: filler articles of 8-20 paragraphs of 1-4 sentences, or the
+    real background articles, a real paragraph one segment ("r"): plants go next to it, never
+    inside it."""
     if background is not None:
-        # A real paragraph is one segment ("r"): plants go next to it, never inside it.
         ids = [ident for ident, _ in background]
-        n_articles = len(ids)
-        articles = [[[(par, ("r",))] for par in pars] for _, pars in background]
-    for _ in range(n_articles if background is None else 0):
+        return ids, [[[(par, ("r",))] for par in pars] for _, pars in background]
+    articles = []
+    for _ in range(n_articles):
         sizes = (rng.randint(1, 4) for _ in range(rng.randint(8, 20)))
         articles.append(
             [[(t, ("f", sid)) for sid, t in (pool.take() for _ in range(k))] for k in sizes]
         )
+    return [f"syn{i:05d}" for i in range(n_articles)], articles
 
-    counts = scaled_counts(n_articles)
+
+def _passage_jobs(
+    counts: dict[str, int], pool: _Pool, filler: list[tuple[str, str, str]], rng: random.Random
+) -> list[Job]:
+    """Verbatim and edited copies of filler passages of 2-4 sentences."""
     # News-like sentences with something for the edit rules to act on.
     editable = {
         i
         for i, (src, t, _) in enumerate(filler)
         if re.search(r"U\.[SKN]\.|[^\x00-\x7f]", t) and src in ("mrpc-train", "stsb news")
     }
-    plants: list[dict] = []
+    jobs: list[Job] = []
+    for _ in range(counts["verbatim"]):
+        passage = [pool.take()[1] for _ in range(rng.randint(2, 4))]
+        jobs.append(("verbatim", "filler", passage, list(passage), []))
+    for _ in range(counts["edited"]):
+        first = pool.take_where(editable) if rng.random() < 0.5 else None
+        passage = [(first or pool.take())[1]] + [pool.take()[1] for _ in range(rng.randint(1, 3))]
+        copy, edits = edit_passage(passage, rng)
+        jobs.append(("edited", "filler", passage, copy, edits))
+    return jobs
+
+
+def _pair_jobs(
+    counts: dict[str, int],
+    mrpc_pos: list[tuple],
+    mrpc_neg: list[tuple],
+    pan_pos: list[tuple],
+    rng: random.Random,
+) -> list[Job]:
+    """Paraphrases (half MRPC test, half PAN test positives) and hard negatives (MRPC test
+    negatives), each sentence used once, sides in random order."""
     used_ids: set[str] = set()
 
     def pick(pairs: list[tuple], n: int) -> list[tuple]:
@@ -542,25 +617,21 @@ def build_corpus(
             out.append((pid, s1, s2) if rng.random() < 0.5 else (pid, s2, s1))
         return out
 
-    jobs: list[tuple[str, str, list[str], list[str], list[str]]] = []
-    for _ in range(counts["verbatim"]):
-        passage = [pool.take()[1] for _ in range(rng.randint(2, 4))]
-        jobs.append(("verbatim", "filler", passage, list(passage), []))
-    for _ in range(counts["edited"]):
-        first = pool.take_where(editable) if rng.random() < 0.5 else None
-        passage = [(first or pool.take())[1]] + [pool.take()[1] for _ in range(rng.randint(1, 3))]
-        copy, edits = edit_passage(passage, rng)
-        jobs.append(("edited", "filler", passage, copy, edits))
     n_mrpc = counts["paraphrase"] // 2
-    for pid, s1, s2 in pick(mrpc_pos, n_mrpc):
-        jobs.append(("paraphrase", pid, [s1], [s2], []))
-    for pid, s1, s2 in pick(pan_pos, counts["paraphrase"] - n_mrpc):
-        jobs.append(("paraphrase", pid, [s1], [s2], []))
-    for pid, s1, s2 in pick(mrpc_neg, counts["hard_negative"]):
-        jobs.append(("hard_negative", pid, [s1], [s2], []))
+    chosen = [("paraphrase", p) for p in pick(mrpc_pos, n_mrpc)]
+    chosen += [("paraphrase", p) for p in pick(pan_pos, counts["paraphrase"] - n_mrpc)]
+    chosen += [("hard_negative", p) for p in pick(mrpc_neg, counts["hard_negative"])]
+    return [(kind, pid, [s1], [s2], []) for kind, (pid, s1, s2) in chosen]
 
+
+def _place_jobs(
+    jobs: list[Job], articles: list[list[list[Segment]]], ids: list[str], rng: random.Random
+) -> list[dict]:
+    """Each job's two sides put in two different random articles; the plant records (spans are
+    filled in when the articles are written)."""
+    plants = []
     for k, (kind, origin, a_sents, b_sents, edits) in enumerate(jobs):
-        ai, bi = rng.sample(range(n_articles), 2)
+        ai, bi = rng.sample(range(len(articles)), 2)
         _place(articles[ai], [(s, ("p", k, "a")) for s in a_sents], rng)
         _place(articles[bi], [(s, ("p", k, "b")) for s in b_sents], rng)
         plants.append(
@@ -573,14 +644,27 @@ def build_corpus(
                 "b": {"article": ids[bi]},
             }
         )
+    return plants
 
-    if work.exists():
-        shutil.rmtree(work)
-    directory = work / "articles"
-    directory.mkdir(parents=True)
-    placements: dict[int, list[dict]] = defaultdict(list)
-    filler_spans: dict[str, list[list]] = defaultdict(list)  # article -> [start, end, source, doc]
-    total_chars = placed = 0
+
+@dataclass
+class _Written:
+    placements: dict[int, list[dict]]  # filler sentence id -> where it was placed
+    filler_spans: dict[str, list[list]]  # article -> [start, end, source, doc]
+    placed: int  # sentences placed
+    chars: int
+
+
+def _write_articles(
+    directory: Path,
+    articles: list[list[list[Segment]]],
+    ids: list[str],
+    pool: _Pool,
+    plants: list[dict],
+) -> _Written:
+    """Each article as text (paragraphs apart by a blank line), noting where every filler
+    sentence and every plant's side landed; the plants get their spans and text."""
+    written = _Written(defaultdict(list), defaultdict(list), 0, 0)
     for ai, pars in enumerate(articles):
         spans: dict[tuple[int, str], list[int]] = {}
         chunks: list[str] = []
@@ -596,11 +680,13 @@ def build_corpus(
                 start, end = pos, pos + len(text)
                 chunks.append(text)
                 pos = end
-                placed += 1
+                written.placed += 1
                 if tag[0] == "f":
-                    placements[tag[1]].append({"article": ids[ai], "start": start, "end": end})
+                    written.placements[tag[1]].append(
+                        {"article": ids[ai], "start": start, "end": end}
+                    )
                     source, _, doc = pool.items[tag[1]]
-                    filler_spans[ids[ai]].append([start, end, source, doc])
+                    written.filler_spans[ids[ai]].append([start, end, source, doc])
                 elif tag[0] == "p":
                     key = (tag[1], tag[2])
                     if key in spans:
@@ -608,38 +694,11 @@ def build_corpus(
                     else:
                         spans[key] = [start, end]
         text = "".join(chunks) + "\n"
-        total_chars += len(text)
+        written.chars += len(text)
         (directory / f"{ids[ai]}.txt").write_text(text, encoding="utf-8")
         for (k, side), (start, end) in spans.items():
             plants[k][side].update(start=start, end=end, text=text[start:end])
-    reuse = [
-        {"sentence": pool.items[sid][1], "placements": where}
-        for sid, where in sorted(placements.items())
-        if len(where) > 1
-    ]
-    plants_path = work / "plants.json"
-    plants_path.write_text(
-        json.dumps(
-            {
-                "seed": seed,
-                "articles": n_articles,
-                "counts": counts,
-                "planted": dict(Counter(p["kind"] for p in plants)),
-                "filler_pool": len(filler),
-                "filler_sources": dict(sources),
-                "filler_reused_sentences": len(reuse),
-                "filler_relexicalised": pool.relexicalised,
-                "plants": plants,
-                "filler_reuse": reuse,
-                "filler_spans": filler_spans,
-            },
-            ensure_ascii=False,
-        ),
-        encoding="utf-8",
-    )
-    counted = dict(Counter(p["kind"] for p in plants))
-    args = (ids, plants, reuse, len(filler), dict(sources), placed, total_chars, counted)
-    return Corpus(directory, plants_path, *args)
+    return written
 
 
 def built(n_articles: int, seed: int = 13) -> tuple[Path, Path]:
