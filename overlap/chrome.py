@@ -60,7 +60,10 @@ _TAGS = re.compile(r"^(filed under|tagged with|tags?:)|\bfiled under\b.*\btagged
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}},?\s+(19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(19|20)\d\d"
-    r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b",
+    r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b"
+    # a wire transmission stamp: clock time and numeric date ("15:05 04/10/99: Page 1 (HHH)
+    # COURTS Pensioners", the slug line above every story of METER's PA copy)
+    r"|\b\d{1,2}:\d\d\s+\d{1,2}/\d{1,2}/\d\d(\d\d)?\b",
     _I,
 )
 _BYLINE = re.compile(r"^(by|from)(\s|[A-Z])", _I)

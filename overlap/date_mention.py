@@ -73,7 +73,11 @@ def same_date(x: DateMention, y: DateMention) -> bool | None:
     if x.weekday is not None and y.weekday is not None:
         return x.weekday == y.weekday
     if not x.value and not y.value and x.kind == y.kind == "relative":
-        return _undated_relative_same(x.text.lower(), y.text.lower())
+        # as written, but for case and line breaks ("SIX YEARS AGO" in a headline, "six\nyears
+        # ago" in hard-wrapped wire copy)
+        return _undated_relative_same(
+            " ".join(x.text.lower().split()), " ".join(y.text.lower().split())
+        )
     return None
 
 

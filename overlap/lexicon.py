@@ -36,7 +36,9 @@ NEGATIONS = NEGATION_WORDS | NEGATED_CONTRACTIONS
 
 # Honorifics and office titles before a name: "President Obama" and "Obama" are one person, and a
 # title alone is not a name (slots.py; attribution.py adds ranks and sentence openers).
-TITLES = word_set("mr mrs ms dr sir lord lady president minister judge justice")
+TITLES = word_set(
+    "mr mrs ms miss dr sir lord lady dame prof professor president minister judge justice"
+)
 
 # Articles, prepositions, auxiliaries and reporting verbs: words that carry no content, so they
 # neither anchor an alignment (slots.py) nor name what a number counts (units.py).

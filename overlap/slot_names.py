@@ -98,6 +98,18 @@ def _abbreviates(pa: list[Token], pb: list[Token]) -> bool:
     )
 
 
+def _name_words(tokens: list[Token]) -> frozenset[str]:
+    """A name's words folded, without titles and the possessive ("Miss Sarah Crump's" ->
+    {sarah, crump})."""
+    words = (t.norm[:-1] if t.raw.endswith(("'s", "’s")) else t.norm for t in tokens)
+    return frozenset(w for w in words if w and w not in TITLES)
+
+
 def same_name(pa: list[Token], pb: list[Token]) -> bool:
-    """The same words folded (Peña / Pena) or one the initials of the other."""
-    return [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb)
+    """The same words folded (Peña / Pena), one the initials of the other, or one the other
+    shortened: a person named in full, then by first name or surname ("Sarah Crump's" /
+    "Sarah's", "David Smith" / "Smith"); another name in either ("Sarah Jones") is not."""
+    if [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb):
+        return True
+    a, b = _name_words(pa), _name_words(pb)
+    return bool(a and b) and (a <= b or b <= a)

@@ -224,6 +224,8 @@ def test_related_tail_needs_to_be_late(make_article):
         ("Advertisement", "advertisement"),
         ("By Jane Roe", "byline or dateline"),
         ("May 2, 2013, 1:21 PM", "byline or dateline"),
+        # METER's PA copy: the transmission slug above every story
+        ("15:05 04/10/99: Page 1 (HHH) COURTS Pensioners", "byline or dateline"),
         ("WORLD NEWS", "section label"),
         ("© 2013 Example Media. All rights reserved.", "appeal or licence notice"),
         ("Tags: border, security", "tag list"),

@@ -54,3 +54,23 @@ def test_analysts_and_dealers_opening_a_reuters_sentence_are_not_names():
 def test_a_sentence_initial_speaker_swap_is_still_a_name_difference(claim, source):
     [d] = differs(compare_sentences(claim, source))
     assert d.kind == "name" and {d.here, d.there} == {claim.split()[0], source.split()[0]}
+
+
+def test_a_person_named_in_full_then_shortened_is_one_name():
+    # METER courts 08.12.99 (body): the papers write "Sarah Crump's mother", PA "Sarah's mother",
+    # and "Miss Crump" where another paper names her in full; a title alone is not a name.
+    from overlap.slots import compare_sentences, differs
+
+    def kinds(a: str, b: str) -> set[str]:
+        return {d.kind for d in differs(compare_sentences(a, b, 0, 0, None, None))}
+
+    assert not kinds(
+        "Sarah Crump's mother said she was relieved.", "Sarah's mother said she was relieved."
+    )
+    assert not kinds(
+        "Miss Crump was found dead in her flat.", "Sarah Crump was found dead in her flat."
+    )
+    assert not kinds("David Smith was jailed for life.", "Smith was jailed for life.")
+    assert kinds(
+        "Sarah Crump was found dead in her flat.", "Sarah Jones was found dead in her flat."
+    ) == {"name"}

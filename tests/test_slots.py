@@ -349,3 +349,7 @@ def test_undated_day_words_one_day_apart_are_not_a_difference():
     (ahead,) = find_dates("will be sentenced the day after tomorrow")
     assert same_date(today, yesterday) is None
     assert same_date(yesterday, ahead) is False
+    # the same words, in a headline's capitals and across a hard-wrapped line (PA, 08.12.99)
+    (caps,) = find_dates("KILLER CLEARED OF VICE GIRL MURDER SIX YEARS AGO")
+    (wrapped,) = find_dates("at the Old Bailey six\nyears ago.")
+    assert same_date(caps, wrapped) is True
