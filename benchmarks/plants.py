@@ -15,6 +15,7 @@ finding's span inside the plant (worse side).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 # The kind a finding should have for each planted kind.
 EXPECTED_KIND = {"verbatim": "verbatim", "edited": "edited", "paraphrase": "paraphrase"}
@@ -73,73 +74,121 @@ def plant_group(p: dict) -> str:
 
 
 def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
-    plants = plants_doc["plants"]
-    by_pair: dict[frozenset, list[dict]] = defaultdict(list)
-    by_article: dict[str, list[tuple[dict, str]]] = defaultdict(list)
-    for p in plants:
-        by_pair[frozenset((p["a"]["article"], p["b"]["article"]))].append(p)
-        by_article[p["a"]["article"]].append((p, "a"))
-        by_article[p["b"]["article"]].append((p, "b"))
-    reuse_at: dict[str, list[tuple[int, dict]]] = defaultdict(list)
-    for n, r in enumerate(plants_doc.get("filler_reuse", [])):
-        for where in r["placements"]:
-            reuse_at[where["article"]].append((n, where))
+    """Every finding labelled (planted, hard negative, wrong pairing, background...) and every
+    plant scored (found, kind agrees, coverage, purity): what the scale tasks report."""
+    labels = _label(findings, _Index(plants_doc))
+    scores = _score_plants(plants_doc["plants"], labels.matches)
+    categories = labels.categories
+    total = sum(categories.values())
+    return {
+        "claims": labels.claims,
+        "edit_verdicts": scores["edit_verdicts"],
+        "groups": scores["groups"],
+        "confusion": scores["confusion"],
+        "categories": categories,
+        "cat_kinds": labels.cat_kinds,
+        "cat_examples": labels.cat_examples,
+        "misses": scores["misses"],
+        "disagreements": scores["disagreements"],
+        "findings": total,
+        "background_sources": labels.background_sources,
+        "labelled": labels.labelled,
+        "precision": categories[PLANTED] / total if total else None,
+        # The same, not counting background findings the filler itself invites (captions of one
+        # picture, sentences of one passage): the pipeline's own false positives.
+        "precision_adjusted": (
+            categories[PLANTED] / adjusted
+            if (adjusted := total - categories[BG_CAPTIONS] - categories[BG_PASSAGE])
+            else None
+        ),
+    }
 
-    filler_at = plants_doc.get("filler_spans", {})
-    background_sources: Counter = Counter()
-    matches: dict[int, list[tuple[dict, dict, dict]]] = defaultdict(list)
-    categories: Counter = Counter()
-    cat_kinds: dict[str, Counter] = defaultdict(Counter)
-    cat_examples: dict[str, list[dict]] = defaultdict(list)
-    labelled: list[tuple[dict, str]] = []
-    claims: Counter = Counter()
+
+class _Index:
+    """The plants by article pair and by article, and where the generator's reused filler and
+    every filler sentence lie."""
+
+    def __init__(self, plants_doc: dict):
+        self.by_pair: dict[frozenset, list[dict]] = defaultdict(list)
+        self.by_article: dict[str, list[tuple[dict, str]]] = defaultdict(list)
+        for p in plants_doc["plants"]:
+            self.by_pair[frozenset((p["a"]["article"], p["b"]["article"]))].append(p)
+            self.by_article[p["a"]["article"]].append((p, "a"))
+            self.by_article[p["b"]["article"]].append((p, "b"))
+        self.reuse_at: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+        for n, r in enumerate(plants_doc.get("filler_reuse", [])):
+            for where in r["placements"]:
+                self.reuse_at[where["article"]].append((n, where))
+        self.filler_at: dict = plants_doc.get("filler_spans", {})
+
+
+@dataclass
+class _Labels:
+    matches: dict[int, list[tuple[dict, dict, dict]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # plant id -> (finding, its span on plant side a, on side b)
+    categories: Counter = field(default_factory=Counter)
+    cat_kinds: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    cat_examples: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    labelled: list[tuple[dict, str]] = field(default_factory=list)
+    claims: Counter = field(default_factory=Counter)  # disagreement findings, counted apart
+    background_sources: Counter = field(default_factory=Counter)
+
+
+def _label(findings: list[dict], index: _Index) -> _Labels:
+    labels = _Labels()
     for f in findings:
-        is_claim = f["kind"] == "claim"
-        hit_pos = hit_neg = None
-        for p in by_pair.get(frozenset((f["a"]["article"], f["b"]["article"])), []):
-            sides = _sides(f, p)
-            if sides is None:
-                continue
-            if not is_claim:
-                matches[p["id"]].append((f, *sides))
-            if p["kind"] == "hard_negative":
-                hit_neg = hit_neg or p
-            else:
-                hit_pos = hit_pos or p
-        if hit_pos:
-            cat = PLANTED
-        elif hit_neg:
-            cat = HARD_NEGATIVE
-        elif _same_reused_filler(f, reuse_at):
-            cat = FILLER_REUSED
-        elif any(
-            _overlap(s["start"], s["end"], p[side]["start"], p[side]["end"])
-            for s in (f["a"], f["b"])
-            for p, side in by_article.get(s["article"], [])
-        ):
-            cat = WRONG_PAIRING
-        else:
-            (src_a, doc_a), (src_b, doc_b) = (
-                _filler_source(s, filler_at) for s in (f["a"], f["b"])
-            )
-            if not is_claim:
-                background_sources[" × ".join(sorted((src_a, src_b)))] += 1
-            if "captions" in src_a and "captions" in src_b:
-                cat = BG_CAPTIONS
-            elif doc_a and doc_a == doc_b:
-                cat = BG_PASSAGE
-            else:
-                cat = BG_UNRELATED
-        if is_claim:
+        cat, sources = _category(f, index, labels.matches)
+        if f["kind"] == "claim":
             # Not reuse: two related passages judged to disagree. Counted apart.
-            claims[cat] += 1
+            labels.claims[cat] += 1
             continue
-        categories[cat] += 1
-        cat_kinds[cat][f["kind"]] += 1
-        labelled.append((f, cat))
+        if sources:
+            labels.background_sources[sources] += 1
+        labels.categories[cat] += 1
+        labels.cat_kinds[cat][f["kind"]] += 1
+        labels.labelled.append((f, cat))
         if cat != PLANTED:
-            cat_examples[cat].append(f)
+            labels.cat_examples[cat].append(f)
+    return labels
 
+
+def _category(f: dict, index: _Index, matches: dict) -> tuple[str, str]:
+    """The finding's category, and for a background one its filler sources ("a × b"). A reuse
+    finding on a plant's two sides is added to that plant's matches."""
+    hit_pos = hit_neg = None
+    for p in index.by_pair.get(frozenset((f["a"]["article"], f["b"]["article"])), []):
+        sides = _sides(f, p)
+        if sides is None:
+            continue
+        if f["kind"] != "claim":
+            matches[p["id"]].append((f, *sides))
+        if p["kind"] == "hard_negative":
+            hit_neg = hit_neg or p
+        else:
+            hit_pos = hit_pos or p
+    if hit_pos:
+        return PLANTED, ""
+    if hit_neg:
+        return HARD_NEGATIVE, ""
+    if _same_reused_filler(f, index.reuse_at):
+        return FILLER_REUSED, ""
+    if any(
+        _overlap(s["start"], s["end"], p[side]["start"], p[side]["end"])
+        for s in (f["a"], f["b"])
+        for p, side in index.by_article.get(s["article"], [])
+    ):
+        return WRONG_PAIRING, ""
+    (src_a, doc_a), (src_b, doc_b) = (_filler_source(s, index.filler_at) for s in (f["a"], f["b"]))
+    sources = " × ".join(sorted((src_a, src_b)))
+    if "captions" in src_a and "captions" in src_b:
+        return BG_CAPTIONS, sources
+    return (BG_PASSAGE if doc_a and doc_a == doc_b else BG_UNRELATED), sources
+
+
+def _score_plants(plants: list[dict], matches: dict[int, list[tuple[dict, dict, dict]]]) -> dict:
+    """Per plant group: planted, found, kind agrees, coverage and purity; with the confusion of
+    kinds, the verdicts on edited copies, the misses and the kind disagreements."""
     groups: dict[str, dict] = {}
     edit_verdicts: dict[str, Counter] = defaultdict(Counter)
     confusion: dict[str, Counter] = defaultdict(Counter)
@@ -147,17 +196,7 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
     disagreements: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
     for p in plants:
         g = plant_group(p)
-        row = groups.setdefault(
-            g,
-            {
-                "planted": 0,
-                "found": 0,
-                "kind_agrees": 0,
-                "coverage": [],
-                "purity": [],
-                "kinds": Counter(),
-            },
-        )
+        row = groups.setdefault(g, _group_row())
         row["planted"] += 1
         found = matches.get(p["id"], [])
         if not found:
@@ -165,13 +204,7 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
                 misses[g].append(p)
             continue
         row["found"] += 1
-        best = max(
-            found,
-            key=lambda m: (
-                _overlap(m[1]["start"], m[1]["end"], p["a"]["start"], p["a"]["end"])
-                + _overlap(m[2]["start"], m[2]["end"], p["b"]["start"], p["b"]["end"])
-            ),
-        )
+        best = max(found, key=lambda m: _overlap_both(m, p))
         kind = best[0]["kind"]
         row["kinds"][kind] += 1
         if p["kind"] == "edited":
@@ -186,29 +219,32 @@ def evaluate(plants_doc: dict, findings: list[dict]) -> dict:
             min(_coverage([m[1] for m in found], p["a"]), _coverage([m[2] for m in found], p["b"]))
         )
         row["purity"].append(min(_purity(best[1], p["a"]), _purity(best[2], p["b"])))
-    total = sum(categories.values())
     return {
-        "claims": claims,
         "edit_verdicts": edit_verdicts,
         "groups": groups,
         "confusion": confusion,
-        "categories": categories,
-        "cat_kinds": cat_kinds,
-        "cat_examples": cat_examples,
         "misses": misses,
         "disagreements": disagreements,
-        "findings": total,
-        "background_sources": background_sources,
-        "labelled": labelled,
-        "precision": categories[PLANTED] / total if total else None,
-        # The same, not counting background findings the filler itself invites (captions of one
-        # picture, sentences of one passage): the pipeline's own false positives.
-        "precision_adjusted": (
-            categories[PLANTED] / adjusted
-            if (adjusted := total - categories[BG_CAPTIONS] - categories[BG_PASSAGE])
-            else None
-        ),
     }
+
+
+def _group_row() -> dict:
+    return {
+        "planted": 0,
+        "found": 0,
+        "kind_agrees": 0,
+        "coverage": [],
+        "purity": [],
+        "kinds": Counter(),
+    }
+
+
+def _overlap_both(match: tuple[dict, dict, dict], p: dict) -> int:
+    """Characters a match's two spans share with the plant's two sides."""
+    _, a, b = match
+    return _overlap(a["start"], a["end"], p["a"]["start"], p["a"]["end"]) + _overlap(
+        b["start"], b["end"], p["b"]["start"], p["b"]["end"]
+    )
 
 
 def _filler_source(span: dict, filler_at: dict) -> tuple[str, str]:
