@@ -32,11 +32,11 @@ def stsb_test(data: Path = DATA) -> Pairs:
     return _pairs(loaders.stsb("test", data), float)
 
 
-def mrpc(data: Path, split: str) -> Pairs:
+def mrpc(split: str, data: Path = DATA) -> Pairs:
     return _pairs(loaders.mrpc(split, data))
 
 
-def pan(data: Path, split: str) -> Pairs:
+def pan(split: str, data: Path = DATA) -> Pairs:
     return _pairs(loaders.pan(split, data))
 
 

@@ -40,7 +40,7 @@ def track_stsb_spearman(precision: str = "bf16") -> float:
 )
 def track_mrpc_cosine_baseline(precision: str = "bf16") -> dict:
     """MRPC test: cosine ≥ the threshold that is best on MRPC train."""
-    train, test = fc.mrpc(fc.DATA, "train"), fc.mrpc(fc.DATA, "test")
+    train, test = fc.mrpc("train"), fc.mrpc("test")
     cut = fc.fit_threshold(fc.cosines(train, precision), train.y)
     got = fc.binary_scores(fc.cosines(test, precision) >= cut, test.y)
     return {
@@ -57,7 +57,7 @@ def track_mrpc_scorer(precision: str = "bf16") -> dict:
     The bars: for unrelated articles, and for articles already sharing copied text."""
     from overlap.paraphrase import load_model
 
-    test = fc.mrpc(fc.DATA, "test")
+    test = fc.mrpc("test")
     prob = fc.scorer_probabilities(test, fc.cosines(test, precision))
     scorer, out = load_model(), {}
     for bar, cut in (("unrelated", scorer.threshold), ("related", scorer.threshold_related)):
@@ -75,7 +75,7 @@ def track_pan_sentences(precision: str = "bf16") -> dict:
     The scorer at its two bars and at a PAN-train threshold; the cosine at a PAN-train one."""
     from overlap.paraphrase import load_model
 
-    train, test = fc.pan(fc.DATA, "train"), fc.pan(fc.DATA, "test")
+    train, test = fc.pan("train"), fc.pan("test")
     cos_train, cos_test = fc.cosines(train, precision), fc.cosines(test, precision)
     p_train = fc.scorer_probabilities(train, cos_train)
     p_test = fc.scorer_probabilities(test, cos_test)

@@ -37,7 +37,7 @@ def embedding_run(torch_first: bool, n: int = 1500, rounds: int = 2) -> dict[str
         import torch  # noqa: F401 - loaded first on purpose: OpenMP starts with its defaults
     from overlap.embed import MiniLM
 
-    test = fc.mrpc(fc.DATA, "test")
+    test = fc.mrpc("test")
     texts = list(dict.fromkeys(test.a + test.b))[:n]
     fp32, bf16 = MiniLM(precision="fp32"), MiniLM(precision="bf16")
     st = fp32._load()
@@ -96,7 +96,7 @@ def track_paraphrase_mining(n: int = 5000, threshold: float = 0.6, k: int = 10) 
     from overlap.embed import MiniLM, embed_texts
     from overlap.neighbours import neighbour_pairs
 
-    sts, train = fc.stsb_test(), fc.mrpc(fc.DATA, "train")
+    sts, train = fc.stsb_test(), fc.mrpc("train")
     texts = list(dict.fromkeys(sts.a + sts.b + train.a + train.b))[: int(n)]
     model = MiniLM(precision="bf16")
     model._load()  # bf16 weights: its own copy of the model
@@ -153,7 +153,7 @@ def track_index_recall(threshold: float = 0.6, k: int = 10) -> dict:
     from overlap.neighbours import neighbour_pairs
 
     texts = []
-    for pairs in (fc.mrpc(fc.DATA, "train"), fc.pan(fc.DATA, "train")):
+    for pairs in (fc.mrpc("train"), fc.pan("train")):
         texts += pairs.a + pairs.b
     vectors = fc.embed(list(dict.fromkeys(texts)), "bf16")
     groups, timed = np.arange(len(vectors)), {}
