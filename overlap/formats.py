@@ -372,10 +372,14 @@ def guess_title(text: str) -> str | None:
     """The first line with words, when it reads like a headline (short, no full stop at the
     end); rules and a wire slug above it are passed over, a wire paragraph mark (PA's `<`)
     is not part of it."""
-    for line in text.splitlines():
-        line = line.strip().rstrip("<").strip()
+    lines = text.splitlines()
+    for i, raw in enumerate(lines):
+        line = raw.strip().rstrip("<").strip()
         if not line or _NO_LETTERS.match(line) or _WIRE_SLUG.match(line):
             continue
+        after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if not raw.rstrip().endswith("<") and (after[:1].islower() or after[:1].isdigit()):
+            return None  # the first line of a hard-wrapped sentence, not a headline
         words = line.split()
         return line if len(words) <= 20 and not line.endswith((".", ",", ";")) else None
     return None

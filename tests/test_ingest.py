@@ -575,6 +575,17 @@ def test_duplicate_stems_get_unique_ids(tmp_path, write):
             "\x19By Matthew Cooper, PA News<\n",
             "TWO COWBOY BUILDERS WHO CONNED PENSIONERS JAILED",
         ),
+        # a PA take that opens with hard-wrapped prose (courts, 08.12.99, body)
+        (
+            "Smith had been convicted of raping one woman and falsely imprisoning another in\n"
+            "1993 when he was jailed.<\n",
+            None,
+        ),
+        (
+            "Sarah Crump's mother, Mrs Pat Rhodes, said in a statement: ``We are very\n"
+            "relieved that justice has been done.''\n",
+            None,
+        ),
     ],
 )
 def test_guess_title(text, title):
