@@ -80,7 +80,8 @@ _TRAILING_LINK = re.compile(
     r"( this (post|article|story))?)\W*$",
     _I,
 )
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*$")
+# PA's wire copy ends each paragraph with `<` after the full stop.
+_SENTENCE_END = re.compile(r"[.!?…]['\"’”)]*<?$")
 
 
 def find_chrome(
@@ -120,10 +121,12 @@ def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chro
     out: list[Chrome] = []
     lines = _lines(text)
     first, last = _body(text, lines)
+    continued = False  # the line before ran on into this one
     for i, (start, end) in enumerate(lines):
         raw = text[start:end]
         line = raw.strip()
         if not line:
+            continued = False
             continue
         lead = start + (len(raw) - len(raw.lstrip()))
         stop = lead + len(line)
@@ -131,9 +134,18 @@ def _article_chrome(text: str, recurring: set[str], max_words: int) -> list[Chro
             tail_end = len(text.rstrip())
             out.append(Chrome(lead, tail_end, "related-content list"))
             break
-        if line[0].islower() and i and _runs_on(text[lines[i - 1][0] : lines[i - 1][1]]):
+        # the lines of a hard-wrapped sentence are prose, whatever their words
+        wrapped = i + 1 < len(lines) and _wrapped_prose(line, text[slice(*lines[i + 1])])
+        rest = line[0].islower() and i and _runs_on(text[lines[i - 1][0] : lines[i - 1][1]])
+        if rest:
+            continued = wrapped
             continue  # the rest of a hard-wrapped sentence ("a share on sales of ...")
-        reason = _line_reason(line, recurring, max_words, first <= i <= last and _prose(line))
+        if wrapped or continued:
+            continued = wrapped
+            reason = None
+        else:
+            body_prose = first <= i <= last and _prose(line)
+            reason = _line_reason(line, recurring, max_words, body_prose)
         if reason:
             out.append(Chrome(lead, stop, reason))
             continue
@@ -169,6 +181,24 @@ def _body(text: str, lines: list[tuple[int, int]]) -> tuple[int, int]:
 def _runs_on(line: str) -> bool:
     """A line of hard-wrapped prose that continues on the next line: long, no sentence end."""
     return word_count(line) >= 8 and not _SENTENCE_END.search(line.strip())
+
+
+# Hard-wrapped text breaks its lines at 72-80 columns; a longer line is a paragraph of its own.
+_WRAP_WIDTH = 100
+
+
+def _wrapped_prose(line: str, following: str) -> bool:
+    """The first line of a hard-wrapped sentence of prose: it runs on (long, no sentence end,
+    no wire paragraph mark `<`) into a line that is not blank, and reads as prose (most of
+    its words in lower case, as navigation and labels are not). In METER's PA copy a wrapped
+    line starting "From reports of the case then, ..." read as a byline, and one repeated in
+    the next take of the story as a line recurring across articles."""
+    if len(line) > _WRAP_WIDTH or not following.strip() or line.endswith("<"):
+        return False
+    if not _runs_on(line):
+        return False
+    words = line.split()
+    return sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def _prose(line: str) -> bool:

@@ -342,3 +342,25 @@ def test_no_body_sentence_of_real_articles_is_chrome():
                 ):
                     removed.append((art.source, c.reason, text[:80]))
     assert removed == [], "\n".join(map(str, removed))
+
+
+def test_hard_wrapped_wire_prose_is_not_chrome(make_article):
+    # METER's PA copy (courts, 08.12.99, body): a wrapped line opening "From ..." read as a
+    # byline, and a wrapped line repeated in the next takes read as a recurring line.
+    take = (
+        "  " + "-" * 72 + "\n"
+        "             15:26 08/12/99: Page 1 (HHH) COURTS Body Background\n"
+        "KILLER CLEARED OF VICE GIRL MURDER SIX YEARS AGO {n}<\n"
+        " By Pat Clarke, PA News<\n"
+        " From reports of the case then, Mr Thwaites also attacked Detective Inspector\n"
+        "John Smith for his handling of the inquiry.<\n"
+        " Faced with forensic evidence linking him by DNA to Amanda Walker's blood,\n"
+        "Smith finally admitted the murder.<\n"
+    )
+    articles = [make_article(take.format(n=n), id=f"take{n}") for n in range(3)]
+    for art in articles:
+        kept = [art.text[c.start : c.end] for c in find_chrome(articles)[art.id]]
+        assert kept == [
+            "15:26 08/12/99: Page 1 (HHH) COURTS Body Background",
+            "By Pat Clarke, PA News<",
+        ]
