@@ -170,6 +170,9 @@ def _free_tokens(
     for x in seg.sentences:
         if (ai, x.index) in hidden:
             taken[x.start : x.end] = b"\x01" * (x.end - x.start)
+    for c in seg.chrome:
+        # page chrome is not the article (a wire slug's "08/12/99: Page 1 (HHH) COURTS")
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
     out: list[Token | None] = []
     for t in tokenize(seg.article.text):
         out.append(None if any(taken[t.start : t.end]) else t)

@@ -134,3 +134,17 @@ def test_two_kept_names_count_only_where_the_article_is_mostly_reused():
     assert [
         f.b.text for f in shared_runs([wire, partly], [(0, 1)], found, set(), short_words=2)
     ] == []
+
+
+def test_runs_inside_page_chrome_are_not_reuse():
+    # METER's PA takes (courts, 08.12.99, body) share their transmission slug: chrome, not reuse
+    from overlap.chrome import find_chrome
+
+    slug = "             15:26 08/12/99: Page 1 (HHH) COURTS Body\n"
+    texts = [slug.replace("15:26", t) + WIRE for t in ("15:26", "11:16")]
+    arts = [Article(n, n, t, "txt") for n, t in zip(("pa1", "pa2"), texts)]
+    chrome = find_chrome(arts)
+    segs = [segment(a, chrome[a.id]) for a in arts]
+    found = {(0, 1): align_copies(segs[0], segs[1], (0, 0, 0, 0), 8, 0.7)}
+    runs = shared_runs(segs, [(0, 1)], found, set(), min_share=0.0)
+    assert not any("Page" in f.a.text or "08/12/99" in f.a.text for f in runs)
