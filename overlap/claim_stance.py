@@ -14,11 +14,13 @@ with the basis a fact-checker would ask for (issue 13 items 4 and 6).
     sentence is often not the one closest to the claim ("O'Malley says the story is a hoax"), so
     it is read alone and beside the closest sentence, which restates what it calls a hoax.
   Word lists alone never contradict, nor the model alone.
-* Supported: the model reads the claim as following from a close passage that asserts it: not
-  a passage that hedges ("reportedly", "if genuine", "has not been verified", ...), not a claim
-  that hedges itself (it asserts nothing to confirm), and not when the source debunks the
-  claim's subject elsewhere (a body that repeats a claim to call it a hoax has not confirmed
-  it, even where the model misses the debunk).
+* Supported: the model reads the claim as following from a close passage that asserts it: a
+  passage built around a sentence aligned with the claim (the source's closest, or one as
+  close), not a window that leans on a neighbour of a less close sentence; not a passage that
+  hedges ("reportedly", "if genuine", "has not been verified", ...), not a claim that hedges
+  itself (it asserts nothing to confirm), not a claim that negates by a passage that negates
+  nothing, and not when the source debunks the claim's subject elsewhere (a body that repeats
+  a claim to call it a hoax has not confirmed it, even where the model misses the debunk).
 * Otherwise nothing: the claim is unsupported by this source.
 
 The bars were read from FNC-1 dev features (benchmarks/training/stance_features.py), never from
@@ -39,9 +41,9 @@ from .types import Span
 # What a debunk or a denial says: the basis a contradiction needs besides the model.
 DENIAL = re.compile(
     r"\b(false|falsely|hoax(?:es)?|den(?:y|ies|ied|ying)|not true|untrue|fake|debunk\w*|"
-    r"fabricat\w*|baseless|satir\w*|refut\w*|dismiss\w*|no evidence|myth|nonsense|"
+    r"fabricat\w*|baseless|satir\w*|refut\w*|dismiss(?:es|ed|ing)?|no evidence|myth|nonsense|"
     r"not real|made up|photoshopped|doctored|spoof|prank|rejected|no truth|not the case|"
-    r"misleading|"
+    r"misleading|(?:is|was|are|were|be) (?:a |all |just |an outright )?lies?|"
     # doubt, as a body that disputes a claim words it ("Perth scientists have cast doubt over
     # claims that a spider burrowed ...", "arachnologists are sceptical"): a denial of a close
     # passage, not a debunk (a doubt is no finding that the claim is untrue)
@@ -62,8 +64,11 @@ DEBUNK = re.compile(
 # denied", "while no doubt a towering figure"): taken out before a sentence is searched for a
 # denial or a debunk.
 NOT_A_DENIAL = re.compile(
-    r"\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies)|"
-    r"(?:no|little|without(?: a| any)?|beyond(?: any)?) doubts?)\b",
+    r"(?:\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies)|"
+    r"(?:no|little|without(?: a| any)?|beyond(?: any)?) doubts?)|"
+    # a denial denied asserts ("The thing is not made up", "the photo isn't fake")
+    r"(?:\bnot|n['’]t|\bnever|\bno) (?:a |an |being |been )?"
+    r"(?:made up|fake[ds]?|hoax(?:es)?|false|lie))\b",
     re.IGNORECASE,
 )
 # "Deny" that refuses rather than disputes ("made to deny his birthright", "an attempt to deny
@@ -129,6 +134,10 @@ class Passage:
     text: str
     debunk: bool
     probs: tuple[float, float, float]
+    # built around a sentence aligned with the claim (the closest, or as close): only such a
+    # passage may support it; a window around the second-closest sentence that the model reads
+    # as saying the claim draws on a sentence that does not (FNC-1 "discuss" bodies)
+    aligned: bool = True
 
 
 @dataclass(frozen=True)
@@ -196,6 +205,13 @@ def changed_facts(claim: str, passage: str) -> list[SlotDiff]:
     ]
 
 
+def _negates(text: str) -> bool:
+    """Does a passage say that something is not so (a negation or a denial)? Only such a passage
+    can confirm a claim that negates ("Truce Never Happened" is not confirmed by "have agreed a
+    ceasefire", which the model reads as entailing it)."""
+    return bool(NEGATION.search(text) or DENIAL.search(_denials_only(text)))
+
+
 def _denies(text: str, claim_hedges: bool) -> bool:
     """Does a passage deny or debunk? Against a claim that hedges itself ("Unconfirmed: ISIS
     claims ..."), "no evidence" agrees with its hedge: it says unproven, not untrue."""
@@ -248,7 +264,9 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # "Apple may launch ...", "... claims God is female") asserts no fact for a passage to
     # confirm: what backs it is a report of the same claim, which FNC-1 calls "discuss" and
     # Emergent "observing". A contradiction of what it reports still counts (above).
-    if claim_hedges:
+    # A claim that calls a story a hoax asserts that it is one: the claim it reports ("Judd Nelson
+    # Death Hoax: FOX News Impersonator Claims Actor Found Dead") is what it debunks.
+    if claim_hedges and not claim_debunks:
         return None
     if claim_denies:
         agreeing = _denies_too(claim, passages, claim_hedges)
@@ -262,10 +280,12 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         (p.probs[0], k)
         for k, p in enumerate(passages)
         if not p.debunk
+        and p.aligned
         and p.probs[0] >= ENTAIL
         and p.probs[0] > p.probs[2]
         and not REPORTING.search(p.text)
         and not REPORTED.search(p.text)
+        and (not claim_denies or _negates(p.text))
     ]
     if not supporting:
         return None

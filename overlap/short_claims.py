@@ -37,6 +37,9 @@ WINDOWS_AROUND = 2  # of which the closest this many are also read with their ne
 # One NLI premise holds at most this many words (nli.py reads 256 word pieces a pair).
 MAX_PREMISE_WORDS = 100
 DEBUNKS_READ = 3  # of the source sentences that debunk the claim's subject, the closest this many
+# A sentence this close (cosine) to the best one is aligned with the claim too: only passages
+# built around aligned sentences may support it (claim_stance.Passage.aligned).
+ALIGNED_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -89,28 +92,30 @@ def judge_short_claim(
         return None
     vectors = embedder.encode([claim] + [seg.sentences[i].text for seg, i in rows])
     cosines = np.asarray(vectors[1:] @ vectors[0], dtype=float)
-    # (the span shown, the cosine of the sentence it is built around, the premise read, debunk?)
-    candidates: list[tuple[Span, float, str, bool]] = []
+    # (the span shown, the cosine of the sentence it is built around, the premise read, debunk?,
+    # aligned?: built around a sentence as close as this source's closest)
+    candidates: list[tuple[Span, float, str, bool, bool]] = []
     for seg in sources:
         own = {i: float(c) for (s, i), c in zip(rows, cosines, strict=True) if s is seg}
         ranked = [i for i in sorted(own, key=lambda i: -own[i]) if own[i] >= RELATED]
         for lo, hi, around in _passages(seg, ranked):
             span = _span(seg, lo, hi)
             if word_count(span.text) <= MAX_PREMISE_WORDS:
-                candidates.append((span, own[around], span.text, False))
+                aligned = own[around] >= own[ranked[0]] - ALIGNED_MARGIN
+                candidates.append((span, own[around], span.text, False, aligned))
         if ranked:
             candidates += _debunk_passages(claim, seg, ranked[0], own)
     if not candidates:
         return None
-    probs = np.asarray(nli.predict([(prem, claim) for _, _, prem, _ in candidates]), dtype=float)
+    probs = np.asarray(nli.predict([(prem, claim) for _, _, prem, _, _ in candidates]), dtype=float)
     read = [
-        Passage(prem, debunk, (float(p[0]), float(p[1]), float(p[2])))
-        for (_, _, prem, debunk), p in zip(candidates, probs, strict=True)
+        Passage(prem, debunk, (float(p[0]), float(p[1]), float(p[2])), aligned)
+        for (_, _, prem, debunk, aligned), p in zip(candidates, probs, strict=True)
     ]
     stance = decide(claim, read)
     if stance is None:
         return None
-    span, cos, _, _ = candidates[stance.index]
+    span, cos, _, _, _ = candidates[stance.index]
     return PassageJudgement(
         stance.relation, span, stance.reason, _both(nli, probs[stance.index], span, claim), cos
     )
@@ -118,7 +123,7 @@ def judge_short_claim(
 
 def _debunk_passages(
     claim: str, seg: Segmented, closest: int, own: dict[int, float]
-) -> list[tuple[Span, float, str, bool]]:
+) -> list[tuple[Span, float, str, bool, bool]]:
     """The source sentences that debunk something about the claim's subject (the closest
     `DEBUNKS_READ`), each read alone and after or before the closest sentence (in the source's
     order): a body often restates a claim in one sentence and calls it a hoax in another."""
@@ -132,12 +137,12 @@ def _debunk_passages(
         span = _span(seg, i, i + 1)
         if word_count(span.text) > MAX_PREMISE_WORDS:
             continue
-        out.append((span, own[i], span.text, True))
+        out.append((span, own[i], span.text, True, False))
         if i != closest:
             lo, hi = sorted((i, closest))
             both = f"{seg.sentences[lo].text} {seg.sentences[hi].text}"
             if word_count(both) <= MAX_PREMISE_WORDS:
-                out.append((span, own[i], both, True))
+                out.append((span, own[i], both, True, False))
     return out
 
 

@@ -348,3 +348,66 @@ def test_two_denials_with_a_changed_quantifier_do_not_agree():
     passage = "He and Mr Sumer deny all the charges."
     got = decide(claim, [Passage(passage, False, ENTAILS)])
     assert got is not None and got.relation == "contradicts"
+
+
+def test_only_a_passage_around_an_aligned_sentence_supports_the_claim():
+    # FNC-1 "discuss": the window around the body's second-closest sentence reads as saying the
+    # headline (entailment 0.45), but the sentence it stands on is about the Archbishop, not
+    # the birth; the same reading of a passage built around the closest sentence supports.
+    claim = "Nun gives birth to surprise baby after complaining of stomach pains"
+    window = (
+        "Asked about the surprise news, the local Archbishop of Camerino-San Severino said it "
+        "up to the unidentified sister if she wanted to stay within the Church."
+    )
+    assert decide(claim, [Passage(window, False, ENTAILS, aligned=False)]) is None
+    got = decide(claim, [Passage(window, False, ENTAILS, aligned=True)])
+    assert got is not None and got.relation == "supports"
+
+
+def test_a_claim_that_negates_is_supported_only_by_a_passage_that_negates_too():
+    # FNC-1: the model reads an agreed ceasefire as entailing "Truce Never Happened" (0.57)
+    claim = "Boko Haram: Kidnapped Girls Have Been Married Off, Truce Never Happened"
+    agreed = (
+        "Nigeria's government and Boko Haram have agreed a ceasefire that brings closer the "
+        "release of more than 200 schoolgirls kidnapped in the north of the country."
+    )
+    assert decide(claim, [Passage(agreed, False, ENTAILS)]) is None
+    # a passage that says the same "not" supports
+    got = decide(
+        "Christian Bale will not play Steve Jobs",
+        [Passage("Christian Bale will not be Steve Jobs after all.", False, ENTAILS)],
+    )
+    assert got is not None and got.relation == "supports"
+
+
+def test_a_denial_denied_is_no_debunk():
+    # FNC-1: the Bosnian reporter "asserts: 'The thing is not made up'": no debunk of the story
+    claim = "Bosnia: Seven underage girls return from five day school trip, pregnant"
+    assert not debunks_subject(claim, 'He asserts: "The thing is not made up."')
+    assert debunks_subject(claim, "The story of the pregnant girls is made up.")
+
+
+def test_a_dismissal_from_a_job_is_no_denial():
+    # FNC-1: the press release "announced the dismissal of a senior electrical engineer"
+    claim = "Indian civil servant sacked 'after 24-year sickie'"
+    passage = (
+        "India's Central Public Works Department announced the dismissal of a senior "
+        "electrical engineer employed by the department for 35 years."
+    )
+    assert decide(claim, [Passage(passage, False, CONTRADICTS)]) is None
+    denied = "The department dismissed the claims that the engineer had been sacked."
+    got = decide(claim, [Passage(denied, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+
+
+def test_a_claim_that_calls_a_story_a_hoax_agrees_with_a_denial_of_it():
+    # FNC-1 agree: "Claims" in the headline is the hoax it reports, not a hedge of its own
+    claim = (
+        "Judd Nelson Death Hoax: FOX News Impersonator Claims Actor Found Dead In Los Angeles Condo"
+    )
+    passage = (
+        "Nelson's agent Gregg Klein denied the report to the LA Times today and even provided "
+        "a photo of the alive-and-well actor."
+    )
+    got = decide(claim, [Passage(passage, False, NEUTRAL)])
+    assert got is not None and got.relation == "supports"
