@@ -235,3 +235,31 @@ def test_the_same_vectors_make_the_same_vector_file(tmp_path):
         files.append((folder / write_generation(folder, 1, index)).read_bytes())
     assert len(files[0]) > 3000 * 64  # f16 vectors and the graph
     assert files[1] == files[0] and files[2] == files[0]
+
+
+def test_paragraphs_are_embedded_only_where_the_paraphrase_stage_encodes_them_all():
+    """By default (shortlist) a paragraph's own vector is encoded only when its mean sentence
+    vector shortlists it, at check time: the index stores its sentences' vectors and the mean,
+    not the paragraph's. With paragraph_vectors = encode every paragraph is encoded, and stored."""
+    from overlap.archive.passages import article_passages
+    from overlap.segment import segment
+    from overlap.types import Article
+
+    text = (
+        "The central bank raised its main interest rate by half a point on Thursday.\n\n"
+        "Officials said inflation had stayed above target for a year. They expect prices "
+        "to ease by the spring, the bank said in a statement.\n\n"
+        "Markets had priced in a smaller rise."
+    )
+    seg = segment(Article(id="rates", text=text, source="rates.txt", format="txt"))
+    default = article_passages(seg, SETTINGS)
+    encode = article_passages(
+        seg, Settings(judge=False, cache_path=None, paragraph_vectors="encode")
+    )
+    two_sentences = "Officials said inflation had stayed above target for a year. They expect"
+    for passages, stored in ((default, False), (encode, True)):
+        paragraph = next(p for p in passages if p.kind == "paragraph" and p.idx == 1)
+        assert paragraph.text.startswith(two_sentences) and paragraph.embedded is stored
+        # Sentences are embedded either way; a one-sentence paragraph shares its sentence's.
+        assert all(p.embedded for p in passages if p.kind == "sentence")
+        assert not any(p.embedded for p in passages if p.kind == "paragraph" and p.idx != 1)

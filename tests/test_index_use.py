@@ -15,6 +15,7 @@ from overlap.config import Settings
 from overlap.draft import DEFAULT_FAIL_ON, check
 from overlap.pipeline import compare
 from overlap.report import check_report
+from overlap.segment import segment
 
 SETTINGS = Settings(judge=False, cache_path=None)
 
@@ -34,10 +35,14 @@ def test_within_index_equals_compare_of_the_same_folder(tmp_path, seeds_dir, fak
     reader = type(fake_embedder)()
     via = compare_with_index(idx, [], SETTINGS, within=True, embedder=reader)
     assert _findings(direct) and _findings(via) == _findings(direct)
-    # The vectors come from the index. The index segments each article alone; a run removes
-    # the lines that recur across its articles (chrome) first, which can reshape a paragraph
-    # (one, on the seeds), and that paragraph is embedded afresh.
-    assert reader.encoded <= 0.02 * stored.embedded
+    # The sentence vectors come from the index; the paragraphs the shortlist confirms are
+    # encoded, as a direct run encodes them (the index keeps their mean vectors only). The index
+    # segments each article alone; a run removes the lines that recur across its articles
+    # (chrome) first, which can reshape a paragraph (one, on the seeds): embedded afresh.
+    paragraphs = {p.text for a in via.articles for p in segment(a).paragraphs}
+    encoded = [t for call in reader.calls for t in call]
+    assert sum(t in paragraphs for t in encoded) >= 10
+    assert sum(t not in paragraphs for t in encoded) <= 0.02 * stored.embedded
 
 
 def test_new_articles_against_the_index_equal_the_direct_findings(

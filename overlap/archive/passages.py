@@ -14,7 +14,7 @@ from ..cache import text_key
 from ..candidates import MIN_CLAIM_WORDS
 from ..config import Settings
 from ..textnorm import word_count
-from ..types import Segmented
+from ..types import ParagraphVectors, Segmented
 from .signatures import sentence_signature
 
 
@@ -32,8 +32,19 @@ class StoredPassage:
 
 def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
     """Every sentence and paragraph of `seg`. Sentences from MIN_CLAIM_WORDS words are embedded
-    (the paraphrase stage embeds them, as claims or as evidence); a paragraph is embedded when it
-    holds a paraphrase-length sentence and is not that one sentence (whose vector it shares)."""
+    (the paraphrase stage embeds them, as claims or as evidence). A paragraph is embedded only
+    where the paraphrase stage encodes every paragraph (`paragraph_vectors = encode`), and then
+    when it holds a paraphrase-length sentence and is not that one sentence (whose vector it
+    shares).
+
+    Why not always: by default (`shortlist`) the stage encodes only the paragraphs whose mean
+    sentence vectors shortlist them (paraphrase_passages.confirm_paragraph_pairs), a few per
+    check, so a stored paragraph vector is a cache of something a check rarely asks for, and
+    paragraphs are 40 % of the tokens an add encodes (74 % of the attention's length-squared
+    work; 1,000 real news articles). The paragraph's mean vector, which the shortlist and the
+    archive's candidate search use, is stored either way (writer.py); a shortlisted paragraph
+    is encoded when a check needs it, as a direct run encodes it."""
+    encode_paragraphs = s.paragraph_vectors == ParagraphVectors.ENCODE
     out = [
         StoredPassage(
             "sentence",
@@ -58,7 +69,7 @@ def article_passages(seg: Segmented, s: Settings) -> list[StoredPassage]:
                 p.start,
                 p.end,
                 p.text,
-                long_enough and not alone,
+                encode_paragraphs and long_enough and not alone,
                 None,
                 p.index,
             )

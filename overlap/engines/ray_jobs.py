@@ -93,10 +93,12 @@ def staging_folder() -> Iterator[Path]:
 
 
 def embed_on_ray(
-    texts: dict[str, str], s: Settings, workers: int, staging: Path
+    texts: dict[str, str], s: Settings, workers: int, staging: Path, chunk: int = EMBED_CHUNK
 ) -> dict[str, np.ndarray]:
     """Text key -> unit vector for `texts` (key -> text), embedded by a pool of `workers`
-    EmbedWorker actors; written as Parquet under `staging` and read back from there."""
+    EmbedWorker actors in `chunk`s as embed_texts cuts them (the local engine's `chunk`: its
+    default for a compare, archive.build.ENCODE_CHUNK for an add); written as Parquet under
+    `staging` and read back from there."""
     import pyarrow.parquet as pq
     import ray.data
 
@@ -107,10 +109,10 @@ def embed_on_ray(
     order = sorted(texts, key=lambda k: -len(texts[k]))
     rows = [
         {
-            "keys": pickle.dumps(order[at : at + EMBED_CHUNK]),
-            "texts": pickle.dumps([texts[k] for k in order[at : at + EMBED_CHUNK]]),
+            "keys": pickle.dumps(order[at : at + chunk]),
+            "texts": pickle.dumps([texts[k] for k in order[at : at + chunk]]),
         }
-        for at in range(0, len(order), EMBED_CHUNK)
+        for at in range(0, len(order), chunk)
     ]
     ds = ray.data.from_items(rows, override_num_blocks=len(rows))
     out = staging / "vectors"
