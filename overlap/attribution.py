@@ -247,7 +247,8 @@ def credit_kind(name: str | None, context: str = "") -> str | None:
 def _variants(name: str) -> set[str]:
     """A name's folded form, without "the", and with runs of words as initials ("Los Angeles
     Times" also as "la times"), so "the L.A. Times" names the Los Angeles Times."""
-    words = [w for w in _words(name) if w != "the"]
+    # a word of punctuation only ("-" in a wire slug title) folds to nothing
+    words = [w for w in _words(name) if w and w != "the"]
     out = {" ".join(words)}
     for size in (2, 3):
         for i in range(len(words) - size + 1):

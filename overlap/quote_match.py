@@ -185,6 +185,8 @@ def _names_person(quote: Quotation, article: Article) -> bool:
     words = _AFFILIATION.sub("", who).split()
     if not words or not words[-1][:1].isupper():
         return True  # "the minister": a description, not a name to look for
+    if len(words) == 1:
+        return True  # a bare word may be a first name ("Stephen" for Mr Cameron), as _same_person
     # as words of the text, so a hyphenated name ("Leigh-Pemberton") reads as it does there
     return f" {normalise_line(_surname(who))} " in f" {normalise_line(article.text)} "
 
@@ -282,7 +284,7 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
     best: tuple[WordMatch, Quotation | None] | None = None
     for sq in src.quotations:
         m = align_quote(draft, quote_words(art.text, sq.parts))
-        if m is not None and (best is None or _better(m, best[0])):
+        if m is not None and (best is None or _better(m, best[0]) or _nested_in(sq, m, best)):
             best = (m, sq)
     if len(src.quotations) > 1:
         # A writer may join two of the source's quotations into one ("A," he said. "B."):
@@ -312,6 +314,13 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         m.changes,
         _names_person(quote, art),
     )
+
+
+def _nested_in(sq: Quotation, m: WordMatch, best: tuple[WordMatch, Quotation | None]) -> bool:
+    """The same words found in a quotation nested in the one found before: the words are the
+    inner speaker's ("I heard him say `I have been stabbed.'" is not the witness's)."""
+    outer = best[1]
+    return outer is not None and sq.depth > outer.depth and not _better(best[0], m)
 
 
 def _better(a: WordMatch, b: WordMatch) -> bool:

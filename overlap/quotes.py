@@ -15,25 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .attribution import credit_kind, full_name, last_sentence
-from .lexicon import PERSON_PRONOUNS, SPEAKER_PRONOUNS, THIRD_PERSON_SUBJECTS
+from .attribution import credit_kind
+from .lexicon import THIRD_PERSON_SUBJECTS
 from .quote_marks import Pair, continues, pairs
+from .quote_pronouns import resolve as _resolve
+from .speech_clauses import claim_owner, clause_speaker, reporting_subjects
+from .speech_patterns import NAME as _NAME
+from .speech_patterns import PRONOUN as _PRONOUN
+from .speech_patterns import SP as _SP
+from .speech_patterns import VERBS as _VERBS
+from .speech_patterns import clean as _clean
+from .speech_patterns import named as _named
 from .types import Quote
 
-_VERBS = (
-    r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
-    r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
-    r"responded|answered|asked|conceded|observed|admitted|claimed|denied|vowed|"
-    # the reporting verbs of tabloid court copy ("Sandy Strover fumed: 'I feel let down.'")
-    r"fumed|snapped|sobbed|boasted|bragged|joked|shouted|screamed|whispered|"
-    r"according to)"
-)
-# Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
-# "said Mr\nSimpson"), never by a blank line, which ends the paragraph.
-_SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_NAME = rf"(?:[A-Z][\w.’'\-]*(?:{_SP}(?:(?:de|del|la|van|von|of|the){_SP})?[A-Z][\w.’'\-]*)*)"
-# "he said", "He said": either case, the pronoun as the text wrote it.
-_PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
 # "the report stated", "the state environmental agency's notice stated": a body or a document,
 # the words before it lower case, possessives allowed.
 _DEFINITE = (
@@ -111,11 +105,6 @@ _DOCUMENT = re.compile(
     r"tweet|document|speech|book|article|op-ed|column|ruling|judgment|judgement|affidavit|"
     r"testimony|submission|strategy))\b"
 )
-# "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own.
-_NAMED_SPEAKER = re.compile(
-    rf"(?P<name>{_NAME})(?:,(?P<app>[^“”\"]{{1,120}}?),)?\s+(?:says|said|believes|told|tells|argues|argued|added|stated|"
-    rf"wrote|warned|explained|insisted|recalled|claimed|admitted|denied|replied|asked)\b"
-)
 # Passive: "was told by Mr Justice Smedley:", "had been told by Judge Jeremy Griggs:".
 _TOLD_BY = re.compile(rf"\btold{_SP}by{_SP}(?P<name>{_NAME})\s*[:,]?\s*$")
 # "... and added:", ", adding:": no subject of its own, the sentence's earlier speaker's words.
@@ -180,7 +169,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
             quotes.append(
                 Quote(p.start, p.end, p.inner_start, p.inner_end, said.speaker, said.credit)
             )
-    return _resolve(text, _continue_speakers(quotes))
+    return _resolve(text, _continue_speakers(_share_sentences(text, quotes)))
 
 
 def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotation]:
@@ -232,7 +221,7 @@ def quotations(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Quotati
                 if who is not None:
                     q0 = opening[0]
                     opening[0] = Quote(q0.start, q0.end, q0.inner_start, q0.inner_end, who, None)
-        continued += _continue_speakers(opening)
+        continued += _continue_speakers(_share_sentences(text, opening))
     resolved = dict(zip(top, _resolve(text, continued), strict=True))
     out = []
     for i, (_, ps, said) in enumerate(merged):
@@ -264,7 +253,9 @@ def text_of(text: str, quote: Quote) -> str:
 def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
     tail = _clause(text[p.end : p_end])
     head = text[p_start : p.start]
-    cut = max(head.rfind(". "), head.rfind("”"), head.rfind('"'), head.rfind("''"))
+    # a full stop before a small letter ends no sentence ("his girl. friend")
+    stop = max((m.start() for m in _HEAD_STOP.finditer(head)), default=-1)
+    cut = max(stop, head.rfind("”"), head.rfind('"'), head.rfind("''"))
     head = head[cut + 1 :].lstrip("' ")
     speaker = credit = None
     # A quote that ends its sentence ("... wherever it is provided.") followed by a capital
@@ -293,19 +284,25 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
             credit = m.group("credit")
         elif _RUN_ON.search(head) and (s := _SUBJECT.search(head)):
             speaker = s.group("pron") or _named(s)
+        elif who := clause_speaker(head):
+            speaker = who
         elif said := _REPORTED.search(head):
             # the sentence's first reporting subject: "He said Obama agreed to 'cooperate'"
-            # reports his words, not Obama's
-            speaker = said.group("desc") or said.group("pron") or _named(said)
+            # reports his words, not Obama's; a claim's owner after it, the claim's
+            claim = claim_owner(head)
+            if claim is not None and claim[0] > said.start():
+                speaker = claim[1]
+            else:
+                speaker = said.group("desc") or said.group("pron") or _named(said)
+        elif claim := claim_owner(head):
+            speaker = claim[1]
         elif not head.strip():
             # The quote opens its sentence with no attribution: the person the paragraph
-            # last reports ("..., Mr Morris said. “He gave her a strong drink ...”").
-            named = [
-                n
-                for x in _NAMED_SPEAKER.finditer(text, p_start, p.start)
-                if (n := _named(x)) and n.lower() not in SPEAKER_PRONOUNS
-            ]
-            speaker = named[-1] if named else None
+            # last reports ("..., Mr Morris said. “He gave her a strong drink ...”", "He told
+            # the magistrate that .... 'It is facile ...'").
+            quoted = [(x.start, x.end) for x in pairs(text, p_start, p_end)]
+            subjects = reporting_subjects(text, p_start, p.start, quoted)
+            speaker = subjects[-1] if subjects else None
     speaker = _clean(speaker)
     sentence = head + " " + tail
     if credit is None and (m2 := _ACCORDING.search(sentence)):
@@ -328,38 +325,7 @@ def _clause(tail: str) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.\s")
-
-
-_LEADING = re.compile(
-    r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
-    r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later|Earlier|"
-    r"Despite|Yesterday|Today|Last night)(?:\s+|$))+"
-)
-_WHOLE_NAME = re.compile(rf"\s*{_NAME}\s*")
-
-
-def _named(m: re.Match[str]) -> str | None:
-    """The speaker a "NAME[, apposition,] said" match names. A sentence opener taken for the
-    name ("However, another witness, Helen Merrall, who drove away, said") leaves the name to
-    the apposition: its first comma-separated piece that is a name and nothing else."""
-    name = _clean(m.group("name"))
-    app = m.groupdict().get("app")
-    if name is None and app:
-        pieces = [x for x in app.split(",") if _WHOLE_NAME.fullmatch(x)]
-        name = _clean(pieces[0]) if pieces else None
-    return name
-
-
-def _clean(name: str | None) -> str | None:
-    if not name:
-        return None
-    # a run of capitals that crossed a sentence end ("by Hobbs. She") keeps its last sentence
-    name = re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", name)  # a wrapped line, not a break
-    name = _LEADING.sub("", last_sentence(name).strip().rstrip(".,;: "))
-    name = re.sub(r"\s+", " ", name)
-    if name in ("I", "We", "QC", "MP"):  # a voice inside a quote, or letters after a name
-        return None
-    return name or None
+_HEAD_STOP = re.compile(r"\.\s(?!\s*[a-z])")
 
 
 def _continue_speakers(quotes: list[Quote]) -> list[Quote]:
@@ -374,6 +340,25 @@ def _continue_speakers(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _share_sentences(text: str, quotes: list[Quote]) -> list[Quote]:
+    """An unattributed quotation takes the speaker of the next one in its sentence: "others
+    were 'simple cases of police brutality' found in many countries, 'including Britain', the
+    general's lawyers told the hearing" credits both phrases to the lawyers."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        between = text[q.inner_end : nxt.start]
+        words = text[q.inner_start : q.inner_end].rstrip(" '’\"")
+        if (
+            q.speaker is None
+            and nxt.speaker is not None
+            and not words.endswith((".", "!", "?"))
+            and not re.search(r"[.!?;:]", between)
+        ):
+            out[i] = Quote(q.start, q.end, q.inner_start, q.inner_end, nxt.speaker, nxt.credit)
+    return out
+
+
 def _last_speaker(text: str, paragraph: tuple[int, int], before: list[Quote]) -> str | None:
     """Who speaks last in a paragraph: its last credited quotation's speaker, or the last
     person it reports ("Helen Merral told the jury that ...")."""
@@ -381,88 +366,6 @@ def _last_speaker(text: str, paragraph: tuple[int, int], before: list[Quote]) ->
     said = [q.speaker for q in before if start <= q.start < end and q.speaker]
     if said:
         return said[-1]
-    named = [_named(m) for m in _NAMED_SPEAKER.finditer(text, start, end)]
-    named = [n for n in named if n and n.lower() not in SPEAKER_PRONOUNS]
-    return named[-1] if named else None
-
-
-# Titles that tell a person's sex, so that "she said" is not resolved to "Mr Clarke".
-_MALE = ("Mr ", "Mr. ", "Sir ", "Lord ", "Sergeant ", "Father ")
-_FEMALE = ("Mrs ", "Mrs. ", "Miss ", "Ms ", "Ms. ", "Lady ", "Dame ")
-
-
-_TITLED = re.compile(
-    r"\b(Mr|Mrs|Miss|Ms|Sir|Lord|Lady|Dame)\.?[ \t]+(?:[A-Z][\w’'\-]+[ \t]+)*([A-Z][\w’'\-]+)\b"
-)
-
-
-def _sexes(text: str) -> dict[str, str]:
-    """Surname -> "he" / "she" where the text's titles tell it ("Mr Cameron" anywhere makes
-    "Cameron" a man); a surname given both (Mr and Mrs Smith) is left out."""
-    seen: dict[str, set[str]] = {}
-    for m in _TITLED.finditer(text):
-        seen.setdefault(m.group(2), set()).add("she" if f"{m.group(1)} " in _FEMALE else "he")
-    return {name: next(iter(s)) for name, s in seen.items() if len(s) == 1}
-
-
-def _fits(pronoun: str, name: str, sexes: dict[str, str]) -> bool:
-    known = sexes.get(name.split()[-1])
-    if known is not None and known != pronoun.lower():
-        return False
-    if pronoun.lower() == "she":
-        return not name.startswith(_MALE)
-    return not name.startswith(_FEMALE)
-
-
-# "EC officials said yesterday they were ... They said that ...": "they" is the group named
-# as the subject of an earlier reporting verb.
-_GROUP_SUBJECT = re.compile(
-    rf"(?P<group>(?:[A-Z][\w\-]*\s+)*(?:officials|police|detectives|officers|lawyers|parents|"
-    rf"prosecutors|ministers|campaigners|residents|witnesses|doctors|teachers))\s+{_VERBS}\b"
-)
-# "The Appeal Court ruled yesterday that ... And it said ...": "it" is the body before it.
-_BODY_SUBJECT = re.compile(
-    r"(?P<group>\b(?:the|The)\s+(?:[A-Z][\w\-]*\s+)*(?:court|Court|commission|Commission|"
-    r"council|Council|government|Government|ministry|Ministry|inquiry|Inquiry|tribunal|"
-    r"Tribunal|committee|Committee|report|company|board|Board))\s+"
-    rf"(?:{_VERBS}|ruled|found|decided|concluded)\b"
-)
-
-
-def _resolve(text: str, quotes: list[Quote]) -> list[Quote]:
-    """Pronouns to the nearest named speaker before the quote (one of the pronoun's sex where
-    a title tells it); surnames to full names."""
-    out: list[Quote] = []
-    # Sexes from titles, and from pronouns already resolved: a prosecutor quoted with "she
-    # said" is not the "he" of a later quotation.
-    sexes = _sexes(text)
-    for q in quotes:
-        name = q.speaker
-        if name and name.lower() in ("they", "it"):
-            subject = _GROUP_SUBJECT if name.lower() == "they" else _BODY_SUBJECT
-            groups = list(subject.finditer(text, 0, q.start))
-            if groups:
-                name = groups[-1].group("group")
-        elif name and name.lower() in PERSON_PRONOUNS:
-            candidates = [(m.start(), _named(m)) for m in _NAMED_SPEAKER.finditer(text, 0, q.start)]
-            candidates += [
-                (p.start, p.speaker)
-                for p in out
-                if p.speaker and p.speaker.lower() not in SPEAKER_PRONOUNS
-            ]
-            candidates = [
-                (at, n)
-                for at, n in candidates
-                if n and n.lower() not in SPEAKER_PRONOUNS and _fits(name, n, sexes)
-            ]
-            if candidates:
-                pronoun, found = name.lower(), max(candidates, key=lambda c: c[0])[1]
-                if found:
-                    name = found
-                    sexes.setdefault(found.split()[-1], pronoun)
-        if name and name.lower() not in THIRD_PERSON_SUBJECTS:
-            name = full_name(text, q.start, name)
-        if name != q.speaker:
-            q = Quote(q.start, q.end, q.inner_start, q.inner_end, name, q.credit)
-        out.append(q)
-    return out
+    quoted = [(q.start, q.end) for q in before if start <= q.start < end]
+    subjects = reporting_subjects(text, start, end, quoted)
+    return subjects[-1] if subjects else None

@@ -1,0 +1,64 @@
+"""The words of English reporting clauses, shared by the quotation reader (quotes.py) and the
+pronoun resolver (quote_pronouns.py): reporting verbs, how a name is written, and the cleaning
+of a name a pattern caught ("But Valdés" -> "Valdés")."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import last_sentence
+from .lexicon import THIRD_PERSON_SUBJECTS
+
+VERBS = (
+    r"(?:said|says|stated|states|told|tells|added|adds|wrote|writes|explained|noted|argued|"
+    r"warned|insisted|believes|concluded|declared|reported|recalled|replied|continued|"
+    r"responded|answered|asked|conceded|observed|admitted|claimed|denied|vowed|"
+    r"revealed|announced|remarked|commented|exclaimed|pleaded|"
+    # the reporting verbs of tabloid court copy ("Sandy Strover fumed: 'I feel let down.'")
+    r"fumed|snapped|snarled|sobbed|boasted|bragged|joked|shouted|screamed|whispered|yelled|"
+    r"muttered|sneered|raged|"
+    r"according to)"
+)
+# Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
+# "said Mr\nSimpson"), never by a blank line, which ends the paragraph.
+SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+NAME = rf"(?:[A-Z][\w.’'\-]*(?:{SP}(?:(?:de|del|la|van|von|of|the){SP})?[A-Z][\w.’'\-]*)*)"
+# "he said", "He said": either case, the pronoun as the text wrote it.
+PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
+# "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own.
+NAMED_SPEAKER = re.compile(
+    rf"(?P<name>{NAME})(?:,(?P<app>[^“”\"]{{1,120}}?),)?\s+(?:says|said|believes|told|tells|"
+    r"argues|argued|added|stated|wrote|warned|explained|insisted|recalled|claimed|admitted|"
+    r"denied|replied|asked)\b"
+)
+
+_LEADING = re.compile(
+    r"^(?:(?:But|And|So|Yet|Now|Still|Then|Also|Meanwhile|However|While|When|"
+    r"As|If|Even|Instead|Passing|Sentencing|Speaking|Outside|Afterwards|Later|Earlier|"
+    r"Despite|Yesterday|Today|Last night)(?:\s+|$))+"
+)
+_WHOLE_NAME = re.compile(rf"\s*{NAME}\s*")
+
+
+def named(m: re.Match[str]) -> str | None:
+    """The speaker a "NAME[, apposition,] said" match names. A sentence opener taken for the
+    name ("However, another witness, Helen Merrall, who drove away, said") leaves the name to
+    the apposition: its first comma-separated piece that is a name and nothing else."""
+    name = clean(m.group("name"))
+    app = m.groupdict().get("app")
+    if name is None and app:
+        pieces = [x for x in app.split(",") if _WHOLE_NAME.fullmatch(x)]
+        name = clean(pieces[0]) if pieces else None
+    return name
+
+
+def clean(name: str | None) -> str | None:
+    if not name:
+        return None
+    # a run of capitals that crossed a sentence end ("by Hobbs. She") keeps its last sentence
+    name = re.sub(r"(?<!\n)[ \t]*\n[ \t]*(?!\n)", " ", name)  # a wrapped line, not a break
+    name = _LEADING.sub("", last_sentence(name).strip().rstrip(".,;: "))
+    name = re.sub(r"\s+", " ", name)
+    if name in ("I", "We", "QC", "MP"):  # a voice inside a quote, or letters after a name
+        return None
+    return name or None
