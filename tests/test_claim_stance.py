@@ -411,3 +411,14 @@ def test_a_claim_that_calls_a_story_a_hoax_agrees_with_a_denial_of_it():
     )
     got = decide(claim, [Passage(passage, False, NEUTRAL)])
     assert got is not None and got.relation == "supports"
+
+
+def test_a_report_called_a_lie_is_denied():
+    # FNC-1: Shekau "has also claimed that a report of a ceasefire with the Nigerian government
+    # was a 'lie'"; "lie" alone is no denial ("the answers lie in the past")
+    claim = "Boko Haram agrees to ceasefire with Nigerian government"
+    passage = "The group's leader said that a report of a ceasefire with the government was a lie."
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert '("was a lie")' in got.reason
+    assert decide(claim, [Passage("The answers lie in the talks.", False, CONTRADICTS)]) is None
