@@ -39,6 +39,17 @@ NEGATIONS = NEGATION_WORDS | NEGATED_CONTRACTIONS
 TITLES = word_set(
     "mr mrs ms miss dr sir lord lady dame prof professor president minister judge justice"
 )
+# Police ranks before a name: "PC Davidson", "WPC Davidson" and "Constable Deborah Davidson" are one
+# officer (METER courts), so a rank swapped for another is no name differing (slot_names.py).
+POLICE_RANKS = word_set("pc wpc dc wdc constable sergeant sgt det detective insp inspector supt")
+
+# A negated word and the words that say the same without a negation: "found not guilty" is
+# "cleared" (PA and The Guardian, METER courts), so the "not" is no polarity changed
+# (slot_negation.py).
+NEGATED_EQUIVALENTS: dict[str, frozenset[str]] = {
+    "guilty": word_set("cleared acquitted innocent"),
+    "true": word_set("false untrue"),
+}
 
 # Articles, prepositions, auxiliaries and reporting verbs: words that carry no content, so they
 # neither anchor an alignment (slots.py) nor name what a number counts (units.py).
@@ -55,3 +66,16 @@ CALENDAR_WORDS = word_set(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
+
+# English counties' customary short forms, as addresses and wire copy write them ("North Leigh,
+# Oxon" / "in Oxfordshire"): one place, not two (slot_names.py). Forms from the Royal Mail's
+# former postal county abbreviations.
+COUNTY_SHORT_FORMS: dict[str, str] = {
+    "beds": "bedfordshire", "berks": "berkshire", "bucks": "buckinghamshire",
+    "cambs": "cambridgeshire", "glos": "gloucestershire", "hants": "hampshire",
+    "herts": "hertfordshire", "lancs": "lancashire", "leics": "leicestershire",
+    "lincs": "lincolnshire", "middx": "middlesex", "northants": "northamptonshire",
+    "notts": "nottinghamshire", "oxon": "oxfordshire", "salop": "shropshire",
+    "staffs": "staffordshire", "wilts": "wiltshire", "worcs": "worcestershire",
+    "yorks": "yorkshire",
+}  # fmt: skip

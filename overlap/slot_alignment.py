@@ -120,3 +120,21 @@ class Alignment:
             and rb[1] <= w[1] + (rb[1] - rb[0])
             and rb[0] < max(w[1], w[0] + 1)
         ]
+
+
+def split_run_together(tokens: list[Token], other: list[Token]) -> list[Token]:
+    """`tokens` with each word that is two adjacent words of `other` run together split in two:
+    a typesetting slip ("is notacceptable", "incident andwe hope" in the Daily Mail and The
+    Telegraph, METER courts) is not a changed word, nor "not" dropped."""
+    norms = {t.norm for t in other}
+    joined = {u.norm + v.norm: len(u.norm) for u, v in zip(other, other[1:], strict=False)}
+    out: list[Token] = []
+    for t in tokens:
+        cut = joined.get(t.norm)
+        if cut is None or t.norm in norms or len(t.raw) != len(t.norm) or not t.raw.isalpha():
+            out.append(t)
+            continue
+        left, right = t.raw[:cut], t.raw[cut:]
+        out.append(Token(t.start, t.start + cut, left, t.norm[:cut]))
+        out.append(Token(t.start + cut, t.end, right, t.norm[cut:]))
+    return out

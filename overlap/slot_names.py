@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from .lexicon import NEGATIONS, TITLES
+from .lexicon import COUNTY_SHORT_FORMS, NEGATIONS, POLICE_RANKS, TITLES
 from .textnorm import Token
+
+# Words before a name that are not the name: a rank swapped for another names no other person.
+_BEFORE_NAMES = TITLES | POLICE_RANKS
 
 
 @cache
@@ -60,7 +63,9 @@ def is_name(tokens: list[Token], first_index: int, stop: frozenset[str]) -> bool
     if not all(t.raw[:1].isupper() for t in tokens):
         return False
     content = [
-        t for t in tokens if t.norm not in stop and t.norm not in TITLES and t.norm not in NEGATIONS
+        t
+        for t in tokens
+        if t.norm not in stop and t.norm not in _BEFORE_NAMES and t.norm not in NEGATIONS
     ]
     if not content:
         return False
@@ -102,7 +107,11 @@ def _name_words(tokens: list[Token]) -> frozenset[str]:
     """A name's words folded, without titles and the possessive ("Miss Sarah Crump's" ->
     {sarah, crump})."""
     words = (t.norm[:-1] if t.raw.endswith(("'s", "’s")) else t.norm for t in tokens)
-    return frozenset(w for w in words if w and w not in TITLES)
+    return frozenset(w for w in words if w and w not in _BEFORE_NAMES)
+
+
+def _county(word: str) -> str:
+    return COUNTY_SHORT_FORMS.get(word, word)
 
 
 def same_name(pa: list[Token], pb: list[Token]) -> bool:
@@ -111,5 +120,7 @@ def same_name(pa: list[Token], pb: list[Token]) -> bool:
     "Sarah's", "David Smith" / "Smith"); another name in either ("Sarah Jones") is not."""
     if [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb):
         return True
+    if len(pa) == len(pb) == 1 and _county(pa[0].norm) == _county(pb[0].norm):
+        return True  # "Oxon" / "Oxfordshire"
     a, b = _name_words(pa), _name_words(pb)
     return bool(a and b) and (a <= b or b <= a)

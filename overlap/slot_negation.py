@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from .lexicon import NEGATIONS
+from .lexicon import NEGATED_EQUIVALENTS, NEGATIONS
 from .slot_alignment import STOP
 from .textnorm import Token
 
@@ -80,9 +80,22 @@ def changed_negation(
     changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)}
     ia = [t for t in ma if index_a[id(t)] in changed_a and (t.start, t.end) not in swapped]
     ib = [t for t in mb if index_b[id(t)] in changed_b and (t.start, t.end) not in swapped]
+    ia = [t for t in ia if not _said_without_negation(ta, t, tb, changed_b)]
+    ib = [t for t in ib if not _said_without_negation(tb, t, ta, changed_a)]
     if ia:
         return ia[0], True
     return (ib[0], False) if ib else None
+
+
+def _said_without_negation(
+    mine: list[Token], marker: Token, other: list[Token], changed: set[int]
+) -> bool:
+    """The negated word's equivalent stands in the other side's changed words ("found not
+    guilty" / "cleared"): one statement, not two polarities."""
+    at = next(k for k, t in enumerate(mine) if t is marker)
+    negated = mine[at + 1].norm if at + 1 < len(mine) else ""
+    same = NEGATED_EQUIVALENTS.get(negated, frozenset())
+    return any(other[k].norm in same for k in changed)
 
 
 # How far (in words) a negation may sit from the aligned words it negates: "have not ruled",

@@ -22,7 +22,8 @@ from .lexicon import word_set
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
-from .slot_alignment import STOP, Alignment, quote
+from .slot_alignment import STOP, Alignment, quote, split_run_together
+from .slot_figures import an_age, of_another_time
 from .slot_names import same_name, two_names
 from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
@@ -108,6 +109,7 @@ def compare_sentences(
     ['number differs: "2,000-mile" here, "1,954-mile" in the source']
     """
     ta, tb = tokenize(a_text, a_offset), tokenize(b_text, b_offset)
+    ta, tb = split_run_together(ta, tb), split_run_together(tb, ta)
     ops = difflib.SequenceMatcher(
         None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False
     ).get_opcodes()
@@ -117,7 +119,9 @@ def compare_sentences(
     if al.shared_content() < 2:
         return []  # nothing anchors the alignment: the two sentences are not about one thing
     used_b: set[int] = set()  # ids of B mentions already paired
-    out = _quantity_diffs(al, qa, qb, used_b)
+    ages = {id(q) for q in qa if an_age(a_text, a_offset, q)}
+    ages |= {id(q) for q in qb if an_age(b_text, b_offset, q)}
+    out = _quantity_diffs(al, qa, qb, used_b, ages)
     out += _date_diffs(al, da, db, used_b)
     # Per side: the two sentences' offsets are each their own text's, so one side's mention
     # must not hide the other side's words at the same offsets.
@@ -136,8 +140,13 @@ def compare_sentences(
 
 
 def _quantity_diffs(
-    al: Alignment, qa: list[Quantity], qb: list[Quantity], used_b: set[int]
+    al: Alignment,
+    qa: list[Quantity],
+    qb: list[Quantity],
+    used_b: set[int],
+    ages: Set[int] = frozenset(),
 ) -> list[SlotDiff]:
+    """Paired quantities; `ages`: ids of the mentions written as a person's age."""
     out: list[SlotDiff] = []
     for x in qa:
         cands = [y for y in al.counterparts(x, qb) if id(y) not in used_b and _comparable(x, y)]
@@ -145,6 +154,10 @@ def _quantity_diffs(
             continue
         y = cands[0]
         used_b.add(id(y))
+        if of_another_time(al.ta, x) != of_another_time(al.tb, y):
+            continue  # one figure is dated to an earlier moment: not the same amount's two sides
+        if (id(x) in ages) != (id(y) in ages):
+            continue  # a person's age against another figure about them: two attributes
         kind = x.kind if x.kind in ("money", "percent") else "number"
         if x.text == y.text and x.unit == y.unit:
             continue  # the same words: nothing to report
@@ -167,6 +180,8 @@ def _date_diffs(
             same = same_date(x, y)
             if same is None or id(y) in used_b:
                 continue
+            if same is False and _moved(x, y, [z for z in db if id(z) not in used_b]):
+                break
             used_b.add(id(y))
             if x.text == y.text and same:
                 break
@@ -186,6 +201,29 @@ def _date_diffs(
             out.append(SlotDiff(kind, rel, x.text, y.text, (x.start, x.end), (y.start, y.end), m))
             break
     return out
+
+
+# Dates written out, as opposed to relative words and weekdays that stand for one only through
+# the article's date ("yesterday" and "Tuesday" may be one day without being one mention).
+_WRITTEN_DATES = frozenset({"date", "month", "year"})
+
+
+def _moved(x: DateMention, y: DateMention, others: list[DateMention]) -> bool:
+    """The other side gives x's date elsewhere, as precisely as the y the window pairs it with:
+    the writer moved the date, and y dates something else. "jailed ... at the Old Bailey in
+    April 1997" against "jailed for 17 years in 1997 for ... a raid at an east London post office
+    in 1996" (METER courts): 1997 is there, as a year like 1996. A bare "1987" elsewhere does not
+    excuse "March 4, 1987" against "March 3, 1987": it is vaguer than the pair that differs.
+    Only written dates: a "yesterday" changed to "today" is not excused by a weekday elsewhere."""
+    if not all(d.value and d.kind in _WRITTEN_DATES for d in (x, y)):
+        return False
+    return any(
+        z is not y
+        and z.kind in _WRITTEN_DATES
+        and len(z.value) >= len(y.value)
+        and same_date(x, z) is True
+        for z in others
+    )
 
 
 def _word_slot_diffs(

@@ -74,3 +74,31 @@ def test_a_person_named_in_full_then_shortened_is_one_name():
     assert kinds(
         "Sarah Crump was found dead in her flat.", "Sarah Jones was found dead in her flat."
     ) == {"name"}
+
+
+def test_a_county_and_its_short_form_are_one_place():
+    from overlap.slots import compare_sentences, differs
+
+    # METER courts, 28.09.99 sleep (PA / The Independent)
+    pa = "Price, of Windmill Road, North Leigh, Oxon, was convicted of causing fear in July."
+    paper = (
+        "Price, of Windmill Road, North Leigh, Oxfordshire, was convicted of causing fear in July."
+    )
+    assert not differs(compare_sentences(pa, paper))
+    assert differs(compare_sentences(pa, paper.replace("Oxfordshire", "Berkshire")))
+
+
+def test_a_police_rank_swapped_is_one_officer():
+    from overlap.slots import compare_sentences, differs
+
+    # METER courts, 09.08.99 spray (PA / Daily Mail; The Independent / The Telegraph)
+    pa = "The court heard that Pc Davidson then arrived and was in the middle of a crowd of people"
+    mail = (
+        "The court heard that WPC Davidson then arrived and was in the middle of a crowd of people"
+    )
+    assert not differs(compare_sentences(pa, mail))
+    independent = "Constable Andrew Bateson, of the Greater Manchester force, was charged"
+    telegraph = "Pc Andrew Bateson, 28, of Greater Manchester Police, had denied three charges"
+    assert not differs(compare_sentences(independent, telegraph))
+    # another officer is another name
+    assert differs(compare_sentences(pa, pa.replace("Davidson", "Bateson")))

@@ -353,3 +353,77 @@ def test_undated_day_words_one_day_apart_are_not_a_difference():
     (caps,) = find_dates("KILLER CLEARED OF VICE GIRL MURDER SIX YEARS AGO")
     (wrapped,) = find_dates("at the Old Bailey six\nyears ago.")
     assert same_date(caps, wrapped) is True
+
+
+def test_a_figure_of_another_time_is_not_the_same_amount():
+    # METER courts, 04.10.99 cake (The Times / The Telegraph): an age now and an age then
+    now = (
+        "Maurice Travis, 19, was jailed for life at Wolverhampton Crown Court for stabbing Alan "
+        "Averall to death on his 17th birthday."
+    )
+    then = (
+        "Maurice Travis, who was 18 at the time, was jailed for life yesterday after admitting "
+        "murdering Alan Averall on his 17th birthday."
+    )
+    assert "number" not in kinds(now, then)
+    # the same two ages with no time word are two ages
+    assert "number" in kinds(now, then.replace("who was 18 at the time", "18"))
+
+
+def test_an_age_is_not_compared_with_another_figure_about_the_person():
+    # METER courts, 17.04.00 asthma (PA / The Times / Daily Mail): children, years of work, age
+    age = "Fostina Brobbey, 58, developed occupational asthma in 1995"
+    assert "number" not in kinds(
+        "Mrs Brobbey, a mother of five, developed occupational asthma in 1995", age
+    )
+    assert "number" not in kinds("Mrs Brobbey, a nurse for 25 years, developed asthma in 1995", age)
+    # two ages, however written, are still compared
+    assert "number" in kinds("Fostina Brobbey, 59, developed occupational asthma in 1995", age)
+    assert "number" in kinds("Fostina Brobbey, aged 59, developed occupational asthma in 1995", age)
+
+
+def test_a_date_the_other_side_gives_elsewhere_was_moved_not_changed():
+    # METER courts, 29.03.00 ruling (PA / The Daily Telegraph)
+    pa = (
+        "John Woodruff, 63, and William Hickson, 56, both from east London, were jailed for 17 "
+        "years for conspiracy to rob, robbery and having firearms at the Old Bailey in April 1997."
+    )
+    paper = (
+        "Woodruff and Hickson, who both had substantial criminal records, were jailed for 17 years "
+        "in 1997 for conspiracy to rob, robbery and possessing firearms following an armed raid at "
+        "an east London post office in 1996."
+    )
+    assert "date" not in kinds(pa, paper)
+    # without the paper's own 1997 the raid's year is the only counterpart, and differs
+    assert "date" in kinds(pa, paper.replace("in 1997 ", ""))
+
+
+def test_two_words_run_together_are_not_a_dropped_negation():
+    # METER courts, 12.07.99 gamekeeper (Daily Mail / The Times): "notacceptable" as printed
+    mail = (
+        "A spokesman for the RSPCA said: 'We hope this sends out a message that the killing of "
+        "badgers is notacceptable.'"
+    )
+    times = (
+        'A spokeswoman for the RSPCA said: "We hope it sends out a message to anyone that the '
+        'killing of badgers is not acceptable."'
+    )
+    assert "negation" not in kinds(mail, times)
+    assert "negation" not in kinds(times, mail)
+    # the word really dropped is still a negation
+    assert "negation" in kinds(mail.replace("notacceptable", "acceptable"), times)
+
+
+def test_not_guilty_is_cleared():
+    # METER courts, 09.08.99 spray (PA / The Guardian)
+    pa = (
+        "A police officer was today found not guilty of assaulting three people, including a "
+        "female colleague, with CS gas spray"
+    )
+    guardian = (
+        "A police officer was yesterday cleared of assaulting three people, including a female "
+        "colleague, with CS gas spray"
+    )
+    assert "negation" not in kinds(pa, guardian)
+    assert "negation" not in kinds(guardian, pa)
+    assert "negation" in kinds(pa, pa.replace("not guilty", "guilty"))
