@@ -20,6 +20,7 @@ from .textnorm import Token
 # Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
 # polarity, so two sentences that both deny something are not told apart by wording alone.
 _NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
+_NEGATING_OBJECTS = frozenset(["nothing", "none", "nobody"])
 SHORT = 4  # the most words a changed stretch may have for its negation to count
 
 Ops = Sequence[tuple[str, int, int, int, int]]
@@ -41,7 +42,7 @@ def markers(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _left_out(ops: Ops) -> tuple[set[int], set[int]]:
+def _left_out(ops: Ops, ta: list[Token], tb: list[Token]) -> tuple[set[int], set[int]]:
     """Token indexes (side A, side B) of long stretches before the first aligned word or after
     the last one: a clause one sentence has and the other does not cover at all. A stretch
     between aligned words is kept: there a negation may just have moved ("the fire had not
@@ -54,8 +55,17 @@ def _left_out(ops: Ops) -> tuple[set[int], set[int]]:
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         edge = k < equal[0] or k > equal[-1]
         if tag != "equal" and edge and max(i2 - i1, j2 - j1) > SHORT:
-            out_a.update(range(i1, i2))
-            out_b.update(range(j1, j2))
+            # A negating pronoun right after the last aligned word negates it: "was 'doing
+            # nothing' to stop the trouble" is "was not doing her job" (METER courts), whatever
+            # the clause goes on to say.
+            keep_a = (
+                i1 if k > equal[-1] and i1 < len(ta) and ta[i1].norm in _NEGATING_OBJECTS else -1
+            )
+            keep_b = (
+                j1 if k > equal[-1] and j1 < len(tb) and tb[j1].norm in _NEGATING_OBJECTS else -1
+            )
+            out_a.update(i for i in range(i1, i2) if i != keep_a)
+            out_b.update(j for j in range(j1, j2) if j != keep_b)
     return out_a, out_b
 
 
@@ -68,7 +78,7 @@ def changed_negation(
     """The negation word added or removed in a short changed stretch, when the polarities of
     the aligned parts differ, and whether it is on side A (None when they do not differ).
     Markers in `swapped` (spans already reported as a quantifier swap) are not counted again."""
-    long_a, long_b = _left_out(ops)
+    long_a, long_b = _left_out(ops, ta, tb)
     index_a = {id(t): k for k, t in enumerate(ta)}
     index_b = {id(t): k for k, t in enumerate(tb)}
     ma = [t for t in markers(ta) if index_a[id(t)] not in long_a]

@@ -427,3 +427,17 @@ def test_not_guilty_is_cleared():
     assert "negation" not in kinds(pa, guardian)
     assert "negation" not in kinds(guardian, pa)
     assert "negation" in kinds(pa, pa.replace("not guilty", "guilty"))
+
+
+def test_doing_nothing_is_not_doing():
+    # METER courts, 09.08.99 spray (The Independent / Daily Mail)
+    independent = (
+        "But PC Bateson said he had to act because PC Davidson was not doing her job properly."
+    )
+    mail = (
+        "But PC Bateson told the court he had been forced to act because WPC Davidson was "
+        "'doing nothing' to stop the trouble."
+    )
+    assert "negation" not in kinds(independent, mail)
+    assert "negation" not in kinds(mail, independent)
+    assert "negation" in kinds(independent, mail.replace("nothing", "a lot"))
