@@ -21,10 +21,16 @@ The data stays in ../shared (research-only licence): nothing here copies it into
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import html
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 LABELS = ("wholly", "partially", "non")
 DOMAIN = "courts"
@@ -124,3 +130,168 @@ def read_annotation(sgml: Path) -> tuple[str, list[str | None]]:
     text.append(piece)
     tags.extend([current] * len(piece))
     return "".join(text), tags
+
+
+# ---------------------------------------------------------------------------- runs and scores
+# A run (benchmarks/tasks/meter.py) writes one JSON line per story under .work/meter/<tag>.jsonl:
+# per newspaper article its label, the text as overlap read it and the spans reused from the
+# story's PA files ([kind, start, end, pa article]). What follows scores such a file.
+
+WORK = Path(__file__).resolve().parents[1] / "benchmarks" / ".work" / "meter"
+CLASSES = ("wholly", "partially", "non")
+FOLDS = 5
+# Tuning happens on the dev stories only (their stable hash in folds 0-2 of 5), so the rest
+# stays a check of what the tuning learnt.
+SPLITS = {"all": range(5), "dev": range(3), "test": range(3, 5)}
+
+
+def in_split(story: str, split: str) -> bool:
+    """Whether the story `<date>/<catchline>` belongs to `split` (by a stable hash of its key)."""
+    return int(hashlib.sha1(story.encode()).hexdigest(), 16) % 5 in SPLITS[split]
+
+
+def load_run(tag: str) -> list[dict]:
+    """The stories of the run `tag`, as written."""
+    path = WORK / f"{tag}.jsonl"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found: run `meter.track_courts --set tag={tag}` first")
+    return [json.loads(line) for line in path.read_text().splitlines() if line]
+
+
+def article_rows(records: list[dict]) -> list[dict]:
+    """One row per newspaper article: its story, label and reused shares."""
+    from overlap.derivation import reused_shares
+
+    return [
+        {
+            "story": rec["story"],
+            "label": p["label"],
+            "shares": reused_shares(p["text"], [(k, a, b) for k, a, b, _ in p["spans"]]),
+            "path": p["path"],
+            "read": p["read"],
+        }
+        for rec in records
+        for p in rec["papers"]
+    ]
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    """Macro-F1 over wholly / partially / non (sklearn's definition; a class never predicted
+    and never gold scores 0)."""
+    g = np.array([CLASSES.index(x) for x in gold])
+    p = np.array([CLASSES.index(x) for x in pred])
+    return _macro_f1_codes(g, p)
+
+
+def _macro_f1_codes(g: np.ndarray, p: np.ndarray) -> float:
+    f1s = []
+    for c in range(len(CLASSES)):
+        tp = np.sum((g == c) & (p == c))
+        denom = np.sum(g == c) + np.sum(p == c)
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return float(np.mean(f1s))
+
+
+def fit_thresholds(scores: np.ndarray, gold: list[str]):
+    """The (partially, wholly) pair on the share grid with the best macro-F1 on these articles;
+    ties go to the pair in the middle of the tied list (less brittle than the first)."""
+    from overlap.derivation import Thresholds
+
+    grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    g = np.array([CLASSES.index(x) for x in gold])
+    best, tied = -1.0, []
+    for lo in grid:
+        for hi in grid[grid > lo]:
+            # same rule as derivation.label_for: >= wholly -> 0, >= partially -> 1, else 2
+            p = np.where(scores >= hi, 0, np.where(scores >= lo, 1, 2))
+            f1 = _macro_f1_codes(g, p)
+            if f1 > best + 1e-12:
+                best, tied = f1, [Thresholds(float(lo), float(hi))]
+            elif abs(f1 - best) <= 1e-12:
+                tied.append(Thresholds(float(lo), float(hi)))
+    return tied[len(tied) // 2]
+
+
+def cross_validate(rows: list[dict]) -> tuple[float, list[str], list]:
+    """Macro-F1 with thresholds fitted by GroupKFold over stories: each article is labelled by
+    thresholds that never saw its story. Returns the F1, the labels and the fold thresholds."""
+    from sklearn.model_selection import GroupKFold
+
+    from overlap.derivation import label_for
+
+    scores = np.array([r["shares"].total for r in rows])
+    gold = [r["label"] for r in rows]
+    groups = [r["story"] for r in rows]
+    pred = [""] * len(rows)
+    fitted = []
+    # fewer folds only where a small sample has fewer stories than FOLDS
+    folds = GroupKFold(n_splits=min(FOLDS, len(set(groups))))
+    for train, test in folds.split(scores, gold, groups):
+        th = fit_thresholds(scores[train], [gold[i] for i in train])
+        fitted.append(th)
+        for i in test:
+            pred[i] = label_for(float(scores[i]), th)
+    return macro_f1(gold, pred), pred, fitted
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def gold_tags(article_text: str, sgml: Path) -> list[str | None]:
+    """Per character of `article_text`, its annotated tag (None where no annotated word maps).
+    Both texts are cut into words and aligned with difflib; words in equal blocks map one to
+    one, and in a replace block of equal length word i maps to word i (a word that decoded
+    differently, like "£1,000" read as "Ł1,000", still maps)."""
+    ann_text, ann_tags = read_annotation(sgml)
+    aw, bw = word_spans(ann_text), word_spans(article_text)
+    a_words = [ann_text[s:e] for s, e in aw]
+    b_words = [article_text[s:e] for s, e in bw]
+    tags: list[str | None] = [None] * len(article_text)
+    sm = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal" or (op == "replace" and i2 - i1 == j2 - j1):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                s, e = aw[i]
+                tag = Counter(ann_tags[s:e]).most_common(1)[0][0]
+                for k in range(*bw[j]):
+                    tags[k] = tag
+    return tags
+
+
+def span_scores(records: list[dict]) -> dict:
+    """Character-level precision (predicted reused characters annotated Verbatim or Rewrite)
+    and recall of Verbatim and of Rewrite characters, over the annotated articles read."""
+    tp_reuse = pred_n = mapped = unmapped = files = 0
+    hit: Counter = Counter()
+    total: Counter = Counter()
+    for rec in records:
+        for p in rec["papers"]:
+            if not p.get("annotation") or not p["read"]:
+                continue
+            files += 1
+            text = p["text"]
+            tags = gold_tags(text, Path(p["annotation"]))
+            predicted = np.zeros(len(text), dtype=bool)
+            for _, a, b, _ in p["spans"]:
+                predicted[a:b] = True
+            for k, ch in enumerate(text):
+                if ch.isspace():
+                    continue
+                if tags[k] is None:
+                    unmapped += 1
+                    continue
+                mapped += 1
+                total[tags[k]] += 1
+                if predicted[k]:
+                    hit[tags[k]] += 1
+                    pred_n += 1
+                    tp_reuse += tags[k] in ("verbatim", "rewrite")
+    return {
+        "files": files,
+        "precision": tp_reuse / pred_n if pred_n else 0.0,
+        "verbatim_recall": hit["verbatim"] / total["verbatim"] if total["verbatim"] else 0.0,
+        "rewrite_recall": hit["rewrite"] / total["rewrite"] if total["rewrite"] else 0.0,
+        "new_flagged": hit["new"] / total["new"] if total["new"] else 0.0,
+        "mapped_share": mapped / (mapped + unmapped) if mapped + unmapped else 0.0,
+    }

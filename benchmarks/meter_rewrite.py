@@ -23,10 +23,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import bench_meter as bm  # noqa: E402
+import meter  # noqa: E402  (the METER stories, run files and their scores)
 from meter import default_root, load_stories  # noqa: E402
 
-PREP = bm.WORK / "rewrite_prep.pkl"
+PREP = meter.WORK / "rewrite_prep.pkl"
 CLAUSE = None  # rewrite.ClauseBars to try (None: the product's)
 RUNS: dict | None = {}  # shared_runs keyword arguments to try ({}: the product's; None: off)
 
@@ -43,7 +43,7 @@ def prepare(base: str) -> None:
     stories = {x.key: x for x in load_stories(default_root())}
     out = []
     texts: list[str] = []
-    for rec in sorted(bm.load(base), key=lambda r: r["story"]):
+    for rec in sorted(meter.load_run(base), key=lambda r: r["story"]):
         pa_paths = [str(p) for p in stories[rec["story"]].pa]
         inputs = pa_paths + [p["path"] for p in rec["papers"]]
         articles, _ = read_articles(inputs, s.encoding, None, False, s.encoding_force)
@@ -69,10 +69,10 @@ def prepare(base: str) -> None:
         )
     from overlap.textnorm import word_count
 
-    with (bm.WORK / "rewrite_sents.pkl").open("wb") as fh:
+    with (meter.WORK / "rewrite_sents.pkl").open("wb") as fh:
         pickle.dump({"stories": out, "texts": texts}, fh)
     wanted = sorted({t for t in texts if word_count(t) >= 4})
-    store = EmbeddingStore(bm.WORK / "cache.sqlite")
+    store = EmbeddingStore(meter.WORK / "cache.sqlite")
     emb = MiniLM(s.batch_size, s.embed_precision)
     known = store.get_many(emb.model_id, [text_key(t) for t in wanted], emb.dim, unit=True)
     print(
@@ -99,9 +99,9 @@ def load_prep():
     `prepare` has not embedded it yet)."""
     from overlap.cache import EmbeddingStore, text_key
 
-    with (bm.WORK / "rewrite_sents.pkl").open("rb") as fh:
+    with (meter.WORK / "rewrite_sents.pkl").open("rb") as fh:
         prep = pickle.load(fh)
-    store = EmbeddingStore(bm.WORK / "cache.sqlite")
+    store = EmbeddingStore(meter.WORK / "cache.sqlite")
     model = "sentence-transformers/all-MiniLM-L6-v2@sha256:53aa51172d142c89+bf16w"
     keys = [text_key(t) for t in prep["texts"]]
     known = store.get_many(model, sorted(set(keys)), 384, unit=True)
@@ -218,7 +218,7 @@ def gold_sentences(base_records, rows):
     for rec in base_records:
         for pi, p in enumerate(rec["papers"]):
             if p.get("annotation") and p["read"]:
-                tags_by[(rec["story"], pi)] = bm.gold_tags(p["text"], Path(p["annotation"]))
+                tags_by[(rec["story"], pi)] = meter.gold_tags(p["text"], Path(p["annotation"]))
     for row in rows:
         tags = tags_by.get((row["story"], row["paper"]))
         if tags is None:
@@ -291,10 +291,10 @@ def with_rewrites(base_records, rows, probs, t, kind="paraphrase", trim=False):
 def measures(recs):
     from sklearn.metrics import roc_auc_score
 
-    arows = bm.article_rows(recs)
+    arows = meter.article_rows(recs)
     auc = roc_auc_score([r["label"] != "non" for r in arows], [r["shares"].total for r in arows])
-    f1, _, fitted = bm.cross_validate(arows)
-    sp = bm.span_scores(recs)
+    f1, _, fitted = meter.cross_validate(arows)
+    sp = meter.span_scores(recs)
     return {
         "auc": auc,
         "f1": f1,
@@ -319,11 +319,13 @@ def evaluate(base: str, split: str) -> None:
     t0 = time.time()
     prep = load_prep()
     base_records = [
-        r for r in sorted(bm.load(base), key=lambda r: r["story"]) if bm.in_split(r["story"], split)
+        r
+        for r in sorted(meter.load_run(base), key=lambda r: r["story"])
+        if meter.in_split(r["story"], split)
     ]
     rows = gold_sentences(base_records, sentence_rows(prep, base_records))
     print(f"{len(rows)} sentences, {time.time() - t0:.0f} s")
-    with (bm.WORK / f"rewrite_rows_{split}.pkl").open("wb") as fh:
+    with (meter.WORK / f"rewrite_rows_{split}.pkl").open("wb") as fh:
         pickle.dump(rows, fh)
     print("base:", fmt(measures(base_records)))
     names = FEATURES if "--lexical" not in sys.argv else LEXICAL
@@ -353,8 +355,8 @@ def product(
     s = load_settings(None, judge=False, cache_path=None)
     stories = {x.key: x for x in load_stories(default_root())}
     out = []
-    for rec in sorted(bm.load(base), key=lambda r: r["story"]):
-        if not bm.in_split(rec["story"], split):
+    for rec in sorted(meter.load_run(base), key=lambda r: r["story"]):
+        if not meter.in_split(rec["story"], split):
             continue
         rec = copy.deepcopy(rec)
         pa_paths = [str(p) for p in stories[rec["story"]].pa]
@@ -420,8 +422,8 @@ if __name__ == "__main__":
     elif a.step == "product":
         base_recs = [
             r
-            for r in sorted(bm.load(a.base), key=lambda r: r["story"])
-            if bm.in_split(r["story"], a.split)
+            for r in sorted(meter.load_run(a.base), key=lambda r: r["story"])
+            if meter.in_split(r["story"], a.split)
         ]
         print("base:   ", fmt(measures(base_recs)))
         print(

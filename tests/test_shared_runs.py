@@ -142,7 +142,7 @@ def test_runs_inside_page_chrome_are_not_reuse():
 
     slug = "             15:26 08/12/99: Page 1 (HHH) COURTS Body\n"
     texts = [slug.replace("15:26", t) + WIRE for t in ("15:26", "11:16")]
-    arts = [Article(n, n, t, "txt") for n, t in zip(("pa1", "pa2"), texts)]
+    arts = [Article(n, n, t, "txt") for n, t in zip(("pa1", "pa2"), texts, strict=True)]
     chrome = find_chrome(arts)
     segs = [segment(a, chrome[a.id]) for a in arts]
     found = {(0, 1): align_copies(segs[0], segs[1], (0, 0, 0, 0), 8, 0.7)}
