@@ -39,7 +39,7 @@ from rapidfuzz.distance import Indel
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore
-from .claims import same_subject
+from .claims import restated, same_subject
 from .config import Settings
 from .evidence import run_checks
 from .finding_verdict import combine
@@ -164,7 +164,8 @@ def judge(
 
     if f.kind is Kind.CLAIM and not alike:
         anchored = same_subject(f.a.text, f.b.text)
-        return _judge_claim(evidence, nli, t, done, contradiction, anchored)
+        told_twice = restated(a.text, b.text)
+        return _judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice)
     if hard:
         # A typed difference between aligned words: the model is blind to numbers and may not
         # overrule it (issue 13), however strongly it reads the two as saying the same.
@@ -246,11 +247,16 @@ def _judge_claim(
     done: Callable[..., Judgement],
     contradiction: Callable[[float, str], Judgement],
     anchored: bool = True,
+    told_twice: bool = True,
 ) -> Judgement:
     """Two passages that are not reuse, only about the same thing. Their words are not aligned,
     so a typed difference alone proves little (two sentences may count different things): a
     contradiction needs the NLI model to see one too, and the two sentences to name something in
-    common (`anchored`, claims.same_subject): else they may be about two different things."""
+    common (`anchored`, claims.same_subject): else they may be about two different things. A
+    typed difference needs more: the two must share most of their words (`told_twice`,
+    claims.restated). Reuters' OPEC stories name OPEC in every sentence, and "a Reuter survey
+    found OPEC production in early March was 14.7 mln bpd" against "IEA says OPEC February crude
+    output 16.1 mln bpd" is two sources measuring two periods, not one fact told wrong."""
     if nli is None:
         return done(Verdict.UNCLEAR, 0.0, "related claim; no NLI model ran")
     contra_max = max(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
@@ -266,6 +272,13 @@ def _judge_claim(
             0.0,
             (f"related claim: {typed[0].message}, but " if typed else "related claim: ")
             + "the two sentences share no name and few words, so they may not be about one thing",
+        )
+    if typed and not told_twice:
+        return done(
+            Verdict.UNCLEAR,
+            0.0,
+            f"related claim: {typed[0].message}, but the sentences say different things around "
+            "it, so the figures may count different things (another period, place or source)",
         )
     if typed and contra_max >= t.direction:
         return contradiction(0.5 + 0.5 * contra_max, typed[0].message)

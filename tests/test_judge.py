@@ -390,3 +390,50 @@ def test_a_number_that_differs_between_claims_naming_the_same_firm_is_a_contradi
     [judged_claim] = judged([claim], [a, b], FakeNLI((0.05, 0.45, 0.5)))
     assert judged_claim.judgement.verdict is Verdict.CONTRADICT
     assert "77m euros" in judged_claim.judgement.reasons[0]
+
+
+# Reuters-21578 (reut2-002, crude): related claims about OPEC output from different sources
+# and periods; every sentence names OPEC, so a shared name is no proof of one fact.
+OPEC_CLAIMS = [
+    (
+        "A Reuter survey found OPEC production in early March was 14.7 mln bpd.",
+        "IEA SAYS OPEC FEBRUARY CRUDE OUTPUT 16.1 MLN BPD",
+    ),
+    (
+        "A Reuter survey found OPEC production in early March was 14.7 mln bpd.",
+        "OPEC produced an average 16.1 mln barrels per day (bpd) of crude oil in February, down "
+        "from 16.5 mln the previous month and an overall 17.3 mln bpd in 1986.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text_a", "text_b"), OPEC_CLAIMS)
+def test_a_figure_between_claims_that_say_different_things_around_it_is_unclear(text_a, text_b):
+    a, b = seg(text_a, "a"), seg(text_b, "b")
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [out] = judged([claim], [a, b], FakeNLI((0.05, 0.3, 0.65)))
+    assert out.judgement.verdict is Verdict.UNCLEAR
+    assert "may count different things" in out.judgement.reasons[0]
+
+
+def test_the_opec_claims_told_apart_by_their_subject_words():
+    from overlap.claims import restated
+
+    # Reuters-21578 reut2-002: the cartel's output against one member's quota; a posted price
+    # against the spot price; the same firm's profit told twice (a figure that differs there is
+    # one figure told two ways)
+    assert not restated(
+        "OPEC produced an average 16.1 mln barrels per day (bpd) of crude oil in February.",
+        "Ecuador's OPEC oil output quota is 210,000 barrels per day (bpd).",
+    )
+    assert not restated(
+        "The raise brought its posted prices for West texas Intermediate up by 50 cts to 17.00 "
+        "dlrs a barrel.",
+        "The U.S. benchmark crude West Texas Intermediate rose to 18.15 dlrs a barrel today, a "
+        "rise of 1.50 dlrs this week.",
+    )
+    assert restated(
+        "Nestle's pre-tax profit rose to 77m euros in the fourth quarter.",
+        "Analysts said Nestle made a pre-tax profit of 53m euros in the quarter.",
+    )
