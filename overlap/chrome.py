@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .formats import WIRE_STAMP
 from .textnorm import normalise_line, word_count
 from .types import Article, Chrome
 
@@ -61,9 +62,9 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}},?\s+(19|20)\d\d|\b\d{{1,2}}\s+{_MONTH}\s+(19|20)\d\d"
     r"|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}:\d\d\s*(am|pm)\b"
-    # a wire transmission stamp: clock time and numeric date ("15:05 04/10/99: Page 1 (HHH)
-    # COURTS Pensioners", the slug line above every story of METER's PA copy)
-    r"|\b\d{1,2}:\d\d\s+\d{1,2}/\d{1,2}/\d\d(\d\d)?\b",
+    # a wire transmission stamp ("15:05 04/10/99: Page 1 (HHH) COURTS Pensioners", the slug
+    # line above every story of METER's PA copy)
+    rf"|\b{WIRE_STAMP}",
     _I,
 )
 _BYLINE = re.compile(r"^(by|from)(\s|[A-Z])", _I)
@@ -193,9 +194,7 @@ def _wrapped_prose(line: str, following: str) -> bool:
     its words in lower case, as navigation and labels are not). In METER's PA copy a wrapped
     line starting "From reports of the case then, ..." read as a byline, and one repeated in
     the next take of the story as a line recurring across articles."""
-    if len(line) > _WRAP_WIDTH or not following.strip() or line.endswith("<"):
-        return False
-    if not _runs_on(line):
+    if len(line) > _WRAP_WIDTH or not following.strip() or line.endswith("<") or not _runs_on(line):
         return False
     words = line.split()
     return sum(w[:1].islower() for w in words) * 2 >= len(words)

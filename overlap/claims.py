@@ -121,11 +121,11 @@ def names_in(text: str) -> tuple[set[str], set[str]]:
 
 def content_words(text: str) -> set[str]:
     """Folded words that carry content: no function words, no numbers, three letters or more."""
-    return {
-        t.norm
-        for t in tokenize(text)
-        if len(t.norm) > 2 and t.norm not in FUNCTION_WORDS and not any(c.isdigit() for c in t.norm)
-    }
+    return {t.norm for t in tokenize(text) if _carries_content(t.norm)}
+
+
+def _carries_content(norm: str) -> bool:
+    return len(norm) > 2 and norm not in FUNCTION_WORDS and not any(c.isdigit() for c in norm)
 
 
 def same_subject(a: str, b: str) -> bool:
@@ -166,15 +166,10 @@ def _words_beside_figures(text: str) -> set[str]:
     """Content words, less the four after each figure: its unit ("mln bpd", "barrels per day
     (bpd)") belongs to the figure that differs, not to what the sentences share around it."""
     tokens = tokenize(text)
-    unit: set[int] = set()
-    for k, t in enumerate(tokens):
-        if any(c.isdigit() for c in t.norm):
-            unit.update(range(k + 1, k + 5))
+    figures = [k for k, t in enumerate(tokens) if any(c.isdigit() for c in t.norm)]
+    unit = {u for k in figures for u in range(k + 1, k + 5)}
     return {
         t.norm[:-1] if t.raw.endswith(("'s", "’s")) else t.norm  # Nestle's is Nestle
         for k, t in enumerate(tokens)
-        if k not in unit
-        and len(t.norm) > 2
-        and t.norm not in FUNCTION_WORDS
-        and not any(c.isdigit() for c in t.norm)
+        if k not in unit and _carries_content(t.norm)
     }

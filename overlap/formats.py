@@ -365,7 +365,10 @@ def read_jsonl(
 # stars, and the transmission slug that opens with a clock time and a date ("15:05 04/10/99:
 # Page 1 (HHH) COURTS Pensioners", METER's PA copy).
 _NO_LETTERS = re.compile(r"^[^A-Za-z]*$")
-_WIRE_SLUG = re.compile(r"^\d{1,2}:\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# A clock time and a numeric date: the wire's transmission stamp (chrome.py reads it as a
+# dateline too).
+WIRE_STAMP = r"\d{1,2}:\d\d\s+\d{1,2}[/.-]\d{1,2}[/.-]\d\d(?:\d\d)?\b"
+_WIRE_SLUG = re.compile("^" + WIRE_STAMP)
 
 
 def guess_title(text: str) -> str | None:
