@@ -159,7 +159,9 @@ def load_run(tag: str) -> list[dict]:
 
 
 def article_rows(records: list[dict]) -> list[dict]:
-    """One row per newspaper article: its story, label and reused shares."""
+    """One row per newspaper article: its story, label, reused shares and the share of its words
+    the story's PA files use (`kept`, what the product's label is decided on; NaN in a run saved
+    before the product measured it)."""
     from overlap.derivation import reused_shares
 
     return [
@@ -167,6 +169,7 @@ def article_rows(records: list[dict]) -> list[dict]:
             "story": rec["story"],
             "label": p["label"],
             "shares": reused_shares(p["text"], [(k, a, b) for k, a, b, _ in p["spans"]]),
+            "kept": p.get("words_kept", float("nan")),
             "path": p["path"],
             "read": p["read"],
         }
@@ -212,14 +215,15 @@ def fit_thresholds(scores: np.ndarray, gold: list[str]):
     return tied[len(tied) // 2]
 
 
-def cross_validate(rows: list[dict]) -> tuple[float, list[str], list]:
+def cross_validate(rows: list[dict], signal: str = "kept") -> tuple[float, list[str], list]:
     """Macro-F1 with thresholds fitted by GroupKFold over stories: each article is labelled by
-    thresholds that never saw its story. Returns the F1, the labels and the fold thresholds."""
+    thresholds that never saw its story, on `signal` (the words kept, "kept", as the product
+    labels, or the reused share, "share"). Returns the F1, the labels and the fold thresholds."""
     from sklearn.model_selection import GroupKFold
 
     from overlap.derivation import label_for
 
-    scores = np.array([r["shares"].total for r in rows])
+    scores = np.array([signal_of(r, signal) for r in rows])
     gold = [r["label"] for r in rows]
     groups = [r["story"] for r in rows]
     pred = [""] * len(rows)
@@ -232,6 +236,11 @@ def cross_validate(rows: list[dict]) -> tuple[float, list[str], list]:
         for i in test:
             pred[i] = label_for(float(scores[i]), th)
     return macro_f1(gold, pred), pred, fitted
+
+
+def signal_of(row: dict, signal: str) -> float:
+    """An article row's words kept ("kept") or total reused share ("share")."""
+    return float(row["kept"]) if signal == "kept" else row["shares"].total
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -124,7 +124,7 @@ def analyse(
             clock.lap("judge")
     notes = run_notes(store, models, s)
     # Before the report filters: how much of an article is reused does not depend on what is shown.
-    derivations = derive_pairs(articles, findings)
+    derivations = derive_pairs(segs, findings)
     duplication = pair_duplication(segs, findings)
     stats = RunStats(
         paraphrases.passages,

@@ -4,6 +4,7 @@ records written like a run's, with court-report sentences in METER's annotation 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from benchmarks import meter
 from benchmarks.tasks.meter import scores
@@ -65,20 +66,34 @@ def test_the_splits_partition_the_stories():
 
 def test_a_run_is_scored_with_the_split_in_every_figure_name(tmp_path):
     whole = [["verbatim", 0, len(ARTICLE), "pa"]]
+    labels = ["wholly", "wholly", "non", "non", "partially"]
+    # one non-derived article keeps more words than two derived ones: 4 of 6 pairs ordered
+    kept = [0.9, 0.8, 0.5, 0.85, 0.7]
     records = [
-        _record(tmp_path, whole, story=f"0{n}.12.99/driver", label=label)
-        for n, label in enumerate(["wholly", "wholly", "non", "non", "partially"], 1)
+        _record(tmp_path, whole, story=f"0{n}.12.99/driver", label=label, kept=k)
+        for n, (label, k) in enumerate(zip(labels, kept, strict=True), 1)
     ]
     for rec in records[2:4]:
         rec["papers"][0]["spans"] = []
+    records[3]["papers"][0]["predicted"] = "wholly"
     got = scores(records, "dev")
     assert got["dev: stories"] == (5, "stories")
-    assert got["dev: derived-vs-non AUC"] == 1.0
+    assert got["dev: derived-vs-non AUC"] == round(4 / 6, 3)
+    assert got["dev: derived-vs-non AUC on the reused share"] == 1.0
+    # the product's own labels, as written: 4 of 5 right (non 1/2 found, wholly 2/3 precise)
+    assert got["dev: macro-F1 at the shipped thresholds"] == round((1 + 0.8 + 2 / 3) / 3, 3)
     assert got["dev: span precision"] < 1.0  # the New words of the wholly copied articles
     assert all(key.startswith("dev: ") for key in got)
 
 
-def _record(tmp_path, spans, story="08.12.99/driver", label="wholly"):
+def test_a_run_saved_before_words_kept_is_refused(tmp_path):
+    old = _record(tmp_path, [])
+    del old["papers"][0]["words_kept"]
+    with pytest.raises(ValueError, match="predates words_kept"):
+        scores([old], "dev")
+
+
+def _record(tmp_path, spans, story="08.12.99/driver", label="wholly", kept=0.9, predicted=None):
     return {
         "story": story,
         "pa": 1,
@@ -87,6 +102,8 @@ def _record(tmp_path, spans, story="08.12.99/driver", label="wholly"):
             {
                 "path": "driver12_sun.txt",
                 "label": label,
+                "predicted": predicted or label,
+                "words_kept": kept,
                 "read": True,
                 "text": ARTICLE,
                 "spans": spans,

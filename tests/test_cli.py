@@ -58,7 +58,7 @@ def test_compare_writes_json_and_markdown(tmp_path, write):
     result = runner.invoke(app, ["compare", str(folder), "--json", str(out), "--markdown", str(md)])
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text())
-    assert doc["schema_version"] == "1.4" and doc["summary"]["articles"] == 2
+    assert doc["schema_version"] == "1.5" and doc["summary"]["articles"] == 2
     kinds = {f["kind"] for f in doc["findings"]}
     assert "edited" in kinds
     assert "edited" in result.stdout and "Story" not in result.stderr

@@ -26,7 +26,7 @@ def doc_for(tmp_path, write, fake_embedder):
 
 def test_document_has_schema_and_exact_spans(tmp_path, write, fake_embedder):
     doc = doc_for(tmp_path, write, fake_embedder)
-    assert doc["schema_version"] == "1.4" and doc["models"][0]["name"] == "fake-bow@1"
+    assert doc["schema_version"] == "1.5" and doc["models"][0]["name"] == "fake-bow@1"
     texts = {a["id"]: a["text"] for a in doc["articles"]}
     for f in doc["findings"]:
         for side in ("a", "b"):

@@ -7,10 +7,12 @@ the spans reused from the PA files are kept with the text as read, one JSON line
 benchmarks/.work/meter/<tag>.jsonl; a story already there is not run again, so a stopped run
 resumes where it stopped. Then the run is scored (benchmarks/meter.py):
 
-- derived (wholly + partially) vs non AUC on the share of an article's characters reused from
-  the PA files (overlap/derivation.py);
+- derived (wholly + partially) vs non AUC on the share of an article's content words the PA
+  files use too (what the product's label is decided on: overlap/derivation.py), and on the
+  share of its characters inside spans reused from the PA files;
 - three-way macro-F1 with thresholds fitted by 5-fold GroupKFold over stories (each article
-  labelled by thresholds that never saw its story), and at the shipped thresholds;
+  labelled by thresholds that never saw its story), on either signal, and the product's own
+  labels (its shipped thresholds);
 - character-level span precision against METER's word annotations (Verbatim + Rewrite), and
   verbatim and rewrite recall (see `meter.gold_tags` for how the annotation is mapped).
 
@@ -33,9 +35,9 @@ SECTION = "METER courts (issue 12)"
 
 
 def story_record(story, settings, embedder) -> dict:
-    """One story through `compare`: per newspaper article its text and the spans reused from
-    the story's PA files."""
-    from overlap.derivation import REUSE_KINDS
+    """One story through `compare`: per newspaper article its text, the spans reused from the
+    story's PA files, and the product's derivation against all of them together."""
+    from overlap.derivation import REUSE_KINDS, derive
     from overlap.pipeline import compare
 
     began = time.perf_counter()
@@ -43,6 +45,8 @@ def story_record(story, settings, embedder) -> dict:
     result = compare(inputs, settings, embedder=embedder)
     by_source = {a.source: a for a in result.articles}
     pa_ids = {by_source[str(p)].id for p in story.pa if str(p) in by_source}
+    segs = {seg.article.id: seg for seg in result.segmented}
+    pa_segs = [segs[i] for i in sorted(pa_ids)]
     papers = []
     for paper in story.papers:
         art = by_source.get(str(paper.path))
@@ -53,10 +57,13 @@ def story_record(story, settings, embedder) -> dict:
             for mine, other in ((f.b, f.a), (f.a, f.b)):
                 if mine.article == art.id and other.article in pa_ids:
                     spans.append([f.kind.value, mine.start, mine.end, other.article])
+        made = derive(segs[art.id], pa_segs, result.findings) if art else None
         papers.append(
             {
                 "path": str(paper.path),
                 "label": paper.label,
+                "predicted": str(made.label) if made else "non",
+                "words_kept": made.words_kept if made else 0.0,
                 "read": art is not None,
                 "encoding": art.encoding if art else None,
                 "text": art.text if art else "",
@@ -117,25 +124,36 @@ def scores(records: list[dict], name: str) -> dict[str, float | tuple[int, str]]
     ones), and for a saved run its tag too."""
     from sklearn.metrics import roc_auc_score
 
-    from overlap.derivation import THRESHOLDS, label_for
-
-    from ..meter import article_rows, cross_validate, macro_f1, span_scores
+    from ..meter import article_rows, cross_validate, macro_f1, signal_of, span_scores
 
     rows = article_rows(records)
+    if any(r["kept"] != r["kept"] for r in rows):  # NaN: saved before words_kept existed
+        raise ValueError(
+            "this run predates words_kept: run meter.track_courts with a new --set tag"
+        )
     gold = [r["label"] for r in rows]
-    totals = [r["shares"].total for r in rows]
     # a small sample may hold one story or one side only: its figure is then not a number
-    cv_f1 = cross_validate(rows)[0] if len({r["story"] for r in rows}) > 1 else float("nan")
+    several = len({r["story"] for r in rows}) > 1
     derived = [g != "non" for g in gold]
-    auc = float(roc_auc_score(derived, totals)) if len(set(derived)) > 1 else float("nan")
+
+    def auc(signal: str) -> float:
+        if len(set(derived)) < 2:
+            return float("nan")
+        return float(roc_auc_score(derived, [signal_of(r, signal) for r in rows]))
+
     spans = span_scores(records)
     figures: dict[str, float | tuple[int, str]] = {
         "stories": (len(records), "stories"),
         "newspaper articles": (len(rows), "articles"),
-        "derived-vs-non AUC": auc,
-        "macro-F1 (CV by story)": cv_f1,
+        "derived-vs-non AUC": auc("kept"),
+        "derived-vs-non AUC on the reused share": auc("share"),
+        "macro-F1 (CV by story)": cross_validate(rows)[0] if several else float("nan"),
+        "macro-F1 (CV by story) on the reused share": (
+            cross_validate(rows, "share")[0] if several else float("nan")
+        ),
+        # the product's own labels (overlap.derivation.THRESHOLDS), as the run wrote them
         "macro-F1 at the shipped thresholds": macro_f1(
-            gold, [label_for(t, THRESHOLDS) for t in totals]
+            gold, [p.get("predicted", "non") for rec in records for p in rec["papers"]]
         ),
         "span precision": spans["precision"],
         "verbatim recall": spans["verbatim_recall"],

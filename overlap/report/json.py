@@ -2,8 +2,9 @@
 
 Schema (version 1.0). Everything except `run` is deterministic for the same input and settings.
 
-    schema_version  "1.4" (1.1 added the verdict fields and kind "claim", 1.2 run.stages,
-                    1.3 derivations, 1.4 article_pairs; readers accept 1.x)
+    schema_version  "1.5" (1.1 added the verdict fields and kind "claim", 1.2 run.stages,
+                    1.3 derivations, 1.4 article_pairs, 1.5 derivations' words_kept;
+                    readers accept 1.x)
     tool            {name, version}
     settings        every Settings field
     models          [{name, package, package_version, sha256, path, licence}]
@@ -24,8 +25,10 @@ Schema (version 1.0). Everything except `run` is deterministic for the same inpu
                       evidence: [{check, relation, message, a: SPAN | null, b: SPAN | null}]}]
     notes           [str]  (e.g. judged without the NLI model, and why)
     derivations     [{article, sources: [id], share_verbatim, share_edited, share_paraphrase,
-                      share_total, label: wholly | partially | non}]  (1.3; one per ordered
-                     article pair sharing reused text: overlap/derivation.py)
+                      share_total, words_kept, label: wholly | partially | non}]  (1.3; one per
+                     ordered article pair sharing reused text; words_kept, the share of the
+                     article's content words its sources use too, decides the label: 1.5;
+                     overlap/derivation.py)
     article_pairs   [{a, b, shorter, words, share_matched, share_stock, share_distinctive,
                       label: exact | near | partial}]  (1.4; one per article pair sharing
                      reused text or the same body, a < b: whether the two are one story, from
@@ -56,7 +59,7 @@ from .. import __version__
 from ..errors import ResultError
 from ..types import Result
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 def to_document(result: Result) -> dict[str, Any]:

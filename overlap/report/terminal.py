@@ -142,20 +142,33 @@ def _by_action(
     return shown
 
 
+# A non-derived article is still named when this much of it is reused: its passages are in
+# the findings, and a reader should not take the missing line for "nothing reused".
+SHOW_NON_DERIVED_SHARE = 0.1
+
+
 def _derived(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:
-    """One line per article wholly or partially derived from another (schema 1.3 derivations;
-    an older document has none)."""
+    """One line per article wholly or partially derived from another, or non-derived but
+    reusing at least SHOW_NON_DERIVED_SHARE of its text (schema 1.3 derivations; an older
+    document has none)."""
     for d in doc.get("derivations", []):
-        if d["label"] == "non" or d["article"] not in articles:
+        if d["article"] not in articles:
+            continue
+        non = d["label"] == "non"
+        if non and d["share_total"] < SHOW_NON_DERIVED_SHARE:
             continue
         sources = ", ".join(_name(articles[x]) if x in articles else line(x) for x in d["sources"])
-        print_line(
-            console,
-            (f"{_name(articles[d['article']])}: ", "bold"),
-            f"{d['label']} derived from {sources} ({_pct(d['share_total'])} reused: "
-            f"{_pct(d['share_verbatim'])} verbatim, {_pct(d['share_edited'])} edited, "
-            f"{_pct(d['share_paraphrase'])} paraphrase)",
+        shares = (
+            f"{_pct(d['share_total'])} reused: {_pct(d['share_verbatim'])} verbatim, "
+            f"{_pct(d['share_edited'])} edited, {_pct(d['share_paraphrase'])} paraphrase"
         )
+        # 1.5 documents say what the label was decided on; older ones only the reused shares
+        kept = f"{_pct(d['words_kept'])} of its words used there" if "words_kept" in d else ""
+        if non:
+            what = f"not derived from {sources} as a whole ({kept or 'by its words'}; {shares})"
+        else:
+            what = f"{d['label']} derived from {sources} ({kept + ', ' if kept else ''}{shares})"
+        print_line(console, (f"{_name(articles[d['article']])}: ", "bold"), what)
 
 
 def _same_story(console: Console, doc: dict[str, Any], articles: dict[str, Any]) -> None:

@@ -31,8 +31,8 @@ class DerivationLabel(StrEnum):
 @dataclass(frozen=True)
 class Derivation:
     """How much of `article` is reused from `sources` (shares of its non-space characters, per
-    kind; they add up to `share_total`) and the METER-style label it earns
-    (overlap/derivation.py)."""
+    kind; they add up to `share_total`), the share of its distinct content words the sources use
+    too (`words_kept`), and the METER-style label those earn (overlap/derivation.py)."""
 
     article: str
     sources: tuple[str, ...]
@@ -40,6 +40,7 @@ class Derivation:
     share_edited: float
     share_paraphrase: float
     share_total: float
+    words_kept: float
     label: DerivationLabel
 
 
