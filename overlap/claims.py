@@ -1,6 +1,7 @@
 """Related claims: sentence pairs about the same thing that are not reused text, for the judge
-to weigh (a paraphrase candidate below the bar may still contradict its neighbour), and the
-filter that keeps only the ones worth reporting."""
+to weigh (a paraphrase candidate below the bar may still contradict its neighbour), the filter
+that keeps only the ones worth reporting, and what tells two passages are about one subject
+(same_subject, restated, other_subjects)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Sequence
 
 from .align import article_index, sentences_under
 from .ids import finding_id
-from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, TITLES
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, THIRD_PERSON_SUBJECTS, TITLES
+from .slot_names import common_word
 from .textnorm import fold, tokenize
 from .types import (
     ArticlePair,
@@ -173,3 +175,60 @@ def _words_beside_figures(text: str) -> set[str]:
         for k, t in enumerate(tokens)
         if k not in unit and _carries_content(t.norm)
     }
+
+
+# Who a pronoun opening a copied passage stands for, on each side: a copy cut from two
+# sentences about different subjects is no statement about one thing. A wire's formula sentence
+# is copied across stories about different firms: "Diamond Shamrock said it raised its posted
+# prices for all grades of crude oil one dlr a barrel" and "Permian Corp said that effective
+# march 5 it raised its posted prices for crude oil 50 cts a barrel" (Reuters 1987, crude). The
+# densest run of shared words is "it raised its posted prices ... a barrel", and read alone its
+# two figures differ; but "it" is Diamond Shamrock on one side and Permian on the other, two
+# firms each raising its own price. When the sentences name their subjects before the copy and
+# share none of those names, the judge reads no contradiction in the figures (judge.py).
+# The pronoun must open the copy, after at most this many words ("said that it raised").
+_LEAD_WORDS = 3
+
+
+def _before(seg: Segmented, span: Span) -> str | None:
+    """The words of the span's sentence before the span, when the span opens with a subject
+    pronoun (within its first _LEAD_WORDS words); else None."""
+    lead = [t.norm for t in tokenize(span.text)[: _LEAD_WORDS + 1]]
+    if not any(w in THIRD_PERSON_SUBJECTS for w in lead):
+        return None
+    sentence = next((s for s in seg.sentences if s.start <= span.start < s.end), None)
+    if sentence is None:
+        return None
+    return seg.article.text[sentence.start : span.start]
+
+
+def _subjects(text: str) -> set[str]:
+    """The names the words before the copy give: capitalised words and acronyms, the first
+    word only when English does not write it in lower case ("Diamond" is a common word; its
+    "Shamrock" is still a name)."""
+    names, first = names_in(text)
+    words = text.split()
+    return names if words and common_word(words[0]) else names | first
+
+
+def other_subjects(seg_a: Segmented, a: Span, seg_b: Segmented, b: Span) -> tuple[str, str] | None:
+    """The subjects that the pronoun opening both copies stands for, as written before the copy
+    on each side, when both sides name one and they share no name; else None.
+
+    >>> from overlap.segment import segment
+    >>> from overlap.types import Article
+    >>> ta = "Diamond Shamrock said it raised its posted prices one dlr a barrel."
+    >>> tb = "Permian Corp said that it raised its posted prices 50 cts a barrel."
+    >>> sa = segment(Article("a", "a.txt", ta, "txt"))
+    >>> sb = segment(Article("b", "b.txt", tb, "txt"))
+    >>> i, j = ta.index("it raised"), tb.index("it raised")
+    >>> other_subjects(sa, Span("a", i, len(ta), ta[i:]), sb, Span("b", j, len(tb), tb[j:]))
+    ('Diamond Shamrock said', 'Permian Corp said that')
+    """
+    before_a, before_b = _before(seg_a, a), _before(seg_b, b)
+    if before_a is None or before_b is None:
+        return None
+    names_a, names_b = _subjects(before_a), _subjects(before_b)
+    if not names_a or not names_b or names_a & names_b:
+        return None
+    return before_a.strip(), before_b.strip()

@@ -6,7 +6,7 @@ the verdict rule in judge.py weighs them with the NLI model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from .lexicon import NEGATIONS
 from .slots import compare_sentences
@@ -156,13 +156,19 @@ _CHECK_OF_KIND = {
 
 
 def run_checks(
-    a: Span, b: Span, diff: Sequence[DiffOp], a_date: str | None = None, b_date: str | None = None
+    a: Span,
+    b: Span,
+    diff: Sequence[DiffOp],
+    a_date: str | None = None,
+    b_date: str | None = None,
+    names: Set[frozenset[str]] = frozenset(),
 ) -> list[Evidence]:
     """Every typed check on the pair, in a fixed order: the slot comparisons of slots.py on the
     two passages' own word alignment (so `diff` is not needed for them, and a claim pair gets
-    them too: only aligned slots are compared), then the weaker hints."""
+    them too: only aligned slots are compared), then the weaker hints. `names`: the people the
+    two articles name in full (slot_names.full_names)."""
     return [
-        *slot_evidence(a, b, a_date, b_date),
+        *slot_evidence(a, b, a_date, b_date, names=names),
         *check_direction(a, b, diff),
         *check_hedging(a, b),
     ]
@@ -178,11 +184,12 @@ def slot_evidence(
     a_date: str | None = None,
     b_date: str | None = None,
     there: str = "the source",
+    names: Set[frozenset[str]] = frozenset(),
 ) -> list[Evidence]:
     """slots.compare_sentences as Evidence: check is number | date | name | negation |
     quantifier | modality (money and percent are numbers; weekday and time are dates)."""
     out = []
-    for d in compare_sentences(a.text, b.text, a.start, b.start, a_date, b_date, there):
+    for d in compare_sentences(a.text, b.text, a.start, b.start, a_date, b_date, there, names):
         out.append(
             Evidence(
                 _CHECK_OF_KIND[d.kind],

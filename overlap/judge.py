@@ -39,7 +39,7 @@ from rapidfuzz.distance import Indel
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore
-from .claims import restated, same_subject
+from .claims import other_subjects, restated, same_subject
 from .config import Settings
 from .evidence import run_checks
 from .finding_verdict import combine
@@ -47,6 +47,8 @@ from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
 from .nli import NLI
 from .nli_pairs import nli_scores as nli_scores  # where benchmarks/training/ import it from
 from .nli_pairs import pair_scores
+from .sentence_pairs import to_quote_close
+from .slot_names import full_names
 from .textnorm import folded_words
 from .types import (
     DiffOp,
@@ -114,7 +116,12 @@ def judge(
     diff = _diff_within(f.diff, a, b) if f.kind is not Kind.CLAIM else ()
     if f.kind is Kind.CLAIM and near_identical(a.text, b.text):
         diff = word_diff(a, b)  # nearly the same words: they align, and the checks read that
-    evidence = tuple(run_checks(a, b, diff, seg_a.article.date, seg_b.article.date))
+    # The people either article names in full: "Miss Crump" and "Sarah" may be parts of one.
+    names = full_names(seg_a.article.text) | full_names(seg_b.article.text)
+    # The checks read a copy on to the close of a short quotation it stops inside ("'doing").
+    read_a, read_b = to_quote_close(seg_a, a), to_quote_close(seg_b, b)
+    dates = seg_a.article.date, seg_b.article.date
+    evidence = tuple(run_checks(read_a, read_b, diff, *dates, names))
     reasons = [e.message for e in evidence]
     ab, ba = (nli.a_to_b, nli.b_to_a) if nli else (NLIProbs(0.0, 0.0, 0.0),) * 2
     entail_ab, contra_ab = ab.entailment, ab.contradiction
@@ -166,6 +173,16 @@ def judge(
         anchored = same_subject(f.a.text, f.b.text)
         told_twice = restated(a.text, b.text)
         return _judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice)
+    subjects = other_subjects(seg_a, a, seg_b, b) if hard else None
+    if subjects is not None:
+        # The copied words open with "it" or "he", and the two sentences name different
+        # subjects before them: each says a thing of its own subject (claims.other_subjects).
+        return done(
+            Verdict.UNCLEAR,
+            0.3,
+            f"{hard[0].message}, but the copied words are about two subjects "
+            f"({subjects[0]!r} here, {subjects[1]!r} in the source)",
+        )
     if hard:
         # A typed difference between aligned words: the model is blind to numbers and may not
         # overrule it (issue 13), however strongly it reads the two as saying the same.

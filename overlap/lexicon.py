@@ -35,9 +35,12 @@ NEGATED_CONTRACTIONS = word_set(
 NEGATIONS = NEGATION_WORDS | NEGATED_CONTRACTIONS
 
 # Honorifics and office titles before a name: "President Obama" and "Obama" are one person, and a
-# title alone is not a name (slots.py; attribution.py adds ranks and sentence openers).
+# title alone is not a name (slots.py; attribution.py adds ranks and sentence openers). Recorder
+# and coroner are British court offices like judge: "The Recorder of London, Judge Michael Hyam"
+# (METER courts) names the judge by office, no person called Recorder.
 TITLES = word_set(
-    "mr mrs ms miss dr sir lord lady dame prof professor president minister judge justice"
+    "mr mrs ms miss dr sir lord lady dame prof professor president minister judge justice "
+    "recorder coroner"
 )
 # Police ranks before a name: "PC Davidson", "WPC Davidson" and "Constable Deborah Davidson" are one
 # officer (METER courts), so a rank swapped for another is no name differing (slot_names.py).

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import FUNCTION_WORDS, TITLES, word_set
+from .lexicon import FUNCTION_WORDS, SPEAKER_PRONOUNS, TITLES, word_set
 from .slot_names import common_word
 from .textnorm import Token
 
@@ -122,7 +122,12 @@ def surname(speaker: tuple[Token, ...]) -> str | None:
 
 def _named(speaker: tuple[Token, ...], tokens: list[Token]) -> str | None:
     """The speaker's surname, or None when the speaker is a description: a common word
-    capitalised only because it starts the sentence ("Investigators said")."""
+    capitalised only because it starts the sentence ("Investigators said"), or a pronoun. "I"
+    is written with a capital anywhere, and "I said at the time that Smith would kill again"
+    inside Pat Rhodes' quotation (the Daily Mail, METER courts) is her speaking, not a
+    person called "I": a pronoun names no one to compare."""
+    if all(t.norm in SPEAKER_PRONOUNS for t in speaker):
+        return None
     if len(speaker) == 1 and speaker[0] is tokens[0] and common_word(speaker[0].raw):
         return None
     return surname(speaker)

@@ -223,6 +223,23 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# A range's first figure just before the break: "measured between 6.5 | and seven on the
+# Mercalli scale" (Reuters, 1987 Ecuador quake) cut there left "and seven", read as a reading of
+# seven against another report's six.
+_RANGE_OPENED = re.compile(
+    r"\bbetween\s+[$£€#]?\d[\d.,]*\s*\w*$|\bbetween\s+[a-z]+$", re.IGNORECASE
+)
+
+
+def _inside_figure(text: str, m: re.Match[str]) -> bool:
+    """The break is inside one figure: a thousands comma ("14,000-acre") or the "and" of a
+    range ("between 6.5 and seven")."""
+    if m.group().startswith(",") and text[m.start() - 1 : m.start()].isdigit():
+        return text[m.end() : m.end() + 1].isdigit()
+    rest = text[m.end() :]
+    return rest[:4].lower() == "and " and bool(_RANGE_OPENED.search(text[: m.start()]))
+
+
 def clauses(text: str, min_words: int) -> list[tuple[int, int]]:
     """(start, end) offsets of the clauses of `text`, a piece shorter than `min_words` words
     joined to the clause after it (the last to the one before).
@@ -231,7 +248,8 @@ def clauses(text: str, min_words: int) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in clauses(t, 4)]
     ['Bloggs, who denied robbery,', 'was jailed for six years', 'after a trial at Leeds']
     """
-    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text) if not _inside_figure(text, m)]
+    cuts = [0] + [m.end() for m in breaks] + [len(text)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
     out: list[tuple[int, int]] = []
     pending: int | None = None

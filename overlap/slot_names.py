@@ -11,10 +11,12 @@ common words without ("resident", "household"). A word the list does not have at
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from collections.abc import Set
+from functools import cache, lru_cache
 
-from .lexicon import COUNTY_SHORT_FORMS, NEGATIONS, POLICE_RANKS, TITLES
-from .textnorm import Token
+from .lexicon import COUNTY_SHORT_FORMS, FUNCTION_WORDS, NEGATIONS, POLICE_RANKS, TITLES
+from .textnorm import Token, fold
 
 # Words before a name that are not the name: a rank swapped for another names no other person.
 _BEFORE_NAMES = TITLES | POLICE_RANKS
@@ -124,3 +126,38 @@ def same_name(pa: list[Token], pb: list[Token]) -> bool:
         return True  # "Oxon" / "Oxfordshire"
     a, b = _name_words(pa), _name_words(pb)
     return bool(a and b) and (a <= b or b <= a)
+
+
+# A full name as news writes it: two or three capitalised words joined by single spaces
+# ("Sarah Crump", "Mrs Pat Rhodes", "Judge Michael Hyam"), titles left out afterwards.
+_FULL_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)?(?: [A-Z][a-z]+(?:['’-][A-Za-z]+)?){1,3}\b"
+)
+
+
+@lru_cache(maxsize=512)
+def full_names(text: str) -> frozenset[frozenset[str]]:
+    """The folded words of each person an article names in full, titles and the possessive
+    left out: what tells that "Miss Crump" and "Sarah" in two papers are one woman.
+
+    >>> sorted(sorted(n) for n in full_names("Miss Sarah Crump's mother, Mrs Pat Rhodes, said"))
+    [['crump', 'sarah'], ['pat', 'rhodes']]
+    """
+    out = set()
+    for m in _FULL_NAME.finditer(text):
+        # folded as tokens are (textnorm.fold drops the apostrophe: "Crump's" -> "crumps")
+        words = [fold(w)[:-1] if w.endswith(("'s", "’s")) else fold(w) for w in m.group().split()]
+        kept = frozenset(w for w in words if w and w not in _BEFORE_NAMES | FUNCTION_WORDS)
+        if len(kept) >= 2:
+            out.add(kept)
+    return frozenset(out)
+
+
+def parts_of_one_name(pa: list[Token], pb: list[Token], names: Set[frozenset[str]]) -> bool:
+    """The two slots name two parts of one full name that an article of the pair gives: "Miss
+    Crump's mother" / "Sarah's mother" (The Star / the Daily Express, both naming "Sarah Crump"),
+    "Amanda's murder" / "Ms Walker's murder" (both naming "Amanda Walker"), METER courts
+    08.12.99. Papers call one person by title and surname in one place, by first name in another;
+    two people are seen only where no full name joins the two."""
+    a, b = _name_words(pa), _name_words(pb)
+    return bool(a and b) and not (a & b) and any(a | b <= name for name in names)

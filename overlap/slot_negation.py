@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from .lexicon import NEGATED_EQUIVALENTS, NEGATIONS
+from .lexicon import NEGATED_EQUIVALENTS, NEGATIONS, word_set
+from .reported_speakers import REPORTING_VERBS
 from .slot_alignment import STOP
 from .textnorm import Token
 
@@ -92,6 +93,10 @@ def changed_negation(
     ib = [t for t in mb if index_b[id(t)] in changed_b and (t.start, t.end) not in swapped]
     ia = [t for t in ia if not _said_without_negation(ta, t, tb, changed_b)]
     ib = [t for t in ib if not _said_without_negation(tb, t, ta, changed_a)]
+    aligned_a = {i for tag, i1, i2, _, _ in ops if tag == "equal" for i in range(i1, i2)}
+    aligned_b = {j for tag, _, _, j1, j2 in ops if tag == "equal" for j in range(j1, j2)}
+    ia = [t for t in ia if not _telling_of_other_words(ta, t, aligned_a)]
+    ib = [t for t in ib if not _telling_of_other_words(tb, t, aligned_b)]
     if ia:
         return ia[0], True
     return (ib[0], False) if ib else None
@@ -106,6 +111,41 @@ def _said_without_negation(
     negated = mine[at + 1].norm if at + 1 < len(mine) else ""
     same = NEGATED_EQUIVALENTS.get(negated, frozenset())
     return any(other[k].norm in same for k in changed)
+
+
+# Verbs of telling and hearing: "the jury was never told" denies that a thing was said, and
+# which thing is the words told, not the verb (slot_negation._telling_of_other_words).
+_TELLING = frozenset(REPORTING_VERBS) | word_set(
+    "told tell tells telling heard hear hears informed inform warned learned learnt"
+)
+# Auxiliaries between a negation and its verb ("had never been told", "did not hear").
+_AUXILIARIES = word_set("be been being do did does have had has was were is are")
+# Words before the negation that are its clause's subject and auxiliary ("the Old Bailey jury
+# was [never] told"), the frame of the telling rather than what was told.
+_FRAME = 6
+
+
+def _telling_of_other_words(mine: list[Token], marker: Token, aligned: set[int]) -> bool:
+    """A negated verb of telling whose telling frame is all the two sentences share: "But the
+    Old Bailey jury was never told [that Smith had stood trial ... for another murder]" against
+    "He then mutilated her body, the Old Bailey was told" or "The Old Bailey jury heard that
+    her body was found near Wisley" (the Daily Express, The Guardian, The Daily Telegraph,
+    METER courts 08.12.99). Each says what one court heard; they are about two different
+    things told, so the "never" denies nothing the other asserts. With a shared word outside
+    the frame ("the jury was not told Smith had a record" / "the jury was told Smith had a
+    record") the told words are one, and the negation counts."""
+    at = next(k for k, t in enumerate(mine) if t is marker)
+    k = at + 1
+    while k < len(mine) and (
+        mine[k].norm in _AUXILIARIES
+        or mine[k].norm in _NEGATION_CONTINUED
+        or mine[k].norm.endswith("ly")
+    ):
+        k += 1
+    if k >= len(mine) or mine[k].norm not in _TELLING:
+        return False
+    frame = range(max(0, at - _FRAME), k + 1)
+    return not any(i in aligned and i not in frame and mine[i].norm not in STOP for i in aligned)
 
 
 # How far (in words) a negation may sit from the aligned words it negates: "have not ruled",

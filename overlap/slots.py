@@ -23,8 +23,8 @@ from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
 from .slot_alignment import STOP, Alignment, quote, split_run_together
-from .slot_figures import an_age, of_another_time
-from .slot_names import same_name, two_names
+from .slot_figures import an_age, court_stage, of_another_time
+from .slot_names import parts_of_one_name, same_name, two_names
 from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
 
@@ -102,8 +102,11 @@ def compare_sentences(
     a_date: str | None = None,
     b_date: str | None = None,
     there: str = "the source",
+    names: Set[frozenset[str]] = frozenset(),
 ) -> list[SlotDiff]:
     """Typed comparisons between `a_text` (here) and `b_text` (there) on aligned slots.
+    `names`: the people the two articles name in full (slot_names.full_names), each as its
+    folded words: two parts of one of them in a name slot are one person.
 
     >>> [d.message for d in compare_sentences("the 2,000-mile border", "the 1,954-mile border")]
     ['number differs: "2,000-mile" here, "1,954-mile" in the source']
@@ -130,7 +133,7 @@ def compare_sentences(
         [(q.start, q.end) for q in qb] + [(d.start, d.end) for d in db],
     )
     labels = (find_labels(a_text, a_offset), find_labels(b_text, b_offset))
-    words = _word_slot_diffs(al, mention_spans, labels)
+    words = _word_slot_diffs(al, mention_spans, labels, names)
     out += words
     out += _speaker_diffs(al, a_text, b_text, (a_offset, b_offset), words)
     # "no" or "never" swapped for "some" or "often" is a quantifier: not a negation as well
@@ -158,6 +161,9 @@ def _quantity_diffs(
             continue  # one figure is dated to an earlier moment: not the same amount's two sides
         if (id(x) in ages) != (id(y) in ages):
             continue  # a person's age against another figure about them: two attributes
+        stages = court_stage(al.ta, x), court_stage(al.tb, y)
+        if None not in stages and stages[0] != stages[1]:
+            continue  # charges convicted of against charges jailed on: two counts
         kind = x.kind if x.kind in ("money", "percent") else "number"
         if x.text == y.text and x.unit == y.unit:
             continue  # the same words: nothing to report
@@ -230,6 +236,7 @@ def _word_slot_diffs(
     al: Alignment,
     mention_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
     labels: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], []),
+    names: Set[frozenset[str]] = frozenset(),
 ) -> list[SlotDiff]:
     """Names, numbered labels, quantifiers and modal verbs in replaced slots, outside numbers
     and dates."""
@@ -253,7 +260,7 @@ def _word_slot_diffs(
             continue
         # names: capitalised words on both sides of a short slot
         if pa and pb and len(pa) <= 4 and len(pb) <= 4 and two_names(pa, i1, pb, j1, _NOT_NAMES):
-            out.append(_name_diff(al, pa, pb))
+            out.append(_name_diff(al, pa, pb, names))
             continue
         out += _class_swaps(al, pa, pb)
     return out
@@ -317,11 +324,16 @@ def _month_swap(pa: list[Token], pb: list[Token]) -> bool:
     return ma is not None and mb is not None and ma != mb and "may" not in (ma, mb)
 
 
-def _name_diff(al: Alignment, pa: list[Token], pb: list[Token]) -> SlotDiff:
+def _name_diff(
+    al: Alignment, pa: list[Token], pb: list[Token], names: Set[frozenset[str]] = frozenset()
+) -> SlotDiff:
     ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
     span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
     if same_name(pa, pb):
         message = f"spelling variant: {ha} / {hb} (same name)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if parts_of_one_name(pa, pb, names):
+        message = f"one person named two ways: {ha} / {hb} (parts of one full name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     return SlotDiff("name", "differs", ha, hb, span_a, span_b, al.msg("name", ha, hb))
 

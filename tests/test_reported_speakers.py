@@ -70,3 +70,27 @@ def test_a_speaker_after_the_verb_stops_at_the_sentence_end():
     assert differs(compare_sentences(claim, source)) == []
     tokens = tokenize(source)
     assert [" ".join(t.raw for t in r.speaker) for r in reports(tokens, source)][0] == "Mr Dobson"
+
+
+def test_a_first_person_pronoun_is_no_speaker_name():
+    # The Sun against the Daily Mail (METER courts 08.12.99): the mother's own "I said" inside
+    # her quotation is no second speaker
+    claim = (
+        "Sarah's mum Pat Rhodes said last night: \"We feel there has been unfinished business "
+        'while Smith was free."'
+    )
+    source = (
+        "Last night her mother Pat Rhodes, said: 'I said at the time that Smith would kill "
+        "again and he has. We are very relieved at this result. Nothing will bring Sarah back, "
+        "we know that, but we felt there has been unfinished business while Smith has been "
+        "free.'"
+    )
+    assert [d for d in differs(compare_sentences(claim, source)) if d.kind == "name"] == []
+
+
+def test_a_pronoun_speaker_is_never_compared_with_a_name():
+    # "I" has its capital anywhere in a sentence, not only as its first word
+    claim = "Last night Voss said there was no evidence so far that the fire was set deliberately."
+    source = "Last night I said there was no evidence so far that the fire was set deliberately."
+    assert differs(compare_sentences(claim, source)) == []
+    assert differs(compare_sentences(source, claim)) == []

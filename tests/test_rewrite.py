@@ -133,3 +133,25 @@ def test_the_source_side_of_a_clause_match_is_the_wire_clause_not_its_whole_sent
     (f,) = rewritten_sentences([wire, paper], [(0, 1)], {}, set())
     assert "Halifax bank in Otley" in f.a.text
     assert "moved to Leeds" not in f.a.text and "adjourned" not in f.a.text
+
+
+def test_a_clause_is_never_cut_inside_a_figure():
+    from overlap.rewrite import clauses
+
+    # Reuters 1987 (the Ecuador quake): cut at "and", "and seven" was read as a reading of seven
+    text = (
+        "The quake, which in Colombia measured between 6.5 and seven on the 12-point "
+        "international Mercalli scale, caused panic among residents"
+    )
+    got = [text[a:b] for a, b in clauses(text, 4)]
+    assert any("between 6.5 and seven on the 12-point" in c for c in got)
+    estate = "two badgers found on the 14,000-acre estate, and one live badger"
+    assert [estate[a:b] for a, b in clauses(estate, 4)][
+        0
+    ] == "two badgers found on the 14,000-acre estate,"
+    # an "and" after a figure that opens no range is still a clause break
+    prices = "output rose to six mln bpd and prices fell sharply in the week"
+    assert [prices[a:b] for a, b in clauses(prices, 4)] == [
+        "output rose to six mln bpd",
+        "and prices fell sharply in the week",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from overlap.slot_names import common_word
+from overlap.slot_names import common_word, full_names
 from overlap.slots import compare_sentences, differs
 
 
@@ -102,3 +102,54 @@ def test_a_police_rank_swapped_is_one_officer():
     assert not differs(compare_sentences(independent, telegraph))
     # another officer is another name
     assert differs(compare_sentences(pa, pa.replace("Davidson", "Bateson")))
+
+
+def test_a_court_office_opening_the_sentence_is_no_name():
+    # METER courts 08.12.99, PA against The Sun: "The Recorder" is the judge's office
+    pa = (
+        "The Recorder of London, Judge Michael Hyam, told Smith it was evident he killed Miss "
+        "Walker ``to satisfy your perverted sexual obsession. You are without pity or remorse''."
+    )
+    sun = (
+        'Jailing Smith, of Hampton, South West London, Judge Michael Hyam said he was "without '
+        'pity or remorse" and "extremely dangerous" to women.'
+    )
+    assert differs(compare_sentences(pa, sun)) == []
+    # an office against the name of who holds it is no other person; two names still differ
+    assert not differs(
+        compare_sentences("The Coroner told the inquest", "Mr Jones told the inquest")
+    )
+    assert differs(compare_sentences("Mr Smith told the inquest", "Mr Jones told the inquest"))
+
+
+STAR = (
+    "Miss Crump's mother, Pat Rhodes, said yesterday that she always thought Smith would kill in "
+    "the future."
+)
+EXPRESS = (
+    "Sarah's mother Pat Rhodes said last night: \"Nothing will bring her back, but we feel there "
+    'was unfinished business while Smith was free. I said he would kill again and he has."'
+)
+
+
+def test_title_and_surname_against_first_name_of_one_full_name_is_one_person():
+    # METER courts 08.12.99: The Star and the Daily Express both name "Sarah Crump" and
+    # "Amanda Walker" in full, then call them "Miss Crump" and "Sarah", "Amanda" and "Ms Walker"
+    names = full_names("Sarah Crump was murdered in 1993. Amanda Walker, 21, was from Leeds.")
+    assert "name" not in {d.kind for d in differs(compare_sentences(STAR, EXPRESS, names=names))}
+    [d] = compare_sentences(
+        "while awaiting trial for Amanda's murder.",
+        "While awaiting trial for Ms Walker's murder,",
+        names=names,
+    )
+    assert (d.kind, d.relation) == ("name", "variant")
+    # without the full name, or with another person's, they are two names
+    assert "name" in {d.kind for d in differs(compare_sentences(STAR, EXPRESS))}
+    other = full_names("Sarah Jones and Amanda Walker")
+    assert "name" in {d.kind for d in differs(compare_sentences(STAR, EXPRESS, names=other))}
+
+
+def test_full_names_leave_out_titles_possessives_and_function_words():
+    names = full_names("Miss Sarah Crump's mother, Mrs Pat Rhodes, at The Old Bailey")
+    assert names == {frozenset({"sarah", "crump"}), frozenset({"pat", "rhodes"}),
+                     frozenset({"old", "bailey"})}  # fmt: skip

@@ -441,3 +441,65 @@ def test_doing_nothing_is_not_doing():
     assert "negation" not in kinds(independent, mail)
     assert "negation" not in kinds(mail, independent)
     assert "negation" in kinds(independent, mail.replace("nothing", "a lot"))
+
+
+def test_an_age_said_with_a_pronoun_is_not_the_sentence_it_got():
+    # METER courts 08.12.99 (the Daily Mail / The Guardian): his age at the first attack is not
+    # the four years he was jailed for
+    mail = (
+        "Smith carried out his first sex attack when he was just 18, raping a young mother at "
+        "knifepoint in front of her two children. He was jailed for four years."
+    )
+    guardian = (
+        "He was jailed for four years in 1976 for raping a woman at knifepoint at her home in "
+        "west London in front of her two children."
+    )
+    assert "number" not in kinds(mail, guardian)
+    # two ages so written are still compared, and a count after "he was" is no age
+    assert "number" in kinds("She left school when she was 16.", "She left school when she was 15.")
+    assert "number" in kinds(
+        "The bus he was on was 18 minutes late.", "The bus he was on was 25 minutes late."
+    )
+
+
+def test_a_negated_telling_of_other_words_is_no_negation_differing():
+    # METER courts 08.12.99: the Daily Express's "was never told [that Smith had stood trial
+    # for another murder]" against what The Guardian and The Telegraph say the court heard
+    express = "But the Old Bailey jury was never told"
+    assert "negation" not in kinds(express, "He then mutilated her body, the Old Bailey was told.")
+    assert "negation" not in kinds(express, "The Old Bailey jury heard")
+    # the same words told, with and without the negation, still differ
+    told = "the jury was told Smith had stood trial at the same court for another murder."
+    assert "negation" in kinds(told.replace("was told", "was never told"), told)
+    assert "negation" in kinds(
+        "He then mutilated her body, the Old Bailey was not told.",
+        "He then mutilated her body, the Old Bailey was told.",
+    )
+
+
+def test_counts_of_two_stages_of_a_case_are_two_counts():
+    # METER courts 12.07.99 gamekeeper (PA): convicted of 46 charges, jailed on six of them
+    convicted = (
+        "John Drummond was last month found guilty of 46 charges of killing badgers and using "
+        "snares on Lord Cavendish's Holker Hall estate, in Cumbria."
+    )
+    jailed = (
+        "Drummond was jailed for three months concurrently on each of six charges of wilfully "
+        "killing, taking and mistreating badgers."
+    )
+    assert "number" not in kinds(convicted, jailed)
+    assert "number" not in kinds(
+        "He was charged with 12 offences.", "He was convicted of 8 offences."
+    )
+    # one stage, in other words, is one count
+    assert "number" in kinds(
+        convicted, convicted.replace("found guilty", "convicted").replace("46", "45")
+    )
+    assert "number" in kinds(
+        "Smith was jailed for six years at the Old Bailey.",
+        "Smith was sentenced to four years at the Old Bailey.",
+    )
+    assert "number" in kinds(
+        "Drummond, who pleaded not guilty, was convicted of 46 charges.",
+        "Drummond, who pleaded not guilty, was convicted of 45 charges.",
+    )
