@@ -60,12 +60,27 @@ DEBUNK = re.compile(
     r"not real|satir\w*|refut\w*|myth|not the case)\b",
     re.IGNORECASE,
 )
+# What a court charges someone with, as "X denies ..." names it.
+_CHARGE = (
+    r"(?:\w+ )?(?:charges?|counts?|offen[cs]es?)\b|murder\w*|manslaughter|rap(?:e|ing)\b|"
+    r"(?:indecent(?:ly)? )?assault\w*|theft|steal\w*|robb\w*|burglar\w*|fraud\w*|arson|"
+    r"wound\w*|kidnap\w*|conspir\w*|possess\w*|supply\w*|causing\b|attempted\b|"
+    r"false imprisonment|criminal damage|(?:dangerous|careless) driving|perjury|blackmail\w*|"
+    r"harass\w*|stalking|cruelty|unlawful\w*|handling stolen"
+)
 # Phrases with a denial word that deny nothing ("there is no denying", "has not confirmed or
 # denied", "while no doubt a towering figure"): taken out before a sentence is searched for a
 # denial or a debunk.
 NOT_A_DENIAL = re.compile(
     r"(?:\b(?:no denying|(?:confirm(?:ed|s)?|neither confirm(?:ed|s)?) (?:or|nor) den(?:y|ied|ies)|"
     r"(?:no|little|without(?: a| any)?|beyond(?: any)?) doubts?)|"
+    # a plea in court reports: the accused "denies murder", "denied the charges", "deny
+    # criminal damage" answers a charge, and "no evidence was offered" (the prosecution
+    # dropped the case) is a procedure; neither calls a claim untrue (METER courts)
+    rf"\bden(?:y|ies|ied|ying) (?:(?:the|all|both|any|each|some|most|several|many|of|two|three|"
+    rf"four|five|six|\d+) )*"
+    rf"(?:{_CHARGE})|"
+    r"\bno evidence (?:was |were |is |being |has been |had been |will be |would be )?offered|"
     # a denial denied asserts ("The thing is not made up", "the photo isn't fake")
     r"(?:\bnot|n['’]t|\bnever|\bno) (?:a |an |being |been )?"
     r"(?:made up|fake[ds]?|hoax(?:es)?|false|lie))\b",

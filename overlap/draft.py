@@ -24,7 +24,6 @@ from .draft_links import (
     reports_quote,
     short_claim_links,
     unique_links,
-    within,
 )
 from .embed import Embedder
 from .errors import ConfigError, InputError
@@ -252,7 +251,7 @@ def _check_one(
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         cls = CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
         ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
-        here = [v for v in verdicts if within(v, sent.start, sent.end)]
+        here = misquotes.local(verdicts, sent.start, sent.end)  # as this sentence has them
         notes = quote_notes(here)
         bad = misquotes.misquoted(here)
         if bad and cls is not SentenceClass.MISQUOTED:

@@ -126,7 +126,7 @@ def links_of(
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
-        quoted = [v for v in verdicts if within(v, lo, hi)]
+        quoted = misquotes.local(verdicts, lo, hi)
         reported = reports_quote(quoted, draft.article.text, lo, hi, sspan.article)
         relation = _relation(f, draft, dspan, source, sspan, reasons, verdict, quoted, reported)
         # The link is between this sentence's part of the finding and the source words aligned
@@ -293,10 +293,6 @@ def quoted_note(v: QuoteVerdict) -> str:
     who = q.speaker or q.outlet or q.document or "its speaker"
     where = v.source.label if v.source else "a source"
     return f"credited quotation ({who}) matching {where}"
-
-
-def within(v: QuoteVerdict, start: int, end: int) -> bool:
-    return v.quote.start < end and v.quote.end > start
 
 
 def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:

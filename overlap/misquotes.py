@@ -7,6 +7,7 @@ inside a copy (`in_copy`), the draft check about every draft quotation (`quote_v
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from .quote_match import (
@@ -30,12 +31,39 @@ def misquoted(verdicts: Sequence[QuoteVerdict]) -> list[QuoteVerdict]:
 
 def quote_verdicts(draft: ArticleQuotes, sources: Sequence[ArticleQuotes]) -> list[QuoteVerdict]:
     """match_quote on every draft quotation long enough to be one (not a scare-quoted word);
-    a quotation nested in another is judged with the outer one."""
+    a quotation nested in another is judged with the outer one. Each change is placed in the
+    draft's text (`local` reads where)."""
     return [
-        match_quote(q, sources)
+        match_quote(q, sources, draft.article.text)
         for q in draft.quotations
         if q.depth == 0 and len(tokenize(q.text)) >= MIN_WORDS
     ]
+
+
+def local(verdicts: Sequence[QuoteVerdict], start: int, end: int) -> list[QuoteVerdict]:
+    """The verdicts on the quotations overlapping draft[start:end], as that stretch has them: a
+    misquote keeps only the changes inside it, and one with none there is quoted there. A
+    quotation running over several sentences ("He had sex with her. He then killed her.")
+    misquotes only the sentences holding its changed words, not every sentence it spans."""
+    out = []
+    for v in verdicts:
+        if not (v.quote.start < end and v.quote.end > start):
+            continue
+        src = v.source
+        if v.outcome is not Outcome.MISQUOTED or src is None or len(src.where) != len(v.changes):
+            out.append(v)  # nothing to place (or placed in the quotation's own text)
+            continue
+        here = [c for c, (a, b) in zip(v.changes, src.where, strict=True) if a < end and b > start]
+        if len(here) == len(v.changes):
+            out.append(v)
+        elif here:
+            reason = f"words differ from {src.label}: " + "; ".join(here)
+            out.append(dataclasses.replace(v, changes=tuple(here), reason=reason))
+        else:
+            out.append(
+                dataclasses.replace(v, outcome=Outcome.QUOTED, changes=(), reason="same words here")
+            )
+    return out
 
 
 def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
@@ -46,7 +74,8 @@ def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
     for q in from_segmented(seg_b).quotations:
         if q.depth or not (q.start < f.b.end and q.end > f.b.start):
             continue
-        v = match_quote(q, [source])
+        # only the changes inside the copy: a quotation may run on past it
+        [v] = local([match_quote(q, [source], seg_b.article.text)], f.b.start, f.b.end)
         if v.outcome is Outcome.MISQUOTED:
             out.extend(v.changes)
         elif v.outcome is Outcome.MISATTRIBUTED and v.source is not None:

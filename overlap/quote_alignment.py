@@ -97,10 +97,45 @@ def _expand(raw: str, norm: str) -> list[str]:
 _INFLECTIONS = frozenset(["", "s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "y", "ies"])
 
 
+# Calendar words as wire copy and newspapers abbreviate them ("Aug 28" / "August 28"). Not
+# "mar", "may", "sat", "sun", "wed": words of their own.
+_CALENDAR_SHORT = {
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+}
+
+
+def _british_past(a: str, b: str) -> bool:
+    """learnt / learned, burnt / burned, spelt / spelled, leapt / leaped: one past tense in
+    two spellings."""
+    t, ed = (a, b) if a.endswith("t") else (b, a)
+    if not t.endswith("t") or len(t) < 5:
+        return False
+    return ed in (t[:-1] + "ed", t[:-1] + "led")
+
+
 def _variant(a: str, b: str) -> bool:
     """Spelling variants (honour/honor, organise/organize, travelled/traveled,
-    programme/program), never a number, a negation or another inflection of the word."""
+    programme/program, learnt/learned, Aug/August), never a number, a negation or another
+    inflection of the word."""
     if a == b:
+        return True
+    if _CALENDAR_SHORT.get(a, a) == _CALENDAR_SHORT.get(b, b) or _british_past(a, b):
         return True
     if min(len(a), len(b)) < 5 or a[:2] != b[:2] or any(c.isdigit() for c in a + b):
         return False
@@ -121,6 +156,10 @@ class WordMatch:
     start: int
     end: int
     changes: tuple[str, ...]
+    # Per change, the draft words it is about (offsets as the draft words give them): the words
+    # written instead or added, or for words dropped the draft word next to the gap. A quotation
+    # running over several sentences is misquoted only in the sentences holding a change.
+    where: tuple[tuple[int, int], ...] = ()
 
 
 def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | None:
@@ -173,10 +212,12 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     ):
         return None
     changes: list[str] = []
+    where: list[tuple[int, int]] = []
     # Source words just before the quote's first word: leaving out a "not" there reverses it.
     lead = [w.raw for w in source[max(0, s0 - 2) : s0] if w.norm in _NEGATIONS]
     if lead and equal[0].src_start == 0:
         changes.append(f"'{' '.join(lead)}' dropped")
+        where.append((draft[0].start, draft[0].end))
     inner = [
         op
         for op in ops
@@ -198,6 +239,7 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     i = 0
     while i < len(inner):
         op = inner[i]
+        at = op.src_start
         d_words, s_words = draft[op.src_start : op.src_end], source[op.dest_start : op.dest_end]
         # a deletion next to an insertion is one replaced stretch: 'dignity' -> 'honor'
         if (
@@ -213,11 +255,22 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
         change = _change(d_words, s_words, draft, op.src_start)
         if change:
             changes.append(change)
+            where.append(_draft_extent(d_words, draft, at))
     for op in edge:
         words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
         if words:
             changes.append(f"'{' '.join(w.raw for w in words)}' added")
-    return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes))
+            where.append((words[0].start, words[-1].end))
+    return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes), tuple(where))
+
+
+def _draft_extent(d_words: list[QuoteWord], draft: list[QuoteWord], at: int) -> tuple[int, int]:
+    """The draft words a change is about; for words dropped, the draft word after the gap (the
+    one before it at the quote's end)."""
+    if d_words:
+        return d_words[0].start, d_words[-1].end
+    w = draft[at] if at < len(draft) else draft[-1]
+    return w.start, w.end
 
 
 def _without_strays(equal: list) -> tuple[int, int]:
@@ -254,6 +307,8 @@ def _change(
         return None  # a bracketed insertion in place of the source's words
     if not s_hard and not d_hard:
         return None
+    if d_hard and s_hard and "".join(w.norm for w in d_hard) == "".join(w.norm for w in s_hard):
+        return None  # the same letters spaced otherwise: "it self" / "itself", "actslike"
     said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
     if not d_hard:
         nxt = draft[at] if at < len(draft) else None

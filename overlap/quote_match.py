@@ -60,6 +60,9 @@ class SourceQuote:
     # The source names the person the draft credits (their surname, anywhere in its text);
     # True where the draft credits no named person.
     names_speaker: bool = True
+    # Per change, the draft words it is about (quote_alignment.WordMatch.where): offsets into
+    # the draft's text when match_quote was given it, else into the quotation's `text`.
+    where: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,8 +198,11 @@ def _credits(quote: Quotation, article: Article) -> bool:
     return any(names_article(name, article) for name in (quote.outlet, quote.speaker))
 
 
-def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> QuoteVerdict:
-    """Judge one draft quotation against the sources.
+def match_quote(
+    draft_quote: Quotation, sources: Sequence[ArticleQuotes], text: str | None = None
+) -> QuoteVerdict:
+    """Judge one draft quotation against the sources. `text`, the draft's text the quotation's
+    offsets are into, places each change in it (`SourceQuote.where`).
 
     >>> src = article_quotes(Article("m", "m.txt", "“Mexico has limits,” said Videgaray.",
     ...                              "txt", outlet="Marfa Public Radio"))
@@ -206,7 +212,10 @@ def match_quote(draft_quote: Quotation, sources: Sequence[ArticleQuotes]) -> Quo
     >>> v.outcome.value, v.source.speaker
     ('misattributed', 'Videgaray')
     """
-    draft = quote_words(draft_quote.text, [(0, len(draft_quote.text))])
+    if text is None:
+        draft = quote_words(draft_quote.text, [(0, len(draft_quote.text))])
+    else:
+        draft = quote_words(text, draft_quote.parts)
     found: list[SourceQuote] = []
     if len([w for w in draft if not w.soft]) >= MIN_WORDS:
         for src in sources:
@@ -313,6 +322,7 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         credited,
         m.changes,
         _names_person(quote, art),
+        m.where,
     )
 
 

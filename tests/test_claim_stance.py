@@ -422,3 +422,19 @@ def test_a_report_called_a_lie_is_denied():
     assert got is not None and got.relation == "contradicts"
     assert '("was a lie")' in got.reason
     assert decide(claim, [Passage("The answers lie in the talks.", False, CONTRADICTS)]) is None
+
+
+# From METER courts (a newspaper sentence checked against the PA copy): a plea in a court report
+# answers a charge and calls no claim untrue; the model read each pair as a contradiction.
+def test_a_plea_or_a_dropped_case_is_no_debunk():
+    claim = "At Nottingham Crown Court yesterday he was jailed for seven years."
+    dropped = (
+        "One named Joseph Edwards, of The Meadows, Nottingham, was today released with no "
+        "evidence being offered in his case."
+    )
+    assert decide(claim, [Passage(dropped, True, CONTRADICTS)]) is None
+    pleaded = "All have denied charges of criminal damage and theft."
+    assert decide("The trial continues today.", [Passage(pleaded, False, CONTRADICTS)]) is None
+    assert not debunks_subject("Smith is a murderer.", "Smith, 43, denies murdering his wife.")
+    # a denial of what was reported still is one
+    assert debunks_subject("Smith was arrested.", "Police denied the report that Smith was held.")

@@ -94,6 +94,39 @@ def test_each_class_on_a_small_fixture(files):
     assert [c.line for c in result.sentences] == [1, 3, 5, 7, 9]
 
 
+# METER courts (12.07.99/gamekeeper): a newspaper prints the PA copy's quotation over several
+# paragraphs (continued with an open quote mark); here one word of the middle one is changed.
+WIRE_QUOTE = (
+    "Mr Ward said: ``It is obvious the badgers must have suffered a great deal. One dragged a "
+    "snare and hanged itself and the other died when the snare cut through the skin of its "
+    "neck. I can see no reason for committing these offences.''\n"
+)
+
+
+def test_a_quotation_over_sentences_misquotes_only_the_sentence_with_the_change(write, tmp_path):
+    write(tmp_path, "src/pa.txt", WIRE_QUOTE)
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        'Mr Ward said: "It is obvious the badgers must have suffered a great deal.\n\n'
+        '"One dragged a snare and hanged itself and the other died when the wire cut through '
+        'the skin of its neck.\n\n"I can see no reason for committing these offences."\n',
+    )
+    result = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None))
+    got = [(c.span.text.split()[0:3], c.cls) for c in result.sentences]
+    assert [cls for _, cls in got] == [
+        SentenceClass.QUOTED,
+        SentenceClass.MISQUOTED,
+        SentenceClass.QUOTED,
+    ], got
+    reasons = [r for link in result.sentences[1].links for r in link.reasons] + list(
+        result.sentences[1].notes
+    )
+    assert any("'snare' -> 'wire'" in r for r in reasons)
+    for c in (result.sentences[0], result.sentences[2]):
+        assert not any("->" in r for link in c.links for r in link.reasons), c
+
+
 def test_supported_paraphrase_and_quote_credited_to_the_wrong_person(files, write, tmp_path):
     draft, src = files
     write(

@@ -89,3 +89,34 @@ def test_a_contraction_spelt_out_is_the_same_words():
     m = align_quote(words("I've been stabbed."), words(source))
     assert m is not None and m.changes == ()
     assert align_quote(words("I'm not stabbed."), words(source)) is None
+
+
+def test_each_change_is_placed_on_the_draft_words_it_is_about():
+    quote = "We will not give up our dignity, whatever the cost, and we win the vote"
+    m = aligned(quote)
+    assert m is not None
+    assert m.changes == ("'honour' -> 'dignity'", "'will' dropped")
+    assert [quote[a:b] for a, b in m.where] == ["dignity", "win"]  # a drop: the word after it
+
+
+# From METER courts (a newspaper against the PA copy): the same quotation as newspapers print
+# it, every difference one of spelling or layout, not of words.
+def test_british_past_tenses_and_calendar_abbreviations_are_spelling():
+    src = words("she had learned to live with her anorexia; it was over the weekend of August 28")
+    m = align_quote(
+        words("she had learnt to live with her anorexia; it was over the weekend of Aug 28"), src
+    )
+    assert m is not None and m.changes == ()
+    # another inflection still is a change, and "May" (a word of its own) is no abbreviation
+    m = align_quote(words("she had learning to live with her anorexia"), src)
+    assert m is not None and m.changes == ("'learned' -> 'learning'",)
+
+
+def test_a_word_split_or_joined_by_the_typesetter_is_the_same_word():
+    src = words("One dragged a snare and hanged itself and the snare acts like cheese wire")
+    m = align_quote(
+        words("One dragged a snare and hanged it self and the snare actslike cheese wire"), src
+    )
+    assert m is not None and m.changes == ()
+    m = align_quote(words("One dragged a snare and hanged herself and the snare acts like"), src)
+    assert m is not None and m.changes == ("'itself' -> 'herself'",)
