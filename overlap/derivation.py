@@ -27,11 +27,10 @@ the source.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .paraphrase import stop_words
-from .textnorm import folded_words
+from .paraphrase import content_words
 from .types import Derivation, DerivationLabel, Direction, Finding, Segmented
 
 # Closest first. Repeats (within one article) and claims (disagreeing passages) are not reuse.
@@ -97,15 +96,23 @@ def reused_shares(text: str, spans: Iterable[tuple[str, int, int]]) -> Shares:
 
 def vocabulary(passages: Iterable[str]) -> set[str]:
     """The distinct content words (folded, stop words left out) of `passages`."""
-    stop = stop_words()
-    return {w for text in passages for w in folded_words(text) if w not in stop}
+    return set().union(*map(content_words, passages))
+
+
+def sentence_vocabulary(seg: Segmented) -> set[str]:
+    """An article's vocabulary from its sentences: chrome (bylines, wire slugs, page furniture)
+    is not its wording, and every wire file's slug would otherwise be "kept" by every paper."""
+    return vocabulary(x.text for x in seg.sentences)
 
 
 def words_kept(article: Iterable[str], sources: Iterable[str]) -> float:
     """The share of the distinct content words of the `article` passages that the `sources`
     passages use too (0 for an article without content words)."""
-    mine = vocabulary(article)
-    return len(mine & vocabulary(sources)) / len(mine) if mine else 0.0
+    return _kept(vocabulary(article), vocabulary(sources))
+
+
+def _kept(own: set[str], used: set[str]) -> float:
+    return len(own & used) / len(own) if own else 0.0
 
 
 def label_for(kept: float, thresholds: Thresholds = THRESHOLDS) -> DerivationLabel:
@@ -122,9 +129,11 @@ def derive(
     sources: Sequence[Segmented],
     findings: Iterable[Finding],
     thresholds: Thresholds = THRESHOLDS,
+    vocabulary_of: Callable[[Segmented], set[str]] = sentence_vocabulary,
 ) -> Derivation:
     """`article` against `sources` (together): the spans of `article` that the findings pair with
-    a source passage, as shares, the share of its words the sources use, and the label."""
+    a source passage, as shares, the share of its words the sources use, and the label.
+    `vocabulary_of` reads an article's words (derive_pairs passes one that remembers)."""
     wanted = {s.article.id for s in sources}
     me = article.article
     spans = []
@@ -135,11 +144,7 @@ def derive(
             if mine.article == me.id and other.article in wanted:
                 spans.append((f.kind.value, mine.start, mine.end))
     s = reused_shares(me.text, spans)
-    # Sentences, not the text: chrome (bylines, wire slugs, page furniture) is not the article's
-    # wording, and every wire file's slug would otherwise be "kept" by every paper.
-    kept = words_kept(
-        (x.text for x in article.sentences), (x.text for src in sources for x in src.sentences)
-    )
+    kept = _kept(vocabulary_of(article), set().union(*map(vocabulary_of, sources)))
     return Derivation(
         me.id,
         tuple(sorted(wanted)),
@@ -169,7 +174,15 @@ def derive_pairs(
         pairs.add((f.b.article, f.a.article))
         if f.direction != Direction.A_TO_B:
             pairs.add((f.a.article, f.b.article))
+    # An article is in many pairs at scale: its vocabulary is read once.
+    vocabularies: dict[str, set[str]] = {}
+
+    def vocabulary_of(seg: Segmented) -> set[str]:
+        if seg.article.id not in vocabularies:
+            vocabularies[seg.article.id] = sentence_vocabulary(seg)
+        return vocabularies[seg.article.id]
+
     return tuple(
-        derive(by_id[art], [by_id[src]], between[frozenset((art, src))], thresholds)
+        derive(by_id[art], [by_id[src]], between[frozenset((art, src))], thresholds, vocabulary_of)
         for art, src in sorted(pairs)
     )
