@@ -268,6 +268,28 @@ def gold_tags(article_text: str, sgml: Path) -> list[str | None]:
     return tags
 
 
+# METER marks every word taken from PA, a lone name or "said" too; a reuse finding is a passage.
+# Verbatim recall is also given over runs of at least this many consecutive Verbatim words: the
+# kept phrases and sentences a reader means by reuse (a 3-word run is a name with its title).
+LONG_RUN_WORDS = 4
+
+
+def _in_long_verbatim_runs(text: str, tags: list[str | None]) -> np.ndarray:
+    """Per character of `text`: inside a run of LONG_RUN_WORDS or more consecutive words tagged
+    Verbatim (a word's tag is its characters' most common one)."""
+    out = np.zeros(len(text), dtype=bool)
+    run: list[tuple[int, int]] = []
+    for s, e in [*word_spans(text), (len(text), len(text))]:
+        word_tags = Counter(t for t in tags[s:e] if t is not None)
+        if e > s and word_tags and word_tags.most_common(1)[0][0] == "verbatim":
+            run.append((s, e))
+            continue
+        if len(run) >= LONG_RUN_WORDS:
+            out[run[0][0] : run[-1][1]] = True
+        run = []
+    return out
+
+
 def span_scores(records: list[dict]) -> dict:
     """Character-level precision (predicted reused characters annotated Verbatim or Rewrite)
     and recall of Verbatim and of Rewrite characters, over the annotated articles read."""
@@ -284,6 +306,7 @@ def span_scores(records: list[dict]) -> dict:
             predicted = np.zeros(len(text), dtype=bool)
             for _, a, b, _ in p["spans"]:
                 predicted[a:b] = True
+            long_run = _in_long_verbatim_runs(text, tags)
             for k, ch in enumerate(text):
                 if ch.isspace():
                     continue
@@ -292,6 +315,9 @@ def span_scores(records: list[dict]) -> dict:
                     continue
                 mapped += 1
                 total[tags[k]] += 1
+                if long_run[k]:
+                    total["verbatim_long"] += 1
+                    hit["verbatim_long"] += predicted[k]
                 if predicted[k]:
                     hit[tags[k]] += 1
                     pred_n += 1
@@ -301,6 +327,9 @@ def span_scores(records: list[dict]) -> dict:
         "precision": tp_reuse / pred_n if pred_n else 0.0,
         "verbatim_recall": hit["verbatim"] / total["verbatim"] if total["verbatim"] else 0.0,
         "rewrite_recall": hit["rewrite"] / total["rewrite"] if total["rewrite"] else 0.0,
+        "verbatim_long_recall": (
+            hit["verbatim_long"] / total["verbatim_long"] if total["verbatim_long"] else 0.0
+        ),
         "new_flagged": hit["new"] / total["new"] if total["new"] else 0.0,
         "mapped_share": mapped / (mapped + unmapped) if mapped + unmapped else 0.0,
     }

@@ -44,6 +44,7 @@ def test_span_scores_count_characters_against_the_annotation(tmp_path):
     assert got["files"] == 1
     assert got["precision"] == 1.0  # only verbatim and rewrite words were predicted
     assert 0.5 < got["verbatim_recall"] < 1.0  # "for two years." was missed
+    assert got["verbatim_long_recall"] == 1.0  # ... but it is a run of 3 words, not 4
     assert got["rewrite_recall"] == 1.0
     assert got["new_flagged"] == 0.0
 
@@ -111,3 +112,22 @@ def _record(tmp_path, spans, story="08.12.99/driver", label="wholly", kept=0.9, 
             }
         ],
     }
+
+
+def test_long_verbatim_runs_leave_out_short_ones(tmp_path):
+    # "A lorry driver who killed a cyclist" is a run of 6 Verbatim words, "for two years." of 3
+    tags = meter.gold_tags(ARTICLE, _annotation(tmp_path))
+    long_run = meter._in_long_verbatim_runs(ARTICLE, tags)
+    assert long_run[ARTICLE.index("lorry")] and long_run[ARTICLE.index("cyclist")]
+    assert not long_run[ARTICLE.index("years")]
+    assert not long_run[ARTICLE.index("prison")]
+
+
+def test_settings_overrides_read_as_numbers():
+    from benchmarks.tasks.meter import parse_overrides
+
+    assert parse_overrides("min_paraphrase_words=8, sentence_candidate_min=0.55") == {
+        "min_paraphrase_words": 8,
+        "sentence_candidate_min": 0.55,
+    }
+    assert parse_overrides("") == {}

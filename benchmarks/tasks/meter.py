@@ -20,7 +20,8 @@ resumes where it stopped. Then the run is scored (benchmarks/meter.py):
     python -m benchmarks run meter.track_saved --set tag=M8_base_dev --set split=dev  # score only
 
 `--set limit=N` runs the first N stories of the seeded order (a partial run is a sample);
-`--set tag=T` names the run file (default `H_<split>_<seed>`). Tune on dev; test once.
+`--set tag=T` names the run file (default `H_<split>_<seed>`); `--set settings=k=v,k=v` overrides
+settings for a dev experiment (give it its own tag). Tune on dev; test once.
 The corpus stays in ../shared (research-only licence).
 """
 
@@ -50,13 +51,15 @@ def story_record(story, settings, embedder) -> dict:
     papers = []
     for paper in story.papers:
         art = by_source.get(str(paper.path))
-        spans = []
+        spans, details = [], []
         for f in result.findings if art else ():
             if f.kind.value not in REUSE_KINDS:
                 continue
             for mine, other in ((f.b, f.a), (f.a, f.b)):
                 if mine.article == art.id and other.article in pa_ids:
                     spans.append([f.kind.value, mine.start, mine.end, other.article])
+                    # what the finding rested on, for error analysis (the scores ignore it)
+                    details.append([f.score, f.lexical, f.semantic, other.start, other.end])
         made = derive(segs[art.id], pa_segs, result.findings) if art else None
         papers.append(
             {
@@ -68,6 +71,7 @@ def story_record(story, settings, embedder) -> dict:
                 "encoding": art.encoding if art else None,
                 "text": art.text if art else "",
                 "spans": spans,
+                "details": details,
                 "annotation": str(paper.annotation) if art and paper.annotation else None,
             }
         )
@@ -82,9 +86,20 @@ def story_record(story, settings, embedder) -> dict:
     }
 
 
-def run_stories(split: str, seed: int, limit: int, tag: str) -> list[str]:
+def parse_overrides(text: str) -> dict[str, float | int]:
+    """`"min_paraphrase_words=8,sentence_candidate_min=0.55"` as Settings overrides (numbers
+    only: what a dev experiment varies); an empty string is none."""
+    out: dict[str, float | int] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        key, _, value = item.partition("=")
+        out[key.strip()] = int(value) if value.strip().lstrip("-").isdigit() else float(value)
+    return out
+
+
+def run_stories(split: str, seed: int, limit: int, tag: str, overrides: str = "") -> list[str]:
     """Run the split's stories (seeded order, first `limit`) into .work/meter/<tag>.jsonl,
-    skipping those already there; the keys of the stories asked for."""
+    skipping those already there; the keys of the stories asked for. `overrides` changes
+    settings for a dev experiment (see parse_overrides); a tag holds one setting's run."""
     import json
 
     from overlap.config import load_settings
@@ -101,7 +116,9 @@ def run_stories(split: str, seed: int, limit: int, tag: str) -> list[str]:
     stories = stories[: limit or None]
     todo = [st for st in stories if st.key not in done]
     if todo:
-        s = load_settings(None, judge=False, cache_path=WORK / "cache.sqlite")
+        s = load_settings(
+            None, judge=False, cache_path=WORK / "cache.sqlite", **parse_overrides(overrides)
+        )
         embedder = MiniLM(s.batch_size, s.embed_precision)  # loaded once for all stories
         for n, story in enumerate(todo, 1):
             record = story_record(story, s, embedder)
@@ -124,7 +141,14 @@ def scores(records: list[dict], name: str) -> dict[str, float | tuple[int, str]]
     ones), and for a saved run its tag too."""
     from sklearn.metrics import roc_auc_score
 
-    from ..meter import article_rows, cross_validate, macro_f1, signal_of, span_scores
+    from ..meter import (
+        LONG_RUN_WORDS,
+        article_rows,
+        cross_validate,
+        macro_f1,
+        signal_of,
+        span_scores,
+    )
 
     rows = article_rows(records)
     if any(r["kept"] != r["kept"] for r in rows):  # NaN: saved before words_kept existed
@@ -158,6 +182,7 @@ def scores(records: list[dict], name: str) -> dict[str, float | tuple[int, str]]
         "span precision": spans["precision"],
         "verbatim recall": spans["verbatim_recall"],
         "rewrite recall": spans["rewrite_recall"],
+        f"verbatim recall, runs of {LONG_RUN_WORDS}+ words": spans["verbatim_long_recall"],
         "New characters flagged": spans["new_flagged"],
     }
     return {f"{name}: {k}": v if isinstance(v, tuple) else round(v, 3) for k, v in figures.items()}
@@ -174,14 +199,14 @@ def scores(records: list[dict], name: str) -> dict[str, float | tuple[int, str]]
     data=("meter",),
 )
 def track_courts(
-    split: str = "dev", seed: int = 12, limit: int = 0, tag: str = ""
+    split: str = "dev", seed: int = 12, limit: int = 0, tag: str = "", settings: str = ""
 ) -> dict[str, float | tuple[int, str]]:
     """The product over the split's stories (resumable), then scored. Slow: ~6 s a story on
     2 cores (dev has 125 stories); set OMP_NUM_THREADS=1 on a shared machine."""
     from ..meter import WORK
 
     tag = tag or f"H_{split}_{seed}"
-    keys = set(run_stories(split, seed, limit, tag))
+    keys = set(run_stories(split, seed, limit, tag, settings))
     records = sorted(
         (r for r in _read(WORK / f"{tag}.jsonl") if r["story"] in keys), key=lambda r: r["story"]
     )
