@@ -91,6 +91,8 @@ class Quantity:
         if ranges or (self.qualifier is not None and self.qualifier == other.qualifier):
             same_high = (self.high or self.value) == (other.high or other.value)
             return self.value == other.value and same_high
+        if _rounds_to(self, other) or _rounds_to(other, self):
+            return True
         a_lo, a_hi = _bounds(self)
         b_lo, b_hi = _bounds(other)
         return a_lo <= b_hi * (1 + 1e-9) and b_lo <= a_hi * (1 + 1e-9)
@@ -98,6 +100,35 @@ class Quantity:
     def describe(self) -> str:
         """The mention as a reader wrote it: '2,000-mile', '$1 million', 'about 60,000 deaths'."""
         return self.phrase or self.text
+
+
+_LITERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _shown(q: Quantity) -> tuple[float, int] | None:
+    """(scale, decimals shown) of a single figure written with digits: "2.3 mln" is (1e6, 1),
+    "2,303,000" is (1.0, 0); None for number words, ranges and qualified figures."""
+    m = _LITERAL.search(q.text)
+    if m is None or q.high is not None or q.qualifier is not None:
+        return None
+    literal = float(m.group().replace(",", ""))
+    if literal == 0:
+        return None
+    decimals = len(m.group().partition(".")[2])
+    return q.value / literal, decimals
+
+
+def _rounds_to(scaled: Quantity, full: Quantity) -> bool:
+    """`scaled` is written with a scale word ("2.3 mln", "$1.5bn") and `full` in full digits
+    ("2,303,000") that round to it at the precision `scaled` shows: one figure written two ways
+    (Reuters filed the same results as "Revs 2.3 mln" and "Sales 2,303,000"). Two figures that
+    both carry a scale ("2 million" and "2.3 million") are compared as written."""
+    a, b = _shown(scaled), _shown(full)
+    if a is None or b is None or a[0] < 1000 or b[0] != 1.0 or abs(full.value) < 1000:
+        return False
+    half_step = 0.5 * a[0] * 10.0 ** -a[1]
+    # strictly inside: "2.35 million" is not both 2.3 and 2.4 million
+    return abs(full.value - scaled.value) < half_step * (1 - 1e-9)
 
 
 def _bounds(q: Quantity) -> tuple[float, float]:

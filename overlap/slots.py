@@ -167,8 +167,16 @@ def _quantity_diffs(
         kind = x.kind if x.kind in ("money", "percent") else "number"
         if x.text == y.text and x.unit == y.unit:
             continue  # the same words: nothing to report
-        if x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit)):
+        if _same_amount(x, y):
             rel, m = "same", f"{kind} agrees: {quote(x.describe())} ~ {quote(y.describe())}"
+        elif any(_same_figure(x, z) for z in qb if z is not y) or any(
+            _same_figure(w, y) for w in qa if w is not x
+        ):
+            # Each figure is in the other sentence too, beside another one: the window paired
+            # two figures of a list. "Encor last year earned 35.4 mln dlrs" against "Net loss
+            # 406.6 mln vs profit 35.4 mln Revs 138.1 mln vs 211.9 mln" (Reuters, 1987) holds
+            # the 35.4 million; 211.9 is another line of the table.
+            continue
         else:
             rel, m = "differs", al.msg(kind, x.describe(), y.describe())
         out.append(
@@ -359,6 +367,17 @@ def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDi
                 )
             )
     return out
+
+
+def _same_amount(x: Quantity, y: Quantity) -> bool:
+    """One amount, whatever the words: consistent values in one unit (or one side unitless)."""
+    return x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit))
+
+
+def _same_figure(x: Quantity, y: Quantity) -> bool:
+    """The same figure written on both sides (one value, one range), in one unit or one side
+    unitless: not merely consistent ("up to 800,000" is consistent with five)."""
+    return (x.value, x.high) == (y.value, y.high) and (x.unit == y.unit or None in (x.unit, y.unit))
 
 
 def _comparable(x: Quantity, y: Quantity) -> bool:

@@ -252,3 +252,16 @@ def test_a_capital_m_glued_to_digits_is_a_million_and_a_small_one_metres():
     ]
     [q] = find_quantities("he won the 100m sprint")
     assert (q.value, q.unit) == (100, "metre")
+
+
+def test_a_scaled_figure_is_the_full_one_it_rounds_to():
+    # Reuters filed one company's results twice the same day: "Revs 2.3 mln vs 2.0 mln" and
+    # "Sales 2,303,000 vs 2,006,000" (reissued results, 1987)
+    assert one("Revs 2.3 mln").consistent_with(one("Sales 2,303,000"))
+    assert one("Sales 2,006,000").consistent_with(one("2.0 mln"))
+    assert one("$1.5bn").consistent_with(one("$1,540,000,000"))
+    # outside the shown precision, or a half-way figure, it differs
+    assert not one("Revs 2.3 mln").consistent_with(one("Sales 2,400,000"))
+    assert not one("5 mln").consistent_with(one("5,500,000"))
+    # two figures that both carry a scale are compared as written
+    assert not one("2 million").consistent_with(one("2.3 million"))
