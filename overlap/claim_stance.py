@@ -66,7 +66,9 @@ _CHARGE = (
     r"(?:indecent(?:ly)? )?assault\w*|theft|steal\w*|robb\w*|burglar\w*|fraud\w*|arson|"
     r"wound\w*|kidnap\w*|conspir\w*|possess\w*|supply\w*|causing\b|attempted\b|"
     r"false imprisonment|criminal damage|(?:dangerous|careless) driving|perjury|blackmail\w*|"
-    r"harass\w*|stalking|cruelty|unlawful\w*|handling stolen"
+    r"harass\w*|stalking|cruelty|unlawful\w*|handling stolen|"
+    # the acts charged, as a plea names them ("denied killing the two women", "deny corruption")
+    r"kill\w*|corrupt\w*|brib\w*|stabb\w*|abus\w*|attack\w*|forg\w*|dishonest\w*"
 )
 # Phrases with a denial word that deny nothing ("there is no denying", "has not confirmed or
 # denied", "while no doubt a towering figure"): taken out before a sentence is searched for a
@@ -258,11 +260,14 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             )
         else:
             passage_denies = _denies(p.text, claim_hedges)
+            # A claim that denies ("he had denied being in the house") is not contradicted by a
+            # passage that negates the same ("had never been in the house again"): two
+            # negations, which the model reads as contradicting as often as not.
             basis = (
                 passage_denies
                 and not claim_denies
                 or claim_debunks
-                and not passage_denies
+                and not _negates(p.text)
                 or bool(_opposite_direction(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis

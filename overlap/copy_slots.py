@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 from .evidence import slot_evidence
 from .ids import text_id
-from .judge import HARD_CHECKS, Thresholds, days_apart
+from .judge import HARD_CHECKS, days_apart
+from .slot_names import full_names
 from .types import (
     Judgement,
     Kind,
@@ -29,6 +30,10 @@ from .types import (
     Verdict,
 )
 
+# A draft copying a source dated more days before it than this keeps what it changed: the fact
+# may have moved on since (the judge's "changed over time" for articles, at a week, reads
+# recurring wire reports; a draft's copy of a month-old source is still checked).
+COPY_DAYS_APART = 30
 # The relations a copy link may have that a changed fact inside it overrides in the class.
 _AGREEING = (LinkRelation.COPIED, LinkRelation.QUOTED, LinkRelation.SUPPORTS)
 _COPIES = (Kind.VERBATIM, Kind.EDITED)
@@ -74,9 +79,12 @@ def changed_fact_links(
     """A `contradicts` link for each source whose copy in this draft sentence has a typed
     difference between the whole sentences (a name, number, date, negation, quantifier or
     modality changed), unless a link already contradicts or misquotes from that source.
-    Articles further apart in time than the judge's `days_apart` are left alone: a fact may
-    have changed between them (the judge's "changed over time")."""
+    Articles further apart in time than `COPY_DAYS_APART` are left alone: a fact may have
+    changed between them."""
     settled = {x.source for x in links if x.relation not in _AGREEING}
+    # The people the draft or any source names in full: one source's "Janice" and the draft's
+    # "Miss Sheridan" are one woman when another source names "Janice Sheridan" (METER courts).
+    names = frozenset().union(*(full_names(seg.article.text) for seg in segs.values()))
     out: list[SourceLink] = []
     here = Span(draft.article.id, sent.start, sent.end, sent.text)
     for source in dict.fromkeys(x.source for x in links):
@@ -89,7 +97,7 @@ def changed_fact_links(
             continue
         seg = segs[source]
         apart = days_apart(draft.article.date, seg.article.date)
-        if apart is not None and apart > Thresholds.days_apart:
+        if apart is not None and apart > COPY_DAYS_APART:
             continue
         first = min(copies, key=lambda x: x.span.start)
         last = max(copies, key=lambda x: x.span.end)
@@ -98,7 +106,7 @@ def changed_fact_links(
         )
         found = [
             e
-            for e in slot_evidence(here, there, draft.article.date, seg.article.date)
+            for e in slot_evidence(here, there, draft.article.date, seg.article.date, names=names)
             if e.relation == "differs" and e.check in HARD_CHECKS
         ]
         if not found:

@@ -187,12 +187,22 @@ def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict 
     if j is None:
         return None, reasons
     pairs = [e for e in j.evidence if e.check == "sentence"]
-    if not pairs:
-        return j.verdict, reasons
 
     def here(e: object) -> bool:
         span = getattr(e, "a" if draft_is_a else "b")
         return span is not None and span.start < end and span.end > start
+
+    if not pairs:
+        # Judged whole, and contradicted by typed differences only: a sentence of the finding
+        # holding none of them is not contradicted by them ("Espionoza" / "Espinoza" in one
+        # line of a list does not contradict the next line about another victim).
+        differ = [e for e in j.evidence if e.relation == "differs"]
+        placed = [e for e in differ if getattr(e, "a" if draft_is_a else "b", None) is not None]
+        elsewhere = placed and placed == differ and not any(here(e) for e in placed)
+        if j.verdict is Verdict.CONTRADICT and elsewhere:
+            gone = {e.message for e in placed}
+            return Verdict.UNCLEAR, [r for r in reasons if r not in gone]
+        return j.verdict, reasons
 
     mine = [e for e in pairs if here(e)]
     says = {e.relation for e in mine}

@@ -45,12 +45,29 @@ TITLES = word_set(
 # Police ranks before a name: "PC Davidson", "WPC Davidson" and "Constable Deborah Davidson" are one
 # officer (METER courts), so a rank swapped for another is no name differing (slot_names.py).
 POLICE_RANKS = word_set("pc wpc dc wdc constable sergeant sgt det detective insp inspector supt")
+# Service ranks before a name, written out and abbreviated: "Pte Lee Smith" and "Private Lee
+# Smith" are one soldier (METER courts), so the rank is no name. "Major" and "General" are left
+# out: they are surnames and names of their own ("John Major", "General Motors").
+MILITARY_RANKS = word_set(
+    "pte private lcpl cpl corporal bdr bombardier lt lieutenant capt captain col colonel "
+    "brig brigadier gnr gunner tpr trooper spr sapper rfn rifleman gdsm guardsman fus fusilier "
+    "ac aircraftman po lieut"
+)
+# Head nouns of place and institution names: "Liverpool City Magistrates Court" and "Dale
+# Street magistrates, Liverpool" (PA and The Sun, METER courts) align "Liverpool" with "Court",
+# and a head noun alone names no place to differ from another (slot_names.py).
+NAME_HEADS = word_set(
+    "court courts street road lane avenue square city town hospital school college "
+    "university church council house prison station airport bridge park centre center hall"
+)
 
 # A negated word and the words that say the same without a negation: "found not guilty" is
 # "cleared" (PA and The Guardian, METER courts), so the "not" is no polarity changed
 # (slot_negation.py).
+# A plea is a denial too: "pleads not guilty to murdering" is "denies murdering" (PA and The
+# Guardian, METER courts).
 NEGATED_EQUIVALENTS: dict[str, frozenset[str]] = {
-    "guilty": word_set("cleared acquitted innocent"),
+    "guilty": word_set("cleared acquitted innocent deny denies denied denying"),
     "true": word_set("false untrue"),
 }
 

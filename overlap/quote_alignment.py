@@ -49,6 +49,7 @@ class QuoteWord:
     end: int
     soft: bool  # inside brackets: an editor's insertion, not the speaker's words
     gap: bool  # an ellipsis before it: source words may be missing here
+    stop: bool = False  # a full stop, "?" or "!" right after it: it ends a sentence
 
 
 def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
@@ -67,8 +68,9 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
             gap = any(
                 prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
             )
+            after = text[t.end : t.end + 2].lstrip("'\"’”`")[:1]
             for norm in _expand(t.raw, t.norm):
-                out.append(QuoteWord(norm, t.raw, t.start, t.end, is_soft, gap))
+                out.append(QuoteWord(norm, t.raw, t.start, t.end, is_soft, gap, after in ".?!"))
                 gap = False
     return out
 
@@ -129,6 +131,23 @@ def _british_past(a: str, b: str) -> bool:
     return ed in (t[:-1] + "ed", t[:-1] + "led")
 
 
+def _typo(a: str, b: str) -> bool:
+    """One slip of the keys: the two words one edit apart (a letter changed, added, dropped or
+    two swapped: "recieve" / "receive", "wrold" / "world"), and exactly one of them an English word
+    (web2, its inflections read through their stems). A slip that makes another word ("beer" /
+    "been", a PA typo of METER courts) stays a change: a word list cannot tell it from a word
+    the writer changed, and a changed word must not pass for spelling."""
+    from rapidfuzz.distance import OSA
+
+    from .slot_names import known_word
+
+    # Four letters at least: in a short word one letter is the meaning ("has" / "had", which
+    # web2 misses as an inflection, "is" / "it").
+    if min(len(a), len(b)) < 4 or not (a.isalpha() and b.isalpha()):
+        return False
+    return OSA.distance(a, b) == 1 and known_word(a) != known_word(b)
+
+
 def _variant(a: str, b: str) -> bool:
     """Spelling variants (honour/honor, organise/organize, travelled/traveled,
     programme/program, learnt/learned, Aug/August), never a number, a negation or another
@@ -136,6 +155,8 @@ def _variant(a: str, b: str) -> bool:
     if a == b:
         return True
     if _CALENDAR_SHORT.get(a, a) == _CALENDAR_SHORT.get(b, b) or _british_past(a, b):
+        return True
+    if _typo(a, b):
         return True
     if min(len(a), len(b)) < 5 or a[:2] != b[:2] or any(c.isdigit() for c in a + b):
         return False
@@ -214,7 +235,13 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     changes: list[str] = []
     where: list[tuple[int, int]] = []
     # Source words just before the quote's first word: leaving out a "not" there reverses it.
-    lead = [w.raw for w in source[max(0, s0 - 2) : s0] if w.norm in _NEGATIONS]
+    # Not across a sentence end: PA's "No. Why should I?" quoted from "Why" cuts an answer off,
+    # and reverses nothing (METER courts).
+    lead = [
+        w.raw
+        for k, w in enumerate(source[max(0, s0 - 2) : s0], max(0, s0 - 2))
+        if w.norm in _NEGATIONS and not any(x.stop for x in source[k:s0])
+    ]
     if lead and equal[0].src_start == 0:
         changes.append(f"'{' '.join(lead)}' dropped")
         where.append((draft[0].start, draft[0].end))
@@ -255,7 +282,7 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
         change = _change(d_words, s_words, draft, op.src_start)
         if change:
             changes.append(change)
-            where.append(_draft_extent(d_words, draft, at))
+            where.append(_draft_extent(d_words, draft, at, s_words))
     for op in edge:
         words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
         if words:
@@ -264,11 +291,20 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes), tuple(where))
 
 
-def _draft_extent(d_words: list[QuoteWord], draft: list[QuoteWord], at: int) -> tuple[int, int]:
+def _draft_extent(
+    d_words: list[QuoteWord], draft: list[QuoteWord], at: int, s_words: Sequence[QuoteWord] = ()
+) -> tuple[int, int]:
     """The draft words a change is about; for words dropped, the draft word after the gap (the
-    one before it at the quote's end)."""
+    one before it at the quote's end). Words dropped from the end of a source sentence, where
+    the draft's sentence ends too, are the draft sentence's before the gap: "saw two bodies.
+    The full horror" against "saw two dead bodies partially covered by clothing. The full
+    horror" (The Star against the PA copy, METER courts) cut the first sentence short, not the
+    second."""
     if d_words:
         return d_words[0].start, d_words[-1].end
+    if 0 < at <= len(draft) and s_words and s_words[-1].stop and draft[at - 1].stop:
+        w = draft[at - 1]
+        return w.start, w.end
     w = draft[at] if at < len(draft) else draft[-1]
     return w.start, w.end
 
@@ -298,6 +334,45 @@ def _without_strays(equal: list) -> tuple[int, int]:
     return i, j
 
 
+# What "'s" stands for after a pronoun: "it's been" is "it has been", "it's over" "it is over".
+_S_CONTRACTED = word_set("is has")
+
+
+def _spelt_out(d_hard: list[QuoteWord], s_hard: list[QuoteWord]) -> bool:
+    """One side writes "'s" where the other spells it out ("and it has been an horrendous time"
+    / "and it's been ...", The Star against the PA copy, METER courts): the same words."""
+    for one, two in ((d_hard, s_hard), (s_hard, d_hard)):
+        if len(one) == 1 and len(two) == 2 and two[1].norm in _S_CONTRACTED:
+            raw = one[0].raw.lower().replace("’", "'")
+            if raw.endswith("'s") and fold(raw[:-2]) == two[0].norm:
+                return True
+    return False
+
+
+def _same_possessive(d_hard: list[QuoteWord], s_hard: list[QuoteWord]) -> bool:
+    """One possessive in the two house styles, "Thomas's" and "Thomas'" (METER courts: the PA
+    copy against a newspaper). The tokenizer reads "Thomas'" as "Thomas", so a word against
+    the 's possessive of itself is the same word."""
+    if len(d_hard) != 1 or len(s_hard) != 1:
+        return False
+    for one, two in ((d_hard[0], s_hard[0]), (s_hard[0], d_hard[0])):
+        raw = one.raw.lower().replace("’", "'")
+        if raw.endswith("'s") and len(raw) > 2 and fold(raw[:-2]) == two.norm:
+            return True
+    return False
+
+
+def _first_or_last_word_again(s_hard: list[QuoteWord], draft: list[QuoteWord], at: int) -> bool:
+    """Words "dropped" right after the quote's first word that end with that word again, or
+    right before its last word that start with it: the longest common subsequence laid the word
+    on an earlier (later) copy of it, and the quote is a cut of the source that starts (ends)
+    at the other. "'wicked and evil beyond belief'" against PA's "very wicked. Wicked and evil
+    beyond belief" (METER courts) drops nothing."""
+    if at == 1 and s_hard and s_hard[-1].norm == draft[0].norm:
+        return True
+    return at == len(draft) - 1 and bool(s_hard) and s_hard[0].norm == draft[-1].norm
+
+
 def _change(
     d_words: list[QuoteWord], s_words: list[QuoteWord], draft: list[QuoteWord], at: int
 ) -> str | None:
@@ -309,7 +384,11 @@ def _change(
         return None
     if d_hard and s_hard and "".join(w.norm for w in d_hard) == "".join(w.norm for w in s_hard):
         return None  # the same letters spaced otherwise: "it self" / "itself", "actslike"
+    if _same_possessive(d_hard, s_hard) or _spelt_out(d_hard, s_hard):
+        return None
     said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
+    if not d_hard and _first_or_last_word_again(s_hard, draft, at):
+        return None
     if not d_hard:
         nxt = draft[at] if at < len(draft) else None
         negation = [w.raw for w in s_hard if w.norm in _NEGATIONS]

@@ -24,6 +24,7 @@ from .speech_patterns import NAME as _NAME
 from .speech_patterns import PRONOUN as _PRONOUN
 from .speech_patterns import SP as _SP
 from .speech_patterns import VERBS as _VERBS
+from .speech_patterns import apposed_name
 from .speech_patterns import clean as _clean
 from .speech_patterns import named as _named
 from .types import Quote
@@ -293,7 +294,9 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
             if claim is not None and claim[0] > said.start():
                 speaker = claim[1]
             else:
-                speaker = said.group("desc") or said.group("pron") or _named(said)
+                desc = said.group("desc")
+                speaker = (desc and apposed_name(said.group("app"))) or desc
+                speaker = speaker or said.group("pron") or _named(said)
         elif claim := claim_owner(head):
             speaker = claim[1]
         elif not head.strip():

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import FUNCTION_WORDS, SPEAKER_PRONOUNS, TITLES, word_set
+from .lexicon import FUNCTION_WORDS, PRONOUNS, TITLES, word_set
 from .slot_names import common_word
 from .textnorm import Token
 
@@ -125,8 +125,10 @@ def _named(speaker: tuple[Token, ...], tokens: list[Token]) -> str | None:
     capitalised only because it starts the sentence ("Investigators said"), or a pronoun. "I"
     is written with a capital anywhere, and "I said at the time that Smith would kill again"
     inside Pat Rhodes' quotation (the Daily Mail, METER courts) is her speaking, not a
-    person called "I": a pronoun names no one to compare."""
-    if all(t.norm in SPEAKER_PRONOUNS for t in speaker):
+    person called "I": a pronoun names no one to compare. A possessive opening the quotation
+    after the verb ("the judge said: 'Your conduct was extremely wicked'", The Star, METER
+    courts) is no name either."""
+    if all(t.norm in PRONOUNS for t in speaker):
         return None
     if len(speaker) == 1 and speaker[0] is tokens[0] and common_word(speaker[0].raw):
         return None

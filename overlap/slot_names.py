@@ -15,11 +15,19 @@ import re
 from collections.abc import Set
 from functools import cache, lru_cache
 
-from .lexicon import COUNTY_SHORT_FORMS, FUNCTION_WORDS, NEGATIONS, POLICE_RANKS, TITLES
+from .lexicon import (
+    COUNTY_SHORT_FORMS,
+    FUNCTION_WORDS,
+    MILITARY_RANKS,
+    NAME_HEADS,
+    NEGATIONS,
+    POLICE_RANKS,
+    TITLES,
+)
 from .textnorm import Token, fold
 
 # Words before a name that are not the name: a rank swapped for another names no other person.
-_BEFORE_NAMES = TITLES | POLICE_RANKS
+_BEFORE_NAMES = TITLES | POLICE_RANKS | MILITARY_RANKS
 
 
 @cache
@@ -41,22 +49,47 @@ def _singulars(word: str) -> list[str]:
     return out
 
 
+def _stems(word: str) -> list[str]:
+    """A word's plain forms for the list: singulars, and the stem of an -ing, -ed or -ier form
+    ("Sentencing" -> sentence, "Jailing" -> jail, "Earlier" -> early), which web2 mostly leaves
+    out: a sentence opener in such a form is a common word like its stem."""
+    out = _singulars(word)
+    for suffix in ("ing", "ed"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            out += [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "Jabbing" -> jab
+    if word.endswith("ier") and len(word) > 5:
+        out.append(word[:-3] + "y")
+    return out
+
+
 def common_word(raw: str) -> bool:
     """A word English writes in lower case: in the cased list in lower case (or as its
     singular), and not there capitalised.
 
     >>> [common_word(w) for w in ("Households", "Residents", "Obama", "Paris", "Jones")]
     [True, True, False, False, False]
+    >>> [common_word(w) for w in ("Sentencing", "Jailing", "Earlier", "AUTHOR")]
+    [True, True, True, True]
     """
     word = raw.strip(".,;:’'\"")
     if not word.isalpha() or not word[:1].isupper():
         return False
     words = _cased_words()
     lower = word.lower()
-    forms = _singulars(lower)
+    forms = _stems(lower)
     if any(f.capitalize() in words for f in forms) and word[1:].islower():
         return False  # "Paris", "Jones": the list writes it as a name
     return any(f in words for f in forms)
+
+
+def known_word(word: str) -> bool:
+    """An English word of the cased list, in either case, or an inflection of one (its stem
+    there: "walked", "stones")."""
+    words = _cased_words()
+    return any(f in words or f.capitalize() in words for f in _stems(word.lower()))
 
 
 def is_name(tokens: list[Token], first_index: int, stop: frozenset[str]) -> bool:
@@ -66,12 +99,24 @@ def is_name(tokens: list[Token], first_index: int, stop: frozenset[str]) -> bool
         return False
     content = [
         t
-        for t in tokens
-        if t.norm not in stop and t.norm not in _BEFORE_NAMES and t.norm not in NEGATIONS
+        for k, t in enumerate(tokens)
+        if t.norm not in stop
+        and t.norm not in _BEFORE_NAMES
+        and t.norm not in NEGATIONS
+        and not _capitals_of_a_common_word(t)
+        # the sentence's first word, a common word, before other words of the slot: "Earlier,
+        # Mrs Ferrier had told" is a title and no name (alone, the caller decides: Trump)
+        and not (first_index == 0 and k == 0 and len(tokens) > 1 and common_word(t.raw))
     ]
     if not content:
         return False
     return not (first_index == 0 and len(tokens) == 1 and tokens[0].norm in stop)
+
+
+def _capitals_of_a_common_word(t: Token) -> bool:
+    """A common word set in capitals, as headings and bylines set them ("THE AUTHOR", "JAILED
+    FOR LIFE"): no name. Four letters at least: "US" or "UN" in capitals names a country."""
+    return len(t.raw) >= 4 and t.raw.isupper() and common_word(t.raw)
 
 
 def initial_common_word(tokens: list[Token], first_index: int) -> bool:
@@ -85,6 +130,8 @@ def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozense
     has "trump" as a card game) still is, so a swapped sentence-initial speaker is seen."""
     if not (is_name(pa, i1, stop) and is_name(pb, j1, stop)):
         return False
+    if any(all(t.norm in NAME_HEADS for t in side) for side in (pa, pb)):
+        return False  # "Court" against "Liverpool": the head of a longer name, no name itself
     return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
 
 

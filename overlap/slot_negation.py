@@ -20,7 +20,19 @@ from .textnorm import Token
 
 # Verbs that say a thing did not happen ("failed to reach" = "did not reach"): they count for
 # polarity, so two sentences that both deny something are not told apart by wording alone.
-_NEGATIVE_VERBS = frozenset(["fail", "fails", "failed", "failing", "refuse", "refused", "refuses"])
+# "Declined to comment" is "refused to comment" (METER courts: PA and two papers).
+_NEGATIVE_VERBS = word_set(
+    "fail fails failed failing refuse refused refuses refusing decline declined declines declining"
+)
+# Words that hold a negation in themselves: "unless" is "if ... not", "unlikely to" is "not
+# likely to", "unable to" is "could not". Each counts for polarity like a "not", so "unless he
+# pays" / "if he does not pay" are one polarity, and "unable to attend" / "able to attend" two.
+_NEGATING_WORDS = word_set("unless unlikely unable")
+# A negation in an indirect question asserts nothing: "asked him if he had not felt
+# vindicated" (PA, METER courts) states no feeling for another sentence to contradict.
+_ASKING = word_set("asked asks ask asking wondered questioned")
+_QUESTION_SPAN = 5  # how far before the negation its "if" / "whether" may stand
+_ASKING_SPAN = 8  # and how far before that "if" the verb of asking
 _NEGATING_OBJECTS = frozenset(["nothing", "none", "nobody"])
 SHORT = 4  # the most words a changed stretch may have for its negation to count
 
@@ -34,13 +46,26 @@ def markers(tokens: list[Token]) -> list[Token]:
         raw = t.raw.lower()
         if (
             t.norm in NEGATIONS
+            or t.norm in _NEGATING_WORDS
             or raw.endswith(("n't", "n’t"))
             or t.norm in _NEGATIVE_VERBS
             and k + 1 < len(tokens)
             and tokens[k + 1].norm == "to"
-        ):
+        ) and not _in_question(tokens, k):
             out.append(t)
     return out
+
+
+def _in_question(tokens: list[Token], k: int) -> bool:
+    """Token k sits in an indirect question: "whether", or "if" after a verb of asking, stands
+    within _QUESTION_SPAN words before it."""
+    for i in range(max(0, k - _QUESTION_SPAN), k):
+        word = tokens[i].norm
+        if word == "whether":
+            return True
+        if word == "if" and any(t.norm in _ASKING for t in tokens[max(0, i - _ASKING_SPAN) : i]):
+            return True
+    return False
 
 
 def _left_out(ops: Ops, ta: list[Token], tb: list[Token]) -> tuple[set[int], set[int]]:

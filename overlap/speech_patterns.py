@@ -52,6 +52,22 @@ def named(m: re.Match[str]) -> str | None:
     return name
 
 
+# An apposition piece that names: "Marie Cross", or a role before the name ("midwife Marie
+# Cross", "his brother John").
+_ROLE_THEN_NAME = re.compile(rf"\s*(?:[a-z][\w\-]*\s+){{0,3}}(?P<name>{NAME})\s*")
+
+
+def apposed_name(app: str | None) -> str | None:
+    """The name an apposition gives a described speaker: "His widow, midwife Marie Cross, told
+    the hearing" (the Daily Express, METER courts) is Marie Cross speaking, whom the PA copy
+    calls Mrs Cross, not an unnamed widow. The first comma-separated piece that is a name,
+    with at most three lower-case words before it."""
+    for piece in (app or "").split(","):
+        if m := _ROLE_THEN_NAME.fullmatch(piece):
+            return clean(m.group("name"))
+    return None
+
+
 def clean(name: str | None) -> str | None:
     if not name:
         return None

@@ -438,3 +438,22 @@ def test_a_plea_or_a_dropped_case_is_no_debunk():
     assert not debunks_subject("Smith is a murderer.", "Smith, 43, denies murdering his wife.")
     # a denial of what was reported still is one
     assert debunks_subject("Smith was arrested.", "Police denied the report that Smith was held.")
+
+
+# METER courts, shaped on a newspaper sentence checked against the PA copy.
+def test_a_plea_naming_the_act_charged_is_no_debunk():
+    assert not debunks_subject("Brown killed his neighbours.", "Brown denied killing the pair.")
+    said = "Jones and Patel deny corruption and conspiracy to pervert justice."
+    passage = (
+        "Jones and Patel are jointly charged with conspiracy to pervert the course of justice."
+    )
+    assert decide(said, [Passage(passage, False, CONTRADICTS)]) is None
+
+
+def test_a_denial_against_a_passage_that_negates_the_same_is_no_contradiction():
+    claim = "Until yesterday he had denied being in the flat since then."
+    passage = "He told police that he had sold them a sofa but had never been in the flat again."
+    assert decide(claim, [Passage(passage, False, CONTRADICTS)]) is None
+    # a denial against a passage that asserts the thing still contradicts
+    asserts = "He told police that he had been in the flat every week since then."
+    assert decide(claim, [Passage(asserts, False, CONTRADICTS)]) is not None

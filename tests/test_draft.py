@@ -406,3 +406,25 @@ def test_check_has_one_home_of_quote_matching():
 
     for gone in ("_misquoted", "_slice", "_speaker_matches"):
         assert not hasattr(check_module, gone)
+
+
+def test_a_typed_difference_judged_whole_contradicts_only_the_sentence_holding_it():
+    # METER courts shape: a paraphrase over two lines of a charge list, judged whole with one
+    # name difference inside the first line; the second line (another victim) is no contradiction.
+    from types import SimpleNamespace as NS
+
+    from overlap.draft_links import _about
+    from overlap.types import Evidence, EvidenceCheck, Judgement, Span, Verdict
+
+    name = Evidence(
+        EvidenceCheck.NAME,
+        "differs",
+        'name differs: "Espionoza" here, "Espinoza" in the source',
+        Span("draft", 13, 22, "Espionoza"),
+        Span("pa", 40, 48, "Espinoza"),
+    )
+    judgement = Judgement(Verdict.CONTRADICT, 0.9, (name.message,), (name,))
+    f = NS(judgement=judgement)
+    assert _about(f, True, 0, 100)[0] is Verdict.CONTRADICT
+    verdict, reasons = _about(f, True, 102, 200)
+    assert verdict is Verdict.UNCLEAR and name.message not in reasons

@@ -189,3 +189,32 @@ def test_a_copy_over_two_sentences_gives_each_sentence_its_own_link(tmp_path, wr
     assert link.span.text.startswith("The company, which employs 140 people")
     assert any('"240 people" here, "140 people"' in r for r in link.reasons)
     assert first.id != second.id
+
+
+def test_a_copy_naming_a_person_by_title_and_surname_where_one_source_gives_the_first_name(
+    tmp_path, write
+):
+    # METER courts shape: the paper writes "Miss Sheridan", the take it copies "Janice", and
+    # another take it copies names "Janice Sheridan": one woman, no name changed.
+    write(
+        tmp_path,
+        "src/take1.txt",
+        "Janice had been stabbed once in the back, twice in the neck and six times in the chest.\n",
+    )
+    write(
+        tmp_path,
+        "src/take2.txt",
+        "The bodies of Janice Sheridan, 45, and her mother were found at their cottage.\n\n"
+        "In the house forensic scientists found his fingerprints and a shoe print matching a "
+        "boot he owned.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "Miss Sheridan had been stabbed once in the back, twice in the neck and six times in "
+        "the chest.\n\nIn the house forensic scientists found his fingerprints and a shoe print "
+        "matching a boot he owned.\n",
+    )
+    first = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None)).sentences[0]
+    assert first.cls is not SentenceClass.CONTRADICTED
+    assert not any("name differs" in r for x in first.links for r in x.reasons)

@@ -110,10 +110,10 @@ def test_far_apart_articles_have_changed_over_time():
     assert j.verdict is Verdict.CHANGED and j.verdict.value == "changed over time"
     assert j.reasons[0].startswith('number differs: "1,954-mile" here, "2,000-mile"')
     assert "1390 days apart" in j.reasons[0]
-    close = seg(f"Officials said {BORDER.replace('1,954', '2,000')}.", "c", date="2013-05-20")
+    close = seg(f"Officials said {BORDER.replace('1,954', '2,000')}.", "c", date="2013-05-07")
     a2 = seg(f"Officials said {BORDER}.", "a2", date="2013-05-02")
     [g] = judged([copy_finding(a2, close)], [a2, close], FakeNLI((0.2, 0.2, 0.6)))
-    assert g.judgement.verdict is Verdict.CONTRADICT  # 18 days: the same news
+    assert g.judgement.verdict is Verdict.CONTRADICT  # 5 days: the same news
     far = Thresholds(days_apart=5000)
     [h] = judged([copy_finding(a, b)], [a, b], FakeNLI((0.2, 0.2, 0.6)), far)
     assert h.judgement.verdict is Verdict.CONTRADICT  # the setting decides what "far" is
@@ -437,3 +437,28 @@ def test_the_opec_claims_told_apart_by_their_subject_words():
         "Nestle's pre-tax profit rose to 77m euros in the fourth quarter.",
         "Analysts said Nestle made a pre-tax profit of 53m euros in the quarter.",
     )
+
+
+def test_names_in_full_come_from_the_articles_linked_to_either():
+    # METER courts shape: the paper says "Miss Sheridan", one PA take "Janice", and only another
+    # take (which the paper copies: a finding links them) names "Janice Sheridan".
+    from types import SimpleNamespace as NS
+
+    from overlap.judge import shared_names
+
+    def seg(text):
+        return NS(article=NS(text=text))
+
+    def found(a, b):
+        return NS(a=NS(article=a), b=NS(article=b))
+
+    by_id = {
+        "paper": seg("Miss Sheridan had been stabbed once in the back."),
+        "take1": seg("Janice had been stabbed once in the back."),
+        "take2": seg("The body of Janice Sheridan, 45, was found at the cottage."),
+        "other": seg("Mary Smith was at home."),
+    }
+    findings = [found("paper", "take1"), found("paper", "take2")]
+    names = shared_names(findings, by_id)("paper", "take1")
+    assert frozenset({"janice", "sheridan"}) in names
+    assert frozenset({"mary", "smith"}) not in names  # shares no finding with the pair

@@ -120,3 +120,81 @@ def test_a_word_split_or_joined_by_the_typesetter_is_the_same_word():
     assert m is not None and m.changes == ()
     m = align_quote(words("One dragged a snare and hanged herself and the snare acts like"), src)
     assert m is not None and m.changes == ("'itself' -> 'herself'",)
+
+
+def test_two_possessive_styles_are_the_same_words():
+    src = words("the court heard that they thank Thomas's family for their support")
+    m = align_quote(words("the court heard that they thank Thomas' family for their support"), src)
+    assert m is not None and m.changes == ()
+    # another name in its place still is a change
+    m = align_quote(words("the court heard that they thank Peter's family for their support"), src)
+    assert m is not None and m.changes == ("'Thomas's' -> 'Peter's'",)
+
+
+def test_words_dropped_from_a_sentence_end_are_the_sentence_before_the_gap():
+    # METER courts shape: a court speech quoted over two sentences, the first cut short
+    src = words(
+        "They searched the house and saw two dead bodies partly covered by clothing. The full "
+        "horror of the crimes became apparent in the passage."
+    )
+    quote = (
+        "They searched the house and saw two bodies. The full horror of the crimes became "
+        "apparent in the passage."
+    )
+    m = align_quote(words(quote), src)
+    assert m is not None
+    assert m.changes == ("'dead' dropped", "'partly covered by clothing' dropped")
+    assert [quote[a:b] for a, b in m.where] == ["bodies", "bodies"]
+
+
+def test_a_slip_of_the_keys_is_spelling_but_a_slip_into_another_word_is_a_change():
+    src = words("I have recieved the letter and we have been told to wait")
+    m = align_quote(words("I have received the letter and we have been told to wait"), src)
+    assert m is not None and m.changes == ()
+    # "beer" for "been" (a PA typo of METER courts) is another word: still a change
+    m = align_quote(words("I have recieved the letter and we have beer told to wait"), src)
+    assert m is not None and m.changes == ("'been' -> 'beer'",)
+    # an inflection is never a slip: "walked" / "walker" are both words
+    src = words("she said the man walked to the station every day")
+    m = align_quote(words("she said the man walker to the station every day"), src)
+    assert m is not None and m.changes == ("'walked' -> 'walker'",)
+
+
+def test_a_negation_before_the_quote_counts_only_in_the_quotes_own_sentence():
+    # METER courts shape: the paper quotes the witness from after his one-word answer
+    m = align_quote(
+        words("Why should I? I never got an apology"),
+        words("No. Why should I? I never got an apology."),
+    )
+    assert m is not None and m.changes == ()
+    m = align_quote(words("should resign now"), words("he should not resign now"))
+    assert m is not None and m.changes == ("'not' dropped",)
+
+
+def test_an_s_contraction_spelt_out_is_the_same_words():
+    src = words("We want to put this behind us now and it's been an horrendous time for us all")
+    m = align_quote(
+        words("We want to put this behind us now and it has been an horrendous time for us all"),
+        src,
+    )
+    assert m is not None and m.changes == ()
+    m = align_quote(
+        words("We want to put this behind us now and it had been an horrendous time for us all"),
+        src,
+    )
+    assert m is not None and m.changes == ("'it's' -> 'it had'",)
+
+
+def test_a_quote_starting_on_a_repeated_word_drops_nothing_between_its_copies():
+    src = words("He is clearly very, very evil and very wicked. Wicked and evil beyond belief")
+    m = align_quote(words("wicked and evil beyond belief"), src)
+    assert m is not None and m.changes == ()
+    # a word really left out inside the quote still is a change
+    m = align_quote(words("very evil and wicked"), words("very evil and very wicked"))
+    assert m is not None and m.changes == ("'very' dropped",)
+
+
+def test_a_one_letter_change_in_a_short_word_is_a_change():
+    # "justice had been done" against the PA copy's "justice has been done" (METER courts)
+    m = align_quote(words("he said justice had been done"), words("he said justice has been done"))
+    assert m is not None and m.changes == ("'has' -> 'had'",)

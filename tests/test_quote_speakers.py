@@ -106,3 +106,17 @@ def test_an_unattributed_phrase_takes_the_speaker_of_the_next_one_in_its_sentenc
         ("ordinary cases of assault", "the former minister's lawyers"),
         ("including this one", "the former minister's lawyers"),
     ]
+
+
+def test_a_described_speaker_named_in_an_apposition_is_the_name():
+    # METER courts shape (a newspaper's reported speech around a quoted phrase)
+    from overlap.quotes import find_quotes
+
+    text = (
+        "His widow, midwife Anne Grey, told the hearing that her husband had changed into a man "
+        'who followed her around "almost like a puppy".'
+    )
+    assert [q.speaker for q in find_quotes(text, 0, len(text))] == ["Anne Grey"]
+    # an apposition that names no one leaves the description
+    text = 'His widow, 41, told the hearing that he followed her "almost like a puppy".'
+    assert [q.speaker for q in find_quotes(text, 0, len(text))] == ["His widow"]

@@ -94,3 +94,16 @@ def test_a_pronoun_speaker_is_never_compared_with_a_name():
     source = "Last night I said there was no evidence so far that the fire was set deliberately."
     assert differs(compare_sentences(claim, source)) == []
     assert differs(compare_sentences(source, claim)) == []
+
+
+def test_a_possessive_opening_the_quotation_is_no_speaker():
+    # METER courts shape: the paper's judge against the PA copy's named judge
+    here = (
+        "Sentencing Hobbs, who had refused to undergo psychiatric analysis, the judge said: "
+        '"Your conduct was extremely wicked and your behaviour extremely callous."'
+    )
+    there = (
+        "Sentencing Hobbs, who had refused to undergo psychiatric analysis, Mr Justice Blofeld "
+        "said: Your conduct was extremely wicked and your behaviour extremely callous."
+    )
+    assert not [d for d in differs(compare_sentences(here, there)) if d.kind == "name"]

@@ -153,3 +153,23 @@ def test_full_names_leave_out_titles_possessives_and_function_words():
     names = full_names("Miss Sarah Crump's mother, Mrs Pat Rhodes, at The Old Bailey")
     assert names == {frozenset({"sarah", "crump"}), frozenset({"pat", "rhodes"}),
                      frozenset({"old", "bailey"})}  # fmt: skip
+
+
+# METER courts shapes: a rank written out or abbreviated, a name's head noun against a place.
+def test_a_service_rank_is_no_name():
+    from overlap.slots import compare_sentences, differs
+
+    here = "Pte Lee Smith, 19, was cleared of the charge at the court martial."
+    there = "Private Lee Smith, 19, was cleared of the charge at the court martial."
+    assert not differs(compare_sentences(here, there))
+
+
+def test_the_head_noun_of_a_name_is_no_name_of_its_own():
+    from overlap.slots import compare_sentences, differs
+
+    here = "He appeared before Dale Street magistrates, Liverpool, when he was bailed."
+    there = "He appeared before the City Magistrates Court when he was bailed."
+    assert not [d for d in differs(compare_sentences(here, there)) if d.kind == "name"]
+    # two places still differ
+    other = "He appeared before Dale Street magistrates, Manchester, when he was bailed."
+    assert [d.kind for d in differs(compare_sentences(here, other))] == ["name"]

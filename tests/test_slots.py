@@ -503,3 +503,38 @@ def test_counts_of_two_stages_of_a_case_are_two_counts():
         "Drummond, who pleaded not guilty, was convicted of 46 charges.",
         "Drummond, who pleaded not guilty, was convicted of 45 charges.",
     )
+
+
+# METER courts shapes (a newspaper sentence against the PA copy it was written from).
+def test_declined_and_refused_to_comment_are_one_polarity():
+    here = "The couple refused to comment as they left the court."
+    there = "They declined to comment as they left the court"
+    assert not differs(compare_sentences(here, there))
+
+
+def test_a_plea_of_not_guilty_is_a_denial():
+    here = "Brown, 53, of Hyde, Greater Manchester, denies murdering 15 patients."
+    there = "Brown, 53, of Hyde, Greater Manchester, pleads not guilty to murdering 15 patients"
+    assert not differs(compare_sentences(here, there))
+
+
+def test_unless_unlikely_unable_carry_their_own_negation():
+    unless = "The council will close the school unless parents raise the money."
+    if_not = "The council will close the school if parents do not raise the money."
+    assert not differs(compare_sentences(unless, if_not))
+    unlikely = "The witness was unlikely to attend the hearing."
+    assert not differs(compare_sentences(unlikely, "The witness did not attend the hearing."))
+    unable = "The witness was unable to attend the hearing."
+    found = differs(compare_sentences(unable, "The witness was able to attend the hearing."))
+    assert [d.kind for d in found] == ["negation"]
+
+
+def test_a_negation_in_an_indirect_question_asserts_nothing():
+    here = "He said Mr White had felt harassed by the newspapers."
+    asked = (
+        "Counsel for the newspapers asked Mr White during cross-examination if he had not "
+        "felt vindicated when he heard the news."
+    )
+    assert not differs(compare_sentences(here, asked))
+    said = "Mr White said he had not felt harassed by the newspapers."
+    assert [d.kind for d in differs(compare_sentences(here, said))] == ["negation"]
