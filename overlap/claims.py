@@ -14,6 +14,7 @@ from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, THIRD_PERSON_SUBJ
 from .slot_names import common_word
 from .textnorm import fold, tokenize
 from .types import (
+    Article,
     ArticlePair,
     Direction,
     Finding,
@@ -232,3 +233,48 @@ def other_subjects(seg_a: Segmented, a: Span, seg_b: Segmented, b: Span) -> tupl
     if not names_a or not names_b or names_a & names_b:
         return None
     return before_a.strip(), before_b.strip()
+
+
+def headline_subjects(seg_a: Segmented, seg_b: Segmented) -> tuple[str, str] | None:
+    """The subjects of two articles about different things, as their headlines name them: a
+    headline word that its own article writes as a name (capitalised in the text) and that the
+    other article never uses, on both sides. Wire services file one form for many companies
+    and markets ("Irving Trust Co said it is raising its prime rate to 7-3/4 pct" under IRVING
+    TRUST RAISES PRIME RATE, the same words for Northern Trust under its own headline; SAMSUNG
+    and DAEWOO results tables; ST PAUL and OMAHA cattle reports; Reuters-21578): their names and
+    figures differ because the stories do. Two reports of one story share their subject (a
+    writer who got a name or a figure wrong still writes about the other's subject). None
+    when either article has no headline or no such word.
+
+    >>> from overlap.segment import segment
+    >>> from overlap.types import Article
+    >>> def seg(i, title, text):
+    ...     return segment(Article(i, i, text, "txt", title=title))
+    >>> sa = seg("a", "IRVING TRUST RAISES PRIME RATE", "Irving Trust Co said it is raising...")
+    >>> sb = seg("b", "NORTHERN TRUST RAISES PRIME", "Northern Trust Co said it is raising...")
+    >>> headline_subjects(sa, sb)
+    ('IRVING', 'NORTHERN')
+    >>> sc = seg("c", "CORRECTED - IRVING TRUST RAISES PRIME", "Irving Trust Co said it is...")
+    >>> headline_subjects(sa, sc) is None
+    True
+    """
+    if not seg_a.article.title or not seg_b.article.title:
+        return None
+    own_a = _own_headline_name(seg_a.article, seg_b.article)
+    own_b = _own_headline_name(seg_b.article, seg_a.article)
+    return (own_a, own_b) if own_a and own_b else None
+
+
+def _own_headline_name(mine: Article, other: Article) -> str | None:
+    """The first headline word of `mine` that its text capitalises as a name and that `other`
+    never uses (in its headline or its text)."""
+    capitalised = {
+        t.norm for t in tokenize(mine.text) if t.raw[:1].isupper() and not t.raw.isupper()
+    }
+    used = {t.norm for t in tokenize(f"{other.title or ''} {other.text}")}
+    for t in tokenize(mine.title or ""):
+        if t.norm in FUNCTION_WORDS or not t.raw.isalpha() or len(t.norm) < 3:
+            continue
+        if t.norm in capitalised and t.norm not in used:
+            return t.raw
+    return None

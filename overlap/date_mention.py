@@ -31,7 +31,9 @@ class DateMention:
     kept as written even when no year is known ("on 13 June" in an undated article), so two
     such mentions still compare; `span` is the first and last ISO day of a week ("last week"
     against the article's date); `era` is recent or past for vague words ("recently", "years
-    ago"), which compare only with each other.
+    ago"), which compare only with each other. `guessed`: part of `value` is the reader's
+    guess, not the writer's words: the year of a month or day written without one ("April 10"
+    in an article of March), or which side of the article's date a bare weekday lies.
     """
 
     value: str
@@ -45,6 +47,7 @@ class DateMention:
     day: int | None = None
     span: tuple[str, str] | None = None
     era: str | None = None
+    guessed: bool = False
 
     def describe(self) -> str:
         """The words as written, with the resolved date when it was not written out."""
@@ -62,6 +65,8 @@ def same_date(x: DateMention, y: DateMention) -> bool | None:
         return None
     if x.era or y.era:
         return x.era == y.era if x.era and y.era else None
+    if x.value and y.value and (x.guessed or y.guessed):
+        return _same_as_written(x, y)
     if x.value and y.value:
         n = min(len(x.value), len(y.value))
         return x.value[:n] == y.value[:n]
@@ -79,6 +84,38 @@ def same_date(x: DateMention, y: DateMention) -> bool | None:
             " ".join(x.text.lower().split()), " ".join(y.text.lower().split())
         )
     return None
+
+
+def _same_as_written(x: DateMention, y: DateMention) -> bool:
+    """Two dated mentions, one partly guessed: compared on what was written. A year the writer
+    did not write is no difference ("April 10" read as 1986 in a story of March 1987 is Reuters'
+    "April 10, 1987" reissued); a bare weekday may be the coming one as well as the last
+    ("Monday" in a story of Saturday is the "today" of Monday's rerun)."""
+    if x.kind == "weekday" or y.kind == "weekday":
+        if x.weekday is None or y.weekday is None or x.weekday != y.weekday:
+            return False
+        if len(x.value) < 10 or len(y.value) < 10:
+            return True
+        apart = abs(_ordinal(x.value) - _ordinal(y.value))
+        return apart <= 7 if (x.guessed or y.guessed) else apart == 0
+    (xm, xd), (ym, yd) = _month_day(x), _month_day(y)
+    if xm is None or ym is None:
+        n = min(len(x.value), len(y.value), 4)
+        return x.value[:n] == y.value[:n] if not (x.guessed or y.guessed) else True
+    return xm == ym and (xd is None or yd is None or xd == yd)
+
+
+def _ordinal(iso: str) -> int:
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso[:10]).toordinal()
+
+
+def _month_day(d: DateMention) -> tuple[int | None, int | None]:
+    """The month and day a mention names, as written or from its ISO value."""
+    month = d.month or (int(d.value[5:7]) if len(d.value) >= 7 else None)
+    day = d.day or (int(d.value[8:10]) if len(d.value) >= 10 else None)
+    return month, day
 
 
 def _undated_relative_same(a: str, b: str) -> bool | None:

@@ -106,6 +106,7 @@ class _Reading:
         day: int | None = None,
         span: tuple[str, str] | None = None,
         era: str | None = None,
+        guessed: bool = False,
     ) -> None:
         """Keep a mention unless an earlier reader already took its words."""
         s, e, offset = m.start(group), m.end(group), self.offset
@@ -128,6 +129,7 @@ class _Reading:
             day,
             span,
             era,
+            guessed,
         )
         self.found.append(mention)
 
@@ -186,7 +188,7 @@ def _full_dates(r: _Reading) -> None:
                 continue  # "may 5" in lower case is the verb before a number
             named = int(m.group(3)) if m.group(3) else r.year_for(month)
             value = f"{named}-{month:02d}-{day:02d}" if named else ""
-            r.add(m, value, "date", month=month, day=day)
+            r.add(m, value, "date", month=month, day=day, guessed=bool(value and not m.group(3)))
 
 
 def _months(r: _Reading) -> None:
@@ -206,7 +208,9 @@ def _months(r: _Reading) -> None:
         year = r.year_for(month, m.group(1))
         span_group = 0 if m.group(1).lower() in ("back in", "last", "this", "next") else 2
         value = f"{year}-{month:02d}" if year else ""
-        r.add(m, value, "month", group=span_group, month=month)
+        # "last March" and "back in May" say which side of the article's date; "in May" not
+        guessed = bool(value) and m.group(1).lower() not in ("back in", "last", "this", "next")
+        r.add(m, value, "month", group=span_group, month=month, guessed=guessed)
 
 
 _LAST_NIGHT = re.compile(r"\blast night\b", re.I)
@@ -250,7 +254,14 @@ def _weekdays(r: _Reading) -> None:
                 # News reports the past: a bare weekday is the latest one up to the article date.
                 day = base - dt.timedelta(days=back)
             value = day.isoformat()
-        r.add(m, value, "weekday", wd, group=0 if word in ("last", "next", "this") else 2)
+        r.add(
+            m,
+            value,
+            "weekday",
+            wd,
+            group=0 if word in ("last", "next", "this") else 2,
+            guessed=bool(value) and word not in ("last", "next", "this"),
+        )
 
 
 def _relative_spans(r: _Reading) -> None:

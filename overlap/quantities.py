@@ -118,13 +118,36 @@ def _shown(q: Quantity) -> tuple[float, int] | None:
     return q.value / literal, decimals
 
 
+def _rounded_digits(q: Quantity) -> tuple[float, int] | None:
+    """(step, significant digits) of a whole figure in full digits that ends in zeros:
+    "1,982,000" is (1000, 4), "4,000" is (1000, 1)."""
+    m = _LITERAL.search(q.text)
+    if m is None or "." in m.group() or q.high is not None or q.qualifier is not None:
+        return None
+    digits = m.group().replace(",", "")
+    kept = digits.rstrip("0")
+    zeros = len(digits) - len(kept)
+    return (10.0**zeros, len(kept)) if zeros >= 3 and kept else None
+
+
 def _rounds_to(scaled: Quantity, full: Quantity) -> bool:
-    """`scaled` is written with a scale word ("2.3 mln", "$1.5bn") and `full` in full digits
-    ("2,303,000") that round to it at the precision `scaled` shows: one figure written two ways
-    (Reuters filed the same results as "Revs 2.3 mln" and "Sales 2,303,000"). Two figures that
-    both carry a scale ("2 million" and "2.3 million") are compared as written."""
+    """`scaled` is written with a scale word ("2.3 mln", "$1.5bn"), or in full digits ending in
+    zeros ("1,982,000"), and `full` in full digits ("2,303,000", "1,981,681") that round to it
+    at the precision `scaled` shows: one figure written two ways (Reuters filed the same
+    results as "Revs 2.3 mln" and "Sales 2,303,000"). Two figures that both carry a scale ("2
+    million" and "2.3 million") are compared as written."""
     a, b = _shown(scaled), _shown(full)
-    if a is None or b is None or a[0] < 1000 or b[0] != 1.0 or abs(full.value) < 1000:
+    if a is None or b is None or b[0] != 1.0 or abs(full.value) < 1000:
+        return False
+    rounded = _rounded_digits(scaled)
+    if a[0] == 1.0 and rounded is not None and rounded[1] >= 3:
+        # "1,982,000" for "1,981,681" (Reuters filed the same results rounded): at least three
+        # significant digits kept, so "4,000" against "4,400" is still two figures
+        exact = _rounded_digits(full)
+        if exact is None or exact[0] < rounded[0]:
+            return abs(full.value - scaled.value) < 0.5 * rounded[0] * (1 - 1e-9)
+        return False
+    if a[0] < 1000:
         return False
     half_step = 0.5 * a[0] * 10.0 ** -a[1]
     # strictly inside: "2.35 million" is not both 2.3 and 2.4 million

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import word_set
+from .name_forms import initials_of, typing_slip
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
@@ -268,7 +269,7 @@ def _word_slot_diffs(
             continue
         # names: capitalised words on both sides of a short slot
         if pa and pb and len(pa) <= 4 and len(pb) <= 4 and two_names(pa, i1, pb, j1, _NOT_NAMES):
-            out.append(_name_diff(al, pa, pb, names))
+            out.append(_name_diff(al, pa, pb, names, (i1, j1)))
             continue
         out += _class_swaps(al, pa, pb)
     return out
@@ -333,17 +334,59 @@ def _month_swap(pa: list[Token], pb: list[Token]) -> bool:
 
 
 def _name_diff(
-    al: Alignment, pa: list[Token], pb: list[Token], names: Set[frozenset[str]] = frozenset()
+    al: Alignment,
+    pa: list[Token],
+    pb: list[Token],
+    names: Set[frozenset[str]] = frozenset(),
+    at: tuple[int, int] | None = None,
 ) -> SlotDiff:
+    """The name slot `pa` / `pb`, at token `at` of each side (initials are read against the
+    words around the slot: "EC" / "European Commission", "EC" / "European Community")."""
     ha, hb = " ".join(t.raw for t in pa), " ".join(t.raw for t in pb)
     span_a, span_b = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
     if same_name(pa, pb):
         message = f"spelling variant: {ha} / {hb} (same name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if len(pa) == len(pb) == 1 and typing_slip(pa[0].raw, pb[0].raw):
+        message = f"spelling variant: {ha} / {hb} (a typing slip)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if at is not None and (
+        _initials(pa, al.tb, at[1], len(pb)) or _initials(pb, al.ta, at[0], len(pa))
+    ):
+        message = f"one name written two ways: {ha} / {hb} (initials)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if parts_of_one_name(pa, pb, names):
         message = f"one person named two ways: {ha} / {hb} (parts of one full name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     return SlotDiff("name", "differs", ha, hb, span_a, span_b, al.msg("name", ha, hb))
+
+
+def _initials(short: list[Token], tokens: Sequence[Token], at: int, width: int) -> bool:
+    """`short` is the initials of words of `tokens` that take in the slot `at`..`at + width`
+    (the run may open up to two words before it: "European | Community" against "EC")."""
+    return any(
+        initials_of(short, tokens[start:])
+        for start in range(max(0, at - 2), at + 1)
+        if start + len(short[0].raw.replace(".", "")) >= at + width
+    )
+
+
+# Reported speech moves "will" back to "would" ("Britain will ..." told as "he said Britain
+# would ..."): after a reporting verb in the past, the two are one modality.
+_REPORTED = word_set(
+    "said told added stated warned announced predicted promised insisted argued claimed "
+    "hoped believed thought expected reported"
+)
+_BACKSHIFTED = (frozenset({"will", "would"}), frozenset({"shall", "would"}))
+
+
+def _backshifted(al: Alignment, a: Token, b: Token) -> bool:
+    """ "will" against "would" where a reporting verb in the past stands before the "would"."""
+    if frozenset({a.norm, b.norm}) not in _BACKSHIFTED:
+        return False
+    tokens, would = (al.ta, a) if a.norm == "would" else (al.tb, b)
+    before = [t.norm for t in tokens if t.end <= would.start]
+    return any(w in _REPORTED for w in before)
 
 
 def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
@@ -355,6 +398,8 @@ def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDi
         cb = [t for t in pb if t.norm in table]
         if ca and cb and table[ca[0].norm] != table[cb[0].norm]:
             a, b = ca[0], cb[0]
+            if kind == "modality" and _backshifted(al, a, b):
+                continue
             out.append(
                 SlotDiff(
                     kind,

@@ -7,12 +7,15 @@ date and in every figure: that is two periods' reports, not two outlets disagree
 fact. The same holds for the same relative words read against two article dates ("last
 Monday's offering" a week apart names two Mondays).
 
-What counts as another period, from the typed differences of one aligned sentence pair
-(slots.compare_sentences):
+What counts as another period, from the typed evidence on one aligned sentence pair
+(evidence.slot_evidence):
 - a date, weekday or clock time that differs, together with a figure (number, money, percent)
   that differs too: the sentence dates its figures, and both moved;
 - the same date words on both sides that stand for different days ("last Monday", "yesterday"
-  in articles of different dates): no writer changed a word.
+  in articles of different dates), when nothing else differs: no writer changed a word. With a
+  figure that differs as well, that is the articles' own dates, which the judge's
+  `days_apart` reads ("the 1,954-mile border today" against "the 2,000-mile border today"
+  18 days later is one fact told two ways).
 - a full date that differs by as much as the two articles' dates do (within `SAME_SHIFT_DAYS`):
   each article dates its report the same way before its own day ("the week ended March 7" in
   an article of March 16, "April 4" in one of April 13), so each is that week's report.
@@ -26,12 +29,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .dates import find_dates
-from .slots import SlotDiff
 from .textnorm import fold
+from .types import Evidence, EvidenceCheck
 
-# Differences that date a sentence, and those that a period carries with it.
-_WHEN = frozenset({"date", "weekday", "time"})
-_FIGURES = frozenset({"number", "money", "percent"})
+# Differences that date a sentence (dates, weekdays, clock times) and figures a period carries
+# with it (numbers, money, percentages).
+_WHEN, _FIGURES = EvidenceCheck.DATE, EvidenceCheck.NUMBER
 # A weekly report is dated a few days before the story that files it, not always the same
 # number of days (a Friday figure filed on Monday or Tuesday).
 SAME_SHIFT_DAYS = 3
@@ -48,52 +51,65 @@ def _day(text: str, article_date: str | None) -> dt.date | None:
         return None
 
 
-def _shifted_with_articles(x: SlotDiff, a_date: str | None, b_date: str | None) -> bool:
+def _words(e: Evidence) -> tuple[str, str]:
+    """The words on each side ("" where a side has none)."""
+    return (e.a.text if e.a else ""), (e.b.text if e.b else "")
+
+
+def _shifted_with_articles(x: Evidence, a_date: str | None, b_date: str | None) -> bool:
     """x's two dates lie as far apart as the two articles' dates (and those differ)."""
     try:
         da, db = dt.date.fromisoformat(str(a_date)[:10]), dt.date.fromisoformat(str(b_date)[:10])
     except ValueError:
         return False
-    here, there = _day(x.here, a_date), _day(x.there, b_date)
+    words = _words(x)
+    here, there = _day(words[0], a_date), _day(words[1], b_date)
     if here is None or there is None or da == db:
         return False
     return abs((here - there).days - (da - db).days) <= SAME_SHIFT_DAYS
 
 
 def other_period(
-    diffs: Sequence[SlotDiff], a_date: str | None = None, b_date: str | None = None
-) -> SlotDiff | None:
+    evidence: Sequence[Evidence], a_date: str | None = None, b_date: str | None = None
+) -> Evidence | None:
     """The date difference that puts the two sentences in different periods (see the module
     docstring), or None when they report one moment. `a_date`/`b_date`: the two articles'
     dates (ISO), which relative words and dates without a year are read against.
 
-    >>> def d(kind, here, there):
-    ...     return SlotDiff(kind, "differs", here, there, None, None, f"{kind} differs")
-    >>> other_period([d("date", "March 7", "April 4"), d("number", "325,000", "275,000")]).here
+    >>> from overlap.types import Span
+    >>> def d(check, here, there):
+    ...     return Evidence(check, "differs", f"{check} differs", Span("a", 0, len(here), here),
+    ...                     Span("b", 0, len(there), there))
+    >>> on = lambda *e: other_period(e, "1987-03-16", "1987-04-13")
+    >>> on(d(_WHEN, "March 7", "April 4"), d(_FIGURES, "325,000", "275,000")).a.text
     'March 7'
-    >>> other_period([d("date", "March 7", "April 4")]) is None
+    >>> other_period([d(_WHEN, "March 7", "April 4")], "1987-03-16", "1987-03-16") is None
     True
-    >>> other_period([d("weekday", "last Monday", "last Monday")]).here
+    >>> on(d(_WHEN, "last Monday", "last Monday")).a.text
     'last Monday'
-    >>> other_period([d("date", "March 7", "April 4")], "1987-03-16", "1987-04-13").here
-    'March 7'
+    >>> on(d(_WHEN, "March 7", "April 4")).b.text  # each 9 days before its article
+    'April 4'
     """
-    differing = [x for x in diffs if x.relation == "differs"]
-    when = [x for x in differing if x.kind in _WHEN]
-    if not when:
-        return None
-    for x in when:
-        if fold(x.here).split() == fold(x.there).split():
-            return x  # the same words, read against two article dates
-    if any(x.kind in _FIGURES for x in differing):
-        return when[0]
-    for x in when:
-        if x.kind == "date" and _shifted_with_articles(x, a_date, b_date):
+    differing = [x for x in evidence if x.relation == "differs"]
+    when = [x for x in differing if x.check is _WHEN]
+    same_words = [x for x in when if _same_words(x)]
+    written = [x for x in when if not _same_words(x)]
+    if same_words and len(same_words) == len(differing):
+        return same_words[0]  # nothing else differs: the same words, read on two dates
+    if written and any(x.check is _FIGURES for x in differing):
+        return written[0]
+    for x in written:
+        if _shifted_with_articles(x, a_date, b_date):
             return x
     return None
 
 
-def period_reason(first: SlotDiff, period: SlotDiff) -> str:
+def _same_words(x: Evidence) -> bool:
+    here, there = _words(x)
+    return bool(here) and fold(here).split() == fold(there).split()
+
+
+def period_reason(first: Evidence, period: Evidence) -> str:
     """The reason a reader is given: the difference, then the periods it belongs to."""
     if first is period:
         return f"{period.message}: the same words on two dates, so two different periods"

@@ -51,3 +51,31 @@ def test_the_same_subject_with_another_figure_still_contradicts():
     assert verdicts(DIAMOND, PERMIAN.replace("Permian Corp said that", "Effective")) == [
         Verdict.CONTRADICT
     ]
+
+
+def test_headlines_naming_different_subjects_make_two_stories():
+    from overlap.claims import headline_subjects
+    from overlap.segment import segment
+    from overlap.types import Article
+
+    def story(i: str, title: str, text: str):
+        return segment(Article(i, f"{i}.txt", text, "txt", title=title))
+
+    # Reuters-21578: one cattle report form for two markets, each under its own headline
+    st_paul = story(
+        "a",
+        "ST PAUL CATTLE OPEN UP 1.00-1.50 DLR - PRIVATE",
+        "Slaughter steers opened 1.00 to 1.50 dlr higher at St Paul, private sources said.",
+    )
+    omaha = story(
+        "b",
+        "OMAHA CATTLE OPEN STEADY/UP 0.25 DLR - PRIVATE",
+        "Slaughter steers opened steady to 0.25 dlr higher at Omaha, private sources said.",
+    )
+    assert headline_subjects(st_paul, omaha) == ("PAUL", "OMAHA")
+    # a reissue marked CORRECTED names the same subject: "CORRECTED" is no name in its text
+    reissue = story("c", "CORRECTED - ST PAUL CATTLE OPEN UP", st_paul.article.text)
+    assert headline_subjects(st_paul, reissue) is None
+    # no headline: nothing to read
+    untitled = segment(Article("d", "d.txt", omaha.article.text, "txt"))
+    assert headline_subjects(st_paul, untitled) is None

@@ -50,3 +50,21 @@ def test_describe_adds_the_resolved_date_only_when_not_written():
         '"last Tuesday" (2013-05-28)'
     )
     assert mention("2013-05-28").describe() == '"2013-05-28"'
+
+
+def test_a_year_or_weekday_direction_the_writer_did_not_write_is_no_difference():
+    from overlap.dates import find_dates
+
+    # Reuters reissued "April 10, 1987" as "April 10" in a story of March 6: read as 1986
+    [written] = find_dates("redeem on April 10, 1987", 0, "1987-03-06")
+    [bare] = find_dates("redeem on April 10", 0, "1987-03-06")
+    assert bare.guessed and not written.guessed
+    assert same_date(written, bare) is True
+    [other] = find_dates("redeem on April 30", 0, "1987-03-06")
+    assert same_date(written, other) is False
+    # "Monday" in a Saturday story is the coming Monday as well: Monday's rerun says "today"
+    [monday] = find_dates("talks resume Monday", 0, "1987-04-11")
+    [today] = find_dates("talks resume today", 0, "1987-04-13")
+    assert same_date(monday, today) is True
+    [tuesday] = find_dates("talks resume Tuesday", 0, "1987-04-11")
+    assert same_date(tuesday, today) is False

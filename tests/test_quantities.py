@@ -265,3 +265,12 @@ def test_a_scaled_figure_is_the_full_one_it_rounds_to():
     assert not one("5 mln").consistent_with(one("5,500,000"))
     # two figures that both carry a scale are compared as written
     assert not one("2 million").consistent_with(one("2.3 million"))
+
+
+def test_a_figure_rounded_to_thousands_is_the_full_one():
+    # "Net 1,981,681 dlrs" and, 90 minutes later, "Net 1,982,000" (Reuters, figures rounded)
+    assert one("1,981,681 dlrs").consistent_with(one("1,982,000"))
+    assert one("1,022,000").consistent_with(one("1,022,451"))
+    # a figure with fewer than three significant digits is not read as rounded
+    assert not one("4,000 people").consistent_with(one("4,400 people"))
+    assert not one("1,982,000").consistent_with(one("1,983,000"))

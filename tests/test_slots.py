@@ -538,3 +538,42 @@ def test_a_negation_in_an_indirect_question_asserts_nothing():
     assert not differs(compare_sentences(here, asked))
     said = "Mr White said he had not felt harassed by the newspapers."
     assert [d.kind for d in differs(compare_sentences(here, said))] == ["negation"]
+
+
+def _slot_messages(a: str, b: str) -> list[tuple[str, str]]:
+    return [(d.relation, d.message) for d in compare_sentences(a, b)]
+
+
+def test_figures_of_one_list_paired_by_the_window_are_no_difference():
+    # Reuters, 1987: a later story restates the results table's 35.4 million beside other lines
+    got = _slot_messages(
+        "Encor last year earned 35.4 mln dlrs.",
+        "Net loss 406.6 mln vs profit 35.4 mln Revs 138.1 mln vs 211.9 mln, Encor said.",
+    )
+    assert [r for r, _ in got if r == "differs"] == []
+    # a bound the other figure only falls within is not the same figure written again
+    got = _slot_messages(
+        "Phoenix American Inc terminated its tender offer for up to 800,000 shares at five dlrs.",
+        "Phoenix American Inc terminated its tender offer for up to 600,000 shares at five dlrs.",
+    )
+    assert [m for r, m in got if r == "differs"] == [
+        'number differs: "up to 800,000 shares" here, "up to 600,000 shares" in the source'
+    ]
+
+
+def test_will_told_as_would_after_a_reporting_verb_is_one_modality():
+    said = "He said the trip would ease trade tensions with Japan."
+    assert _slot_messages(said, said.replace("would", "will")) == []
+    plain = "The trip would ease trade tensions with Japan."
+    assert _slot_messages(plain, plain.replace("would", "will")) == [
+        ("differs", 'modality differs: "would" here, "will" in the source')
+    ]
+    assert _slot_messages(said, said.replace("would", "may"))[0][0] == "differs"
+
+
+def test_initials_take_in_the_words_before_the_slot():
+    got = _slot_messages(
+        "Ministers called on the European Community to act on trade.",
+        "Ministers called on the EC to act on trade.",
+    )
+    assert [r for r, _ in got] == ["variant"]

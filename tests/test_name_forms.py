@@ -1,0 +1,42 @@
+"""One name written two ways (overlap/name_forms.py), on Reuters-21578 reissues: a typing slip
+or initials is a spelling variant in the slot checks, a replaced letter is another name."""
+
+from __future__ import annotations
+
+from overlap.name_forms import initials_of, typing_slip
+from overlap.slots import compare_sentences
+from overlap.textnorm import tokenize
+
+
+def _names(a: str, b: str) -> list[tuple[str, str]]:
+    return [(d.relation, d.message) for d in compare_sentences(a, b) if d.kind == "name"]
+
+
+def test_slips_are_added_dropped_or_swapped_letters():
+    assert typing_slip("Internatinal", "International")  # a letter dropped
+    assert typing_slip("Braodacasting", "Broadacasting")  # two neighbours swapped
+    assert not typing_slip("Jones", "Jonas")  # a letter replaced: another name
+    assert not typing_slip("Clark", "Blark")  # another first letter
+    assert not typing_slip("Hill", "Hall")
+
+
+def test_initials_open_the_capitalised_words_that_follow():
+    assert initials_of(tokenize("EC"), tokenize("European Community said"))
+    assert initials_of(tokenize("IMF"), tokenize("International Monetary Fund"))
+    assert initials_of(tokenize("BoE"), tokenize("Bank of England")) is False  # not all capitals
+    assert not initials_of(tokenize("EC"), tokenize("European markets"))
+
+
+def test_a_reissue_with_a_slip_or_initials_names_no_one_else():
+    assert _names(
+        "Ministers also called on the European Commission to prepare a report on trade.",
+        "Ministers also called on the EC Commission to prepare a report on trade.",
+    ) == [("variant", "one name written two ways: European / EC (initials)")]
+    assert _names(
+        "He spoke at the World Economic Forum in Davos on Friday.",
+        "He spoke at the Word Economic Forum in Davos on Friday.",
+    ) == [("variant", "spelling variant: World / Word (a typing slip)")]
+    got = _names(
+        "Mr Jones said the court heard the case.", "Mr Jonas said the court heard the case."
+    )
+    assert got == [("differs", 'name differs: "Jones" here, "Jonas" in the source')]
