@@ -389,6 +389,26 @@ def _backshifted(al: Alignment, a: Token, b: Token) -> bool:
     return any(w in _REPORTED for w in before)
 
 
+# Words between a modal and its verb: "must not", "can be charged", "may also have".
+_MODAL_GAP = frozenset(["not", "be", "have", "also", "still", "never", "only", "then"])
+
+
+def _other_verbs(al: Alignment, a: Token, b: Token) -> bool:
+    """The two modals go with verbs the alignment does not pair: "the authority must reverse
+    its decision" against "patients can be means-tested" (The Times against the PA copy,
+    METER courts) say what two verbs may or must do, not one fact two ways. "must serve" /
+    "should serve" share the verb, and are compared."""
+
+    def verb(tokens: list[Token], t: Token) -> int | None:
+        k = next(i for i, x in enumerate(tokens) if x is t) + 1
+        while k < len(tokens) and (tokens[k].norm in _MODAL_GAP or tokens[k].norm.endswith("ly")):
+            k += 1
+        return k if k < len(tokens) else None
+
+    va, vb = verb(al.ta, a), verb(al.tb, b)
+    return va is not None and vb is not None and al.amap.get(va) != vb
+
+
 def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
     """Quantifiers and modality: one word swapped for another of a different class ("some"
     for "no" and "often" for "never" are quantifiers; the negation check leaves them)."""
@@ -398,7 +418,7 @@ def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDi
         cb = [t for t in pb if t.norm in table]
         if ca and cb and table[ca[0].norm] != table[cb[0].norm]:
             a, b = ca[0], cb[0]
-            if kind == "modality" and _backshifted(al, a, b):
+            if kind == "modality" and (_backshifted(al, a, b) or _other_verbs(al, a, b)):
                 continue
             out.append(
                 SlotDiff(
