@@ -198,38 +198,6 @@ def test_tex_source_quote_found_from_a_newspaper_version():
     assert v.outcome is Outcome.QUOTED and v.source.speaker == "Mr Justice Owen"
 
 
-# METER courts/01.03.00/chemists: PA, and the Mirror's shorter version.
-CHEMISTS = Article(
-    "pa",
-    "chemists2.txt",
-    (
-        "Mr Justice Forbes said: ``It is an extremely sad and tragic case for all concerned. "
-        "One's heart goes out to the parents of the boy who died so tragically and so young. "
-        "But I accept that neither of you are criminally responsible for that death.''"
-    ),
-    "txt",
-    outlet="PA News",
-)
-
-
-def test_truncated_quote_is_quoted_unless_it_drops_a_negation():
-    src = [article_quotes(CHEMISTS)]
-    v = match_quote(
-        draft_quote("“One's heart goes out to the parents of the boy,” Mr Justice Forbes said."),
-        src,
-    )
-    assert v.outcome is Outcome.QUOTED, v.reason
-    v = match_quote(
-        draft_quote("“You are criminally responsible for that death,” Mr Justice Forbes said."), src
-    )
-    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'neither' dropped",)
-    # the Mirror's version leaves words out of the middle without an ellipsis
-    v = match_quote(
-        draft_quote('"It is an extremely sad case for all concerned," Mr Justice Forbes said.'), src
-    )
-    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'and tragic' dropped",)
-
-
 def test_words_printed_without_marks_in_the_source_are_found_in_its_body():
     src = Article(
         "b",

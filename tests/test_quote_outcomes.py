@@ -90,3 +90,13 @@ def test_words_nested_in_a_witness_s_quote_are_not_the_witness_s():
     assert q.speaker == "Rob"
     v = match_quote(q, [article_quotes(pa)])
     assert v.outcome is Outcome.QUOTED, v.reason
+
+
+def test_truncated_quote_is_quoted_unless_it_drops_a_negation():
+    v = verdict("“One's heart goes out to the parents of the boy,” Mr Justice Forbes said.")
+    assert v.outcome is Outcome.QUOTED, v.reason
+    v = verdict("“You are criminally responsible for that death,” Mr Justice Forbes said.")
+    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'neither' dropped",)
+    # the Mirror's version leaves words out of the middle without an ellipsis
+    v = verdict('"It is an extremely sad case for all concerned," Mr Justice Forbes said.')
+    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'and tragic' dropped",)
