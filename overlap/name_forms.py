@@ -1,4 +1,5 @@
-"""One name written two ways that a spelling list cannot know: a typing slip and initials.
+"""One name written two ways that a spelling list cannot know: a typing slip, initials and a
+nickname.
 
 Wire copy is typed fast and reissued: "Braodacasting" / "Broadacasting", "Internatinal" /
 "International", "Word Economic Forum" / "World Economic Forum" (Reuters-21578 reissues), and
@@ -10,16 +11,23 @@ A slip is one letter added, dropped, or two neighbours swapped, in a word of at 
 slip, since that is how different names differ ("Jones" / "Jonas", "Hall" / "Hill").
 Initials are an all-capitals word of two to five letters whose letters open the capitalised
 words written on the other side from the same place ("EC" for "European Commission", function
-words such as "of" skipped).
+words such as "of" skipped). A nickname is a given name and its familiar form as the
+`nicknames` package's hand-curated list has them ("Connie" / "Constance", "Bob" / "Robert";
+METER courts: the PA copy names the woman one way, the paper the other).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
 from .textnorm import Token
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 MIN_SLIP_LETTERS = 5
 _SKIPPED = frozenset({"of", "and", "the", "for", "&"})
@@ -65,7 +73,7 @@ def initials_of(short: Sequence[Token], long_from: Sequence[Token]) -> bool:
     letters = short[0].raw.replace(".", "")
     if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
         return False
-    opened = []
+    opened: list[str] = []
     for t in long_from:
         if len(opened) == len(letters):
             break
@@ -77,4 +85,24 @@ def initials_of(short: Sequence[Token], long_from: Sequence[Token]) -> bool:
     return "".join(opened) == letters
 
 
-__all__ = ["initials_of", "typing_slip"]
+@cache
+def _nicknamer() -> NickNamer:
+    from nicknames import NickNamer  # late: the list is read only when a name slot needs it
+
+    return NickNamer()
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """One word is a familiar form of the other given name (either way round).
+
+    >>> nickname_of("Connie", "Constance"), nickname_of("Robert", "Bob"), nickname_of("Ann", "Bob")
+    (True, True, False)
+    """
+    if not (a.isalpha() and b.isalpha()) or a.lower() == b.lower():
+        return False
+    names = _nicknamer()
+    x, y = a.lower(), b.lower()
+    return y in names.nicknames_of(x) or x in names.nicknames_of(y)
+
+
+__all__ = ["initials_of", "nickname_of", "typing_slip"]

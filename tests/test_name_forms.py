@@ -40,3 +40,15 @@ def test_a_reissue_with_a_slip_or_initials_names_no_one_else():
         "Mr Jones said the court heard the case.", "Mr Jonas said the court heard the case."
     )
     assert got == [("differs", 'name differs: "Jones" here, "Jonas" in the source')]
+
+
+def test_a_nickname_is_the_same_person():
+    # METER courts: PA names the witness Constance, the paper Connie
+    assert _names(
+        "Connie Smith, 43, told the court she had been afraid.",
+        "Constance Smith, 43, told the court she had been afraid.",
+    ) == [("variant", "one person named two ways: Connie / Constance (a nickname)")]
+    got = _names(
+        "Ann Smith told the court she was afraid.", "Jane Smith told the court she was afraid."
+    )
+    assert got == [("differs", 'name differs: "Ann" here, "Jane" in the source')]
