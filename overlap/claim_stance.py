@@ -222,6 +222,11 @@ def changed_facts(claim: str, passage: str) -> list[SlotDiff]:
     ]
 
 
+# Someone's denial reported ("he denied being there"), as against a word that calls a story
+# untrue ("hoax", "fake", "dismissed").
+_DENY_VERB = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
+
+
 def _negates(text: str) -> bool:
     """Does a passage say that something is not so (a negation or a denial)? Only such a passage
     can confirm a claim that negates ("Truce Never Happened" is not confirmed by "have agreed a
@@ -243,6 +248,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # negation alone is no basis for a contradiction (the model plus a "not" is not one).
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
     claim_hedges = bool(REPORTING.search(claim))
+    claim_reports_denial = bool(_DENY_VERB.search(_denials_only(claim)))
     # (a slot difference, contradiction, read as close to the claim, index): a negated shared
     # predicate first, whatever the model reads; on a tie the close passage is shown
     contradicting: list[tuple[bool, float, bool, int]] = []
@@ -260,14 +266,18 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             )
         else:
             passage_denies = _denies(p.text, claim_hedges)
-            # A claim that denies ("he had denied being in the house") is not contradicted by a
-            # passage that negates the same ("had never been in the house again"): two
-            # negations, which the model reads as contradicting as often as not.
+            # A claim that reports a denial ("he had denied being in the house") is not
+            # contradicted by a passage that negates the same ("had never been in the house
+            # again"): two negations, which the model reads as contradicting as often as not.
+            # A claim that calls a story a hoax is still contradicted by a passage that tells
+            # the story, negations and all (FNC-1: "Hoax - Priest who never existed claims he
+            # died" against the body that reports his account).
+            agrees_negating = _negates(p.text) if claim_reports_denial else passage_denies
             basis = (
                 passage_denies
                 and not claim_denies
                 or claim_debunks
-                and not _negates(p.text)
+                and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis

@@ -457,3 +457,15 @@ def test_a_denial_against_a_passage_that_negates_the_same_is_no_contradiction():
     # a denial against a passage that asserts the thing still contradicts
     asserts = "He told police that he had been in the flat every week since then."
     assert decide(claim, [Passage(asserts, False, CONTRADICTS)]) is not None
+
+
+def test_a_hoax_headline_is_contradicted_by_a_body_telling_the_story_with_a_negation():
+    # FNC-1 dev: the body reports the priest's account, negations and all; the headline calls it
+    # a hoax. Only a reported denial ("denied being in the flat") agrees with such a passage.
+    claim = "Op-Ed: Hoax - Priest who never existed claims he died, saw female God"
+    passage = (
+        "Father John Micheal O'Neal said he did not expect to see God as a woman when his "
+        "heart stopped for 48 minutes."
+    )
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
