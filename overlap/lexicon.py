@@ -53,6 +53,14 @@ MILITARY_RANKS = word_set(
     "brig brigadier gnr gunner tpr trooper spr sapper rfn rifleman gdsm guardsman fus fusilier "
     "ac aircraftman po lieut"
 )
+# The row labels of wire results and dividend tables, as Reuters and other agencies abbreviate
+# them ("Shr loss 28 cts", "Revs 2.3 mln", "Qtly div 7-1/2 cts", "Avg shrs"): capitalised at a
+# line's start, they name no one, so "Revs" / "Sales" or "Qtly" / "Semi" is no name differing
+# (the figures beside them are compared as figures).
+WIRE_TABLE_LABELS = word_set(
+    "shr shrs avg revs rev sales net oper qtr qtrly qtly mthly monthly semi annual div "
+    "dividend pay record prior payout"
+)
 # Head nouns of place and institution names: "Liverpool City Magistrates Court" and "Dale
 # Street magistrates, Liverpool" (PA and The Sun, METER courts) align "Liverpool" with "Court",
 # and a head noun alone names no place to differ from another (slot_names.py).

@@ -23,6 +23,7 @@ from .lexicon import (
     NEGATIONS,
     POLICE_RANKS,
     TITLES,
+    WIRE_TABLE_LABELS,
 )
 from .textnorm import Token, fold
 
@@ -132,6 +133,8 @@ def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozense
         return False
     if any(all(t.norm in NAME_HEADS for t in side) for side in (pa, pb)):
         return False  # "Court" against "Liverpool": the head of a longer name, no name itself
+    if any(len(side) == 1 and side[0].norm in WIRE_TABLE_LABELS for side in (pa, pb)):
+        return False  # "Revs" against "Sales": a results table's row labels
     return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
 
 

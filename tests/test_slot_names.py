@@ -173,3 +173,17 @@ def test_the_head_noun_of_a_name_is_no_name_of_its_own():
     # two places still differ
     other = "He appeared before Dale Street magistrates, Manchester, when he was bailed."
     assert [d.kind for d in differs(compare_sentences(here, other))] == ["name"]
+
+
+def test_wire_table_row_labels_are_no_names():
+    # Reuters-21578 results and dividend tables filed twice or for two companies
+    for a, b in (
+        ("Revs 2.3 mln vs 2.0 mln", "Sales 2,303,000 vs 2,006,000"),
+        ("Qtly div 7-1/2 cts vs 7-1/2 cts prior", "Semi div 7-1/2 cts vs 7-1/2 cts prior"),
+    ):
+        assert [d for d in compare_sentences(a, b) if d.kind == "name"] == []
+    # a name against a name at the line's start is still read
+    got = compare_sentences(
+        "Obama met the Mexican president today.", "Calderon met the Mexican president today."
+    )
+    assert [d.relation for d in got if d.kind == "name"] == ["differs"]
