@@ -1,5 +1,5 @@
-"""One name written two ways that a spelling list cannot know: a typing slip, initials and a
-nickname.
+"""One name written two ways that a spelling list cannot know: a typing slip, initials, a
+nickname and a country's name, code or people.
 
 Wire copy is typed fast and reissued: "Braodacasting" / "Broadacasting", "Internatinal" /
 "International", "Word Economic Forum" / "World Economic Forum" (Reuters-21578 reissues), and
@@ -13,7 +13,9 @@ Initials are an all-capitals word of two to five letters whose letters open the 
 words written on the other side from the same place ("EC" for "European Commission", function
 words such as "of" skipped). A nickname is a given name and its familiar form as the
 `nicknames` package's hand-curated list has them ("Connie" / "Constance", "Bob" / "Robert";
-METER courts: the PA copy names the woman one way, the paper the other).
+METER courts: the PA copy names the woman one way, the paper the other). A country is one
+whether named, coded or by its people, as the `countryinfo` package's data writes them
+("American" / "U.S.", "Japanese" / "Japan's", "British" / "UK"; Reuters reissues).
 """
 
 from __future__ import annotations
@@ -105,4 +107,62 @@ def nickname_of(a: str, b: str) -> bool:
     return y in names.nicknames_of(x) or x in names.nicknames_of(y)
 
 
-__all__ = ["initials_of", "nickname_of", "typing_slip"]
+@cache
+def _countries() -> dict[str, str]:
+    """Folded name, code or demonym -> the country's key. Codes only as their capitals are
+    written (read by `_country_key`): "US" and "IT" are words in lower case."""
+    from countryinfo import CountryInfo  # late: the data is read only when a name slot needs it
+
+    countries = CountryInfo("France").all()
+    out: dict[str, str] = {}
+    for key, info in countries.items():
+        for form in [key, info.get("name") or "", *(info.get("altSpellings") or [])]:
+            if folded := _fold_country(form):
+                out.setdefault(folded, key)
+    # A demonym several territories share ("American": the United States, American Samoa, the
+    # Northern Mariana Islands) is the most populous one's.
+    people: dict[str, tuple[int, str]] = {}
+    for key, info in countries.items():
+        folded = _fold_country(info.get("demonym") or "")
+        size = int(info.get("population") or 0)
+        if folded and (folded not in people or size > people[folded][0]):
+            people[folded] = (size, key)
+    for folded, (_, key) in people.items():
+        out.setdefault(folded, key)
+    return out
+
+
+def _fold_country(text: str) -> str:
+    words = text.replace(".", "").replace("’", "'").split()
+    if words and words[-1].lower().endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(words).lower()
+
+
+def _country_key(words: str) -> str | None:
+    folded = _fold_country(words)
+    raw = words.replace(".", "")
+    if len(folded) <= 3 and not raw.isupper():
+        return None  # a code is a code only in capitals ("US", not "us")
+    countries = _countries()
+    key = countries.get(folded)
+    if key is None and folded.endswith("s"):
+        key = countries.get(folded[:-1])  # "Americans"
+    return key
+
+
+def same_country(a: str, b: str) -> bool:
+    """Two different words for one country: its name, a code or its people.
+
+    >>> same_country("American", "U.S."), same_country("Japan's", "Japanese")
+    (True, True)
+    >>> same_country("British", "French"), same_country("us", "American")
+    (False, False)
+    """
+    if _fold_country(a) == _fold_country(b):
+        return False
+    ka, kb = _country_key(a), _country_key(b)
+    return ka is not None and ka == kb
+
+
+__all__ = ["initials_of", "nickname_of", "same_country", "typing_slip"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import word_set
-from .name_forms import initials_of, nickname_of, typing_slip
+from .name_forms import initials_of, nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
@@ -352,6 +352,9 @@ def _name_diff(
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if len(pa) == len(pb) == 1 and nickname_of(pa[0].raw, pb[0].raw):
         message = f"one person named two ways: {ha} / {hb} (a nickname)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if same_country(ha, hb):
+        message = f"one country named two ways: {ha} / {hb}"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if at is not None and (
         _initials(pa, al.tb, at[1], len(pb)) or _initials(pb, al.ta, at[0], len(pa))

@@ -52,3 +52,18 @@ def test_a_nickname_is_the_same_person():
         "Ann Smith told the court she was afraid.", "Jane Smith told the court she was afraid."
     )
     assert got == [("differs", 'name differs: "Ann" here, "Jane" in the source')]
+
+
+def test_a_country_is_one_whether_named_coded_or_by_its_people():
+    from overlap.name_forms import same_country
+
+    # Reuters reruns: "the American government" / "the U.S. government"
+    assert _names(
+        "Japan warns the American government it may retaliate in the dispute.",
+        "Japan warns the U.S. government it may retaliate in the dispute.",
+    ) == [("variant", "one country named two ways: American / U.S.")]
+    assert same_country("Japanese", "Japan's") and same_country("British", "UK")
+    assert not same_country("Japanese", "British")
+    assert not same_country("us", "American")  # a code only in capitals
+    got = _names("The Japanese minister said so.", "The British minister said so.")
+    assert got == [("differs", 'name differs: "Japanese" here, "British" in the source')]
