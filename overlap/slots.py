@@ -23,7 +23,7 @@ from .name_forms import initials_of, nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
 from .reported_speakers import swapped_speakers
-from .slot_alignment import STOP, Alignment, quote, split_run_together
+from .slot_alignment import STOP, Alignment, quote, split_run_together, tok_range
 from .slot_figures import an_age, court_stage, of_another_time
 from .slot_names import parts_of_one_name, same_name, two_names
 from .slot_negation import changed_negation, on_aligned_predicate
@@ -170,13 +170,16 @@ def _quantity_diffs(
             continue  # the same words: nothing to report
         if _same_amount(x, y):
             rel, m = "same", f"{kind} agrees: {quote(x.describe())} ~ {quote(y.describe())}"
-        elif any(_same_figure(x, z) for z in qb if z is not y) or any(
-            _same_figure(w, y) for w in qa if w is not x
+        elif not _substituted(al, x, y) and (
+            any(_same_figure(x, z) for z in qb if z is not y)
+            or any(_same_figure(w, y) for w in qa if w is not x)
         ):
             # Each figure is in the other sentence too, beside another one: the window paired
             # two figures of a list. "Encor last year earned 35.4 mln dlrs" against "Net loss
             # 406.6 mln vs profit 35.4 mln Revs 138.1 mln vs 211.9 mln" (Reuters, 1987) holds
-            # the 35.4 million; 211.9 is another line of the table.
+            # the 35.4 million; 211.9 is another line of the table. Not where one figure was
+            # written in place of the other (the words beside it align): "16 charges ... a boy
+            # under 16" changed from "12 charges" is a changed count.
             continue
         else:
             rel, m = "differs", al.msg(kind, x.describe(), y.describe())
@@ -443,6 +446,14 @@ def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDi
 def _same_amount(x: Quantity, y: Quantity) -> bool:
     """One amount, whatever the words: consistent values in one unit (or one side unitless)."""
     return x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit))
+
+
+def _substituted(al: Alignment, x: Quantity, y: Quantity) -> bool:
+    """y stands where x stood: the word just before them, or just after, is aligned."""
+    (i0, i1), (j0, j1) = tok_range(al.ta, x.start, x.end), tok_range(al.tb, y.start, y.end)
+    if i0 < 0 or j0 < 0:
+        return False
+    return (i0 > 0 and al.amap.get(i0 - 1) == j0 - 1) or al.amap.get(i1) == j1
 
 
 def _same_figure(x: Quantity, y: Quantity) -> bool:

@@ -561,6 +561,16 @@ def test_figures_of_one_list_paired_by_the_window_are_no_difference():
     ]
 
 
+def test_a_figure_written_in_place_of_another_differs_though_it_recurs():
+    # the changed count also stands later in the sentence ("a boy under 16"): still changed
+    source = (
+        "The manager will deny 12 charges including six counts of indecent assault on a boy "
+        "under 16 when his trial starts."
+    )
+    got = _slot_messages(source.replace("12 charges", "16 charges"), source)
+    assert ("differs", 'number differs: "16 charges" here, "12 charges" in the source') in got
+
+
 def test_will_told_as_would_after_a_reporting_verb_is_one_modality():
     said = "He said the trip would ease trade tensions with Japan."
     assert _slot_messages(said, said.replace("would", "will")) == []
