@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .align import article_index, sentences_under
 from .ids import finding_id
@@ -268,13 +269,21 @@ def headline_subjects(seg_a: Segmented, seg_b: Segmented) -> tuple[str, str] | N
 def _own_headline_name(mine: Article, other: Article) -> str | None:
     """The first headline word of `mine` that its text capitalises as a name and that `other`
     never uses (in its headline or its text)."""
-    capitalised = {
-        t.norm for t in tokenize(mine.text) if t.raw[:1].isupper() and not t.raw.isupper()
-    }
-    used = {t.norm for t in tokenize(f"{other.title or ''} {other.text}")}
+    capitalised, used = _capitalised_words(mine.text), _words_used(other.title or "", other.text)
     for t in tokenize(mine.title or ""):
         if t.norm in FUNCTION_WORDS or not t.raw.isalpha() or len(t.norm) < 3:
             continue
         if t.norm in capitalised and t.norm not in used:
             return t.raw
     return None
+
+
+# The judge asks for each sentence pair with a typed difference; an article is read once.
+@lru_cache(maxsize=256)
+def _capitalised_words(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize(text) if t.raw[:1].isupper() and not t.raw.isupper())
+
+
+@lru_cache(maxsize=256)
+def _words_used(title: str, text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize(f"{title} {text}"))

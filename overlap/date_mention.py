@@ -7,6 +7,7 @@ weekend span against a day, vague eras only with each other.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 # Day words and the days they lie from the article's date.
@@ -106,8 +107,6 @@ def _same_as_written(x: DateMention, y: DateMention) -> bool:
 
 
 def _ordinal(iso: str) -> int:
-    import datetime as dt
-
     return dt.date.fromisoformat(iso[:10]).toordinal()
 
 

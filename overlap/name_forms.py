@@ -1,18 +1,16 @@
-"""One name written two ways that a spelling list cannot know: a typing slip, initials, a
-nickname and a country's name, code or people.
+"""One name written two ways that a spelling list cannot know: a typing slip, a nickname and a
+country's name, code or people (initials are slot_names.abbreviates).
 
 Wire copy is typed fast and reissued: "Braodacasting" / "Broadacasting", "Internatinal" /
-"International", "Word Economic Forum" / "World Economic Forum" (Reuters-21578 reissues), and
-agencies shorten names to their initials ("the EC Commission" / "the European Commission").
-Read as two names, each was a "name differs" contradiction between a story and its reissue.
+"International", "Word Economic Forum" / "World Economic Forum" (Reuters-21578 reissues). Read
+as two names, each was a "name differs" contradiction between a story and its reissue.
 
 A slip is one letter added, dropped, or two neighbours swapped, in a word of at least
 `MIN_SLIP_LETTERS` letters with the same first letter: a letter *replaced* is not taken as a
 slip, since that is how different names differ ("Jones" / "Jonas", "Hall" / "Hill").
-Initials are an all-capitals word of two to five letters whose letters open the capitalised
-words written on the other side from the same place ("EC" for "European Commission", function
-words such as "of" skipped). A nickname is a given name and its familiar form as the
-`nicknames` package's hand-curated list has them ("Connie" / "Constance", "Bob" / "Robert";
+
+A nickname is a given name and its familiar form as the `nicknames` package's hand-curated list
+has them ("Connie" / "Constance", "Bob" / "Robert";
 METER courts: the PA copy names the woman one way, the paper the other). A country is one
 whether named, coded or by its people, as the `countryinfo` package's data writes them
 ("American" / "U.S.", "Japanese" / "Japan's", "British" / "UK"; Reuters reissues).
@@ -20,19 +18,15 @@ whether named, coded or by its people, as the `countryinfo` package's data write
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Indel
-
-from .textnorm import Token
+from rapidfuzz.distance import OSA
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
 
 MIN_SLIP_LETTERS = 5
-_SKIPPED = frozenset({"of", "and", "the", "for", "&"})
 
 
 def typing_slip(a: str, b: str) -> bool:
@@ -47,44 +41,9 @@ def typing_slip(a: str, b: str) -> bool:
     if max(len(a), len(b)) < MIN_SLIP_LETTERS:
         return False
     x, y = a.lower(), b.lower()
-    if Indel.distance(x, y) == 1:
-        return True
-    if len(x) != len(y):
-        return False
-    apart = [k for k in range(len(x)) if x[k] != y[k]]
-    return (
-        len(apart) == 2
-        and apart[1] == apart[0] + 1
-        and x[apart[0]] == y[apart[1]]
-        and (x[apart[1]] == y[apart[0]])
-    )
-
-
-def initials_of(short: Sequence[Token], long_from: Sequence[Token]) -> bool:
-    """`short` is one all-capitals word of 2-5 letters (dots dropped: "E.C.") whose letters open
-    the capitalised words of `long_from`, read from its first word on.
-
-    >>> from overlap.textnorm import tokenize
-    >>> initials_of(tokenize("EC"), tokenize("European Commission said"))
-    True
-    >>> initials_of(tokenize("EC"), tokenize("Economic Forum"))
-    False
-    """
-    if len(short) != 1:
-        return False
-    letters = short[0].raw.replace(".", "")
-    if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
-        return False
-    opened: list[str] = []
-    for t in long_from:
-        if len(opened) == len(letters):
-            break
-        if t.norm in _SKIPPED and opened:
-            continue
-        if not t.raw[:1].isupper() or not t.raw.isalpha() or t.raw.isupper():
-            return False
-        opened.append(t.raw[0])
-    return "".join(opened) == letters
+    # one edit (OSA: a letter changed, added or dropped, or two neighbours swapped), and not a
+    # changed letter: of two words of one length that is a swap only if they hold one multiset
+    return OSA.distance(x, y) == 1 and (len(x) != len(y) or sorted(x) == sorted(y))
 
 
 @cache
@@ -111,22 +70,22 @@ def nickname_of(a: str, b: str) -> bool:
 def _countries() -> dict[str, str]:
     """Folded name, code or demonym -> the country's key. Codes only as their capitals are
     written (read by `_country_key`): "US" and "IT" are words in lower case."""
-    from countryinfo import CountryInfo  # late: the data is read only when a name slot needs it
+    from countryinfo import all_countries  # late: the data is read only when a slot needs it
 
-    countries = CountryInfo("France").all()
+    countries = all_countries()
     out: dict[str, str] = {}
-    for key, info in countries.items():
-        for form in [key, info.get("name") or "", *(info.get("altSpellings") or [])]:
+    for c in countries:
+        key = c.name().lower()
+        for form in [key, *(c.alt_spellings() or [])]:
             if folded := _fold_country(form):
                 out.setdefault(folded, key)
     # A demonym several territories share ("American": the United States, American Samoa, the
     # Northern Mariana Islands) is the most populous one's.
     people: dict[str, tuple[int, str]] = {}
-    for key, info in countries.items():
-        folded = _fold_country(info.get("demonym") or "")
-        size = int(info.get("population") or 0)
+    for c in countries:
+        folded, size = _fold_country(c.demonym() or ""), int(c.population() or 0)
         if folded and (folded not in people or size > people[folded][0]):
-            people[folded] = (size, key)
+            people[folded] = (size, c.name().lower())
     for folded, (_, key) in people.items():
         out.setdefault(folded, key)
     return out
@@ -165,4 +124,4 @@ def same_country(a: str, b: str) -> bool:
     return ka is not None and ka == kb
 
 
-__all__ = ["initials_of", "nickname_of", "same_country", "typing_slip"]
+__all__ = ["nickname_of", "same_country", "typing_slip"]

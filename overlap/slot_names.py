@@ -138,7 +138,7 @@ def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozense
     return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
 
 
-def _abbreviates(pa: list[Token], pb: list[Token]) -> bool:
+def abbreviates(pa: list[Token], pb: list[Token]) -> bool:
     """One name written as the initials of the other ("U.S." / "United States", "EU" /
     "European Union"): one name, not two."""
 
@@ -170,7 +170,7 @@ def same_name(pa: list[Token], pb: list[Token]) -> bool:
     """The same words folded (Peña / Pena), one the initials of the other, or one the other
     shortened: a person named in full, then by first name or surname ("Sarah Crump's" /
     "Sarah's", "David Smith" / "Smith"); another name in either ("Sarah Jones") is not."""
-    if [t.norm for t in pa] == [t.norm for t in pb] or _abbreviates(pa, pb):
+    if [t.norm for t in pa] == [t.norm for t in pb] or abbreviates(pa, pb):
         return True
     if len(pa) == len(pb) == 1 and _county(pa[0].norm) == _county(pb[0].norm):
         return True  # "Oxon" / "Oxfordshire"

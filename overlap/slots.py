@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import word_set
-from .name_forms import initials_of, nickname_of, same_country, typing_slip
+from .name_forms import nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
-from .reported_speakers import swapped_speakers
+from .reported_speakers import REPORTING_VERBS, swapped_speakers
 from .slot_alignment import STOP, Alignment, quote, split_run_together, tok_range
 from .slot_figures import an_age, court_stage, of_another_time
-from .slot_names import parts_of_one_name, same_name, two_names
+from .slot_names import abbreviates, parts_of_one_name, same_name, two_names
 from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
 
@@ -371,20 +371,21 @@ def _name_diff(
 
 
 def _initials(short: list[Token], tokens: Sequence[Token], at: int, width: int) -> bool:
-    """`short` is the initials of words of `tokens` that take in the slot `at`..`at + width`
-    (the run may open up to two words before it: "European | Community" against "EC")."""
+    """`short` abbreviates (slot_names.abbreviates) a run of `tokens` that takes in the slot
+    `at`..`at + width`; the run may open up to two words before it ("European | Community"
+    against "EC") and hold lower-case words ("Bank of England")."""
+    longest = len(short[0].raw.replace(".", "")) + 2
     return any(
-        initials_of(short, tokens[start:])
+        abbreviates(short, list(tokens[start:end]))
         for start in range(max(0, at - 2), at + 1)
-        if start + len(short[0].raw.replace(".", "")) >= at + width
+        for end in range(max(start + 2, at + width), min(len(tokens), start + longest) + 1)
     )
 
 
 # Reported speech moves "will" back to "would" ("Britain will ..." told as "he said Britain
-# would ..."): after a reporting verb in the past, the two are one modality.
-_REPORTED = word_set(
-    "said told added stated warned announced predicted promised insisted argued claimed "
-    "hoped believed thought expected reported"
+# would ..."): after a reporting verb in the past, or one of thinking, the two are one modality.
+_REPORTED = REPORTING_VERBS | word_set(
+    "predicted promised hoped believed thought expected reported"
 )
 _BACKSHIFTED = (frozenset({"will", "would"}), frozenset({"shall", "would"}))
 

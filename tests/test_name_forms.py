@@ -3,7 +3,8 @@ or initials is a spelling variant in the slot checks, a replaced letter is anoth
 
 from __future__ import annotations
 
-from overlap.name_forms import initials_of, typing_slip
+from overlap.name_forms import typing_slip
+from overlap.slot_names import abbreviates
 from overlap.slots import compare_sentences
 from overlap.textnorm import tokenize
 
@@ -20,11 +21,16 @@ def test_slips_are_added_dropped_or_swapped_letters():
     assert not typing_slip("Hill", "Hall")
 
 
-def test_initials_open_the_capitalised_words_that_follow():
-    assert initials_of(tokenize("EC"), tokenize("European Community said"))
-    assert initials_of(tokenize("IMF"), tokenize("International Monetary Fund"))
-    assert initials_of(tokenize("BoE"), tokenize("Bank of England")) is False  # not all capitals
-    assert not initials_of(tokenize("EC"), tokenize("European markets"))
+def test_initials_are_read_on_the_words_around_the_slot():
+    assert abbreviates(tokenize("EC"), tokenize("European Community"))
+    assert abbreviates(tokenize("IMF"), tokenize("International Monetary Fund"))
+    assert not abbreviates(tokenize("BoE"), tokenize("Bank of England"))  # not all capitals
+    assert not abbreviates(tokenize("EC"), tokenize("European markets"))
+    # the slot is "European" against "EC"; the run it abbreviates goes on past it
+    assert _names(
+        "Ministers called on the European Community to act on trade.",
+        "Ministers called on the EC to act on trade.",
+    ) == [("variant", "spelling variant: European Community / EC (same name)")]
 
 
 def test_a_reissue_with_a_slip_or_initials_names_no_one_else():
