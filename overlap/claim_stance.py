@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from .claims import content_words
 from .evidence import check_direction
+from .paraphrase import stop_words
 from .slots import SlotDiff, compare_sentences
 from .types import Span
 
@@ -171,13 +172,41 @@ def about_subject(claim: str, sentence: str) -> bool:
 
 
 def _stems(text: str) -> set[str]:
-    """Content words without a plural or possessive s (folding makes "priest's" "priests")."""
-    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in content_words(text)}
+    """Content words without a plural or possessive s (folding makes "priest's" "priests"), stop
+    words ("where", "which", "their") left out: a shared "where" is no shared subject."""
+    stop = stop_words()
+    return {
+        w[:-1] if w.endswith("s") and len(w) > 3 else w
+        for w in content_words(text)
+        if w not in stop
+    }
+
+
+# Where what a person denies ends: "denied having been in the underpass | where the rapes took
+# place" denies being there, not the rapes.
+_DENIED_CLAUSE_END = re.compile(
+    r"[,;:.!?]|\b(?:where|which|who|whom|whose|when|while|because|after|before|but|although)\b",
+    re.IGNORECASE,
+)
 
 
 def debunks_subject(claim: str, sentence: str) -> bool:
-    """A sentence that says something about the claim's subject is untrue."""
-    return bool(DEBUNK.search(_denials_only(sentence))) and about_subject(claim, sentence)
+    """A sentence that says something about the claim's subject is untrue. A reported denial
+    ("Chambers denied having been in the underpass") is about what follows the verb: the claim
+    must share a word with that clause, not with the sentence around it (METER courts: "the rapes
+    were seen by CCTV" is not what Chambers denied). A passive denial ("the report was denied
+    by police") names what it denies before the verb: the whole sentence is read."""
+    found = _denials_only(sentence)
+    for match in DEBUNK.finditer(found):
+        if not _DENY_VERB.fullmatch(match.group(0)) or found[match.end() :].startswith(" by "):
+            if about_subject(claim, sentence):
+                return True
+            continue
+        rest = found[match.end() :]
+        end = _DENIED_CLAUSE_END.search(rest)
+        if about_subject(claim, rest[: end.start()] if end else rest):
+            return True
+    return False
 
 
 def _opposite_direction(claim: str, passage: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import misquotes
 from .attribution import credit_of
+from .evidence import from_other_side
 from .ids import text_id
 from .models import Models
 from .quote_match import Outcome, QuoteVerdict
@@ -177,6 +178,15 @@ def aligned_source(
 
 
 def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict | None, list[str]]:
+    """_judged_here, its reasons told from the draft's side: the judge wrote them with the
+    finding's side a as "here", and the draft may be side b."""
+    verdict, reasons = _judged_here(f, draft_is_a, start, end)
+    return verdict, reasons if draft_is_a else [from_other_side(r) for r in reasons]
+
+
+def _judged_here(
+    f: Finding, draft_is_a: bool, start: int, end: int
+) -> tuple[Verdict | None, list[str]]:
     """The verdict and reasons of the finding for the draft text start:end. A finding judged in
     several sentence pairs gives a sentence only what its own pairs found: a number changed in
     one sentence does not contradict its neighbour."""

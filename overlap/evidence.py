@@ -6,6 +6,7 @@ the verdict rule in judge.py weighs them with the NLI model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 from .lexicon import NEGATIONS
@@ -172,6 +173,21 @@ def run_checks(
         *check_direction(a, b, diff),
         *check_hedging(a, b),
     ]
+
+
+# The two sides in a message of the judge ('number differs: "2,000" here, "1,954" in the source',
+# 'negation differs: "not" here only'): "here" is the finding's side a.
+_BOTH_SIDES = re.compile(r"""(?P<x>"[^"]*"|'[^']*') here, (?P<y>"[^"]*"|'[^']*') in the source""")
+_ONE_SIDE = re.compile(r"""(?P<x>"[^"]*") (?P<side>here|in the source) only""")
+
+
+def from_other_side(message: str) -> str:
+    """A judge's message as told from side b: a draft check whose draft is the finding's b side
+    says 'name differs: "Justice Mummery" here, "Woolf" in the source', not the other way."""
+    message = _BOTH_SIDES.sub(lambda m: f"{m['y']} here, {m['x']} in the source", message)
+    return _ONE_SIDE.sub(
+        lambda m: f"{m['x']} {'in the source' if m['side'] == 'here' else 'here'} only", message
+    )
 
 
 def _sub(span: Span, start: int, end: int) -> Span:

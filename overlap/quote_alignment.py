@@ -35,6 +35,8 @@ _COMMON = (
 )
 _BRACKET = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+# A word a paper prints censored ("b******", "f***"): its first letters, then asterisks.
+_CENSORED = re.compile(r"\b([A-Za-z]{1,2})\*{2,}[A-Za-z]*")
 # Keyed by what is left once "n't" is cut off: "won't" leaves "wo", "can't" "ca".
 _IRREGULAR_NOT = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 
@@ -63,7 +65,18 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
         part = text[s:e]
         soft = [(m.start() + s, m.end() + s) for m in _BRACKET.finditer(part)]
         gaps = [m.end() + s for m in _ELLIPSIS.finditer(part)]
+        censored = {m.start() + s: m for m in _CENSORED.finditer(part)}
+        inside = [(m.start() + s, m.end() + s) for m in censored.values()]
         for t in tokenize(part, s):
+            if t.start in censored:
+                m = censored[t.start]
+                word = m.group(1).lower() + "*" * (len(m.group(0)) - len(m.group(1)))
+                out.append(
+                    QuoteWord(word, m.group(0), t.start, t.start + len(m.group(0)), False, False)
+                )
+                continue
+            if any(a < t.start < b for a, b in inside):
+                continue  # the letters after a censored word's asterisks ("f**k")
             is_soft = any(a <= t.start < b for a, b in soft)
             gap = any(
                 prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
@@ -154,6 +167,8 @@ def _variant(a: str, b: str) -> bool:
     inflection of the word."""
     if a == b:
         return True
+    if "*" in a or "*" in b:
+        return _censored(a, b)
     if _CALENDAR_SHORT.get(a, a) == _CALENDAR_SHORT.get(b, b) or _british_past(a, b):
         return True
     if _typo(a, b):
@@ -167,6 +182,14 @@ def _variant(a: str, b: str) -> bool:
     if a[stem:] in _INFLECTIONS and b[stem:] in _INFLECTIONS:
         return False
     return fuzz.ratio(a, b) >= 85
+
+
+def _censored(a: str, b: str) -> bool:
+    """A censored word ("b******") and the word the source prints: the same first letters and
+    as many letters in all (papers keep the length: "bastard")."""
+    starred, word = (a, b) if "*" in a else (b, a)
+    shown = starred.rstrip("*")
+    return "*" not in word and word.startswith(shown) and len(word) == len(starred)
 
 
 @dataclass(frozen=True)
@@ -192,8 +215,9 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     and the quote is aligned again on the stretch of the source the rest lies in.
     """
     vocab = {w.norm for w in source}
+    ordered = sorted(vocab)  # the same variant whatever the set's order in this process
     d_norm = [
-        w.norm if w.norm in vocab else next((v for v in vocab if _variant(w.norm, v)), w.norm)
+        w.norm if w.norm in vocab else next((v for v in ordered if _variant(w.norm, v)), w.norm)
         for w in draft
     ]
     s_norm = [w.norm for w in source]

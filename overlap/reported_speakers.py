@@ -84,7 +84,10 @@ def reports(tokens: list[Token], text: str, offset: int = 0) -> list[Report]:
     for n, k in enumerate(verbs):
         next_verb = verbs[n + 1] if n + 1 < len(verbs) else len(tokens)
         before = _name_before(tokens, k, text, offset)
-        if before and not _glued(text, offset, before[-1], tokens[k]):
+        if before and (
+            not _glued(text, offset, before[-1], tokens[k])
+            or _in_description(tokens, k - len(before))
+        ):
             before = ()
         start = k - len(before)
         gap = text[tokens[start - 1].end - offset : tokens[start].start - offset] if start else ""
@@ -104,6 +107,20 @@ def reports(tokens: list[Token], text: str, offset: int = 0) -> list[Report]:
             # "..., said NAME"
             out.append(Report(after, out[-1].end if out else 0, k))
     return [r for r in out if r.end > r.start]
+
+
+# Words that make a name part of a description of the speaker: "The head of the PGA said"
+# (PA, METER courts) is the PGA's head speaking, whom the description does not name.
+_DESCRIBING = word_set("of for at from with")
+
+
+def _in_description(tokens: list[Token], start: int) -> bool:
+    """The capitalised run at `start` follows "of" / "for the" ...: it names what the speaker
+    belongs to, not the speaker."""
+    k = start - 1
+    if k >= 0 and tokens[k].norm == "the":
+        k -= 1
+    return k >= 0 and tokens[k].norm in _DESCRIBING
 
 
 def _clause_end(tokens: list[Token], body: int, next_verb: int, text: str, offset: int) -> int:

@@ -45,15 +45,29 @@ def markers(tokens: list[Token]) -> list[Token]:
     for k, t in enumerate(tokens):
         raw = t.raw.lower()
         if (
-            t.norm in NEGATIONS
-            or t.norm in _NEGATING_WORDS
-            or raw.endswith(("n't", "n’t"))
-            or t.norm in _NEGATIVE_VERBS
-            and k + 1 < len(tokens)
-            and tokens[k + 1].norm == "to"
-        ) and not _in_question(tokens, k):
+            (
+                t.norm in NEGATIONS
+                or t.norm in _NEGATING_WORDS
+                or raw.endswith(("n't", "n’t"))
+                or t.norm in _NEGATIVE_VERBS
+                and k + 1 < len(tokens)
+                and tokens[k + 1].norm == "to"
+            )
+            and not _in_question(tokens, k)
+            and not _answer(tokens, k)
+        ):
             out.append(t)
     return out
+
+
+def _answer(tokens: list[Token], k: int) -> bool:
+    """Token k is a "No" that answers ("No. Why should I?", "No, he said"): punctuation stands
+    between it and the next word (tokens carry no punctuation: the gap shows it). It negates
+    the question asked, not the clause that follows (PA's "No. Why should I? I never got an
+    apology" against a paper quoting from "Why")."""
+    if tokens[k].norm != "no":
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].start - tokens[k].end > 1
 
 
 def _in_question(tokens: list[Token], k: int) -> bool:

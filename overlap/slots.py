@@ -253,12 +253,28 @@ def _word_slot_diffs(
     """Names, numbered labels, quantifiers and modal verbs in replaced slots, outside numbers
     and dates."""
     out: list[SlotDiff] = []
-    for tag, i1, i2, j1, j2 in al.ops:
-        if tag != "replace" or not al.anchored(i1, i2, j1, j2):
-            continue  # an added or dropped word has no counterpart to differ from
-        in_a, in_b = mention_spans
-        pa = [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in in_a)]
-        pb = [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in in_b)]
+    in_a, in_b = mention_spans
+    slots = [
+        (i1, i2, j1, j2, pa, pb)
+        for tag, i1, i2, j1, j2 in al.ops
+        if tag == "replace" and al.anchored(i1, i2, j1, j2)
+        for pa, pb in [
+            (
+                [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in in_a)],
+                [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in in_b)],
+            )
+        ]
+    ]  # an added or dropped word has no counterpart to differ from
+    name_slots = [
+        sl
+        for sl in slots
+        if sl[4]
+        and sl[5]
+        and len(sl[4]) <= 4
+        and len(sl[5]) <= 4
+        and two_names(sl[4], sl[0], sl[5], sl[2], _NOT_NAMES)
+    ]
+    for i1, _, j1, _, pa, pb in slots:
         if _month_swap(pa, pb):
             a, b = pa[0], pb[0]
             m = al.msg("date", a.raw, b.raw)
@@ -271,11 +287,37 @@ def _word_slot_diffs(
             out.append(label)
             continue
         # names: capitalised words on both sides of a short slot
-        if pa and pb and len(pa) <= 4 and len(pb) <= 4 and two_names(pa, i1, pb, j1, _NOT_NAMES):
-            out.append(_name_diff(al, pa, pb, names, (i1, j1)))
+        if any(sl[0] == i1 and sl[2] == j1 for sl in name_slots):
+            if not _named_elsewhere(al, pa, pb, name_slots):
+                out.append(_name_diff(al, pa, pb, names, (i1, j1)))
             continue
         out += _class_swaps(al, pa, pb)
     return out
+
+
+def _named_elsewhere(
+    al: Alignment,
+    pa: list[Token],
+    pb: list[Token],
+    name_slots: list[tuple[int, int, int, int, list[Token], list[Token]]],
+) -> bool:
+    """Either side's name stands in the other sentence too, among words no name slot pairs:
+    the alignment paired two names of a list, and the name moved. "Lord Woolf, Master of the
+    Rolls, Lord Justice Mummery and ..." against "the Master of the Rolls, Lord Woolf, and two
+    other appeal judges" (The Times against PA, METER courts) pairs Mummery with Woolf, whom
+    the first sentence names at its start. Two names that trade places ("Smith accused Jones"
+    / "Jones accused Smith") stand in two name slots, and still differ."""
+    in_slots_a = {k for i1, i2, _, _, _, _ in name_slots for k in range(i1, i2)}
+    in_slots_b = {k for _, _, j1, j2, _, _ in name_slots for k in range(j1, j2)}
+    free_a = {t.norm for k, t in enumerate(al.ta) if k not in in_slots_a and k not in al.amap}
+    aligned_b = set(al.amap.values())
+    free_b = {t.norm for k, t in enumerate(al.tb) if k not in in_slots_b and k not in aligned_b}
+
+    def named(slot: list[Token], free: set[str]) -> bool:
+        words = {t.norm for t in slot if t.raw[:1].isupper() and t.norm not in _NOT_NAMES}
+        return bool(words) and words <= free
+
+    return named(pb, free_a) or named(pa, free_b)
 
 
 def _speaker_diffs(
@@ -387,14 +429,23 @@ def _initials(short: list[Token], tokens: Sequence[Token], at: int, width: int) 
 _REPORTED = REPORTING_VERBS | word_set(
     "predicted promised hoped believed thought expected reported"
 )
-_BACKSHIFTED = (frozenset({"will", "would"}), frozenset({"shall", "would"}))
+# A modal and its form in reported speech: "will" told as "would", and a ruling's "must" told
+# as "should" ("Mr Justice Blofeld said he should serve at least 20 years", PA, against a
+# paper's "must serve", METER courts): one obligation, reported.
+_BACKSHIFTED = {
+    frozenset({"will", "would"}): "would",
+    frozenset({"shall", "would"}): "would",
+    frozenset({"must", "should"}): "should",
+}
 
 
 def _backshifted(al: Alignment, a: Token, b: Token) -> bool:
-    """ "will" against "would" where a reporting verb in the past stands before the "would"."""
-    if frozenset({a.norm, b.norm}) not in _BACKSHIFTED:
+    """A modal against its reported-speech form ("will" / "would", "must" / "should") where a
+    reporting verb stands before the reported form."""
+    shifted = _BACKSHIFTED.get(frozenset({a.norm, b.norm}))
+    if shifted is None:
         return False
-    tokens, would = (al.ta, a) if a.norm == "would" else (al.tb, b)
+    tokens, would = (al.ta, a) if a.norm == shifted else (al.tb, b)
     before = [t.norm for t in tokens if t.end <= would.start]
     return any(w in _REPORTED for w in before)
 

@@ -469,3 +469,20 @@ def test_a_hoax_headline_is_contradicted_by_a_body_telling_the_story_with_a_nega
     )
     got = decide(claim, [Passage(passage, False, CONTRADICTS)])
     assert got is not None and got.relation == "contradicts"
+
+
+def test_a_reported_denial_debunks_only_what_it_denies():
+    # METER courts (PA): Chambers denied being in the underpass, not that the rapes were filmed
+    denial = (
+        "During police interviews Chambers denied having been in the St Matthew's Street "
+        "underpass where the rapes took place."
+    )
+    assert not debunks_subject("The rapes were seen by CCTV camera monitors.", denial)
+    # a shared "where" is no shared subject
+    assert not debunks_subject(
+        "He travelled to Ipswich where he found bed and breakfast accommodation.", denial
+    )
+    assert debunks_subject("Chambers was in the underpass that night.", denial)
+    # a denial of a report names what it denies after the verb, or before it in the passive
+    assert debunks_subject("Apple to launch a smart watch", "Apple denied it would launch a watch.")
+    assert debunks_subject("Apple to launch a smart watch", "The watch report was denied by Apple.")

@@ -10,6 +10,7 @@ from overlap.evidence import (
     check_names,
     check_negation,
     check_numbers,
+    from_other_side,
     run_checks,
 )
 from overlap.types import Span
@@ -151,3 +152,15 @@ def test_identical_sentences_give_no_differences():
     text = "Despite scarce details, the two leaders discussed the 1,954-mile border in May 2013."
     a, b, diff = pair(text, text)
     assert [e for e in run_checks(a, b, diff) if e.relation == "differs"] == []
+
+
+def test_a_message_told_from_the_other_side_swaps_here_and_the_source():
+    assert (
+        from_other_side('name differs: "Woolf" here, "Justice Mummery" in the source')
+        == 'name differs: "Justice Mummery" here, "Woolf" in the source'
+    )
+    assert from_other_side('negation differs: "not" here only') == (
+        'negation differs: "not" in the source only'
+    )
+    # a message without sides stays as it is
+    assert from_other_side('number agrees: "29" ~ "29 years"') == 'number agrees: "29" ~ "29 years"'

@@ -198,3 +198,15 @@ def test_a_one_letter_change_in_a_short_word_is_a_change():
     # "justice had been done" against the PA copy's "justice has been done" (METER courts)
     m = align_quote(words("he said justice had been done"), words("he said justice has been done"))
     assert m is not None and m.changes == ("'has' -> 'had'",)
+
+
+def test_a_censored_word_is_the_word_the_source_prints():
+    # METER courts: a paper's "b******" for the PA copy's word, the same length
+    src = words("He shouted: You are a bastard and a liar, get out")
+    m = align_quote(words("You are a b****** and a liar"), src)
+    assert m is not None and m.changes == ()
+    # shorter than the word: another word, a change
+    m = align_quote(words("You are a b**** and a liar"), src)
+    assert m is not None and m.changes == ("'bastard' -> 'b****'",)
+    # asterisks with letters after them ("f**k") are one word
+    assert [w.norm for w in words("f**k off")] == ["f***", "off"]

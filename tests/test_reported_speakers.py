@@ -107,3 +107,15 @@ def test_a_possessive_opening_the_quotation_is_no_speaker():
         "said: Your conduct was extremely wicked and your behaviour extremely callous."
     )
     assert not [d for d in differs(compare_sentences(here, there)) if d.kind == "name"]
+
+
+def test_a_name_inside_a_description_is_no_speaker():
+    # PA (METER courts): "The head of the PGA" speaks; the PGA is not the speaker
+    for text in (
+        "The head of the PGA said he was unaware of any concerns about the dress code.",
+        "A spokesman for Scotland Yard said the inquiry was continuing.",
+    ):
+        assert [r.speaker for r in reports(tokenize(text), text)] == []
+    text = "Fire Chief Dana Okafor said the fire was out by noon."
+    [r] = reports(tokenize(text), text)
+    assert " ".join(t.raw for t in r.speaker) == "Fire Chief Dana Okafor"

@@ -597,6 +597,57 @@ def test_modals_of_two_verbs_the_alignment_does_not_pair_are_no_modality_differi
     there = "Patients in local authority homes can be means-tested and charged for help."
     assert not [d for d in differs(compare_sentences(here, there)) if d.kind == "modality"]
     # one verb, two modals: still compared
-    here = "The judge said the drifter must serve at least 20 years before parole."
-    there = "The judge said he should serve at least 20 years in jail before parole."
+    here = "The drifter must serve at least 20 years before parole."
+    there = "The drifter may serve at least 20 years in jail before parole."
     assert [d.kind for d in differs(compare_sentences(here, there))] == ["modality"]
+
+
+def test_a_ruling_told_as_should_after_a_reporting_verb_is_one_obligation():
+    # METER courts: the Star's "must serve" against PA's reported "should serve"
+    here = (
+        "Mr Justice Blofeld said the jobless drifter must serve at least 20 years before "
+        "being considered for parole."
+    )
+    there = (
+        "Mr Justice Blofeld said he should serve at least 20 years in jail before being "
+        "considered for parole"
+    )
+    assert not differs(compare_sentences(here, there))
+    # stated, not reported: the two modals still differ, and "may" is another modality
+    plain = "Drivers must pay the toll on the bridge."
+    assert [d.kind for d in differs(compare_sentences(plain, plain.replace("must", "should")))] == [
+        "modality"
+    ]
+    assert [d.kind for d in differs(compare_sentences(here, here.replace("must", "may")))] == [
+        "modality"
+    ]
+
+
+def test_a_name_the_other_sentence_gives_elsewhere_is_no_name_differing():
+    # The Times against PA (METER courts): the window pairs Mummery with Woolf, whom the first
+    # sentence names at its start
+    here = "Lord Woolf, Master of the Rolls, Lord Justice Mummery and Lord Justice Sedley stated:"
+    there = (
+        "But the Master of the Rolls, Lord Woolf, and two other appeal judges dismissed the "
+        "appeal by a health authority"
+    )
+    assert not [d for d in differs(compare_sentences(here, there)) if d.kind == "name"]
+    assert not [d for d in differs(compare_sentences(there, here)) if d.kind == "name"]
+    # where the first sentence does not name Woolf at all, the slot still differs
+    swapped = here.replace("Woolf", "Bingham")
+    assert [d.there for d in differs(compare_sentences(swapped, there)) if d.kind == "name"] == [
+        "Woolf"
+    ]
+
+
+def test_a_no_that_answers_is_no_negation_of_what_follows():
+    # PA's "No. Why should I? ..." against a paper quoting from "Why"
+    assert not differs(
+        compare_sentences(
+            "Why should I? I never got an apology", "No. Why should I? I never got an apology"
+        )
+    )
+    # a "no" that negates still counts
+    here = "There was no evidence that the fire was set deliberately."
+    got = differs(compare_sentences(here, here.replace("no evidence", "evidence")))
+    assert [d.kind for d in got] == ["negation"]
