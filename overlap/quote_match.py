@@ -293,6 +293,14 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
     best: tuple[WordMatch, Quotation | None] | None = None
     for sq in src.quotations:
         m = align_quote(draft, quote_words(art.text, sq.parts))
+        if m is not None and m.changes:
+            # The writer may have moved a quote mark by a word: "and 'the only Englishman to
+            # be so honoured'" against PA's "and the ``only Englishman to be so honoured''"
+            # (METER courts). The words next to the source's marks, read with it, are the
+            # same words when they account for what the quote seemed to add.
+            wide = align_quote(draft, quote_words(art.text, _widened(art.text, sq.parts)))
+            if wide is not None and len(wide.changes) < len(m.changes):
+                m = wide
         if m is not None and (best is None or _better(m, best[0]) or _nested_in(sq, m, best)):
             best = (m, sq)
     if len(src.quotations) > 1:
@@ -323,6 +331,32 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         m.changes,
         _names_person(quote, art),
         m.where,
+    )
+
+
+_NEXT_TO_MARKS = 2  # how many words beside a source's quote marks a moved mark may take in
+
+
+def _widened(text: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation's parts with up to _NEXT_TO_MARKS words before its first part and after its
+    last, within the sentence (no ".", "?" or "!" crossed)."""
+    (s0, _), (_, e1) = parts[0], parts[-1]
+    before = [m for m in re.finditer(r"[\w'’-]+", text[max(0, s0 - 60) : s0])]
+    start = s0
+    for m in reversed(before[-_NEXT_TO_MARKS:]):
+        at = max(0, s0 - 60) + m.start()
+        if re.search(r"[.?!]", text[at:start]):
+            break
+        start = at
+    end = e1
+    for m in list(re.finditer(r"[\w'’-]+", text[e1 : e1 + 60]))[:_NEXT_TO_MARKS]:
+        if re.search(r"[.?!]", text[end : e1 + m.start()]):
+            break
+        end = e1 + m.end()
+    return (
+        [(start, parts[0][1]), *parts[1:-1], (parts[-1][0], end)]
+        if len(parts) > 1
+        else [(start, end)]
     )
 
 

@@ -344,3 +344,26 @@ def test_a_quote_joining_two_of_the_source_s_quotations_is_found_in_both():
     )
     v = match_quote(quote, [source])
     assert v.outcome is Outcome.MISQUOTED and v.changes == ("'from the public' added",)
+
+
+def test_a_quote_mark_moved_by_a_word_changes_no_words():
+    # METER courts: The Telegraph opens the quote before "the", PA after it
+    pa = article_quotes(
+        Article(
+            "pa",
+            "pa.txt",
+            "Marco Pierre White was the youngest chef to obtain three Michelin stars and the "
+            "``only Englishman to be so honoured'', the court heard.",
+            "txt",
+            outlet="PA",
+        )
+    )
+    paper = (
+        "He was the youngest chef to obtain three Michelin stars and 'the only Englishman to "
+        "be so honoured'."
+    )
+    v = match_quote(draft_quote(paper), [pa])
+    assert v.outcome is Outcome.QUOTED, v.reason
+    # a word the source has nowhere near its marks is still an added word
+    moved = paper.replace("'the only", "'truly the only")
+    assert match_quote(draft_quote(moved), [pa]).outcome is Outcome.MISQUOTED
