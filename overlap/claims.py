@@ -12,7 +12,7 @@ from functools import lru_cache
 from .align import article_index, sentences_under
 from .ids import finding_id
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, THIRD_PERSON_SUBJECTS, TITLES
-from .slot_names import common_word
+from .slot_names import common_word, known_word
 from .textnorm import fold, tokenize
 from .types import (
     Article,
@@ -258,6 +258,10 @@ def headline_subjects(seg_a: Segmented, seg_b: Segmented) -> tuple[str, str] | N
     >>> sc = seg("c", "CORRECTED - IRVING TRUST RAISES PRIME", "Irving Trust Co said it is...")
     >>> headline_subjects(sa, sc) is None
     True
+    >>> table = "Div 50 won vs 50 won Net profit 6.91 billion won vs 6.10 billion"
+    >>> sd, se = seg("d", "SAMSUNG 1986 RESULTS", table), seg("e", "DAEWOO 1986 RESULTS", table)
+    >>> headline_subjects(sd, se)
+    ('SAMSUNG', 'DAEWOO')
     """
     if not seg_a.article.title or not seg_b.article.title:
         return None
@@ -270,11 +274,16 @@ def _own_headline_name(mine: Article, other: Article) -> str | None:
     """The first headline word of `mine` that its text capitalises as a name and that `other`
     never uses (in its headline or its text)."""
     capitalised, used = _capitalised_words(mine.text), _words_used(other.title or "", other.text)
+    first = True
     for t in tokenize(mine.title or ""):
         if t.norm in FUNCTION_WORDS or not t.raw.isalpha() or len(t.norm) < 3:
             continue
-        if t.norm in capitalised and t.norm not in used:
+        # A headline's first word that is no English word is a name even where the text never
+        # writes it (a results table under SAMSUNG, another under DAEWOO: Reuters-21578).
+        named = t.norm in capitalised or first and not known_word(t.norm)
+        if named and t.norm not in used:
             return t.raw
+        first = False
     return None
 
 

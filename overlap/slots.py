@@ -282,6 +282,13 @@ def _word_slot_diffs(
                 SlotDiff("date", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
             )
             continue
+        if _part_of_day_swap(pa, pb):
+            a, b = pa[0], pb[0]
+            m = al.msg("time", a.raw, b.raw)
+            out.append(
+                SlotDiff("time", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
+            )
+            continue
         label = _label_swap(al, pa, pb, i1, labels)
         if label is not None:
             out.append(label)
@@ -368,6 +375,19 @@ def _label_swap(
 def _month_of(t: Token) -> str | None:
     norm = t.norm[:-1] if t.raw.lower().endswith(("'s", "’s")) else t.norm
     return norm if norm in _MONTH_NAMES and t.raw[:1].isupper() else None
+
+
+# Parts of the day: one swapped for another is a time ("LME morning ring dealings" against
+# "LME afternoon ring dealings", Reuters-21578), which dates the figures beside it.
+_PARTS_OF_DAY = word_set("morning afternoon evening night overnight midday noon midnight")
+
+
+def _part_of_day_swap(pa: list[Token], pb: list[Token]) -> bool:
+    """One part of the day for another, alone in the slot."""
+    if len(pa) != 1 or len(pb) != 1:
+        return False
+    a, b = pa[0].norm, pb[0].norm
+    return a != b and a in _PARTS_OF_DAY and b in _PARTS_OF_DAY
 
 
 def _month_swap(pa: list[Token], pb: list[Token]) -> bool:

@@ -651,3 +651,19 @@ def test_a_no_that_answers_is_no_negation_of_what_follows():
     here = "There was no evidence that the fire was set deliberately."
     got = differs(compare_sentences(here, here.replace("no evidence", "evidence")))
     assert [d.kind for d in got] == ["negation"]
+
+
+def test_a_part_of_the_day_swapped_is_a_time_that_dates_the_figures():
+    # Reuters-21578: the LME's morning ring and its afternoon ring, the same day
+    here = (
+        "LME morning ring dealings in copper ended with three months Grade A business at 883 "
+        "stg per tonne."
+    )
+    there = here.replace("morning", "afternoon").replace("883", "879")
+    got = {d.kind: d.message for d in differs(compare_sentences(here, there))}
+    assert got["time"] == 'time differs: "morning" here, "afternoon" in the source'
+    assert "money" in got
+    # a word that is no part of the day is no time
+    assert "time" not in {
+        d.kind for d in differs(compare_sentences(here, here.replace("morning", "early")))
+    }

@@ -103,3 +103,16 @@ def test_a_figure_changed_without_a_date_is_no_period():
         "1987-03-24",
     )
     assert _kinds(diffs) == {"number"} and period is None
+
+
+def test_the_morning_and_the_afternoon_prices_of_one_day_are_two_moments():
+    # Reuters-21578: the LME's morning ring against its afternoon ring, filed the same day
+    diffs, period = _period(
+        "LME morning ring dealings in copper ended with three months Grade A business at 883 "
+        "stg per tonne, equivalent to 1,417 dlrs per tonne.",
+        "LME afternoon ring dealings in copper ended with three months Grade A business at 879 "
+        "stg per tonne, equivalent to 1,410 dlrs per tonne.",
+        "1987-04-07",
+        "1987-04-07",
+    )
+    assert period is not None and period.a.text == "morning"
