@@ -40,6 +40,25 @@ def quote(s: str) -> str:
     return f'"{s}"'
 
 
+@dataclass(frozen=True)
+class SlotDiff:
+    """One comparison of aligned slots. `kind` is number | money | percent | date | weekday |
+    time | name | negation | quantifier | modality; `relation` is differs, same or variant
+    (a spelling variant of one name). `here`/`there` are the words on each side as written;
+    spans are absolute offsets (None where a side has no word, as for an added "not").
+    `predicate`: for a negation, whether it negates the aligned predicate that the other side
+    asserts (slot_negation.on_aligned_predicate), not merely sits among the changed words."""
+
+    kind: str
+    relation: str
+    here: str
+    there: str
+    a: tuple[int, int] | None
+    b: tuple[int, int] | None
+    message: str
+    predicate: bool = False
+
+
 @dataclass
 class Alignment:
     """Two tokenised sentences and their word alignment: what every slot comparison reads."""

@@ -15,84 +15,28 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence, Set
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .dates import DateMention, find_dates, same_date
 from .lexicon import word_set
 from .name_forms import nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .quantities import Quantity, find_quantities
-from .reported_speakers import REPORTING_VERBS, swapped_speakers
-from .slot_alignment import STOP, Alignment, quote, split_run_together, tok_range
+from .reported_speakers import swapped_speakers
+from .slot_alignment import STOP, Alignment, SlotDiff, quote, split_run_together, tok_range
+from .slot_classes import MODALS, QUANTIFIERS, class_swaps
 from .slot_figures import an_age, court_stage, of_another_time
 from .slot_names import abbreviates, parts_of_one_name, same_name, two_names
 from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
 
-_QUANTIFIERS = {
-    "all": "all",
-    "every": "all",
-    "each": "all",
-    "entire": "all",
-    "some": "some",
-    "several": "some",
-    "many": "some",
-    "few": "few",
-    "a few": "some",
-    "most": "most",
-    "majority": "most",
-    "none": "none",
-    "no": "none",
-    # How often: a quantifier over occasions ("always denied" is not "rarely denied").
-    "always": "all",
-    "usually": "most",
-    "generally": "most",
-    "often": "some",
-    "frequently": "some",
-    "regularly": "some",
-    "sometimes": "some",
-    "occasionally": "some",
-    "rarely": "few",
-    "seldom": "few",
-    "never": "none",
-}
 # Month names: one swapped for another in a slot is a date, whatever frame the words are in
 # ("the February holiday", "January's 2.9 pct").
 _MONTH_NAMES = word_set(
     "january february march april may june july august september october november december"
 )
-_MODALS = {
-    "will": "certain",
-    "shall": "certain",
-    "must": "certain",
-    "would": "conditional",
-    "may": "possible",
-    "might": "possible",
-    "could": "possible",
-    "can": "possible",
-    "should": "advised",
-}
 # Capitalised words that never make a name on their own in a slot.
-_NOT_NAMES = STOP | frozenset(_QUANTIFIERS) | frozenset(_MODALS)
-
-
-@dataclass(frozen=True)
-class SlotDiff:
-    """One comparison of aligned slots. `kind` is number | money | percent | date | weekday |
-    time | name | negation | quantifier | modality; `relation` is differs, same or variant
-    (a spelling variant of one name). `here`/`there` are the words on each side as written;
-    spans are absolute offsets (None where a side has no word, as for an added "not").
-    `predicate`: for a negation, whether it negates the aligned predicate that the other side
-    asserts (slot_negation.on_aligned_predicate), not merely sits among the changed words."""
-
-    kind: str
-    relation: str
-    here: str
-    there: str
-    a: tuple[int, int] | None
-    b: tuple[int, int] | None
-    message: str
-    predicate: bool = False
+_NOT_NAMES = STOP | frozenset(QUANTIFIERS) | frozenset(MODALS)
 
 
 def compare_sentences(
@@ -244,6 +188,45 @@ def _moved(x: DateMention, y: DateMention, others: list[DateMention]) -> bool:
     )
 
 
+class _Slot(NamedTuple):
+    """A replaced stretch of the alignment: A tokens i1:i2 against B tokens j1:j2, and the words
+    of each side outside number and date mentions (pa, pb)."""
+
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    pa: list[Token]
+    pb: list[Token]
+
+
+def _replaced_slots(
+    al: Alignment, mention_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]]
+) -> list[_Slot]:
+    """The anchored replaced stretches (an added or dropped word has no counterpart to differ
+    from), their words outside the number and date mentions that other checks compare."""
+    in_a, in_b = mention_spans
+
+    def outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+        return [t for t in tokens if not any(s <= t.start < e for s, e in spans)]
+
+    return [
+        _Slot(i1, i2, j1, j2, outside(al.ta[i1:i2], in_a), outside(al.tb[j1:j2], in_b))
+        for tag, i1, i2, j1, j2 in al.ops
+        if tag == "replace" and al.anchored(i1, i2, j1, j2)
+    ]
+
+
+def _is_name_slot(sl: _Slot) -> bool:
+    """Capitalised words on both sides of a short slot."""
+    return (
+        bool(sl.pa and sl.pb)
+        and len(sl.pa) <= 4
+        and len(sl.pb) <= 4
+        and two_names(sl.pa, sl.i1, sl.pb, sl.j1, _NOT_NAMES)
+    )
+
+
 def _word_slot_diffs(
     al: Alignment,
     mention_spans: tuple[list[tuple[int, int]], list[tuple[int, int]]],
@@ -253,28 +236,10 @@ def _word_slot_diffs(
     """Names, numbered labels, quantifiers and modal verbs in replaced slots, outside numbers
     and dates."""
     out: list[SlotDiff] = []
-    in_a, in_b = mention_spans
-    slots = [
-        (i1, i2, j1, j2, pa, pb)
-        for tag, i1, i2, j1, j2 in al.ops
-        if tag == "replace" and al.anchored(i1, i2, j1, j2)
-        for pa, pb in [
-            (
-                [t for t in al.ta[i1:i2] if not any(s <= t.start < e for s, e in in_a)],
-                [t for t in al.tb[j1:j2] if not any(s <= t.start < e for s, e in in_b)],
-            )
-        ]
-    ]  # an added or dropped word has no counterpart to differ from
-    name_slots = [
-        sl
-        for sl in slots
-        if sl[4]
-        and sl[5]
-        and len(sl[4]) <= 4
-        and len(sl[5]) <= 4
-        and two_names(sl[4], sl[0], sl[5], sl[2], _NOT_NAMES)
-    ]
-    for i1, _, j1, _, pa, pb in slots:
+    slots = _replaced_slots(al, mention_spans)
+    name_slots = [sl for sl in slots if _is_name_slot(sl)]
+    for sl in slots:
+        i1, j1, pa, pb = sl.i1, sl.j1, sl.pa, sl.pb
         if _month_swap(pa, pb):
             a, b = pa[0], pb[0]
             m = al.msg("date", a.raw, b.raw)
@@ -294,19 +259,16 @@ def _word_slot_diffs(
             out.append(label)
             continue
         # names: capitalised words on both sides of a short slot
-        if any(sl[0] == i1 and sl[2] == j1 for sl in name_slots):
+        if any(sl is n for n in name_slots):
             if not _named_elsewhere(al, pa, pb, name_slots):
                 out.append(_name_diff(al, pa, pb, names, (i1, j1)))
             continue
-        out += _class_swaps(al, pa, pb)
+        out += class_swaps(al, pa, pb)
     return out
 
 
 def _named_elsewhere(
-    al: Alignment,
-    pa: list[Token],
-    pb: list[Token],
-    name_slots: list[tuple[int, int, int, int, list[Token], list[Token]]],
+    al: Alignment, pa: list[Token], pb: list[Token], name_slots: list[_Slot]
 ) -> bool:
     """Either side's name stands in the other sentence too, among words no name slot pairs:
     the alignment paired two names of a list, and the name moved. "Lord Woolf, Master of the
@@ -314,8 +276,8 @@ def _named_elsewhere(
     other appeal judges" (The Times against PA, METER courts) pairs Mummery with Woolf, whom
     the first sentence names at its start. Two names that trade places ("Smith accused Jones"
     / "Jones accused Smith") stand in two name slots, and still differ."""
-    in_slots_a = {k for i1, i2, _, _, _, _ in name_slots for k in range(i1, i2)}
-    in_slots_b = {k for _, _, j1, j2, _, _ in name_slots for k in range(j1, j2)}
+    in_slots_a = {k for sl in name_slots for k in range(sl.i1, sl.i2)}
+    in_slots_b = {k for sl in name_slots for k in range(sl.j1, sl.j2)}
     free_a = {t.norm for k, t in enumerate(al.ta) if k not in in_slots_a and k not in al.amap}
     aligned_b = set(al.amap.values())
     free_b = {t.norm for k, t in enumerate(al.tb) if k not in in_slots_b and k not in aligned_b}
@@ -442,77 +404,6 @@ def _initials(short: list[Token], tokens: Sequence[Token], at: int, width: int) 
         for start in range(max(0, at - 2), at + 1)
         for end in range(max(start + 2, at + width), min(len(tokens), start + longest) + 1)
     )
-
-
-# Reported speech moves "will" back to "would" ("Britain will ..." told as "he said Britain
-# would ..."): after a reporting verb in the past, or one of thinking, the two are one modality.
-_REPORTED = REPORTING_VERBS | word_set(
-    "predicted promised hoped believed thought expected reported"
-)
-# A modal and its form in reported speech: "will" told as "would", and a ruling's "must" told
-# as "should" ("Mr Justice Blofeld said he should serve at least 20 years", PA, against a
-# paper's "must serve", METER courts): one obligation, reported.
-_BACKSHIFTED = {
-    frozenset({"will", "would"}): "would",
-    frozenset({"shall", "would"}): "would",
-    frozenset({"must", "should"}): "should",
-}
-
-
-def _backshifted(al: Alignment, a: Token, b: Token) -> bool:
-    """A modal against its reported-speech form ("will" / "would", "must" / "should") where a
-    reporting verb stands before the reported form."""
-    shifted = _BACKSHIFTED.get(frozenset({a.norm, b.norm}))
-    if shifted is None:
-        return False
-    tokens, would = (al.ta, a) if a.norm == shifted else (al.tb, b)
-    before = [t.norm for t in tokens if t.end <= would.start]
-    return any(w in _REPORTED for w in before)
-
-
-# Words between a modal and its verb: "must not", "can be charged", "may also have".
-_MODAL_GAP = frozenset(["not", "be", "have", "also", "still", "never", "only", "then"])
-
-
-def _other_verbs(al: Alignment, a: Token, b: Token) -> bool:
-    """The two modals go with verbs the alignment does not pair: "the authority must reverse
-    its decision" against "patients can be means-tested" (The Times against the PA copy,
-    METER courts) say what two verbs may or must do, not one fact two ways. "must serve" /
-    "should serve" share the verb, and are compared."""
-
-    def verb(tokens: list[Token], t: Token) -> int | None:
-        k = next(i for i, x in enumerate(tokens) if x is t) + 1
-        while k < len(tokens) and (tokens[k].norm in _MODAL_GAP or tokens[k].norm.endswith("ly")):
-            k += 1
-        return k if k < len(tokens) else None
-
-    va, vb = verb(al.ta, a), verb(al.tb, b)
-    return va is not None and vb is not None and al.amap.get(va) != vb
-
-
-def _class_swaps(al: Alignment, pa: list[Token], pb: list[Token]) -> list[SlotDiff]:
-    """Quantifiers and modality: one word swapped for another of a different class ("some"
-    for "no" and "often" for "never" are quantifiers; the negation check leaves them)."""
-    out: list[SlotDiff] = []
-    for table, kind in ((_QUANTIFIERS, "quantifier"), (_MODALS, "modality")):
-        ca = [t for t in pa if t.norm in table]
-        cb = [t for t in pb if t.norm in table]
-        if ca and cb and table[ca[0].norm] != table[cb[0].norm]:
-            a, b = ca[0], cb[0]
-            if kind == "modality" and (_backshifted(al, a, b) or _other_verbs(al, a, b)):
-                continue
-            out.append(
-                SlotDiff(
-                    kind,
-                    "differs",
-                    a.raw,
-                    b.raw,
-                    (a.start, a.end),
-                    (b.start, b.end),
-                    al.msg(kind, a.raw, b.raw),
-                )
-            )
-    return out
 
 
 def _same_amount(x: Quantity, y: Quantity) -> bool:
