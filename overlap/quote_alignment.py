@@ -71,9 +71,7 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
             if t.start in censored:
                 m = censored[t.start]
                 word = m.group(1).lower() + "*" * (len(m.group(0)) - len(m.group(1)))
-                out.append(
-                    QuoteWord(word, m.group(0), t.start, t.start + len(m.group(0)), False, False)
-                )
+                out.append(QuoteWord(word, m.group(0), t.start, m.end() + s, False, False))
                 continue
             if any(a < t.start < b for a, b in inside):
                 continue  # the letters after a censored word's asterisks ("f**k")
@@ -215,7 +213,8 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     and the quote is aligned again on the stretch of the source the rest lies in.
     """
     vocab = {w.norm for w in source}
-    ordered = sorted(vocab)  # the same variant whatever the set's order in this process
+    # the same variant whatever the set's order in this process (sorted only when looked up)
+    ordered = sorted(vocab) if any(w.norm not in vocab for w in draft) else []
     d_norm = [
         w.norm if w.norm in vocab else next((v for v in ordered if _variant(w.norm, v)), w.norm)
         for w in draft

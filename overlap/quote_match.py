@@ -24,7 +24,7 @@ from .lexicon import SPEAKER_PRONOUNS, TITLES, word_set
 from .quote_alignment import MIN_WORDS as MIN_WORDS  # where misquotes.py imports it from
 from .quote_alignment import QuoteWord, WordMatch, align_quote, quote_words
 from .quotes import Quotation, quotations
-from .textnorm import fold, normalise_line
+from .textnorm import fold, normalise_line, tokenize
 from .types import Article, Segmented
 
 
@@ -335,29 +335,27 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
 
 
 _NEXT_TO_MARKS = 2  # how many words beside a source's quote marks a moved mark may take in
+_LOOK = 80  # characters read on each side for those words
 
 
 def _widened(text: str, parts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quotation's parts with up to _NEXT_TO_MARKS words before its first part and after its
     last, within the sentence (no ".", "?" or "!" crossed)."""
     (s0, _), (_, e1) = parts[0], parts[-1]
-    before = [m for m in re.finditer(r"[\w'’-]+", text[max(0, s0 - 60) : s0])]
+    lo = max(0, s0 - _LOOK)
     start = s0
-    for m in reversed(before[-_NEXT_TO_MARKS:]):
-        at = max(0, s0 - 60) + m.start()
-        if re.search(r"[.?!]", text[at:start]):
+    for t in reversed(tokenize(text[lo:s0], lo)[-_NEXT_TO_MARKS:]):
+        if re.search(r"[.?!]", text[t.start : start]):
             break
-        start = at
+        start = t.start
     end = e1
-    for m in list(re.finditer(r"[\w'’-]+", text[e1 : e1 + 60]))[:_NEXT_TO_MARKS]:
-        if re.search(r"[.?!]", text[end : e1 + m.start()]):
+    for t in tokenize(text[e1 : e1 + _LOOK], e1)[:_NEXT_TO_MARKS]:
+        if re.search(r"[.?!]", text[end : t.start]):
             break
-        end = e1 + m.end()
-    return (
-        [(start, parts[0][1]), *parts[1:-1], (parts[-1][0], end)]
-        if len(parts) > 1
-        else [(start, end)]
-    )
+        end = t.end
+    if len(parts) == 1:
+        return [(start, end)]
+    return [(start, parts[0][1]), *parts[1:-1], (parts[-1][0], end)]
 
 
 def _nested_in(sq: Quotation, m: WordMatch, best: tuple[WordMatch, Quotation | None]) -> bool:

@@ -240,18 +240,12 @@ def _word_slot_diffs(
     name_slots = [sl for sl in slots if _is_name_slot(sl)]
     for sl in slots:
         i1, j1, pa, pb = sl.i1, sl.j1, sl.pa, sl.pb
-        if _month_swap(pa, pb):
+        kind = "date" if _month_swap(pa, pb) else "time" if _part_of_day_swap(pa, pb) else None
+        if kind is not None:
             a, b = pa[0], pb[0]
-            m = al.msg("date", a.raw, b.raw)
+            m = al.msg(kind, a.raw, b.raw)
             out.append(
-                SlotDiff("date", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
-            )
-            continue
-        if _part_of_day_swap(pa, pb):
-            a, b = pa[0], pb[0]
-            m = al.msg("time", a.raw, b.raw)
-            out.append(
-                SlotDiff("time", "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
+                SlotDiff(kind, "differs", a.raw, b.raw, (a.start, a.end), (b.start, b.end), m)
             )
             continue
         label = _label_swap(al, pa, pb, i1, labels)
