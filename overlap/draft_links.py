@@ -316,12 +316,18 @@ def quoted_note(v: QuoteVerdict) -> str:
 
 
 def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:
-    """Notes on a sentence's quotations that do not fail it: no source prints the words, or the
-    sources print them differently."""
+    """Notes on a sentence's quotations that do not fail it: no source prints the words, the
+    source gives them to no named speaker while the draft names one, or the sources print them
+    differently."""
     out = []
     for v in verdicts:
         if v.outcome is Outcome.UNVERIFIED:
             out.append("unverified quote: no source prints these words")
+        elif v.speaker_unconfirmed and v.source is not None:
+            out.append(
+                f"speaker not confirmed: {v.source.label} prints these words but never names "
+                f"{v.quote.speaker}"
+            )
         elif v.sources_differ and v.source is not None:
             labels = ", ".join(dict.fromkeys([v.source.label, *(o.label for o in v.others)]))
             out.append(

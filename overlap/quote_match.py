@@ -74,6 +74,9 @@ class QuoteVerdict:
     others: tuple[SourceQuote, ...]
     sources_differ: bool
     reason: str
+    # Quoted words whose source gives them to no named person ("won concessions from the
+    # judges that: ..."), where the draft names one: the speaker is not confirmed, not wrong.
+    speaker_unconfirmed: bool = False
 
 
 def article_quotes(
@@ -262,8 +265,8 @@ def match_quote(
             f"credited to {draft_quote.speaker}, but {best.label} gives these "
             f"words to {best.speaker}",
         )
-    if not best.names_speaker:
-        # The source prints the words (with no speaker, or another one, or without quote marks)
+    if not best.names_speaker and _someone_else(best):
+        # The source gives the words to another speaker (or prints them without quote marks)
         # and never names the person the draft puts them in the mouth of.
         return QuoteVerdict(
             Outcome.MISATTRIBUTED,
@@ -275,6 +278,19 @@ def match_quote(
             f"credited to {draft_quote.speaker}, but {best.label} does not name "
             f"{draft_quote.speaker}",
         )
+    if not best.names_speaker:
+        given = f"to {best.speaker}" if best.speaker else "to no one"
+        return QuoteVerdict(
+            Outcome.QUOTED,
+            draft_quote,
+            best,
+            (),
+            others,
+            differ,
+            f"the same words as {best.label}, which gives them {given} and never names "
+            f"{draft_quote.speaker}: the speaker is not confirmed" + note,
+            speaker_unconfirmed=True,
+        )
     who = draft_quote.speaker or draft_quote.outlet or draft_quote.document
     return QuoteVerdict(
         Outcome.QUOTED,
@@ -285,6 +301,19 @@ def match_quote(
         differ,
         f"the same words as {best.label}" + (f", credited to {who}" if who else "") + note,
     )
+
+
+def _someone_else(found: SourceQuote) -> bool:
+    """Does the source give the words it prints to a speaker of its own: a named person or a
+    pronoun standing for one, or its narrative (no quote marks)? A description ("the judges",
+    "a spokesman") or no speaker at all may be the person a draft names, so it contradicts no
+    attribution: a paper naming the one judge of three who read the judgment is not wrong."""
+    if not found.marked:
+        return True
+    who = found.speaker
+    if not who:
+        return False
+    return who.lower() in SPEAKER_PRONOUNS or _a_name(who)
 
 
 def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> SourceQuote | None:

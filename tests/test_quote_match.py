@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from overlap.draft_links import quote_notes
 from overlap.quote_match import Outcome, article_quotes, match_quote
 from overlap.quotes import quotations
 from overlap.types import Article
@@ -310,6 +311,33 @@ def test_words_put_in_the_mouth_of_someone_the_source_never_names_are_misattribu
         "“Exhibitors will show how you can take that content anywhere,” the organiser said."
     )
     assert match_quote(described, [source]).outcome is Outcome.QUOTED
+
+
+def test_words_the_source_gives_to_no_named_speaker_are_quoted_with_the_speaker_unconfirmed():
+    # METER courts/16.07.99/care: PA gives the ruling to "the judges"; The Times names one of
+    # the three. The words are not someone else's, so not misattributed; the credit is noted.
+    source = pa(
+        "The Department of Health had intervened in the Appeal Court hearing and today won "
+        "concessions from the judges that: ``Nursing care for a chronically sick patient may in "
+        "appropriate cases be provided by a local authority as a social service.''"
+    )
+    q = draft_quote(
+        'Lord Justice Sedley said: "Nursing care for a chronically sick patient may in '
+        'appropriate cases be provided by a local authority as a social service."'
+    )
+    v = match_quote(q, [source])
+    assert v.outcome is Outcome.QUOTED and v.speaker_unconfirmed
+    assert "never names Lord Justice Sedley" in v.reason
+    assert quote_notes([v]) == [
+        "speaker not confirmed: Press Association prints these words but never names "
+        "Lord Justice Sedley"
+    ]
+    # a source that gives the words to a named person still makes another name misattributed
+    named = pa(
+        "Lord Justice Mummery said: ``Nursing care for a chronically sick patient may in "
+        "appropriate cases be provided by a local authority as a social service.''"
+    )
+    assert match_quote(q, [named]).outcome is Outcome.MISATTRIBUTED
 
 
 def pa(text: str):
