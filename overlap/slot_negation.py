@@ -226,5 +226,33 @@ def on_aligned_predicate(ta: list[Token], tb: list[Token], ops: Ops, marker: Tok
     ):
         return False
     there = partner[after[0]]
+    if _tenses_apart(
+        mine[max(0, at - PREDICATE_GAP) : after[0]], other[max(0, there - PREDICATE_GAP) : there]
+    ):
+        return False
     own = {id(t) for t in markers(other)}
     return not any(id(t) in own for t in other[max(0, there - PREDICATE_GAP) : there])
+
+
+# Auxiliaries that put a predicate in the future or the past. "Bale will not play Jobs" and
+# "Sorkin told Bloomberg TV that Bale was playing Jobs" (FNC-1) are about one role at two
+# times: a plan reported earlier and its state now. Plans change; the two do not contradict
+# each other on the negation alone. Present auxiliaries ("has", "is") are neither: "Banksy
+# hasn't been arrested" / "Banksy was arrested" stay one question.
+_FUTURE = word_set("will wont would shall going")
+_PAST = word_set("was were had did")
+
+
+def _tense(words: Sequence[Token]) -> str | None:
+    """The time the last future or past auxiliary before a predicate puts it in, if any."""
+    for t in reversed(words):
+        if t.norm in _FUTURE or t.raw.lower().endswith(("'ll", "’ll")):
+            return "future"
+        if t.norm in _PAST:
+            return "past"
+    return None
+
+
+def _tenses_apart(mine: Sequence[Token], other: Sequence[Token]) -> bool:
+    """One side's predicate is in the future and the other's in the past."""
+    return {_tense(mine), _tense(other)} == {"future", "past"}

@@ -244,8 +244,8 @@ def test_the_second_storys_wire_contradicts_its_ruled_out_arson_without_the_mode
 
 
 def test_a_negation_of_words_the_other_side_lacks_needs_the_model_and_a_basis():
-    # FNC-1 (agree): the body reports an earlier plan; "play" is not its word ("playing"), so
-    # the negation is about something the body does not say.
+    # FNC-1 (agree): the body reports an earlier plan ("was playing", past) against the claim's
+    # future ("will not play"): one role at two times, no contradiction on the negation alone.
     claim = "Christian Bale will not play Steve Jobs"
     earlier = "On Oct. 23, Sorkin told Bloomberg TV that Bale was playing Jobs."
     assert decide(claim, [Passage(earlier, False, CONTRADICTS)]) is None
@@ -262,6 +262,15 @@ def test_a_negation_against_a_hedged_or_debunked_report_is_no_slot_difference():
     assert got is not None and got.relation == "supports"  # both say it did not happen
     hedged = "Banksy was reportedly arrested in London on Monday."
     assert decide(claim, [Passage(hedged, False, NEUTRAL)]) is None
+
+
+def test_a_negation_reaches_the_other_sides_predicate_in_another_form_of_the_verb():
+    # FNC-1 dev: the headline against its debunking body; "playing" is "play" on its stem.
+    claim = "Christian Bale to play Steve Jobs"
+    passage = "Christian Bale will no longer be playing Steve Jobs, sources said."
+    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith("negation differs")
 
 
 def test_will_no_longer_against_will_is_a_negation_on_the_aligned_words():

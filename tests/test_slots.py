@@ -289,7 +289,7 @@ def test_a_negation_counts_against_the_aligned_clause_not_a_clause_the_claim_lea
         ("Bale will no longer play Steve Jobs", "Bale will play Steve Jobs in the film", True),
         ("The photo is not a hoax, experts said", "The photo is a hoax, experts said", True),
         ("Banksy hasn't been arrested", "Banksy has been arrested", True),
-        # the negation is on words the other side does not have ("play" / "playing")
+        # a future denied against a past reported: one role at two times
         ("Christian Bale will not play Steve Jobs", "Sorkin said Bale was playing Jobs", False),
         # both negate the predicate, in different words: no difference at all
         ("Bale will not play Jobs", "Bale will never play Jobs", None),
