@@ -211,3 +211,19 @@ def parts_of_one_name(pa: list[Token], pb: list[Token], names: Set[frozenset[str
     two people are seen only where no full name joins the two."""
     a, b = _name_words(pa), _name_words(pb)
     return bool(a and b) and not (a & b) and any(a | b <= name for name in names)
+
+
+def short_forms_of_one_name(pa: list[Token], pb: list[Token], names: Set[frozenset[str]]) -> bool:
+    """One slot is a name's initials and the other a word of the same name, the full name given
+    by an article of the pair: "the Community" / "the EC" (Reuters, 1987: both stories name the
+    "European Community", then call it by its last word in one place and by its initials in
+    another). Only a name an article writes in full joins the two."""
+    for short, other in ((pa, pb), (pb, pa)):
+        raw = "".join(t.raw for t in short).replace(".", "")
+        if len(short) != 1 or not raw.isupper() or len(raw) < 2:
+            continue
+        words = _name_words(other)
+        letters = sorted(raw.lower())
+        if words and any(words < name and sorted(w[0] for w in name) == letters for name in names):
+            return True
+    return False

@@ -33,7 +33,13 @@ from .slot_alignment import (
 from .slot_classes import MODALS, QUANTIFIERS, class_swaps
 from .slot_figures import an_age
 from .slot_mentions import date_diffs, quantity_diffs
-from .slot_names import abbreviates, parts_of_one_name, same_name, two_names
+from .slot_names import (
+    abbreviates,
+    parts_of_one_name,
+    same_name,
+    short_forms_of_one_name,
+    two_names,
+)
 from .slot_negation import changed_negation, on_aligned_predicate
 from .textnorm import Token, tokenize
 
@@ -285,6 +291,9 @@ def _name_diff(
         _initials(pa, al.tb, at[1], len(pb)) or _initials(pb, al.ta, at[0], len(pa))
     ):
         message = f"one name written two ways: {ha} / {hb} (initials)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if short_forms_of_one_name(pa, pb, names):
+        message = f"one name written two ways: {ha} / {hb} (short forms of one full name)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if parts_of_one_name(pa, pb, names):
         message = f"one person named two ways: {ha} / {hb} (parts of one full name)"

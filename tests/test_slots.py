@@ -7,6 +7,7 @@ import pytest
 
 from overlap.dates import find_dates, same_date
 from overlap.quantities import find_quantities
+from overlap.slot_names import full_names
 from overlap.slots import compare_sentences, differs
 
 
@@ -667,3 +668,20 @@ def test_a_part_of_the_day_swapped_is_a_time_that_dates_the_figures():
     assert "time" not in {
         d.kind for d in differs(compare_sentences(here, here.replace("morning", "early")))
     }
+
+
+def test_a_name_by_its_last_word_and_by_its_initials_is_one_name_when_an_article_gives_it_whole():
+    # Reuters-21578 5752 / 5895: both stories name the "European Community" first.
+    a = "But diplomats said the Community is keen to continue talking with Tokyo."
+    b = "But diplomats said the EC is keen to negotiate with Tokyo."
+    named = full_names("EC ministers of the European Community met in Brussels.")
+    got = [d for d in compare_sentences(a, b, names=named) if d.kind == "name"]
+    assert [d.relation for d in got] == ["variant"] and "short forms" in got[0].message
+    # without the full name, nothing joins "Community" and "EC"
+    alone = [d for d in compare_sentences(a, b) if d.kind == "name"]
+    assert [d.relation for d in alone] == ["differs"]
+    # initials of another full name do not join them
+    other = full_names("The European Commission said so.")
+    assert [d.relation for d in compare_sentences(a, b, names=other) if d.kind == "name"] == [
+        "differs"
+    ]
