@@ -94,16 +94,6 @@ def test_config_that_is_not_an_object_is_a_model_error(tmp_path):
         nli.NLIModel(folder)
 
 
-def test_truncated_weights_are_a_model_error_naming_the_file(tmp_path):
-    pytest.importorskip("safetensors")
-    folder = _fake_model_dir(tmp_path, {"0": "entailment", "1": "neutral", "2": "contradiction"})
-    (folder / nli.WEIGHTS_FILE).write_bytes(b'\x10\x00\x00\x00\x00\x00\x00\x00{"a"')
-    with pytest.raises(ModelError) as err:
-        nli.load_state_dict(folder / nli.WEIGHTS_FILE, {})
-    assert f"NLI weights {folder / nli.WEIGHTS_FILE} are damaged" in str(err.value)
-    assert "reinstall overlap" in str(err.value)
-
-
 def test_default_folder_is_the_shipped_package_data(monkeypatch):
     monkeypatch.delenv(nli.ENV_DIR, raising=False)
     folder = nli.model_dir()
@@ -139,38 +129,6 @@ def test_both_ways_asks_each_direction_once_in_one_batch():
     assert fake.asked == [("a", "b"), ("c", "c"), ("b", "a"), ("c", "c")]
     assert probs[1, :, 0].tolist() == [1.0, 1.0]
     assert nli.predict_both_ways(fake, []).shape == (0, 2, 3)
-
-
-def test_weights_round_trip_through_int8(tmp_path, monkeypatch):
-    torch = pytest.importorskip("torch")
-    from safetensors.torch import save_file
-
-    generator = torch.Generator().manual_seed(0)
-    state = {
-        "bert.encoder.layer.0.output.dense.weight": torch.randn(16, 8, generator=generator),
-        "bert.encoder.layer.0.output.dense.bias": torch.randn(16, generator=generator),
-        "classifier.weight": torch.randn(3, 16, generator=generator),
-        nli.WORD_EMBEDDINGS: torch.randn(4, 8, generator=generator),
-    }
-    stored = nli.quantize_state_dict(state)
-    assert stored["bert.encoder.layer.0.output.dense.weight"].dtype == torch.int8
-    assert nli.WORD_EMBEDDINGS not in stored  # read back from the base package instead
-    save_file(stored, str(tmp_path / "w.safetensors"), metadata={"format": nli.FORMAT})
-
-    base = tmp_path / "base.safetensors"
-    save_file({"embeddings.word_embeddings.weight": state[nli.WORD_EMBEDDINGS]}, str(base))
-    monkeypatch.setattr(nli, "base_word_embeddings_file", lambda: base)
-    loaded = nli.load_state_dict(tmp_path / "w.safetensors", {})
-    for name, tensor in state.items():
-        step = tensor.abs().max().item() / 127 if name.endswith("dense.weight") else 1e-2
-        assert torch.allclose(loaded[name], tensor, atol=step), name
-
-    save_file(stored, str(tmp_path / "old.safetensors"), metadata={"format": "something-else"})
-    with pytest.raises(ModelError, match="unknown weights format"):
-        nli.load_state_dict(tmp_path / "old.safetensors", {})
-    with pytest.raises(ModelError, match="checksum"):
-        wrong = {"overlap": {"word_embeddings_sha256": "0"}}
-        nli.load_state_dict(tmp_path / "w.safetensors", wrong)
 
 
 # --- the real model ------------------------------------------------------------------------------
