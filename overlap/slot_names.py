@@ -145,14 +145,16 @@ def abbreviates(pa: list[Token], pb: list[Token]) -> bool:
     def initials(tokens: list[Token]) -> str:
         return "".join(t.raw[0] for t in tokens if t.raw[:1].isupper()).lower()
 
-    def letters(tokens: list[Token]) -> str | None:
-        raw = "".join(t.raw for t in tokens).replace(".", "")
-        return raw.lower() if len(tokens) == 1 and raw.isupper() and len(raw) >= 2 else None
-
     return any(
         short is not None and len(full) >= 2 and short == initials(full)
-        for short, full in ((letters(pa), pb), (letters(pb), pa))
+        for short, full in ((_acronym(pa), pb), (_acronym(pb), pa))
     )
+
+
+def _acronym(tokens: list[Token]) -> str | None:
+    """The letters of a slot that is one word in capitals ("EC", "U.S."), folded; else None."""
+    raw = "".join(t.raw for t in tokens).replace(".", "")
+    return raw.lower() if len(tokens) == 1 and raw.isupper() and len(raw) >= 2 else None
 
 
 def _name_words(tokens: list[Token]) -> frozenset[str]:
@@ -218,12 +220,15 @@ def short_forms_of_one_name(pa: list[Token], pb: list[Token], names: Set[frozens
     by an article of the pair: "the Community" / "the EC" (Reuters, 1987: both stories name the
     "European Community", then call it by its last word in one place and by its initials in
     another). Only a name an article writes in full joins the two."""
+    # a full name is a set of folded words: its initials are compared in any order
     for short, other in ((pa, pb), (pb, pa)):
-        raw = "".join(t.raw for t in short).replace(".", "")
-        if len(short) != 1 or not raw.isupper() or len(raw) < 2:
-            continue
-        words = _name_words(other)
-        letters = sorted(raw.lower())
-        if words and any(words < name and sorted(w[0] for w in name) == letters for name in names):
+        letters, words = _acronym(short), _name_words(other)
+        if (
+            letters
+            and words
+            and any(
+                words < name and sorted(w[0] for w in name) == sorted(letters) for name in names
+            )
+        ):
             return True
     return False

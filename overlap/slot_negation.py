@@ -226,12 +226,11 @@ def on_aligned_predicate(ta: list[Token], tb: list[Token], ops: Ops, marker: Tok
     ):
         return False
     there = partner[after[0]]
-    if _tenses_apart(
-        mine[max(0, at - PREDICATE_GAP) : after[0]], other[max(0, there - PREDICATE_GAP) : there]
-    ):
+    before_there = other[max(0, there - PREDICATE_GAP) : there]
+    if _tenses_apart(mine[max(0, at - PREDICATE_GAP) : after[0]], before_there):
         return False
     own = {id(t) for t in markers(other)}
-    return not any(id(t) in own for t in other[max(0, there - PREDICATE_GAP) : there])
+    return not any(id(t) in own for t in before_there)
 
 
 # Auxiliaries that put a predicate in the future or the past. "Bale will not play Jobs" and

@@ -3,6 +3,8 @@ sentences are from FNC-1 train bodies and headlines (a headline checked against 
 
 from __future__ import annotations
 
+import pytest
+
 from overlap.claim_stance import Passage, about_subject, debunks_subject, decide
 
 CLAIM = "Catholic Priest Dead For 48 Minutes, Is Miraculously Revived"
@@ -264,19 +266,22 @@ def test_a_negation_against_a_hedged_or_debunked_report_is_no_slot_difference():
     assert decide(claim, [Passage(hedged, False, NEUTRAL)]) is None
 
 
-def test_a_negation_reaches_the_other_sides_predicate_in_another_form_of_the_verb():
-    # FNC-1 dev: the headline against its debunking body; "playing" is "play" on its stem.
-    claim = "Christian Bale to play Steve Jobs"
-    passage = "Christian Bale will no longer be playing Steve Jobs, sources said."
-    got = decide(claim, [Passage(passage, False, CONTRADICTS)])
-    assert got is not None and got.relation == "contradicts"
-    assert got.reason.startswith("negation differs")
-
-
-def test_will_no_longer_against_will_is_a_negation_on_the_aligned_words():
-    # FNC-1: "Christian Bale will no longer play Steve Jobs" against the headline.
-    claim = "Christian Bale will play Steve Jobs in the biopic"
-    passage = "Christian Bale will no longer play Steve Jobs in the upcoming biopic, sources said."
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # FNC-1: "Christian Bale will no longer play Steve Jobs" against the headline
+        (
+            "Christian Bale will play Steve Jobs in the biopic",
+            "Christian Bale will no longer play Steve Jobs in the upcoming biopic, sources said.",
+        ),
+        # FNC-1 dev: the headline against its debunking body; "playing" is "play" on its stem
+        (
+            "Christian Bale to play Steve Jobs",
+            "Christian Bale will no longer be playing Steve Jobs, sources said.",
+        ),
+    ],
+)
+def test_will_no_longer_is_a_negation_on_the_aligned_predicate(claim, passage):
     got = decide(claim, [Passage(passage, False, CONTRADICTS)])
     assert got is not None and got.relation == "contradicts"
     assert got.reason.startswith("negation differs")

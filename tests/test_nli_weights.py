@@ -58,11 +58,3 @@ def test_weights_round_trip_through_int8(tmp_path, monkeypatch):
     with pytest.raises(ModelError, match="checksum"):
         wrong = {"overlap": {"word_embeddings_sha256": "0"}}
         nli_weights.load_state_dict(tmp_path / "w.safetensors", wrong)
-
-
-def test_the_model_module_reads_the_same_format():
-    # train_nli.py writes through overlap.nli; the names it uses are these
-    assert (
-        nli.FORMAT == nli_weights.FORMAT
-        and nli.quantize_state_dict is nli_weights.quantize_state_dict
-    )

@@ -287,7 +287,7 @@ def main() -> None:
 
     import torch
 
-    from overlap import nli
+    from overlap import nli, nli_weights
 
     model = nli.NLIModel(args.init_from, precision="fp32")
     model._load()
@@ -344,9 +344,9 @@ def main() -> None:
     from safetensors.torch import save_file
 
     save_file(
-        nli.quantize_state_dict(new_state),
+        nli_weights.quantize_state_dict(new_state),
         str(args.out / nli.WEIGHTS_FILE),
-        metadata={"format": nli.FORMAT},
+        metadata={"format": nli_weights.FORMAT},
     )
     init_training = json.loads((model.path / "training.json").read_text(encoding="utf-8"))
     info = {

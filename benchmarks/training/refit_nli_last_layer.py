@@ -147,7 +147,7 @@ def export(model: Any, state: dict, params: dict, out: Path, info: dict) -> None
     import torch
     from safetensors.torch import save_file
 
-    from overlap import nli
+    from overlap import nli, nli_weights
 
     out.mkdir(parents=True, exist_ok=True)
     for name in (
@@ -159,9 +159,9 @@ def export(model: Any, state: dict, params: dict, out: Path, info: dict) -> None
         shutil.copy(model.path / name, out / name)
     new_state = {k: torch.tensor(params.get(k, v)) for k, v in state.items()}
     save_file(
-        nli.quantize_state_dict(new_state),
+        nli_weights.quantize_state_dict(new_state),
         str(out / nli.WEIGHTS_FILE),
-        metadata={"format": nli.FORMAT},
+        metadata={"format": nli_weights.FORMAT},
     )
     (out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     (out / nli.CALIBRATION_FILE).write_text(

@@ -506,10 +506,11 @@ def main() -> None:
     if args.init_from:
         # The shipped weights, dequantised (the loader the product uses), as the starting point.
         from overlap import nli as nli_module
+        from overlap import nli_weights
 
         shipped = nli_module.model_dir(args.init_from)
         init_config = json.loads((shipped / "config.json").read_text(encoding="utf-8"))
-        init_state = nli_module.load_state_dict(shipped / nli_module.WEIGHTS_FILE, init_config)
+        init_state = nli_weights.load_state_dict(shipped / nli_module.WEIGHTS_FILE, init_config)
         model.load_state_dict(init_state, strict=True)
         init_training = json.loads((shipped / "training.json").read_text(encoding="utf-8"))
         init_checksum = _sha256(shipped / nli_module.WEIGHTS_FILE)
@@ -774,12 +775,12 @@ def export(model, tokenizer, tmp: Path, base: Path, out: Path, info: dict) -> No
     """Write config, tokenizer and int8 weights (see overlap/nli.py for the format)."""
     from safetensors.torch import save_file
 
-    from overlap import nli
+    from overlap import nli, nli_weights
 
     out.mkdir(parents=True, exist_ok=True)
     model.config.overlap = {
-        "weights_format": nli.FORMAT,
-        "word_embeddings_from": f"{nli.BASE_PACKAGE}==0.1.0 model.safetensors",
+        "weights_format": nli_weights.FORMAT,
+        "word_embeddings_from": f"{nli_weights.BASE_PACKAGE}==0.1.0 model.safetensors",
         "word_embeddings_sha256": _sha256(base / "model.safetensors"),
         "trained_by": "benchmarks/training/train_nli.py",
     }
@@ -790,9 +791,9 @@ def export(model, tokenizer, tmp: Path, base: Path, out: Path, info: dict) -> No
         if not (out / extra).exists():
             shutil.copy(tmp / extra, out / extra)
     save_file(
-        nli.quantize_state_dict(model.state_dict()),
+        nli_weights.quantize_state_dict(model.state_dict()),
         str(out / nli.WEIGHTS_FILE),
-        metadata={"format": nli.FORMAT},
+        metadata={"format": nli_weights.FORMAT},
     )
     (out / "training.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
     # New weights, no fitted temperature yet: 1 (plain softmax) until
