@@ -35,6 +35,7 @@ from .pipeline import analyse
 from .progress import Progress, announced
 from .quote_match import Outcome, from_segmented
 from .short_claims import is_short_claim
+from .stance_words import asks
 from .tabular import Columns
 from .types import (
     Article,
@@ -56,8 +57,11 @@ CLASS_OF = {
     LinkRelation.COPIED: SentenceClass.COPIED,
     LinkRelation.QUOTED: SentenceClass.QUOTED,
     LinkRelation.SUPPORTS: SentenceClass.SUPPORTED,
+    LinkRelation.REPORTS: SentenceClass.UNSUPPORTED,  # reported is not confirmed
 }
 
+# The findings that are a draft's words found in a source (a question can still copy them).
+_REUSED_WORDS = (Kind.VERBATIM, Kind.EDITED)
 # Classes a verified, credited quotation raises to "quoted" (it says more than they do).
 _BELOW_QUOTED = (SentenceClass.SUPPORTED, SentenceClass.UNSUPPORTED)
 
@@ -234,7 +238,12 @@ def _check_one(
     sources = [segs[a.id] for a in found]
     for sent in draft_seg.sentences:
         here_links = [x for x in links if x.draft.start < sent.end and x.draft.end > sent.start]
-        if s.judge and is_short_claim(
+        question = asks(sent.text)
+        if question:
+            # A question asserts nothing: a source cannot support or contradict it (its words
+            # can still be copied or quoted).
+            here_links = [x for x in here_links if x.finding.kind in _REUSED_WORDS]
+        elif s.judge and is_short_claim(
             sent.text, is_heading(draft_seg, sent), s.min_paraphrase_words
         ):
             here_links = short_claim_links(
@@ -253,6 +262,8 @@ def _check_one(
         ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
         here = misquotes.local(verdicts, sent.start, sent.end)  # as this sentence has them
         notes = quote_notes(here)
+        if question:
+            notes.append("a question: it asserts nothing for a source to support or contradict")
         bad = misquotes.misquoted(here)
         if bad and cls is not SentenceClass.MISQUOTED:
             # A quotation too short to be found as a copy is still matched: a misquote found

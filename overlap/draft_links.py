@@ -13,6 +13,7 @@ from .ids import text_id
 from .models import Models
 from .quote_match import Outcome, QuoteVerdict
 from .short_claims import judge_short_claim
+from .stance_words import hedge_word
 from .textnorm import normalise_line, tokenize
 from .types import (
     DiffTag,
@@ -135,6 +136,8 @@ def links_of(
         # link, so evidence on one is never shown on (or counted for) the other.
         mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
         theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
+        if relation is LinkRelation.SUPPORTS and f.kind not in (Kind.VERBATIM, Kind.EDITED):
+            relation = _reported_only(mine, theirs, reasons) or relation
         ident = text_id(
             relation, sent.text, sspan.article, theirs.text, *occurrence.get(sent.index, ())
         )
@@ -282,6 +285,18 @@ def _relation(
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS
     return LinkRelation.SUPPORTS
+
+
+def _reported_only(draft: Span, source: Span, reasons: list[str]) -> LinkRelation | None:
+    """REPORTS when the source words hedge or pass on a report ("reportedly", "appears to",
+    "media reports that") where the draft's assert: the source says it without standing behind
+    it, so it confirms nothing (FNC-1 calls such bodies "discuss"). The same rule as the short
+    claims' (claim_stance.decide), for reworded sentences of any length."""
+    word = hedge_word(source.text)
+    if word is None or hedge_word(draft.text) is not None:
+        return None
+    reasons.insert(0, f'the source only reports this ("{word.group(0)}"): it does not confirm it')
+    return LinkRelation.REPORTS
 
 
 def reports_quote(

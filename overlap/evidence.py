@@ -11,6 +11,7 @@ from collections.abc import Sequence, Set
 
 from .lexicon import NEGATIONS
 from .slots import compare_sentences
+from .stance_words import hedge_word
 from .textnorm import Token, tokenize
 from .types import DiffOp, Evidence, EvidenceCheck, Span
 
@@ -113,30 +114,6 @@ _DOWN_EXACT = {
     "stops",
     "stopped",
     "halt",
-}
-_HEDGES = {
-    "may",
-    "might",
-    "could",
-    "possibly",
-    "reportedly",
-    "allegedly",
-    "likely",
-    "unlikely",
-    "perhaps",
-    "probably",
-    "suggests",
-    "suggest",
-    "appears",
-    "appear",
-    "seems",
-    "seem",
-    "expected",
-    "believe",
-    "believes",
-    "hopeful",
-    "risks",
-    "possible",
 }
 
 
@@ -298,19 +275,19 @@ def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evide
 
 
 def check_hedging(a: Span, b: Span) -> list[Evidence]:
-    """One side hedges (may, reportedly, likely) where the other asserts."""
-    ha = [t for t in tokenize(a.text, a.start) if t.norm in _HEDGES]
-    hb = [t for t in tokenize(b.text, b.start) if t.norm in _HEDGES]
+    """One side hedges or passes on a report (reportedly, may, appears to, expected to: the
+    vocabulary of stance_words.hedge_word) where the other asserts."""
+    ha, hb = hedge_word(a.text), hedge_word(b.text)
     if bool(ha) == bool(hb):
         return []
-    word = (ha or hb)[0]
-    side = "A" if ha else "B"
-    span = _sub(a if ha else b, word.start, word.end)
+    side, word = (a, ha) if ha else (b, hb)
+    assert word is not None
+    span = _sub(side, side.start + word.start(), side.start + word.end())
     return [
         Evidence(
             EvidenceCheck.HEDGE,
             "hedged",
-            f"{side} hedges ('{word.raw}') where the other asserts",
+            f'hedged: "{word.group(0)}" {"here" if ha else "in the source"} only',
             span if ha else None,
             None if ha else span,
         )

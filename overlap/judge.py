@@ -13,7 +13,7 @@ The rule, in order:
 4. NLI contradiction at least `nli_contradict_min` both ways: contradiction.
 5. Copies without typed differences agree; otherwise NLI entailment at least `nli_entail_min`
    one way, with no contradiction above it the other way, agrees.
-6. Everything else is unclear.
+6. Everything else is unclear; so is a pair (not a copy) where one sentence is a question.
 A contradiction between articles dated more than `days_apart` days apart is "changed over time"
 instead. Reasons are sentences; the model's probabilities stay in `Judgement.nli`.
 Thresholds live in Settings; they were chosen on SICK TRAIN+TRIAL
@@ -49,6 +49,7 @@ from .nli_pairs import nli_scores as nli_scores  # where benchmarks/training/ im
 from .nli_pairs import pair_scores
 from .sentence_pairs import to_quote_close
 from .slot_names import full_names
+from .stance_words import asks
 from .textnorm import folded_words
 from .time_frames import other_period, period_reason
 from .types import (
@@ -166,6 +167,11 @@ def judge(
         return done(Verdict.AGREE, f.lexical, first, changed)
     if same:
         return done(Verdict.AGREE, 1.0, "the same words")
+    if not copy and (asks(a.text) or asks(b.text)):
+        # A question asserts nothing: it neither agrees with a statement nor contradicts it.
+        return done(
+            Verdict.UNCLEAR, 0.0, "one of the two sentences is a question: it asserts nothing"
+        )
     apart = days_apart(seg_a.article.date, seg_b.article.date)
 
     def contradiction(confidence: float, first: str) -> Judgement:

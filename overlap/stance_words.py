@@ -94,6 +94,37 @@ REPORTED = re.compile(
     r"\bquestioned whether\b",
     re.IGNORECASE,
 )
+# Words of likelihood, belief and expectation: a sentence with one says what may be, not what
+# is ("the plan is expected to pass", "police believe he fled"). With REPORTING and REPORTED
+# they make a hedge (hedge_word); claim_stance's bars were read on FNC-1 dev with those two only.
+LIKELIHOOD = re.compile(
+    r"\b(likely|unlikely|probably|perhaps|possibly|possible|expected to|seems?|seemed|"
+    r"suggests?|suggested|believes?|hopeful)\b",
+    re.IGNORECASE,
+)
+# A sentence that ends in a question mark outside quote marks asks, and asserts nothing
+# ("Anyone for dog meat soup?", "Is this the end of the euro?"); a reported question ('He asked:
+# "Why now?"') ends with its quote mark and says that someone asked.
+_ASKS = re.compile(r"\?\s*$")
+
+
+def hedge_word(text: str) -> re.Match[str] | None:
+    """The first word by which `text` hedges or passes on a report (reportedly, may, claims,
+    appears to, is believed to, media reports, expected to, likely, ...), or None: such a
+    sentence does not stand behind what it says, so it confirms nothing a draft asserts."""
+    found = [m for m in (p.search(text) for p in (REPORTING, REPORTED, LIKELIHOOD)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def asks(text: str) -> bool:
+    """Is the sentence a question (it asserts nothing a source could support or contradict)?
+
+    >>> asks("Anyone for dog meat soup?"), asks('He asked: "Why now?"'), asks("It rained.")
+    (True, False, False)
+    """
+    return bool(_ASKS.search(text))
+
+
 # The slot kinds whose difference in a supporting passage is a changed fact (changed_facts).
 FACT_SLOTS = frozenset(
     ["number", "money", "percent", "date", "weekday", "time", "quantifier", "modality"]
@@ -116,6 +147,9 @@ __all__ = [
     "NEGATION",
     "REPORTING",
     "REPORTED",
+    "LIKELIHOOD",
+    "hedge_word",
+    "asks",
     "FACT_SLOTS",
     "UNPROVEN",
     "REFERS_BACK",

@@ -39,13 +39,14 @@ CLASS_STYLE = {
     "unsupported": "yellow",
 }
 # The grid shows, per source, the strongest thing it does for a sentence.
-_GRID_ORDER = ["misquoted", "contradicts", "copied", "quoted", "supports"]
+_GRID_ORDER = ["misquoted", "contradicts", "copied", "quoted", "supports", "reports"]
 _GRID_WORD = {
     "misquoted": "misquoted",
     "contradicts": "contradicts",
     "copied": "copied from",
     "quoted": "quoted",
     "supports": "supports",
+    "reports": "only reports",
 }
 
 

@@ -212,10 +212,14 @@ _REPAIRS = (
 )
 _SIDE = re.compile(r"^(A|B)\b(?= )")
 _THE_SOURCE = re.compile(r"\bin the source\b")
+# The judge's "here" (a finding's side a) after a quoted value: '"2,000" here, "1,954" in the
+# source', 'hedged: "could" here only'.
+_HERE = re.compile(r"""(?<=["']) here\b""")
 
 
 def reason_words(reason: str, names: Mapping[str, str]) -> str:
-    """A reason as a sentence about the text: "A"/"B" at its start named, wording repaired.
+    """A reason as a sentence about the text: "A"/"B" at its start, "here" and "the source"
+    named (a draft check's source; a compare finding's sides a and b), wording repaired.
 
     >>> reason_words("B hedges ('could') where the other asserts", {"b": "Fox News Latino"})
     "Fox News Latino hedges ('could') where the other asserts"
@@ -223,11 +227,19 @@ def reason_words(reason: str, names: Mapping[str, str]) -> str:
     'number differs: 2 vs 3'
     >>> reason_words('number differs: "2,000" here, "1,954" in the source', {"source": "ABC"})
     'number differs: "2,000" here, "1,954" in ABC'
+    >>> reason_words('number differs: "2,000" here, "1,954" in the source', {"a": "A", "b": "F"})
+    'number differs: "2,000" in A, "1,954" in F'
+    >>> reason_words('hedged: "could" in the source only', {"a": "ABC", "b": "Fox"})
+    'hedged: "could" in Fox only'
     """
     for pattern, repl in _REPAIRS:
         reason = pattern.sub(repl, reason)
     if names.get("source"):
         reason = _THE_SOURCE.sub(lambda m: f"in {names['source']}", reason)
+    elif names.get("a") and names.get("b"):
+        # A compare finding: "here" is its side a, "the source" its side b.
+        reason = _HERE.sub(lambda m: f" in {names['a']}", reason)
+        reason = _THE_SOURCE.sub(lambda m: f"in {names['b']}", reason)
     return _SIDE.sub(lambda m: names.get(m.group(1).lower(), m.group(1)), reason)
 
 

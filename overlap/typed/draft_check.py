@@ -18,7 +18,7 @@ class SentenceClass(StrEnum):
     COPIED = "copied"  # reused from a source without quote marks or credit
     QUOTED = "quoted"  # a credited quotation matching its source
     SUPPORTED = "supported"  # a source says the same thing
-    UNSUPPORTED = "unsupported"  # no source says it
+    UNSUPPORTED = "unsupported"  # no source says it (one may only report it)
 
 
 class LinkRelation(StrEnum):
@@ -29,6 +29,9 @@ class LinkRelation(StrEnum):
     MISQUOTED = "misquoted"
     SUPPORTS = "supports"
     CONTRADICTS = "contradicts"
+    # The source says it too, but hedged or passed on from a report ("reportedly", "appears
+    # to", "media reports that"): it does not confirm what the draft asserts.
+    REPORTS = "reports"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""overlap check on what a sentence stands behind: a source that only reports a claim
+("reportedly", "appears to") does not confirm it, and a question asserts nothing (issue 13 items
+4 and 6). Real BBC sentences (bbc/tech: IBM's patents), the draft reworded from them; each test
+beside its control, the same draft against the same source where the rule does not apply."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap.config import Settings
+from overlap.draft import check
+from overlap.stance_words import asks, hedge_word
+from overlap.types import LinkRelation, SentenceClass
+
+pytestmark = pytest.mark.slow
+
+BBC = (
+    "IBM patents\n\n"
+    "IBM was granted 3,248 patents in 2004, more than any other firm in the US, the New York "
+    "Times reports. For each of the past 12 years IBM has been granted more US patents than any "
+    "other company. IBM has received 25,772 US patents in that period and {hedge}has more than "
+    "40,000 current patents.\n"
+)
+REWORDED = (
+    "IBM holds more than 40,000 current patents, and it has received 25,772 US patents over "
+    "that period."
+)
+
+
+def one(tmp_path, write, models, draft: str, source: str):
+    write(tmp_path, "src/bbc.txt", source)
+    path = write(tmp_path, "draft.txt", draft + "\n")
+    result = check(str(path), [str(tmp_path / "src")], Settings(cache_path=None), models=models)
+    [sentence] = result.sentences
+    return sentence
+
+
+def test_a_source_that_only_reports_a_claim_does_not_confirm_it(tmp_path, write, real_models):
+    s = one(tmp_path, write, real_models, REWORDED, BBC.format(hedge="reportedly "))
+    assert s.cls is SentenceClass.UNSUPPORTED
+    [link] = s.links  # the source's words are still shown, with why they confirm nothing
+    assert link.relation is LinkRelation.REPORTS
+    assert link.reasons[0] == 'the source only reports this ("reportedly"): it does not confirm it'
+    assert "reportedly has more than 40,000" in link.span.text
+
+
+def test_the_same_source_asserting_it_supports_it(tmp_path, write, real_models):
+    s = one(tmp_path, write, real_models, REWORDED, BBC.format(hedge=""))
+    assert s.cls is SentenceClass.SUPPORTED
+    assert [x.relation for x in s.links] == [LinkRelation.SUPPORTS]
+
+
+def test_a_draft_that_hedges_as_the_source_does_is_not_reported_only(tmp_path, write, real_models):
+    hedged = REWORDED.replace("IBM holds", "IBM reportedly holds")
+    s = one(tmp_path, write, real_models, hedged, BBC.format(hedge="reportedly "))
+    assert LinkRelation.REPORTS not in {x.relation for x in s.links}
+
+
+QUESTION = (
+    "Has IBM really been awarded more American patents than any rival firm in every one of the "
+    "last twelve years?"
+)
+
+
+def test_a_question_is_neither_supported_nor_contradicted(tmp_path, write, real_models):
+    s = one(tmp_path, write, real_models, QUESTION, BBC.format(hedge=""))
+    assert s.cls is SentenceClass.UNSUPPORTED and s.links == ()
+    assert "a question: it asserts nothing for a source to support or contradict" in s.notes
+
+
+def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_models):
+    statement = QUESTION.replace("Has IBM really been awarded", "IBM has been awarded")
+    s = one(
+        tmp_path, write, real_models, statement.replace("years?", "years."), BBC.format(hedge="")
+    )
+    assert s.cls is SentenceClass.SUPPORTED and not s.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Anna Wintour reportedly has a major rat infestation at her Vogue office", "reportedly"),
+        ("Islamic State militants appear to have killed missing American journalist", "appear to"),
+        ("Local media reports that the mayor resigned on Friday", "media reports"),
+        ("The merger is expected to close in the second quarter", "expected to"),
+        ("Police said the man fled the scene on foot", None),
+    ],
+)
+def test_hedge_words_of_real_sentences(text, word):
+    found = hedge_word(text)
+    assert (found.group(0) if found else None) == word
+
+
+def test_questions_and_reported_questions():
+    assert asks("Anyone for dog meat soup?")
+    assert not asks('"Why now?" he asked the committee.') and not asks("It rained all week.")
