@@ -17,6 +17,7 @@ from .config import Settings
 from .copy_slots import aligned_only, changed_fact_links
 from .draft_input import STDIN_SOURCE, line_col, read_draft, unwrap
 from .draft_links import (
+    lifted_quote,
     links_of,
     occurrences,
     quote_notes,
@@ -280,6 +281,16 @@ def _check_one(
             cls = SentenceClass.QUOTED
             notes.insert(0, quoted_note(good))
             ident = text_id("quoted", sent.text, good.quote.text, *occurrence[sent.index])
+        elif cls in _BELOW_QUOTED and (
+            lifted := lifted_quote(here, draft_seg.article.text, sent.start, sent.end)
+        ):
+            cls = SentenceClass.COPIED
+            assert lifted.source is not None  # lifted_quote keeps only quotes found in a source
+            notes.insert(
+                0,
+                f"in quote marks but credited to no one ({lifted.source.label} prints these words)",
+            )
+            ident = text_id("copied", sent.text, lifted.quote.text, *occurrence[sent.index])
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)

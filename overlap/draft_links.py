@@ -322,6 +322,24 @@ def reports_quote(
     return bool(words) and QUOTE_SHARE_MIN * len(words) <= len(inside)
 
 
+def lifted_quote(
+    verdicts: Sequence[QuoteVerdict], text: str, start: int, end: int
+) -> QuoteVerdict | None:
+    """A quotation that quote_match found as a source prints it, credited to no one in the
+    draft, holding at least half of text[start:end]'s words ("“His hand is not on the
+    deeds.”", where the source has ', said Mr Nicholls'): the source's words in quote marks,
+    and the draft does not say whose. A copy credited to no one is "copied" (_relation); so is
+    a quotation too short to be found as a copy."""
+    words = tokenize(text[start:end], start)
+    for v in verdicts:
+        if v.outcome is not Outcome.QUOTED or v.quote.credited or v.source is None:
+            continue
+        inside = [t for t in words if any(a <= t.start < b for a, b in v.quote.parts)]
+        if words and 2 * len(inside) >= len(words):
+            return v
+    return None
+
+
 def quoted_note(v: QuoteVerdict) -> str:
     """The note on a quotation found as printed, credited: who said it, where it was found."""
     q = v.quote

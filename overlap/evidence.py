@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 
-from .lexicon import NEGATIONS
+from .lexicon import NEGATIONS, OPPOSITE_WORDS
 from .slots import compare_sentences
 from .stance_words import hedge_word
 from .textnorm import Token, tokenize
@@ -147,7 +147,7 @@ def run_checks(
     two articles name in full (slot_names.full_names)."""
     return [
         *slot_evidence(a, b, a_date, b_date, names=names),
-        *check_direction(a, b, diff),
+        *(check_opposites(a, b) or check_direction(a, b, diff)),
         *check_hedging(a, b),
     ]
 
@@ -267,6 +267,35 @@ def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evide
                     EvidenceCheck.DIRECTION,
                     "differs",
                     f'opposite direction: "{wa.raw}" here, "{wb.raw}" in the source',
+                    _sub(a, wa.start, wa.end),
+                    _sub(b, wb.start, wb.end),
+                )
+            ]
+    return []
+
+
+def check_opposites(a: Span, b: Span) -> list[Evidence]:
+    """One word replaced by its opposite (lexicon.OPPOSITE_WORDS: higher / lower, deny / admit,
+    guilty / innocent) between words the two sides share ("closed higher after" / "closed lower
+    after"): in a copy this is a changed fact the NLI model is blind to (it reads "Shares closed
+    higher after the ruling" and "... lower ..." as entailing each other at 0.96). The judge
+    makes it a contradiction only where the rest is the same words (judge.py, step 2)."""
+    import difflib
+
+    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
+    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
+        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
+        if (before or after) and frozenset((na[i1], nb[j1])) in OPPOSITE_WORDS:
+            wa, wb = ta[i1], tb[j1]
+            return [
+                Evidence(
+                    EvidenceCheck.OPPOSITE,
+                    "differs",
+                    f'opposite words: "{wa.raw}" here, "{wb.raw}" in the source',
                     _sub(a, wa.start, wa.end),
                     _sub(b, wb.start, wb.end),
                 )

@@ -6,7 +6,8 @@ The rule, in order:
    agrees, and changed words inside it (or another speaker) are its misquote note, which the
    views show as "misquoted". The NLI model has no say there.
 2. A typed difference between aligned words (number, money, percent, date, name, negation,
-   quantifier all/some/none, modality will/may) makes a contradiction; no model can veto it.
+   quantifier all/some/none, modality will/may; in a copy or nearly the same words also a word
+   replaced by its opposite, higher / lower) makes a contradiction; no model can veto it.
 3. Opposite-direction wording (deepen vs forgo) on the aligned subject makes a contradiction
    only when the model agrees (contradiction at least `nli_direction_min` one way); without
    that it is unclear, with the wording as a hint.
@@ -136,13 +137,21 @@ def judge(
     ab, ba = (nli.a_to_b, nli.b_to_a) if nli else (NLIProbs(0.0, 0.0, 0.0),) * 2
     entail_ab, contra_ab = ab.entailment, ab.contradiction
     entail_ba, contra_ba = ba.entailment, ba.contradiction
-    hard = [e for e in evidence if e.relation == "differs" and e.check in HARD_CHECKS]
-    direction = [e for e in evidence if e.check == "direction"]
     copy = f.kind in COPIES
     att = f.attribution
     # Identical or nearly identical words: the model's opinion cannot make a contradiction.
     same = same_words(a.text, b.text)
     alike = copy or same or bool(diff) and near_identical(a.text, b.text)
+    # A word replaced by its opposite is a typed difference where the rest is the same words;
+    # between reworded sentences it is a hint, as direction words are.
+    hard = [
+        e
+        for e in evidence
+        if e.relation == "differs" and (e.check in HARD_CHECKS or alike and e.check == "opposite")
+    ]
+    direction = [
+        e for e in evidence if e.check == "direction" or not alike and e.check == "opposite"
+    ]
 
     def done(
         verdict: Verdict, confidence: float, first: str, misquote: tuple[str, ...] = ()
@@ -310,7 +319,7 @@ def _judge_claim(
     typed = [
         e
         for e in evidence
-        if e.relation == "differs" and e.check in ("number", "date", "direction")
+        if e.relation == "differs" and e.check in ("number", "date", "direction", "opposite")
     ]
     if not anchored and (typed or contra_min >= t.contradict):
         return done(

@@ -107,3 +107,26 @@ COUNTY_SHORT_FORMS: dict[str, str] = {
     "staffs": "staffordshire", "wilts": "wiltshire", "worcs": "worcestershire",
     "yorks": "yorkshire",
 }  # fmt: skip
+
+# Words that say the opposite of each other in one slot of otherwise the same words ("closed
+# higher" / "closed lower", "deny that they conspired" / "admit that they conspired"). Exact
+# forms, in pairs: a changed word in a copy is a changed fact only when it is the other word of
+# its pair (evidence.check_opposites); "up" / "down" and "open" / "close" are left out, as their
+# phrasal uses ("set up", "close to") do not say the opposite.
+OPPOSITE_WORDS: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair.split("/"))
+    for pair in word_set(
+        "higher/lower highest/lowest rose/fell rise/fall rises/falls rising/falling "
+        "risen/fallen increased/decreased increase/decrease increases/decreases "
+        "increasing/decreasing gained/lost gain/loss gains/losses more/less more/fewer "
+        "most/least above/below stronger/weaker strengthened/weakened better/worse best/worst "
+        "biggest/smallest largest/smallest profit/loss profits/losses surplus/deficit "
+        "won/lost win/lose wins/loses winning/losing winner/loser accepted/rejected "
+        "accept/reject accepts/rejects approved/rejected approve/reject approves/rejects "
+        "admitted/denied admit/deny admits/denies admitting/denying confirmed/denied "
+        "confirms/denies guilty/innocent convicted/acquitted allowed/banned allow/ban "
+        "legal/illegal lawful/unlawful positive/negative succeeded/failed success/failure "
+        "before/after earlier/later minimum/maximum majority/minority supported/opposed "
+        "support/oppose supports/opposes for/against"
+    )
+)

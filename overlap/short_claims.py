@@ -18,6 +18,7 @@ never on its test half; the measured figures are in reports/benchmarks.md.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ import numpy as np
 from .claim_stance import Passage, debunks_subject, decide
 from .embed import Embedder
 from .nli import NLI
-from .textnorm import word_count
+from .textnorm import tokenize, word_count
 from .types import NLIProbs, NLIScores, Segmented, Span
 
 # Cosine (MiniLM sentence vectors) from which a source sentence is about the claim: FNC-1 dev
@@ -40,6 +41,12 @@ DEBUNKS_READ = 3  # of the source sentences that debunk the claim's subject, the
 # A sentence this close (cosine) to the best one is aligned with the claim too: only passages
 # built around aligned sentences may support it (claim_stance.Passage.aligned).
 ALIGNED_MARGIN = 0.05
+# A source sentence holding this share of the longer one's words, in the claim's order (and at
+# least MIN_RESTATED_WORDS), restates the claim: a typed difference between them is a changed
+# fact (changed_restatement). Two thirds: one name of two words swapped in a nine-word sentence
+# still leaves seven shared.
+RESTATED_SHARE = 2 / 3
+MIN_RESTATED_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,11 @@ def judge_short_claim(
     rows = [(seg, i) for seg in sources for i in range(len(seg.sentences))]
     if not rows:
         return None
+    changed = changed_restatement(claim, sources)
+    if changed is not None:
+        span, reason = changed
+        forward = np.asarray(nli.predict([(span.text, claim)]), dtype=float)[0]
+        return PassageJudgement("contradicts", span, reason, _both(nli, forward, span, claim), 1.0)
     vectors = embedder.encode([claim] + [seg.sentences[i].text for seg, i in rows])
     cosines = np.asarray(vectors[1:] @ vectors[0], dtype=float)
     # (the span shown, the cosine of the sentence it is built around, the premise read, debunk?,
@@ -119,6 +131,40 @@ def judge_short_claim(
     return PassageJudgement(
         stance.relation, span, stance.reason, _both(nli, probs[stance.index], span, claim), cos
     )
+
+
+def changed_restatement(claim: str, sources: Sequence[Segmented]) -> tuple[Span, str] | None:
+    """A source sentence that says the claim in the same words but for a typed difference
+    ("It went on sale in Greece before Christmas." / "... in Japan ..."; "She's 20, has ..." /
+    "She's 17, has ..."): an edited copy too short to be found as one. As in a copy, the
+    difference on aligned words is a contradiction whatever the model reads (judge.py step 2;
+    the model reads such a pair as entailment). The sentence must hold most of the claim's words
+    in order (RESTATED_SHARE of the longer's), so the slot compared is the same slot."""
+    from .evidence import run_checks
+    from .judge import HARD_CHECKS
+    from .slot_names import full_names
+
+    claim_tokens = [t.norm for t in tokenize(claim)]
+    for seg in sources:
+        names = full_names(seg.article.text) | full_names(claim)
+        for sent in seg.sentences:
+            words = [t.norm for t in tokenize(sent.text)]
+            matcher = difflib.SequenceMatcher(None, claim_tokens, words, autojunk=False)
+            shared = sum(size for *_, size in matcher.get_matching_blocks())
+            if shared < max(
+                MIN_RESTATED_WORDS, RESTATED_SHARE * max(len(words), len(claim_tokens))
+            ):
+                continue
+            here = Span("claim", 0, len(claim), claim)
+            there = Span(seg.article.id, sent.start, sent.end, sent.text)
+            hard = [
+                e
+                for e in run_checks(here, there, (), None, seg.article.date, names)
+                if e.relation == "differs" and (e.check in HARD_CHECKS or e.check == "opposite")
+            ]
+            if hard:
+                return there, f"{hard[0].message}, in otherwise the same words: a changed fact"
+    return None
 
 
 def _debunk_passages(

@@ -91,7 +91,9 @@ REPORTED = re.compile(
     r"\b(?:reports?|reported)(?: \w+){0,2} that\b|\b(?:media|press|news) reports?\b|"
     r"\baccording to (?:\w+ )?(?:reports?|media)\b|\bmaking the rounds\b|"
     r"\b(?:cannot|can't|could not|couldn't) (?:independently )?(?:verify|confirm)\b|"
-    r"\bquestioned whether\b",
+    r"\bquestioned whether\b|"
+    # a website relayed ("... has died of a heart attack, reports the site noticiasunam.com")
+    r"\b(?:reports?|reported|writes|wrote|according to) (?:the )?(?:web ?)?site\b",
     re.IGNORECASE,
 )
 # Words of likelihood, belief and expectation: a sentence with one says what may be, not what

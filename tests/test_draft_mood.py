@@ -83,6 +83,10 @@ def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_mo
         ("Islamic State militants appear to have killed missing American journalist", "appear to"),
         ("Local media reports that the mayor resigned on Friday", "media reports"),
         ("The merger is expected to close in the second quarter", "expected to"),
+        (
+            "Cesar Millan has died of a heart attack, reports the site noticiasunam.com",
+            "reports the site",
+        ),
         ("Police said the man fled the scene on foot", None),
     ],
 )

@@ -10,6 +10,7 @@ from overlap.evidence import (
     check_names,
     check_negation,
     check_numbers,
+    check_opposites,
     from_other_side,
     run_checks,
 )
@@ -164,3 +165,27 @@ def test_a_message_told_from_the_other_side_swaps_here_and_the_source():
     )
     # a message without sides stays as it is
     assert from_other_side('number agrees: "29" ~ "29 years"') == 'number agrees: "29" ~ "29 years"'
+
+
+def test_a_word_replaced_by_its_opposite_in_the_same_words():
+    # BBC business (the tobacco ruling), "higher" changed to "lower" between shared words
+    a, b, _ = pair(
+        "Shares of tobacco companies closed lower after the ruling.",
+        "Shares of tobacco companies closed higher after the ruling.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.check == "opposite" and ev.relation == "differs"
+    assert (ev.a.text, ev.b.text) == ("lower", "higher")
+
+
+def test_opposites_need_the_same_slot_and_a_pair():
+    a, b, _ = pair(  # two words of no pair; and a pair's words in different slots
+        "Shares of tobacco companies closed firmer after the ruling.",
+        "Shares of tobacco companies closed higher after the ruling.",
+    )
+    assert check_opposites(a, b) == []
+    a, b, _ = pair(
+        "Profits were higher than forecast, but sales were flat.",
+        "Sales were lower in March, the company said in a statement.",
+    )
+    assert check_opposites(a, b) == []

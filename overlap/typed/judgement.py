@@ -29,6 +29,7 @@ class EvidenceCheck(StrEnum):
     QUANTIFIER = "quantifier"
     MODALITY = "modality"
     DIRECTION = "direction"  # opposite direction words (rose / fell)
+    OPPOSITE = "opposite"  # one word for its opposite in the same words (higher / lower)
     HEDGE = "hedge"  # one side hedges where the other asserts
     SENTENCE = "sentence"  # the NLI verdict on one aligned sentence pair
 
