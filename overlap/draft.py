@@ -34,7 +34,7 @@ from .models import Models, load_models
 from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress, announced
-from .quote_match import Outcome, from_segmented
+from .quote_match import Outcome, QuoteVerdict, from_segmented
 from .short_claims import is_short_claim
 from .stance_words import asks
 from .tabular import Columns
@@ -43,9 +43,12 @@ from .types import (
     CheckResult,
     Kind,
     LinkRelation,
+    Segmented,
+    Sentence,
     SentenceCheck,
     SentenceClass,
     Skipped,
+    SourceLink,
     Span,
 )
 
@@ -234,63 +237,14 @@ def _check_one(
             for link in links_of(f, draft_seg, segs, occurrence, verdicts)
         ]
     )
+    ctx = _DraftContext(
+        draft_seg, segs, [segs[a.id] for a in found], occurrence, verdicts, s, models
+    )
     checks = []
     used: set[str] = set()
-    sources = [segs[a.id] for a in found]
     for sent in draft_seg.sentences:
-        here_links = [x for x in links if x.draft.start < sent.end and x.draft.end > sent.start]
-        question = asks(sent.text)
-        if question:
-            # A question asserts nothing: a source cannot support or contradict it (its words
-            # can still be copied or quoted).
-            here_links = [x for x in here_links if x.finding.kind in _REUSED_WORDS]
-        elif s.judge and is_short_claim(
-            sent.text, is_heading(draft_seg, sent), s.min_paraphrase_words
-        ):
-            here_links = short_claim_links(
-                sent, here_links, the_draft.id, sources, models, occurrence
-            )
-        here_links += changed_fact_links(sent, here_links, draft_seg, segs, occurrence)
-        here_links = aligned_only(here_links, segs)
-        mine = tuple(
-            sorted(
-                here_links,
-                key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start),
-            )
-        )
-        span = Span(the_draft.id, sent.start, sent.end, sent.text)
-        cls = CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
-        ident = mine[0].id if mine else text_id("unsupported", sent.text, *occurrence[sent.index])
-        here = misquotes.local(verdicts, sent.start, sent.end)  # as this sentence has them
-        notes = quote_notes(here)
-        if question:
-            notes.append("a question: it asserts nothing for a source to support or contradict")
-        bad = misquotes.misquoted(here)
-        if bad and cls is not SentenceClass.MISQUOTED:
-            # A quotation too short to be found as a copy is still matched: a misquote found
-            # by quote_match alone decides the class, its reason leads the notes.
-            cls = SentenceClass.MISQUOTED
-            notes.insert(0, misquotes.reason(bad[0]))
-            ident = text_id("misquoted", sent.text, bad[0].quote.text, *occurrence[sent.index])
-        elif cls in _BELOW_QUOTED and reports_quote(
-            here, draft_seg.article.text, sent.start, sent.end
-        ):
-            # A credited quotation quote_match found as printed, too short to be found as a
-            # copy: the sentence quotes its speaker (the same rule as a copy's, reports_quote).
-            good = next(v for v in here if v.outcome is Outcome.QUOTED and v.source)
-            cls = SentenceClass.QUOTED
-            notes.insert(0, quoted_note(good))
-            ident = text_id("quoted", sent.text, good.quote.text, *occurrence[sent.index])
-        elif cls in _BELOW_QUOTED and (
-            lifted := lifted_quote(here, draft_seg.article.text, sent.start, sent.end)
-        ):
-            cls = SentenceClass.COPIED
-            assert lifted.source is not None  # lifted_quote keeps only quotes found in a source
-            notes.insert(
-                0,
-                f"in quote marks but credited to no one ({lifted.source.label} prints these words)",
-            )
-            ident = text_id("copied", sent.text, lifted.quote.text, *occurrence[sent.index])
+        mine = _sentence_links(sent, links, ctx)
+        cls, ident, notes = _sentence_class(sent, mine, ctx)
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
@@ -299,6 +253,7 @@ def _check_one(
             says & {LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED}
         )
         line, column = line_col(raw_text, sent.start, line_base)
+        span = Span(the_draft.id, sent.start, sent.end, sent.text)
         checks.append(
             SentenceCheck(
                 sent.index,
@@ -316,3 +271,78 @@ def _check_one(
     return CheckResult(
         the_draft, tuple(found), result.skipped, tuple(checks), tuple(fail_on), result
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class _DraftContext:
+    """What every sentence of one draft is checked with."""
+
+    draft: Segmented
+    segs: dict[str, Segmented]
+    sources: list[Segmented]
+    occurrence: dict[int, tuple[str, ...]]
+    verdicts: Sequence[QuoteVerdict]  # every draft quotation, matched against the sources
+    settings: Settings
+    models: Models
+
+
+def _sentence_links(
+    sent: Sentence, links: Sequence[SourceLink], ctx: _DraftContext
+) -> tuple[SourceLink, ...]:
+    """The links that bear on one draft sentence, most serious first."""
+    here = [x for x in links if x.draft.start < sent.end and x.draft.end > sent.start]
+    if asks(sent.text):
+        # A question asserts nothing: a source cannot support or contradict it (its words
+        # can still be copied or quoted).
+        here = [x for x in here if x.finding.kind in _REUSED_WORDS]
+    elif ctx.settings.judge and is_short_claim(
+        sent.text, is_heading(ctx.draft, sent), ctx.settings.min_paraphrase_words
+    ):
+        here = short_claim_links(
+            sent, here, ctx.draft.article.id, ctx.sources, ctx.models, ctx.occurrence
+        )
+    here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
+    here = aligned_only(here, ctx.segs)
+    return tuple(
+        sorted(here, key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start))
+    )
+
+
+def _sentence_class(
+    sent: Sentence, mine: Sequence[SourceLink], ctx: _DraftContext
+) -> tuple[SentenceClass, str, list[str]]:
+    """The sentence's class, the id that decides it and its notes: its most serious link's,
+    unless quote matching alone says more (a misquote, a credited or a lifted quotation too
+    short to be found as a copy)."""
+    seen = ctx.occurrence[sent.index]
+    cls = CLASS_OF[mine[0].relation] if mine else SentenceClass.UNSUPPORTED
+    ident = mine[0].id if mine else text_id("unsupported", sent.text, *seen)
+    here = misquotes.local(ctx.verdicts, sent.start, sent.end)  # as this sentence has them
+    notes = quote_notes(here)
+    if asks(sent.text):
+        notes.append("a question: it asserts nothing for a source to support or contradict")
+    text = ctx.draft.article.text
+    bad = misquotes.misquoted(here)
+    if bad and cls is not SentenceClass.MISQUOTED:
+        # A quotation too short to be found as a copy is still matched: a misquote found
+        # by quote_match alone decides the class, its reason leads the notes.
+        notes.insert(0, misquotes.reason(bad[0]))
+        return (
+            SentenceClass.MISQUOTED,
+            text_id("misquoted", sent.text, bad[0].quote.text, *seen),
+            notes,
+        )
+    if cls in _BELOW_QUOTED and reports_quote(here, text, sent.start, sent.end):
+        # A credited quotation quote_match found as printed, too short to be found as a
+        # copy: the sentence quotes its speaker (the same rule as a copy's, reports_quote).
+        good = next(v for v in here if v.outcome is Outcome.QUOTED and v.source)
+        notes.insert(0, quoted_note(good))
+        return SentenceClass.QUOTED, text_id("quoted", sent.text, good.quote.text, *seen), notes
+    lifted = lifted_quote(here, text, sent.start, sent.end) if cls in _BELOW_QUOTED else None
+    if lifted is not None and lifted.source is not None:
+        # The source's words in quote marks, credited to no one: copied, as such a copy is.
+        notes.insert(
+            0, f"in quote marks but credited to no one ({lifted.source.label} prints these words)"
+        )
+        return SentenceClass.COPIED, text_id("copied", sent.text, lifted.quote.text, *seen), notes
+    return cls, ident, notes
