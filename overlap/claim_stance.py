@@ -46,8 +46,8 @@ from .stance_words import (
     REFERS_BACK,
     REFUSAL,
     REPORTED,
-    REPORTING,
     UNPROVEN,
+    reporting,
 )
 from .types import Span
 
@@ -144,7 +144,7 @@ def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
         if d.kind != "negation" or d.relation != "differs" or not d.predicate:
             continue
         asserting = passage if d.a is not None else claim
-        hedged = REPORTING.search(claim) or REPORTING.search(passage)
+        hedged = reporting(claim) or reporting(passage)
         if not hedged and not DENIAL.search(_denials_only(asserting)):
             return d
     return None
@@ -191,7 +191,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     # A claim that denies or negates agrees with a source that calls the story untrue; its
     # negation alone is no basis for a contradiction (the model plus a "not" is not one).
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
-    claim_hedges = bool(REPORTING.search(claim))
+    claim_hedges = bool(reporting(claim))
     claim_reports_denial = bool(_DENY_VERB.search(_denials_only(claim)))
     # (a slot difference, contradiction, read as close to the claim, index): a negated shared
     # predicate first, whatever the model reads; on a tie the close passage is shown
@@ -257,7 +257,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         and p.aligned
         and p.probs[0] >= ENTAIL
         and p.probs[0] > p.probs[2]
-        and not REPORTING.search(p.text)
+        and not reporting(p.text)
         and not REPORTED.search(p.text)
         and (not claim_denies or _negates(p.text))
     ]
@@ -284,7 +284,7 @@ def _denies_too(claim: str, passages: Sequence[Passage], claim_hedges: bool) -> 
         for k, p in enumerate(passages)
         if _denies(p.text, claim_hedges)
         and about_subject(claim, p.text)
-        and not REPORTING.search(p.text)
+        and not reporting(p.text)
         and not changed_facts(claim, p.text)  # "deny some of the charges" / "deny all"
     ]
     return max(agreeing)[1] if agreeing else None

@@ -97,5 +97,9 @@ def _whose(v: QuoteVerdict, said: str) -> str:
     """Whose words a misattributed quotation's are: the source's speaker, or, where the source
     gives them to no one it names as the draft does, that it does not name the draft's."""
     if v.source is not None and v.source.speaker:
-        return f"these words are {v.source.speaker}'s, not {said}'s"
+        who = v.source.speaker
+        if who.split()[0].lower() in ("the", "a", "an", "his", "her", "their"):
+            # a description ("the aide to Lyng"): its possessive would read as the name's
+            return f"{who} said these words, not {said}"
+        return f"these words are {who}'s, not {said}'s"
     return f"the source prints these words but never names {said}"

@@ -162,6 +162,24 @@ def _same_person(a: str | None, b: str | None) -> bool | None:
     return _close(_surname(a), _surname(b)) or set(wa) == set(wb)
 
 
+# A role held for someone ("the aide to Lyng", "a lawyer for John Smith", "the wife of Mr
+# Okoro"): a speaker who is not the person named.
+_ROLE_HELD_FOR = re.compile(
+    r"(?:the|an?|his|her|their)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+(?P<name>\S.*)",
+    re.IGNORECASE,
+)
+
+
+def _role_held_for(speaker: str | None) -> str | None:
+    """The person a described speaker holds a role for, or None.
+
+    >>> _role_held_for("the aide to Lyng"), _role_held_for("Mr Lyng"), _role_held_for("the judge")
+    ('Lyng', None, None)
+    """
+    found = _ROLE_HELD_FOR.fullmatch(speaker or "")
+    return found.group("name") if found and _a_name(found.group("name")) else None
+
+
 def _a_name(name: str) -> bool:
     """A person's name, not a description ("the judge", "Counsel", "a police source")."""
     first = name.split()[0]
@@ -254,6 +272,24 @@ def match_quote(
         if draft_quote.speaker_kind == "person" and best.marked
         else None
     )
+    held_for = _role_held_for(best.speaker) if best.marked else None
+    if (
+        held_for is not None
+        and draft_quote.speaker_kind == "person"
+        and _same_person(draft_quote.speaker, held_for)
+    ):
+        # "a spokesman for Smith said" printed, "Smith said" written: the words are the
+        # spokesman's, put in the mouth of the person he speaks for
+        return QuoteVerdict(
+            Outcome.MISATTRIBUTED,
+            draft_quote,
+            best,
+            (),
+            others,
+            differ,
+            f"credited to {draft_quote.speaker}, but {best.label} gives these words to "
+            f"{best.speaker}",
+        )
     if same is False and not best.credited:
         return QuoteVerdict(
             Outcome.MISATTRIBUTED,

@@ -51,6 +51,13 @@ _SUBJECT_MENTION = re.compile(
     rf"(?P<name>{NAME})(?:,(?P<app>[^,“”\"\n]{{1,60}}),|\s+[-–]\s+who\b|,\s+who\b)?\s+"
     r"(?:(?:then|also|later|had|has|was|is|can|could|would|will|did|may|must)\b|[a-z]+ed\b)"
 )
+# A role held for a named person, just before the name that speaks ("an aide to Lyng said", "a
+# lawyer for the Smith family said", "a spokesman of Kent Police said"): the role speaks, not
+# the person it is held for (Reuters 1987: "But the aide to Lyng said it was doubtful ...
+# 'How are you going to stop the tide,' he said" is the aide's).
+_ROLE_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+$"
+)
 # Anyone the text names (for "heard him say"): a run of capitalised words.
 _MENTION = re.compile(rf"(?P<name>{NAME})")
 # "he said" wherever the text has it, paired quote marks or not, to learn who is a "she".
@@ -128,11 +135,18 @@ def candidates(text: str, end: int, tier: str = "speakers") -> list[Candidate]:
     tells: "speakers" (named or described subjects of reporting verbs), "subjects" (named
     subjects of any clause) or "anyone" (every name, for an object pronoun: "heard him say")."""
     if tier == "speakers":
-        out: list[Candidate] = [
-            (m.start(), n, None)
-            for m in NAMED_SPEAKER.finditer(text, 0, end)
-            if (n := _a_person(named(m)))
-        ]
+        out: list[Candidate] = []
+        for m in NAMED_SPEAKER.finditer(text, 0, end):
+            n = _a_person(named(m))
+            if n is None:
+                continue
+            role = _ROLE_OF.search(text, max(0, m.start() - 80), m.start())
+            # "the aide to Lyng said": the speaker is the aide, not Lyng
+            out.append(
+                (role.start(), text[role.start() : m.start()] + n, None)
+                if role
+                else (m.start(), n, None)
+            )
         return out + [
             (m.start(), m.group("desc"), _sex_of(m.group("noun")))
             for m in _DESCRIBED_SUBJECT.finditer(text, 0, end)

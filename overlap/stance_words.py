@@ -110,11 +110,29 @@ LIKELIHOOD = re.compile(
 _ASKS = re.compile(r"\?\s*$")
 
 
+# "Claim" as a thing filed or made, not a report passed on: "A US government claim accusing the
+# country's biggest tobacco companies ... has been thrown out" (BBC business), "an insurance
+# claim". A determiner or possessive (and at most one word) before it, and no "that" after.
+_CLAIM_NOUN = re.compile(
+    r"\b(?:a|an|the|this|its|his|her|their|our|government|legal|insurance|compensation)"
+    r"(?: \w+)? claims?\b(?! that\b)",
+    re.IGNORECASE,
+)
+
+
+def reporting(text: str) -> re.Match[str] | None:
+    """REPORTING's first match in `text`, "claim" the noun left out (_CLAIM_NOUN); the match's
+    offsets are into `text`."""
+    masked = _CLAIM_NOUN.sub(lambda m: " " * len(m.group(0)), text)
+    found = REPORTING.search(masked)
+    return REPORTING.search(text, found.start(), found.end()) if found else None
+
+
 def hedge_word(text: str) -> re.Match[str] | None:
     """The first word by which `text` hedges or passes on a report (reportedly, may, claims,
     appears to, is believed to, media reports, expected to, likely, ...), or None: such a
     sentence does not stand behind what it says, so it confirms nothing a draft asserts."""
-    found = [m for m in (p.search(text) for p in (REPORTING, REPORTED, LIKELIHOOD)) if m]
+    found = [m for m in (reporting(text), REPORTED.search(text), LIKELIHOOD.search(text)) if m]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -151,6 +169,7 @@ __all__ = [
     "REPORTED",
     "LIKELIHOOD",
     "hedge_word",
+    "reporting",
     "asks",
     "FACT_SLOTS",
     "UNPROVEN",

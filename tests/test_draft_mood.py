@@ -88,6 +88,13 @@ def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_mo
             "reports the site",
         ),
         ("Police said the man fled the scene on foot", None),
+        # "claim" the noun (BBC business): a claim filed, not a report passed on
+        (
+            "A US government claim accusing the country's biggest tobacco companies of covering up "
+            "the effects of smoking has been thrown out by an appeal court.",
+            None,
+        ),
+        ("Catholic priest claims he was dead for 48 minutes", "claims"),
     ],
 )
 def test_hedge_words_of_real_sentences(text, word):

@@ -120,3 +120,44 @@ def test_a_described_speaker_named_in_an_apposition_is_the_name():
     # an apposition that names no one leaves the description
     text = 'His widow, 41, told the hearing that he followed her "almost like a puppy".'
     assert [q.speaker for q in find_quotes(text, 0, len(text))] == ["His widow"]
+
+
+# Reuters-21578 story 193 (1987-02-26, USDA corn bonus), as the wire printed it.
+USDA = (
+    "The U.S. Agriculture Department probably will not offer a two dlr per bushel bonus payment "
+    "to corn farmers, an aide to USDA Secretary Richard Lyng said.\n\n"
+    "Sen. Charles Grassley (R-Iowa) said yesterday that Lyng had indicated he would consider "
+    "giving those farmers the same two dlr bonus.\n\n"
+    "But the aide to Lyng said it was doubtful that the department would offer a retroactive "
+    "bonus.\n\n"
+    '"How are you going to stop the tide," he said, referring to demands that would follow from '
+    "other commodity groups."
+)
+
+
+def test_he_is_the_aide_who_spoke_not_the_person_the_aide_works_for():
+    assert speakers(USDA)[-1] == ("How are you going to stop the tide,", "the aide to Lyng")
+
+
+def test_a_named_speaker_with_no_role_before_the_name_is_still_the_name():
+    text = USDA.replace("But the aide to Lyng said", "But Lyng said")
+    assert speakers(text)[-1][1] == "USDA Secretary Richard Lyng"
+
+
+def test_words_of_an_aide_credited_to_the_man_he_works_for_are_misattributed():
+    from overlap.misquotes import quote_verdicts
+    from overlap.quote_match import Outcome
+    from overlap.types import Article
+
+    source = Article("reuters-193", "reuters-193.txt", USDA, "txt", outlet="Reuters")
+    draft = Article("draft", "draft.md", '"How are you going to stop the tide," Lyng said.', "md")
+    [v] = quote_verdicts(_quoted(draft), [_quoted(source)])
+    assert v.outcome is Outcome.MISATTRIBUTED
+    assert v.source is not None and v.source.speaker == "the aide to Lyng"
+
+
+def _quoted(article):
+    from overlap.quote_match import from_segmented
+    from overlap.segment import segment
+
+    return from_segmented(segment(article))
