@@ -248,10 +248,7 @@ def _check_one(
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
-        says = {x.relation for x in mine}
-        disagree = LinkRelation.CONTRADICTS in says and bool(
-            says & {LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED}
-        )
+        disagree = _sources_disagree(mine)
         line, column = line_col(raw_text, sent.start, line_base)
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         checks.append(
@@ -302,7 +299,7 @@ def _sentence_links(
             sent, here, ctx.draft.article.id, ctx.sources, ctx.models, ctx.occurrence
         )
     here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
-    here = aligned_only(here, ctx.segs)
+    here = _not_both_ways(aligned_only(here, ctx.segs))
     return tuple(
         sorted(here, key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start))
     )
@@ -346,3 +343,32 @@ def _sentence_class(
         )
         return SentenceClass.COPIED, text_id("copied", sent.text, lifted.quote.text, *seen), notes
     return cls, ident, notes
+
+
+_AGREEING = (LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED)
+
+
+def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
+    """One source passage does not both support and contradict a sentence: where a passage
+    contradicts it (a typed difference, which the model may not overrule), a reworded or
+    related-claim link that reads the same source words as supporting it is dropped."""
+    against = [x for x in links if x.relation is LinkRelation.CONTRADICTS]
+    return [
+        x
+        for x in links
+        if x.relation is not LinkRelation.SUPPORTS
+        or x.finding.kind in _REUSED_WORDS  # a credited copy is reuse worth showing
+        or not any(
+            c.source == x.source and c.span.start < x.span.end and x.span.start < c.span.end
+            for c in against
+        )
+    ]
+
+
+def _sources_disagree(links: Sequence[SourceLink]) -> bool:
+    """Does one source contradict the sentence while another says it (supports, quotes or is
+    copied by it)? One source that is copied with a fact changed is a contradiction, not two
+    sources disagreeing."""
+    against = {x.source for x in links if x.relation is LinkRelation.CONTRADICTS}
+    agreeing = {x.source for x in links if x.relation in _AGREEING}
+    return bool(against) and bool(agreeing - against)

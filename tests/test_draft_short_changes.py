@@ -111,3 +111,16 @@ def test_a_source_quotation_without_its_credit_is_copied(tmp_path, write):
 def test_the_same_quotation_credited_is_quoted(tmp_path, write):
     s = one(tmp_path, write, PA_COURTS, "“His hand is not on the deeds,” said Mr Nicholls.")
     assert s.cls is SentenceClass.QUOTED
+
+
+def test_two_sources_that_print_the_sentence_differently_disagree(tmp_path, write):
+    write(tmp_path, "src/other.txt", BBC_TECH.replace("in Japan", "in Greece"))
+    s = one(tmp_path, write, BBC_TECH, "It went on sale in Japan before Christmas.")
+    assert s.cls is SentenceClass.CONTRADICTED  # against other.txt
+    assert {x.source for x in s.links if x.relation is LinkRelation.CONTRADICTS} == {"other"}
+    assert s.sources_disagree  # source.txt prints it as the draft does
+
+
+def test_one_source_with_a_fact_changed_is_no_disagreement_between_sources(tmp_path, write):
+    s = one(tmp_path, write, BBC_TECH, "It went on sale in Greece before Christmas.")
+    assert s.cls is SentenceClass.CONTRADICTED and not s.sources_disagree
