@@ -349,20 +349,35 @@ _AGREEING = (LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED)
 
 
 def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
-    """One source passage does not both support and contradict a sentence: where a passage
-    contradicts it (a typed difference, which the model may not overrule), a reworded or
-    related-claim link that reads the same source words as supporting it is dropped."""
-    against = [x for x in links if x.relation is LinkRelation.CONTRADICTS]
-    return [
-        x
-        for x in links
-        if x.relation is not LinkRelation.SUPPORTS
-        or x.finding.kind in _REUSED_WORDS  # a credited copy is reuse worth showing
-        or not any(
-            c.source == x.source and c.span.start < x.span.end and x.span.start < c.span.end
-            for c in against
-        )
-    ]
+    """One source passage does not both support and contradict a sentence, nor contradict it
+    twice in one way: where a passage contradicts it (a typed difference, which the model may
+    not overrule), a reworded or related-claim link that reads the same source words as
+    supporting it is dropped, and so is a second contradiction of the same kind there."""
+    against: list[SourceLink] = []
+    for x in links:  # one contradiction per source passage: two stages may both find it
+        if x.relation is LinkRelation.CONTRADICTS and not any(
+            _same_words(x, c) and _kind_of(x) == _kind_of(c) for c in against
+        ):
+            against.append(x)
+
+    def keep(x: SourceLink) -> bool:
+        if x.relation is LinkRelation.CONTRADICTS:
+            return any(x is c for c in against)
+        if x.relation is LinkRelation.SUPPORTS and x.finding.kind not in _REUSED_WORDS:
+            return not any(_same_words(x, c) for c in against)
+        return True  # copies, quotations, misquotes: a credited copy is reuse worth showing
+
+    return [x for x in links if keep(x)]
+
+
+def _kind_of(x: SourceLink) -> str:
+    """What a link's first reason is about ("negation differs", "money differs")."""
+    return x.reasons[0].split(":", 1)[0] if x.reasons else ""
+
+
+def _same_words(x: SourceLink, y: SourceLink) -> bool:
+    """Do two links read overlapping words of one source?"""
+    return x.source == y.source and x.span.start < y.span.end and y.span.start < x.span.end
 
 
 def _sources_disagree(links: Sequence[SourceLink]) -> bool:

@@ -127,6 +127,13 @@ def links_of(
         if not (sent.start < dspan.end and sent.end > dspan.start):
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
+        if (
+            verdict is Verdict.UNCLEAR
+            and not reasons
+            and f.kind not in (Kind.VERBATIM, Kind.EDITED)
+        ):
+            # the finding's verdict is about another sentence it covers: it says nothing of this
+            continue
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
         quoted = misquotes.local(verdicts, lo, hi)
         reported = reports_quote(quoted, draft.article.text, lo, hi, sspan.article)
@@ -137,7 +144,8 @@ def links_of(
         mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
         theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
         if relation is LinkRelation.SUPPORTS and f.kind not in (Kind.VERBATIM, Kind.EDITED):
-            relation = _reported_only(mine, theirs, reasons) or relation
+            said = _whole_sentences(source, theirs)  # a hedge may open the sentence
+            relation = _reported_only(mine, said, reasons) or relation
         ident = text_id(
             relation, sent.text, sspan.article, theirs.text, *occurrence.get(sent.index, ())
         )
@@ -180,6 +188,19 @@ def aligned_source(
     return Span(side.article, lo, hi, text[lo:hi]) if hi > lo else None
 
 
+def _draft_point(f: Finding, draft_is_a: bool, source_at: int) -> int | None:
+    """Where in the draft the finding's word diff puts the source offset `source_at`: the start
+    of the draft words aligned with the source words there (for source words the draft does not
+    have, the point between the draft words around them)."""
+    for op in f.diff:
+        d0, s0, s1 = (
+            (op.a_start, op.b_start, op.b_end) if draft_is_a else (op.b_start, op.a_start, op.a_end)
+        )
+        if s0 <= source_at < s1:
+            return d0
+    return None
+
+
 def _about(f: Finding, draft_is_a: bool, start: int, end: int) -> tuple[Verdict | None, list[str]]:
     """_judged_here, its reasons told from the draft's side: the judge wrote them with the
     finding's side a as "here", and the draft may be side b."""
@@ -205,15 +226,26 @@ def _judged_here(
         span = getattr(e, "a" if draft_is_a else "b")
         return span is not None and span.start < end and span.end > start
 
+    def near(e: object) -> bool | None:
+        """Is the evidence about this sentence: its draft words here, or, where it holds only
+        source words ("not" in the source only), the draft words the diff aligns them with?
+        None when neither tells."""
+        if getattr(e, "a" if draft_is_a else "b", None) is not None:
+            return here(e)
+        theirs = getattr(e, "b" if draft_is_a else "a", None)
+        at = _draft_point(f, draft_is_a, theirs.start) if theirs is not None else None
+        return None if at is None else start <= at < end
+
     if not pairs:
         # Judged whole, and contradicted by typed differences only: a sentence of the finding
         # holding none of them is not contradicted by them ("Espionoza" / "Espinoza" in one
-        # line of a list does not contradict the next line about another victim).
+        # line of a list does not contradict the next line about another victim; the source's
+        # "had not been compromised" against the draft's next sentence, "had been compromised").
         differ = [e for e in j.evidence if e.relation == "differs"]
-        placed = [e for e in differ if getattr(e, "a" if draft_is_a else "b", None) is not None]
-        elsewhere = placed and placed == differ and not any(here(e) for e in placed)
+        told = [near(e) for e in differ]
+        elsewhere = bool(differ) and all(t is False for t in told)
         if j.verdict is Verdict.CONTRADICT and elsewhere:
-            gone = {e.message for e in placed}
+            gone = {e.message for e in differ}
             return Verdict.UNCLEAR, [r for r in reasons if r not in gone]
         return j.verdict, reasons
 
@@ -285,6 +317,15 @@ def _relation(
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS
     return LinkRelation.SUPPORTS
+
+
+def _whole_sentences(seg: Segmented, span: Span) -> Span:
+    """The sentences of `seg` that `span` lies in, whole."""
+    inside = [x for x in seg.sentences if x.start < span.end and x.end > span.start]
+    if not inside:
+        return span
+    lo, hi = inside[0].start, inside[-1].end
+    return Span(span.article, lo, hi, seg.article.text[lo:hi])
 
 
 def _reported_only(draft: Span, source: Span, reasons: list[str]) -> LinkRelation | None:

@@ -1,0 +1,54 @@
+"""overlap check keeps evidence with the sentence it is about (issue 13 item 1) when one reworded
+finding covers two draft sentences, and says each contradiction once. The source is a real BBC
+article (politics: Gen Musharraf's security papers); the draft is reworded from it. Real models:
+the reworded finding is the paraphrase stage's."""
+
+from __future__ import annotations
+
+import pytest
+
+from overlap.config import Settings
+from overlap.draft import check
+from overlap.types import LinkRelation, SentenceClass
+
+pytestmark = pytest.mark.slow
+
+BBC = (
+    "Security papers 'found in street'\n\n"
+    "An inquiry is under way after files containing security details about the Pakistani "
+    "president's visit to London were found by a member of the public.\n\n"
+    "The files are believed to contain detailed security arrangements for Gen Pervez "
+    "Musharraf's visit this week, including police codes. Scotland Yard said the policing "
+    "operation had been reviewed. A spokesman said President Musharraf's safety had not been "
+    "compromised, as the papers had been handed in promptly.\n"
+)
+DRAFT = (
+    "According to BBC News, the papers held the police codes for Gen Pervez Musharraf's visit.\n\n"
+    "Scotland Yard said President Musharraf's safety had been compromised.\n"
+)
+
+
+@pytest.fixture
+def result(tmp_path, write, real_models):
+    write(tmp_path, "src/bbc.txt", BBC)
+    draft = write(tmp_path, "draft.md", DRAFT)
+    return check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None), models=real_models)
+
+
+def test_the_negation_dropped_in_one_sentence_does_not_contradict_its_neighbour(result):
+    first, second = result.sentences
+    assert first.cls is not SentenceClass.CONTRADICTED
+    assert LinkRelation.CONTRADICTS not in {x.relation for x in first.links}
+    # what the source says of the codes is hedged ("are believed to"): reported, not confirmed
+    assert first.cls is SentenceClass.UNSUPPORTED
+    assert [x.relation for x in first.links] == [LinkRelation.REPORTS]
+    assert '"are believed to"' in first.links[0].reasons[0]
+
+
+def test_the_sentence_that_drops_the_negation_is_contradicted_once(result):
+    second = result.sentences[1]
+    assert second.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in second.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.reasons[0].startswith("negation differs")
+    assert "had not been compromised" in link.span.text
+    assert not second.sources_disagree
