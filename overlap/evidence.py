@@ -7,7 +7,7 @@ the verdict rule in judge.py weighs them with the NLI model.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 
 from .lexicon import NEGATIONS, OPPOSITE_WORDS
 from .slots import compare_sentences
@@ -247,30 +247,11 @@ def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evide
     other that it shrinks, in one slot of the word alignment with the same word next to it on
     both sides ("rose 5 pct" / "fell 5 pct"). A word list alone is only a hint, so words that
     the alignment does not pair up give nothing; the judge still asks the model."""
-    import difflib
-
-    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
-        if tag != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
-            continue
-        before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
-        after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
-        if not (before or after):
-            continue
-        sa, ca = _direction(ta[i1:i2])
-        sb, cb = _direction(tb[j1:j2])
+    for wa_slot, wb_slot in _anchored_slots(a, b, 3):
+        sa, ca = _direction(wa_slot)
+        sb, cb = _direction(wb_slot)
         if sa and sb and sa != sb:
-            wa, wb = ca[0], cb[0]
-            return [
-                Evidence(
-                    EvidenceCheck.DIRECTION,
-                    "differs",
-                    f'opposite direction: "{wa.raw}" here, "{wb.raw}" in the source',
-                    _sub(a, wa.start, wa.end),
-                    _sub(b, wb.start, wb.end),
-                )
-            ]
+            return [_opposed(EvidenceCheck.DIRECTION, "opposite direction", a, b, ca[0], cb[0])]
     return []
 
 
@@ -280,27 +261,37 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
     after"): in a copy this is a changed fact the NLI model is blind to (it reads "Shares closed
     higher after the ruling" and "... lower ..." as entailing each other at 0.96). The judge
     makes it a contradiction only where the rest is the same words (judge.py, step 2)."""
+    for wa_slot, wb_slot in _anchored_slots(a, b, 1):
+        wa, wb = wa_slot[0], wb_slot[0]
+        if len(wa_slot) == len(wb_slot) == 1 and frozenset((wa.norm, wb.norm)) in OPPOSITE_WORDS:
+            return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, wa, wb)]
+    return []
+
+
+def _anchored_slots(a: Span, b: Span, most: int) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The words the alignment of a and b replaces, at most `most` on a side, with the same
+    word beside them on both sides (before or after): one slot of two sentences."""
     import difflib
 
     ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
     na, nb = [t.norm for t in ta], [t.norm for t in tb]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
-        if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+        if tag != "replace" or i2 - i1 > most or j2 - j1 > most:
             continue
         before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
         after = i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]
-        if (before or after) and frozenset((na[i1], nb[j1])) in OPPOSITE_WORDS:
-            wa, wb = ta[i1], tb[j1]
-            return [
-                Evidence(
-                    EvidenceCheck.OPPOSITE,
-                    "differs",
-                    f'opposite words: "{wa.raw}" here, "{wb.raw}" in the source',
-                    _sub(a, wa.start, wa.end),
-                    _sub(b, wb.start, wb.end),
-                )
-            ]
-    return []
+        if before or after:
+            yield ta[i1:i2], tb[j1:j2]
+
+
+def _opposed(check: EvidenceCheck, what: str, a: Span, b: Span, wa: Token, wb: Token) -> Evidence:
+    return Evidence(
+        check,
+        "differs",
+        f'{what}: "{wa.raw}" here, "{wb.raw}" in the source',
+        _sub(a, wa.start, wa.end),
+        _sub(b, wb.start, wb.end),
+    )
 
 
 def check_hedging(a: Span, b: Span) -> list[Evidence]:

@@ -273,24 +273,14 @@ def match_quote(
         else None
     )
     held_for = _role_held_for(best.speaker) if best.marked else None
-    if (
+    # "a spokesman for Smith said" printed, "Smith said" written: the words are the spokesman's,
+    # put in the mouth of the person he speaks for
+    speaks_for = (
         held_for is not None
         and draft_quote.speaker_kind == "person"
-        and _same_person(draft_quote.speaker, held_for)
-    ):
-        # "a spokesman for Smith said" printed, "Smith said" written: the words are the
-        # spokesman's, put in the mouth of the person he speaks for
-        return QuoteVerdict(
-            Outcome.MISATTRIBUTED,
-            draft_quote,
-            best,
-            (),
-            others,
-            differ,
-            f"credited to {draft_quote.speaker}, but {best.label} gives these words to "
-            f"{best.speaker}",
-        )
-    if same is False and not best.credited:
+        and bool(_same_person(draft_quote.speaker, held_for))
+    )
+    if speaks_for or same is False and not best.credited:
         return QuoteVerdict(
             Outcome.MISATTRIBUTED,
             draft_quote,
