@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 from .evidence import slot_evidence
 from .ids import text_id
-from .judge import HARD_CHECKS, days_apart
+from .judge import HARD_CHECKS
 from .slot_names import full_names
+from .time_frames import days_apart
 from .types import (
     Judgement,
     Kind,

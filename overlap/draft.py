@@ -17,15 +17,12 @@ from .config import Settings
 from .copy_slots import aligned_only, changed_fact_links
 from .draft_input import STDIN_SOURCE, line_col, read_draft, unwrap
 from .draft_links import (
-    lifted_quote,
     links_of,
     occurrences,
-    quote_notes,
-    quoted_note,
-    reports_quote,
     short_claim_links,
     unique_links,
 )
+from .draft_quotes import lifted_quote, quote_notes, quoted_note, reports_quote
 from .embed import Embedder
 from .errors import ConfigError, InputError
 from .ids import text_id

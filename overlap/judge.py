@@ -49,10 +49,10 @@ from .nli import NLI
 from .nli_pairs import nli_scores as nli_scores  # where benchmarks/training/ import it from
 from .nli_pairs import pair_scores
 from .sentence_pairs import to_quote_close
-from .slot_names import full_names
+from .slot_names import full_names, shared_names
 from .stance_words import asks
 from .textnorm import folded_words
-from .time_frames import other_period, period_reason
+from .time_frames import days_apart, other_period, period_reason
 from .types import (
     DiffOp,
     Evidence,
@@ -279,22 +279,6 @@ _MODEL_CONTRADICTS = "the model reads the two sentences as contradicting each ot
 _MODEL_ENTAILS = "the model reads one sentence as saying what the other says"
 
 
-def days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two article dates (ISO, as ingest keeps them); None unless both are known
-    to the day.
-
-    >>> days_apart("2013-05-02", "2017-02-20"), days_apart("2013-05", "2013-07-03")
-    (1390, None)
-    """
-    import datetime as dt
-
-    try:
-        da, db = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
-    except ValueError:
-        return None
-    return abs((da - db).days)
-
-
 def _judge_claim(
     evidence: tuple[Evidence, ...],
     nli: Scores | None,
@@ -417,23 +401,3 @@ def judge_all(
     return [
         f if f.kind is Kind.REPEAT else dataclasses.replace(f, judgement=one(f)) for f in findings
     ]
-
-
-def shared_names(findings: Sequence[Finding], by_id: dict[str, Segmented]):
-    """For two articles, the people named in full by either of them or by an article that shares
-    a finding with one of them: the same story's other copies. A newspaper calls a woman "Miss
-    Sheridan" where one PA take calls her "Janice", and only another take, which the paper
-    copies, names "Janice Sheridan" (METER courts 03.04.00). A check finds no pairs among its
-    sources, so the draft's own neighbours are what join them; an article that shares nothing
-    with the pair is another story's and names other people."""
-    linked: dict[str, set[str]] = {}
-    for f in findings:
-        if f.a.article != f.b.article:
-            linked.setdefault(f.a.article, set()).add(f.b.article)
-            linked.setdefault(f.b.article, set()).add(f.a.article)
-
-    def names(a: str, b: str) -> frozenset[frozenset[str]]:
-        ids = {a, b} | linked.get(a, set()) | linked.get(b, set())
-        return frozenset().union(*(full_names(by_id[i].article.text) for i in ids if i in by_id))
-
-    return names

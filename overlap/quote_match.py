@@ -17,14 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz.distance import Levenshtein
-
 from .attribution import names_article
-from .lexicon import SPEAKER_PRONOUNS, TITLES, word_set
+from .lexicon import SPEAKER_PRONOUNS
 from .quote_alignment import MIN_WORDS as MIN_WORDS  # where misquotes.py imports it from
 from .quote_alignment import QuoteWord, WordMatch, align_quote, quote_words
 from .quotes import Quotation, quotations
-from .textnorm import fold, normalise_line, tokenize
+from .speaker_names import AFFILIATION, a_name, role_held_for, same_person, surname
+from .textnorm import normalise_line, tokenize
 from .types import Article, Segmented
 
 
@@ -95,124 +94,18 @@ def from_segmented(seg: Segmented) -> ArticleQuotes:
     return article_quotes(seg.article, [(p.start, p.end) for p in seg.paragraphs])
 
 
-# What follows a person's name in an attribution ("Bourdain of BankAmerica", "Ana Ruiz, the
-# director"): the affiliation, not the name; cut before the surname is read.
-_AFFILIATION = re.compile(r"\s+(?:of|at|from|for)\s.*$|\s*[,(].*$")
-
-
-# Words that name an office, not a person: before "of" they start a title ("Secretary of State
-# George Shultz"), not an affiliation, and the surname is the name's last word.
-_OFFICES = TITLES | word_set(
-    "secretary chairman chairwoman chief director head governor spokesman spokeswoman officer "
-    "executive manager analyst economist leader member professor prof general"
-)
-
-
-# Letters after a name ("Adrian Redgrave QC") and court titles before it ("Det Insp", "Recorder"):
-# neither is the surname.
-_AFTER_NAME = word_set("qc kc mp mep jp jr sr obe mbe cbe")
-_BEFORE_NAME = _OFFICES | word_set(
-    "miss dame det insp detective inspector superintendent supt sergeant sgt constable pc dc "
-    "recorder prosecutor prosecuting counsel coroner magistrate sheriff councillor mayor"
-)
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words, folded, hyphens as spaces, letters after it left off."""
-    words = [fold(w) for w in re.split(r"[\s\-]+", name) if w]
-    while words and words[-1] in _AFTER_NAME:
-        words.pop()
-    return words
-
-
-def _surname(name: str) -> str:
-    """The surname of a credited name, without its affiliation ("Bourdain of BankAmerica" ->
-    "bourdain", "U.S. Secretary of State George Shultz" -> "shultz", "Adrian Redgrave QC" ->
-    "redgrave")."""
-    cut = _AFFILIATION.search(name)
-    head = _name_words(name[: cut.start()]) if cut else []
-    if head and head[-1] not in _OFFICES:
-        return head[-1]
-    words = _name_words(name) or [fold(name.split()[-1])]
-    return words[-1]
-
-
-def _same_person(a: str | None, b: str | None) -> bool | None:
-    """True / False for two named speakers, None when either is unnamed, not a person, or
-    named by one word that cannot be told from a first name ("Richard" against "Richard
-    Thomas"). Surnames spelt one letter apart (Merrall / Merral) are one person.
-
-    >>> _same_person("Febres Cordero of BankAmerica", "Bourdain of BankAmerica")
-    False
-    >>> _same_person("Adrian Redgrave QC", "Mr Redgrave"), _same_person("the judge", "Mr Owen")
-    (True, None)
-    """
-    if not a or not b or a.lower() in SPEAKER_PRONOUNS or b.lower() in SPEAKER_PRONOUNS:
-        return None
-    if not (_a_name(a) and _a_name(b)):
-        return None
-    wa, wb = _given(a), _given(b)
-    if len(wa) < 2 or len(wb) < 2:
-        # one word: a surname with a title ("Mr Redgrave") compares; a bare word may be a
-        # first name or a nickname, which only agreement can tell
-        if set(wa) & set(wb) or _close(_surname(a), _surname(b)):
-            return True
-        titled = [len(_name_words(n)) > len(w) for n, w in ((a, wa), (b, wb))]
-        return False if all(titled) else None
-    return _close(_surname(a), _surname(b)) or set(wa) == set(wb)
-
-
-# A role held for someone ("the aide to Lyng", "a lawyer for John Smith", "the wife of Mr
-# Okoro"): a speaker who is not the person named.
-_ROLE_HELD_FOR = re.compile(
-    r"(?:the|an?|his|her|their)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+(?P<name>\S.*)",
-    re.IGNORECASE,
-)
-
-
-def _role_held_for(speaker: str | None) -> str | None:
-    """The person a described speaker holds a role for, or None.
-
-    >>> _role_held_for("the aide to Lyng"), _role_held_for("Mr Lyng"), _role_held_for("the judge")
-    ('Lyng', None, None)
-    """
-    found = _ROLE_HELD_FOR.fullmatch(speaker or "")
-    return found.group("name") if found and _a_name(found.group("name")) else None
-
-
-def _a_name(name: str) -> bool:
-    """A person's name, not a description ("the judge", "Counsel", "a police source")."""
-    first = name.split()[0]
-    return (
-        first[:1].isupper() and fold(first) not in {"the", "a", "an", "one"} and bool(_given(name))
-    )
-
-
-def _given(name: str) -> list[str]:
-    """A name's words without titles and court ranks ("Det Insp John Hendley" -> john hendley)."""
-    cut = _AFFILIATION.search(name)
-    head = _name_words(name[: cut.start()]) if cut else []
-    # "Secretary of State George Shultz": an office before "of", not an affiliation after it
-    words = head if head and head[-1] not in _OFFICES else _name_words(name)
-    return [w for w in words if w not in _BEFORE_NAME and w not in ("the", "s", "of", "state")]
-
-
-def _close(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and Levenshtein.distance(a, b) <= 1)
-
-
 def _names_person(quote: Quotation, article: Article) -> bool:
     """Does the article name the person the quote is credited to (their surname anywhere)?"""
     who = quote.speaker
     if quote.speaker_kind != "person" or not who or who.lower() in SPEAKER_PRONOUNS:
         return True
-    words = _AFFILIATION.sub("", who).split()
+    words = AFFILIATION.sub("", who).split()
     if not words or not words[-1][:1].isupper():
         return True  # "the minister": a description, not a name to look for
     if len(words) == 1:
-        return True  # a bare word may be a first name ("Stephen" for Mr Cameron), as _same_person
+        return True  # a bare word may be a first name ("Stephen" for Mr Cameron), as same_person
     # as words of the text, so a hyphenated name ("Leigh-Pemberton") reads as it does there
-    return f" {normalise_line(_surname(who))} " in f" {normalise_line(article.text)} "
+    return f" {normalise_line(surname(who))} " in f" {normalise_line(article.text)} "
 
 
 def _credits(quote: Quotation, article: Article) -> bool:
@@ -268,17 +161,17 @@ def match_quote(
             f"words differ from {best.label}: " + "; ".join(best.changes) + note,
         )
     same = (
-        _same_person(draft_quote.speaker, best.speaker)
+        same_person(draft_quote.speaker, best.speaker)
         if draft_quote.speaker_kind == "person" and best.marked
         else None
     )
-    held_for = _role_held_for(best.speaker) if best.marked else None
+    held_for = role_held_for(best.speaker) if best.marked else None
     # "a spokesman for Smith said" printed, "Smith said" written: the words are the spokesman's,
     # put in the mouth of the person he speaks for
     speaks_for = (
         held_for is not None
         and draft_quote.speaker_kind == "person"
-        and bool(_same_person(draft_quote.speaker, held_for))
+        and bool(same_person(draft_quote.speaker, held_for))
     )
     if speaks_for or same is False and not best.credited:
         return QuoteVerdict(
@@ -339,7 +232,7 @@ def _someone_else(found: SourceQuote) -> bool:
     who = found.speaker
     if not who:
         return False
-    return who.lower() in SPEAKER_PRONOUNS or _a_name(who)
+    return who.lower() in SPEAKER_PRONOUNS or a_name(who)
 
 
 def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> SourceQuote | None:

@@ -12,7 +12,7 @@ common words without ("resident", "household"). A word the list does not have at
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from functools import cache, lru_cache
 
 from .lexicon import (
@@ -26,6 +26,7 @@ from .lexicon import (
     WIRE_TABLE_LABELS,
 )
 from .textnorm import Token, fold
+from .types import Finding, Segmented
 
 # Words before a name that are not the name: a rank swapped for another names no other person.
 _BEFORE_NAMES = TITLES | POLICE_RANKS | MILITARY_RANKS
@@ -232,3 +233,23 @@ def short_forms_of_one_name(pa: list[Token], pb: list[Token], names: Set[frozens
         ):
             return True
     return False
+
+
+def shared_names(findings: Sequence[Finding], by_id: dict[str, Segmented]):
+    """For two articles, the people named in full by either of them or by an article that shares
+    a finding with one of them: the same story's other copies. A newspaper calls a woman "Miss
+    Sheridan" where one PA take calls her "Janice", and only another take, which the paper
+    copies, names "Janice Sheridan" (METER courts 03.04.00). A check finds no pairs among its
+    sources, so the draft's own neighbours are what join them; an article that shares nothing
+    with the pair is another story's and names other people."""
+    linked: dict[str, set[str]] = {}
+    for f in findings:
+        if f.a.article != f.b.article:
+            linked.setdefault(f.a.article, set()).add(f.b.article)
+            linked.setdefault(f.b.article, set()).add(f.a.article)
+
+    def names(a: str, b: str) -> frozenset[frozenset[str]]:
+        ids = {a, b} | linked.get(a, set()) | linked.get(b, set())
+        return frozenset().union(*(full_names(by_id[i].article.text) for i in ids if i in by_id))
+
+    return names

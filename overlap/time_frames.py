@@ -117,3 +117,17 @@ def period_reason(first: Evidence, period: Evidence) -> str:
 
 
 __all__ = ["other_period", "period_reason"]
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two article dates (ISO, as ingest keeps them); None unless both are known
+    to the day.
+
+    >>> days_apart("2013-05-02", "2017-02-20"), days_apart("2013-05", "2013-07-03")
+    (1390, None)
+    """
+    try:
+        da, db = dt.date.fromisoformat(str(a)[:10]), dt.date.fromisoformat(str(b)[:10])
+    except ValueError:
+        return None
+    return abs((da - db).days)

@@ -444,7 +444,7 @@ def test_names_in_full_come_from_the_articles_linked_to_either():
     # take (which the paper copies: a finding links them) names "Janice Sheridan".
     from types import SimpleNamespace as NS
 
-    from overlap.judge import shared_names
+    from overlap.slot_names import shared_names
 
     def seg(text):
         return NS(article=NS(text=text))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from overlap.draft_links import quote_notes
+from overlap.draft_quotes import quote_notes
 from overlap.quote_match import Outcome, article_quotes, match_quote
 from overlap.quotes import quotations
 from overlap.types import Article
