@@ -72,6 +72,11 @@ def quote_notes(verdicts: Sequence[QuoteVerdict]) -> list[str]:
     for v in verdicts:
         if v.outcome is Outcome.UNVERIFIED:
             out.append("unverified quote: no source prints these words")
+        elif v.speaker_unconfirmed and v.source is not None and v.source.names_speaker:
+            out.append(
+                f"speaker not confirmed: {v.source.label} gives these words to "
+                f"{v.source.speaker}, not to {v.quote.speaker}"
+            )
         elif v.speaker_unconfirmed and v.source is not None:
             out.append(
                 f"speaker not confirmed: {v.source.label} prints these words but never names "

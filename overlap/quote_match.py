@@ -210,6 +210,20 @@ def match_quote(
             f"{draft_quote.speaker}: the speaker is not confirmed" + note,
             speaker_unconfirmed=True,
         )
+    if held_for is not None and draft_quote.speaker_kind == "person":
+        # The source names the draft's speaker elsewhere but gives these words to a role held
+        # for someone else ("the aide to Lyng"; the draft: "Grassley said"): not confirmed.
+        return QuoteVerdict(
+            Outcome.QUOTED,
+            draft_quote,
+            best,
+            (),
+            others,
+            differ,
+            f"the same words as {best.label}, which gives them to {best.speaker}: the speaker "
+            "is not confirmed" + note,
+            speaker_unconfirmed=True,
+        )
     who = draft_quote.speaker or draft_quote.outlet or draft_quote.document
     return QuoteVerdict(
         Outcome.QUOTED,

@@ -161,3 +161,16 @@ def _quoted(article):
     from overlap.segment import segment
 
     return from_segmented(segment(article))
+
+
+def test_the_aides_words_credited_to_another_person_the_wire_names_are_unconfirmed():
+    from overlap.misquotes import quote_verdicts
+    from overlap.quote_match import Outcome
+    from overlap.types import Article
+
+    source = Article("reuters-193", "reuters-193.txt", USDA, "txt", outlet="Reuters")
+    text = '"How are you going to stop the tide," Grassley said.'
+    draft = Article("draft", "draft.md", text, "md")
+    [v] = quote_verdicts(_quoted(draft), [_quoted(source)])
+    assert v.outcome is Outcome.QUOTED and v.speaker_unconfirmed
+    assert "the aide to Lyng" in v.reason
