@@ -21,8 +21,9 @@ from .judge import HARD_CHECKS
 from .slot_names import full_names
 from .time_frames import days_apart
 from .types import (
+    AGREEING,
+    COPY_KINDS,
     Judgement,
-    Kind,
     LinkRelation,
     Segmented,
     Sentence,
@@ -36,8 +37,6 @@ from .types import (
 # recurring wire reports; a draft's copy of a month-old source is still checked).
 COPY_DAYS_APART = 30
 # The relations a copy link may have that a changed fact inside it overrides in the class.
-_AGREEING = (LinkRelation.COPIED, LinkRelation.QUOTED, LinkRelation.SUPPORTS)
-_COPIES = (Kind.VERBATIM, Kind.EDITED)
 
 
 def source_sentences(seg: Segmented, span: Span) -> Span:
@@ -58,13 +57,13 @@ def aligned_only(links: Sequence[SourceLink], segs: dict[str, Segmented]) -> lis
     the unit is an aligned sentence pair)."""
     copied_from: dict[str, list[Span]] = {}
     for x in links:
-        if x.finding.kind in _COPIES and x.source in segs:
+        if x.finding.kind in COPY_KINDS and x.source in segs:
             copied_from.setdefault(x.source, []).append(source_sentences(segs[x.source], x.span))
     return [
         x
         for x in links
         if x.relation is not LinkRelation.CONTRADICTS
-        or x.finding.kind in _COPIES
+        or x.finding.kind in COPY_KINDS
         or x.source not in copied_from
         or any(x.span.start < s.end and x.span.end > s.start for s in copied_from[x.source])
     ]
@@ -82,7 +81,7 @@ def changed_fact_links(
     modality changed), unless a link already contradicts or misquotes from that source.
     Articles further apart in time than `COPY_DAYS_APART` are left alone: a fact may have
     changed between them."""
-    settled = {x.source for x in links if x.relation not in _AGREEING}
+    settled = {x.source for x in links if x.relation not in AGREEING}
     # The people the draft or any source names in full: one source's "Janice" and the draft's
     # "Miss Sheridan" are one woman when another source names "Janice Sheridan" (METER courts).
     names = frozenset().union(*(full_names(seg.article.text) for seg in segs.values()))
@@ -92,7 +91,7 @@ def changed_fact_links(
         copies = [
             x
             for x in links
-            if x.source == source and x.relation in _AGREEING and x.finding.kind in _COPIES
+            if x.source == source and x.relation in AGREEING and x.finding.kind in COPY_KINDS
         ]
         if not copies or source in settled or source not in segs:
             continue

@@ -36,6 +36,8 @@ from .short_claims import is_short_claim
 from .stance_words import asks
 from .tabular import Columns
 from .types import (
+    AGREEING,
+    COPY_KINDS,
     Article,
     CheckResult,
     Kind,
@@ -61,8 +63,6 @@ CLASS_OF = {
     LinkRelation.REPORTS: SentenceClass.UNSUPPORTED,  # reported is not confirmed
 }
 
-# The findings that are a draft's words found in a source (a question can still copy them).
-_REUSED_WORDS = (Kind.VERBATIM, Kind.EDITED)
 # Classes a verified, credited quotation raises to "quoted" (it says more than they do).
 _BELOW_QUOTED = (SentenceClass.SUPPORTED, SentenceClass.UNSUPPORTED)
 
@@ -288,7 +288,7 @@ def _sentence_links(
     if asks(sent.text):
         # A question asserts nothing: a source cannot support or contradict it (its words
         # can still be copied or quoted).
-        here = [x for x in here if x.finding.kind in _REUSED_WORDS]
+        here = [x for x in here if x.finding.kind in COPY_KINDS]
     elif ctx.settings.judge and is_short_claim(
         sent.text, is_heading(ctx.draft, sent), ctx.settings.min_paraphrase_words
     ):
@@ -342,9 +342,6 @@ def _sentence_class(
     return cls, ident, notes
 
 
-_AGREEING = (LinkRelation.SUPPORTS, LinkRelation.QUOTED, LinkRelation.COPIED)
-
-
 def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
     """One source passage does not both support and contradict a sentence, nor contradict it
     twice in one way: where a passage contradicts it (a typed difference, which the model may
@@ -360,7 +357,7 @@ def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
     def keep(x: SourceLink) -> bool:
         if x.relation is LinkRelation.CONTRADICTS:
             return any(x is c for c in against)
-        if x.relation is LinkRelation.SUPPORTS and x.finding.kind not in _REUSED_WORDS:
+        if x.relation is LinkRelation.SUPPORTS and x.finding.kind not in COPY_KINDS:
             return not any(_same_words(x, c) for c in against)
         return True  # copies, quotations, misquotes: a credited copy is reuse worth showing
 
@@ -382,5 +379,5 @@ def _sources_disagree(links: Sequence[SourceLink]) -> bool:
     copied by it)? One source that is copied with a fact changed is a contradiction, not two
     sources disagreeing."""
     against = {x.source for x in links if x.relation is LinkRelation.CONTRADICTS}
-    agreeing = {x.source for x in links if x.relation in _AGREEING}
+    agreeing = {x.source for x in links if x.relation in AGREEING}
     return bool(against) and bool(agreeing - against)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import misquotes
 from .attribution import credit_of
+from .copy_slots import source_sentences
 from .draft_quotes import reports_quote
 from .evidence import from_other_side
 from .ids import text_id
@@ -17,6 +18,7 @@ from .short_claims import judge_short_claim
 from .stance_words import hedge_word
 from .textnorm import normalise_line
 from .types import (
+    COPY_KINDS,
     DiffTag,
     Direction,
     Finding,
@@ -124,11 +126,7 @@ def links_of(
         if not (sent.start < dspan.end and sent.end > dspan.start):
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
-        if (
-            verdict is Verdict.UNCLEAR
-            and not reasons
-            and f.kind not in (Kind.VERBATIM, Kind.EDITED)
-        ):
+        if verdict is Verdict.UNCLEAR and not reasons and f.kind not in COPY_KINDS:
             # the finding's verdict is about another sentence it covers: it says nothing of this
             continue
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
@@ -140,8 +138,8 @@ def links_of(
         # link, so evidence on one is never shown on (or counted for) the other.
         mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
         theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
-        if relation is LinkRelation.SUPPORTS and f.kind not in (Kind.VERBATIM, Kind.EDITED):
-            said = _whole_sentences(source, theirs)  # a hedge may open the sentence
+        if relation is LinkRelation.SUPPORTS and f.kind not in COPY_KINDS:
+            said = source_sentences(source, theirs)  # a hedge may open the sentence
             relation = _reported_only(mine, said, reasons) or relation
         ident = text_id(
             relation, sent.text, sspan.article, theirs.text, *occurrence.get(sent.index, ())
@@ -277,7 +275,7 @@ def _relation(
     on the draft quotations of this sentence inside the finding), so a changed word or the
     wrong speaker is a misquote whatever the finding's verdict. A copy that `reported` a
     quotation (reports_quote) is a quotation too, though its quote marks hold under half of it."""
-    if f.kind in (Kind.VERBATIM, Kind.EDITED):
+    if f.kind in COPY_KINDS:
         att = credit_of(draft, dspan, source.article)
         if att.quoted or reported:
             bad = misquotes.misquoted(quoted)
@@ -314,15 +312,6 @@ def _relation(
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS
     return LinkRelation.SUPPORTS
-
-
-def _whole_sentences(seg: Segmented, span: Span) -> Span:
-    """The sentences of `seg` that `span` lies in, whole."""
-    inside = [x for x in seg.sentences if x.start < span.end and x.end > span.start]
-    if not inside:
-        return span
-    lo, hi = inside[0].start, inside[-1].end
-    return Span(span.article, lo, hi, seg.article.text[lo:hi])
 
 
 def _reported_only(draft: Span, source: Span, reasons: list[str]) -> LinkRelation | None:

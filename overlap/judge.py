@@ -96,6 +96,18 @@ class Thresholds:
         return cls(s.nli_contradict_min, s.nli_entail_min, s.nli_direction_min)
 
 
+def typed_differences(evidence: Sequence[Evidence], alike: bool) -> list[Evidence]:
+    """The evidence that makes a contradiction whatever the model reads (step 2): a difference
+    on aligned slots, and, where the two are the same words but for it (`alike`: a copy, nearly
+    the same words), a word replaced by its opposite; between reworded sentences that is a
+    hint, as direction words are."""
+    return [
+        e
+        for e in evidence
+        if e.relation == "differs" and (e.check in HARD_CHECKS or alike and e.check == "opposite")
+    ]
+
+
 def same_words(a: str, b: str) -> bool:
     """The same words after folding (case, accents, punctuation): never a contradiction."""
     return folded_words(a) == folded_words(b)
@@ -142,13 +154,7 @@ def judge(
     # Identical or nearly identical words: the model's opinion cannot make a contradiction.
     same = same_words(a.text, b.text)
     alike = copy or same or bool(diff) and near_identical(a.text, b.text)
-    # A word replaced by its opposite is a typed difference where the rest is the same words;
-    # between reworded sentences it is a hint, as direction words are.
-    hard = [
-        e
-        for e in evidence
-        if e.relation == "differs" and (e.check in HARD_CHECKS or alike and e.check == "opposite")
-    ]
+    hard = typed_differences(evidence, alike)
     direction = [
         e for e in evidence if e.check == "direction" or not alike and e.check == "opposite"
     ]

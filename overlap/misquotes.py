@@ -18,6 +18,7 @@ from .quote_match import (
     from_segmented,
     match_quote,
 )
+from .speaker_names import a_name
 from .textnorm import tokenize
 from .types import Finding, Segmented
 
@@ -98,7 +99,7 @@ def _whose(v: QuoteVerdict, said: str) -> str:
     gives them to no one it names as the draft does, that it does not name the draft's."""
     if v.source is not None and v.source.speaker:
         who = v.source.speaker
-        if who.split()[0].lower() in ("the", "a", "an", "his", "her", "their"):
+        if not a_name(who):
             # a description ("the aide to Lyng"): its possessive would read as the name's
             return f"{who} said these words, not {said}"
         return f"these words are {who}'s, not {said}'s"

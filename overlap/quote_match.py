@@ -197,8 +197,13 @@ def match_quote(
             f"credited to {draft_quote.speaker}, but {best.label} does not name "
             f"{draft_quote.speaker}",
         )
-    if not best.names_speaker:
+    # Not confirmed: the source never names the draft's speaker, or names them elsewhere but
+    # gives these words to a role held for someone else ("the aide to Lyng"; the draft:
+    # "Grassley said").
+    unnamed = not best.names_speaker
+    if unnamed or held_for is not None and draft_quote.speaker_kind == "person":
         given = f"to {best.speaker}" if best.speaker else "to no one"
+        never = f" and never names {draft_quote.speaker}" if unnamed else ""
         return QuoteVerdict(
             Outcome.QUOTED,
             draft_quote,
@@ -206,22 +211,8 @@ def match_quote(
             (),
             others,
             differ,
-            f"the same words as {best.label}, which gives them {given} and never names "
-            f"{draft_quote.speaker}: the speaker is not confirmed" + note,
-            speaker_unconfirmed=True,
-        )
-    if held_for is not None and draft_quote.speaker_kind == "person":
-        # The source names the draft's speaker elsewhere but gives these words to a role held
-        # for someone else ("the aide to Lyng"; the draft: "Grassley said"): not confirmed.
-        return QuoteVerdict(
-            Outcome.QUOTED,
-            draft_quote,
-            best,
-            (),
-            others,
-            differ,
-            f"the same words as {best.label}, which gives them to {best.speaker}: the speaker "
-            "is not confirmed" + note,
+            f"the same words as {best.label}, which gives them {given}{never}: the speaker is "
+            "not confirmed" + note,
             speaker_unconfirmed=True,
         )
     who = draft_quote.speaker or draft_quote.outlet or draft_quote.document

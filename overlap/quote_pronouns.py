@@ -16,6 +16,7 @@ import re
 
 from .attribution import full_name
 from .lexicon import FUNCTION_WORDS, SPEAKER_PRONOUNS, THIRD_PERSON_SUBJECTS
+from .speaker_names import ROLE_BEFORE_NAME
 from .speech_patterns import NAME, NAMED_SPEAKER, VERBS, named
 from .textnorm import fold
 from .types import Quote
@@ -55,9 +56,7 @@ _SUBJECT_MENTION = re.compile(
 # lawyer for the Smith family said", "a spokesman of Kent Police said"): the role speaks, not
 # the person it is held for (Reuters 1987: "But the aide to Lyng said it was doubtful ...
 # 'How are you going to stop the tide,' he said" is the aide's).
-_ROLE_OF = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+$"
-)
+_ROLE_OF = re.compile(rf"\b{ROLE_BEFORE_NAME}$")
 # Anyone the text names (for "heard him say"): a run of capitalised words.
 _MENTION = re.compile(rf"(?P<name>{NAME})")
 # "he said" wherever the text has it, paired quote marks or not, to learn who is a "she".

@@ -26,7 +26,10 @@ import numpy as np
 
 from .claim_stance import Passage, debunks_subject, decide
 from .embed import Embedder
+from .evidence import run_checks
+from .judge import typed_differences
 from .nli import NLI
+from .slot_names import full_names
 from .textnorm import tokenize, word_count
 from .types import NLIProbs, NLIScores, Segmented, Span
 
@@ -140,10 +143,6 @@ def changed_restatement(claim: str, sources: Sequence[Segmented]) -> tuple[Span,
     difference on aligned words is a contradiction whatever the model reads (judge.py step 2;
     the model reads such a pair as entailment). The sentence must hold most of the claim's words
     in order (RESTATED_SHARE of the longer's), so the slot compared is the same slot."""
-    from .evidence import run_checks
-    from .judge import HARD_CHECKS
-    from .slot_names import full_names
-
     claim_tokens = [t.norm for t in tokenize(claim)]
     for seg in sources:
         names = full_names(seg.article.text) | full_names(claim)
@@ -157,11 +156,8 @@ def changed_restatement(claim: str, sources: Sequence[Segmented]) -> tuple[Span,
                 continue
             here = Span("claim", 0, len(claim), claim)
             there = Span(seg.article.id, sent.start, sent.end, sent.text)
-            hard = [
-                e
-                for e in run_checks(here, there, (), None, seg.article.date, names)
-                if e.relation == "differs" and (e.check in HARD_CHECKS or e.check == "opposite")
-            ]
+            checks = run_checks(here, there, (), None, seg.article.date, names)
+            hard = typed_differences(checks, alike=True)
             if hard:
                 return there, f"{hard[0].message}, in otherwise the same words: a changed fact"
     return None

@@ -81,11 +81,12 @@ def same_person(a: str | None, b: str | None) -> bool | None:
 
 
 # A role held for someone ("the aide to Lyng", "a lawyer for John Smith", "the wife of Mr
-# Okoro"): a speaker who is not the person named.
-_ROLE_HELD_FOR = re.compile(
-    r"(?:the|an?|his|her|their)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+(?P<name>\S.*)",
-    re.IGNORECASE,
+# Okoro"): a speaker who is not the person named. ROLE_BEFORE_NAME is its words up to the name,
+# the one pattern for it (quote_pronouns reads it before a named speaker).
+ROLE_BEFORE_NAME = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){1,3}?(?:to|for|of)\s+"
 )
+_ROLE_HELD_FOR = re.compile(rf"{ROLE_BEFORE_NAME}(?P<name>\S.*)")
 
 
 def role_held_for(speaker: str | None) -> str | None:

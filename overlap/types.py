@@ -9,6 +9,8 @@ Every stage imports them from here, so moving a type between those modules touch
 from __future__ import annotations
 
 from .typed.draft_check import (
+    AGREEING,
+    COPY_KINDS,
     CheckResult,
     LinkRelation,
     SentenceCheck,
@@ -60,6 +62,8 @@ from .typed.text import (
 )
 
 __all__ = [
+    "AGREEING",
+    "COPY_KINDS",
     "Article",
     "ArticlePair",
     "Attribution",

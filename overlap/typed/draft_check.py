@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .findings import Finding
+from .findings import Finding, Kind
 from .results import Result
 from .text import Article, Skipped, Span
 
@@ -32,6 +32,12 @@ class LinkRelation(StrEnum):
     # The source says it too, but hedged or passed on from a report ("reportedly", "appears
     # to", "media reports that"): it does not confirm what the draft asserts.
     REPORTS = "reports"
+
+
+# The relations by which a source says what a draft sentence says.
+AGREEING = (LinkRelation.COPIED, LinkRelation.QUOTED, LinkRelation.SUPPORTS)
+# The findings whose words a draft shares with a source: a link from one is a copy.
+COPY_KINDS = (Kind.VERBATIM, Kind.EDITED)
 
 
 @dataclass(frozen=True)
