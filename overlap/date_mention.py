@@ -51,8 +51,9 @@ class DateMention:
     guessed: bool = False
 
     def describe(self) -> str:
-        """The words as written, with the resolved date when it was not written out."""
-        if self.value and self.value not in self.text:
+        """The words as written, with the resolved date when it was not written out and not
+        guessed (a year given to a bare "May" is the reader's guess, not the article's word)."""
+        if self.value and self.value not in self.text and not self.guessed:
             return f'"{self.text}" ({self.value})'
         return f'"{self.text}"'
 

@@ -154,7 +154,9 @@ def run_checks(
 
 # The two sides in a message of the judge ('number differs: "2,000" here, "1,954" in the source',
 # 'negation differs: "not" here only'): "here" is the finding's side a.
-_BOTH_SIDES = re.compile(r"""(?P<x>"[^"]*"|'[^']*') here, (?P<y>"[^"]*"|'[^']*') in the source""")
+# A side may carry the date it was resolved to: '"last week" (1999-09-20) here'.
+_SIDE = r"""(?:"[^"]*"|'[^']*')(?: \([^)]*\))?"""
+_BOTH_SIDES = re.compile(rf"(?P<x>{_SIDE}) here, (?P<y>{_SIDE}) in the source")
 _ONE_SIDE = re.compile(r"""(?P<x>"[^"]*") (?P<side>here|in the source) only""")
 
 

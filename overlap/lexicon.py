@@ -127,6 +127,7 @@ OPPOSITE_WORDS: frozenset[frozenset[str]] = frozenset(
         "confirms/denies guilty/innocent convicted/acquitted allowed/banned allow/ban "
         "legal/illegal lawful/unlawful positive/negative succeeded/failed success/failure "
         "before/after earlier/later minimum/maximum majority/minority supported/opposed "
-        "support/oppose supports/opposes for/against"
+        "support/oppose supports/opposes for/against north/south east/west "
+        "northern/southern eastern/western northbound/southbound eastbound/westbound"
     )
 )

@@ -30,6 +30,16 @@ GLUED_SCALE = {
 SCALE_RX = "hundred|thousand|million|billion|trillion|dozen"
 # Any single number word, longest first so "seventeen" is not read as "seven".
 NUMBER_WORD_RX = "|".join(sorted([*NUMBER_WORDS, *SCALE_RX.split("|")], key=len, reverse=True))
+# Ordinal numbers written as words ("the world's fourth-largest", "a second term"): a rank swapped
+# for another in an aligned slot is a changed number (slots.py).
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100,
+}  # fmt: skip
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # Small counts before a unit of time ("a week ago", "three years ago"): dates.py.
 COUNT_WORDS = {"a": 1, "an": 1, **{w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 10}}
 
@@ -83,3 +93,16 @@ def fraction_value(words: str) -> float:
         else next(w for w in ("half", "quarter") if w in words.lower())
     )
     return _FRACTION_VALUES[word]
+
+
+def ordinal_value(word: str) -> int | None:
+    """The rank an ordinal word or figure gives ("fourth" 4, "22nd" 22); None if not one.
+
+    >>> [ordinal_value(w) for w in ("Fourth", "22nd", "second", "seconds", "4")]
+    [4, 22, 2, None, None]
+    """
+    w = word.lower()
+    if w in ORDINAL_WORDS:
+        return ORDINAL_WORDS[w]
+    m = _DIGIT_ORDINAL.fullmatch(w)
+    return int(m.group(1)) if m else None

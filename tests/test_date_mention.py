@@ -50,6 +50,12 @@ def test_describe_adds_the_resolved_date_only_when_not_written():
         '"last Tuesday" (2013-05-28)'
     )
     assert mention("2013-05-28").describe() == '"2013-05-28"'
+    # a year the reader guessed for a bare month is not told as the article's ("late May" in an
+    # April story may be next month)
+    from overlap.dates import find_dates
+
+    [may] = find_dates("should be released in late May", 0, "1987-04-08")
+    assert may.guessed and may.describe() == '"May"'
 
 
 def test_a_year_or_weekday_direction_the_writer_did_not_write_is_no_difference():

@@ -163,6 +163,11 @@ def test_a_message_told_from_the_other_side_swaps_here_and_the_source():
     assert from_other_side('negation differs: "not" here only') == (
         'negation differs: "not" in the source only'
     )
+    # a side with the date its words were resolved to swaps whole (a draft's "late June"
+    # against the source's "yesterday" was told the wrong way round)
+    assert from_other_side('date differs: "yesterday" (1999-09-27) here, "June" in the source') == (
+        'date differs: "June" here, "yesterday" (1999-09-27) in the source'
+    )
     # a message without sides stays as it is
     assert from_other_side('number agrees: "29" ~ "29 years"') == 'number agrees: "29" ~ "29 years"'
 
@@ -176,6 +181,13 @@ def test_a_word_replaced_by_its_opposite_in_the_same_words():
     [ev] = check_opposites(a, b)
     assert ev.check == "opposite" and ev.relation == "differs"
     assert (ev.a.text, ev.b.text) == ("lower", "higher")
+    # a compass point (Reuters-21578 15073, the JAL crash "into a mountain north of Tokyo")
+    a, b, _ = pair(
+        "There were only four survivors when the jet hit a mountain south of Tokyo.",
+        "There were only four survivors when the aircraft crashed into a mountain north of Tokyo.",
+    )
+    [ev] = check_opposites(a, b)
+    assert (ev.a.text, ev.b.text) == ("south", "north")
 
 
 def test_opposites_need_the_same_slot_and_a_pair():

@@ -91,6 +91,19 @@ CHANGED = [
         None,
         "number",
     ),
+    # a rank: an ordinal word, or a figure the tokenizer splits ("22", "nd")
+    (
+        "Nigeria is currently the world's second-largest cocoa producer.",
+        "Nigeria is currently the world's fourth-largest cocoa producer.",
+        None,
+        "number",
+    ),
+    (
+        "Labour is on course for a third successive term, the 23rd poll of the campaign suggests.",
+        "Labour is on course for a third successive term, the 22nd poll of the campaign suggests.",
+        None,
+        "number",
+    ),
     # a weekend against a year
     (
         "The only change to the Ireland side from last year's win in Rome sees O'Connor in.",
@@ -175,6 +188,14 @@ SAME = [
 @pytest.mark.parametrize(("claim", "source", "date"), SAME)
 def test_a_rewording_is_not_a_difference(claim: str, source: str, date: str | None):
     assert not kinds(claim, source, date)
+
+
+def test_a_rank_is_an_ordinal_on_both_sides():
+    # "a second" the unit of time is not a rank: no rank change against "a minute"
+    assert "number" not in kinds(
+        "It took a second for the page to load, the company said on its first day of trading.",
+        "It took a minute for the page to load, the company said on its first day of trading.",
+    )
 
 
 def test_undated_months_and_weeks_are_read():
