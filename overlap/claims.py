@@ -13,6 +13,7 @@ from .align import article_index, sentences_under
 from .ids import finding_id
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, THIRD_PERSON_SUBJECTS, TITLES
 from .slot_names import common_word, known_word
+from .slots import compare_sentences
 from .textnorm import fold, tokenize
 from .types import (
     Article,
@@ -150,6 +151,22 @@ def same_subject(a: str, b: str) -> bool:
     if (names_a & (names_b | first_b)) or (first_a & names_b):
         return True
     return restated(a, b)
+
+
+def denies(a: str, b: str) -> str | None:
+    """The message of a negation one sentence puts on the predicate (or subject) both share,
+    when the other does not: "no complaint had been made against Mr McLetchie" against "A
+    complaint had been made against Mr McLetchie". Between two claims this is evidence as
+    strong as a changed figure (the words around it are the same clause); a negation next to
+    words the other sentence lacks is not (slot_negation.on_aligned_predicate)."""
+    return next(
+        (
+            d.message
+            for d in compare_sentences(a, b)
+            if d.kind == "negation" and d.relation == "differs" and d.predicate
+        ),
+        None,
+    )
 
 
 def restated(a: str, b: str) -> bool:

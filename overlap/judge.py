@@ -40,7 +40,7 @@ from rapidfuzz.distance import Indel
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore
-from .claims import headline_subjects, other_subjects, restated, same_subject
+from .claims import denies, headline_subjects, other_subjects, restated, same_subject
 from .config import Settings
 from .evidence import run_checks
 from .finding_verdict import combine
@@ -202,7 +202,8 @@ def judge(
     if f.kind is Kind.CLAIM and not alike:
         anchored = same_subject(f.a.text, f.b.text)
         told_twice = restated(a.text, b.text)
-        return _judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice)
+        denied = denies(read_a.text, read_b.text)
+        return _judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice, denied)
     subjects = other_subjects(seg_a, a, seg_b, b) if hard else None
     if subjects is not None:
         # The copied words open with "it" or "he", and the two sentences name different
@@ -293,6 +294,7 @@ def _judge_claim(
     contradiction: Callable[[float, str], Judgement],
     anchored: bool = True,
     told_twice: bool = True,
+    denied: str | None = None,
 ) -> Judgement:
     """Two passages that are not reuse, only about the same thing. Their words are not aligned,
     so a typed difference alone proves little (two sentences may count different things): a
@@ -317,6 +319,16 @@ def _judge_claim(
             0.0,
             (f"related claim: {typed[0].message}, but " if typed else "related claim: ")
             + "the two sentences share no name and few words, so they may not be about one thing",
+        )
+    if denied is not None and anchored:
+        # One side denies the clause both say (claims.denies): never support; a contradiction
+        # when the model reads one either way, as for a changed figure.
+        if contra_max >= t.direction:
+            return contradiction(0.5 + 0.5 * contra_max, denied)
+        return done(
+            Verdict.UNCLEAR,
+            1.0 - contra_max,
+            f"related claim: {denied}, but the model does not read a contradiction",
         )
     if typed and not told_twice:
         return done(

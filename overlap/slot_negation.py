@@ -82,31 +82,46 @@ def _in_question(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def _left_out(ops: Ops, ta: list[Token], tb: list[Token]) -> tuple[set[int], set[int]]:
+def _left_out(
+    ops: Ops, ta: list[Token], tb: list[Token]
+) -> tuple[set[int], set[int], set[int], set[int]]:
     """Token indexes (side A, side B) of long stretches before the first aligned word or after
     the last one: a clause one sentence has and the other does not cover at all. A stretch
     between aligned words is kept: there a negation may just have moved ("the fire had not
-    reached the lines" / "the lines ... were not damaged")."""
+    reached the lines" / "the lines ... were not damaged"). Then (A, B) the negation words of
+    such a stretch that stand against the aligned words and so negate them, kept."""
     equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
     out_a: set[int] = set()
     out_b: set[int] = set()
+    kept_a: set[int] = set()
+    kept_b: set[int] = set()
     if not equal:
-        return out_a, out_b
+        return out_a, out_b, kept_a, kept_b
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         edge = k < equal[0] or k > equal[-1]
         if tag != "equal" and edge and max(i2 - i1, j2 - j1) > SHORT:
-            # A negating pronoun right after the last aligned word negates it: "was 'doing
-            # nothing' to stop the trouble" is "was not doing her job" (METER courts), whatever
-            # the clause goes on to say.
-            keep_a = (
-                i1 if k > equal[-1] and i1 < len(ta) and ta[i1].norm in _NEGATING_OBJECTS else -1
-            )
-            keep_b = (
-                j1 if k > equal[-1] and j1 < len(tb) and tb[j1].norm in _NEGATING_OBJECTS else -1
-            )
+            keep_a = _negates_aligned(ta, i1, i2, after=k > equal[-1])
+            keep_b = _negates_aligned(tb, j1, j2, after=k > equal[-1])
             out_a.update(i for i in range(i1, i2) if i != keep_a)
             out_b.update(j for j in range(j1, j2) if j != keep_b)
-    return out_a, out_b
+            kept_a.update({keep_a} - {-1})
+            kept_b.update({keep_b} - {-1})
+    return out_a, out_b, kept_a, kept_b
+
+
+def _negates_aligned(tokens: list[Token], k1: int, k2: int, after: bool) -> int:
+    """The index of the negation word of a long unaligned stretch that stands next to the
+    aligned words, or -1. After the last aligned word, a negating pronoun right after it
+    negates it: "was 'doing nothing' to stop the trouble" is "was not doing her job" (METER
+    courts), whatever the clause goes on to say. Before the first, the stretch's last word:
+    "Glenn Campbell said no complaint had been made against Mr McLetchie" denies "A complaint
+    had been made against Mr McLetchie" (BBC politics/045), whoever the stretch says said it."""
+    if after:
+        return k1 if k1 < len(tokens) and tokens[k1].norm in _NEGATING_OBJECTS else -1
+    last = k2 - 1
+    if k2 > k1 and any(t is tokens[last] for t in markers(tokens)):
+        return last
+    return -1
 
 
 def changed_negation(
@@ -118,7 +133,7 @@ def changed_negation(
     """The negation word added or removed in a short changed stretch, when the polarities of
     the aligned parts differ, and whether it is on side A (None when they do not differ).
     Markers in `swapped` (spans already reported as a quantifier swap) are not counted again."""
-    long_a, long_b = _left_out(ops, ta, tb)
+    long_a, long_b, kept_a, kept_b = _left_out(ops, ta, tb)
     index_a = {id(t): k for k, t in enumerate(ta)}
     index_b = {id(t): k for k, t in enumerate(tb)}
     ma = [t for t in markers(ta) if index_a[id(t)] not in long_a]
@@ -126,8 +141,8 @@ def changed_negation(
     if len(ma) % 2 == len(mb) % 2:
         return None
     short = [op for op in ops if op[0] != "equal" and max(op[2] - op[1], op[4] - op[3]) <= SHORT]
-    changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)}
-    changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)}
+    changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)} | kept_a
+    changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)} | kept_b
     ia = [t for t in ma if index_a[id(t)] in changed_a and (t.start, t.end) not in swapped]
     ib = [t for t in mb if index_b[id(t)] in changed_b and (t.start, t.end) not in swapped]
     ia = [t for t in ia if not _said_without_negation(ta, t, tb, changed_b)]
@@ -211,6 +226,12 @@ def on_aligned_predicate(ta: list[Token], tb: list[Token], ops: Ops, marker: Tok
                 a, b = i1 + k, j1 + k
                 partner[a if on_a else b] = b if on_a else a
     at = next(k for k, t in enumerate(mine) if t is marker)
+    if marker.norm == "no" and at + 1 in partner and mine[at + 1].norm not in STOP:
+        # "no" before the shared subject denies the shared clause: "said no complaint had been
+        # made against Mr McLetchie" / "A complaint had been made against Mr McLetchie"
+        there = partner[at + 1]
+        own = {id(t) for t in markers(other)}
+        return not any(id(t) in own for t in other[max(0, there - PREDICATE_GAP) : there])
     if not any(at - PREDICATE_GAP <= k < at for k in partner):
         return False
     after = [k for k in sorted(partner) if k > at and mine[k].norm not in STOP]

@@ -187,6 +187,30 @@ def test_opposite_direction_needs_nli_support():
     assert no_model.judgement.verdict is Verdict.UNCLEAR
 
 
+def test_a_claim_that_denies_the_shared_clause_is_never_supported():
+    # BBC politics/045: "said no complaint had been made against Mr McLetchie"; the model's
+    # lexical-overlap bias reads the two as entailing each other
+    a = seg("A complaint had been made against Mr McLetchie over his work, the BBC reported.", "a")
+    b = seg(
+        "Its correspondent Glenn Campbell said no complaint had been made against Mr McLetchie "
+        "over his work, but questions were raised about his dual role.",
+        "b",
+    )
+    f = attribute(align_paraphrase(a, b, (0, 0, 0, 0), 0.6, 0.7, 5), a, b)
+    claim = dataclasses.replace(f, kind=Kind.CLAIM, diff=())
+    [entailed] = judged([claim], [a, b], FakeNLI((0.9, 0.05, 0.05)))
+    assert entailed.judgement.verdict is Verdict.UNCLEAR
+    assert 'negation differs: "no"' in entailed.judgement.reasons[0]
+    [objection] = judged([claim], [a, b], FakeNLI((0.5, 0.2, 0.3)))
+    assert objection.judgement.verdict is Verdict.CONTRADICT
+    # the same two claims without the "no": agreement as before
+    b2 = seg(b.article.text.replace("said no complaint", "said a complaint"), "b")
+    f2 = attribute(align_paraphrase(a, b2, (0, 0, 0, 0), 0.6, 0.7, 5), a, b2)
+    claim2 = dataclasses.replace(f2, kind=Kind.CLAIM, diff=())
+    [agree] = judged([claim2], [a, b2], FakeNLI((0.9, 0.05, 0.05)))
+    assert agree.judgement.verdict is Verdict.AGREE
+
+
 def test_direction_words_in_a_copy_need_the_model_too():
     # issue 13: word lists alone never make a contradiction, even inside a copy.
     text = "The report says security cooperation between the two countries will deepen soon."

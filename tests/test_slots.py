@@ -104,6 +104,15 @@ CHANGED = [
         None,
         "number",
     ),
+    # a negation ending a long stretch the other side lacks, right before the shared clause
+    # (BBC politics/045)
+    (
+        "A complaint had been made against Mr McLetchie, BBC Scotland reported.",
+        "BBC Scotland's political correspondent Glenn Campbell said no complaint had been made "
+        "against Mr McLetchie, but questions were raised about his dual role.",
+        None,
+        "negation",
+    ),
     # a weekend against a year
     (
         "The only change to the Ireland side from last year's win in Rome sees O'Connor in.",
@@ -149,6 +158,14 @@ def test_a_quantifier_swap_is_not_a_negation_as_well():
 
 # Rewordings that keep the meaning: no typed difference.
 SAME = [
+    # the negation of a long stretch the other side lacks is about its own words ("no
+    # evidence"), not the clause both share
+    (
+        "The fire had reached the lines, the police said on Monday.",
+        "Local police said on Monday they had found no evidence that the fire had reached the "
+        "lines.",
+        None,
+    ),
     (
         "Eight million of the Bank's current 113 mln shares are free shares, a spokeswoman stated.",
         "Eight mln of the Bank's current 113 mln shares are free shares, a spokeswoman said.",
