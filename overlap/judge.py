@@ -67,6 +67,10 @@ from .types import (
 )
 
 # Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
+# The model's contradiction, read either way, from which a paraphrase is not agreement on the
+# scorer's word alone. On FNC-1 dev (150 of each stance) the paraphrase links that supported a
+# headline read at most 0.34 either way where the stance was "agree"; one "disagree" read 0.9.
+DOUBT = 0.5
 HARD_CHECKS = {"number", "date", "name", "negation", "quantifier", "modality"}
 COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
 # Folded words matched (Indel similarity, 0-1) from which two sentences count as nearly the same
@@ -255,13 +259,12 @@ def judge(
     if alike:
         return done(Verdict.AGREE, max(entail_ab, entail_ba, 0.8), "nearly the same words")
     differs = [e for e in evidence if e.relation == "differs"]
-    if (
-        f.kind is Kind.PARAPHRASE
-        and not differs
-        and (not nli or max(contra_ab, contra_ba) < t.contradict)
-    ):
+    if f.kind is Kind.PARAPHRASE and not differs and (not nli or max(contra_ab, contra_ba) < DOUBT):
         # The paraphrase scorer already judged the two passages to say the same thing (MRPC's
         # "semantically equivalent"); with no typed difference and no NLI objection, they agree.
+        # An objection is a contradiction read either way (DOUBT): "Christian Bale will not play
+        # Steve Jobs" / "Christian Bale will slip into a mock turtleneck to play Steve Jobs"
+        # scores as a paraphrase, and the model reads 0.9 contradiction one way only (FNC-1).
         return done(
             Verdict.AGREE,
             max(f.score, max(entail_ab, entail_ba) if nli else 0.0),

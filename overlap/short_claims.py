@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .claim_stance import Passage, debunks_subject, decide
+from .claim_stance import Passage, debunks_subject, decide, negated_predicate
 from .embed import Embedder
 from .evidence import run_checks
 from .judge import typed_differences
@@ -131,9 +131,27 @@ def judge_short_claim(
     if stance is None:
         return None
     span, cos, _, _, _ = candidates[stance.index]
+    forward = probs[stance.index]
+    narrow = _negating_sentence(claim, sources, span) if stance.relation == "contradicts" else None
+    if narrow is not None:  # the model's readings shown are those of the sentence shown
+        span, forward = narrow, np.asarray(nli.predict([(narrow.text, claim)]), dtype=float)[0]
     return PassageJudgement(
-        stance.relation, span, stance.reason, _both(nli, probs[stance.index], span, claim), cos
+        stance.relation, span, stance.reason, _both(nli, forward, span, claim), cos
     )
+
+
+def _negating_sentence(claim: str, sources: Sequence[Segmented], window: Span) -> Span | None:
+    """The one sentence of a window that negates the claim's predicate, when the contradiction
+    rests on that (claim_stance.negated_predicate): the evidence is shown where it is, not as
+    the two or three sentences read around it."""
+    seg = next(s for s in sources if s.article.id == window.article)
+    inside = [x for x in seg.sentences if window.start <= x.start and x.end <= window.end]
+    if len(inside) < 2:
+        return None
+    for x in inside:
+        if negated_predicate(claim, x.text) is not None:
+            return _span(seg, seg.sentences.index(x), seg.sentences.index(x) + 1)
+    return None
 
 
 def changed_restatement(claim: str, sources: Sequence[Segmented]) -> tuple[Span, str] | None:

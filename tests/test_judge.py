@@ -150,6 +150,9 @@ def test_paraphrase_agrees_unless_the_nli_model_objects():
     assert agree.judgement.reasons[0].startswith("reworded with no typed difference")
     [objection] = judged([f], [a, b], FakeNLI((0.02, 0.03, 0.95)))
     assert objection.judgement.verdict is Verdict.CONTRADICT
+    # a doubt (the model reads a contradiction short of the bar) is not agreement either
+    [doubt] = judged([f], [a, b], FakeNLI((0.3, 0.1, 0.6)))
+    assert doubt.judgement.verdict is Verdict.UNCLEAR
     [no_model] = judged([f], [a, b], None)
     assert no_model.judgement.verdict is Verdict.AGREE and no_model.judgement.nli is None
 

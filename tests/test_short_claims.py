@@ -67,6 +67,25 @@ def test_a_negated_shared_predicate_contradicts_even_where_the_model_reads_suppo
     assert "no longer play" in got.passage.text
 
 
+def test_a_negation_read_in_a_window_is_shown_in_its_own_sentence(embedder):
+    class WindowsContradict(Scripted):
+        """Reads a contradiction in windows of several sentences only: the window wins."""
+
+        def predict(self, pairs):
+            self.pairs += list(pairs)
+            return np.array(
+                [[0.1, 0.1, 0.8] if p.count(". ") else [0.8, 0.1, 0.1] for p, _ in pairs]
+            )
+
+    got = judge_short_claim(CLAIM, [source(BODY)], embedder, WindowsContradict(None))
+    assert got is not None and got.relation == "contradicts"
+    assert got.passage.text == (
+        "Christian Bale will no longer play Steve Jobs in the upcoming biopic, sources said."
+    )
+    # and the model's readings reported are those of that sentence
+    assert got.nli.a_to_b.entailment == 0.8
+
+
 def test_a_passage_that_only_reports_the_claim_does_not_support_it(embedder):
     body = "Christian Bale will reportedly play Steve Jobs in the biopic, a website claims."
     assert judge_short_claim(CLAIM, [source(body)], embedder, Scripted([0.9, 0.05, 0.05])) is None
