@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 
-from .lexicon import NEGATIONS, OPPOSITE_WORDS
+from .lexicon import COUNTERPART_WORDS, NEGATIONS, OFFENCES, OPPOSITE_WORDS, STANCE_SIDES
 from .slots import compare_sentences
 from .stance_words import hedge_word
 from .textnorm import Token, tokenize
@@ -267,7 +267,36 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
         wa, wb = wa_slot[0], wb_slot[0]
         if len(wa_slot) == len(wb_slot) == 1 and frozenset((wa.norm, wb.norm)) in OPPOSITE_WORDS:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, wa, wb)]
+        if len(wa_slot) == len(wb_slot) == 1 and frozenset((wa.norm, wb.norm)) in COUNTERPART_WORDS:
+            return [_opposed(EvidenceCheck.OPPOSITE, "another person", a, b, wa, wb)]
+        if len(wa_slot) == len(wb_slot) == 1 and {wa.norm, wb.norm} <= OFFENCES:
+            return [_opposed(EvidenceCheck.OPPOSITE, "another offence", a, b, wa, wb)]
+    for wa_slot, wb_slot in _anchored_slots(a, b, STANCE_SLOT):
+        sides = _stance_sides(wa_slot, wb_slot)
+        if sides is not None:
+            return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
     return []
+
+
+# The most words on a side of a slot whose stance words are compared ("has welcomed" / "has
+# strongly objected to this": the adverb and the particle come with the verb).
+STANCE_SLOT = 4
+
+
+def _stance_sides(wa_slot: list[Token], wb_slot: list[Token]) -> tuple[Token, Token] | None:
+    """A word of one side of a stance (lexicon.STANCE_SIDES) in one slot and of the other in the
+    other, with no negation in either slot (a "did not criticise" says no opposite)."""
+    if any(
+        t.norm in NEGATIONS or t.raw.lower().endswith(("n't", "n’t")) for t in wa_slot + wb_slot
+    ):
+        return None
+    for pro, con in STANCE_SIDES:
+        for here, there in ((pro, con), (con, pro)):
+            wa = next((t for t in wa_slot if t.norm in here), None)
+            wb = next((t for t in wb_slot if t.norm in there), None)
+            if wa is not None and wb is not None:
+                return wa, wb
+    return None
 
 
 def _anchored_slots(a: Span, b: Span, most: int) -> Iterator[tuple[list[Token], list[Token]]]:

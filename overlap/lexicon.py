@@ -131,3 +131,53 @@ OPPOSITE_WORDS: frozenset[frozenset[str]] = frozenset(
         "northern/southern eastern/western northbound/southbound eastbound/westbound"
     )
 )
+
+# Two sides of a stance, and of a verdict on blame: a word of one side in a slot of a copy
+# where the other has a word of the other side says the opposite ("has welcomed the transfer"
+# / "has strongly objected to this transfer", "a motion backing expansion plans" / "a motion
+# questioning expansion plans", "the crew were blamed" / "the crew were cleared"), though the
+# two are no pair of OPPOSITE_WORDS. Exact forms: "back", "object" and "question" as nouns say
+# nothing of a stance; "refused" is a negation already (slot_negation).
+STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (
+        word_set(
+            "support supports supported supporting backed backing endorse endorses endorsed "
+            "endorsing welcome welcomes welcomed welcoming praise praises praised praising "
+            "approve approves approved approving favour favours favoured favouring favor "
+            "favors favored favoring applaud applauds applauded applauding hail hails hailed "
+            "hailing accept accepts accepted accepting agreed agrees"
+        ),
+        word_set(
+            "oppose opposes opposed opposing criticise criticises criticised criticising "
+            "criticize criticizes criticized criticizing condemn condemns condemned condemning "
+            "reject rejects rejected rejecting objected objecting questioned questioning "
+            "denounce denounces denounced denouncing slammed blasted disapprove disapproves "
+            "disapproved resisted protested disagreed disagrees"
+        ),
+    ),
+    (
+        word_set("blamed convicted guilty culpable liable"),
+        word_set("cleared acquitted innocent exonerated"),
+    ),
+)
+
+# People named by their place in a family, or as a man or a woman: one swapped for its
+# counterpart in a copy is another person ("as his wife and daughter visited him" / "as his wife
+# and son visited him"), a changed fact the model reads as the same sentence.
+COUNTERPART_WORDS: frozenset[frozenset[str]] = frozenset(
+    frozenset(pair.split("/"))
+    for pair in word_set(
+        "son/daughter sons/daughters husband/wife husbands/wives brother/sister "
+        "brothers/sisters father/mother fathers/mothers boy/girl boys/girls man/woman "
+        "men/women grandson/granddaughter grandfather/grandmother uncle/aunt nephew/niece"
+    )
+)
+
+# Crimes a court hears of: one swapped for another in a slot is another charge or verdict
+# ("charged with murder" / "charged with manslaughter", PA court copy), not a rewording.
+OFFENCES = word_set(
+    "murder manslaughter assault robbery burglary theft fraud rape kidnap kidnapping arson "
+    "blackmail wounding perjury harassment affray deception embezzlement bribery smuggling "
+    "trafficking stalking libel slander treason terrorism espionage forgery extortion "
+    "murders assaults robberies burglaries thefts frauds rapes"
+)

@@ -18,6 +18,7 @@ whether named, coded or by its people, as the `countryinfo` package's data write
 
 from __future__ import annotations
 
+from collections.abc import Set
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,30 @@ def typing_slip(a: str, b: str) -> bool:
     # one edit (OSA: a letter changed, added or dropped, or two neighbours swapped), and not a
     # changed letter: of two words of one length that is a swap only if they hold one multiset
     return OSA.distance(x, y) == 1 and (len(x) != len(y) or sorted(x) == sorted(y))
+
+
+# A letter changed is a misspelling, not another name, only in a name this long whose right
+# spelling the article gives in full elsewhere ("Jones" / "Jonas" are two names).
+MIN_MISSPELT_LETTERS = 7
+
+
+def misspelt(a: str, b: str, spelt_out: Set[str]) -> bool:
+    """One letter changed, added or dropped in a long name, where one form is a word of a full
+    name the articles write out (`spelt_out`, folded) and the other is not: PA's "Mr Brettwodd
+    was taken to the hospital" in a story that names "Billy Brettwood" six times (METER courts
+    04.10.99) is a slip of the keys, and a draft that spells him right does not contradict it.
+
+    >>> misspelt("Brettwood", "Brettwodd", {"billy", "brettwood"})
+    True
+    >>> misspelt("Jones", "Jonas", {"jones"})
+    False
+    """
+    x, y = a.lower(), b.lower()
+    if not (x.isalpha() and y.isalpha()) or x == y or x[0] != y[0]:
+        return False
+    if min(len(x), len(y)) < MIN_MISSPELT_LETTERS or OSA.distance(x, y) != 1:
+        return False
+    return (x in spelt_out) != (y in spelt_out)
 
 
 @cache

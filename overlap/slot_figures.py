@@ -58,7 +58,9 @@ def an_age(text: str, offset: int, q: Quantity) -> bool:
         return True
     if not found_before:
         return False
-    return not found_before.group().endswith(",") or (found_after is not None and q.unit is None)
+    # (the match takes the spaces after the comma: "Brettwood, 30 times the safe dose" is a dose)
+    apposition = found_before.group().rstrip().endswith(",")
+    return not apposition or (found_after is not None and q.unit is None)
 
 
 # The stages of a criminal case, by the words that govern a count of charges: what a defendant

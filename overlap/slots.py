@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from .dates import DateMention, find_dates
 from .lexicon import word_set
-from .name_forms import nickname_of, same_country, typing_slip
+from .name_forms import misspelt, nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .number_words import ordinal_value
 from .quantities import find_quantities
@@ -121,19 +121,52 @@ def _replaced_slots(
     def outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
         return [t for t in tokens if not any(s <= t.start < e for s, e in spans)]
 
-    return [
-        _Slot(i1, i2, j1, j2, outside(al.ta[i1:i2], in_a), outside(al.tb[j1:j2], in_b))
-        for tag, i1, i2, j1, j2 in al.ops
-        if tag == "replace" and al.anchored(i1, i2, j1, j2)
-    ]
+    out = []
+    for tag, i1, i2, j1, j2 in al.ops:
+        if tag != "replace" or not al.anchored(i1, i2, j1, j2):
+            continue
+        slot = _Slot(i1, i2, j1, j2, outside(al.ta[i1:i2], in_a), outside(al.tb[j1:j2], in_b))
+        out.append(slot)
+        tail = _name_before_anchor(al, slot)
+        if tail is not None:
+            out.append(tail)
+    return out
+
+
+def _name_before_anchor(al: Alignment, sl: _Slot) -> _Slot | None:
+    """In a long replaced stretch, the capitalised words that end it on both sides right before
+    a shared capitalised word: the names that qualify one name both sentences go on with
+    ("..., Newcastle Crown Court heard" against "... collapsed in his bed, Teesside Crown Court
+    heard": PA, METER courts 04.10.99), as a slot of its own beside the stretch."""
+    if max(sl.i2 - sl.i1, sl.j2 - sl.j1) <= _NAME_SLOT_WORDS:
+        return None
+    if sl.i2 >= len(al.ta) or not al.ta[sl.i2].raw[:1].isupper():
+        return None
+
+    def capitalised_tail(tokens: list[Token], k1: int, k2: int) -> int:
+        k = k2
+        while k > k1 and k2 - k < _NAME_SLOT_WORDS and tokens[k - 1].raw[:1].isupper():
+            k -= 1
+        return k
+
+    ka, kb = capitalised_tail(al.ta, sl.i1, sl.i2), capitalised_tail(al.tb, sl.j1, sl.j2)
+    if ka == sl.i2 or kb == sl.j2 or ka == sl.i1 and kb == sl.j1:
+        return None
+    tail_a = [t for t in sl.pa if t.start >= al.ta[ka].start]
+    tail_b = [t for t in sl.pb if t.start >= al.tb[kb].start]
+    return _Slot(ka, sl.i2, kb, sl.j2, tail_a, tail_b) if tail_a and tail_b else None
+
+
+# The most words on a side of a slot read as a name (slots._is_name_slot).
+_NAME_SLOT_WORDS = 4
 
 
 def _is_name_slot(sl: _Slot) -> bool:
     """Capitalised words on both sides of a short slot."""
     return (
         bool(sl.pa and sl.pb)
-        and len(sl.pa) <= 4
-        and len(sl.pb) <= 4
+        and len(sl.pa) <= _NAME_SLOT_WORDS
+        and len(sl.pb) <= _NAME_SLOT_WORDS
         and two_names(sl.pa, sl.i1, sl.pb, sl.j1, _NOT_NAMES)
     )
 
@@ -305,6 +338,9 @@ def _name_diff(
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if len(pa) == len(pb) == 1 and typing_slip(pa[0].raw, pb[0].raw):
         message = f"spelling variant: {ha} / {hb} (a typing slip)"
+        return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
+    if len(pa) == len(pb) == 1 and misspelt(pa[0].raw, pb[0].raw, {w for n in names for w in n}):
+        message = f"spelling variant: {ha} / {hb} (a misspelling of a name written in full)"
         return SlotDiff("name", "variant", ha, hb, span_a, span_b, message)
     if len(pa) == len(pb) == 1 and nickname_of(pa[0].raw, pb[0].raw):
         message = f"one person named two ways: {ha} / {hb} (a nickname)"

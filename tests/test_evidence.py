@@ -190,6 +190,72 @@ def test_a_word_replaced_by_its_opposite_in_the_same_words():
     assert (ev.a.text, ev.b.text) == ("south", "north")
 
 
+def test_two_sides_of_a_stance_in_one_slot_are_opposite_words():
+    # Reuters-21578 9315 and BBC politics/045, one stance word changed for the other side's
+    cases = [
+        (
+            "The administration has welcomed the transfer of authority from Reagan to Yeutter.",
+            "The administration has strongly objected to this transfer of authority from Reagan "
+            "to Yeutter.",
+            ("welcomed", "objected"),
+        ),
+        (
+            "He signed a parliamentary motion backing expansion plans for Edinburgh Airport.",
+            "As an MSP, he signed a parliamentary motion questioning expansion plans for "
+            "Edinburgh Airport.",
+            ("backing", "questioning"),
+        ),
+        (
+            "The report said the crew were blamed for the disaster.",
+            "The report said the crew were cleared of any responsibility for the disaster.",
+            ("blamed", "cleared"),
+        ),
+    ]
+    for here, there, words in cases:
+        a, b, _ = pair(here, there)
+        [ev] = check_opposites(a, b)
+        assert ev.check == "opposite" and (ev.a.text, ev.b.text) == words
+
+
+def test_a_relative_or_an_offence_swapped_for_another_is_a_changed_fact():
+    # PA, METER courts 04.10.99 patient, one word changed
+    a, b, _ = pair(
+        "A nurse gave him the dose by mistake as his wife and son visited him at the home.",
+        "A nurse gave him the dose by mistake as his wife and daughter visited him at the home.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'another person: "son" here, "daughter" in the source'
+    a, b, _ = pair(
+        "The defendants, who are all charged with murder, all deny the charge.",
+        "The defendants, who are all charged with manslaughter, all deny the charge.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'another offence: "murder" here, "manslaughter" in the source'
+    # an offence against a word that is none is no swap
+    a, b, _ = pair(
+        "The defendants, who are all charged with murder, all deny the charge.",
+        "The defendants, who are all charged with it, all deny the charge.",
+    )
+    assert check_opposites(a, b) == []
+
+
+def test_a_stance_kept_or_negated_is_no_opposite():
+    for here, there in [
+        # one side's words twice: the same stance
+        (
+            "The union backed the deal, its leader said.",
+            "The union supported the deal, its leader said.",
+        ),
+        # "did not criticise" is no praise, and no opposite of it either
+        (
+            "The minister praised the plan on Monday.",
+            "The minister did not criticise the plan on Monday.",
+        ),
+    ]:
+        a, b, _ = pair(here, there)
+        assert check_opposites(a, b) == []
+
+
 def test_opposites_need_the_same_slot_and_a_pair():
     a, b, _ = pair(  # two words of no pair; and a pair's words in different slots
         "Shares of tobacco companies closed firmer after the ruling.",

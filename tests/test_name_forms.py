@@ -73,3 +73,26 @@ def test_a_country_is_one_whether_named_coded_or_by_its_people():
     assert not same_country("us", "American")  # a code only in capitals
     got = _names("The Japanese minister said so.", "The British minister said so.")
     assert got == [("differs", 'name differs: "Japanese" here, "British" in the source')]
+
+
+def test_a_letter_changed_in_a_name_written_in_full_elsewhere_is_a_misspelling():
+    # PA, METER courts 04.10.99 patient: "Mr Brettwodd" once, "Billy Brettwood" elsewhere
+    names = {frozenset({"billy", "brettwood"})}
+    here, there = (
+        "Mr Milford said Mr Brettwood was taken to hospital in Sunderland.",
+        "Mr Milford said Mr Brettwodd was taken to the hospital in Sunderland.",
+    )
+    got = [(d.relation, d.message) for d in compare_sentences(here, there, names=names)]
+    assert got == [
+        (
+            "variant",
+            "spelling variant: Brettwood / Brettwodd (a misspelling of a name written in full)",
+        )
+    ]
+    # without the full name, or between two names of its length that are both spelt out, the
+    # changed letter is another name
+    assert _names(here, there)[0][0] == "differs"
+    both = {frozenset({"billy", "brettwood"}), frozenset({"ann", "brettwodd"})}
+    assert [d.relation for d in compare_sentences(here, there, names=both) if d.kind == "name"] == [
+        "differs"
+    ]

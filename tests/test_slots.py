@@ -419,6 +419,12 @@ def test_an_age_is_not_compared_with_another_figure_about_the_person():
     # two ages, however written, are still compared
     assert "number" in kinds("Fostina Brobbey, 59, developed occupational asthma in 1995", age)
     assert "number" in kinds("Fostina Brobbey, aged 59, developed occupational asthma in 1995", age)
+    # a figure after a name and a comma that counts something else is no age (PA, METER courts
+    # 04.10.99 patient: "gave ... Billy Brettwood, 30 times the safe dose")
+    assert "number" in kinds(
+        "A nurse gave retired miner Billy Brettwood 20 times the safe dose by mistake.",
+        "A nurse gave retired miner Billy Brettwood, 30 times the safe dose by mistake.",
+    )
 
 
 def test_a_date_the_other_side_gives_elsewhere_was_moved_not_changed():
