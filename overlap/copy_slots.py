@@ -39,10 +39,17 @@ COPY_DAYS_APART = 30
 # The relations a copy link may have that a changed fact inside it overrides in the class.
 
 
-def source_sentences(seg: Segmented, span: Span) -> Span:
+def source_sentences(seg: Segmented, span: Span, mostly: bool = False) -> Span:
     """The source sentences `span` lies in, as one span (from the first one's start to the
-    last one's end)."""
+    last one's end). `mostly`: only those it holds at least half of, where there are any (a
+    passage that runs on into "A follow-up to" holds nothing that sentence says)."""
     inside = [s for s in seg.sentences if s.start < span.end and s.end > span.start]
+    if mostly:
+
+        def held(s: Span) -> float:
+            return (min(s.end, span.end) - max(s.start, span.start)) / max(1, s.end - s.start)
+
+        inside = [s for s in inside if held(s) >= 0.5] or inside
     if not inside:
         return span
     start, end = inside[0].start, inside[-1].end

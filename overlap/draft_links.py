@@ -139,7 +139,8 @@ def links_of(
         mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
         theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
         if relation is LinkRelation.SUPPORTS and f.kind not in COPY_KINDS:
-            said = source_sentences(source, theirs)  # a hedge may open the sentence
+            # a hedge may open the sentence; a sentence the passage only touches is not its
+            said = source_sentences(source, theirs, mostly=True)
             relation = _reported_only(mine, said, reasons) or relation
         ident = text_id(
             relation, sent.text, sspan.article, theirs.text, *occurrence.get(sent.index, ())

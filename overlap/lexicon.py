@@ -145,14 +145,15 @@ STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
             "endorsing welcome welcomes welcomed welcoming praise praises praised praising "
             "approve approves approved approving favour favours favoured favouring favor "
             "favors favored favoring applaud applauds applauded applauding hail hails hailed "
-            "hailing accept accepts accepted accepting agreed agrees"
+            "hailing accept accepts accepted accepting agreed agrees supportive enthusiastic"
         ),
         word_set(
             "oppose opposes opposed opposing criticise criticises criticised criticising "
             "criticize criticizes criticized criticizing condemn condemns condemned condemning "
             "reject rejects rejected rejecting objected objecting questioned questioning "
             "denounce denounces denounced denouncing slammed blasted disapprove disapproves "
-            "disapproved resisted protested disagreed disagrees"
+            "disapproved resisted protested disagreed disagrees sceptical skeptical wary "
+            "hostile"
         ),
     ),
     (

@@ -100,7 +100,9 @@ REPORTED = re.compile(
 # is ("the plan is expected to pass", "police believe he fled"). With REPORTING and REPORTED
 # they make a hedge (hedge_word); claim_stance's bars were read on FNC-1 dev with those two only.
 LIKELIHOOD = re.compile(
-    r"\b(likely|unlikely|probably|perhaps|possibly|possible|expected to|seems?|seemed|"
+    r"\b(likely|unlikely|probably|perhaps|possibly|possible|expected to|"
+    # "the next Xbox is expected at the end of the year"; not "higher than expected"
+    r"(?:is|are|was|were|widely) expected(?! to)|seems?|seemed|"
     r"suggests?|suggested|believes?|hopeful)\b",
     re.IGNORECASE,
 )

@@ -56,6 +56,34 @@ def test_a_draft_that_hedges_as_the_source_does_is_not_reported_only(tmp_path, w
     assert LinkRelation.REPORTS not in {x.relation for x in s.links}
 
 
+def test_a_hedge_in_the_next_sentence_is_not_the_sources(tmp_path, write, real_models):
+    # BBC tech/015 (Xbox cables): the passage found for the second draft sentence runs on into
+    # the first words of the source's next sentence, which hedges; the sentence the draft
+    # rewords does not
+    xbox = (
+        "Xbox cables\n\n"
+        "Consumers can order a new cable from the Xbox website. Microsoft said customers would "
+        "get replacement cords within two to four weeks from the time of order. It advised users "
+        "to turn off their Xboxes when not in use. A follow-up to Xbox is expected to released at "
+        "the end of this year or the beginning of 2006.\n"
+    )
+    draft = (
+        "Replacement cords should arrive two to four weeks after they are ordered.\n\n"
+        "Users were advised to switch their Xboxes off when they are not using them.\n\n"
+        "The next Xbox is expected at the end of the year or early in 2006.\n"
+    )
+    write(tmp_path, "src/bbc.txt", xbox)
+    path = write(tmp_path, "draft.txt", draft)
+    result = check(
+        str(path), [str(tmp_path / "src")], Settings(cache_path=None), models=real_models
+    )
+    advised = next(x for x in result.sentences if "advised" in x.span.text)
+    assert advised.cls is SentenceClass.SUPPORTED
+    # the draft's own "is expected" hedges as the source's "expected to" does: not reported only
+    expected = next(x for x in result.sentences if "next Xbox" in x.span.text)
+    assert LinkRelation.REPORTS not in {x.relation for x in expected.links}
+
+
 QUESTION = (
     "Has IBM really been awarded more American patents than any rival firm in every one of the "
     "last twelve years?"
@@ -87,6 +115,8 @@ def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_mo
             "Cesar Millan has died of a heart attack, reports the site noticiasunam.com",
             "reports the site",
         ),
+        ("A follow-up to Xbox is expected at the end of this year", "is expected"),
+        ("Profits were higher than expected, the company said", None),
         ("Police said the man fled the scene on foot", None),
         # "claim" the noun (BBC business): a claim filed, not a report passed on
         (
