@@ -46,7 +46,7 @@ def source_sentences(seg: Segmented, span: Span, mostly: bool = False) -> Span:
     inside = [s for s in seg.sentences if s.start < span.end and s.end > span.start]
     if mostly:
 
-        def held(s: Span) -> float:
+        def held(s: Sentence) -> float:
             return (min(s.end, span.end) - max(s.start, span.start)) / max(1, s.end - s.start)
 
         inside = [s for s in inside if held(s) >= 0.5] or inside

@@ -32,7 +32,9 @@ _COMMON = (
         "shall should just very up out into about there here than it"
     )
 )
-_BRACKET = re.compile(r"\[[^\]]*\]")
+# An editor's words inside a quotation: square brackets, and the short round brackets news
+# copy puts in ("The fourth defendant (Michelle Wilson) was someone who took over", PA).
+_BRACKET = re.compile(r"\[[^\]]*\]|\([^()]{1,40}\)")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # A word a paper prints censored ("b******", "f***"): its first letters, then asterisks.
 _CENSORED = re.compile(r"\b([A-Za-z]{1,2})\*{2,}[A-Za-z]*")
@@ -118,7 +120,40 @@ class WordMatch:
 
 
 def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | None:
-    """The draft's words laid on the source's; None when the source does not have them.
+    """The draft's words laid on the source's; None when the source does not have them. A
+    source quotation of several sentences is also tried a run of whole sentences at a time,
+    and the reading with the fewest changes (then the most words matched) is kept: a quote of
+    its second sentence is laid on that sentence, not on words the first shares with it (PA's
+    "Each of the four defendants was, in the submission of the Crown, grossly negligent. Each
+    defendants' gross negligence was a substantial cause of the death, so in law each
+    defendant is guilty of manslaughter", METER courts 04.10.99: a draft quoting the second
+    sentence with "murder" for "manslaughter" was told that "of the four" was dropped)."""
+    best = _align_on(draft, source)
+    ends = [k + 1 for k, w in enumerate(source[:-1]) if w.stop]
+    if not ends or len(ends) > MAX_SENTENCES:
+        return best
+    starts, stops = [0, *ends], [*ends, len(source)]
+    for i in starts:
+        for j in stops:
+            if j <= i or (i, j) == (0, len(source)):
+                continue
+            m = _align_on(draft, source[i:j])
+            if m is not None and (best is None or _fewer_changes(m, best)):
+                best = m
+    return best
+
+
+# The most sentences of one source quotation whose runs are tried one by one (a quotation of
+# a whole speech is read whole).
+MAX_SENTENCES = 12
+
+
+def _fewer_changes(a: WordMatch, b: WordMatch) -> bool:
+    return (len(a.changes), -a.matched) < (len(b.changes), -b.matched)
+
+
+def _align_on(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | None:
+    """align_quote on one stretch of the source.
 
     A longest common subsequence may lay a quote's first or last word on a far copy of it
     ("The first thing I saw" on "The younger man ... The first thing I saw"): a short matched
@@ -137,18 +172,36 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     equal = [op for op in ops if op.tag == "equal"]
     if not equal:
         return None
-    matched = sum(op.src_end - op.src_start for op in equal)
-    longest = max(op.src_end - op.src_start for op in equal)
     n = len([w for w in draft if not w.soft])
     core = _without_strays(equal)
+    again = None
     if core != (0, len(equal)):
         first, last = equal[core[0]], equal[core[1] - 1]
         lo = max(0, first.dest_start - first.src_start - 2)
         hi = min(len(source), last.dest_end + (len(draft) - last.src_end) + 2)
         if (lo, hi) != (0, len(source)):
-            again = align_quote(draft, source[lo:hi])
-            if again is not None:
-                return again
+            again = _align_on(draft, source[lo:hi])
+    whole = _reading(draft, source, d_norm, ops, equal, n)
+    # The stray set aside may be the quote's own words after a phrase it left out ("was
+    # grossly negligent" against "was, in the submission of the Crown, grossly negligent"):
+    # the reading with fewer changes wins.
+    if again is not None and (whole is None or not _fewer_changes(whole, again)):
+        return again
+    return whole
+
+
+def _reading(
+    draft: list[QuoteWord],
+    source: list[QuoteWord],
+    d_norm: list[str],
+    ops: list,
+    equal: list,
+    n: int,
+) -> WordMatch | None:
+    """The changes of one alignment of the quote on the source (_align_on), or None when too
+    little of the quote is found there."""
+    matched = sum(op.src_end - op.src_start for op in equal)
+    longest = max(op.src_end - op.src_start for op in equal)
     s0, s1 = equal[0].dest_start, equal[-1].dest_end
     content = [
         d_norm[i]
@@ -221,9 +274,27 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
             where.append(_draft_extent(d_words, draft, at, s_words))
     for op in edge:
         words = [w for w in draft[op.src_start : op.src_end] if not w.soft]
-        if words:
-            changes.append(f"'{' '.join(w.raw for w in words)}' added")
-            where.append((words[0].start, words[-1].end))
+        if not words:
+            continue
+        # The source's words on the far side of the matched stretch, as many, within its
+        # sentence: the quote's last word written for the source's ("guilty of murder" against
+        # "guilty of manslaughter") is a word replaced, not one added.
+        ends_quote = op.src_start >= equal[-1].src_end
+        facing = (
+            source[s1 : s1 + len(words)]
+            if ends_quote and not source[s1 - 1].stop
+            else source[max(0, s0 - len(words)) : s0]
+            if not ends_quote
+            else []
+        )
+        if len(facing) == len(words) and not any(w.stop for w in facing[:-1]):
+            change = _change(words, facing, draft, op.src_start)
+            if change:
+                changes.append(change)
+                where.append((words[0].start, words[-1].end))
+                continue
+        changes.append(f"'{' '.join(w.raw for w in words)}' added")
+        where.append((words[0].start, words[-1].end))
     return WordMatch(matched, source[s0].start, source[s1 - 1].end, tuple(changes), tuple(where))
 
 
@@ -309,6 +380,16 @@ def _first_or_last_word_again(s_hard: list[QuoteWord], draft: list[QuoteWord], a
     return at == len(draft) - 1 and bool(s_hard) and s_hard[0].norm == draft[-1].norm
 
 
+def _bracket_stands_for(s_hard: list[QuoteWord], draft: list[QuoteWord], at: int) -> bool:
+    """Source pronouns left out where the draft's bracketed words stand: the editor named whom
+    they mean ("administered the drug to [Mr Brettwood]" for PA's "to him (Mr Brettwood)",
+    METER courts 04.10.99), which keeps the meaning."""
+    if not s_hard or any(w.norm not in PRONOUNS for w in s_hard):
+        return False
+    beside = [draft[k] for k in (at - 1, at) if 0 <= k < len(draft)]
+    return any(w.soft for w in beside)
+
+
 def _change(
     d_words: list[QuoteWord], s_words: list[QuoteWord], draft: list[QuoteWord], at: int
 ) -> str | None:
@@ -324,6 +405,8 @@ def _change(
         return None
     said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
     if not d_hard and _first_or_last_word_again(s_hard, draft, at):
+        return None
+    if not d_hard and _bracket_stands_for(s_hard, draft, at):
         return None
     if not d_hard:
         nxt = draft[at] if at < len(draft) else None

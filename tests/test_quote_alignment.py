@@ -210,3 +210,48 @@ def test_a_censored_word_is_the_word_the_source_prints():
     assert m is not None and m.changes == ("'bastard' -> 'b****'",)
     # asterisks with letters after them ("f**k") are one word
     assert [w.norm for w in words("f**k off")] == ["f***", "off"]
+
+
+# PA court copy (METER courts 04.10.99 patient), a counsel's words over two sentences, with the
+# agency's own clarifications in round brackets.
+PA = (
+    "Each of the four defendants was, in the submission of the Crown, grossly negligent. "
+    "Each defendants' gross negligence was a substantial cause of the death, so in law each "
+    "defendant is guilty of manslaughter."
+)
+
+
+def on_pa(quote: str, source: str = PA):
+    return align_quote(words(quote), words(source))
+
+
+def test_a_quote_of_one_sentence_is_laid_on_that_sentence():
+    # the second sentence shares "each", "defendants", "was" with the first: read on the first,
+    # the change was told as "'of the four' dropped"
+    m = on_pa(
+        "Each defendants' gross negligence was a substantial cause of the death, so in law each "
+        "defendant is guilty of murder"
+    )
+    assert m is not None and m.changes == ("'manslaughter' -> 'murder'",)
+
+
+def test_a_phrase_left_out_is_dropped_not_the_words_after_it_added():
+    m = on_pa("Each of the four defendants was grossly negligent.")
+    assert m is not None and m.changes == ("'in the submission of the Crown' dropped",)
+
+
+def test_brackets_that_name_whom_a_pronoun_means_keep_the_meaning():
+    source = (
+        "The first defendant was the nurse who administered the drug to him (Mr Brettwood) by "
+        "mistake."
+    )
+    m = on_pa("the nurse who administered the drug to [Mr Brettwood] by mistake", source)
+    assert m is not None and m.changes == ()
+    # the agency's own round brackets, left out, are no change either
+    m = on_pa(
+        "The first defendant was the nurse who administered the drug to him by mistake", source
+    )
+    assert m is not None and m.changes == ()
+    # but a bracket beside words left out excuses only pronouns
+    m = on_pa("the nurse who administered the drug [Mr Brettwood] by mistake", source)
+    assert m is not None and m.changes == ("'to him' dropped",)
