@@ -242,6 +242,10 @@ def _check_one(
     for sent in draft_seg.sentences:
         mine = _sentence_links(sent, links, ctx)
         cls, ident, notes = _sentence_class(sent, mine, ctx)
+        if cls is SentenceClass.MISQUOTED and LinkRelation.MISQUOTED not in {
+            x.relation for x in mine
+        }:
+            mine = _quoted_in_part(mine)
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
@@ -340,6 +344,26 @@ def _sentence_class(
         )
         return SentenceClass.COPIED, text_id("copied", sent.text, lifted.quote.text, *seen), notes
     return cls, ident, notes
+
+
+def _quoted_in_part(links: Sequence[SourceLink]) -> tuple[SourceLink, ...]:
+    """The links of a sentence misquoted by quote matching alone (its note says how): a copy
+    that matched a credited quotation in part is part of the misquote, not a quotation
+    "matching the source" (a quote of the source's words but its last, "guilty of murder" for
+    "guilty of manslaughter", was shown quoted beside the misquote note)."""
+    return tuple(
+        dataclasses.replace(
+            x,
+            relation=LinkRelation.MISQUOTED,
+            reasons=(
+                "these copied words are part of the misquoted quotation",
+                *(r for r in x.reasons if "matching the source" not in r),
+            ),
+        )
+        if x.relation is LinkRelation.QUOTED
+        else x
+        for x in links
+    )
 
 
 def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:

@@ -137,6 +137,22 @@ def test_a_short_quote_with_a_word_changed_is_still_misquoted(src, tmp_path, wri
     assert s.cls is SentenceClass.MISQUOTED
 
 
+def test_a_quote_changed_past_its_copied_words_is_misquoted_not_quoted(src, tmp_path, write):
+    # The copy holds the quote's words up to "... a ferocious appetite", which match; its last
+    # word is changed. The copy's link is part of the misquote, not "matching the source".
+    s = one(
+        tmp_path,
+        write,
+        "Martin Larsen, of a Japanese electronics group, said: “Britain has become a nation of "
+        "information hoarders with a ferocious appetite for gossip.”",
+    )
+    assert s.cls is SentenceClass.MISQUOTED
+    assert LinkRelation.QUOTED not in {x.relation for x in s.links}
+    said = [*s.notes, *(r for x in s.links for r in x.reasons)]
+    assert any("'data' -> 'gossip'" in r for r in said)
+    assert not any("matching the source" in r for r in said)
+
+
 PARALLEL = (
     "The group said its March retail sales increased 8.2 pct to 70.6 mln dlrs from 65.3 mln "
     "dlrs a year ago. It said cumulative sales gained 13.2 pct to 125.0 mln dlrs from 110.4 mln "
