@@ -8,6 +8,7 @@ compare stages do the finding; this module only reads the findings that touch th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -346,6 +347,10 @@ def _sentence_class(
     return cls, ident, notes
 
 
+# What a copy's own reasons say that a misquoted quotation's copy is not.
+_NOT_SO = ("matching the source", "without quote marks or credit", "the same words")
+
+
 def _quoted_in_part(links: Sequence[SourceLink]) -> tuple[SourceLink, ...]:
     """The links of a sentence misquoted by quote matching alone (its note says how): a copy
     that matched a credited quotation in part is part of the misquote, not a quotation
@@ -357,13 +362,19 @@ def _quoted_in_part(links: Sequence[SourceLink]) -> tuple[SourceLink, ...]:
             relation=LinkRelation.MISQUOTED,
             reasons=(
                 "these copied words are part of the misquoted quotation",
-                *(r for r in x.reasons if "matching the source" not in r),
+                *(r for r in x.reasons if not r.endswith(_NOT_SO)),
             ),
         )
         if x.relation is LinkRelation.QUOTED
+        or x.relation is LinkRelation.COPIED
+        and _QUOTE_MARK.search(x.draft.text)
         else x
         for x in links
     )
+
+
+# Any quote mark: a copy holding one holds part of the sentence's quotation (_quoted_in_part).
+_QUOTE_MARK = re.compile('["“”‘’`]')
 
 
 def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:

@@ -151,6 +151,18 @@ def test_a_quote_changed_past_its_copied_words_is_misquoted_not_quoted(src, tmp_
     said = [*s.notes, *(r for x in s.links for r in x.reasons)]
     assert any("'data' -> 'gossip'" in r for r in said)
     assert not any("matching the source" in r for r in said)
+    # a copy that holds the long credit as well is no copy "without quote marks or credit"
+    s = one(
+        tmp_path,
+        write,
+        "“Britain has become a nation of information hoarders with a ferocious appetite for "
+        "gossip,” said Martin Larsen, general manager of the storage division of a Japanese "
+        "electronics group.",
+    )
+    assert s.cls is SentenceClass.MISQUOTED
+    said = [r for x in s.links for r in x.reasons]
+    assert "these copied words are part of the misquoted quotation" in said
+    assert not any("without quote marks or credit" in r for r in said)
 
 
 PARALLEL = (
