@@ -17,6 +17,11 @@ VERBS = (
     # the reporting verbs of tabloid court copy ("Sandy Strover fumed: 'I feel let down.'")
     r"fumed|snapped|snarled|sobbed|boasted|bragged|joked|shouted|screamed|whispered|yelled|"
     r"muttered|sneered|raged|"
+    # reported in the passive: "Mr McKay was heard to say:", "was quoted as saying", "was
+    # said to have joked" (METER courts papers)
+    r"(?:was|were|is|are|had\s+been)\s+(?:heard|quoted|recorded|overheard)\s+"
+    r"(?:to\s+say|as\s+saying|saying)|"
+    r"(?:was|were)\s+said\s+to\s+have\s+(?:said|joked|told|boasted|remarked)|"
     r"according to)"
 )
 # Words of a name are apart by spaces or one line break (hard-wrapped wire copy:

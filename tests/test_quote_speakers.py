@@ -174,3 +174,18 @@ def test_the_aides_words_credited_to_another_person_the_wire_names_are_unconfirm
     [v] = quote_verdicts(_quoted(draft), [_quoted(source)])
     assert v.outcome is Outcome.QUOTED and v.speaker_unconfirmed
     assert "the aide to Lyng" in v.reason
+
+
+def test_words_reported_in_the_passive_are_the_subject_s():
+    # The Times (METER courts 02.11.99): "was heard to say:", "was said to have joked"
+    text = (
+        "Workers reported that Mr McKay spent long tea breaks away from the line. When "
+        "questioned, Mr McKay was heard to say: 'That's for me to know and you to find out.'\n\n"
+        "Joan Ward was quoted as saying: 'It was a long night.'\n\n"
+        "Mr McKay was said to have joked with co-workers: 'The pancakes are full of glass.'"
+    )
+    assert speakers(text) == [
+        ("That's for me to know and you to find out.", "Mr McKay"),
+        ("It was a long night.", "Joan Ward"),
+        ("The pancakes are full of glass.", "Mr McKay"),
+    ]
