@@ -129,13 +129,20 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
     defendant is guilty of manslaughter", METER courts 04.10.99: a draft quoting the second
     sentence with "murder" for "manslaughter" was told that "of the four" was dropped)."""
     best = _align_on(draft, source)
+    if best is not None and not best.changes:
+        return best  # the quote as printed: no other reading can do better
     ends = [k + 1 for k, w in enumerate(source[:-1]) if w.stop]
     if not ends or len(ends) > MAX_SENTENCES:
         return best
+    vocab = {w.norm for w in source}
+    if best is None and sum(w.norm in vocab for w in draft) < 0.6 * len(draft):
+        return None  # too few of the quote's words anywhere in the source for any run of it
     starts, stops = [0, *ends], [*ends, len(source)]
+    # only runs of a length the quote could have been cut from (align's own bar: 2n + 5)
+    n = len(draft)
     for i in starts:
         for j in stops:
-            if j <= i or (i, j) == (0, len(source)):
+            if j <= i or (i, j) == (0, len(source)) or not n // 2 <= j - i <= 2 * n + 5:
                 continue
             m = _align_on(draft, source[i:j])
             if m is not None and (best is None or _fewer_changes(m, best)):
