@@ -8,7 +8,6 @@ compare stages do the finding; this module only reads the findings that touch th
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,11 +32,11 @@ from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress, announced
 from .quote_match import Outcome, QuoteVerdict, from_segmented
+from .settled_links import not_both_ways, quoted_in_part, sources_disagree
 from .short_claims import is_short_claim
 from .stance_words import asks
 from .tabular import Columns
 from .types import (
-    AGREEING,
     COPY_KINDS,
     Article,
     CheckResult,
@@ -246,11 +245,11 @@ def _check_one(
         if cls is SentenceClass.MISQUOTED and LinkRelation.MISQUOTED not in {
             x.relation for x in mine
         }:
-            mine = _quoted_in_part(mine)
+            mine = quoted_in_part(mine)
         while ident in used:  # two sentences decided by one link: each keeps its own id
             ident = text_id(ident, sent.text, str(sent.index))
         used.add(ident)
-        disagree = _sources_disagree(mine)
+        disagree = sources_disagree(mine)
         line, column = line_col(raw_text, sent.start, line_base)
         span = Span(the_draft.id, sent.start, sent.end, sent.text)
         checks.append(
@@ -301,7 +300,7 @@ def _sentence_links(
             sent, here, ctx.draft.article.id, ctx.sources, ctx.models, ctx.occurrence
         )
     here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
-    here = _not_both_ways(aligned_only(here, ctx.segs))
+    here = not_both_ways(aligned_only(here, ctx.segs))
     return tuple(
         sorted(here, key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start))
     )
@@ -345,74 +344,3 @@ def _sentence_class(
         )
         return SentenceClass.COPIED, text_id("copied", sent.text, lifted.quote.text, *seen), notes
     return cls, ident, notes
-
-
-# What a copy's own reasons say that a misquoted quotation's copy is not.
-_NOT_SO = ("matching the source", "without quote marks or credit", "the same words")
-
-
-def _quoted_in_part(links: Sequence[SourceLink]) -> tuple[SourceLink, ...]:
-    """The links of a sentence misquoted by quote matching alone (its note says how): a copy
-    that matched a credited quotation in part is part of the misquote, not a quotation
-    "matching the source" (a quote of the source's words but its last, "guilty of murder" for
-    "guilty of manslaughter", was shown quoted beside the misquote note)."""
-    return tuple(
-        dataclasses.replace(
-            x,
-            relation=LinkRelation.MISQUOTED,
-            reasons=(
-                "these copied words are part of the misquoted quotation",
-                *(r for r in x.reasons if not r.endswith(_NOT_SO)),
-            ),
-        )
-        if x.relation is LinkRelation.QUOTED
-        or x.relation is LinkRelation.COPIED
-        and _QUOTE_MARK.search(x.draft.text)
-        else x
-        for x in links
-    )
-
-
-# Any quote mark: a copy holding one holds part of the sentence's quotation (_quoted_in_part).
-_QUOTE_MARK = re.compile('["“”‘’`]')
-
-
-def _not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
-    """One source passage does not both support and contradict a sentence, nor contradict it
-    twice in one way: where a passage contradicts it (a typed difference, which the model may
-    not overrule), a reworded or related-claim link that reads the same source words as
-    supporting it is dropped, and so is a second contradiction of the same kind there."""
-    against: list[SourceLink] = []
-    for x in links:  # one contradiction per source passage: two stages may both find it
-        if x.relation is LinkRelation.CONTRADICTS and not any(
-            _same_words(x, c) and _kind_of(x) == _kind_of(c) for c in against
-        ):
-            against.append(x)
-
-    def keep(x: SourceLink) -> bool:
-        if x.relation is LinkRelation.CONTRADICTS:
-            return any(x is c for c in against)
-        if x.relation is LinkRelation.SUPPORTS and x.finding.kind not in COPY_KINDS:
-            return not any(_same_words(x, c) for c in against)
-        return True  # copies, quotations, misquotes: a credited copy is reuse worth showing
-
-    return [x for x in links if keep(x)]
-
-
-def _kind_of(x: SourceLink) -> str:
-    """What a link's first reason is about ("negation differs", "money differs")."""
-    return x.reasons[0].split(":", 1)[0] if x.reasons else ""
-
-
-def _same_words(x: SourceLink, y: SourceLink) -> bool:
-    """Do two links read overlapping words of one source?"""
-    return x.source == y.source and x.span.start < y.span.end and y.span.start < x.span.end
-
-
-def _sources_disagree(links: Sequence[SourceLink]) -> bool:
-    """Does one source contradict the sentence while another says it (supports, quotes or is
-    copied by it)? One source that is copied with a fact changed is a contradiction, not two
-    sources disagreeing."""
-    against = {x.source for x in links if x.relation is LinkRelation.CONTRADICTS}
-    agreeing = {x.source for x in links if x.relation in AGREEING}
-    return bool(against) and bool(agreeing - against)

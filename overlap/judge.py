@@ -33,13 +33,14 @@ NLI model gives some sentences paired with themselves 0.5 or more contradiction)
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
 from . import misquotes
 from .align import MAX_UNIT_WORDS, sentence_pairs, word_diff
 from .cache import EmbeddingStore
+from .claim_judge import MODEL_CONTRADICTS, MODEL_ENTAILS, judge_claim
 from .claims import denies, headline_subjects, other_subjects, restated, same_subject
 from .config import Settings
 from .evidence import run_checks
@@ -66,11 +67,11 @@ from .types import (
     Verdict,
 )
 
-# Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
 # The model's contradiction, read either way, from which a paraphrase is not agreement on the
 # scorer's word alone. On FNC-1 dev (150 of each stance) the paraphrase links that supported a
 # headline read at most 0.34 either way where the stance was "agree"; one "disagree" read 0.9.
 DOUBT = 0.5
+# Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
 HARD_CHECKS = {"number", "date", "name", "negation", "quantifier", "modality"}
 COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
 # Folded words matched (Indel similarity, 0-1) from which two sentences count as nearly the same
@@ -207,7 +208,7 @@ def judge(
         anchored = same_subject(f.a.text, f.b.text)
         told_twice = restated(a.text, b.text)
         denied = denies(read_a.text, read_b.text)
-        return _judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice, denied)
+        return judge_claim(evidence, nli, t, done, contradiction, anchored, told_twice, denied)
     subjects = other_subjects(seg_a, a, seg_b, b) if hard else None
     if subjects is not None:
         # The copied words open with "it" or "he", and the two sentences name different
@@ -253,7 +254,7 @@ def judge(
             ),
         )
     if nli and min(contra_ab, contra_ba) >= t.contradict and not alike:
-        return contradiction(min(contra_ab, contra_ba), _MODEL_CONTRADICTS)
+        return contradiction(min(contra_ab, contra_ba), MODEL_CONTRADICTS)
     if copy:
         return done(Verdict.AGREE, f.lexical, "the same words")
     if alike:
@@ -274,7 +275,7 @@ def judge(
     best_entail = max(entail_ab, entail_ba)
     other_contra = contra_ba if entail_ab >= entail_ba else contra_ab
     if nli and best_entail >= t.entail and other_contra < best_entail:
-        return done(Verdict.AGREE, best_entail, _MODEL_ENTAILS)
+        return done(Verdict.AGREE, best_entail, MODEL_ENTAILS)
     return done(
         Verdict.UNCLEAR,
         1.0 - max(best_entail, contra_ab, contra_ba) if nli else 0.0,
@@ -282,80 +283,6 @@ def judge(
         if nli
         else "no typed difference; no NLI model ran",
     )
-
-
-# Reasons in words: the model's probabilities stay in the JSON (`nli`), not in the reasons.
-_MODEL_CONTRADICTS = "the model reads the two sentences as contradicting each other"
-_MODEL_ENTAILS = "the model reads one sentence as saying what the other says"
-
-
-def _judge_claim(
-    evidence: tuple[Evidence, ...],
-    nli: Scores | None,
-    t: Thresholds,
-    done: Callable[..., Judgement],
-    contradiction: Callable[[float, str], Judgement],
-    anchored: bool = True,
-    told_twice: bool = True,
-    denied: str | None = None,
-) -> Judgement:
-    """Two passages that are not reuse, only about the same thing. Their words are not aligned,
-    so a typed difference alone proves little (two sentences may count different things): a
-    contradiction needs the NLI model to see one too, and the two sentences to name something in
-    common (`anchored`, claims.same_subject): else they may be about two different things. A
-    typed difference needs more: the two must share most of their words (`told_twice`,
-    claims.restated). Reuters' OPEC stories name OPEC in every sentence, and "a Reuter survey
-    found OPEC production in early March was 14.7 mln bpd" against "IEA says OPEC February crude
-    output 16.1 mln bpd" is two sources measuring two periods, not one fact told wrong."""
-    if nli is None:
-        return done(Verdict.UNCLEAR, 0.0, "related claim; no NLI model ran")
-    contra_max = max(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
-    contra_min = min(nli.a_to_b.contradiction, nli.b_to_a.contradiction)
-    typed = [
-        e
-        for e in evidence
-        if e.relation == "differs" and e.check in ("number", "date", "direction", "opposite")
-    ]
-    if not anchored and (typed or contra_min >= t.contradict):
-        return done(
-            Verdict.UNCLEAR,
-            0.0,
-            (f"related claim: {typed[0].message}, but " if typed else "related claim: ")
-            + "the two sentences share no name and few words, so they may not be about one thing",
-        )
-    if denied is not None and anchored:
-        # One side denies the clause both say (claims.denies): never support; a contradiction
-        # when the model reads one either way, as for a changed figure.
-        if contra_max >= t.direction:
-            return contradiction(0.5 + 0.5 * contra_max, denied)
-        return done(
-            Verdict.UNCLEAR,
-            1.0 - contra_max,
-            f"related claim: {denied}, but the model does not read a contradiction",
-        )
-    if typed and not told_twice:
-        return done(
-            Verdict.UNCLEAR,
-            0.0,
-            f"related claim: {typed[0].message}, but the sentences say different things around "
-            "it, so the figures may count different things (another period, place or source)",
-        )
-    if typed and contra_max >= t.direction:
-        return contradiction(0.5 + 0.5 * contra_max, typed[0].message)
-    if contra_min >= t.contradict:
-        return contradiction(contra_min, _MODEL_CONTRADICTS)
-    ab, ba = nli.a_to_b, nli.b_to_a
-    entail, other = max((ab.entailment, ba.contradiction), (ba.entailment, ab.contradiction))
-    if entail >= t.entail and other < entail and not typed:
-        return done(Verdict.AGREE, entail, _MODEL_ENTAILS)
-    if typed:
-        return done(
-            Verdict.UNCLEAR,
-            1.0 - contra_max,
-            f"related claim: {typed[0].message}, but "
-            "the model does not read a contradiction (the two may not be about one thing)",
-        )
-    return done(Verdict.UNCLEAR, 1.0 - contra_max, "related claim without a clear contradiction")
 
 
 def _diff_within(diff: Sequence[DiffOp], a: Span, b: Span) -> tuple[DiffOp, ...]:
