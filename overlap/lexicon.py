@@ -13,6 +13,11 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def word_pairs(text: str) -> frozenset[frozenset[str]]:
+    """Pairs of words written "a/b c/d": each pair as the set of its two words."""
+    return frozenset(frozenset(pair.split("/")) for pair in text.split())
+
+
 # A speaker written as a pronoun is not a name: it is resolved to the nearest named speaker
 # (quotes.py), never credited as itself (attribution.py). Ordered: quotes.py builds a regex.
 THIRD_PERSON_SUBJECTS: tuple[str, ...] = ("he", "she", "they", "it")
@@ -113,23 +118,20 @@ COUNTY_SHORT_FORMS: dict[str, str] = {
 # forms, in pairs: a changed word in a copy is a changed fact only when it is the other word of
 # its pair (evidence.check_opposites); "up" / "down" and "open" / "close" are left out, as their
 # phrasal uses ("set up", "close to") do not say the opposite.
-OPPOSITE_WORDS: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair.split("/"))
-    for pair in word_set(
-        "higher/lower highest/lowest rose/fell rise/fall rises/falls rising/falling "
-        "risen/fallen increased/decreased increase/decrease increases/decreases "
-        "increasing/decreasing gained/lost gain/loss gains/losses more/less more/fewer "
-        "most/least above/below stronger/weaker strengthened/weakened better/worse best/worst "
-        "biggest/smallest largest/smallest profit/loss profits/losses surplus/deficit "
-        "won/lost win/lose wins/loses winning/losing winner/loser accepted/rejected "
-        "accept/reject accepts/rejects approved/rejected approve/reject approves/rejects "
-        "admitted/denied admit/deny admits/denies admitting/denying confirmed/denied "
-        "confirms/denies guilty/innocent convicted/acquitted allowed/banned allow/ban "
-        "legal/illegal lawful/unlawful positive/negative succeeded/failed success/failure "
-        "before/after earlier/later minimum/maximum majority/minority supported/opposed "
-        "support/oppose supports/opposes for/against north/south east/west "
-        "northern/southern eastern/western northbound/southbound eastbound/westbound"
-    )
+OPPOSITE_WORDS: frozenset[frozenset[str]] = word_pairs(
+    "higher/lower highest/lowest rose/fell rise/fall rises/falls rising/falling "
+    "risen/fallen increased/decreased increase/decrease increases/decreases "
+    "increasing/decreasing gained/lost gain/loss gains/losses more/less more/fewer "
+    "most/least above/below stronger/weaker strengthened/weakened better/worse best/worst "
+    "biggest/smallest largest/smallest profit/loss profits/losses surplus/deficit "
+    "won/lost win/lose wins/loses winning/losing winner/loser accepted/rejected "
+    "accept/reject accepts/rejects approved/rejected approve/reject approves/rejects "
+    "admitted/denied admit/deny admits/denies admitting/denying confirmed/denied "
+    "confirms/denies guilty/innocent convicted/acquitted allowed/banned allow/ban "
+    "legal/illegal lawful/unlawful positive/negative succeeded/failed success/failure "
+    "before/after earlier/later minimum/maximum majority/minority supported/opposed "
+    "support/oppose supports/opposes for/against north/south east/west "
+    "northern/southern eastern/western northbound/southbound eastbound/westbound"
 )
 
 # Two sides of a stance, and of a verdict on blame: a word of one side in a slot of a copy
@@ -165,13 +167,10 @@ STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 # People named by their place in a family, or as a man or a woman: one swapped for its
 # counterpart in a copy is another person ("as his wife and daughter visited him" / "as his wife
 # and son visited him"), a changed fact the model reads as the same sentence.
-COUNTERPART_WORDS: frozenset[frozenset[str]] = frozenset(
-    frozenset(pair.split("/"))
-    for pair in word_set(
-        "son/daughter sons/daughters husband/wife husbands/wives brother/sister "
-        "brothers/sisters father/mother fathers/mothers boy/girl boys/girls man/woman "
-        "men/women grandson/granddaughter grandfather/grandmother uncle/aunt nephew/niece"
-    )
+COUNTERPART_WORDS: frozenset[frozenset[str]] = word_pairs(
+    "son/daughter sons/daughters husband/wife husbands/wives brother/sister "
+    "brothers/sisters father/mother fathers/mothers boy/girl boys/girls man/woman "
+    "men/women grandson/granddaughter grandfather/grandmother uncle/aunt nephew/niece"
 )
 
 # Crimes a court hears of: one swapped for another in a slot is another charge or verdict
