@@ -59,6 +59,27 @@ def _paragraph_text(seg: Segmented, span: Span) -> str:
     return span.text
 
 
+# A credit to an outlet or a person in running text: "according to the BBC", "..., Reuters
+# reported", "the Financial Times reported that ..."; the credited name capitalised.
+_CREDIT_NAME = r"((?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+_OTHER_CREDIT = re.compile(
+    rf"\b[Aa]ccording\s+to\s+{_CREDIT_NAME}"
+    rf"|,\s*{_CREDIT_NAME}\s+(?:reported|reports|said|says|wrote|writes)\s*[.!]?\s*$"
+    rf"|^\s*{_CREDIT_NAME}\s+(?:reported|reports|wrote|writes)\s+that\b"
+)
+
+
+def other_credit(copier: Segmented, span: Span, source: Article) -> str | None:
+    """The name the copier's sentence around `span` credits, where it is not `source`'s: the
+    words copied from Reuters, "according to the BBC", are credited, but to someone else."""
+    sentence = next((x.text for x in copier.sentences if x.start <= span.start < x.end), span.text)
+    m = _OTHER_CREDIT.search(sentence)
+    if m is None:
+        return None
+    name = next(g for g in m.groups() if g)
+    return None if _mentions(name, _names(source)) else name
+
+
 def credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:
     """How `copier` presents `span`: inside quote marks or not, crediting `source` or not."""
     quotes = _quotes_over(copier, span)

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from . import misquotes
-from .attribution import credit_of
+from .attribution import credit_of, other_credit
 from .copy_slots import source_sentences
 from .draft_quotes import reports_quote
 from .evidence import from_other_side
@@ -126,8 +126,11 @@ def links_of(
         if not (sent.start < dspan.end and sent.end > dspan.start):
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
-        if verdict is Verdict.UNCLEAR and not reasons and f.kind not in COPY_KINDS:
-            # the finding's verdict is about another sentence it covers: it says nothing of this
+        if verdict is Verdict.UNCLEAR and f.kind not in COPY_KINDS:
+            # Reworded or related words the judge could not call agreeing say nothing for the
+            # sentence: not support ("The Guardian reported that ..." against the wire's own
+            # sentence, "the model reads neither agreement nor contradiction"); with no reasons
+            # the finding's verdict is about another sentence it covers.
             continue
         lo, hi = max(sent.start, dspan.start), min(sent.end, dspan.end)
         quoted = misquotes.local(verdicts, lo, hi)
@@ -308,7 +311,13 @@ def _relation(
         if att.credited:
             reasons.insert(0, f"reused without quote marks, credited to {att.credit}")
             return LinkRelation.SUPPORTS
-        reasons.insert(0, f"{f.kind.value} copy of the source without quote marks or credit")
+        other = other_credit(draft, dspan, source.article)
+        reasons.insert(
+            0,
+            f"{f.kind.value} copy of the source, credited to {other} instead (no quote marks)"
+            if other
+            else f"{f.kind.value} copy of the source without quote marks or credit",
+        )
         return LinkRelation.COPIED
     if verdict is Verdict.CONTRADICT:
         return LinkRelation.CONTRADICTS

@@ -92,3 +92,26 @@ def test_full_name_does_not_run_across_a_sentence_end():
     )
     assert full_name(text, len(text) - 6, "Reyes") == "Tom Reyes"
     assert full_name("Mr. John Smith spoke. Smith said so.", 22, "Smith") == "John Smith"
+
+
+def test_a_credit_to_someone_else_is_named_and_the_source_s_own_is_not():
+    from overlap.attribution import other_credit
+    from overlap.types import Span
+
+    wire = Article("wire", "wire.txt", "Wheat would arrive next month.", "txt", outlet="Reuters")
+    for sentence, credited in [
+        ("According to the BBC, the wheat would arrive in Bangladesh next month.", "the BBC"),
+        ("The wheat would arrive in Bangladesh next month, The Guardian reported.", "The Guardian"),
+        (
+            "The Financial Times reported that the wheat would arrive next month.",
+            "The Financial Times",
+        ),
+        # the source's own outlet is its credit, not someone else's
+        ("The wheat would arrive in Bangladesh next month, Reuters reported.", None),
+        # no credit at all
+        ("The wheat would arrive in Bangladesh next month.", None),
+    ]:
+        draft = seg(sentence, "draft")
+        at = sentence.index("wheat")
+        span = Span("draft", at, len(sentence), sentence[at:])
+        assert other_credit(draft, span, wire) == credited, sentence

@@ -5,6 +5,8 @@ beside its control, the same draft against the same source where the rule does n
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from overlap.config import Settings
@@ -48,6 +50,31 @@ def test_the_same_source_asserting_it_supports_it(tmp_path, write, real_models):
     s = one(tmp_path, write, real_models, REWORDED, BBC.format(hedge=""))
     assert s.cls is SentenceClass.SUPPORTED
     assert [x.relation for x in s.links] == [LinkRelation.SUPPORTS]
+
+
+def test_a_rewording_the_model_doubts_is_not_support(tmp_path, write, real_models):
+    # The same rewording against the same source, with a model that reads every pair as a
+    # contradiction short of the bar either way: the judge calls the paraphrase unclear, and
+    # unclear is no support (it was shown as "supports" with the judge's unclear reason)
+    class Doubting:
+        model_id = "doubting"
+
+        def predict(self, pairs):
+            import numpy as np
+
+            return np.tile([0.3, 0.1, 0.6], (len(pairs), 1))
+
+    write(tmp_path, "src/bbc.txt", BBC.format(hedge=""))
+    path = write(tmp_path, "draft.txt", REWORDED + "\n")
+    result = check(
+        str(path),
+        [str(tmp_path / "src")],
+        Settings(cache_path=None),
+        models=dataclasses.replace(real_models, nli=Doubting()),
+    )
+    [s] = result.sentences
+    assert s.cls is SentenceClass.UNSUPPORTED
+    assert LinkRelation.SUPPORTS not in {x.relation for x in s.links}
 
 
 def test_a_draft_that_hedges_as_the_source_does_is_not_reported_only(tmp_path, write, real_models):
