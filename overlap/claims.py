@@ -159,13 +159,29 @@ def denies(a: str, b: str) -> str | None:
     complaint had been made against Mr McLetchie". Between two claims this is evidence as
     strong as a changed figure (the words around it are the same clause); a negation next to
     words the other sentence lacks is not (slot_negation.on_aligned_predicate)."""
-    return next(
-        (
-            d.message
-            for d in compare_sentences(a, b)
-            if d.kind == "negation" and d.relation == "differs" and d.predicate
-        ),
-        None,
+    for d in compare_sentences(a, b):
+        if d.kind != "negation" or d.relation != "differs" or not d.predicate:
+            continue
+        side, other, at = (a, b, d.a) if d.a else (b, a, d.b)
+        if at is not None and _clause_goes_on(side[at[1] :], other):
+            return d.message
+    return None
+
+
+# The fewest words after a claim's negation that the other sentence must also have, in order,
+# for the negation to deny a clause both say: "no complaint had been made against Mr McLetchie"
+# holds a clause; "no conflicts of interest arise" against "cleared of a conflict of interest"
+# shares a noun phrase only, and the two say one thing.
+DENIED_CLAUSE = 4
+
+
+def _clause_goes_on(after: str, other: str) -> bool:
+    from .slot_alignment import stem
+
+    mine = [stem(t.norm) for t in tokenize(after)][:DENIED_CLAUSE]
+    theirs = [stem(t.norm) for t in tokenize(other)]
+    return len(mine) == DENIED_CLAUSE and any(
+        theirs[k : k + DENIED_CLAUSE] == mine for k in range(len(theirs))
     )
 
 

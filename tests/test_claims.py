@@ -79,3 +79,24 @@ def test_headlines_naming_different_subjects_make_two_stories():
     # no headline: nothing to read
     untitled = segment(Article("d", "d.txt", omaha.article.text, "txt"))
     assert headline_subjects(st_paul, untitled) is None
+
+
+def test_a_denial_needs_a_clause_both_say_not_a_noun_phrase():
+    from overlap.claims import denies
+
+    # BBC politics/045: "no complaint had been made against Mr McLetchie" denies the draft's
+    # clause; "no conflicts of interest arise" shares only the noun phrase with "cleared of a
+    # conflict of interest", and the two say one thing
+    assert denies(
+        "A complaint had been made against Mr McLetchie, BBC Scotland reported.",
+        "Glenn Campbell said no complaint had been made against Mr McLetchie, but questions "
+        "were raised about his dual role.",
+    )
+    assert (
+        denies(
+            "David McLetchie has been cleared of a conflict of interest by the standards "
+            "committee.",
+            "Mr McLetchie said he was quite clear that no conflicts of interest arise in his case.",
+        )
+        is None
+    )
