@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .claims import content_words
-from .evidence import check_direction
+from .evidence import check_direction, check_opposites
 from .paraphrase import stop_words
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
@@ -264,13 +264,19 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     if not supporting:
         return None
     _, k = max(supporting)
-    changed = changed_facts(claim, passages[k].text)
+    changed = [d.message for d in changed_facts(claim, passages[k].text)] or [
+        e.message
+        for e in check_opposites(
+            Span("claim", 0, len(claim), claim),
+            Span("source", 0, len(passages[k].text), passages[k].text),
+        )
+    ]
     if changed:
         # the passage the model reads as saying the claim says it with another number, date
-        # or quantifier: a changed fact, which the model is blind to
-        return Stance(
-            "contradicts", k, f"{changed[0].message}, on the words both say: a changed fact"
-        )
+        # or quantifier, or with one word for its opposite ("Frank Pierson criticised Gibson's
+        # move" / "... praised Gibson's move", BBC entertainment/041): a changed fact, which the
+        # model is blind to
+        return Stance("contradicts", k, f"{changed[0]}, on the words both say: a changed fact")
     return Stance("supports", k, "the model reads the closest source passage as saying this claim")
 
 

@@ -83,6 +83,14 @@ NEGATED_EQUIVALENTS: dict[str, frozenset[str]] = {
     "guilty": word_set("cleared acquitted innocent deny denies denied denying"),
     "true": word_set("false untrue"),
 }
+# Verbs that say a thing is turned away, so "no X" is said with them too: "Gibson shuns Oscar
+# ads" is "No ads for Passion Oscar campaign" (BBC entertainment/041), one polarity.
+REFUSING_VERBS = word_set(
+    "shun shuns shunned shunning spurn spurns spurned snub snubs snubbed reject rejects "
+    "rejected rejecting refuse refuses refused refusing avoid avoids avoided avoiding forgo "
+    "forgoes forgoing forwent forgone boycott boycotts boycotted scrap scraps scrapped "
+    "abandon abandons abandoned ditch ditches ditched"
+)
 
 # Articles, prepositions, auxiliaries and reporting verbs: words that carry no content, so they
 # neither anchor an alignment (slots.py) nor name what a number counts (units.py).
@@ -131,7 +139,9 @@ OPPOSITE_WORDS: frozenset[frozenset[str]] = word_pairs(
     "legal/illegal lawful/unlawful positive/negative succeeded/failed success/failure "
     "before/after earlier/later minimum/maximum majority/minority supported/opposed "
     "support/oppose supports/opposes for/against north/south east/west "
-    "northern/southern eastern/western northbound/southbound eastbound/westbound"
+    "northern/southern eastern/western northbound/southbound eastbound/westbound "
+    "tighten/loosen tightened/loosened tightening/loosening tighten/ease tightened/eased "
+    "tightening/easing include/exclude included/excluded includes/excludes"
 )
 
 # Two sides of a stance, and of a verdict on blame: a word of one side in a slot of a copy

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from .lexicon import NEGATED_EQUIVALENTS, NEGATIONS, word_set
+from .lexicon import NEGATED_EQUIVALENTS, NEGATIONS, REFUSING_VERBS, word_set
 from .reported_speakers import REPORTING_VERBS
 from .slot_alignment import STOP
 from .textnorm import Token
@@ -163,7 +163,7 @@ def _said_without_negation(
     guilty" / "cleared"): one statement, not two polarities."""
     at = next(k for k, t in enumerate(mine) if t is marker)
     negated = mine[at + 1].norm if at + 1 < len(mine) else ""
-    same = NEGATED_EQUIVALENTS.get(negated, frozenset())
+    same = NEGATED_EQUIVALENTS.get(negated, frozenset()) | REFUSING_VERBS
     return any(other[k].norm in same for k in changed)
 
 

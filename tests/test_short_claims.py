@@ -163,3 +163,23 @@ def test_check_judges_a_headline_against_the_body(fake_models, tmp_path, write):
     assert [x.relation for x in sentence.links] == ["contradicts", "copied"]
     assert "hoax" in link.span.text
     assert link.reasons[0].startswith("the source passage closest to this claim calls it")
+
+
+def test_a_passage_said_with_one_word_for_its_opposite_contradicts(embedder):
+    # BBC entertainment/041: the model reads "praised" as saying "criticised"
+    body = (
+        "Academy president Frank Pierson praised Gibson's move for working to restore the "
+        "Oscars. The studio had hoped to begin filming later this winter."
+    )
+    claim = "Academy president Frank Pierson criticised Gibson's move"
+    got = judge_short_claim(claim, [source(body)], embedder, Scripted([0.8, 0.15, 0.05]))
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('opposite words: "criticised" here, "praised" in the source')
+    # the same claim as the passage says it is supported
+    same = judge_short_claim(
+        claim.replace("criticised", "praised"),
+        [source(body)],
+        embedder,
+        Scripted([0.8, 0.15, 0.05]),
+    )
+    assert same is not None and same.relation == "supports"

@@ -158,6 +158,8 @@ def test_a_quantifier_swap_is_not_a_negation_as_well():
 
 # Rewordings that keep the meaning: no typed difference.
 SAME = [
+    # a verb that turns a thing away says the "no" (BBC entertainment/041, two headlines)
+    ("Gibson shuns Oscar ads for The Passion", "No ads for Passion Oscar campaign", None),
     # the negation of a long stretch the other side lacks is about its own words ("no
     # evidence"), not the clause both share
     (
