@@ -70,14 +70,18 @@ _OTHER_CREDIT = re.compile(
 
 
 def other_credit(copier: Segmented, span: Span, source: Article) -> str | None:
-    """The name the copier's sentence around `span` credits, where it is not `source`'s: the
-    words copied from Reuters, "according to the BBC", are credited, but to someone else."""
+    """The name the copier's sentence around `span` credits, where it is neither `source`'s
+    outlet or author nor a name the source prints itself: the words copied from Reuters,
+    "according to the BBC", are credited, but to someone else; "..., police chief John Smith
+    said" copied with the source's own attribution is no credit to another."""
     sentence = next((x.text for x in copier.sentences if x.start <= span.start < x.end), span.text)
     m = _OTHER_CREDIT.search(sentence)
     if m is None:
         return None
     name = next(g for g in m.groups() if g)
-    return None if _mentions(name, _names(source)) else name
+    bare = re.sub(r"(?i)^the\s+", "", name)
+    printed = f" {normalise_line(bare)} " in f" {normalise_line(source.text)} "
+    return None if printed or _mentions(name, _names(source)) else name
 
 
 def credit_of(copier: Segmented, span: Span, source: Article) -> Attribution:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from .align import article_index, sentences_under
 from .ids import finding_id
 from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, PRONOUNS, THIRD_PERSON_SUBJECTS, TITLES
+from .slot_alignment import stem
 from .slot_names import common_word, known_word
 from .slots import compare_sentences
 from .textnorm import fold, tokenize
@@ -176,8 +177,6 @@ DENIED_CLAUSE = 4
 
 
 def _clause_goes_on(after: str, other: str) -> bool:
-    from .slot_alignment import stem
-
     mine = [stem(t.norm) for t in tokenize(after)][:DENIED_CLAUSE]
     theirs = [stem(t.norm) for t in tokenize(other)]
     return len(mine) == DENIED_CLAUSE and any(

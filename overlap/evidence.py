@@ -263,19 +263,31 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
     after"): in a copy this is a changed fact the NLI model is blind to (it reads "Shares closed
     higher after the ruling" and "... lower ..." as entailing each other at 0.96). The judge
     makes it a contradiction only where the rest is the same words (judge.py, step 2)."""
-    for wa_slot, wb_slot in _anchored_slots(a, b, 1):
-        wa, wb = wa_slot[0], wb_slot[0]
-        if len(wa_slot) == len(wb_slot) == 1 and frozenset((wa.norm, wb.norm)) in OPPOSITE_WORDS:
-            return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, wa, wb)]
-        if len(wa_slot) == len(wb_slot) == 1 and frozenset((wa.norm, wb.norm)) in COUNTERPART_WORDS:
-            return [_opposed(EvidenceCheck.OPPOSITE, "another person", a, b, wa, wb)]
-        if len(wa_slot) == len(wb_slot) == 1 and {wa.norm, wb.norm} <= OFFENCES:
-            return [_opposed(EvidenceCheck.OPPOSITE, "another offence", a, b, wa, wb)]
-    for wa_slot, wb_slot in _anchored_slots(a, b, STANCE_SLOT):
+    slots = list(_anchored_slots(a, b, STANCE_SLOT))  # one alignment for both passes
+    for wa_slot, wb_slot in slots:
+        if len(wa_slot) == len(wb_slot) == 1:
+            wa, wb = wa_slot[0], wb_slot[0]
+            what = _one_word_swap(wa.norm, wb.norm)
+            if what is not None:
+                return [_opposed(EvidenceCheck.OPPOSITE, what, a, b, wa, wb)]
+    for wa_slot, wb_slot in slots:
         sides = _stance_sides(wa_slot, wb_slot)
         if sides is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
     return []
+
+
+def _one_word_swap(x: str, y: str) -> str | None:
+    """What one word put for another says, as a message's opening, or None: its opposite
+    (OPPOSITE_WORDS), another person (COUNTERPART_WORDS) or another offence (OFFENCES)."""
+    pair = frozenset((x, y))
+    if pair in OPPOSITE_WORDS:
+        return "opposite words"
+    if pair in COUNTERPART_WORDS:
+        return "another person"
+    if len(pair) == 2 and pair <= OFFENCES:
+        return "another offence"
+    return None
 
 
 # The most words on a side of a slot whose stance words are compared ("has welcomed" / "has

@@ -98,7 +98,13 @@ def test_a_credit_to_someone_else_is_named_and_the_source_s_own_is_not():
     from overlap.attribution import other_credit
     from overlap.types import Span
 
-    wire = Article("wire", "wire.txt", "Wheat would arrive next month.", "txt", outlet="Reuters")
+    wire = Article(
+        "wire",
+        "wire.txt",
+        "Wheat would arrive next month, minister John Smith said.",
+        "txt",
+        outlet="Reuters",
+    )
     for sentence, credited in [
         ("According to the BBC, the wheat would arrive in Bangladesh next month.", "the BBC"),
         ("The wheat would arrive in Bangladesh next month, The Guardian reported.", "The Guardian"),
@@ -108,6 +114,8 @@ def test_a_credit_to_someone_else_is_named_and_the_source_s_own_is_not():
         ),
         # the source's own outlet is its credit, not someone else's
         ("The wheat would arrive in Bangladesh next month, Reuters reported.", None),
+        # the source's own attribution, copied with its words, is no credit to another
+        ("The wheat would arrive in Bangladesh next month, John Smith said.", None),
         # no credit at all
         ("The wheat would arrive in Bangladesh next month.", None),
     ]:
