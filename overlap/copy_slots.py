@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from .evidence import slot_evidence
+from .evidence import check_opposites, slot_evidence
 from .ids import text_id
 from .judge import HARD_CHECKS
 from .slot_names import full_names
@@ -85,9 +85,9 @@ def changed_fact_links(
 ) -> list[SourceLink]:
     """A `contradicts` link for each source whose copy in this draft sentence has a typed
     difference between the whole sentences (a name, number, date, negation, quantifier or
-    modality changed), unless a link already contradicts or misquotes from that source.
-    Articles further apart in time than `COPY_DAYS_APART` are left alone: a fact may have
-    changed between them."""
+    modality changed, or a word put for its opposite: evidence.check_opposites), unless a
+    link already contradicts or misquotes from that source. Articles further apart in time
+    than `COPY_DAYS_APART` are left alone: a fact may have changed between them."""
     settled = {x.source for x in links if x.relation not in AGREEING}
     # The people the draft or any source names in full: one source's "Janice" and the draft's
     # "Miss Sheridan" are one woman when another source names "Janice Sheridan" (METER courts).
@@ -115,7 +115,7 @@ def changed_fact_links(
             e
             for e in slot_evidence(here, there, draft.article.date, seg.article.date, names=names)
             if e.relation == "differs" and e.check in HARD_CHECKS
-        ]
+        ] or check_opposites(here, there)  # "had won silver" / "who secured bronze" before it
         if not found:
             continue
         reasons = tuple(dict.fromkeys(e.message for e in found))

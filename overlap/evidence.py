@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 
-from .lexicon import COUNTERPART_WORDS, NEGATIONS, OFFENCES, OPPOSITE_WORDS, STANCE_SIDES
+from .lexicon import COUNTERPART_WORDS, MEDALS, NEGATIONS, OFFENCES, OPPOSITE_WORDS, STANCE_SIDES
+from .prefix_opposites import negative_prefix_pair
 from .slots import compare_sentences
 from .stance_words import hedge_word
 from .textnorm import Token, tokenize
@@ -271,6 +272,10 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
             if what is not None:
                 return [_opposed(EvidenceCheck.OPPOSITE, what, a, b, wa, wb)]
     for wa_slot, wb_slot in slots:
+        parallel = _parallel_swap(wa_slot, wb_slot)
+        if parallel is not None:
+            return [_opposed(EvidenceCheck.OPPOSITE, parallel[0], a, b, *parallel[1:])]
+    for wa_slot, wb_slot in slots:
         sides = _stance_sides(wa_slot, wb_slot)
         if sides is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
@@ -279,14 +284,41 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
 
 def _one_word_swap(x: str, y: str) -> str | None:
     """What one word put for another says, as a message's opening, or None: its opposite
-    (OPPOSITE_WORDS), another person (COUNTERPART_WORDS) or another offence (OFFENCES)."""
+    (OPPOSITE_WORDS, or a negative prefix), another person (COUNTERPART_WORDS), another
+    offence (OFFENCES) or another medal (MEDALS)."""
     pair = frozenset((x, y))
-    if pair in OPPOSITE_WORDS:
+    if pair in OPPOSITE_WORDS or negative_prefix_pair(x, y):
         return "opposite words"
     if pair in COUNTERPART_WORDS:
         return "another person"
     if len(pair) == 2 and pair <= OFFENCES:
         return "another offence"
+    if len(pair) == 2 and pair <= MEDALS:
+        return "another medal"
+    return None
+
+
+# The most words on a side of a slot read word against word (evidence._parallel_swap).
+PARALLEL_SLOT = 3
+
+
+def _parallel_swap(wa_slot: list[Token], wb_slot: list[Token]) -> tuple[str, Token, Token] | None:
+    """Two short slots of as many words, where the words in one place are a swap
+    _one_word_swap names: "a small discount to its original bid" / "a significant premium to
+    its original bid", "David Simon confirmed today" / "David Simon's denial today"
+    (Reuters-21578 against a draft). Word against word in the same place, so two phrases
+    built alike, not a word of one phrase met anywhere in a longer other; no negation in
+    either ("not a premium" says no discount)."""
+    if not 1 < len(wa_slot) == len(wb_slot) <= PARALLEL_SLOT:
+        return None
+    if any(
+        t.norm in NEGATIONS or t.raw.lower().endswith(("n't", "n’t")) for t in wa_slot + wb_slot
+    ):
+        return None
+    for wa, wb in zip(wa_slot, wb_slot, strict=True):
+        what = _one_word_swap(wa.norm, wb.norm)
+        if what is not None:
+            return what, wa, wb
     return None
 
 

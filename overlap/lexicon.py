@@ -141,7 +141,9 @@ OPPOSITE_WORDS: frozenset[frozenset[str]] = word_pairs(
     "support/oppose supports/opposes for/against north/south east/west "
     "northern/southern eastern/western northbound/southbound eastbound/westbound "
     "tighten/loosen tightened/loosened tightening/loosening tighten/ease tightened/eased "
-    "tightening/easing include/exclude included/excluded includes/excludes"
+    "tightening/easing include/exclude included/excluded includes/excludes "
+    "top/bottom upper/lower premium/discount premiums/discounts denial/confirmation "
+    "denied/confirmation confirmed/denial confirms/denial"
 )
 
 # Two sides of a stance, and of a verdict on blame: a word of one side in a slot of a copy
@@ -182,6 +184,12 @@ COUNTERPART_WORDS: frozenset[frozenset[str]] = word_pairs(
     "brothers/sisters father/mother fathers/mothers boy/girl boys/girls man/woman "
     "men/women grandson/granddaughter grandfather/grandmother uncle/aunt nephew/niece"
 )
+
+# Medals: one for another in a slot is another place ("won silver for the GB men's team" /
+# "secured bronze for the GB men's team", BBC sport against a draft). "Gold" and "silver" are
+# also metals, whose prices wire copy reports alike; a copy with one metal for the other
+# changes what the figures are of, a changed fact too.
+MEDALS = word_set("gold silver bronze")
 
 # Crimes a court hears of: one swapped for another in a slot is another charge or verdict
 # ("charged with murder" / "charged with manslaughter", PA court copy), not a rewording.

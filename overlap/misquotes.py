@@ -18,7 +18,7 @@ from .quote_match import (
     from_segmented,
     match_quote,
 )
-from .speaker_names import a_name
+from .speaker_names import AFFILIATION, a_name
 from .textnorm import tokenize
 from .types import Finding, Segmented
 
@@ -79,6 +79,8 @@ def in_copy(f: Finding, seg_a: Segmented, seg_b: Segmented) -> tuple[str, ...]:
         [v] = local([match_quote(q, [source], seg_b.article.text)], f.b.start, f.b.end)
         if v.outcome is Outcome.MISQUOTED:
             out.extend(v.changes)
+            if v.speaker_differs and v.source is not None:
+                out.append(_whose(v, q.speaker or "the credited speaker"))
         elif v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
             out.append(_whose(v, q.speaker or "the credited speaker"))
     return tuple(dict.fromkeys(out))
@@ -91,7 +93,11 @@ def reason(v: QuoteVerdict) -> str:
     if v.outcome is Outcome.MISATTRIBUTED and v.source is not None:
         said = v.quote.speaker or v.quote.outlet or "the credited speaker"
         return f"{_whose(v, said)} (in {label})"
-    return f"words changed: {'; '.join(v.changes)} (against {label})"
+    changed = f"words changed: {'; '.join(v.changes)}"
+    if v.speaker_differs:
+        said = v.quote.speaker or "the credited speaker"
+        changed += f"; and {_whose(v, said)}"
+    return f"{changed} (against {label})"
 
 
 def _whose(v: QuoteVerdict, said: str) -> str:
@@ -99,8 +105,9 @@ def _whose(v: QuoteVerdict, said: str) -> str:
     gives them to no one it names as the draft does, that it does not name the draft's."""
     if v.source is not None and v.source.speaker:
         who = v.source.speaker
-        if not a_name(who):
-            # a description ("the aide to Lyng"): its possessive would read as the name's
+        if not a_name(who) or AFFILIATION.sub("", who) != who:
+            # a description ("the aide to Lyng") or a name with its firm ("Bruce Lazier of
+            # Prescott Ball and Turben"): a possessive would read as the last word's
             return f"{who} said these words, not {said}"
         return f"these words are {who}'s, not {said}'s"
     return f"the source prints these words but never names {said}"

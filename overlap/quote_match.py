@@ -76,6 +76,9 @@ class QuoteVerdict:
     # Quoted words whose source gives them to no named person ("won concessions from the
     # judges that: ..."), where the draft names one: the speaker is not confirmed, not wrong.
     speaker_unconfirmed: bool = False
+    # A misquote whose source gives the words to another named person than the draft does
+    # ("'... a lot higher ...,' Rosario Ilaqua said" where Bruce Lazier said "a little higher").
+    speaker_differs: bool = False
 
 
 def article_quotes(
@@ -150,6 +153,11 @@ def match_quote(
             f"{h.label}: {', '.join(h.changes) or 'the same words'}" for h in others
         )
         note = f" (sources differ: {versions})"
+    same = (
+        same_person(draft_quote.speaker, best.speaker)
+        if draft_quote.speaker_kind == "person" and best.marked
+        else None
+    )
     if best.changes:
         return QuoteVerdict(
             Outcome.MISQUOTED,
@@ -159,12 +167,9 @@ def match_quote(
             others,
             differ,
             f"words differ from {best.label}: " + "; ".join(best.changes) + note,
+            # changed words put in another person's mouth: both are wrong, and told
+            speaker_differs=same is False and not best.credited,
         )
-    same = (
-        same_person(draft_quote.speaker, best.speaker)
-        if draft_quote.speaker_kind == "person" and best.marked
-        else None
-    )
     held_for = role_held_for(best.speaker) if best.marked else None
     # "a spokesman for Smith said" printed, "Smith said" written: the words are the spokesman's,
     # put in the mouth of the person he speaks for

@@ -83,7 +83,8 @@ def _backshifted(al: Alignment, a: Token, b: Token) -> bool:
 
 
 # Words between a modal and its verb: "must not", "can be charged", "may also have".
-_MODAL_GAP = frozenset(["not", "be", "have", "also", "still", "never", "only", "then"])
+# "may have to raise": the verb is "raise" ("have to" says it is needed).
+_MODAL_GAP = frozenset(["not", "be", "have", "to", "also", "still", "never", "only", "then"])
 
 
 def _other_verbs(al: Alignment, a: Token, b: Token) -> bool:

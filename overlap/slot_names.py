@@ -91,7 +91,30 @@ def known_word(word: str) -> bool:
     """An English word of the cased list, in either case, or an inflection of one (its stem
     there: "walked", "stones")."""
     words = _cased_words()
-    return any(f in words or f.capitalize() in words for f in _stems(word.lower()))
+    lower = word.lower()
+    forms = _stems(lower)
+    american = _american(lower)
+    if american != lower:
+        forms += _stems(american)  # the list is American: "behaviour" is "behavior" there
+    return any(f in words or f.capitalize() in words for f in forms)
+
+
+# British spellings and their American forms, as the cased list spells them ("behaviour",
+# "centre", "organise", "defence", "analyse", "catalogue").
+_BRITISH = (
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able)"), "or"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"is(?=e[sd]?$|ing$|ation)"), "iz"),
+    (re.compile(r"ys(?=e[sd]?$|ing$)"), "yz"),
+    (re.compile(r"ence(?=s?$)"), "ense"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+)
+
+
+def _american(word: str) -> str:
+    for rx, american in _BRITISH:
+        word = rx.sub(american, word)
+    return word
 
 
 def is_name(tokens: list[Token], first_index: int, stop: frozenset[str]) -> bool:
@@ -132,11 +155,20 @@ def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozense
     has "trump" as a card game) still is, so a swapped sentence-initial speaker is seen."""
     if not (is_name(pa, i1, stop) and is_name(pb, j1, stop)):
         return False
+    if any(_shouted_words(side) for side in (pa, pb)):
+        return False
     if any(all(t.norm in NAME_HEADS for t in side) for side in (pa, pb)):
         return False  # "Court" against "Liverpool": the head of a longer name, no name itself
     if any(len(side) == 1 and side[0].norm in WIRE_TABLE_LABELS for side in (pa, pb)):
         return False  # "Revs" against "Sales": a results table's row labels
     return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
+
+
+def _shouted_words(side: list[Token]) -> bool:
+    """Two or more words in capitals that are all English words: a headline in capitals
+    ("BEHAVIOUR ORDER FOR SCHOOLBOY", PA), where the capitals name nothing. One such word
+    may still be a name ("BUSH SAYS")."""
+    return len(side) >= 2 and all(t.raw.isupper() and known_word(t.norm) for t in side)
 
 
 def abbreviates(pa: list[Token], pb: list[Token]) -> bool:

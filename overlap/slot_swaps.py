@@ -1,6 +1,6 @@
 """One word of a closed class swapped for another alone in an aligned slot: a month, a part of
-the day, a rank. Each is a changed date, time or number whatever frame the words are in, which
-the slot comparison (slots.py) reports as such.
+the day, a rank, a share of a whole. Each is a changed date, time or number whatever frame the
+words are in, which the slot comparison (slots.py) reports as such.
 """
 
 from __future__ import annotations
@@ -48,6 +48,37 @@ def _rank_of(slot: list[Token]) -> int | None:
     if len(slot) != 1 and not glued:
         return None
     return ordinal_value("".join(t.norm for t in slot))
+
+
+# Shares of a whole by their denominator: "half of the firm" against "a third of the firm"
+# (BBC business/233, a draft written from it) is a changed figure.
+_SHARE_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SHARE_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "nine": 9}
+
+
+def share_swap(pa: list[Token], pb: list[Token]) -> bool:
+    """One share of a whole for another, alone in the slot ("half" / "a third", "a quarter" /
+    "two-thirds")."""
+    sa, sb = _share_of(pa), _share_of(pb)
+    return sa is not None and sb is not None and sa != sb
+
+
+def _share_of(slot: list[Token]) -> float | None:
+    """The share a slot says: "half", "a third", "two thirds", "two-thirds"; None otherwise
+    (a bare "third" is a rank, "the third day")."""
+    words = [w for t in slot for w in t.norm.split("-") if w]
+    if words == ["half"]:
+        return 0.5
+    if len(words) != 2 or words[1] not in _SHARE_DENOMINATORS or words[0] not in _SHARE_COUNTS:
+        return None
+    count, denominator = _SHARE_COUNTS[words[0]], _SHARE_DENOMINATORS[words[1]]
+    plural = words[1].endswith("s")
+    if (count > 1) != plural:
+        return None  # "a thirds", "two third": not a share as written
+    return count / denominator
 
 
 def month_swap(pa: list[Token], pb: list[Token]) -> bool:

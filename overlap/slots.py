@@ -40,7 +40,7 @@ from .slot_names import (
     two_names,
 )
 from .slot_negation import changed_negation, on_aligned_predicate
-from .slot_swaps import month_swap, part_of_day_swap, rank_swap
+from .slot_swaps import month_swap, part_of_day_swap, rank_swap, share_swap
 from .textnorm import Token, tokenize
 
 # Capitalised words that never make a name on their own in a slot.
@@ -184,12 +184,14 @@ def _word_slot_diffs(
             else "time"
             if part_of_day_swap(pa, pb)
             else "number"
-            if rank_swap(pa, pb)
+            if rank_swap(pa, pb) or share_swap(pa, pb)
             else None
         )
         if kind is not None:
-            # one word, or a rank the tokenizer split ("22" "nd"): the slot's words unspaced
-            here, there_words = "".join(t.raw for t in pa), "".join(t.raw for t in pb)
+            # one word, or a rank the tokenizer split ("22" "nd"): the slot's words unspaced;
+            # a share's words ("a third") spaced as written
+            joiner = " " if share_swap(pa, pb) else ""
+            here, there_words = joiner.join(t.raw for t in pa), joiner.join(t.raw for t in pb)
             m = al.msg(kind, here, there_words)
             a_at, b_at = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
             out.append(SlotDiff(kind, "differs", here, there_words, a_at, b_at, m))
@@ -198,6 +200,9 @@ def _word_slot_diffs(
         if label is not None:
             out.append(label)
             continue
+        if _inside_one_name(al, sl):
+            out.append(_name_diff(al, pa, pb, names, (i1, j1)))
+            continue
         # names: capitalised words on both sides of a short slot
         if any(sl is n for n in name_slots):
             if not _named_elsewhere(al, pa, pb, name_slots):
@@ -205,6 +210,26 @@ def _word_slot_diffs(
             continue
         out += class_swaps(al, pa, pb)
     return out
+
+
+def _inside_one_name(al: Alignment, sl: _Slot) -> bool:
+    """One capitalised word for another between the same capitalised words on both sides:
+    "Nottingham County Council" / "Nottingham City Council" (PA court copy and a draft) names
+    another body, though "City" alone is only a name's head (slot_names.two_names)."""
+    if len(sl.pa) != 1 or len(sl.pb) != 1 or sl.i1 == 0 or sl.j1 == 0:
+        return False
+    if sl.i2 >= len(al.ta) or sl.j2 >= len(al.tb):
+        return False
+    wa, wb = sl.pa[0], sl.pb[0]
+    around = (al.ta[sl.i1 - 1], al.tb[sl.j1 - 1], al.ta[sl.i2], al.tb[sl.j2])
+    return (
+        wa.norm != wb.norm
+        and wa.raw[:1].isupper()
+        and wb.raw[:1].isupper()
+        and all(t.raw[:1].isupper() and not t.raw.isupper() for t in around)
+        and around[0].norm == around[1].norm
+        and around[2].norm == around[3].norm
+    )
 
 
 def _named_elsewhere(

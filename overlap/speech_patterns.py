@@ -27,7 +27,14 @@ VERBS = (
 # Words of a name are apart by spaces or one line break (hard-wrapped wire copy:
 # "said Mr\nSimpson"), never by a blank line, which ends the paragraph.
 SP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-NAME = rf"(?:[A-Z][\w.’'\-]*(?:{SP}(?:(?:de|del|la|van|von|of|the){SP})?[A-Z][\w.’'\-]*)*)"
+_CAP = r"[A-Z][\w.’'\-]*"
+_PLAIN_NAME = rf"{_CAP}(?:{SP}(?:(?:de|del|la|van|von|of|the){SP})?{_CAP})*"
+# A firm after "of" may hold an "and" ("Bruce Lazier of Prescott Ball and Turben said",
+# Reuters-21578): one speaker, not two; "Smith and Jones said" stays two names.
+_OF_FIRM_WITH_AND = (
+    rf"{_PLAIN_NAME}{SP}of{SP}{_CAP}(?:{SP}{_CAP})*{SP}(?:and|&){SP}{_CAP}(?:{SP}{_CAP})*"
+)
+NAME = rf"(?:{_OF_FIRM_WITH_AND}|{_PLAIN_NAME})"
 # "he said", "He said": either case, the pronoun as the text wrote it.
 PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PERSON_SUBJECTS)])})"
 # "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own.

@@ -246,3 +246,23 @@ def test_a_copy_naming_a_person_by_title_and_surname_where_one_source_gives_the_
     first = check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None)).sentences[0]
     assert first.cls is not SentenceClass.CONTRADICTED
     assert not any("name differs" in r for x in first.links for r in x.reasons)
+
+
+def test_a_medal_changed_before_the_copied_words_is_contradicted(tmp_path, write):
+    # BBC sport/077 and a draft: the copy is "for the GB men's team at last month's European
+    # Championships" only; the whole sentences show "secured bronze" told as "won silver"
+    write(
+        tmp_path,
+        "medal/bbc.txt",
+        "Peter Riley, who secured bronze for the GB men's team at last month's European "
+        "Championships, won the men's 9km race.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "Riley had won silver for the GB men's team at last month's European Championships.\n",
+    )
+    [sentence] = check(str(draft), [str(tmp_path / "medal")], Settings(cache_path=None)).sentences
+    assert sentence.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in sentence.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.reasons[0] == 'another medal: "silver" here, "bronze" in the source'

@@ -267,3 +267,63 @@ def test_opposites_need_the_same_slot_and_a_pair():
         "Sales were lower in March, the company said in a statement.",
     )
     assert check_opposites(a, b) == []
+
+
+def test_a_word_and_its_negative_prefix_form_are_opposites():
+    # Reuters-21578 (Shearson Lehman's analyst) against a draft written from it
+    a, b, _ = pair(
+        "Sanford Margoshes told clients that a sweetened offer was impossible.",
+        "Sanford Margoshes told clients this morning that a sweetened offer was possible.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "impossible" here, "possible" in the source'
+    # a prefix that is no negation ("inform" / "form") is no opposite
+    a, b, _ = pair("The board will inform the staff today.", "The board will form the staff today.")
+    assert check_opposites(a, b) == []
+
+
+def test_parallel_phrases_with_opposite_words_in_one_place():
+    # "a small discount" / "a significant premium": two words each, built alike
+    a, b, _ = pair(
+        "It ended up paying 5.67 billion dlrs for the stake, a small discount to its original bid.",
+        "It ended up paying 5.67 billion dlrs for the stake, a significant premium to its "
+        "original bid of about 5.2 billion dlrs.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "discount" here, "premium" in the source'
+    a, b, _ = pair(
+        "BP managing director David Simon confirmed today that BP would raise the offer.",
+        "And despite BP managing director David Simon's denial today that BP would raise the "
+        "offer, the analysts said that remained a distinct possibility.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "confirmed" here, "denial" in the source'
+    # a negation in the slot says no opposite
+    a, b, _ = pair(
+        "It ended up paying 5.67 billion dlrs for the stake, not a discount to its original bid.",
+        "It ended up paying 5.67 billion dlrs for the stake, a significant premium to its bid.",
+    )
+    assert check_opposites(a, b) == []
+
+
+def test_another_medal_is_a_changed_fact():
+    # BBC sport/077 against a draft: "secured bronze" told as "won silver"
+    a, b, _ = pair(
+        "Riley had won silver for the GB men's team at last month's European Championships.",
+        "Peter Riley, who secured bronze for the GB men's team at last month's European "
+        "Championships, won the men's 9km race.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'another medal: "silver" here, "bronze" in the source'
+
+
+def test_top_and_bottom_of_a_range_are_opposites():
+    # BBC business/233 against a draft
+    a, b, _ = pair(
+        "If the final price is at the bottom of the range, the company could be valued at as "
+        "much as 200m euros.",
+        "If the final price is at the top of the range, the company could be valued at as much "
+        "as 200m euros.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "bottom" here, "top" in the source'

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from overlap import misquotes
 from overlap.draft_quotes import quote_notes
 from overlap.quote_match import Outcome, article_quotes, match_quote
 from overlap.quotes import quotations
@@ -395,3 +396,40 @@ def test_a_quote_mark_moved_by_a_word_changes_no_words():
     # a word the source has nowhere near its marks is still an added word
     moved = paper.replace("'the only", "'truly the only")
     assert match_quote(draft_quote(moved), [pa]).outcome is Outcome.MISQUOTED
+
+
+def test_changed_words_in_another_persons_mouth_tell_both():
+    # Reuters-21578: Bruce Lazier said "a little higher"; the draft gives "a lot higher" to
+    # the other analyst the story quotes
+    source = article_quotes(
+        Article(
+            "r",
+            "r.txt",
+            "\"There's a lot of speculation here that someway or other they would be forced "
+            'to come up with another bid," said Rosario Ilaqua of L.F. Rothschild.\n\n'
+            '"I think they\'re going to have to go a little higher eventually," Bruce Lazier '
+            "of Prescott Ball and Turben said.",
+            "txt",
+        )
+    )
+    v = match_quote(
+        draft_quote(
+            '"I think they\'re going to have to go a lot higher eventually," Rosario Ilaqua '
+            "of L.F. Rothschild said."
+        ),
+        [source],
+    )
+    assert v.outcome is Outcome.MISQUOTED and v.changes == ("'little' -> 'lot'",)
+    assert v.speaker_differs
+    assert misquotes.reason(v) == (
+        "words changed: 'little' -> 'lot'; and Bruce Lazier of Prescott Ball and Turben said "
+        "these words, not Rosario Ilaqua of L.F. Rothschild (against r)"
+    )
+    # the right speaker with the changed words is a misquote only
+    v = match_quote(
+        draft_quote(
+            '"I think they\'re going to have to go a lot higher eventually," Bruce Lazier said.'
+        ),
+        [source],
+    )
+    assert v.outcome is Outcome.MISQUOTED and not v.speaker_differs

@@ -189,3 +189,16 @@ def test_words_reported_in_the_passive_are_the_subject_s():
         ("It was a long night.", "Joan Ward"),
         ("The pancakes are full of glass.", "Mr McKay"),
     ]
+
+
+def test_a_firm_with_and_after_of_is_part_of_one_speaker():
+    # Reuters-21578 (BP's bid for Standard Oil): the speaker is Bruce Lazier, not "Turben"
+    text = (
+        '"I think they\'re going to have to go a little higher eventually," Bruce Lazier of '
+        "Prescott\nBall and Turben said."
+    )
+    [(_, who)] = speakers(text)
+    assert who == "Bruce Lazier of Prescott Ball and Turben"
+    # without "of" before it, an "and" joins two people, and is not read as one name
+    [(_, who)] = speakers('"We will appeal," Smith and Jones said.')
+    assert who == "Jones"

@@ -731,3 +731,59 @@ def test_a_name_by_its_last_word_and_by_its_initials_is_one_name_when_an_article
     assert [d.relation for d in compare_sentences(a, b, names=other) if d.kind == "name"] == [
         "differs"
     ]
+
+
+def test_may_have_to_is_a_modal_against_will():
+    # Reuters-21578 10168 against a draft: "may have to raise" told as "will raise"
+    [d] = compare_sentences(
+        "British Petroleum Co PLC will raise its planned 70 dlrs a share tender offer for the "
+        "publicly traded shares of Standard Oil, analysts said.",
+        "British Petroleum Co PLC may have to raise its planned 70 dlrs a share tender offer "
+        "for the publicly traded shares of Standard Oil Co <SRD>, analysts said.",
+    )
+    assert d.message == 'modality differs: "will" here, "may" in the source'
+
+
+def test_a_share_of_a_whole_changed_is_a_number():
+    # BBC business/233 against a draft: "a third of the firm" told as "half of the firm"
+    [d] = compare_sentences(
+        "Paion said it hoped to sell 5 million shares, half of the firm, for 11-14 euros each.",
+        "The firm, Paion, said that it hoped to sell 5 million shares - a third of the firm - "
+        "for 11-14 euros a share.",
+    )
+    assert d.message == 'number differs: "half" here, "a third" in the source'
+    # the same share written two ways is none
+    assert not differs(
+        compare_sentences(
+            "It hoped to sell 5 million shares, a third of the firm, for 11-14 euros each.",
+            "It hoped to sell 5 million shares - one third of the firm - for 11-14 euros each.",
+        )
+    )
+
+
+def test_one_word_changed_inside_a_name_is_another_name():
+    # PA court copy (METER courts) against a draft: another council
+    [d] = differs(
+        compare_sentences(
+            "Nottingham County Council applied for the order because the courts had failed to "
+            "protect the community from the boy.",
+            "Nottingham City Council applied for the order because it said the courts had "
+            "failed to protect the community from the boy, who cannot be named for legal "
+            "reasons.",
+        )
+    )
+    assert d.message == 'name differs: "County" here, "City" in the source'
+
+
+def test_a_headline_in_capitals_names_no_one():
+    # PA's headline against a draft's: "Boy" is no other name than "BEHAVIOUR ORDER FOR
+    # SCHOOLBOY" (British spellings are English words too)
+    assert not differs(
+        compare_sentences(
+            "Boy with 55 convictions gets behaviour order",
+            "BEHAVIOUR ORDER FOR SCHOOLBOY WITH 55 CONVICTIONS",
+        )
+    )
+    # one capitalised word may still be a name
+    [d] = differs(compare_sentences("OBAMA SAYS TAXES WILL RISE", "Bush says taxes will rise"))
+    assert d.kind == "name"
