@@ -139,7 +139,8 @@ def changed_negation(
     ma = [t for t in markers(ta) if index_a[id(t)] not in long_a]
     mb = [t for t in markers(tb) if index_b[id(t)] not in long_b]
     if len(ma) % 2 == len(mb) % 2:
-        return None
+        moved = _moved_negation(ta, tb, ops, ma, mb, swapped)
+        return (moved[0], True) if moved else None
     short = [op for op in ops if op[0] != "equal" and max(op[2] - op[1], op[4] - op[3]) <= SHORT]
     changed_a = {k for _, i1, i2, _, _ in short for k in range(i1, i2)} | kept_a
     changed_b = {k for _, _, _, j1, j2 in short for k in range(j1, j2)} | kept_b
@@ -154,6 +155,43 @@ def changed_negation(
     if ia:
         return ia[0], True
     return (ib[0], False) if ib else None
+
+
+def _moved_negation(
+    ta: list[Token],
+    tb: list[Token],
+    ops: Ops,
+    ma: list[Token],
+    mb: list[Token],
+    swapped: Set[tuple[int, int]],
+) -> tuple[Token, Token] | None:
+    """As many negations on each side, but on different predicates both sentences share:
+    "safety had been compromised, as the papers had not been handed in" against "safety had
+    not been compromised, as the papers had been handed in" (BBC politics/188 and a draft).
+    Each side then negates an aligned predicate the other asserts (on_aligned_predicate);
+    the counts alone would call the two one polarity."""
+    own_a = [
+        t for t in ma if (t.start, t.end) not in swapped and on_aligned_predicate(ta, tb, ops, t)
+    ]
+    own_b = [
+        t for t in mb if (t.start, t.end) not in swapped and on_aligned_predicate(ta, tb, ops, t)
+    ]
+    return (own_a[0], own_b[0]) if own_a and own_b else None
+
+
+def moved_negation(
+    ta: list[Token], tb: list[Token], ops: Ops, swapped: Set[tuple[int, int]] = frozenset()
+) -> tuple[Token, Token] | None:
+    """The negation of each side when the two negate different shared predicates
+    (_moved_negation), for the message: A's and B's."""
+    long_a, long_b, _, _ = _left_out(ops, ta, tb)
+    index_a = {id(t): k for k, t in enumerate(ta)}
+    index_b = {id(t): k for k, t in enumerate(tb)}
+    ma = [t for t in markers(ta) if index_a[id(t)] not in long_a]
+    mb = [t for t in markers(tb) if index_b[id(t)] not in long_b]
+    if len(ma) % 2 != len(mb) % 2:
+        return None
+    return _moved_negation(ta, tb, ops, ma, mb, swapped)
 
 
 def _said_without_negation(

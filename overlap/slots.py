@@ -39,7 +39,7 @@ from .slot_names import (
     short_forms_of_one_name,
     two_names,
 )
-from .slot_negation import changed_negation, on_aligned_predicate
+from .slot_negation import changed_negation, moved_negation, on_aligned_predicate
 from .slot_swaps import month_swap, part_of_day_swap, rank_swap, share_swap
 from .textnorm import Token, tokenize
 
@@ -361,6 +361,11 @@ def _negation(al: Alignment, swapped: Set[tuple[int, int]] = frozenset()) -> lis
     side = "here" if on_a else f"in {al.there}"
     span = (word.start, word.end)
     message = f'negation differs: "{word.raw}" {side} only'
+    moved = moved_negation(al.ta, al.tb, al.ops, swapped)
+    if moved is not None:
+        # each side negates what the other asserts: say which words each negation is on
+        mine, theirs = _negated_words(al.ta, moved[0]), _negated_words(al.tb, moved[1])
+        message = f'negation differs: "{mine}" here, "{theirs}" in {al.there}'
     return [
         SlotDiff(
             "negation",
@@ -373,6 +378,17 @@ def _negation(al: Alignment, swapped: Set[tuple[int, int]] = frozenset()) -> lis
             on_aligned_predicate(al.ta, al.tb, al.ops, word),
         )
     ]
+
+
+def _negated_words(tokens: list[Token], marker: Token, most: int = 4) -> str:
+    """The negation and the words after it up to its verb ("not been handed"), as written."""
+    at = next(k for k, t in enumerate(tokens) if t is marker)
+    words = [tokens[at].raw]
+    for t in tokens[at + 1 : at + 1 + most]:
+        words.append(t.raw)
+        if t.norm not in STOP:
+            break
+    return " ".join(words)
 
 
 def differs(diffs: list[SlotDiff]) -> list[SlotDiff]:

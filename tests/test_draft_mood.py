@@ -162,3 +162,21 @@ def test_hedge_words_of_real_sentences(text, word):
 def test_questions_and_reported_questions():
     assert asks("Anyone for dog meat soup?")
     assert not asks('"Why now?" he asked the committee.') and not asks("It rained all week.")
+
+
+def test_a_draft_that_says_whose_claim_it_tells_is_not_reported_only(tmp_path, write, real_models):
+    # BBC tech/212 and a draft: "research suggests" against "..., according to research by
+    # Ericsson": both pass the claim on, and agree on it (before, "only reports")
+    source = (
+        "Lifestyle 'governs mobile choice'\n\n"
+        "Faster, better or funkier hardware alone is not going to help phone firms sell more "
+        "handsets, research suggests.\n"
+    )
+    flat = "Better hardware on its own will not help phone makers sell more handsets."
+    s = one(tmp_path, write, real_models, flat, source)
+    assert [x.relation for x in s.links] == [LinkRelation.REPORTS]
+    s = one(
+        tmp_path, write, real_models, flat[:-1] + ", according to research by Ericsson.", source
+    )
+    assert s.cls is SentenceClass.SUPPORTED
+    assert [x.relation for x in s.links] == [LinkRelation.SUPPORTS]

@@ -787,3 +787,25 @@ def test_a_headline_in_capitals_names_no_one():
     # one capitalised word may still be a name
     [d] = differs(compare_sentences("OBAMA SAYS TAXES WILL RISE", "Bush says taxes will rise"))
     assert d.kind == "name"
+
+
+def test_a_negation_moved_to_the_other_clause_differs():
+    # BBC politics/188 and a draft: one "not" each, on different predicates both share
+    [d] = differs(
+        compare_sentences(
+            "A spokesman said President Musharraf's safety had been compromised, as the papers "
+            "had not been handed in promptly.",
+            "A spokesman said President Musharraf's safety had not been compromised, as the "
+            "papers had been handed in promptly.",
+        )
+    )
+    assert d.message == (
+        'negation differs: "not been handed" here, "not been compromised" in the source'
+    )
+    # two ways of saying the same two denials are one polarity
+    assert not differs(
+        compare_sentences(
+            "The fire did not reach the lines and the crews failed to stop it.",
+            "The fire failed to reach the lines and the crews did not stop it.",
+        )
+    )
