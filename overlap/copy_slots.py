@@ -108,8 +108,11 @@ def changed_fact_links(
             continue
         first = min(copies, key=lambda x: x.span.start)
         last = max(copies, key=lambda x: x.span.end)
+        # the source sentences the copy mostly holds: a copy that runs on from the end of the
+        # sentence before ("..., including best male. Alicia Keys has 12 nominations") is
+        # that one's, whose "Usher" the alignment would pair with the draft's
         there = source_sentences(
-            seg, Span(source, first.span.start, last.span.end, first.span.text)
+            seg, Span(source, first.span.start, last.span.end, first.span.text), mostly=True
         )
         found = [
             e

@@ -124,8 +124,9 @@ def links_of(
     source = segs[sspan.article]
     occurrence = occurrence or {}
     out = []
-    for sent in draft.sentences:
-        if not (sent.start < dspan.end and sent.end > dspan.start):
+    touched = [x for x in draft.sentences if x.start < dspan.end and x.end > dspan.start]
+    for sent in touched:
+        if len(touched) > 1 and f.kind not in COPY_KINDS and not _about_source(sent, sspan):
             continue
         verdict, reasons = _about(f, draft_is_a, sent.start, sent.end)
         if verdict is Verdict.UNCLEAR and f.kind not in COPY_KINDS:
@@ -157,6 +158,22 @@ def links_of(
             )
         )
     return out
+
+
+# The least share of a draft sentence's content words (on their stems) a reworded finding's
+# source side must have for the finding to say anything about that sentence.
+ABOUT_SOURCE = 0.3
+
+
+def _about_source(sent: Sentence, source: Span) -> bool:
+    """Is this draft sentence, one of several a reworded finding covers, about the finding's
+    source words? A paraphrase of two draft paragraphs against one PA sentence ("Cobb, of
+    Yateley, Hampshire, ... is accused of drugging women") covered "The incident happened at
+    St Peter's Hospital in Chertsey, ... with severe chest pains" too, and "supported" it with
+    a sentence that shares "St Peter's" only (the source's own sentence says "abdominal")."""
+    mine = {stem(t.norm) for t in tokenize(sent.text) if t.norm not in STOP}
+    theirs = {stem(t.norm) for t in tokenize(source.text)}
+    return not mine or len(mine & theirs) / len(mine) >= ABOUT_SOURCE
 
 
 def aligned_source(

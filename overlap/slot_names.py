@@ -149,10 +149,20 @@ def initial_common_word(tokens: list[Token], first_index: int) -> bool:
     return first_index == 0 and len(tokens) == 1 and common_word(tokens[0].raw)
 
 
-def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozenset[str]) -> bool:
+def two_names(
+    pa: list[Token],
+    i1: int,
+    pb: list[Token],
+    j1: int,
+    stop: frozenset[str],
+    known: Set[str] = frozenset(),
+) -> bool:
     """Both slots read as names. Two sentence-initial common words ("Households" / "Residents")
     are not; one of them against a word the list does not know ("Trump" / "Obama", where web2
-    has "trump" as a card game) still is, so a swapped sentence-initial speaker is seen."""
+    has "trump" as a card game) still is, so a swapped sentence-initial speaker is seen. `known`:
+    folded words of people the articles name in full: a common word that is one of them is a
+    name at a sentence's start too ("Keys leads Billboard nominations" / "Usher leads ...",
+    where the text names Alicia Keys)."""
     if not (is_name(pa, i1, stop) and is_name(pb, j1, stop)):
         return False
     if any(_shouted_words(side) for side in (pa, pb)):
@@ -161,6 +171,8 @@ def two_names(pa: list[Token], i1: int, pb: list[Token], j1: int, stop: frozense
         return False  # "Court" against "Liverpool": the head of a longer name, no name itself
     if any(len(side) == 1 and side[0].norm in WIRE_TABLE_LABELS for side in (pa, pb)):
         return False  # "Revs" against "Sales": a results table's row labels
+    if any(len(side) == 1 and side[0].norm in known for side in (pa, pb)):
+        return True
     return not (initial_common_word(pa, i1) and initial_common_word(pb, j1))
 
 

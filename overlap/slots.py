@@ -155,13 +155,13 @@ def _name_before_anchor(al: Alignment, sl: _Slot) -> _Slot | None:
 _NAME_SLOT_WORDS = 4
 
 
-def _is_name_slot(sl: _Slot) -> bool:
+def _is_name_slot(sl: _Slot, known: Set[str] = frozenset()) -> bool:
     """Capitalised words on both sides of a short slot."""
     return (
         bool(sl.pa and sl.pb)
         and len(sl.pa) <= _NAME_SLOT_WORDS
         and len(sl.pb) <= _NAME_SLOT_WORDS
-        and two_names(sl.pa, sl.i1, sl.pb, sl.j1, _NOT_NAMES)
+        and two_names(sl.pa, sl.i1, sl.pb, sl.j1, _NOT_NAMES, known)
     )
 
 
@@ -175,7 +175,8 @@ def _word_slot_diffs(
     and dates."""
     out: list[SlotDiff] = []
     slots = _replaced_slots(al, mention_spans)
-    name_slots = [sl for sl in slots if _is_name_slot(sl)]
+    known = frozenset(w for name in names for w in name)
+    name_slots = [sl for sl in slots if _is_name_slot(sl, known)]
     for sl in slots:
         i1, j1, pa, pb = sl.i1, sl.j1, sl.pa, sl.pb
         kind = (

@@ -266,3 +266,30 @@ def test_a_medal_changed_before_the_copied_words_is_contradicted(tmp_path, write
     assert sentence.cls is SentenceClass.CONTRADICTED
     [link] = [x for x in sentence.links if x.relation is LinkRelation.CONTRADICTS]
     assert link.reasons[0] == 'another medal: "silver" here, "bronze" in the source'
+
+
+def test_a_copy_running_on_from_the_sentence_before_is_compared_with_its_own_sentence(
+    tmp_path, write
+):
+    # BBC entertainment/150 and a draft: the copy runs from "including best male." into "Alicia
+    # Keys has 12 nominations ..."; compared with both source sentences, the draft's "Usher"
+    # aligned with the first one's, and the swapped name was not seen
+    write(
+        tmp_path,
+        "billboard/bbc.txt",
+        "R&B singer Usher is leading the race for the Billboard awards with nominations in 13 "
+        "categories, including best male. Alicia Keys has 12 nominations for the awards, which "
+        "will be held on 8 December at the MGM Grand in Las Vegas.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "R&B singer Alicia Keys is leading the race for the Billboard awards with nominations "
+        "in 13 categories.\n\nUsher has 12 nominations for the awards, which will be held on "
+        "8 December at the MGM Grand in Las Vegas.\n",
+    )
+    result = check(str(draft), [str(tmp_path / "billboard")], Settings(cache_path=None))
+    second = result.sentences[-1]
+    assert second.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in second.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.reasons[0] == 'name differs: "Usher" here, "Alicia Keys" in the source'

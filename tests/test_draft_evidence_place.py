@@ -9,7 +9,19 @@ import pytest
 
 from overlap.config import Settings
 from overlap.draft import check
-from overlap.types import LinkRelation, SentenceClass
+from overlap.draft_links import links_of
+from overlap.segment import segment
+from overlap.types import (
+    Article,
+    Direction,
+    Finding,
+    Judgement,
+    Kind,
+    LinkRelation,
+    SentenceClass,
+    Span,
+    Verdict,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +64,41 @@ def test_the_sentence_that_drops_the_negation_is_contradicted_once(result):
     assert link.reasons[0].startswith("negation differs")
     assert "had not been compromised" in link.span.text
     assert not second.sources_disagree
+
+
+def test_a_sentence_the_reworded_source_words_are_not_about_gets_no_link():
+    # PA court copy (METER courts, 17.04.00) and a draft: one paraphrase finding covered two
+    # draft paragraphs against the PA sentence about the accused; the first paragraph, about
+    # where the incident happened, shares "St Peter's" with it and nothing else, and was
+    # "supported" by it
+    source = (
+        "Cobb, of Yateley, Hampshire, who worked in the A&E of St Peter's and who is married to "
+        "a GP, is accused of drugging women with an anaesthetic in order to rape or sexually "
+        "assault them.\n"
+    )
+    draft = (
+        "The incident happened at St Peter's Hospital in Chertsey, Surrey, in January last "
+        "year, when she was admitted with severe chest pains.\n\n"
+        "Cobb, a married father from Yateley, is accused of drugging women with an anaesthetic "
+        "to rape or assault them.\n"
+    )
+    segs = {
+        "draft": segment(Article("draft", "draft.md", draft, "md")),
+        "pa": segment(Article("pa", "pa.txt", source, "txt")),
+    }
+    judged = Judgement(Verdict.AGREE, 0.8, ("reworded with no typed difference",), (), None)
+    f = Finding(
+        "f1",
+        Kind.PARAPHRASE,
+        0.8,
+        0.5,
+        0.8,
+        Span("draft", 0, len(draft) - 1, draft[:-1]),
+        Span("pa", 0, len(source) - 1, source[:-1]),
+        (),
+        Direction.UNKNOWN,
+        "",
+        judgement=judged,
+    )
+    links = links_of(f, segs["draft"], segs)
+    assert [x.draft.text[:5] for x in links] == ["Cobb,"]

@@ -809,3 +809,19 @@ def test_a_negation_moved_to_the_other_clause_differs():
             "The fire failed to reach the lines and the crews did not stop it.",
         )
     )
+
+
+def test_a_common_word_at_a_headlines_start_is_a_name_the_text_gives_in_full():
+    # BBC entertainment/150 and a draft: "Keys" and "Usher" are both English words, so two
+    # sentence-initial common words were no names; the article names Alicia Keys in full
+    names = full_names("Alicia Keys has 12 nominations for the awards.")
+    [d] = differs(
+        compare_sentences(
+            "Keys leads Billboard nominations", "Usher leads Billboard nominations", names=names
+        )
+    )
+    assert d.message == 'name differs: "Keys" here, "Usher" in the source'
+    # without a name given in full, two sentence-initial common words stay words
+    assert not differs(
+        compare_sentences("Households face higher bills", "Residents face higher bills")
+    )
