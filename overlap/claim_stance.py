@@ -49,7 +49,6 @@ from .stance_words import (
     UNPROVEN,
     reporting,
 )
-from .textnorm import tokenize
 from .types import Span
 
 ENTAIL = 0.35  # NLI entailment (passage -> claim) for "supported", above its contradiction
@@ -177,41 +176,6 @@ def changed_facts(claim: str, passage: str) -> list[SlotDiff]:
 _DENY_VERB = re.compile(r"\bden(?:y|ies|ied|ying)\b", re.IGNORECASE)
 
 
-# What a passage that reports an account says it with ("He told police that ...").
-_TELLS = re.compile(
-    r"\b(?:said|says|told|tells|telling|stated|claimed|claims|insisted|admitted|"
-    r"testified|confessed|maintained|explained)\b",
-    re.IGNORECASE,
-)
-
-
-# How many words before its verb of telling a passage's teller is looked for.
-_TELLER_WORDS = 5
-
-
-def _tells(claim: str, passage: str) -> bool:
-    """Does the passage report what the claim's denier said or told ("Until yesterday he had
-    denied ..." / "He told police that ...")? The denier is the claim's words before its verb
-    of denying; the teller the words just before the passage's verb of telling. Another
-    teller ("The government had said it had negotiated ..." against "Boko Haram Denies
-    Truce") says nothing of the denial."""
-    deny = _DENY_VERB.search(claim)
-    if deny is None:
-        return False
-    denier = {t.norm for t in tokenize(claim[: deny.start()])[-_TELLER_WORDS:]} - _NO_TELLER
-    for m in _TELLS.finditer(passage):
-        teller = {t.norm for t in tokenize(passage[: m.start()])[-_TELLER_WORDS:]}
-        if denier & teller:
-            return True
-    return False
-
-
-# Words before a verb that name no one.
-_NO_TELLER = frozenset(
-    ["the", "a", "an", "had", "has", "have", "was", "were", "is", "yesterday", "until", "also"]
-)
-
-
 def _negates(text: str) -> bool:
     """Does a passage say that something is not so (a negation or a denial)? Only such a passage
     can confirm a claim that negates ("Truce Never Happened" is not confirmed by "have agreed a
@@ -258,16 +222,10 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             # the story, negations and all (FNC-1: "Hoax - Priest who never existed claims he
             # died" against the body that reports his account).
             agrees_negating = _negates(p.text) if claim_reports_denial else passage_denies
-            # A claim that reports someone's denial ("Kurds Deny Gill Rosenberg was in Kobane",
-            # "Mohammed Islam Denies Making $72 Million") asserts a thing said: only a passage
-            # that reports what was said or told ("He told police that he had been in the flat")
-            # can contradict it, not one that tells the story denied (FNC-1 dev: four such
-            # headlines, agree or discuss, were "contradicted" by the story's own telling).
             basis = (
                 passage_denies
                 and not claim_denies
                 or claim_debunks
-                and (not claim_reports_denial or _tells(claim, p.text))
                 and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
             )

@@ -93,7 +93,15 @@ REPORTED = re.compile(
     r"\b(?:cannot|can't|could not|couldn't) (?:independently )?(?:verify|confirm)\b|"
     r"\bquestioned whether\b|"
     # a website relayed ("... has died of a heart attack, reports the site noticiasunam.com")
-    r"\b(?:reports?|reported|writes|wrote|according to) (?:the )?(?:web ?)?site\b",
+    r"\b(?:reports?|reported|writes|wrote|according to) (?:the )?(?:web ?)?site\b|"
+    # another outlet's report passed on ("a South Korean newspaper reported", "Hebrew media
+    # reported Sunday", "A site called iKwiz is reporting that", "..., reports Variety": FNC-1
+    # dev bodies labelled discuss that the model read as stating the headline)
+    r"\b(?:newspapers?|paper|media|magazine|tabloid|broadcaster|television|agency|website|"
+    r"site|outlets?|blog)\s+(?:has\s+|have\s+)?(?:reported|reports|is\s+reporting|"
+    r"are\s+reporting)\b|"
+    r"\b(?:is|are)\s+reporting\s+that\b|"
+    r"(?<=, )reports?\s+(?:the\s+)?[A-Z]\w+",
     re.IGNORECASE,
 )
 # Words of likelihood, belief and expectation: a sentence with one says what may be, not what

@@ -152,6 +152,18 @@ def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_mo
             None,
         ),
         ("Catholic priest claims he was dead for 48 minutes", "claims"),
+        # another outlet's report passed on (FNC-1 dev bodies labelled discuss)
+        (
+            "North Korean leader Kim Jong-un has been hospitalized after surgery on both ankles "
+            "earlier this month, a South Korean newspaper reported.",
+            "newspaper reported",
+        ),
+        (
+            "Seth Rogen will play Steve Wozniak alongside Christian Bale, reports Variety.",
+            "reports Variety",
+        ),
+        ("A site called iKwiz is reporting that Abrams has asked Disney", "is reporting that"),
+        ("The company reported a net profit of 5.2 mln dlrs for the quarter", None),
     ],
 )
 def test_hedge_words_of_real_sentences(text, word):
