@@ -179,19 +179,20 @@ def _word_slot_diffs(
     name_slots = [sl for sl in slots if _is_name_slot(sl, known)]
     for sl in slots:
         i1, j1, pa, pb = sl.i1, sl.j1, sl.pa, sl.pb
+        share = share_swap(pa, pb)
         kind = (
             "date"
             if month_swap(pa, pb)
             else "time"
             if part_of_day_swap(pa, pb)
             else "number"
-            if rank_swap(pa, pb) or share_swap(pa, pb)
+            if rank_swap(pa, pb) or share
             else None
         )
         if kind is not None:
             # one word, or a rank the tokenizer split ("22" "nd"): the slot's words unspaced;
             # a share's words ("a third") spaced as written
-            joiner = " " if share_swap(pa, pb) else ""
+            joiner = " " if share else ""
             here, there_words = joiner.join(t.raw for t in pa), joiner.join(t.raw for t in pb)
             m = al.msg(kind, here, there_words)
             a_at, b_at = (pa[0].start, pa[-1].end), (pb[0].start, pb[-1].end)
