@@ -269,7 +269,7 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         if m is not None and (best is None or _better(m, best[0])):
             at = next((sq for sq in src.quotations if sq.start <= m.start < sq.end), None)
             best = (m, at)
-    if best is None:  # the words may stand in the source without quote marks
+    if best is None or best[0].changes:  # the words may stand in the source without marks
         for s, e in src.paragraphs:
             m = align_quote(draft, quote_words(art.text, [(s, e)]))
             if m is not None and (best is None or _better(m, best[0])):

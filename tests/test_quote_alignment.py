@@ -255,3 +255,23 @@ def test_brackets_that_name_whom_a_pronoun_means_keep_the_meaning():
     # but a bracket beside words left out excuses only pronouns
     m = on_pa("the nurse who administered the drug [Mr Brettwood] by mistake", source)
     assert m is not None and m.changes == ("'to him' dropped",)
+
+
+def test_a_quote_retold_with_half_its_words_in_a_few_changed_stretches_is_that_quote():
+    # METER courts dev: a witness's account retold in a paper's own words keeps half the
+    # words of the PA quote, changed in three places: that quotation, misquoted
+    source = (
+        "The initial exchanges were even, but the younger man was kicking and punching him on "
+        "the ground."
+    )
+    quote = (
+        "The initial exchanges were even, but then the younger man pulled out a knife and a "
+        "heavy wooden club."
+    )
+    m = align_quote(words(quote), words(source))
+    assert m is not None
+    assert m.changes == (
+        "'then' added",
+        "'was kicking' -> 'pulled out a knife'",
+        "'punching him on the' -> 'a heavy wooden club'",
+    )
