@@ -133,6 +133,19 @@ def _opposite_direction(claim: str, passage: str) -> str:
     return found[0].message if found else ""
 
 
+def _changed_on_words(claim: str, passage: str) -> str:
+    """A changed fact (changed_facts) or a word put for its opposite (evidence.check_opposites:
+    "double" / "triple", "opposed" / "support") on the words both say, as its message, or "":
+    with the model reading a contradiction, a basis for one."""
+    found = [d.message for d in changed_facts(claim, passage)] or [
+        e.message
+        for e in check_opposites(
+            Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
+        )
+    ]
+    return found[0] if found else ""
+
+
 def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
     """A negation on the predicate both sides share, negated on one side and asserted on the
     other ("Investigators have ruled out arson." / "investigators have not ruled out arson"):
@@ -228,6 +241,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
+                or bool(_changed_on_words(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
@@ -269,19 +283,13 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     if not supporting:
         return None
     _, k = max(supporting)
-    changed = [d.message for d in changed_facts(claim, passages[k].text)] or [
-        e.message
-        for e in check_opposites(
-            Span("claim", 0, len(claim), claim),
-            Span("source", 0, len(passages[k].text), passages[k].text),
-        )
-    ]
+    changed = _changed_on_words(claim, passages[k].text)
     if changed:
         # the passage the model reads as saying the claim says it with another number, date
         # or quantifier, or with one word for its opposite ("Frank Pierson criticised Gibson's
         # move" / "... praised Gibson's move", BBC entertainment/041): a changed fact, which the
         # model is blind to
-        return Stance("contradicts", k, f"{changed[0]}, on the words both say: a changed fact")
+        return Stance("contradicts", k, f"{changed}, on the words both say: a changed fact")
     return Stance("supports", k, "the model reads the closest source passage as saying this claim")
 
 
@@ -316,6 +324,12 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
     if direction and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{direction} on the same subject, and the model reads the source passage as "
+            "contradicting the claim"
+        )
+    changed = _changed_on_words(claim, passage.text)
+    if changed and not DENIAL.search(_denials_only(passage.text)):
+        return (
+            f"{changed}, on the words both say, and the model reads the source passage as "
             "contradicting the claim"
         )
     if passage.debunk:

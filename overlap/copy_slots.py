@@ -13,16 +13,20 @@ sentence that adds a clause of its own is not contradicted by it.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from .evidence import check_opposites, slot_evidence
 from .ids import text_id
 from .judge import HARD_CHECKS
 from .slot_names import full_names
+from .textnorm import tokenize
 from .time_frames import days_apart
 from .types import (
     AGREEING,
     COPY_KINDS,
+    Evidence,
+    EvidenceCheck,
     Judgement,
     LinkRelation,
     Segmented,
@@ -88,7 +92,8 @@ def changed_fact_links(
     modality changed, or a word put for its opposite: evidence.check_opposites), unless a
     link already contradicts or misquotes from that source. Articles further apart in time
     than `COPY_DAYS_APART` are left alone: a fact may have changed between them."""
-    settled = {x.source for x in links if x.relation not in AGREEING}
+    # (a link that only reports the claim, "could", settles nothing about the copy's facts)
+    settled = {x.source for x in links if x.relation not in (*AGREEING, LinkRelation.REPORTS)}
     # The people the draft or any source names in full: one source's "Janice" and the draft's
     # "Miss Sheridan" are one woman when another source names "Janice Sheridan" (METER courts).
     names = frozenset().union(*(full_names(seg.article.text) for seg in segs.values()))
@@ -114,13 +119,17 @@ def changed_fact_links(
         there = source_sentences(
             seg, Span(source, first.span.start, last.span.end, first.span.text), mostly=True
         )
-        found = [
-            e
-            for e in slot_evidence(here, there, draft.article.date, seg.article.date, names=names)
-            if e.relation == "differs" and e.check in HARD_CHECKS
-        ] or check_opposites(here, there)  # "had won silver" / "who secured bronze" before it
+        found = _changed_facts(here, there, draft, seg, names)
+        closest = _closest_sentence(seg, there, here)
+        if not found and closest is not None:
+            # a copy holding half of each of two source sentences is read against the one
+            # with most of its words too: "A large amount of French barley has already been
+            # put into intervention" against "... a large amount could be put into
+            # intervention. A small amount of French barley has already been put ..."
+            found, there = _changed_facts(here, closest, draft, seg, names), closest
         if not found:
             continue
+        there = _holding(seg, there, found)
         reasons = tuple(dict.fromkeys(e.message for e in found))
         copy = first.finding
         judgement = Judgement(
@@ -149,3 +158,65 @@ def changed_fact_links(
             )
         )
     return out
+
+
+def _changed_facts(
+    here: Span, there: Span, draft: Segmented, seg: Segmented, names: frozenset[frozenset[str]]
+) -> list[Evidence]:
+    """Typed differences between the draft sentence and the source sentences: a slot that
+    differs (HARD_CHECKS), else a word for its opposite ("had won silver" / "who secured
+    bronze" before the copied words), else a year the copy moved."""
+    return [
+        e
+        for e in slot_evidence(here, there, draft.article.date, seg.article.date, names=names)
+        if e.relation == "differs" and e.check in HARD_CHECKS
+    ] or (check_opposites(here, there) or moved_year(here, there))
+
+
+def _closest_sentence(seg: Segmented, there: Span, here: Span) -> Span | None:
+    """Of two or more source sentences in `there`, the one sharing most words with `here`;
+    None for one sentence."""
+    inside = [s for s in seg.sentences if there.start <= s.start and s.end <= there.end]
+    if len(inside) < 2:
+        return None
+    words = {t.norm for t in tokenize(here.text)}
+    best = max(inside, key=lambda s: len(words & {t.norm for t in tokenize(s.text)}))
+    return Span(there.article, best.start, best.end, best.text)
+
+
+def _holding(seg: Segmented, there: Span, found: Sequence[Evidence]) -> Span:
+    """The source sentences of `there` that hold the evidence's source words: a copy that runs
+    on from the end of one sentence into the next is shown at the one its changed word is in."""
+    at = [e.b for e in found if e.b is not None]
+    inside = [
+        s
+        for s in seg.sentences
+        if there.start <= s.start < there.end and any(s.start <= b.start < s.end for b in at)
+    ]
+    if not inside:
+        return there
+    start, end = inside[0].start, inside[-1].end
+    return Span(there.article, start, end, seg.article.text[start:end])
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def moved_year(here: Span, there: Span) -> list[Evidence]:
+    """The one year of a copied sentence changed where the copy also moved it: "which produced
+    Populous in 1989" / "which in 1987 produced Populous" (BBC tech against a draft). The word
+    alignment pairs no slot for it, and the copy holds the sentence's other words: one year on
+    each side, two different years, is a changed date."""
+    ya, yb = list(_YEAR.finditer(here.text)), list(_YEAR.finditer(there.text))
+    if len(ya) != 1 or len(yb) != 1 or ya[0].group() == yb[0].group():
+        return []
+    (x,), (y,) = ya, yb
+    return [
+        Evidence(
+            EvidenceCheck.DATE,
+            "differs",
+            f'date differs: "{x.group()}" here, "{y.group()}" in the source',
+            Span(here.article, here.start + x.start(), here.start + x.end(), x.group()),
+            Span(there.article, there.start + y.start(), there.start + y.end(), y.group()),
+        )
+    ]

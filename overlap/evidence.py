@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence, Set
 
-from .lexicon import COUNTERPART_WORDS, MEDALS, NEGATIONS, OFFENCES, OPPOSITE_WORDS, STANCE_SIDES
+from .lexicon import (
+    COUNTERPART_WORDS,
+    HONOURS,
+    MEDALS,
+    MULTIPLES,
+    NEGATIONS,
+    OFFENCES,
+    OPPOSITE_WORDS,
+    STANCE_SIDES,
+)
 from .prefix_opposites import negative_prefix_pair
 from .slots import compare_sentences
 from .stance_words import hedge_word
@@ -265,7 +274,9 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
     higher after the ruling" and "... lower ..." as entailing each other at 0.96). The judge
     makes it a contradiction only where the rest is the same words (judge.py, step 2)."""
     slots = list(_anchored_slots(a, b, STANCE_SLOT))  # one alignment for both passes
-    for wa_slot, wb_slot in slots:
+    # and the first word of a longer slot next to the shared word: "made an MBE" / "made an
+    # OBE in the New Year Honours list" at the end of a headline
+    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, 1)]:
         if len(wa_slot) == len(wb_slot) == 1:
             wa, wb = wa_slot[0], wb_slot[0]
             what = _one_word_swap(wa.norm, wb.norm)
@@ -275,17 +286,40 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
         parallel = _parallel_swap(wa_slot, wb_slot)
         if parallel is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, parallel[0], a, b, *parallel[1:])]
-    for wa_slot, wb_slot in slots:
+    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, STANCE_SLOT)]:
         sides = _stance_sides(wa_slot, wb_slot)
         if sides is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
     return []
 
 
+def _slot_edges(a: Span, b: Span, most: int) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The `most` words on each side next to a shared word, of a slot longer than that: what
+    the two sentences say just before the same words ("The announcement was opposed by the
+    opposition parties" / "The afternoon announcement, following a cabinet meeting on
+    Wednesday morning, won broad support from opposition parties", BBC politics against a
+    draft) or just after them. None where a negation stands in the slot or just before it."""
+    import difflib
+
+    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
+    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+        if tag != "replace" or max(i2 - i1, j2 - j1) <= most:
+            continue
+        near = ta[max(0, i1 - 2) : i2] + tb[max(0, j1 - 2) : j2]
+        if any(t.norm in NEGATIONS or t.raw.lower().endswith(("n't", "n’t")) for t in near):
+            continue  # "not a discount to" / "a significant premium to": no opposite
+        if i2 < len(na) and j2 < len(nb) and na[i2] == nb[j2]:
+            yield ta[max(i1, i2 - most) : i2], tb[max(j1, j2 - most) : j2]
+        if i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]:
+            yield ta[i1 : min(i2, i1 + most)], tb[j1 : min(j2, j1 + most)]
+
+
 def _one_word_swap(x: str, y: str) -> str | None:
     """What one word put for another says, as a message's opening, or None: its opposite
     (OPPOSITE_WORDS, or a negative prefix), another person (COUNTERPART_WORDS), another
-    offence (OFFENCES) or another medal (MEDALS)."""
+    offence (OFFENCES), another medal (MEDALS), another honour (HONOURS: "MBE" / "OBE") or
+    another multiple (MULTIPLES: "double" / "triple")."""
     pair = frozenset((x, y))
     if pair in OPPOSITE_WORDS or negative_prefix_pair(x, y):
         return "opposite words"
@@ -295,6 +329,10 @@ def _one_word_swap(x: str, y: str) -> str | None:
         return "another offence"
     if len(pair) == 2 and pair <= MEDALS:
         return "another medal"
+    if len(pair) == 2 and pair <= HONOURS:
+        return "another honour"
+    if x in MULTIPLES and y in MULTIPLES and MULTIPLES[x] != MULTIPLES[y]:
+        return "another multiple"
     return None
 
 

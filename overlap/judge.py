@@ -49,7 +49,7 @@ from .models import load_nli  # noqa: F401 - where benchmarks/ import it from
 from .nli import NLI
 from .nli_pairs import nli_scores as nli_scores  # where benchmarks/training/ import it from
 from .nli_pairs import pair_scores
-from .sentence_pairs import to_quote_close
+from .sentence_pairs import from_reporting_verb, to_quote_close
 from .slot_names import full_names, shared_names
 from .stance_words import asks
 from .textnorm import folded_words
@@ -71,6 +71,7 @@ from .types import (
 # scorer's word alone. On FNC-1 dev (150 of each stance) the paraphrase links that supported a
 # headline read at most 0.34 either way where the stance was "agree"; one "disagree" read 0.9.
 DOUBT = 0.5
+REWORDED = "reworded with no typed difference; the model sees no contradiction"
 # Aligned-slot differences (slots.compare_sentences): each makes a contradiction on its own.
 HARD_CHECKS = {"number", "date", "name", "negation", "quantifier", "modality"}
 COPIES = (Kind.VERBATIM, Kind.EDITED, Kind.REPEAT)
@@ -148,6 +149,8 @@ def judge(
         names = full_names(seg_a.article.text) | full_names(seg_b.article.text)
     # The checks read a copy on to the close of a short quotation it stops inside ("'doing").
     read_a, read_b = to_quote_close(seg_a, a), to_quote_close(seg_b, b)
+    # and back to the reporting verb of a clause it starts inside ("told MPs that ... would")
+    read_a, read_b = from_reporting_verb(seg_a, read_a), from_reporting_verb(seg_b, read_b)
     dates = seg_a.article.date, seg_b.article.date
     evidence = tuple(run_checks(read_a, read_b, diff, *dates, names))
     reasons = [e.message for e in evidence]
@@ -269,8 +272,7 @@ def judge(
         return done(
             Verdict.AGREE,
             max(f.score, max(entail_ab, entail_ba) if nli else 0.0),
-            "reworded with no typed difference"
-            + ("; the model sees no contradiction" if nli else ""),
+            REWORDED if nli else "reworded with no typed difference",
         )
     best_entail = max(entail_ab, entail_ba)
     other_contra = contra_ba if entail_ab >= entail_ba else contra_ab

@@ -143,13 +143,15 @@ OPPOSITE_WORDS: frozenset[frozenset[str]] = word_pairs(
     "tighten/loosen tightened/loosened tightening/loosening tighten/ease tightened/eased "
     "tightening/easing include/exclude included/excluded includes/excludes "
     "top/bottom upper/lower premium/discount premiums/discounts denial/confirmation "
-    "denied/confirmation confirmed/denial confirms/denial"
+    "denied/confirmation confirmed/denial confirms/denial alive/dead living/dead "
+    "larger/smaller bigger/smaller large/small big/small wider/narrower"
 )
 
 # Two sides of a stance, and of a verdict on blame: a word of one side in a slot of a copy
 # where the other has a word of the other side says the opposite ("has welcomed the transfer"
 # / "has strongly objected to this transfer", "a motion backing expansion plans" / "a motion
-# questioning expansion plans", "the crew were blamed" / "the crew were cleared"), though the
+# questioning expansion plans", "the crew were blamed" / "the crew were cleared", "pleased" /
+# "disappointed"), though the
 # two are no pair of OPPOSITE_WORDS. Exact forms: "back", "object" and "question" as nouns say
 # nothing of a stance; "refused" is a negation already (slot_negation).
 STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
@@ -167,7 +169,19 @@ STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
             "reject rejects rejected rejecting objected objecting questioned questioning "
             "denounce denounces denounced denouncing slammed blasted disapprove disapproves "
             "disapproved resisted protested disagreed disagrees sceptical skeptical wary "
-            "hostile"
+            "hostile shock shocked dismay dismayed outrage outraged"
+        ),
+    ),
+    # how the speaker took the news ("said she was pleased Scotland would be following" /
+    # "said she was disappointed Scotland would follow", BBC politics against a draft)
+    (
+        word_set(
+            "pleased delighted glad happy satisfied thrilled relieved encouraged optimistic "
+            "heartened"
+        ),
+        word_set(
+            "disappointed dismayed unhappy upset saddened angry angered furious frustrated "
+            "dissatisfied discouraged pessimistic disheartened"
         ),
     ),
     (
@@ -190,6 +204,20 @@ COUNTERPART_WORDS: frozenset[frozenset[str]] = word_pairs(
 # also metals, whose prices wire copy reports alike; a copy with one metal for the other
 # changes what the figures are of, a changed fact too.
 MEDALS = word_set("gold silver bronze")
+
+# British honours: one for another is another honour ("has been made an MBE" / "has been made
+# an OBE", BBC tech against a draft), which the model reads as the same news.
+HONOURS = word_set("kbe dbe cbe obe mbe bem kcmg gcmg cvo lvo mvo")
+
+# How many times over, as one word: "plans to double cocoa output" / "is hoping to triple cocoa
+# production" (BBC business against a draft) is another number, which the model reads as the
+# same plan. Each form with its factor.
+MULTIPLES: dict[str, float] = {
+    **dict.fromkeys(("halve", "halved", "halves", "halving"), 0.5),
+    **dict.fromkeys(("double", "doubled", "doubles", "doubling"), 2.0),
+    **dict.fromkeys(("triple", "tripled", "triples", "tripling", "treble", "trebled"), 3.0),
+    **dict.fromkeys(("quadruple", "quadrupled", "quadruples", "quadrupling"), 4.0),
+}
 
 # Crimes a court hears of: one swapped for another in a slot is another charge or verdict
 # ("charged with murder" / "charged with manslaughter", PA court copy), not a rewording.

@@ -29,7 +29,9 @@ _DIS_STEMS = word_set(
     "agree agreed agrees agreement approve approved approves approval allow allowed allows "
     "honest honesty like liked likes prove proved proves proven appear appeared appears "
     "connect connected continue continued qualify qualified qualifies obey obeyed trust "
-    "trusted satisfied loyal loyalty able abled proportionate credit credited believe believed"
+    "trusted satisfied loyal loyalty able abled proportionate credit credited believe believed "
+    "agreeing approving allowing proving appearing connecting connects continuing continues "
+    "qualifying obeying trusting trusts believing believes liking crediting"
 )
 
 

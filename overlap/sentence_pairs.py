@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from .reported_speakers import REPORTING_VERBS
 from .textnorm import Token, tokenize, word_count
 from .types import DiffOp, DiffTag, Finding, Segmented, Span
 
@@ -198,3 +199,41 @@ def to_quote_close(seg: Segmented, span: Span) -> Span:
         if 0 < word_count(text[span.end : q.inner_end]) <= QUOTE_TAIL:
             return Span(span.article, span.start, q.inner_end, text[span.start : q.inner_end])
     return span
+
+
+# How far back from a span, inside its sentence, the reporting verb it reports may stand ("He
+# told the Scottish Parliament on Wednesday that a ban ... would be introduced": 8 words).
+REPORT_LEAD = 10
+# Verbs that only report: "claimed", "denied" and "admitted" take a stance (a hedge, a denial)
+# the other side's words would be read against.
+_NEUTRAL_REPORTING = REPORTING_VERBS - {
+    "claimed",
+    "claims",
+    "denied",
+    "denies",
+    "admitted",
+    "admits",
+}
+
+
+def from_reporting_verb(seg: Segmented, span: Span) -> Span:
+    """`span` read back to the reporting verb its clause reports, when one stands at most
+    REPORT_LEAD words before it in the same sentence; else `span` itself. A copy that starts
+    after "He told MPs that" is reported speech, and its "would" is the speaker's "will".
+
+    >>> from overlap.segment import segment
+    >>> from overlap.types import Article
+    >>> text = "He told MPs on Wednesday that a ban would be introduced."
+    >>> seg = segment(Article("a", "a.txt", text, "txt"))
+    >>> from_reporting_verb(seg, Span("a", 30, 56, text[30:56])).text
+    'told MPs on Wednesday that a ban would be introduced.'
+    """
+    text = seg.article.text
+    sentence = next((s for s in seg.sentences if s.start <= span.start < s.end), None)
+    if sentence is None or sentence.start == span.start:
+        return span
+    lead = tokenize(text[sentence.start : span.start], sentence.start)[-REPORT_LEAD:]
+    verb = next((t for t in reversed(lead) if t.norm in _NEUTRAL_REPORTING), None)
+    if verb is None:
+        return span
+    return Span(span.article, verb.start, span.end, text[verb.start : span.end])

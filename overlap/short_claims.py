@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .claim_stance import Passage, debunks_subject, decide, negated_predicate
+from .claim_stance import Passage, changed_facts, debunks_subject, decide, negated_predicate
 from .embed import Embedder
-from .evidence import run_checks
+from .evidence import check_opposites, run_checks
 from .judge import typed_differences
 from .nli import NLI
 from .slot_names import full_names
@@ -132,7 +132,7 @@ def judge_short_claim(
         return None
     span, cos, _, _, _ = candidates[stance.index]
     forward = probs[stance.index]
-    narrow = _negating_sentence(claim, sources, span) if stance.relation == "contradicts" else None
+    narrow = _deciding_sentence(claim, sources, span) if stance.relation == "contradicts" else None
     if narrow is not None:  # the model's readings shown are those of the sentence shown
         span, forward = narrow, np.asarray(nli.predict([(narrow.text, claim)]), dtype=float)[0]
     return PassageJudgement(
@@ -140,17 +140,26 @@ def judge_short_claim(
     )
 
 
-def _negating_sentence(claim: str, sources: Sequence[Segmented], window: Span) -> Span | None:
-    """The one sentence of a window that negates the claim's predicate, when the contradiction
-    rests on that (claim_stance.negated_predicate): the evidence is shown where it is, not as
-    the two or three sentences read around it."""
+def _deciding_sentence(claim: str, sources: Sequence[Segmented], window: Span) -> Span | None:
+    """The one sentence of a window the contradiction rests on, when it rests on words: the
+    claim's predicate negated (claim_stance.negated_predicate), or a changed fact or an
+    opposite word on the words both say (claim_stance.changed_facts, evidence.check_opposites).
+    The evidence is shown where it is, not as the two or three sentences read around it."""
     seg = next(s for s in sources if s.article.id == window.article)
     inside = [x for x in seg.sentences if window.start <= x.start and x.end <= window.end]
     if len(inside) < 2:
         return None
-    for x in inside:
-        if negated_predicate(claim, x.text) is not None:
-            return _span(seg, seg.sentences.index(x), seg.sentences.index(x) + 1)
+    here = Span("claim", 0, len(claim), claim)
+    for rests_on in (
+        lambda x: negated_predicate(claim, x.text) is not None,
+        lambda x: bool(
+            changed_facts(claim, x.text)
+            or check_opposites(here, Span(seg.article.id, x.start, x.end, x.text))
+        ),
+    ):
+        for x in inside:
+            if rests_on(x):
+                return _span(seg, seg.sentences.index(x), seg.sentences.index(x) + 1)
     return None
 
 

@@ -20,6 +20,9 @@ QUANTIFIERS = {
     "every": "all",
     "each": "all",
     "entire": "all",
+    # how many voted for it: "agreed unanimously" is not "agreed by a majority"
+    "unanimously": "all",
+    "unanimous": "all",
     "some": "some",
     "several": "some",
     "many": "some",

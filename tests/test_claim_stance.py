@@ -512,3 +512,15 @@ def test_a_debunk_word_in_a_question_calls_nothing_untrue():
     assert decide(claim, [Passage(asks, False, CONTRADICTS)]) is None
     says = "He wrote: 'So - it is a fake. For one thing, the logo in the note is wrong.'"
     assert decide(claim, [Passage(says, False, CONTRADICTS)]) is not None
+
+
+def test_a_changed_multiple_the_model_reads_as_contradiction_contradicts():
+    # BBC business/120 against a draft's headline: the model reads 0.43 contradiction and the
+    # words both say differ in "double" / "triple"; with no such word it is no basis
+    claim = "Nigeria plans to double cocoa output"
+    body = "The government of Nigeria is hoping to triple cocoa production over the next years."
+    got = decide(claim, [Passage(body, False, (0.37, 0.21, 0.43), False)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('another multiple: "double" here, "triple" in the source')
+    plain = body.replace("triple", "raise")
+    assert decide(claim, [Passage(plain, False, (0.37, 0.21, 0.43), False)]) is None

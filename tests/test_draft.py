@@ -413,7 +413,7 @@ def test_a_typed_difference_judged_whole_contradicts_only_the_sentence_holding_i
     from types import SimpleNamespace as NS
 
     from overlap.draft_links import _about
-    from overlap.types import Evidence, EvidenceCheck, Judgement, Span, Verdict
+    from overlap.types import Evidence, EvidenceCheck, Judgement, Kind, Span, Verdict
 
     name = Evidence(
         EvidenceCheck.NAME,
@@ -423,7 +423,7 @@ def test_a_typed_difference_judged_whole_contradicts_only_the_sentence_holding_i
         Span("pa", 40, 48, "Espinoza"),
     )
     judgement = Judgement(Verdict.CONTRADICT, 0.9, (name.message,), (name,))
-    f = NS(judgement=judgement)
+    f = NS(judgement=judgement, kind=Kind.PARAPHRASE)  # no model read it: nothing agrees
     assert _about(f, True, 0, 100)[0] is Verdict.CONTRADICT
     verdict, reasons = _about(f, True, 102, 200)
     assert verdict is Verdict.UNCLEAR and name.message not in reasons

@@ -293,3 +293,87 @@ def test_a_copy_running_on_from_the_sentence_before_is_compared_with_its_own_sen
     assert second.cls is SentenceClass.CONTRADICTED
     [link] = [x for x in second.links if x.relation is LinkRelation.CONTRADICTS]
     assert link.reasons[0] == 'name differs: "Usher" here, "Alicia Keys" in the source'
+
+
+def test_a_copy_of_a_reported_clause_keeps_its_would_and_shows_the_changed_year(tmp_path, write):
+    # BBC politics/050 and a draft: the copy starts after "told the Scottish Parliament ...
+    # that", so its "would" is the minister's "will" told in reported speech; what changed is
+    # the year after the copied words
+    write(
+        tmp_path,
+        "ban/bbc.txt",
+        "He told the Scottish Parliament on Wednesday that a comprehensive ban on smoking in "
+        "public places would be introduced by the spring of 2006.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "A comprehensive ban on smoking in public places will be introduced by the spring of "
+        "2007, the First Minister told the Scottish Parliament.\n",
+    )
+    [sentence] = check(str(draft), [str(tmp_path / "ban")], Settings(cache_path=None)).sentences
+    assert sentence.cls is SentenceClass.CONTRADICTED
+    reasons = [r for x in sentence.links for r in x.reasons]
+    assert 'date differs: "2007" here, "2006" in the source' in reasons
+    assert not [r for r in reasons if r.startswith("modality")]
+
+
+def test_a_year_changed_where_the_copy_also_moved_it_is_contradicted(tmp_path, write):
+    # BBC tech/100 and a draft: "which in 1987 produced Populous" told as "which produced
+    # Populous in 1989"; the alignment pairs no slot for the moved year
+    write(
+        tmp_path,
+        "games/bbc.txt",
+        "His career started at Bullfrog Studios which in 1987 produced Populous, one of the "
+        "first God-games.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "His career started at Bullfrog Studios, which produced Populous in 1989, one of the "
+        "first God-games.\n",
+    )
+    [sentence] = check(str(draft), [str(tmp_path / "games")], Settings(cache_path=None)).sentences
+    assert sentence.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in sentence.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.reasons[0] == 'date differs: "1989" here, "1987" in the source'
+    same = write(
+        tmp_path,
+        "same.txt",
+        "His career started at Bullfrog Studios, which produced "
+        "Populous in 1987, one of the first God-games.\n",
+    )
+    [sentence] = check(str(same), [str(tmp_path / "games")], Settings(cache_path=None)).sentences
+    assert sentence.cls is SentenceClass.COPIED
+
+
+def test_a_size_changed_before_the_copied_words_and_a_copy_over_two_sentences(tmp_path, write):
+    # Reuters-21578 1652 and a draft: the copy starts after "A small"; and a copy running on
+    # from the end of one source sentence into the next is shown at the one holding the change
+    write(
+        tmp_path,
+        "barley/reuters.txt",
+        "Export forecasts were lowered to 4.5 mln tonnes from 5.76 mln in 1985/86. Vieux called "
+        "on the EC Commission to help by awarding a larger volume of export certificates and "
+        "said if no outlets are opened for French barley a large amount could be put into "
+        "intervention.\n\n"
+        "A small amount of French barley has already been put into intervention, Vieux said "
+        "without detailing the amount.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "Export forecasts were lowered to 4.5 mln tonnes from 5.76 mln in 1985/86. Vieux called "
+        "on the EC Commission to help by awarding a smaller volume of export certificates.\n\n"
+        "A large amount of French barley has already been put into intervention, he said.\n",
+    )
+    result = check(str(draft), [str(tmp_path / "barley")], Settings(cache_path=None))
+    _, second, third = result.sentences
+    for sentence, reason, shown in (
+        (second, 'opposite words: "smaller" here, "larger" in the source', "Vieux called"),
+        (third, 'opposite words: "large" here, "small" in the source', "A small amount"),
+    ):
+        assert sentence.cls is SentenceClass.CONTRADICTED
+        [link] = [x for x in sentence.links if x.relation is LinkRelation.CONTRADICTS]
+        assert link.reasons[0] == reason
+        assert link.span.text.startswith(shown)

@@ -102,3 +102,111 @@ def test_a_sentence_the_reworded_source_words_are_not_about_gets_no_link():
     )
     links = links_of(f, segs["draft"], segs)
     assert [x.draft.text[:5] for x in links] == ["Cobb,"]
+
+
+def test_a_paraphrase_contradicted_in_one_sentence_still_supports_its_other_sentence():
+    # BBC politics/050 and a draft: one paraphrase finding covers two draft sentences; the
+    # second's "by a majority" is the source's "unanimously", and the first, which the model
+    # does not object to, is said by the source all the same (it was left unsupported)
+    from overlap.judge import REWORDED
+    from overlap.types import Evidence, EvidenceCheck, NLIProbs, NLIScores
+
+    source = (
+        "He said fines of up to £2,500 would be levied on employers and licences would be "
+        "removed for non-compliance. Earlier, the Scottish Executive agreed unanimously to "
+        "introduce an all-out ban.\n"
+    )
+    draft = (
+        "He said employers would face fines of up to £2,500 and lose their licences. The "
+        "Scottish Executive agreed by a majority to introduce an all-out ban.\n"
+    )
+    segs = {
+        "draft": segment(Article("draft", "draft.md", draft, "md")),
+        "pa": segment(Article("pa", "pa.txt", source, "txt")),
+    }
+    at_d, at_s = draft.index("majority"), source.index("unanimously")
+    quantifier = Evidence(
+        EvidenceCheck.QUANTIFIER,
+        "differs",
+        'quantifier differs: "majority" here, "unanimously" in the source',
+        Span("draft", at_d, at_d + 8, "majority"),
+        Span("pa", at_s, at_s + 11, "unanimously"),
+    )
+    calm = NLIProbs(0.6, 0.3, 0.1)
+    judged = Judgement(
+        Verdict.CONTRADICT, 0.7, (quantifier.message,), (quantifier,), NLIScores(calm, calm)
+    )
+    f = Finding(
+        "f1",
+        Kind.PARAPHRASE,
+        0.8,
+        0.5,
+        0.8,
+        Span("draft", 0, len(draft) - 1, draft[:-1]),
+        Span("pa", 0, len(source) - 1, source[:-1]),
+        (),
+        Direction.UNKNOWN,
+        "",
+        judgement=judged,
+    )
+    first, second = links_of(f, segs["draft"], segs)
+    assert first.draft.text.startswith("He said employers")
+    assert first.relation is LinkRelation.SUPPORTS and first.reasons == (REWORDED,)
+    assert second.relation is LinkRelation.CONTRADICTS
+    assert second.reasons[0] == quantifier.message
+
+
+def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_number_is():
+    # BBC sport/150 and a draft: the judge's sentence pair ran from 'but his team were "not
+    # afraid of anyone".' over the sentence end into "Spurs are three places above"; its
+    # changed number is in the second sentence, and the first was contradicted on it
+    from overlap.types import Evidence, EvidenceCheck
+
+    source = (
+        "Jol said Newcastle were always difficult. He added that his side, who are four places "
+        'above the Magpies, were "not afraid of anyone".\n'
+    )
+    draft = (
+        'Jol said Newcastle were always difficult, but his team were "not afraid of anyone". '
+        "Spurs are three places above the Magpies.\n"
+    )
+    segs = {
+        "draft": segment(Article("draft", "draft.md", draft, "md")),
+        "pa": segment(Article("pa", "pa.txt", source, "txt")),
+    }
+    at_d, at_s = draft.index("three"), source.index("four")
+    message = 'number differs: "three places" here, "four places" in the source'
+    number = Evidence(
+        EvidenceCheck.NUMBER,
+        "differs",
+        message,
+        Span("draft", at_d, at_d + 5, "three"),
+        Span("pa", at_s, at_s + 4, "four"),
+    )
+    d0, d1 = draft.index("but his"), draft.index(" the Magpies")
+    s0 = source.index("He added")
+    pair_ = Evidence(
+        EvidenceCheck.SENTENCE,
+        "contradict",
+        message,
+        Span("draft", d0, d1, draft[d0:d1]),
+        Span("pa", s0, len(source) - 1, source[s0:-1]),
+    )
+    judged = Judgement(Verdict.CONTRADICT, 0.7, (message,), (number, pair_), None)
+    f = Finding(
+        "f1",
+        Kind.EDITED,
+        0.8,
+        0.8,
+        0.5,
+        Span("draft", 0, len(draft) - 1, draft[:-1]),
+        Span("pa", 0, len(source) - 1, source[:-1]),
+        (),
+        Direction.UNKNOWN,
+        "",
+        judgement=judged,
+    )
+    first, second = links_of(f, segs["draft"], segs)
+    assert first.relation is not LinkRelation.CONTRADICTS
+    assert message not in first.reasons
+    assert second.relation is LinkRelation.CONTRADICTS and second.reasons[0] == message

@@ -327,3 +327,76 @@ def test_top_and_bottom_of_a_range_are_opposites():
     )
     [ev] = check_opposites(a, b)
     assert ev.message == 'opposite words: "bottom" here, "top" in the source'
+
+
+def test_stance_words_next_to_the_same_words_oppose_across_a_long_slot():
+    # BBC politics/050 against a draft: the slot between "announcement" and "opposition
+    # parties" is twelve words on the source's side; the words next to "opposition" oppose
+    a, b, _ = pair(
+        "The announcement was opposed by the opposition parties.",
+        "The afternoon announcement, following a cabinet meeting on Wednesday morning, won "
+        "broad support from opposition parties.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "opposed" here, "support" in the source'
+    # stance words far from the shared words say nothing of each other
+    a, b, _ = pair(
+        "Critics opposed the plan, which the announcement of Monday set out for the parties.",
+        "The announcement, which critics had widely expected to win support, went to the parties.",
+    )
+    assert check_opposites(a, b) == []
+
+
+def test_how_the_speaker_took_it_and_how_many_times_over_are_changed_facts():
+    a, b, _ = pair(
+        "Eleanor Scott said she was disappointed Scotland would follow New York.",
+        "Eleanor Scott said she was pleased Scotland would follow New York.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "disappointed" here, "pleased" in the source'
+    a, b, _ = pair("Nigeria plans to double cocoa output.", "Nigeria plans to triple cocoa output.")
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'another multiple: "double" here, "triple" in the source'
+    a, b, _ = pair("Sales doubled last year.", "Sales doubled last year.")
+    assert check_opposites(a, b) == []
+
+
+def test_another_honour_at_a_headline_s_end_is_a_changed_fact():
+    # BBC tech/100 against a draft headline: the headline ends at the honour, so its slot is
+    # one word against the rest of the source sentence
+    a, b, _ = pair(
+        "Games maker Molyneux made an MBE",
+        "Leading British games maker Peter Molyneux has been made an OBE in the New Year "
+        "Honours list.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'another honour: "MBE" here, "OBE" in the source'
+    a, b, _ = pair("Molyneux made an OBE", "Molyneux has been made an OBE in the list.")
+    assert check_opposites(a, b) == []
+
+
+def test_the_living_and_the_dead_swapped_and_shock_against_a_welcome_are_opposites():
+    # METER courts PA (12.07.99, gamekeeper) against a draft
+    a, b, _ = pair(
+        "RSPCA inspectors found three badgers, two alive and one dead, on the site.",
+        "RSPCA inspectors found three badgers, two dead and one alive on the site.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "alive" here, "dead" in the source'
+    a, b, _ = pair(
+        "Dickon Knight, an agent for the estate, welcomed the sentence.",
+        "Dickon Knight, an agent for Holker Hall Estate, expressed his shock and surprise at "
+        "the sentence.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "welcomed" here, "shock" in the source'
+
+
+def test_continuing_and_discontinuing_are_opposites():
+    # Reuters-21578 16577 against a draft
+    a, b, _ = pair(
+        "Dome said it was continuing talks with TransCanada.",
+        "Dome said it was discontinuing talks with TransCanada.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "continuing" here, "discontinuing" in the source'

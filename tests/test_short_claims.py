@@ -183,3 +183,18 @@ def test_a_passage_said_with_one_word_for_its_opposite_contradicts(embedder):
         Scripted([0.8, 0.15, 0.05]),
     )
     assert same is not None and same.relation == "supports"
+
+
+def test_a_contradiction_on_the_words_of_one_sentence_shows_that_sentence(embedder):
+    # BBC politics/050 against a draft: the passage read was the window of two sentences; the
+    # opposite words ("opposed" / "support") are in the second, which is the evidence shown
+    body = (
+        "Mr McConnell said the tax revenues of the bars had risen by nine per cent. The "
+        "announcement, after a cabinet meeting on Wednesday morning, won broad support from "
+        "the opposition parties."
+    )
+    claim = "The announcement was opposed by the opposition parties."
+    got = judge_short_claim(claim, [source(body)], embedder, Scripted([0.52, 0.25, 0.23]))
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('opposite words: "opposed" here, "support" in the source')
+    assert got.passage.text.startswith("The announcement, after")

@@ -825,3 +825,20 @@ def test_a_common_word_at_a_headlines_start_is_a_name_the_text_gives_in_full():
     assert not differs(
         compare_sentences("Households face higher bills", "Residents face higher bills")
     )
+
+
+def test_a_unanimous_decision_told_as_a_majority_one_differs():
+    here = "The Scottish Executive agreed by a majority to introduce an all-out ban."
+    there = "Earlier, the Scottish Executive agreed unanimously to introduce an all-out ban."
+    assert [d.message for d in differs(compare_sentences(here, there))] == [
+        'quantifier differs: "majority" here, "unanimously" in the source'
+    ]
+
+
+def test_a_stock_symbol_in_angle_brackets_is_no_word_of_the_sentence():
+    # Reuters-21578 16577: the headline's tags kept "plans" and "NOT PLANNING" from aligning
+    here = "Nova plans bid for Dome Petroleum"
+    there = "NOVA <NVA.A.TO> NOT PLANNING DOME <DMP> BID"
+    assert [d.message for d in differs(compare_sentences(here, there))] == [
+        'negation differs: "NOT" in the source only'
+    ]
