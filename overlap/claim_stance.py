@@ -134,16 +134,22 @@ def _opposite_direction(claim: str, passage: str) -> str:
 
 
 def _changed_on_words(claim: str, passage: str) -> str:
-    """A changed fact (changed_facts) or a word put for its opposite (evidence.check_opposites:
-    "double" / "triple", "opposed" / "support") on the words both say, as its message, or "":
-    with the model reading a contradiction, a basis for one."""
-    found = [d.message for d in changed_facts(claim, passage)] or [
-        e.message
-        for e in check_opposites(
-            Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
-        )
-    ]
-    return found[0] if found else ""
+    """A changed fact (changed_facts) or a word put for its opposite (_opposite_words) on the
+    words both say, as its message, or ""."""
+    found = [d.message for d in changed_facts(claim, passage)]
+    return found[0] if found else _opposite_words(claim, passage)
+
+
+def _opposite_words(claim: str, passage: str) -> str:
+    """A word put for its opposite on the words both say (evidence.check_opposites: "double" /
+    "triple", "opposed" / "support"), as its message, or "". With the model reading a
+    contradiction, a basis for one; a changed number or date is not (Emergent dev: "pays 460"
+    against "paid 300" is one report in dollars and in pounds, "kicks off in January" against
+    "will launch in February" two events)."""
+    found = check_opposites(
+        Span("claim", 0, len(claim), claim), Span("source", 0, len(passage), passage)
+    )
+    return found[0].message if found else ""
 
 
 def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
@@ -241,7 +247,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
-                or bool(_changed_on_words(claim, p.text))
+                or bool(_opposite_words(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
@@ -326,7 +332,7 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
             f"{direction} on the same subject, and the model reads the source passage as "
             "contradicting the claim"
         )
-    changed = _changed_on_words(claim, passage.text)
+    changed = _opposite_words(claim, passage.text)
     if changed and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{changed}, on the words both say, and the model reads the source passage as "

@@ -53,7 +53,7 @@ def short_claim_links(
     kept = [x for x in links if x.finding.kind is not Kind.CLAIM]
     if any(x.relation in (LinkRelation.QUOTED, LinkRelation.MISQUOTED) for x in kept):
         return links
-    verdict = judge_short_claim(sent.text, sources, models.embedder, models.nli)
+    verdict = judge_short_claim(_without_markup(sent.text), sources, models.embedder, models.nli)
     copied = any(x.relation is LinkRelation.COPIED for x in kept)
     if verdict is None or copied and verdict.relation != "contradicts":
         return links if copied else kept
@@ -88,6 +88,17 @@ def short_claim_links(
     )
     ident = text_id(relation, sent.text, p.article, p.text, *occurrence.get(sent.index, ()))
     return [*kept, SourceLink(ident, p.article, relation, claim, p, (verdict.reason,), finding)]
+
+
+# A Markdown block marker at a line's start: a heading's "#", a list item's "-" or "1.", a
+# quotation's ">". Layout, not words of the claim: the models read "# Nigeria plans to double
+# cocoa output" otherwise than the headline (a BBC business draft: the "#" moved which source
+# passages were closest, and the verdict).
+_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+>]|\d{1,3}[.)])\s+")
+
+
+def _without_markup(text: str) -> str:
+    return _BLOCK_MARKER.sub("", text, count=1)
 
 
 def occurrences(draft: Segmented) -> dict[int, tuple[str, ...]]:

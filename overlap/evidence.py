@@ -18,7 +18,9 @@ from .lexicon import (
     OFFENCES,
     OPPOSITE_WORDS,
     STANCE_SIDES,
+    word_set,
 )
+from .number_words import ORDINAL_WORDS
 from .prefix_opposites import negative_prefix_pair
 from .slots import compare_sentences
 from .stance_words import hedge_word
@@ -276,7 +278,7 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
     slots = list(_anchored_slots(a, b, STANCE_SLOT))  # one alignment for both passes
     # and the first word of a longer slot next to the shared word: "made an MBE" / "made an
     # OBE in the New Year Honours list" at the end of a headline
-    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, 1)]:
+    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, 1, single=True)]:
         if len(wa_slot) == len(wb_slot) == 1:
             wa, wb = wa_slot[0], wb_slot[0]
             what = _one_word_swap(wa.norm, wb.norm)
@@ -290,21 +292,68 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
         sides = _stance_sides(wa_slot, wb_slot)
         if sides is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
+    return _rank_dropped(a, b)
+
+
+def _rank_dropped(a: Span, b: Span) -> list[Evidence]:
+    """A rank written before a superlative on one side only: "the world's largest cocoa
+    exporter" / "the world's second largest cocoa exporter" (BBC business against a draft)
+    says first where the other says second."""
+    import difflib
+
+    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
+    na, nb = [t.norm for t in ta], [t.norm for t in tb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+        if tag not in ("insert", "delete"):
+            continue
+        side, k, rest, at = (tb, j1, nb, j2) if tag == "insert" else (ta, i1, na, i2)
+        if at - k != 1 or side[k].norm not in ORDINAL_WORDS or side[k].norm == "first":
+            continue
+        if at < len(rest) and rest[at] in _SUPERLATIVES:
+            here = f'"{ta[i2].raw}"' if tag == "insert" else f'"{ta[i1].raw} {ta[i2].raw}"'
+            there = f'"{tb[j1].raw} {tb[j2].raw}"' if tag == "insert" else f'"{tb[j2].raw}"'
+            wa, wb = (ta[i2], tb[j1]) if tag == "insert" else (ta[i1], tb[j2])
+            return [
+                Evidence(
+                    EvidenceCheck.NUMBER,
+                    "differs",
+                    f"rank differs: {here} here, {there} in the source",
+                    _sub(a, wa.start, wa.end),
+                    _sub(b, wb.start, wb.end),
+                )
+            ]
     return []
 
 
-def _slot_edges(a: Span, b: Span, most: int) -> Iterator[tuple[list[Token], list[Token]]]:
+# Superlatives a rank is written before in news copy ("second largest", "third most
+# popular"); a list, since "-est" also ends "protest", "forest" and "interest".
+_SUPERLATIVES = word_set(
+    "largest biggest highest lowest smallest greatest strongest weakest richest poorest "
+    "wealthiest oldest youngest longest shortest fastest slowest busiest deadliest "
+    "heaviest deepest tallest most least best worst"
+)
+
+
+def _slot_edges(
+    a: Span, b: Span, most: int, single: bool = False
+) -> Iterator[tuple[list[Token], list[Token]]]:
     """The `most` words on each side next to a shared word, of a slot longer than that: what
     the two sentences say just before the same words ("The announcement was opposed by the
     opposition parties" / "The afternoon announcement, following a cabinet meeting on
     Wednesday morning, won broad support from opposition parties", BBC politics against a
-    draft) or just after them. None where a negation stands in the slot or just before it."""
+    draft) or just after them. None where a negation stands in the slot or just before it.
+    `single`: only slots one side of which is one word ("made an MBE" at a headline's end /
+    "made an OBE in the New Year Honours list"); in two long slots the words next to a shared
+    word are often two clauses' ("who spent three weeks ... before being signed off" / "who
+    quit her job after being asked", METER courts)."""
     import difflib
 
     ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
     na, nb = [t.norm for t in ta], [t.norm for t in tb]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
         if tag != "replace" or max(i2 - i1, j2 - j1) <= most:
+            continue
+        if single and min(i2 - i1, j2 - j1) != 1:
             continue
         near = ta[max(0, i1 - 2) : i2] + tb[max(0, j1 - 2) : j2]
         if any(t.norm in NEGATIONS or t.raw.lower().endswith(("n't", "n’t")) for t in near):

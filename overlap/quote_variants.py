@@ -52,6 +52,13 @@ def _british_past(a: str, b: str) -> bool:
     return ed in (t[:-1] + "ed", t[:-1] + "led")
 
 
+def _y_or_ie(a: str, b: str) -> bool:
+    """pasty / pastie, nighty / nightie, aunty / auntie: one word ending in "-y" or "-ie" (a
+    paper's "pastie" against PA's "pasty", METER courts)."""
+    y, ie = (a, b) if a.endswith("y") else (b, a)
+    return len(y) >= 4 and y.endswith("y") and ie == y[:-1] + "ie"
+
+
 def _typo(a: str, b: str) -> bool:
     """One slip of the keys: the two words one edit apart (a letter changed, added, dropped or
     two swapped: "recieve" / "receive", "wrold" / "world"), and exactly one of them an English word
@@ -78,6 +85,8 @@ def variant(a: str, b: str) -> bool:
     if "*" in a or "*" in b:
         return _censored(a, b)
     if _CALENDAR_SHORT.get(a, a) == _CALENDAR_SHORT.get(b, b) or _british_past(a, b):
+        return True
+    if _y_or_ie(a, b):
         return True
     if _typo(a, b):
         return True

@@ -87,9 +87,10 @@ _APPOSED = re.compile(
 _TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # Before the opening mark: "X said:", "the agency stated,".
 # ... with an apposition between the name and the verb: "James Clappison, a Conservative
-# education spokesman, said:".
+# education spokesman, said:", "Graham Parkins, QC, defending, told Mr Justice Owen:" (two
+# parts).
 _BEFORE = re.compile(
-    rf"{_WHO}(?:,[^,“”\"]{{1,120}},|,)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"{_WHO}(?:,[^,“”\"]{{1,120}}(?:,[^,“”\"]{{1,40}})?,|,)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
     rf"(?P<credit>{_NAME}))?"
     r"(?:\s+(?:in|from|after|outside|before|at)\s+(?:an?|the|its|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,3}?[\w\-]+)?"

@@ -524,3 +524,7 @@ def test_a_changed_multiple_the_model_reads_as_contradiction_contradicts():
     assert got.reason.startswith('another multiple: "double" here, "triple" in the source')
     plain = body.replace("triple", "raise")
     assert decide(claim, [Passage(plain, False, (0.37, 0.21, 0.43), False)]) is None
+    # nor is a changed number (Emergent dev: one report in dollars and in pounds)
+    paid = "A man paid 300 for surgery for his constipated goldfish"
+    fish = "British man pays 460 to save constipated goldfish's life"
+    assert decide(fish, [Passage(paid, False, (0.2, 0.3, 0.5), True)]) is None

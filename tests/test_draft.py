@@ -427,3 +427,30 @@ def test_a_typed_difference_judged_whole_contradicts_only_the_sentence_holding_i
     assert _about(f, True, 0, 100)[0] is Verdict.CONTRADICT
     verdict, reasons = _about(f, True, 102, 200)
     assert verdict is Verdict.UNCLEAR and name.message not in reasons
+
+
+def test_a_markdown_heading_is_judged_as_its_words_without_the_marker(tmp_path, write, fake_models):
+    # BBC business/120 and a draft: the models read "# Nigeria plans to double cocoa output"
+    # otherwise than the headline, and the heading's "#" changed the verdict
+    import numpy as np
+
+    from overlap.config import Settings
+    from overlap.draft import check
+
+    class Recording:
+        model_id = "recording"
+
+        def __init__(self):
+            self.pairs = []
+
+        def predict(self, pairs):
+            self.pairs += list(pairs)
+            return np.tile([0.1, 0.8, 0.1], (len(pairs), 1))
+
+    write(tmp_path, "src/bbc.txt", "Nigeria is hoping to double cocoa production by 2008.\n")
+    draft = write(tmp_path, "draft.md", "# Nigeria plans to double cocoa output\n")
+    nli = Recording()
+    check(str(draft), [str(tmp_path / "src")], Settings(cache_path=None), nli=nli)
+    claims = {h for _, h in nli.pairs} | {p for p, _ in nli.pairs}
+    assert "Nigeria plans to double cocoa output" in claims
+    assert not [x for x in claims if x.startswith("#")]

@@ -400,3 +400,17 @@ def test_continuing_and_discontinuing_are_opposites():
     )
     [ev] = check_opposites(a, b)
     assert ev.message == 'opposite words: "continuing" here, "discontinuing" in the source'
+
+
+def test_a_rank_dropped_before_a_superlative_differs():
+    # BBC business/120 against a draft: "the world's second largest cocoa exporter" told as
+    # "the world's largest"
+    a, b, _ = pair(
+        "Ghana, the world's largest cocoa exporter, said its revenues had hit new records.",
+        "Ghana - the world's second largest cocoa exporter - announced record revenues.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'rank differs: "largest" here, "second largest" in the source'
+    # "-est" words that are no superlatives, and a rank before another word, are left alone
+    a, b, _ = pair("Police broke up the second protest.", "Police broke up the protest.")
+    assert check_opposites(a, b) == []

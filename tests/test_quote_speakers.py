@@ -202,3 +202,13 @@ def test_a_firm_with_and_after_of_is_part_of_one_speaker():
     # without "of" before it, an "and" joins two people, and is not read as one name
     [(_, who)] = speakers('"We will appeal," Smith and Jones said.')
     assert who == "Jones"
+
+
+def test_an_apposition_of_two_parts_between_speaker_and_verb():
+    # METER courts (Telegraph): the speaker is the barrister, not the judge he told
+    text = (
+        "Graham Parkins, QC, defending, told Mr Justice Owen: 'In answer to the question why, "
+        "I cannot provide anything at all.'"
+    )
+    [q] = quotations(text, [(0, len(text))])
+    assert q.speaker == "Graham Parkins"

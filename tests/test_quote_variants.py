@@ -15,6 +15,7 @@ from overlap.quote_variants import variant
         ("aug", "august"),
         ("recieve", "receive"),  # one slip of the keys, one side an English word
         ("b******", "bastard"),  # censored as papers print it: first letter, same length
+        ("pasty", "pastie"),  # "-y" / "-ie" (a paper against PA, METER courts)
     ],
 )
 def test_spelling_variants(a, b):
@@ -32,6 +33,7 @@ def test_spelling_variants(a, b):
         ("1997", "1998"),
         ("b******", "bloody"),  # the censored word had more letters
         ("may", "mar"),  # words of their own, not calendar abbreviations
+        ("pastry", "pastie"),  # "-ie" for "-y" only
     ],
 )
 def test_never_a_spelling(a, b):
