@@ -129,7 +129,7 @@ def changed_fact_links(
             found, there = _changed_facts(here, closest, draft, seg, names), closest
         if not found:
             continue
-        there = _holding(seg, there, found)
+        there = holding(seg, there, found)
         reasons = tuple(dict.fromkeys(e.message for e in found))
         copy = first.finding
         judgement = Judgement(
@@ -184,7 +184,7 @@ def _closest_sentence(seg: Segmented, there: Span, here: Span) -> Span | None:
     return Span(there.article, best.start, best.end, best.text)
 
 
-def _holding(seg: Segmented, there: Span, found: Sequence[Evidence]) -> Span:
+def holding(seg: Segmented, there: Span, found: Sequence[Evidence]) -> Span:
     """The source sentences of `there` that hold the evidence's source words: a copy that runs
     on from the end of one sentence into the next is shown at the one its changed word is in."""
     at = [e.b for e in found if e.b is not None]

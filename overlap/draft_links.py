@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from . import misquotes
 from .attribution import credit_of, other_credit
-from .copy_slots import source_sentences
+from .copy_slots import holding, source_sentences
 from .draft_quotes import reports_quote
 from .evidence import from_other_side
 from .ids import text_id
@@ -160,6 +160,18 @@ def links_of(
         mine = Span(dspan.article, lo, hi, draft.article.text[lo:hi])
         relation = _relation(f, draft, mine, source, sspan, reasons, verdict, quoted, reported)
         theirs = aligned_source(f, draft_is_a, lo, hi, source) or sspan
+        if relation is LinkRelation.CONTRADICTS and f.kind in COPY_KINDS and f.judgement:
+            # shown at the source sentence its changed words are in: a copy aligned from the
+            # end of the sentence before ("... by Mr Blair. A private meeting on Monday")
+            mine_side, their_side = ("a", "b") if draft_is_a else ("b", "a")
+            found = [
+                dataclasses.replace(e, b=getattr(e, their_side))
+                for e in f.judgement.evidence
+                if e.relation == "differs"
+                and (at := getattr(e, mine_side)) is not None
+                and lo <= at.start < hi
+            ]
+            theirs = holding(source, theirs, found)
         if relation is LinkRelation.SUPPORTS and f.kind not in COPY_KINDS:
             # a hedge may open the sentence; a sentence the passage only touches is not its
             said = source_sentences(source, theirs, mostly=True)

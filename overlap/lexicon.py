@@ -169,8 +169,15 @@ STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
             "reject rejects rejected rejecting objected objecting questioned questioning "
             "denounce denounces denounced denouncing slammed blasted disapprove disapproves "
             "disapproved resisted protested disagreed disagrees sceptical skeptical wary "
-            "hostile shock shocked dismay dismayed outrage outraged"
+            "hostile shock shocked dismay dismayed outrage outraged derided derides deride "
+            "deriding mocked ridiculed scorned lambasted"
         ),
+    ),
+    # who won ("Little Britain has triumphed over The Office" / "Little Britain loses to The
+    # Office", BBC entertainment against a draft headline)
+    (
+        word_set("won win wins winning triumphed triumphs triumph victorious"),
+        word_set("lost lose loses losing"),
     ),
     # how the speaker took the news ("said she was pleased Scotland would be following" /
     # "said she was disappointed Scotland would follow", BBC politics against a draft)

@@ -85,6 +85,18 @@ def align_quote(draft: list[QuoteWord], source: list[QuoteWord]) -> WordMatch | 
 MAX_SENTENCES = 12
 
 
+def _raw(words: Sequence[QuoteWord]) -> str:
+    """The words as written, each once: "don't" is read as two words ("do", "not") at one
+    place in the text, and is written once ("'don't' dropped", not "'don't don't' dropped")."""
+    out: list[str] = []
+    at: tuple[int, int] | None = None
+    for w in words:
+        if (w.start, w.end) != at:
+            out.append(w.raw)
+        at = (w.start, w.end)
+    return " ".join(out)
+
+
 def _fewer_changes(a: WordMatch, b: WordMatch, n: int = 0) -> bool:
     """Is reading a better than b: one with the usual share of the n quote words found before
     a loose one (LOOSE_SHARE), then fewer changes, then more words matched."""
@@ -236,7 +248,7 @@ def _reading(
                 changes.append(change)
                 where.append((words[0].start, words[-1].end))
                 continue
-        changes.append(f"'{' '.join(w.raw for w in words)}' added")
+        changes.append(f"'{_raw(words)}' added")
         where.append((words[0].start, words[-1].end))
     if matched < SHARE * n and len(changes) > LOOSE_CHANGES:
         return None  # under the usual share, only a statement changed in a few places is it
@@ -358,7 +370,7 @@ def _change(
         return None  # the same letters spaced otherwise: "it self" / "itself", "actslike"
     if _same_possessive(d_hard, s_hard) or _spelt_out(d_hard, s_hard):
         return None
-    said, wrote = " ".join(w.raw for w in s_hard), " ".join(w.raw for w in d_hard)
+    said, wrote = _raw(s_hard), _raw(d_hard)
     if not d_hard and _first_or_last_word_again(s_hard, draft, at):
         return None
     if not d_hard and _bracket_stands_for(s_hard, draft, at):

@@ -48,6 +48,8 @@ _DESCRIBED = (
     r"insider|aide|member|worker|resident)\b"
     rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME})?"
 )
+# An adverb of time between the speaker and the verb: "He later told reporters:".
+_WHEN = r"(?:(?:later|also|then|again|earlier|subsequently|yesterday|today)\s+)?"
 _WHO = (
     rf"(?:(?P<desc>{_DESCRIBED})|(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
     rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))"
@@ -73,7 +75,7 @@ _GROUP = (
 )
 _REPORTED = re.compile(
     rf"(?:(?P<name>{_NAME})|(?P<desc>{_GROUP})|\b(?P<pron>he|she|it|they)\b)"
-    rf"(?:,(?P<app>[^“”\"]{{1,120}}?),|,\s+who)?\s+"
+    rf"(?:,(?P<app>[^“”\"]{{1,120}}?),|,\s+who)?\s+{_WHEN}"
     rf"(?:{_VERBS}|branded|described|called|"
     r"accused|claimed|denied|admitted|insisted|hoped|urged|asked|agreed|suggested|alleged|"
     r"condemned|dismissed|ruled|told)\b"
@@ -90,7 +92,7 @@ _TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # education spokesman, said:", "Graham Parkins, QC, defending, told Mr Justice Owen:" (two
 # parts).
 _BEFORE = re.compile(
-    rf"{_WHO}(?:,[^,“”\"]{{1,120}}(?:,[^,“”\"]{{1,40}})?,|,)?\s+{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"{_WHO}(?:,[^,“”\"]{{1,120}}(?:,[^,“”\"]{{1,40}})?,|,)?\s+{_WHEN}{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
     rf"(?P<credit>{_NAME}))?"
     r"(?:\s+(?:in|from|after|outside|before|at)\s+(?:an?|the|its|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,3}?[\w\-]+)?"

@@ -377,3 +377,27 @@ def test_a_size_changed_before_the_copied_words_and_a_copy_over_two_sentences(tm
         [link] = [x for x in sentence.links if x.relation is LinkRelation.CONTRADICTS]
         assert link.reasons[0] == reason
         assert link.span.text.startswith(shown)
+
+
+def test_a_changed_weekday_in_a_copy_is_shown_at_the_source_sentence_holding_it(tmp_path, write):
+    # BBC politics/260 and a draft: the copy is aligned from the end of the sentence before
+    write(
+        tmp_path,
+        "labour/bbc.txt",
+        "Mr Brown was joined at the launch by John Prescott and Alan Milburn, the man "
+        "controversially put in charge of election planning by Mr Blair. A private meeting on "
+        "Monday saw normally loyal MPs warn that feuding could jeopardise their election hopes.\n",
+    )
+    draft = write(
+        tmp_path,
+        "draft.txt",
+        "Mr Brown was joined at the launch by John Prescott and Alan Milburn. At a private "
+        "meeting on Tuesday, normally loyal MPs warned that feuding could jeopardise the party's "
+        "election hopes.\n",
+    )
+    result = check(str(draft), [str(tmp_path / "labour")], Settings(cache_path=None))
+    second = result.sentences[-1]
+    assert second.cls is SentenceClass.CONTRADICTED
+    [link] = [x for x in second.links if x.relation is LinkRelation.CONTRADICTS]
+    assert link.reasons[0] == 'weekday differs: "Tuesday" here, "Monday" in the source'
+    assert link.span.text.startswith("A private meeting on Monday")

@@ -414,3 +414,20 @@ def test_a_rank_dropped_before_a_superlative_differs():
     # "-est" words that are no superlatives, and a rank before another word, are left alone
     a, b, _ = pair("Police broke up the second protest.", "Police broke up the protest.")
     assert check_opposites(a, b) == []
+
+
+def test_who_won_and_a_derision_against_praise_are_opposites():
+    # BBC entertainment/201 and politics/260 against drafts
+    a, b, _ = pair(
+        "Little Britain loses to The Office at Comedy Awards",
+        "Top TV cult hit Little Britain has triumphed over The Office at the 15th annual "
+        "British Comedy Awards.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "loses" here, "triumphed" in the source'
+    a, b, _ = pair(
+        "Conservative co-chairman Liam Fox praised the photo call.",
+        "Conservative co-chairman Liam Fox derided the photo call, saying it was bad acting.",
+    )
+    [ev] = check_opposites(a, b)
+    assert ev.message == 'opposite words: "praised" here, "derided" in the source'

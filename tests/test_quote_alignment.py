@@ -275,3 +275,12 @@ def test_a_quote_retold_with_half_its_words_in_a_few_changed_stretches_is_that_q
         "'was kicking' -> 'pulled out a knife'",
         "'punching him on the' -> 'a heavy wooden club'",
     )
+
+
+def test_a_contraction_dropped_is_named_once():
+    # BBC entertainment/201 against a draft: "I don't think" quoted as "I think"
+    m = align_quote(
+        words("It was a real shock but I think we deserved to beat The Office."),
+        words("It was a real shock but I don't think we deserved to beat The Office."),
+    )
+    assert m is not None and m.changes == ("'don't' dropped",)

@@ -212,3 +212,13 @@ def test_an_apposition_of_two_parts_between_speaker_and_verb():
     )
     [q] = quotations(text, [(0, len(text))])
     assert q.speaker == "Graham Parkins"
+
+
+def test_an_adverb_of_time_between_speaker_and_verb():
+    # BBC politics/260 against a draft: "He later told reporters:" is Mr Brown's quotation
+    text = (
+        'Mr Brown said he was happy with his role. He later told reporters: "Of course I trust '
+        'the prime minister."'
+    )
+    [q] = quotations(text, [(0, len(text))])
+    assert q.speaker == "Mr Brown"
