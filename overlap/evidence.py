@@ -51,6 +51,7 @@ _UP = (
     "broaden",
     "accelerat",
     "bolster",
+    "redoubl",
     "tighter",
     "unprecedented",
 )
@@ -103,6 +104,10 @@ _UP_EXACT = {
     "higher",
 }
 _DOWN_EXACT = {
+    "ease",
+    "eased",
+    "eases",
+    "easing",
     "fell",
     "falls",
     "fallen",

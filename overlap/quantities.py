@@ -238,7 +238,12 @@ def _add_words(text: str, s: int, e: int, words: str, taken: _Spans, raw: list[_
 
 def _counts(text: str, s: int, e: int, words: str) -> bool:
     """Do the number words at text[s:e] count something here, rather than name or point?"""
-    if words[0].isupper() and text[:s].strip() and not re.search(r"[.!?\"“]\s*$", text[:s]):
+    if (
+        words[0].isupper()
+        and text[:s].strip()
+        and not re.search(r"[.!?\"“]\s*$", text[:s])
+        and not _shouted(text, s, e)
+    ):
         return False  # "Formula One", "Channel Four": a name, not a count
     lw = words.lower()
     if lw.split()[0] in SCALE_WORDS and re.search(r"\d[\s-]*$", text[:s]):
@@ -251,6 +256,13 @@ def _counts(text: str, s: int, e: int, words: str) -> bool:
     if lone and not (lw == "one" and (unit_like(text, e) or _PERCENT_NEXT.match(text, e))):
         return False  # "one of the", "no one": a lone "one" is a pronoun more often than a count
     return not (re.match(r"\s*(?:-|\s)?(?:st|nd|rd|th)\b", text[e:]) or lw in ("a", "an"))
+
+
+def _shouted(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] in a stretch of capitals (a wire headline: "MEXICO FUND TO BUY BACK TWO
+    MLN SHARES"), where a capital says nothing of a name?"""
+    letters = [c for c in text[max(0, s - 30) : e + 30] if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _quantity(text: str, raw: list[_Raw], k: int, offset: int) -> tuple[Quantity, int]:

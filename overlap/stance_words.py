@@ -108,7 +108,9 @@ REPORTED = re.compile(
 # is ("the plan is expected to pass", "police believe he fled"). With REPORTING and REPORTED
 # they make a hedge (hedge_word); claim_stance's bars were read on FNC-1 dev with those two only.
 LIKELIHOOD = re.compile(
-    r"\b(likely|unlikely|probably|perhaps|possibly|possible|expected to|"
+    # "as soon as possible" says when, not whether
+    r"\b(likely|unlikely|probably|perhaps|possibly|(?<!as soon as )(?<!as far as )possible|"
+    r"expected to|"
     # "the next Xbox is expected at the end of the year"; not "higher than expected"
     r"(?:is|are|was|were|widely) expected(?! to)|seems?|seemed|"
     r"suggests?|suggested|believes?|hopeful)\b",

@@ -431,3 +431,22 @@ def test_who_won_and_a_derision_against_praise_are_opposites():
     )
     [ev] = check_opposites(a, b)
     assert ev.message == 'opposite words: "praised" here, "derided" in the source'
+
+
+def test_easing_efforts_is_the_other_direction_from_redoubling_them():
+    # Reuters-21578 8602 against a draft
+    a, b, _ = pair(
+        "Nakasone told Trade Minister Hajime Tamura to ease his efforts to calm U.S. anger.",
+        "Nakasone told Trade and Industry Minister Hajime Tamura to redouble his efforts to calm "
+        "U.S. anger.",
+    )
+    [ev] = check_direction(a, b)
+    assert ev.message == 'opposite direction: "ease" here, "redouble" in the source'
+
+
+def test_as_soon_as_possible_is_no_hedge():
+    a, b, _ = pair(
+        "The fund will start the offer by a mailing to its shareholders.",
+        "The fund intends to commence the offer by a mailing as soon as possible.",
+    )
+    assert check_hedging(a, b) == []

@@ -842,3 +842,22 @@ def test_a_stock_symbol_in_angle_brackets_is_no_word_of_the_sentence():
     assert [d.message for d in differs(compare_sentences(here, there))] == [
         'negation differs: "NOT" in the source only'
     ]
+
+
+def test_a_wire_headline_in_capitals_counts_in_number_words_and_a_firm_is_one_speaker():
+    # Reuters-21578 11016 against a draft
+    got = [
+        d.message
+        for d in differs(
+            compare_sentences(
+                "Mexico Fund to buy back three million shares",
+                "MEXICO FUND <MFX> TO BUY BACK TWO MLN SHARES",
+            )
+        )
+    ]
+    assert got == ['number differs: "three million shares" here, "TWO MLN" in the source']
+    said = compare_sentences(
+        "The Mexico Fund said its board authorised an offer to buy two million shares.",
+        "The Mexico Fund Inc said its board authorized an offer to purchase two mln shares.",
+    )
+    assert differs(said) == []
