@@ -290,6 +290,20 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         return None
     _, k = max(supporting)
     changed = _changed_on_words(claim, passages[k].text)
+    if not changed:
+        # the sentence read with its neighbours may say the opposite on the claim's words:
+        # "... was also suing two local GPs ... These claims were dismissed this afternoon."
+        # against "Her claims against two local GPs were upheld" (PA court copy, a draft)
+        around = [
+            (j, found)
+            for j, p in enumerate(passages)
+            if j != k
+            and not p.debunk
+            and passages[k].text in p.text
+            and (found := _opposite_words(claim, p.text))
+        ]
+        if around:
+            k, changed = around[0]
     if changed:
         # the passage the model reads as saying the claim says it with another number, date
         # or quantifier, or with one word for its opposite ("Frank Pierson criticised Gibson's

@@ -191,6 +191,12 @@ STANCE_SIDES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
             "dissatisfied discouraged pessimistic disheartened"
         ),
     ),
+    # a court's or a tribunal's answer to a claim ("These claims were dismissed" / "Her
+    # claims against two local GPs were upheld", PA court copy against a draft)
+    (
+        word_set("upheld uphold upholds upholding granted"),
+        word_set("dismissed dismiss dismisses dismissing overturned quashed thrown"),
+    ),
     (
         word_set("blamed convicted guilty culpable liable"),
         word_set("cleared acquitted innocent exonerated"),

@@ -117,8 +117,29 @@ def _moved(x: DateMention, y: DateMention, others: list[DateMention]) -> bool:
     )
 
 
+# Units of time in days: a span written in one unit and told in another ("six weeks" /
+# "six months", METER courts PA against a draft) is compared in days.
+_DAYS = {
+    "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0,
+    "month": 30.44, "year": 365.25, "decade": 3652.5,
+}  # fmt: skip
+
+
+def _two_time_units(x: Quantity, y: Quantity) -> bool:
+    return x.unit != y.unit and x.unit in _DAYS and y.unit in _DAYS
+
+
+def _same_span(x: Quantity, y: Quantity) -> bool:
+    """Two spans of time in two units that last as long, within 5 % ("a fortnight" / "14
+    days", "18 months" / "a year and a half")."""
+    dx, dy = x.value * _DAYS[x.unit or ""], y.value * _DAYS[y.unit or ""]
+    return abs(dx - dy) <= 0.05 * max(dx, dy)
+
+
 def _same_amount(x: Quantity, y: Quantity) -> bool:
     """One amount, whatever the words: consistent values in one unit (or one side unitless)."""
+    if _two_time_units(x, y):
+        return _same_span(x, y)
     return x.consistent_with(y) and (x.unit == y.unit or None in (x.unit, y.unit))
 
 
@@ -133,6 +154,8 @@ def _substituted(al: Alignment, x: Quantity, y: Quantity) -> bool:
 def _same_figure(x: Quantity, y: Quantity) -> bool:
     """The same figure written on both sides (one value, one range), in one unit or one side
     unitless: not merely consistent ("up to 800,000" is consistent with five)."""
+    if _two_time_units(x, y):
+        return x.high is None and y.high is None and _same_span(x, y)
     return (x.value, x.high) == (y.value, y.high) and (x.unit == y.unit or None in (x.unit, y.unit))
 
 
@@ -151,7 +174,7 @@ def _comparable(x: Quantity, y: Quantity) -> bool:
         return x.consistent_with(y) or (small > 0 and large / small <= 10)
     if x.kind == "money" and y.kind == "money":
         return True  # "$1M" vs "£1M": the currency is part of what differs
-    return x.unit == y.unit or x.unit is None or y.unit is None
+    return x.unit == y.unit or x.unit is None or y.unit is None or _two_time_units(x, y)
 
 
 __all__ = ["date_diffs", "quantity_diffs"]

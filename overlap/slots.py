@@ -187,6 +187,9 @@ def _word_slot_diffs(
     out: list[SlotDiff] = []
     slots = _replaced_slots(al, mention_spans)
     known = frozenset(w for name in names for w in name)
+    # a name after another preposition is still another name ("in London" / "at Paris", "at
+    # the BBC's London studios" / "from ITV's London Studios", BBC against a draft)
+    slots = [_without_lead_words(al, sl) for sl in slots]
     name_slots = [sl for sl in slots if _is_name_slot(sl, known)]
     for sl in slots:
         i1, j1, pa, pb = sl.i1, sl.j1, sl.pa, sl.pb
@@ -223,6 +226,32 @@ def _word_slot_diffs(
             continue
         out += class_swaps(al, pa, pb)
     return out
+
+
+# Lower-case words that may open a slot before a name: prepositions and articles.
+_LEAD_WORDS = frozenset("the a an of in on at to for by with from into near outside inside".split())
+
+
+def _without_lead_words(al: Alignment, sl: _Slot) -> _Slot:
+    """The slot without the prepositions and articles opening either side, where a capitalised
+    word follows on both; else the slot itself."""
+
+    def lead(side: list[Token]) -> int:
+        k = 0
+        while k < len(side) and side[k].norm in _LEAD_WORDS and side[k].raw.islower():
+            k += 1
+        return k
+
+    ka, kb = lead(sl.pa), lead(sl.pb)
+    if not (ka or kb) or ka == len(sl.pa) or kb == len(sl.pb):
+        return sl
+    if not (sl.pa[ka].raw[:1].isupper() and sl.pb[kb].raw[:1].isupper()):
+        return sl
+    # pa / pb hold the slot's words outside number and date mentions: the slot now starts at
+    # the token of its first word kept
+    i1 = next(k for k, t in enumerate(al.ta) if t is sl.pa[ka])
+    j1 = next(k for k, t in enumerate(al.tb) if t is sl.pb[kb])
+    return _Slot(i1, sl.i2, j1, sl.j2, sl.pa[ka:], sl.pb[kb:])
 
 
 def _inside_one_name(al: Alignment, sl: _Slot) -> bool:

@@ -528,3 +528,20 @@ def test_a_changed_multiple_the_model_reads_as_contradiction_contradicts():
     paid = "A man paid 300 for surgery for his constipated goldfish"
     fish = "British man pays 460 to save constipated goldfish's life"
     assert decide(fish, [Passage(paid, False, (0.2, 0.3, 0.5), True)]) is None
+
+
+def test_the_closest_sentence_read_with_its_neighbour_may_say_the_opposite():
+    # METER courts PA (16.07.99, ambulance) against a draft: the model reads the sentence
+    # about the suit as saying the claim; the next sentence says the claims were dismissed
+    claim = "Her claims against two local GPs were upheld."
+    suing = "Mrs Kent was also suing two local GPs, alleging they failed to treat her asthma."
+    window = f"{suing} These claims were dismissed this afternoon."
+    got = decide(
+        claim,
+        [
+            Passage(suing, False, (0.71, 0.15, 0.14), True),
+            Passage(window, False, (0.31, 0.45, 0.23), True),
+        ],
+    )
+    assert got is not None and got.relation == "contradicts" and got.index == 1
+    assert got.reason.startswith('opposite words: "upheld" here, "dismissed" in the source')

@@ -861,3 +861,47 @@ def test_a_wire_headline_in_capitals_counts_in_number_words_and_a_firm_is_one_sp
         "The Mexico Fund Inc said its board authorized an offer to purchase two mln shares.",
     )
     assert differs(said) == []
+
+
+def test_a_name_after_another_preposition_is_another_name():
+    # BBC entertainment/201 against a draft: "at the BBC's" / "from ITV's"
+    got = differs(
+        compare_sentences(
+            "The ceremony was presented by Jonathan Ross at the BBC's London studios.",
+            "The ceremony was presented by Jonathan Ross from ITV's London Studios headquarters.",
+        )
+    )
+    assert [d.message for d in got] == ['name differs: "BBC\'s" here, "ITV\'s" in the source']
+    got = differs(
+        compare_sentences(
+            "The talks were held in London on Monday.", "The talks were held at Paris on Monday."
+        )
+    )
+    assert [d.message for d in got] == ['name differs: "London" here, "Paris" in the source']
+    # the same name after another preposition is not
+    assert (
+        differs(
+            compare_sentences(
+                "The talks were held in London on Monday.",
+                "The talks were held at London on Monday.",
+            )
+        )
+        == []
+    )
+
+
+def test_a_span_of_time_told_in_another_unit_is_compared_in_days():
+    # METER courts PA (16.07.99, ambulance) against a draft: "six weeks" told as "six months"
+    got = differs(
+        compare_sentences(
+            "She was about six months into her second pregnancy when she suffered the attack.",
+            "She was about six weeks into her second pregnancy when she suffered the attack.",
+        )
+    )
+    assert [d.message for d in got] == [
+        'number differs: "about six months" here, "about six weeks" in the source'
+    ]
+    assert (
+        differs(compare_sentences("He was banned for two weeks.", "He was banned for 14 days."))
+        == []
+    )
