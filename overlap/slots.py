@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 from typing import NamedTuple
 
 from .dates import DateMention, find_dates
+from .lexicon import word_set
 from .name_forms import misspelt, nickname_of, same_country, typing_slip
 from .number_labels import find_labels
 from .quantities import find_quantities
@@ -229,7 +230,7 @@ def _word_slot_diffs(
 
 
 # Lower-case words that may open a slot before a name: prepositions and articles.
-_LEAD_WORDS = frozenset("the a an of in on at to for by with from into near outside inside".split())
+_LEAD_WORDS = word_set("the a an of in on at to for by with from into near outside inside")
 
 
 def _without_lead_words(al: Alignment, sl: _Slot) -> _Slot:
