@@ -137,12 +137,20 @@ _LEGAL_FORMS = word_set("inc incorporated ltd limited corp corporation co plc ll
 
 
 def surname(speaker: tuple[Token, ...]) -> str | None:
-    """The last word of a named speaker, titles and a firm's legal form left out; None for no
-    name."""
+    """The last word of a named speaker, titles left out; None for no name."""
     words = [t.norm for t in speaker if t.norm not in TITLES]
+    return words[-1] if words else None
+
+
+def _firm_name(speaker: tuple[Token, ...]) -> str | None:
+    """The last word of a speaker's name before the firm's legal form, or None where it has
+    none ("Mexico Fund Inc" -> "fund")."""
+    words = [t.norm for t in speaker if t.norm not in TITLES]
+    if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+        return None
     while len(words) > 1 and words[-1] in _LEGAL_FORMS:
         words.pop()
-    return words[-1] if words else None
+    return words[-1]
 
 
 def _named(speaker: tuple[Token, ...], tokens: list[Token]) -> str | None:
@@ -158,6 +166,13 @@ def _named(speaker: tuple[Token, ...], tokens: list[Token]) -> str | None:
     if len(speaker) == 1 and speaker[0] is tokens[0] and common_word(speaker[0].raw):
         return None
     return surname(speaker)
+
+
+def _one_firm(a: tuple[Token, ...], b: tuple[Token, ...]) -> bool:
+    """One firm named with and without its legal form ("The Mexico Fund Inc said" / "The
+    Mexico Fund said")."""
+    fa, fb = _firm_name(a), _firm_name(b)
+    return (fa or surname(a)) == (fb or surname(b)) and bool(fa or fb)
 
 
 def swapped_speakers(
@@ -182,6 +197,6 @@ def swapped_speakers(
             continue
         y = inside[0]
         sa, sb = _named(x.speaker, ta), _named(y.speaker, tb)
-        if sa and sb and sa != sb:
+        if sa and sb and sa != sb and not _one_firm(x.speaker, y.speaker):
             out.append((x, y))
     return out

@@ -861,6 +861,13 @@ def test_a_wire_headline_in_capitals_counts_in_number_words_and_a_firm_is_one_sp
         "The Mexico Fund Inc said its board authorized an offer to purchase two mln shares.",
     )
     assert differs(said) == []
+    # a speaker cut to its legal form by the perturbation suite's cut is still that firm
+    cut = compare_sentences(
+        "Inc stated it will raise the price of its 1987 cars by an average 1.8 percent.",
+        "Toyota Motors Sales U.S.A. Inc said it will raise the price of its 1987 cars by an "
+        "average 1.8 pct.",
+    )
+    assert differs(cut) == []
 
 
 def test_a_name_after_another_preposition_is_another_name():
