@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,7 +24,7 @@ from .quote_alignment import MIN_WORDS as MIN_WORDS  # where misquotes.py import
 from .quote_alignment import QuoteWord, WordMatch, align_quote, quote_words
 from .quotes import Quotation, quotations
 from .speaker_names import AFFILIATION, a_name, role_held_for, same_person, surname
-from .textnorm import normalise_line, tokenize
+from .textnorm import folded_words, normalise_line, tokenize
 from .types import Article, Segmented
 
 
@@ -277,6 +278,7 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
     if best is None:
         return None
     m, q = best
+    m = _stitched(m, art.text)
     return SourceQuote(
         art.id,
         art.label,
@@ -290,6 +292,33 @@ def _in_source(draft: list[QuoteWord], quote: Quotation, src: ArticleQuotes) -> 
         _names_person(quote, art),
         m.where,
     )
+
+
+_ADDED = re.compile(r"^'(?P<words>.+)' added$")
+# The fewest words of an "added" stretch found elsewhere in the source that make it the
+# source's own words (a short phrase may stand anywhere).
+STITCHED_WORDS = 5
+
+
+def _stitched(m: WordMatch, source_text: str) -> WordMatch:
+    """The match without the "added" stretches the source prints elsewhere, word for word: a
+    quote stitched from two of the speaker's statements ("I was such a fat kid I could hardly
+    feel the kicks at all. Occasionally I ate pastie and chips ...", a paper against two PA
+    quotations in the other order, METER courts) adds nothing they did not say."""
+    text = " " + " ".join(folded_words(source_text)) + " "
+    keep = [
+        k
+        for k, change in enumerate(m.changes)
+        if not (
+            (added := _ADDED.match(change))
+            and len(words := folded_words(added.group("words"))) >= STITCHED_WORDS
+            and f" {' '.join(words)} " in text
+        )
+    ]
+    if len(keep) == len(m.changes):
+        return m
+    where = tuple(m.where[k] for k in keep) if len(m.where) == len(m.changes) else m.where
+    return dataclasses.replace(m, changes=tuple(m.changes[k] for k in keep), where=where)
 
 
 _NEXT_TO_MARKS = 2  # how many words beside a source's quote marks a moved mark may take in

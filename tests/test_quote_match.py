@@ -433,3 +433,22 @@ def test_changed_words_in_another_persons_mouth_tell_both():
         [source],
     )
     assert v.outcome is Outcome.MISQUOTED and not v.speaker_differs
+
+
+def test_a_quote_stitched_from_two_statements_of_the_source_adds_nothing():
+    # METER courts (02.11.99, chips): the Star's quote puts the later PA quotation first
+    pa = (
+        "Richard told the trial at Cardiff Crown Court: ``Occasionally I ate pasty and chips or "
+        "jumbo sausage with chips _ but mainly it was just chips.\n``I got used to it. I would "
+        "wait for my parents to come back in the evening for our meal.''\n"
+        "He added: ``My father would punch me almost every day and Meryl would join in by "
+        "kicking me. But I was such a fat kid I could hardly feel the kicks at all.''\n"
+    )
+    src = article_quotes(Article("pa", "pa.txt", pa, "txt", outlet="PA"))
+    text = (
+        'Sad Richard said: "I was such a fat kid I could hardly feel the kicks at all. '
+        "Occasionally I ate pastie and chips or jumbo sausage with chips, but mainly it was just "
+        'chips. I got used to it."'
+    )
+    v = match_quote(draft_quote(text), [src], text)
+    assert v.outcome is Outcome.QUOTED, v
