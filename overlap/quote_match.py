@@ -12,9 +12,9 @@ overlap/quote_alignment.py; this module picks the source and decides the outcome
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
