@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from .claims import content_words
 from .evidence import check_direction, check_opposites
+from .number_words import ORDINAL_WORDS
 from .paraphrase import stop_words
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
@@ -152,6 +153,24 @@ def _opposite_words(claim: str, passage: str) -> str:
     return found[0].message if found else ""
 
 
+def _changed_rank(claim: str, passage: str) -> str:
+    """A rank written as an ordinal changed on the words both say ("scored the crucial first
+    goal" / "scorer of the crucial second goal", BBC sport against a draft), as its message,
+    or "": a position, which no two reports of one event give two ways, unlike an amount in
+    two currencies or a date of two events."""
+    found = [
+        d.message
+        for d in changed_facts(claim, passage)
+        if d.kind == "number" and _ordinal(d.here) and _ordinal(d.there)
+    ]
+    return found[0] if found else ""
+
+
+def _ordinal(words: str) -> bool:
+    last = words.lower().split()[-1] if words.split() else ""
+    return last.split("-")[0] in ORDINAL_WORDS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", last))
+
+
 def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
     """A negation on the predicate both sides share, negated on one side and asserted on the
     other ("Investigators have ruled out arson." / "investigators have not ruled out arson"):
@@ -247,7 +266,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
-                or bool(_opposite_words(claim, p.text))
+                or bool(_opposite_words(claim, p.text) or _changed_rank(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
@@ -346,7 +365,7 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
             f"{direction} on the same subject, and the model reads the source passage as "
             "contradicting the claim"
         )
-    changed = _opposite_words(claim, passage.text)
+    changed = _opposite_words(claim, passage.text) or _changed_rank(claim, passage.text)
     if changed and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{changed}, on the words both say, and the model reads the source passage as "

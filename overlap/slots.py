@@ -229,8 +229,10 @@ def _word_slot_diffs(
     return out
 
 
-# Lower-case words that may open a slot before a name: prepositions and articles.
-_LEAD_WORDS = word_set("the a an of in on at to for by with from into near outside inside")
+# Lower-case words that may open a slot before a name: prepositions, and an article after one
+# ("at the BBC's"); an article alone opens a description ("the Irishman" against "Keane").
+_LEAD_PREPOSITIONS = word_set("of in on at to for by with from into near outside inside")
+_ARTICLES = word_set("the a an")
 
 
 def _without_lead_words(al: Alignment, sl: _Slot) -> _Slot:
@@ -239,7 +241,9 @@ def _without_lead_words(al: Alignment, sl: _Slot) -> _Slot:
 
     def lead(side: list[Token]) -> int:
         k = 0
-        while k < len(side) and side[k].norm in _LEAD_WORDS and side[k].raw.islower():
+        while k < len(side) and side[k].norm in _LEAD_PREPOSITIONS and side[k].raw.islower():
+            k += 1
+        if k and k < len(side) and side[k].norm in _ARTICLES and side[k].raw.islower():
             k += 1
         return k
 

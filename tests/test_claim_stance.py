@@ -545,3 +545,15 @@ def test_the_closest_sentence_read_with_its_neighbour_may_say_the_opposite():
     )
     assert got is not None and got.relation == "contradicts" and got.index == 1
     assert got.reason.startswith('opposite words: "upheld" here, "dismissed" in the source')
+
+
+def test_a_changed_rank_the_model_reads_as_contradiction_contradicts():
+    # BBC sport/150 against a draft: a position, unlike an amount in two currencies
+    claim = "Robbie Keane, captain for the night, scored the crucial first goal."
+    passage = (
+        "Robbie Keane, skipper for the night and scorer of the crucial second goal, echoed his "
+        "manager's sentiments."
+    )
+    got = decide(claim, [Passage(passage, False, (0.2, 0.3, 0.5), True)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('number differs: "first" here, "second" in the source')
