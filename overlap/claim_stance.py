@@ -35,7 +35,6 @@ from dataclasses import dataclass
 
 from .claims import content_words
 from .evidence import check_direction, check_opposites
-from .number_words import ORDINAL_WORDS
 from .paraphrase import stop_words
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
@@ -50,6 +49,7 @@ from .stance_words import (
     UNPROVEN,
     reporting,
 )
+from .textnorm import folded_words
 from .types import Span
 
 ENTAIL = 0.35  # NLI entailment (passage -> claim) for "supported", above its contradiction
@@ -153,22 +153,32 @@ def _opposite_words(claim: str, passage: str) -> str:
     return found[0].message if found else ""
 
 
-def _changed_rank(claim: str, passage: str) -> str:
-    """A rank written as an ordinal changed on the words both say ("scored the crucial first
-    goal" / "scorer of the crucial second goal", BBC sport against a draft), as its message,
-    or "": a position, which no two reports of one event give two ways, unlike an amount in
-    two currencies or a date of two events."""
-    found = [
-        d.message
-        for d in changed_facts(claim, passage)
-        if d.kind == "number" and _ordinal(d.here) and _ordinal(d.there)
-    ]
-    return found[0] if found else ""
+def _changed_figure(claim: str, passage: str) -> str:
+    """A number or date changed between the same words on both sides of it, as its message, or
+    "": "jailed for six months" / "jailed for three months", "the crucial first goal" / "the
+    crucial second goal" (drafts against a PA wire and BBC sport). With the model reading a
+    contradiction, a basis for one; a figure with other words beside it is not ("pays 460 to
+    save" / "paid 300 for surgery" is one report in dollars and in pounds, "kicks off in
+    January: Report" / "will launch in February" two events, Emergent dev)."""
+    for d in changed_facts(claim, passage):
+        if d.a is None or d.b is None:
+            continue
+        before = _word_before(claim, d.a[0]), _word_before(passage, d.b[0])
+        after = _word_after(claim, d.a[1]), _word_after(passage, d.b[1])
+        unit = d.here.split()[-1:] == d.there.split()[-1:] and len(d.here.split()) > 1
+        if before[0] and before[0] == before[1] and (unit or after[0] and after[0] == after[1]):
+            return d.message
+    return ""
 
 
-def _ordinal(words: str) -> bool:
-    last = words.lower().split()[-1] if words.split() else ""
-    return last.split("-")[0] in ORDINAL_WORDS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)", last))
+def _word_before(text: str, at: int) -> str:
+    words = folded_words(text[:at])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, at: int) -> str:
+    words = folded_words(text[at : at + 40])
+    return words[0] if words else ""
 
 
 def negated_predicate(claim: str, passage: str) -> SlotDiff | None:
@@ -266,7 +276,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 or claim_debunks
                 and not agrees_negating
                 or bool(_opposite_direction(claim, p.text))
-                or bool(_opposite_words(claim, p.text) or _changed_rank(claim, p.text))
+                or bool(_opposite_words(claim, p.text) or _changed_figure(claim, p.text))
             )
             ok = contra >= CONTRADICT and basis
         if ok:
@@ -365,7 +375,7 @@ def _contradiction_reason(claim: str, passage: Passage) -> str:
             f"{direction} on the same subject, and the model reads the source passage as "
             "contradicting the claim"
         )
-    changed = _opposite_words(claim, passage.text) or _changed_rank(claim, passage.text)
+    changed = _opposite_words(claim, passage.text) or _changed_figure(claim, passage.text)
     if changed and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{changed}, on the words both say, and the model reads the source passage as "

@@ -557,3 +557,21 @@ def test_a_changed_rank_the_model_reads_as_contradiction_contradicts():
     got = decide(claim, [Passage(passage, False, (0.2, 0.3, 0.5), True)])
     assert got is not None and got.relation == "contradicts"
     assert got.reason.startswith('number differs: "first" here, "second" in the source')
+
+
+def test_a_figure_changed_between_the_same_words_the_model_reads_as_contradiction():
+    # METER PA (12.07.99, gamekeeper) against a draft headline
+    claim = "Gamekeeper jailed for six months over badger snares"
+    passage = "A gamekeeper was jailed for three months today for using illegal snares."
+    got = decide(claim, [Passage(passage, False, (0.2, 0.3, 0.5), True)])
+    assert got is not None and got.relation == "contradicts"
+    assert got.reason.startswith('number differs: "six months" here, "three months"')
+    # other words beside the date: two events (Emergent dev)
+    claim = "Apple Watch mass production kicks off in January: Report"
+    assert (
+        decide(
+            claim,
+            [Passage("The Apple Watch will launch in February", False, (0.2, 0.3, 0.5), True)],
+        )
+        is None
+    )
