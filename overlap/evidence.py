@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence, Set
+from typing import NamedTuple
 
 from .lexicon import (
     COUNTERPART_WORDS,
@@ -266,7 +267,7 @@ def check_direction(a: Span, b: Span, diff: Sequence[DiffOp] = ()) -> list[Evide
     other that it shrinks, in one slot of the word alignment with the same word next to it on
     both sides ("rose 5 pct" / "fell 5 pct"). A word list alone is only a hint, so words that
     the alignment does not pair up give nothing; the judge still asks the model."""
-    for wa_slot, wb_slot in _anchored_slots(a, b, 3):
+    for wa_slot, wb_slot in _anchored_slots(_words(a, b), 3):
         sa, ca = _direction(wa_slot)
         sb, cb = _direction(wb_slot)
         if sa and sb and sa != sb:
@@ -280,10 +281,11 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
     after"): in a copy this is a changed fact the NLI model is blind to (it reads "Shares closed
     higher after the ruling" and "... lower ..." as entailing each other at 0.96). The judge
     makes it a contradiction only where the rest is the same words (judge.py, step 2)."""
-    slots = list(_anchored_slots(a, b, STANCE_SLOT))  # one alignment for both passes
+    w = _words(a, b)  # one alignment for every pass
+    slots = list(_anchored_slots(w, STANCE_SLOT))
     # and the first word of a longer slot next to the shared word: "made an MBE" / "made an
     # OBE in the New Year Honours list" at the end of a headline
-    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, 1, single=True)]:
+    for wa_slot, wb_slot in [*slots, *_slot_edges(w, 1, single=True)]:
         if len(wa_slot) == len(wb_slot) == 1:
             wa, wb = wa_slot[0], wb_slot[0]
             what = _one_word_swap(wa.norm, wb.norm)
@@ -293,22 +295,19 @@ def check_opposites(a: Span, b: Span) -> list[Evidence]:
         parallel = _parallel_swap(wa_slot, wb_slot)
         if parallel is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, parallel[0], a, b, *parallel[1:])]
-    for wa_slot, wb_slot in [*slots, *_slot_edges(a, b, STANCE_SLOT)]:
+    for wa_slot, wb_slot in [*slots, *_slot_edges(w, STANCE_SLOT)]:
         sides = _stance_sides(wa_slot, wb_slot)
         if sides is not None:
             return [_opposed(EvidenceCheck.OPPOSITE, "opposite words", a, b, *sides)]
-    return _rank_dropped(a, b)
+    return _rank_dropped(a, b, w)
 
 
-def _rank_dropped(a: Span, b: Span) -> list[Evidence]:
+def _rank_dropped(a: Span, b: Span, w: _Words) -> list[Evidence]:
     """A rank written before a superlative on one side only: "the world's largest cocoa
     exporter" / "the world's second largest cocoa exporter" (BBC business against a draft)
     says first where the other says second."""
-    import difflib
-
-    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+    ta, tb, na, nb = w.ta, w.tb, w.na, w.nb
+    for tag, i1, i2, j1, j2 in w.ops:
         if tag not in ("insert", "delete"):
             continue
         side, k, rest, at = (tb, j1, nb, j2) if tag == "insert" else (ta, i1, na, i2)
@@ -340,7 +339,7 @@ _SUPERLATIVES = word_set(
 
 
 def _slot_edges(
-    a: Span, b: Span, most: int, single: bool = False
+    w: _Words, most: int, single: bool = False
 ) -> Iterator[tuple[list[Token], list[Token]]]:
     """The `most` words on each side next to a shared word, of a slot longer than that: what
     the two sentences say just before the same words ("The announcement was opposed by the
@@ -351,11 +350,8 @@ def _slot_edges(
     "made an OBE in the New Year Honours list"); in two long slots the words next to a shared
     word are often two clauses' ("who spent three weeks ... before being signed off" / "who
     quit her job after being asked", METER courts)."""
-    import difflib
-
-    ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
-    na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+    ta, tb, na, nb = w.ta, w.tb, w.na, w.nb
+    for tag, i1, i2, j1, j2 in w.ops:
         if tag != "replace" or max(i2 - i1, j2 - j1) <= most:
             continue
         if single and min(i2 - i1, j2 - j1) != 1:
@@ -435,14 +431,31 @@ def _stance_sides(wa_slot: list[Token], wb_slot: list[Token]) -> tuple[Token, To
     return None
 
 
-def _anchored_slots(a: Span, b: Span, most: int) -> Iterator[tuple[list[Token], list[Token]]]:
-    """The words the alignment of a and b replaces, at most `most` on a side, with the same
-    word beside them on both sides (before or after): one slot of two sentences."""
+class _Words(NamedTuple):
+    """Two passages' word tokens, their folded forms and the word alignment's opcodes: what
+    the opposite-word checks read, aligned once."""
+
+    ta: list[Token]
+    tb: list[Token]
+    na: list[str]
+    nb: list[str]
+    ops: Sequence[tuple[str, int, int, int, int]]
+
+
+def _words(a: Span, b: Span) -> _Words:
     import difflib
 
     ta, tb = tokenize(a.text, a.start), tokenize(b.text, b.start)
     na, nb = [t.norm for t in ta], [t.norm for t in tb]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
+    ops = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
+    return _Words(ta, tb, na, nb, ops)
+
+
+def _anchored_slots(w: _Words, most: int) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The words the alignment replaces, at most `most` on a side, with the same word beside
+    them on both sides (before or after): one slot of two sentences."""
+    ta, tb, na, nb = w.ta, w.tb, w.na, w.nb
+    for tag, i1, i2, j1, j2 in w.ops:
         if tag != "replace" or i2 - i1 > most or j2 - j1 > most:
             continue
         before = i1 > 0 and j1 > 0 and na[i1 - 1] == nb[j1 - 1]
