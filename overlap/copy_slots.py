@@ -13,9 +13,10 @@ sentence that adds a clause of its own is not contradicted by it.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
+from .date_mention import DateMention
+from .dates import find_dates
 from .evidence import check_opposites, slot_evidence
 from .ids import text_id
 from .judge import HARD_CHECKS
@@ -129,7 +130,7 @@ def changed_fact_links(
             found, there = _changed_facts(here, closest, draft, seg, names), closest
         if not found:
             continue
-        there = holding(seg, there, found)
+        there = holding(seg, there, [e.b for e in found if e.b is not None])
         reasons = tuple(dict.fromkeys(e.message for e in found))
         copy = first.finding
         judgement = Judgement(
@@ -184,10 +185,10 @@ def _closest_sentence(seg: Segmented, there: Span, here: Span) -> Span | None:
     return Span(there.article, best.start, best.end, best.text)
 
 
-def holding(seg: Segmented, there: Span, found: Sequence[Evidence]) -> Span:
-    """The source sentences of `there` that hold the evidence's source words: a copy that runs
-    on from the end of one sentence into the next is shown at the one its changed word is in."""
-    at = [e.b for e in found if e.b is not None]
+def holding(seg: Segmented, there: Span, at: Sequence[Span]) -> Span:
+    """The source sentences of `there` that hold the source words `at` (the changed words): a
+    copy that runs on from the end of one sentence into the next is shown at the one its
+    changed word is in."""
     inside = [
         s
         for s in seg.sentences
@@ -199,24 +200,29 @@ def holding(seg: Segmented, there: Span, found: Sequence[Evidence]) -> Span:
     return Span(there.article, start, end, seg.article.text[start:end])
 
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-
-
 def moved_year(here: Span, there: Span) -> list[Evidence]:
     """The one year of a copied sentence changed where the copy also moved it: "which produced
     Populous in 1989" / "which in 1987 produced Populous" (BBC tech against a draft). The word
     alignment pairs no slot for it, and the copy holds the sentence's other words: one year on
-    each side, two different years, is a changed date."""
-    ya, yb = list(_YEAR.finditer(here.text)), list(_YEAR.finditer(there.text))
-    if len(ya) != 1 or len(yb) != 1 or ya[0].group() == yb[0].group():
+    each side (dates.find_dates), two different years, is a changed date."""
+
+    def years(span: Span) -> list[DateMention]:
+        return [d for d in find_dates(span.text, span.start) if d.kind == "year"]
+
+    ya, yb = years(here), years(there)
+    if len(ya) != 1 or len(yb) != 1 or ya[0].value == yb[0].value:
         return []
     (x,), (y,) = ya, yb
     return [
         Evidence(
             EvidenceCheck.DATE,
             "differs",
-            f'date differs: "{x.group()}" here, "{y.group()}" in the source',
-            Span(here.article, here.start + x.start(), here.start + x.end(), x.group()),
-            Span(there.article, there.start + y.start(), there.start + y.end(), y.group()),
+            f'date differs: "{_at(here, x)}" here, "{_at(there, y)}" in the source',
+            Span(here.article, x.start, x.end, _at(here, x)),
+            Span(there.article, y.start, y.end, _at(there, y)),
         )
     ]
+
+
+def _at(span: Span, d: DateMention) -> str:
+    return span.text[d.start - span.start : d.end - span.start]

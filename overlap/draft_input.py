@@ -65,6 +65,22 @@ def read_draft(
 _BLOCK_START = re.compile(r"\s*(?:[#>|]|[-*+]\s|\d+[.)]\s|```|~~~|={3,}\s*$|-{3,}\s*$)")
 
 
+# A Markdown block marker at a line's start: a heading's "#", a list item's "-" or "1.", a
+# quotation's ">". Layout, not words of a claim: the models read "# Nigeria plans to double
+# cocoa output" otherwise than the headline (a BBC business draft: the "#" moved which source
+# passages were closest, and the verdict).
+_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+>]|\d{1,3}[.)])\s+")
+
+
+def without_block_marker(text: str) -> str:
+    """`text` without the Markdown block marker opening it.
+
+    >>> [without_block_marker(t) for t in ("# Title", "- item", "1. first", "3.5 million")]
+    ['Title', 'item', 'first', '3.5 million']
+    """
+    return _BLOCK_MARKER.sub("", text, count=1)
+
+
 def unwrap(text: str) -> str:
     r"""`text` with each line break inside a paragraph turned into a space. A blank line, a
     Markdown heading, list item, quote, table row, fence or rule starts a new block, as in

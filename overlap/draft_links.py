@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from . import misquotes
 from .attribution import credit_of, other_credit
 from .copy_slots import holding, source_sentences
+from .draft_input import without_block_marker
 from .draft_quotes import reports_quote
 from .evidence import from_other_side
 from .ids import text_id
@@ -53,7 +54,9 @@ def short_claim_links(
     kept = [x for x in links if x.finding.kind is not Kind.CLAIM]
     if any(x.relation in (LinkRelation.QUOTED, LinkRelation.MISQUOTED) for x in kept):
         return links
-    verdict = judge_short_claim(_without_markup(sent.text), sources, models.embedder, models.nli)
+    verdict = judge_short_claim(
+        without_block_marker(sent.text), sources, models.embedder, models.nli
+    )
     copied = any(x.relation is LinkRelation.COPIED for x in kept)
     if verdict is None or copied and verdict.relation != "contradicts":
         return links if copied else kept
@@ -88,17 +91,6 @@ def short_claim_links(
     )
     ident = text_id(relation, sent.text, p.article, p.text, *occurrence.get(sent.index, ()))
     return [*kept, SourceLink(ident, p.article, relation, claim, p, (verdict.reason,), finding)]
-
-
-# A Markdown block marker at a line's start: a heading's "#", a list item's "-" or "1.", a
-# quotation's ">". Layout, not words of the claim: the models read "# Nigeria plans to double
-# cocoa output" otherwise than the headline (a BBC business draft: the "#" moved which source
-# passages were closest, and the verdict).
-_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+>]|\d{1,3}[.)])\s+")
-
-
-def _without_markup(text: str) -> str:
-    return _BLOCK_MARKER.sub("", text, count=1)
 
 
 def occurrences(draft: Segmented) -> dict[int, tuple[str, ...]]:
@@ -164,14 +156,15 @@ def links_of(
             # shown at the source sentence its changed words are in: a copy aligned from the
             # end of the sentence before ("... by Mr Blair. A private meeting on Monday")
             mine_side, their_side = ("a", "b") if draft_is_a else ("b", "a")
-            found = [
-                dataclasses.replace(e, b=getattr(e, their_side))
+            changed = [
+                getattr(e, their_side)
                 for e in f.judgement.evidence
                 if e.relation == "differs"
                 and (at := getattr(e, mine_side)) is not None
                 and lo <= at.start < hi
+                and getattr(e, their_side) is not None
             ]
-            theirs = holding(source, theirs, found)
+            theirs = holding(source, theirs, changed)
         if relation is LinkRelation.SUPPORTS and f.kind not in COPY_KINDS:
             # a hedge may open the sentence; a sentence the passage only touches is not its
             said = source_sentences(source, theirs, mostly=True)
@@ -299,15 +292,17 @@ def _judged_here(
         at = _draft_point(f, draft_is_a, theirs.start) if theirs is not None else None
         return None if at is None else start <= at < end
 
+    def all_elsewhere(evidence: list) -> bool:
+        """Is every one of these (some) about another sentence of the finding?"""
+        return bool(evidence) and all(near(e) is False for e in evidence)
+
     if not pairs:
         # Judged whole, and contradicted by typed differences only: a sentence of the finding
         # holding none of them is not contradicted by them ("Espionoza" / "Espinoza" in one
         # line of a list does not contradict the next line about another victim; the source's
         # "had not been compromised" against the draft's next sentence, "had been compromised").
         differ = [e for e in j.evidence if e.relation == "differs"]
-        told = [near(e) for e in differ]
-        elsewhere = bool(differ) and all(t is False for t in told)
-        if j.verdict is Verdict.CONTRADICT and elsewhere:
+        if j.verdict is Verdict.CONTRADICT and all_elsewhere(differ):
             gone = {e.message for e in differ}
             rest = [r for r in reasons if r not in gone]
             # A paraphrase the model does not object to agrees where the difference is not:
@@ -328,12 +323,13 @@ def _judged_here(
         pair's draft side can cross a sentence end ('but his team were "not afraid of
         anyone". Spurs are three places above'), and the changed number is not this one's."""
         message = getattr(pair, "message", None)
-        typed = [
-            e
-            for e in j.evidence
-            if e.check != "sentence" and e.relation == "differs" and e.message == message
-        ]
-        return bool(typed) and all(near(e) is False for e in typed)
+        return all_elsewhere(
+            [
+                e
+                for e in j.evidence
+                if e.check != "sentence" and e.relation == "differs" and e.message == message
+            ]
+        )
 
     mine = [
         e for e in pairs if here(e) and not (e.relation == "contradict" and changed_elsewhere(e))
