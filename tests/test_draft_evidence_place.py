@@ -82,25 +82,8 @@ def test_a_sentence_the_reworded_source_words_are_not_about_gets_no_link():
         "Cobb, a married father from Yateley, is accused of drugging women with an anaesthetic "
         "to rape or assault them.\n"
     )
-    segs = {
-        "draft": segment(Article("draft", "draft.md", draft, "md")),
-        "pa": segment(Article("pa", "pa.txt", source, "txt")),
-    }
     judged = Judgement(Verdict.AGREE, 0.8, ("reworded with no typed difference",), (), None)
-    f = Finding(
-        "f1",
-        Kind.PARAPHRASE,
-        0.8,
-        0.5,
-        0.8,
-        Span("draft", 0, len(draft) - 1, draft[:-1]),
-        Span("pa", 0, len(source) - 1, source[:-1]),
-        (),
-        Direction.UNKNOWN,
-        "",
-        judgement=judged,
-    )
-    links = links_of(f, segs["draft"], segs)
+    links = _links(draft, source, judged)
     assert [x.draft.text[:5] for x in links] == ["Cobb,"]
 
 
@@ -120,10 +103,6 @@ def test_a_paraphrase_contradicted_in_one_sentence_still_supports_its_other_sent
         "He said employers would face fines of up to £2,500 and lose their licences. The "
         "Scottish Executive agreed by a majority to introduce an all-out ban.\n"
     )
-    segs = {
-        "draft": segment(Article("draft", "draft.md", draft, "md")),
-        "pa": segment(Article("pa", "pa.txt", source, "txt")),
-    }
     at_d, at_s = draft.index("majority"), source.index("unanimously")
     quantifier = Evidence(
         EvidenceCheck.QUANTIFIER,
@@ -136,20 +115,7 @@ def test_a_paraphrase_contradicted_in_one_sentence_still_supports_its_other_sent
     judged = Judgement(
         Verdict.CONTRADICT, 0.7, (quantifier.message,), (quantifier,), NLIScores(calm, calm)
     )
-    f = Finding(
-        "f1",
-        Kind.PARAPHRASE,
-        0.8,
-        0.5,
-        0.8,
-        Span("draft", 0, len(draft) - 1, draft[:-1]),
-        Span("pa", 0, len(source) - 1, source[:-1]),
-        (),
-        Direction.UNKNOWN,
-        "",
-        judgement=judged,
-    )
-    first, second = links_of(f, segs["draft"], segs)
+    first, second = _links(draft, source, judged)
     assert first.draft.text.startswith("He said employers")
     assert first.relation is LinkRelation.SUPPORTS and first.reasons == (REWORDED,)
     assert second.relation is LinkRelation.CONTRADICTS
@@ -170,10 +136,6 @@ def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_num
         'Jol said Newcastle were always difficult, but his team were "not afraid of anyone". '
         "Spurs are three places above the Magpies.\n"
     )
-    segs = {
-        "draft": segment(Article("draft", "draft.md", draft, "md")),
-        "pa": segment(Article("pa", "pa.txt", source, "txt")),
-    }
     at_d, at_s = draft.index("three"), source.index("four")
     message = 'number differs: "three places" here, "four places" in the source'
     number = Evidence(
@@ -193,12 +155,26 @@ def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_num
         Span("pa", s0, len(source) - 1, source[s0:-1]),
     )
     judged = Judgement(Verdict.CONTRADICT, 0.7, (message,), (number, pair_), None)
+    first, second = _links(draft, source, judged, Kind.EDITED)
+    assert first.relation is not LinkRelation.CONTRADICTS
+    assert message not in first.reasons
+    assert second.relation is LinkRelation.CONTRADICTS and second.reasons[0] == message
+
+
+def _links(draft: str, source: str, judged: Judgement, kind: Kind = Kind.PARAPHRASE):
+    """links_of for one finding of `kind` covering the whole draft against the whole PA text
+    (each ends with a newline the finding leaves out), judged as `judged`."""
+    segs = {
+        "draft": segment(Article("draft", "draft.md", draft, "md")),
+        "pa": segment(Article("pa", "pa.txt", source, "txt")),
+    }
+    lexical, semantic = (0.8, 0.5) if kind is Kind.EDITED else (0.5, 0.8)
     f = Finding(
         "f1",
-        Kind.EDITED,
+        kind,
         0.8,
-        0.8,
-        0.5,
+        lexical,
+        semantic,
         Span("draft", 0, len(draft) - 1, draft[:-1]),
         Span("pa", 0, len(source) - 1, source[:-1]),
         (),
@@ -206,7 +182,4 @@ def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_num
         "",
         judgement=judged,
     )
-    first, second = links_of(f, segs["draft"], segs)
-    assert first.relation is not LinkRelation.CONTRADICTS
-    assert message not in first.reasons
-    assert second.relation is LinkRelation.CONTRADICTS and second.reasons[0] == message
+    return links_of(f, segs["draft"], segs)
