@@ -232,16 +232,31 @@ def full_name(text: str, before: int, name: str) -> str:
 
     >>> full_name("Alex Sanchez, an analyst, spoke. Then Sanchez said so.", 38, "Sanchez")
     'Alex Sanchez'
+    >>> full_name("said Richard Pzena of Sanford\\nC. Bernstein. Pzena said", 50, "Pzena")
+    'Richard Pzena'
     """
     words = _words(name)
     if not words or len([w for w in words if w not in _TITLES]) >= 2:
         return name
     surname = words[-1]
     best = None
-    for m in _PERSON_NAME.finditer(text, 0, before):
-        raw = last_sentence(m.group()).split()
-        if fold(raw[-1]) != surname:
+    # each sentence's piece of a run of capitalised words; the surname may end a piece that
+    # goes on with "of" and a firm: "Richard Pzena of Sanford\nC. Bernstein" (Reuters) gives
+    # "Richard Pzena"
+    pieces = (
+        part.split()
+        for m in _PERSON_NAME.finditer(text, 0, before)
+        for part in _SENTENCE_BREAK.split(m.group())
+    )
+    for raw in pieces:
+        at = [
+            k
+            for k, w in enumerate(raw)
+            if fold(w) == surname and (k == len(raw) - 1 or raw[k + 1] == "of")
+        ]
+        if not at:
             continue
+        raw = raw[: at[-1] + 1]
         while len(raw) > 2 and fold(raw[0]) in _TITLES:
             raw = raw[1:]
         if len(raw) >= 2 and fold(raw[0]) not in _TITLES:

@@ -294,8 +294,11 @@ def _sentence_links(
         # can still be copied or quoted).
         here = [x for x in here if x.finding.kind in COPY_KINDS]
     elif ctx.settings.judge and is_short_claim(
-        sent.text, is_heading(ctx.draft, sent), ctx.settings.min_paraphrase_words
+        sent.text, is_heading(ctx.draft, sent) or not here, ctx.settings.min_paraphrase_words
     ):
+        # A longer sentence no compare stage linked is read like a short claim, against the
+        # passages closest to it: one that joins two source sentences ("bought ... a large
+        # California firm, and the terms were disclosed") pairs with neither whole.
         here = short_claim_links(
             sent, here, ctx.draft.article.id, ctx.sources, ctx.models, ctx.occurrence
         )

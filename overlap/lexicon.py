@@ -240,3 +240,9 @@ OFFENCES = word_set(
     "trafficking stalking libel slander treason terrorism espionage forgery extortion "
     "murders assaults robberies burglaries thefts frauds rapes"
 )
+
+
+# A firm's legal form after its name: "The Mexico Fund Inc said" and "The Mexico Fund said"
+# (Reuters-21578 against a draft) name one speaker (reported_speakers.py), and "Exxon" for
+# "Exxon Corp" inside a quotation changes no word the speaker meant (quote_words.py).
+LEGAL_FORMS = word_set("inc incorporated ltd limited corp corporation co plc llc ag sa nv")

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .textnorm import fold, tokenize
+from .lexicon import FUNCTION_WORDS, LEGAL_FORMS
+from .textnorm import STOCK_SYMBOL, fold, tokenize
 
 # An editor's words inside a quotation: square brackets, and the short round brackets news
 # copy puts in ("The fourth defendant (Michelle Wilson) was someone who took over", PA).
@@ -47,7 +48,20 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
         gaps = [m.end() + s for m in _ELLIPSIS.finditer(part)]
         censored = {m.start() + s: m for m in _CENSORED.finditer(part)}
         inside = [(m.start() + s, m.end() + s) for m in censored.values()]
+        # a wire's stock symbol after a firm's name ("Royal Dutch/Shell <RD> or Exxon Corp
+        # <XON>", Reuters) is no word of the speaker's; the firm's legal form after its name
+        # is the editor's choice (LEGAL_FORMS)
+        symbols = [(m.start() + s, m.end() + s) for m in STOCK_SYMBOL.finditer(part)]
         for t in tokenize(part, s):
+            if any(a <= t.start < b for a, b in symbols):
+                continue
+            # after a name, not after "The" ("The Corporation said" names no firm dropped)
+            firm_form = (
+                t.norm in LEGAL_FORMS
+                and bool(out)
+                and out[-1].raw[:1].isupper()
+                and out[-1].norm not in FUNCTION_WORDS
+            )
             if t.start in censored:
                 m = censored[t.start]
                 word = m.group(1).lower() + "*" * (len(m.group(0)) - len(m.group(1)))
@@ -55,7 +69,7 @@ def quote_words(text: str, spans: Sequence[tuple[int, int]]) -> list[QuoteWord]:
                 continue
             if any(a < t.start < b for a, b in inside):
                 continue  # the letters after a censored word's asterisks ("f**k")
-            is_soft = any(a <= t.start < b for a, b in soft)
+            is_soft = firm_form or any(a <= t.start < b for a, b in soft)
             gap = any(
                 prev_end <= g <= t.start for g in gaps for prev_end in [out[-1].end if out else s]
             )

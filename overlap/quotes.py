@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .attribution import credit_kind
-from .lexicon import THIRD_PERSON_SUBJECTS
+from .lexicon import POLICE_RANKS, THIRD_PERSON_SUBJECTS, TITLES
 from .quote_marks import Pair, continues, pairs
 from .quote_pronouns import resolve as _resolve
 from .speech_clauses import claim_owner, clause_speaker, reporting_subjects
@@ -24,9 +24,11 @@ from .speech_patterns import NAME as _NAME
 from .speech_patterns import PRONOUN as _PRONOUN
 from .speech_patterns import SP as _SP
 from .speech_patterns import VERBS as _VERBS
+from .speech_patterns import WHEN as _WHEN
 from .speech_patterns import apposed_name
 from .speech_patterns import clean as _clean
 from .speech_patterns import named as _named
+from .textnorm import fold
 from .types import Quote
 
 # "the report stated", "the state environmental agency's notice stated": a body or a document,
@@ -48,8 +50,6 @@ _DESCRIBED = (
     r"insider|aide|member|worker|resident)\b"
     rf"(?:\s+(?:for|of|at)\s+(?:the\s+)?{_NAME})?"
 )
-# An adverb of time between the speaker and the verb: "He later told reporters:".
-_WHEN = r"(?:(?:later|also|then|again|earlier|subsequently|yesterday|today)\s+)?"
 _WHO = (
     rf"(?:(?P<desc>{_DESCRIBED})|(?:the\s+|The\s+)?(?:[\w\-]+\s+){{0,6}}?(?P<name>{_NAME})"
     rf"|(?P<pron>{_PRONOUN})|(?P<def>{_DEFINITE}))"
@@ -91,8 +91,11 @@ _TOLD = re.compile(rf"\b(?:told|tells)\s+(?:the\s+)?(?P<credit>{_NAME})")
 # ... with an apposition between the name and the verb: "James Clappison, a Conservative
 # education spokesman, said:", "Graham Parkins, QC, defending, told Mr Justice Owen:" (two
 # parts).
+# ... or a verb of stance and a participle of saying: "Home Secretary Charles Clarke disagreed,
+# saying:" (BBC politics).
+_SAYING = r"(?:[a-z]+(?:ed|s),?\s+(?:saying|adding|insisting|arguing|warning|explaining|telling))"
 _BEFORE = re.compile(
-    rf"{_WHO}(?:,[^,“”\"]{{1,120}}(?:,[^,“”\"]{{1,40}})?,|,)?\s+{_WHEN}{_VERBS}(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
+    rf"{_WHO}(?:,[^,“”\"]{{1,120}}(?:,[^,“”\"]{{1,40}})?,|,)?\s+{_WHEN}(?:{_VERBS}|{_SAYING})(?:\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,4}}"
     rf"(?P<credit>{_NAME}))?"
     r"(?:\s+(?:in|from|after|outside|before|at)\s+(?:an?|the|its|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,3}?[\w\-]+)?"
@@ -314,7 +317,23 @@ def _credit(text: str, p_start: int, p_end: int, p: Pair) -> _Said:
     if credit is None and (m2 := _ACCORDING.search(sentence)):
         credit = m2.group("credit")
     doc = _DOCUMENT.search(sentence)
-    return _Said(speaker, _clean(credit), doc.group("doc") if doc else None, sentence)
+    return _Said(
+        speaker, _outlet_credit(_clean(credit)), doc.group("doc") if doc else None, sentence
+    )
+
+
+def _outlet_credit(credit: str | None) -> str | None:
+    """The credit unless it is a person told the words: a name led by a title or rank ("told
+    Mr Justice Owen:", "told Judge Hyam", "told President Reagan") is a listener, no outlet or
+    document the quote could be checked against.
+
+    >>> _outlet_credit("Mr Justice Owen"), _outlet_credit("ABC News")
+    (None, 'ABC News')
+    """
+    if credit is None:
+        return None
+    first = fold(credit.split()[0].rstrip("."))
+    return None if first in TITLES or first in POLICE_RANKS else credit
 
 
 def _clause(tail: str) -> str:

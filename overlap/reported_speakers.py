@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import FUNCTION_WORDS, PRONOUNS, TITLES, word_set
+from .lexicon import FUNCTION_WORDS, LEGAL_FORMS, PRONOUNS, TITLES, word_set
 from .slot_names import common_word
 from .textnorm import Token
 
@@ -131,11 +131,6 @@ def _clause_end(tokens: list[Token], body: int, next_verb: int, text: str, offse
     return next_verb - len(_name_before(tokens, next_verb, text, offset))
 
 
-# A firm's legal form after its name: "The Mexico Fund Inc said" and "The Mexico Fund said"
-# (Reuters-21578 against a draft) name one speaker.
-_LEGAL_FORMS = word_set("inc incorporated ltd limited corp corporation co plc llc ag sa nv")
-
-
 def surname(speaker: tuple[Token, ...]) -> str | None:
     """The last word of a named speaker, titles left out; None for no name."""
     words = [t.norm for t in speaker if t.norm not in TITLES]
@@ -146,9 +141,9 @@ def _firm_name(speaker: tuple[Token, ...]) -> str | None:
     """The last word of a speaker's name before the firm's legal form, or None where it has
     none ("Mexico Fund Inc" -> "fund")."""
     words = [t.norm for t in speaker if t.norm not in TITLES]
-    if len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+    if len(words) < 2 or words[-1] not in LEGAL_FORMS:
         return None
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words.pop()
     return words[-1]
 

@@ -110,6 +110,7 @@ def judge_short_claim(
     # (the span shown, the cosine of the sentence it is built around, the premise read, debunk?,
     # aligned?: built around a sentence as close as this source's closest)
     candidates: list[tuple[Span, float, str, bool, bool]] = []
+    around_of: dict[int, Span] = {}  # candidate -> the sentence a window is built around
     for seg in sources:
         own = {i: float(c) for (s, i), c in zip(rows, cosines, strict=True) if s is seg}
         ranked = [i for i in sorted(own, key=lambda i: -own[i]) if own[i] >= RELATED]
@@ -117,6 +118,8 @@ def judge_short_claim(
             span = _span(seg, lo, hi)
             if word_count(span.text) <= MAX_PREMISE_WORDS:
                 aligned = own[around] >= own[ranked[0]] - ALIGNED_MARGIN
+                if hi - lo > 1:
+                    around_of[len(candidates)] = _span(seg, around, around + 1)
                 candidates.append((span, own[around], span.text, False, aligned))
         if ranked:
             candidates += _debunk_passages(claim, seg, ranked[0], own)
@@ -135,9 +138,15 @@ def judge_short_claim(
     narrow = _deciding_sentence(claim, sources, span) if stance.relation == "contradicts" else None
     if narrow is not None:  # the model's readings shown are those of the sentence shown
         span, forward = narrow, np.asarray(nli.predict([(narrow.text, claim)]), dtype=float)[0]
-    return PassageJudgement(
-        stance.relation, span, stance.reason, _both(nli, forward, span, claim), cos
-    )
+    scores = _both(nli, forward, span, claim)
+    reason = stance.reason
+    if stance.relation == "supports" and stance.index in around_of:
+        # A window that supports is shown at the sentence it was built around, the one closest
+        # to the claim ("In mitigation David Fish QC, defending, said ..." rather than the
+        # judge's words before it, PA court copy): the readings stay the window's.
+        span = around_of[stance.index]
+        reason += " (this sentence read with the one next to it)"
+    return PassageJudgement(stance.relation, span, reason, scores, cos)
 
 
 def _deciding_sentence(claim: str, sources: Sequence[Segmented], window: Span) -> Span | None:

@@ -222,7 +222,33 @@ def same_name(pa: list[Token], pb: list[Token]) -> bool:
     if len(pa) == len(pb) == 1 and _county(pa[0].norm) == _county(pb[0].norm):
         return True  # "Oxon" / "Oxfordshire"
     a, b = _name_words(pa), _name_words(pb)
-    return bool(a and b) and (a <= b or b <= a)
+    return bool(a and b) and (a <= b or b <= a) or _clipped(pa, pb)
+
+
+def _clipped(pa: list[Token], pb: list[Token]) -> bool:
+    """One name with its words cut short: "Lib Dem" / "Liberal Democrat", "Con" /
+    "Conservative"; each word of one is the start (3 letters or more) of the other's word in
+    its place. A sentence opener before the name ("But Lib Dem") is not part of it.
+
+    >>> from overlap.textnorm import tokenize as t
+    >>> _clipped(t("But Lib Dem"), t("Liberal Democrat")), _clipped(t("Lib"), t("Labour"))
+    (True, False)
+    """
+
+    def words(side: list[Token]) -> list[str]:
+        out = [t.norm for t in side if t.norm not in _BEFORE_NAMES]
+        while out and out[0] in FUNCTION_WORDS:
+            out = out[1:]
+        return out
+
+    a, b = words(pa), words(pb)
+    if not a or len(a) != len(b) or a == b:
+        return False
+    return all(
+        len(short) >= 3 and long.startswith(short)
+        for x, y in zip(a, b, strict=True)
+        for short, long in [sorted((x, y), key=len)]
+    )
 
 
 # A full name as news writes it: two or three capitalised words joined by single spaces

@@ -42,20 +42,16 @@ from .slot_names import (
 )
 from .slot_negation import changed_negation, moved_negation, on_aligned_predicate
 from .slot_swaps import month_swap, part_of_day_swap, rank_swap, share_swap
-from .textnorm import Token, tokenize
+from .textnorm import STOCK_SYMBOL, Token, tokenize
 
 # Capitalised words that never make a name on their own in a slot.
 _NOT_NAMES = STOP | frozenset(QUANTIFIERS) | frozenset(MODALS)
 
 
-# A stock symbol in angle brackets, as wire copy tags a company ("NOVA <NVA.A.TO> NOT PLANNING
-# DOME <DMP> BID", Reuters-21578): a tag, not words of the sentence.
-_TICKER = re.compile(r"<[A-Z][A-Z0-9.\-]{0,14}>")
-
-
 def _no_tickers(text: str, offset: int) -> list[Token]:
-    """The sentence's word tokens outside stock symbols in angle brackets."""
-    tags = [(m.start() + offset, m.end() + offset) for m in _TICKER.finditer(text)]
+    """The sentence's word tokens outside stock symbols in angle brackets, a tag wire copy puts
+    on a company ("NOVA <NVA.A.TO> NOT PLANNING DOME <DMP> BID", Reuters-21578)."""
+    tags = [(m.start() + offset, m.end() + offset) for m in STOCK_SYMBOL.finditer(text)]
     return [t for t in tokenize(text, offset) if not any(s <= t.start < e for s, e in tags)]
 
 

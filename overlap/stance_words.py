@@ -78,7 +78,9 @@ NEGATION = re.compile(r"n['’]t\b|\b(not|no|never|nobody|nothing|none)\b", re.I
 # Words by which a passage reports a claim without standing behind it.
 REPORTING = re.compile(
     r"\b(reportedly|allegedly|alleged|claim(?:s|ed|ing)?|rumou?r\w*|unconfirmed|unverified|"
-    r"purported\w*|apparently|supposedly|speculat\w*|may|might|could|"
+    # "could not comment" says what was so, no hedge (Reuters: "Texaco spokesmen said they
+    # could not comment on the analysts meeting")
+    r"purported\w*|apparently|supposedly|speculat\w*|may|might|could(?!\s+not\b)|"
     r"if (?:true|genuine|confirmed|authentic)|appears? to|"
     r"not (?:yet )?(?:been )?(?:independently )?(?:verified|confirmed)|"
     r"(?:is|are|was|were) (?:understood|believed|thought|said) to)\b",

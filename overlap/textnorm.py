@@ -16,6 +16,9 @@ _TOKEN = re.compile(
     r"|[^\W_]+(?:['’][^\W_]+)*"
 )
 _DROP = re.compile(r"[.'’,]")
+# A stock symbol in angle brackets after a firm's name, as Reuters wires print them ("Texaco Inc
+# <TX>"): no word of the sentence (slots.py) or of a quotation (quote_words.py).
+STOCK_SYMBOL = re.compile(r"<[A-Z][A-Z0-9.\-]{0,14}>")
 
 
 @dataclass(frozen=True, slots=True)

@@ -164,6 +164,9 @@ def test_the_question_asked_as_a_statement_is_supported(tmp_path, write, real_mo
         ),
         ("A site called iKwiz is reporting that Abrams has asked Disney", "is reporting that"),
         ("The company reported a net profit of 5.2 mln dlrs for the quarter", None),
+        # Reuters (Texaco): "could not comment" says what was so, it hedges nothing
+        ("Texaco spokesmen said they could not comment on the analysts meeting.", None),
+        ("The ruling could open the company up to a takeover bid.", "could"),
     ],
 )
 def test_hedge_words_of_real_sentences(text, word):

@@ -124,3 +124,21 @@ def test_two_sources_that_print_the_sentence_differently_disagree(tmp_path, writ
 def test_one_source_with_a_fact_changed_is_no_disagreement_between_sources(tmp_path, write):
     s = one(tmp_path, write, BBC_TECH, "It went on sale in Greece before Christmas.")
     assert s.cls is SentenceClass.CONTRADICTED and not s.sources_disagree
+
+
+def test_a_long_sentence_joining_two_source_sentences_is_still_judged(tmp_path, write):
+    # BBC tech (Microsoft buys Giant): no source sentence pairs with the whole draft sentence,
+    # so no compare stage links it; read against its closest passages, the dropped "not" of
+    # the second source sentence is a changed fact
+    source = (
+        "Microsoft's announcement about spyware comes after it bought small New York software "
+        "firm Giant Company Software. Terms of the acquisition were not disclosed.\n"
+    )
+    draft = (
+        "Microsoft bought Giant Company Software, a large California firm, and the terms of the "
+        "deal were disclosed."
+    )
+    sentence = one(tmp_path, write, source, draft)
+    assert sentence.cls is SentenceClass.CONTRADICTED
+    assert "negation differs" in sentence.links[0].reasons[0]
+    assert sentence.links[0].span.text == "Terms of the acquisition were not disclosed."

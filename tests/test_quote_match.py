@@ -452,3 +452,30 @@ def test_a_quote_stitched_from_two_statements_of_the_source_adds_nothing():
     )
     v = match_quote(draft_quote(text), [src], text)
     assert v.outcome is Outcome.QUOTED, v
+
+
+def test_a_wire_s_stock_symbols_and_a_firm_s_legal_form_are_no_words_of_the_quote():
+    # Reuters 1987 (Texaco and Pennzoil): the draft leaves out "<RD>", "Corp" and "<XON>"; the
+    # speaker named once in full ("Richard Pzena of Sanford\nC. Bernstein") then by surname
+    # is still told from the analyst the draft credits
+    source = article_quotes(
+        Article(
+            "r",
+            "r.txt",
+            '"The message was clear," said Richard Pzena of Sanford\nC. Bernstein and Co.\n'
+            '    "It would make a lot of sense for Royal Dutch/Shell <RD> or\nExxon Corp <XON> '
+            'to go out and do it," Pzena said.',
+            "txt",
+            outlet="Reuters",
+        )
+    )
+    words = '"It would make a lot of sense for Royal Dutch/Shell or Exxon to go out and do it,"'
+    verdict = match_quote(draft_quote(f"{words} said Richard Pzena."), [source])
+    assert (verdict.outcome, verdict.changes) == (Outcome.QUOTED, ())
+    verdict = match_quote(draft_quote(f"{words} said Alan Edgar of Prudential Bache."), [source])
+    assert verdict.outcome is Outcome.MISATTRIBUTED
+    assert "Richard Pzena" in verdict.reason
+    # a firm's name itself dropped is still a change
+    words = words.replace("or Exxon ", "or ")
+    verdict = match_quote(draft_quote(f"{words} said Richard Pzena."), [source])
+    assert verdict.outcome is Outcome.MISQUOTED

@@ -222,3 +222,73 @@ def test_an_adverb_of_time_between_speaker_and_verb():
     )
     [q] = quotations(text, [(0, len(text))])
     assert q.speaker == "Mr Brown"
+
+
+def test_a_judge_told_is_a_listener_not_an_outlet_to_check_the_quote_against():
+    # METER courts (Telegraph): "told Mr Justice Owen:" names whom he spoke to; "told ABC
+    # News" is still the outlet the words are credited to
+    text = (
+        "Graham Parkins, QC, defending, told Mr Justice Owen: 'My client is innocent of all "
+        "the charges.'"
+    )
+    [q] = quotations(text, [(0, len(text))])
+    assert (q.speaker, q.outlet) == ("Graham Parkins", None)
+    text = '"We will appeal the ruling," Alex Sanchez told ABC News.'
+    [q] = quotations(text, [(0, len(text))])
+    assert (q.speaker, q.outlet) == ("Alex Sanchez", "ABC News")
+
+
+def test_she_is_the_wife_the_text_names_not_a_judge_whose_sex_it_never_tells():
+    # METER courts in shape: the judge spoke, but "Mr Lee's wife, Nan Joo" is the "she"
+    woken = "was woken by the noise. She later told police: 'I heard a bang and saw him there.'"
+    for person, who in (
+        ("Mr Lee's wife, Nan Joo,", "Nan Joo"),
+        ("Nan Joo, the wife of Mr Lee,", "Nan Joo"),
+        ("The victim's mother", "The victim's mother"),
+    ):
+        text = f"Judge Alan Taylor told the jury the case was simple. {person} {woken}"
+        assert speakers(text) == [("I heard a bang and saw him there.", who)]
+    # a judge the text calls "Mrs" is still the nearer speaker of her sex
+    text = f"Mrs Justice Hale told the jury the case was simple. {woken}"
+    assert speakers(text) == [("I heard a bang and saw him there.", "Mrs Justice Hale")]
+
+
+def test_an_apposition_ends_at_its_sentence_end():
+    # BBC tech (Microsoft and spyware): "Windows XP, have been given away free. But Mike Nash,
+    # vice president ..., said" read as one apposition made Windows XP the "he" who spoke
+    text = (
+        "Programs such as the firewall in Windows XP, have been given away free. But Mike Nash, "
+        "vice president in Microsoft's security business unit, said it was still working out "
+        'pricing. "We\'ll come up with a plan and roll that out," he said.'
+    )
+    assert speakers(text) == [("We'll come up with a plan and roll that out,", "Mike Nash")]
+    # a title's full stop inside an apposition ends no sentence
+    text = 'John Smith, an aide to Dr. Jones, said so. "We will appeal," he said.'
+    assert speakers(text) == [("We will appeal,", "John Smith")]
+
+
+def test_also_between_the_speaker_and_said():
+    # BBC politics (Prince Harry): "Charles Kennedy also said" is the speaker of the next quote,
+    # not Downing Street, the speaker before him
+    text = (
+        "Downing Street said the matter should be left to the palace. Charles Kennedy also said "
+        'Harry should apologise in person. "I think he needs to remember that," he said.'
+    )
+    assert speakers(text) == [("I think he needs to remember that,", "Charles Kennedy")]
+
+
+def test_a_speaker_whose_said_follows_another_verb_of_the_sentence():
+    # BBC politics: "Mr Howard acknowledged the prince's apology and said ... But he told BBC
+    # Radio 4's Today programme:" is Mr Howard's quotation, not the peer quoted before
+    text = (
+        'Lord Janner told ITV: "The time has come for him to make a public apology."\n\n'
+        "Mr Howard acknowledged the prince's apology and said the family would have much to say. "
+        'But he told BBC Radio 4\'s Today programme: "It might be appropriate to tell us himself."'
+    )
+    assert speakers(text)[-1] == ("It might be appropriate to tell us himself.", "Mr Howard")
+
+
+def test_a_verb_of_stance_and_a_participle_of_saying_before_the_quote():
+    text = 'Home Secretary Charles Clarke disagreed, saying: "He has apologised."'
+    [(_, who)] = speakers(text)
+    assert who.endswith("Charles Clarke")

@@ -55,7 +55,14 @@ def test_a_passage_the_model_reads_as_saying_the_claim_supports_it(embedder):
     *forward, backward = nli.pairs
     assert all(h == CLAIM for _, h in forward)
     assert any(p.count(".") >= 2 for p, _ in forward)
-    assert backward == (CLAIM, got.passage.text)
+    # the model's readings tied, the window of two sentences read last decides; it is shown at
+    # the sentence it was built around, the closest to the claim, with the window's readings
+    assert backward[0] == CLAIM and backward[1].startswith(got.passage.text)
+    assert (
+        got.passage.text
+        == "Christian Bale will play Steve Jobs in the upcoming biopic, sources said."
+    )
+    assert got.reason.endswith("(this sentence read with the one next to it)")
     assert got.nli.a_to_b.entailment == 0.8 and got.nli.b_to_a.entailment == 0.8
 
 

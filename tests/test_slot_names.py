@@ -187,3 +187,14 @@ def test_wire_table_row_labels_are_no_names():
         "Obama met the Mexican president today.", "Calderon met the Mexican president today."
     )
     assert [d.relation for d in got if d.kind == "name"] == ["differs"]
+
+
+def test_a_name_with_its_words_cut_short_is_the_same_name():
+    # BBC politics: "But Lib Dem leader Charles Kennedy said" / "Liberal Democrat leader Charles
+    # Kennedy also said": one party, no name differing (the sentence's "But" is no name word)
+    claim = "Liberal Democrat leader Charles Kennedy said Harry should apologise in person."
+    source = "But Lib Dem leader Charles Kennedy said Harry should apologise in person."
+    assert differs(compare_sentences(claim, source)) == []
+    # a word that only starts like the other is another name
+    claim = "Labour leader Charles Kennedy said Harry should apologise in person."
+    assert [d.kind for d in differs(compare_sentences(claim, source))] == ["name"]
