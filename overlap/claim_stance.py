@@ -79,6 +79,9 @@ class Stance:
     relation: str  # "supports" | "contradicts"
     index: int  # of the passage it rests on
     reason: str
+    # a contradiction whose basis is on the words both say (a negated predicate, a changed
+    # number, date or quantifier, an opposite word), not a denial or debunk near them
+    on_words: bool = False
 
 
 def about_subject(claim: str, sentence: str) -> bool:
@@ -283,7 +286,8 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             contradicting.append((slot, contra, not p.debunk, -k))
     if contradicting:
         k = -max(contradicting)[3]
-        return Stance("contradicts", k, _contradiction_reason(claim, passages[k]))
+        reason, on_words = _contradiction_reason(claim, passages[k])
+        return Stance("contradicts", k, reason, on_words)
     # A source that calls the claim's subject untrue does not support it (unless the claim
     # itself says so too: then the two agree that it is untrue).
     if not claim_denies and any(p.debunk for p in passages):
@@ -338,7 +342,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         # or quantifier, or with one word for its opposite ("Frank Pierson criticised Gibson's
         # move" / "... praised Gibson's move", BBC entertainment/041): a changed fact, which the
         # model is blind to
-        return Stance("contradicts", k, f"{changed}, on the words both say: a changed fact")
+        return Stance("contradicts", k, f"{changed}, on the words both say: a changed fact", True)
     return Stance("supports", k, "the model reads the closest source passage as saying this claim")
 
 
@@ -358,37 +362,46 @@ def _denies_too(claim: str, passages: Sequence[Passage], claim_hedges: bool) -> 
     return max(agreeing)[1] if agreeing else None
 
 
-def _contradiction_reason(claim: str, passage: Passage) -> str:
-    """The basis of a contradiction, as a sentence a journalist reads."""
+def _contradiction_reason(claim: str, passage: Passage) -> tuple[str, bool]:
+    """The basis of a contradiction, as a sentence a journalist reads, and whether it is on the
+    words both say (Stance.on_words)."""
     negated = negated_predicate(claim, passage.text)
     if negated is not None:
-        return f"{negated.message}, on the words both say: a changed fact, whatever the model reads"
+        return (
+            f"{negated.message}, on the words both say: a changed fact, whatever the model reads",
+            True,
+        )
     claim_denial = DENIAL.search(claim)
     if claim_denial:
         return (
             f'this claim calls into question ("{claim_denial.group(0)}") what the closest '
-            "source passage says, and the model reads the two as contradicting each other"
+            "source passage says, and the model reads the two as contradicting each other",
+            False,
         )
     direction = _opposite_direction(claim, passage.text)
     if direction and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{direction} on the same subject, and the model reads the source passage as "
-            "contradicting the claim"
+            "contradicting the claim",
+            True,
         )
     changed = _opposite_words(claim, passage.text) or _changed_figure(claim, passage.text)
     if changed and not DENIAL.search(_denials_only(passage.text)):
         return (
             f"{changed}, on the words both say, and the model reads the source passage as "
-            "contradicting the claim"
+            "contradicting the claim",
+            True,
         )
     if passage.debunk:
         word = DEBUNK.search(passage.text)
         return (
             f'a source sentence about this claim\'s subject calls it untrue ("{word.group(0)}"), '  # type: ignore[union-attr]
-            "and the model reads it as contradicting the claim"
+            "and the model reads it as contradicting the claim",
+            False,
         )
     denial = DENIAL.search(passage.text)
     return (
         f'the source passage closest to this claim calls it into question ("{denial.group(0)}"), '  # type: ignore[union-attr]
-        "and the model reads it as contradicting the claim"
+        "and the model reads it as contradicting the claim",
+        False,
     )

@@ -298,9 +298,19 @@ def _sentence_links(
     ):
         # A longer sentence no compare stage linked is read like a short claim, against the
         # passages closest to it: one that joins two source sentences ("bought ... a large
-        # California firm, and the terms were disclosed") pairs with neither whole.
+        # California firm, and the terms were disclosed") pairs with neither whole. For it,
+        # only a contradiction on the words both say counts (short_claim_links).
+        short = is_short_claim(
+            sent.text, is_heading(ctx.draft, sent), ctx.settings.min_paraphrase_words
+        )
         here = short_claim_links(
-            sent, here, ctx.draft.article.id, ctx.sources, ctx.models, ctx.occurrence
+            sent,
+            here,
+            ctx.draft.article.id,
+            ctx.sources,
+            ctx.models,
+            ctx.occurrence,
+            words_only=not short,
         )
     here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
     here = not_both_ways(aligned_only(here, ctx.segs))

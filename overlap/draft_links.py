@@ -45,12 +45,16 @@ def short_claim_links(
     sources: Sequence[Segmented],
     models: Models,
     occurrence: dict[int, tuple[str, ...]],
+    words_only: bool = False,
 ) -> list[SourceLink]:
     """A short claim (a headline, a sentence under min_paraphrase_words words) is judged against
     the source passages closest to it (short_claims.py), not by the single related sentences the
     compare stages pair it with. A quotation of it keeps its own links; a copy of it too, and
     a passage that debunks it is reported beside the copy (a body may repeat a claim word for
-    word to call it a hoax)."""
+    word to call it a hoax). `words_only`: for a longer sentence no compare stage linked, only
+    a contradiction on the words both say counts (a changed number, a dropped "not"): the
+    support and debunk rules were read on headlines, and on METER court copy they supported
+    and "debunked" long sentences on the closest passage's other words ("no evidence")."""
     kept = [x for x in links if x.finding.kind is not Kind.CLAIM]
     if any(x.relation in (LinkRelation.QUOTED, LinkRelation.MISQUOTED) for x in kept):
         return links
@@ -58,6 +62,8 @@ def short_claim_links(
         without_block_marker(sent.text), sources, models.embedder, models.nli
     )
     copied = any(x.relation is LinkRelation.COPIED for x in kept)
+    if words_only and verdict is not None and not verdict.on_words:
+        verdict = None
     if verdict is None or copied and verdict.relation != "contradicts":
         return links if copied else kept
     claim = Span(draft_id, sent.start, sent.end, sent.text)
@@ -316,7 +322,12 @@ def _judged_here(
             if f.kind is Kind.PARAPHRASE and calm:
                 return Verdict.AGREE, [REWORDED, *rest]
             return Verdict.UNCLEAR, rest
-        return j.verdict, reasons
+        # a difference in another sentence of the finding is not this one's reason: the copy
+        # "... serve at least 20 years ... He added: 'Your conduct was ...'" shows its changed
+        # number on the first sentence only (METER axe, a draft)
+        away = {e.message for e in differ if near(e) is False}
+        away -= {e.message for e in differ if near(e) is not False}
+        return j.verdict, [r for r in reasons if r not in away]
 
     def changed_elsewhere(pair: object) -> bool:
         """A contradicting pair whose typed difference stands in another draft sentence: a

@@ -70,6 +70,19 @@ _WORDS = re.compile(
     rf"(?:[\s-]+(?:and\s+)?(?:{NUMBER_WORD_RX}))*)\b",
     re.I,
 )
+# "for a week", "within a month", "a year later": one span of time, as "for six weeks" is six
+# ("lay undiscovered in the flat for a week" / "... for a month", METER courts, a draft). Not a
+# rate ("£300 a week", "twice a month") nor a span that is no count ("a week on Monday"): only
+# after a preposition of duration, or before "ago", "later", "earlier", "before", "after"; and
+# not "a year and a half", which is no one year.
+_A_SPAN_OF_TIME = re.compile(
+    r"(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bin )|(?<=\bafter )|(?<=\bnearly )|(?<=\balmost )"
+    r"|(?<=\bjust )|(?<=\bonly )|(?<=\bover )|(?<=\bmore than )|(?<=\bless than ))"
+    r"(?P<one>an?)\s+(?=(?:day|week|fortnight|month|year|decade|hour|minute)\b"
+    r"(?!\s+(?:when|that|which|of|in which|and an?)\b))"
+    r"|\b(?P<later>an?)\s+(?=(?:day|week|fortnight|month|year|decade)\s+(?:ago|later|earlier|before)\b)",
+    re.I,
+)
 _SCALE_AFTER = re.compile(
     r"[\s-]*(million|billion|trillion|thousand|mln|bln|bn|mn|tn|dozen|hundred)\b", re.I
 )
@@ -213,6 +226,12 @@ def _word_mentions(text: str, digits: list[_Raw], taken: _Spans) -> list[_Raw]:
             if part and not part.isspace() and part.strip().lower() != "and":
                 _add_words(text, s, e, part, taken, raw)
             s = e
+    for m in _A_SPAN_OF_TIME.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and not any(
+            m.start() < re_ and m.end() > rs for rs, re_, *_ in digits + raw
+        ):
+            one = m.group("one") or m.group("later")
+            raw.append((m.start(), m.start() + len(one), 1.0, None, "words"))
     for m in LONE_FRACTION.finditer(text):
         if not _overlaps(m.start(), m.end(), taken) and not any(
             m.start() < re_ and m.end() > rs for rs, re_, *_ in digits + raw

@@ -61,6 +61,7 @@ class PassageJudgement:
     reason: str
     nli: NLIScores  # a_to_b: the passage as premise (what the verdict read); b_to_a: the claim
     cosine: float  # of the sentence the passage is built around
+    on_words: bool = False  # a contradiction on the words both say (claim_stance.Stance)
 
 
 def is_short_claim(text: str, heading: bool, min_paraphrase_words: int, min_words: int = 4) -> bool:
@@ -104,7 +105,9 @@ def judge_short_claim(
     if changed is not None:
         span, reason = changed
         forward = np.asarray(nli.predict([(span.text, claim)]), dtype=float)[0]
-        return PassageJudgement("contradicts", span, reason, _both(nli, forward, span, claim), 1.0)
+        return PassageJudgement(
+            "contradicts", span, reason, _both(nli, forward, span, claim), 1.0, True
+        )
     vectors = embedder.encode([claim] + [seg.sentences[i].text for seg, i in rows])
     cosines = np.asarray(vectors[1:] @ vectors[0], dtype=float)
     # (the span shown, the cosine of the sentence it is built around, the premise read, debunk?,
@@ -146,7 +149,7 @@ def judge_short_claim(
         # judge's words before it, PA court copy): the readings stay the window's.
         span = around_of[stance.index]
         reason += " (this sentence read with the one next to it)"
-    return PassageJudgement(stance.relation, span, reason, scores, cos)
+    return PassageJudgement(stance.relation, span, reason, scores, cos, stance.on_words)
 
 
 def _deciding_sentence(claim: str, sources: Sequence[Segmented], window: Span) -> Span | None:

@@ -55,6 +55,10 @@ NOT_A_DENIAL = re.compile(
     rf"four|five|six|\d+) )*"
     rf"(?:{_CHARGE})|"
     r"\bno evidence (?:was |were |is |being |has been |had been |will be |would be )?offered|"
+    # someone denied something, or denied by a save or a tackle: "Paulo Ferreira denied Gerrard
+    # with a last-ditch tackle", "denied him a second goal" (BBC sport): no claim called untrue
+    r"\bden(?:y|ies|ied|ying) (?:(?:(?-i:[A-Z])[\w'’\-]+ ){1,3}|(?:him|her|them|us|me) )"
+    r"(?:with|a|an|the|his|her|their|any|from|victory)\b|"
     # a denial denied asserts ("The thing is not made up", "the photo isn't fake")
     r"(?:\bnot|n['’]t|\bnever|\bno) (?:a |an |being |been )?"
     r"(?:made up|fake[ds]?|hoax(?:es)?|false|lie))\b",

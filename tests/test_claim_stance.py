@@ -575,3 +575,15 @@ def test_a_figure_changed_between_the_same_words_the_model_reads_as_contradictio
         )
         is None
     )
+
+
+def test_a_player_denied_by_a_tackle_is_no_denial():
+    # BBC sport (League Cup final) and a draft: "Paulo Ferreira denied Gerrard with a
+    # last-ditch tackle" called the claim that Gerrard scored untrue
+    claim = "Steven Gerrard scored an own goal in the 79th minute to bring Chelsea level."
+    tackle = "Paulo Ferreira denied Gerrard with a last-ditch tackle on 75 minutes."
+    assert not debunks_subject(claim, tackle)
+    assert decide(claim, [Passage(tackle, False, CONTRADICTS)]) is None
+    assert not debunks_subject(claim, "Dudek denied him a second goal.")
+    denied = "Chelsea denied that Gerrard had scored an own goal."
+    assert debunks_subject(claim, denied)

@@ -183,3 +183,32 @@ def _links(draft: str, source: str, judged: Judgement, kind: Kind = Kind.PARAPHR
         judgement=judged,
     )
     return links_of(f, segs["draft"], segs)
+
+
+def test_a_copy_judged_whole_gives_its_changed_number_to_its_own_sentence_only():
+    # METER courts (axe) and a draft: one edited copy runs from the judge's recommendation
+    # into his quotation; its number changed in the first sentence was a reason of the second
+    from overlap.types import Evidence, EvidenceCheck
+
+    source = (
+        "Mr Justice Blofeld recommended he should serve at least 20 years before parole. He "
+        'added: "Your conduct was extremely wicked."\n'
+    )
+    draft = (
+        "Mr Justice Blofeld recommended he should serve at least 25 years before parole. He "
+        'added: "Your conduct was extremely wicked."\n'
+    )
+    at_d, at_s = draft.index("at least 25"), source.index("at least 20")
+    message = 'number differs: "at least 25 years" here, "at least 20 years" in the source'
+    number = Evidence(
+        EvidenceCheck.NUMBER,
+        "differs",
+        message,
+        Span("draft", at_d, at_d + 11, "at least 25"),
+        Span("pa", at_s, at_s + 11, "at least 20"),
+    )
+    # judged whole (no sentence pairs), and not called a contradiction as a whole
+    judged = Judgement(Verdict.AGREE, 0.7, (message,), (number,), None)
+    first, second = _links(draft, source, judged, Kind.EDITED)
+    assert message in first.reasons
+    assert message not in second.reasons

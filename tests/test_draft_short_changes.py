@@ -142,3 +142,44 @@ def test_a_long_sentence_joining_two_source_sentences_is_still_judged(tmp_path, 
     assert sentence.cls is SentenceClass.CONTRADICTED
     assert "negation differs" in sentence.links[0].reasons[0]
     assert sentence.links[0].span.text == "Terms of the acquisition were not disclosed."
+
+
+def test_a_long_unlinked_sentence_takes_no_debunk_or_support_from_the_closest_passage(
+    tmp_path, write, monkeypatch
+):
+    # METER courts, a newspaper checked against PA: read like headlines, long sentences no
+    # compare stage linked were "debunked" by a passage's "no evidence" and supported by
+    # windows of other sentences; for them only a contradiction on the words both say counts
+    from overlap import draft_links
+    from overlap.short_claims import PassageJudgement
+    from overlap.types import NLIProbs, NLIScores, Span
+
+    source = "So far we can find no evidence to link him to any crimes during those years.\n"
+    draft = (
+        "Cotterell, 33, had based his whole life around the pursuit of money, but by the time "
+        "of the killings he was deep in debt."
+    )
+    probs = NLIProbs(0.1, 0.1, 0.8)
+    for relation, on_words in (("contradicts", False), ("supports", False)):
+        verdict = PassageJudgement(
+            relation,
+            Span("source", 0, 77, source[:77]),
+            "it says so",
+            NLIScores(probs, probs),
+            0.9,
+            on_words,
+        )
+        monkeypatch.setattr(draft_links, "judge_short_claim", lambda *a, v=verdict: v)
+        sentence = one(tmp_path, write, source, draft)
+        assert sentence.cls is SentenceClass.UNSUPPORTED and not sentence.links
+    # the same passage as a difference on the words both say is a contradiction
+    verdict = PassageJudgement(
+        "contradicts",
+        Span("source", 0, 77, source[:77]),
+        "negation differs",
+        NLIScores(probs, probs),
+        0.9,
+        True,
+    )
+    monkeypatch.setattr(draft_links, "judge_short_claim", lambda *a, v=verdict: v)
+    assert one(tmp_path, write, source, draft).cls is SentenceClass.CONTRADICTED

@@ -274,3 +274,22 @@ def test_a_figure_rounded_to_thousands_is_the_full_one():
     # a figure with fewer than three significant digits is not read as rounded
     assert not one("4,000 people").consistent_with(one("4,400 people"))
     assert not one("1,982,000").consistent_with(one("1,983,000"))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # METER courts (axe): "lay undiscovered in the flat for a week" is one week
+        ("The bodies lay undiscovered in the flat for a week.", [(1.0, "week")]),
+        ("A week later he was arrested.", [(1.0, "week")]),
+        ("He was freed within a month.", [(1.0, "month")]),
+        # a rate, a time that is no span counted, and a year and a half are not one unit
+        ("He earned £300 a week.", [(300.0, "pound")]),
+        ("He phoned her twice a week.", []),
+        ("It came in a week when shares fell.", []),
+        ("He was jailed for a year and a half.", []),
+        ("A man was jailed.", []),
+    ],
+)
+def test_a_lone_a_before_a_span_of_time_counts_one(text, found):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == found

@@ -72,6 +72,7 @@ def test_a_negated_shared_predicate_contradicts_even_where_the_model_reads_suppo
     assert got is not None and got.relation == "contradicts"
     assert got.reason.startswith('negation differs: "no" in the source only')
     assert "no longer play" in got.passage.text
+    assert got.on_words  # a basis a long sentence's check may use too (draft_links)
 
 
 def test_a_negation_read_in_a_window_is_shown_in_its_own_sentence(embedder):
@@ -102,6 +103,7 @@ def test_a_debunk_the_model_agrees_with_contradicts(embedder):
     got = judge_short_claim(CLAIM, [source(DEBUNK)], embedder, Scripted([0.05, 0.15, 0.8]))
     assert got is not None and got.relation == "contradicts"
     assert '"hoax"' in got.reason and "hoax" in got.passage.text
+    assert not got.on_words  # a debunk, not a difference on the words both say
 
 
 def test_no_contradiction_from_the_model_alone_or_the_word_list_alone(embedder):
