@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from .claims import content_words
 from .evidence import check_direction, check_opposites
 from .paraphrase import stop_words
+from .quantities import find_dates, find_quantities
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
     DEBUNK,
@@ -172,6 +173,19 @@ def _changed_figure(claim: str, passage: str) -> str:
         if before[0] and before[0] == before[1] and (unit or after[0] and after[0] == after[1]):
             return d.message
     return ""
+
+
+def _holds_figures(claim: str, passage: str) -> bool:
+    """Does the passage give every figure of the claim (a number, an amount, a year)? A passage
+    without the claim's figure cannot confirm it, whatever the model reads: "Chelsea beat
+    Liverpool 3-1" is not said by "Nunez beat Cech to a high ball with six minutes remaining"
+    (BBC sport and a draft headline; the score was 3-2)."""
+    theirs = find_quantities(passage)
+    years = {d.text for d in find_dates(passage)}
+    return all(
+        any(q.value == t.value or q.consistent_with(t) for t in theirs)
+        for q in find_quantities(claim)
+    ) and all(d.text in years or d.text in passage for d in find_dates(claim) if d.kind == "year")
 
 
 def _word_before(text: str, at: int) -> str:
@@ -337,6 +351,13 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
         ]
         if around:
             k, changed = around[0]
+    if not changed:
+        # a passage without the claim's figures confirms none of them: the best one that has
+        # them, else nothing
+        holding = [(e, j) for e, j in supporting if _holds_figures(claim, passages[j].text)]
+        if not holding:
+            return None
+        _, k = max(holding)
     if changed:
         # the passage the model reads as saying the claim says it with another number, date
         # or quantifier, or with one word for its opposite ("Frank Pierson criticised Gibson's

@@ -159,11 +159,26 @@ def test_deny_that_refuses_is_no_debunk():
 
 def test_the_best_supporting_passage_supports():
     weak, strong = (0.4, 0.3, 0.3), (0.9, 0.05, 0.05)
-    passages = [Passage(RESTATES, False, weak), Passage(RESTATES + " He lived.", False, strong)]
+    told = RESTATES + " He was dead for 48 minutes."
+    passages = [Passage(told, False, weak), Passage(told + " He lived.", False, strong)]
     got = decide(CLAIM, passages)
     assert got is not None and got.relation == "supports" and got.index == 1
     # entailment must beat the model's contradiction
-    assert decide(CLAIM, [Passage(RESTATES, False, (0.4, 0.1, 0.5))]) is None
+    assert decide(CLAIM, [Passage(told, False, (0.4, 0.1, 0.5))]) is None
+
+
+def test_a_passage_without_the_claims_figure_does_not_support_it():
+    # BBC sport and a draft headline: "Chelsea beat Liverpool 3-1" was supported by "Nunez beat
+    # Cech to a high ball with six minutes remaining" (the score was 3-2)
+    strong = (0.9, 0.05, 0.05)
+    assert decide(CLAIM, [Passage(RESTATES, False, strong)]) is None
+    # the best passage that gives the figure supports, though the model reads another higher
+    told = RESTATES + " He was dead for forty-eight minutes."
+    got = decide(CLAIM, [Passage(RESTATES, False, strong), Passage(told, False, (0.6, 0.2, 0.2))])
+    assert got is not None and (got.relation, got.index) == ("supports", 1)
+    # a passage with another figure still contradicts (a changed fact, not an unconfirmed one)
+    got = decide(CLAIM, [Passage(told.replace("forty-eight", "18"), False, strong)])
+    assert got is not None and got.relation == "contradicts"
 
 
 def test_what_is_about_the_claims_subject():
