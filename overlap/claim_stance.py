@@ -263,6 +263,17 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
     claim_denies = claim_debunks or bool(NEGATION.search(claim))
     claim_hedges = bool(reporting(claim))
     claim_reports_denial = bool(_DENY_VERB.search(_denials_only(claim)))
+    # A claim that reports someone's denial ("Tory leader denies rift over ID cards") is said
+    # by a source that reports the denial too ("Michael Howard has denied his shadow cabinet was
+    # split"): then a passage telling what was denied ("Tory sources say senior party figures
+    # had argued vociferously against the ID card scheme") does not contradict the report of
+    # the denial (BBC politics, a draft headline).
+    denial_reported_too = claim_reports_denial and any(
+        _DENY_VERB.search(_denials_only(p.text))
+        and p.probs[0] >= ENTAIL
+        and p.probs[0] > p.probs[2]
+        for p in passages
+    )
     # (a slot difference, contradiction, read as close to the claim, index): a negated shared
     # predicate first, whatever the model reads; on a tie the close passage is shown
     contradicting: list[tuple[bool, float, bool, int]] = []
@@ -292,6 +303,7 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
                 and not claim_denies
                 or claim_debunks
                 and not agrees_negating
+                and not denial_reported_too
                 or bool(_opposite_direction(claim, p.text))
                 or bool(_opposite_words(claim, p.text) or _changed_figure(claim, p.text))
             )
@@ -320,7 +332,9 @@ def decide(claim: str, passages: Sequence[Passage]) -> Stance | None:
             return Stance(
                 "supports",
                 agreeing,
-                "this claim and a source passage about the same subject both call it untrue",
+                "this claim and a source passage about the same subject both report the denial"
+                if denial_reported_too
+                else "this claim and a source passage about the same subject both call it untrue",
             )
     supporting = [
         (p.probs[0], k)

@@ -32,7 +32,12 @@ from .nli import NLI
 from .pipeline import analyse
 from .progress import Progress, announced
 from .quote_match import Outcome, QuoteVerdict, from_segmented
-from .settled_links import not_both_ways, quoted_in_part, sources_disagree
+from .settled_links import (
+    certainty_said_elsewhere,
+    not_both_ways,
+    quoted_in_part,
+    sources_disagree,
+)
 from .short_claims import is_short_claim
 from .stance_words import asks
 from .tabular import Columns
@@ -313,7 +318,7 @@ def _sentence_links(
             words_only=not short,
         )
     here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
-    here = not_both_ways(aligned_only(here, ctx.segs))
+    here = certainty_said_elsewhere(not_both_ways(aligned_only(here, ctx.segs)))
     return tuple(
         sorted(here, key=lambda x: (SEVERITY.index(CLASS_OF[x.relation]), x.source, x.span.start))
     )

@@ -62,6 +62,29 @@ def not_both_ways(links: list[SourceLink]) -> list[SourceLink]:
     return [x for x in links if keep(x)]
 
 
+# Reasons that only say how sure a passage is ("would" / "could", a hedge on one side).
+_CERTAINTY_ONLY = ("modality differs", "hedged")
+
+
+def certainty_said_elsewhere(links: list[SourceLink]) -> list[SourceLink]:
+    """A reworded passage that differs from the sentence only in how sure it is is no
+    contradiction when another passage of the same source says the sentence as it is: "police
+    said the cards would help fight terrorism" is the source's "the police said they would help
+    fight terror", not its later "ID cards could 'help them foil a terror bomb plot'" (BBC
+    politics, a draft)."""
+
+    def certainty_only(x: SourceLink) -> bool:
+        return (
+            x.relation is LinkRelation.CONTRADICTS
+            and x.finding.kind not in COPY_KINDS
+            and bool(x.reasons)
+            and all(r.startswith(_CERTAINTY_ONLY) for r in x.reasons)
+        )
+
+    said = {x.source for x in links if x.relation is LinkRelation.SUPPORTS}
+    return [x for x in links if not (certainty_only(x) and x.source in said)]
+
+
 def _kind_of(x: SourceLink) -> str:
     """What a link's first reason is about ("negation differs", "money differs")."""
     return x.reasons[0].split(":", 1)[0] if x.reasons else ""

@@ -233,6 +233,8 @@ def _clipped(pa: list[Token], pb: list[Token]) -> bool:
     >>> from overlap.textnorm import tokenize as t
     >>> _clipped(t("But Lib Dem"), t("Liberal Democrat")), _clipped(t("Lib"), t("Labour"))
     (True, False)
+    >>> _clipped(t("The Lib Dems"), t("The Liberal Democrats"))
+    True
     """
 
     def words(side: list[Token]) -> list[str]:
@@ -244,6 +246,8 @@ def _clipped(pa: list[Token], pb: list[Token]) -> bool:
     a, b = words(pa), words(pb)
     if not a or len(a) != len(b) or a == b:
         return False
+    if a[-1].endswith("s") and b[-1].endswith("s"):  # "Lib Dems" / "Liberal Democrats"
+        a, b = [*a[:-1], a[-1][:-1]], [*b[:-1], b[-1][:-1]]
     return all(
         len(short) >= 3 and long.startswith(short)
         for x, y in zip(a, b, strict=True)

@@ -602,3 +602,17 @@ def test_a_player_denied_by_a_tackle_is_no_denial():
     assert not debunks_subject(claim, "Dudek denied him a second goal.")
     denied = "Chelsea denied that Gerrard had scored an own goal."
     assert debunks_subject(claim, denied)
+
+
+def test_a_reported_denial_is_said_by_a_source_that_reports_it_too():
+    # BBC politics (ID cards) and a draft headline: the passage telling what was denied, read
+    # as contradicting, contradicted "Tory leader denies rift over ID cards"
+    claim = "Tory leader denies rift over ID cards"
+    told = "Sources within the party told the BBC Mr Howard had always been in favour of ID cards."
+    denied = "Michael Howard has denied his shadow cabinet was split over ID cards."
+    # with no source passage reporting the denial, the claim's denial is still a basis
+    got = decide(claim, [Passage(told, False, CONTRADICTS)])
+    assert got is not None and got.relation == "contradicts"
+    got = decide(claim, [Passage(told, False, CONTRADICTS), Passage(denied, False, ENTAILS)])
+    assert got is not None and got.relation == "supports"
+    assert got.reason.endswith("both report the denial")
