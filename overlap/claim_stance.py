@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from .claims import content_words
 from .evidence import check_direction, check_opposites
 from .paraphrase import stop_words
+from .number_words import ordinal_value
 from .quantities import find_dates, find_quantities
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
@@ -182,10 +183,18 @@ def _holds_figures(claim: str, passage: str) -> bool:
     (BBC sport and a draft headline; the score was 3-2)."""
     theirs = find_quantities(passage)
     years = {d.text for d in find_dates(passage)}
+    # a rank gives its figure ("got a third breast" / "The woman with three breasts", Emergent)
+    ranks = {ordinal_value(w) for w in re.findall(r"\w+", passage)} - {None}
     return all(
         any(q.value == t.value or q.consistent_with(t) for t in theirs)
+        or q.value in ranks
+        # "Forty years ago" is a date, read as one elsewhere ("in the 1970s")
+        or _AGO.match(claim, q.end)
         for q in find_quantities(claim)
     ) and all(d.text in years or d.text in passage for d in find_dates(claim) if d.kind == "year")
+
+
+_AGO = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?)\s+ago\b", re.IGNORECASE)
 
 
 def _word_before(text: str, at: int) -> str:

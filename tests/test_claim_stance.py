@@ -176,6 +176,17 @@ def test_a_passage_without_the_claims_figure_does_not_support_it():
     told = RESTATES + " He was dead for forty-eight minutes."
     got = decide(CLAIM, [Passage(RESTATES, False, strong), Passage(told, False, (0.6, 0.2, 0.2))])
     assert got is not None and (got.relation, got.index) == ("supports", 1)
+    # a rank gives its figure, and "N years ago" is a date, not a figure to find (Emergent dev)
+    got = decide(
+        "Jasmine Tridevil: The woman with three breasts",
+        [Passage("A Florida woman got a third breast", False, strong)],
+    )
+    assert got is not None and got.relation == "supports"
+    got = decide(
+        "Forty years ago, Lego wrote a powerful letter to parents about how gender works",
+        [Passage("Lego sent a letter to parents in the 1970s about gender", False, strong)],
+    )
+    assert got is not None and got.relation == "supports"
     # a passage with another figure still contradicts (a changed fact, not an unconfirmed one)
     got = decide(CLAIM, [Passage(told.replace("forty-eight", "18"), False, strong)])
     assert got is not None and got.relation == "contradicts"
