@@ -40,13 +40,15 @@ PRONOUN = f"(?:{'|'.join([*THIRD_PERSON_SUBJECTS, *map(str.capitalize, THIRD_PER
 # "Karen King, of Newbury, Berks, said": an apposition may hold commas of its own, but no
 # sentence end (BBC tech: "... such as the firewall in Windows XP, have been given away free.
 # But Mike Nash, vice president ..., said" is Mike Nash speaking, not Windows XP); a full stop
-# after a title or initials ("Dr.", "U.S.") ends no sentence.
+# after a title or initials ("Dr.", "U.S.") ends no sentence. The verb may be a relative
+# clause's ("Penelope Tomkins, 49, who admitted soliciting her husband's murder, was jailed
+# ... she wrote:" is hers, PA courts, a draft).
 _APPOSITION = r"(?:(?!(?<![A-Z][a-z])(?<![A-Z])(?<!Mrs)[.!?]\s+[A-Z])[^“”\"]){1,120}?"
 # An adverb of time or addition between the speaker and the verb: "He later told reporters:",
 # "Charles Kennedy also said".
 WHEN = r"(?:(?:later|also|then|again|earlier|subsequently|yesterday|today)\s+)?"
 NAMED_SPEAKER = re.compile(
-    rf"(?P<name>{NAME})(?:,(?P<app>{_APPOSITION}),)?\s+{WHEN}(?:says|said|believes|told|tells|"
+    rf"(?P<name>{NAME})(?:,(?P<app>{_APPOSITION}),)?(?:,?\s+who)?\s+{WHEN}(?:says|said|believes|told|tells|"
     r"argues|argued|added|stated|wrote|warned|explained|insisted|recalled|claimed|admitted|"
     r"denied|replied|asked)\b"
 )

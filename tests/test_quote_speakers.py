@@ -292,3 +292,14 @@ def test_a_verb_of_stance_and_a_participle_of_saying_before_the_quote():
     text = 'Home Secretary Charles Clarke disagreed, saying: "He has apologised."'
     [(_, who)] = speakers(text)
     assert who.endswith("Charles Clarke")
+
+
+def test_a_speaker_named_in_a_relative_clause_is_the_nearer_speaker():
+    # PA courts (shotgun) and a draft: "who admitted soliciting" makes her the nearest speaker,
+    # not the man named as admitting murder before her
+    text = (
+        "Adrian Littlebury, 54, admitted murdering surveyor David Tomkins last October. "
+        "Penelope Tomkins, 49, who admitted soliciting her husband's murder, was jailed. "
+        'In a letter to Littlebury she wrote: "I am as guilty as you are."'
+    )
+    assert speakers(text) == [("I am as guilty as you are.", "Penelope Tomkins")]
