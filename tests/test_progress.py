@@ -184,7 +184,7 @@ def test_check_announces_the_models_once_for_every_stage(tmp_path, write, monkey
 
     seen = []
 
-    def spy(sent, links, draft_id, sources, models, occurrence):
+    def spy(sent, links, draft_id, sources, models, occurrence, words_only=False):
         seen.append(models)
         return links
 
