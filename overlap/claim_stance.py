@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 from .claims import content_words
 from .evidence import check_direction, check_opposites
-from .paraphrase import stop_words
 from .number_words import ordinal_value
+from .paraphrase import stop_words
 from .quantities import find_dates, find_quantities
 from .slots import SlotDiff, compare_sentences
 from .stance_words import (
