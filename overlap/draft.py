@@ -294,29 +294,27 @@ def _sentence_links(
 ) -> tuple[SourceLink, ...]:
     """The links that bear on one draft sentence, most serious first."""
     here = [x for x in links if x.draft.start < sent.end and x.draft.end > sent.start]
+    min_words = ctx.settings.min_paraphrase_words
     if asks(sent.text):
         # A question asserts nothing: a source cannot support or contradict it (its words
         # can still be copied or quoted).
         here = [x for x in here if x.finding.kind in COPY_KINDS]
-    elif ctx.settings.judge and is_short_claim(
-        sent.text, is_heading(ctx.draft, sent) or not here, ctx.settings.min_paraphrase_words
-    ):
+    elif ctx.settings.judge:
+        short = is_short_claim(sent.text, is_heading(ctx.draft, sent), min_words)
         # A longer sentence no compare stage linked is read like a short claim, against the
         # passages closest to it: one that joins two source sentences ("bought ... a large
         # California firm, and the terms were disclosed") pairs with neither whole. For it,
         # only a contradiction on the words both say counts (short_claim_links).
-        short = is_short_claim(
-            sent.text, is_heading(ctx.draft, sent), ctx.settings.min_paraphrase_words
-        )
-        here = short_claim_links(
-            sent,
-            here,
-            ctx.draft.article.id,
-            ctx.sources,
-            ctx.models,
-            ctx.occurrence,
-            words_only=not short,
-        )
+        if short or not here and is_short_claim(sent.text, True, min_words):
+            here = short_claim_links(
+                sent,
+                here,
+                ctx.draft.article.id,
+                ctx.sources,
+                ctx.models,
+                ctx.occurrence,
+                words_only=not short,
+            )
     here += changed_fact_links(sent, here, ctx.draft, ctx.segs, ctx.occurrence)
     here = certainty_said_elsewhere(not_both_ways(aligned_only(here, ctx.segs)))
     return tuple(

@@ -123,15 +123,17 @@ def sexes(text: str) -> dict[str, str]:
     return {name: next(iter(s)) for name, s in seen.items() if len(s) == 1}
 
 
+def _title_sex(name: str) -> str | None:
+    return "he" if name.startswith(_MALE) else "she" if name.startswith(_FEMALE) else None
+
+
 def fits(pronoun: str, cand: Candidate, known: dict[str, str]) -> bool:
+    """May the pronoun stand for the candidate: neither its description or what the text
+    taught (`known`) nor its title tells the other sex."""
     _, name, sex = cand
     pronoun = pronoun.lower()
     told = sex or known.get(name.split()[-1])
-    if told is not None and told != pronoun:
-        return False
-    if pronoun == "she":
-        return not name.startswith(_MALE)
-    return not name.startswith(_FEMALE)
+    return all(x is None or x == pronoun for x in (told, _title_sex(name)))
 
 
 def _sex_of(noun: str) -> str | None:
@@ -210,14 +212,9 @@ def sexed_people(text: str, end: int) -> list[Candidate]:
 
 
 def _told_sex(cand: Candidate, known: dict[str, str]) -> str | None:
+    """The sex the text tells of the candidate (as fits reads it), None where it tells none."""
     _, name, sex = cand
-    if sex:
-        return sex
-    if name.startswith(_MALE):
-        return "he"
-    if name.startswith(_FEMALE):
-        return "she"
-    return known.get(name.split()[-1])
+    return sex or known.get(name.split()[-1]) or _title_sex(name)
 
 
 def _person(

@@ -136,15 +136,8 @@ def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_num
         'Jol said Newcastle were always difficult, but his team were "not afraid of anyone". '
         "Spurs are three places above the Magpies.\n"
     )
-    at_d, at_s = draft.index("three"), source.index("four")
     message = 'number differs: "three places" here, "four places" in the source'
-    number = Evidence(
-        EvidenceCheck.NUMBER,
-        "differs",
-        message,
-        Span("draft", at_d, at_d + 5, "three"),
-        Span("pa", at_s, at_s + 4, "four"),
-    )
+    number = _number_differs(draft, source, "three", "four", message)
     d0, d1 = draft.index("but his"), draft.index(" the Magpies")
     s0 = source.index("He added")
     pair_ = Evidence(
@@ -159,6 +152,20 @@ def test_a_sentence_pair_crossing_a_draft_sentence_end_contradicts_where_its_num
     assert first.relation is not LinkRelation.CONTRADICTS
     assert message not in first.reasons
     assert second.relation is LinkRelation.CONTRADICTS and second.reasons[0] == message
+
+
+def _number_differs(draft: str, source: str, here: str, there: str, message: str):
+    """The judge's number evidence between the draft's words `here` and the PA text's `there`."""
+    from overlap.types import Evidence, EvidenceCheck
+
+    at_d, at_s = draft.index(here), source.index(there)
+    return Evidence(
+        EvidenceCheck.NUMBER,
+        "differs",
+        message,
+        Span("draft", at_d, at_d + len(here), here),
+        Span("pa", at_s, at_s + len(there), there),
+    )
 
 
 def _links(draft: str, source: str, judged: Judgement, kind: Kind = Kind.PARAPHRASE):
@@ -188,8 +195,6 @@ def _links(draft: str, source: str, judged: Judgement, kind: Kind = Kind.PARAPHR
 def test_a_copy_judged_whole_gives_its_changed_number_to_its_own_sentence_only():
     # METER courts (axe) and a draft: one edited copy runs from the judge's recommendation
     # into his quotation; its number changed in the first sentence was a reason of the second
-    from overlap.types import Evidence, EvidenceCheck
-
     source = (
         "Mr Justice Blofeld recommended he should serve at least 20 years before parole. He "
         'added: "Your conduct was extremely wicked."\n'
@@ -198,15 +203,8 @@ def test_a_copy_judged_whole_gives_its_changed_number_to_its_own_sentence_only()
         "Mr Justice Blofeld recommended he should serve at least 25 years before parole. He "
         'added: "Your conduct was extremely wicked."\n'
     )
-    at_d, at_s = draft.index("at least 25"), source.index("at least 20")
     message = 'number differs: "at least 25 years" here, "at least 20 years" in the source'
-    number = Evidence(
-        EvidenceCheck.NUMBER,
-        "differs",
-        message,
-        Span("draft", at_d, at_d + 11, "at least 25"),
-        Span("pa", at_s, at_s + 11, "at least 20"),
-    )
+    number = _number_differs(draft, source, "at least 25", "at least 20", message)
     # judged whole (no sentence pairs), and not called a contradiction as a whole
     judged = Judgement(Verdict.AGREE, 0.7, (message,), (number,), None)
     first, second = _links(draft, source, judged, Kind.EDITED)

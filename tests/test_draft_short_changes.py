@@ -160,26 +160,22 @@ def test_a_long_unlinked_sentence_takes_no_debunk_or_support_from_the_closest_pa
         "of the killings he was deep in debt."
     )
     probs = NLIProbs(0.1, 0.1, 0.8)
-    for relation, on_words in (("contradicts", False), ("supports", False)):
+
+    def judged(relation: str, reason: str, on_words: bool) -> None:
         verdict = PassageJudgement(
             relation,
             Span("source", 0, 77, source[:77]),
-            "it says so",
+            reason,
             NLIScores(probs, probs),
             0.9,
             on_words,
         )
-        monkeypatch.setattr(draft_links, "judge_short_claim", lambda *a, v=verdict: v)
+        monkeypatch.setattr(draft_links, "judge_short_claim", lambda *a: verdict)
+
+    for relation in ("contradicts", "supports"):
+        judged(relation, "it says so", False)
         sentence = one(tmp_path, write, source, draft)
         assert sentence.cls is SentenceClass.UNSUPPORTED and not sentence.links
     # the same passage as a difference on the words both say is a contradiction
-    verdict = PassageJudgement(
-        "contradicts",
-        Span("source", 0, 77, source[:77]),
-        "negation differs",
-        NLIScores(probs, probs),
-        0.9,
-        True,
-    )
-    monkeypatch.setattr(draft_links, "judge_short_claim", lambda *a, v=verdict: v)
+    judged("contradicts", "negation differs", True)
     assert one(tmp_path, write, source, draft).cls is SentenceClass.CONTRADICTED
